@@ -1,0 +1,30 @@
+using Microsoft.CodeAnalysis;
+
+namespace SecureStorageAnalyzers;
+
+/// <summary>The one catalog of the pack's diagnostics.</summary>
+public static class Descriptors
+{
+    public const string Category = "Security";
+
+    /// <summary>The repository that hosts the rule pages; help links are built from it in one place.</summary>
+    public const string RepositoryUrl = "https://github.com/SecureStorageAnalyzers/SecureStorageAnalyzers";
+
+    public static string HelpLink(string id) => $"{RepositoryUrl}/blob/main/docs/rules/{id}.md";
+
+    public static readonly DiagnosticDescriptor SSA0002DirectoryBrowsingEnabled = Create(
+        DiagnosticIds.DirectoryBrowsingEnabled,
+        "Directory browsing is enabled",
+        "{0} turns on directory browsing outside Development: anyone can list the folder's files",
+        "Directory browsing lists every file of a folder to any visitor, with links to download them. The ASP.NET Core documentation advises against enabling it in production. Keep it behind an IsDevelopment() check or remove it.");
+
+    public static readonly DiagnosticDescriptor SSA0003UnknownFileTypesServed = Create(
+        DiagnosticIds.UnknownFileTypesServed,
+        "Files of unknown type are served",
+        "ServeUnknownFileTypes = true makes every file in the served folder downloadable, whatever its extension",
+        "With ServeUnknownFileTypes enabled the static file middleware serves files it has no content type for: databases, backups, recordings, key files. The ASP.NET Core documentation calls this a security risk. Map the extensions you need with a FileExtensionContentTypeProvider instead.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description,
+        DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
+        new(id, title, messageFormat, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
+}

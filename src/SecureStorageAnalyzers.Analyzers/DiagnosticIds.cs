@@ -1,0 +1,11 @@
+namespace SecureStorageAnalyzers;
+
+/// <summary>
+/// Every rule id of the pack, in one list. Ids are never renumbered or reused:
+/// <c>SSA00xx</c> static files and hosting, <c>SSA01xx</c> personal data in storage.
+/// </summary>
+public static class DiagnosticIds
+{
+    public const string DirectoryBrowsingEnabled = "SSA0002";
+    public const string UnknownFileTypesServed = "SSA0003";
+}

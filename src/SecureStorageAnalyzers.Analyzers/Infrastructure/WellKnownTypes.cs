@@ -1,0 +1,179 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace SecureStorageAnalyzers.Infrastructure;
+
+/// <summary>
+/// The framework symbols the pack needs, resolved once per compilation (in a compilation-start action) and shared by
+/// every callback of that compilation. A type the compilation lacks is <see langword="null"/>; a method set of an
+/// absent type is empty. Nothing here outlives the compilation that created it.
+/// </summary>
+internal sealed class WellKnownTypes
+{
+    private WellKnownTypes(Compilation compilation)
+    {
+        Compilation = compilation;
+
+        IApplicationBuilder = Get("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        WebApplication = Get("Microsoft.AspNetCore.Builder.WebApplication");
+        WebApplicationBuilder = Get("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
+        IHostEnvironment = Get("Microsoft.Extensions.Hosting.IHostEnvironment");
+        IWebHostEnvironment = Get("Microsoft.AspNetCore.Hosting.IWebHostEnvironment");
+#pragma warning disable CS0618 // the obsolete interfaces still appear in user code
+        IHostingEnvironmentAspNetCore = Get("Microsoft.AspNetCore.Hosting.IHostingEnvironment");
+        IHostingEnvironmentExtensions = Get("Microsoft.Extensions.Hosting.IHostingEnvironment");
+#pragma warning restore CS0618
+        FileServerOptions = Get("Microsoft.AspNetCore.Builder.FileServerOptions");
+        StaticFileOptions = Get("Microsoft.AspNetCore.Builder.StaticFileOptions");
+
+        var directoryBrowserExtensions = Get("Microsoft.AspNetCore.Builder.DirectoryBrowserExtensions");
+        var directoryBrowserServiceExtensions = Get("Microsoft.Extensions.DependencyInjection.DirectoryBrowserServiceExtensions");
+        var fileServerExtensions = Get("Microsoft.AspNetCore.Builder.FileServerExtensions");
+
+        UseDirectoryBrowser = Methods(directoryBrowserExtensions, "UseDirectoryBrowser");
+        AddDirectoryBrowser = Methods(directoryBrowserServiceExtensions, "AddDirectoryBrowser");
+        UseFileServerWithBrowsingFlag = Methods(fileServerExtensions, "UseFileServer", m =>
+            m.Parameters.Length == 2 && m.Parameters[1].Type.SpecialType == SpecialType.System_Boolean);
+        FileServerOptionsEnableDirectoryBrowsing = Property(FileServerOptions, "EnableDirectoryBrowsing");
+        StaticFileOptionsServeUnknownFileTypes = Property(StaticFileOptions, "ServeUnknownFileTypes");
+
+        // Environment checks: Microsoft.Extensions.Hosting (IHostEnvironment) and the obsolete
+        // Microsoft.AspNetCore.Hosting / Microsoft.Extensions.Hosting IHostingEnvironment extensions.
+        var envExtensionTypes = new[]
+        {
+            Get("Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions"),
+            Get("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions"),
+            Get("Microsoft.Extensions.Hosting.HostingEnvironmentExtensions"),
+        };
+        IsDevelopment = Methods(envExtensionTypes, "IsDevelopment");
+        IsEnvironment = Methods(envExtensionTypes, "IsEnvironment");
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? IApplicationBuilder { get; }
+    public INamedTypeSymbol? WebApplication { get; }
+    public INamedTypeSymbol? WebApplicationBuilder { get; }
+    public INamedTypeSymbol? IHostEnvironment { get; }
+    public INamedTypeSymbol? IWebHostEnvironment { get; }
+    public INamedTypeSymbol? IHostingEnvironmentAspNetCore { get; }
+    public INamedTypeSymbol? IHostingEnvironmentExtensions { get; }
+    public INamedTypeSymbol? FileServerOptions { get; }
+    public INamedTypeSymbol? StaticFileOptions { get; }
+
+    public ImmutableHashSet<IMethodSymbol> UseDirectoryBrowser { get; }
+    public ImmutableHashSet<IMethodSymbol> AddDirectoryBrowser { get; }
+    public ImmutableHashSet<IMethodSymbol> UseFileServerWithBrowsingFlag { get; }
+    public IPropertySymbol? FileServerOptionsEnableDirectoryBrowsing { get; }
+    public IPropertySymbol? StaticFileOptionsServeUnknownFileTypes { get; }
+
+    /// <summary><c>IsDevelopment()</c> on every environment abstraction.</summary>
+    public ImmutableHashSet<IMethodSymbol> IsDevelopment { get; }
+
+    /// <summary><c>IsEnvironment(name)</c> on every environment abstraction.</summary>
+    public ImmutableHashSet<IMethodSymbol> IsEnvironment { get; }
+
+    /// <summary>True when the compilation references ASP.NET Core's application builder: the web rules apply.</summary>
+    public bool HasAspNetCore => IApplicationBuilder is not null;
+
+    public static WellKnownTypes Create(Compilation compilation) => new(compilation);
+
+    /// <summary>True when <paramref name="type"/> is one of the hosting environment abstractions.</summary>
+    public bool IsHostEnvironment(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        return Implements(type, IHostEnvironment) || Implements(type, IHostingEnvironmentAspNetCore) ||
+               Implements(type, IHostingEnvironmentExtensions);
+    }
+
+    public static bool Implements(ITypeSymbol type, INamedTypeSymbol? @interface)
+    {
+        if (@interface is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, @interface))
+        {
+            return true;
+        }
+
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, @interface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="method"/> (reduced or not, constructed or not) is one of <paramref name="set"/>.</summary>
+    public static bool Contains(ImmutableHashSet<IMethodSymbol> set, IMethodSymbol? method)
+    {
+        if (method is null || set.IsEmpty)
+        {
+            return false;
+        }
+
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        return set.Contains(definition);
+    }
+
+    private INamedTypeSymbol? Get(string metadataName)
+    {
+#pragma warning disable RS0030 // the one place the pack resolves types by name
+        var type = Compilation.GetTypeByMetadataName(metadataName);
+#pragma warning restore RS0030
+        return type is { TypeKind: not TypeKind.Error } ? type : null;
+    }
+
+    private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
+    {
+        if (type is null)
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IPropertySymbol property)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private static ImmutableHashSet<IMethodSymbol> Methods(INamedTypeSymbol? type, string name,
+        System.Func<IMethodSymbol, bool>? filter = null) => Methods(new[] { type }, name, filter);
+
+    private static ImmutableHashSet<IMethodSymbol> Methods(INamedTypeSymbol?[] types, string name,
+        System.Func<IMethodSymbol, bool>? filter = null)
+    {
+        var builder = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var type in types)
+        {
+            if (type is null)
+            {
+                continue;
+            }
+
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IMethodSymbol method && (filter is null || filter(method)))
+                {
+                    builder.Add(method.OriginalDefinition);
+                }
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}
