@@ -24,6 +24,12 @@ public static class Descriptors
         "ServeUnknownFileTypes = true makes every file in the served folder downloadable, whatever its extension",
         "With ServeUnknownFileTypes enabled the static file middleware serves files it has no content type for: databases, backups, recordings, key files. The ASP.NET Core documentation calls this a security risk. Map the extensions you need with a FileExtensionContentTypeProvider instead.");
 
+    public static readonly DiagnosticDescriptor SSA0101PersonalIdentifierInStoragePath = Create(
+        DiagnosticIds.PersonalIdentifierInStoragePath,
+        "Personal identifier in a storage path",
+        "'{0}' is {1} ({2}) and becomes part of a storage path: {3}{4}",
+        "A file name, folder, blob name or object key built from a phone number, e-mail address or other personal identifier is personal data itself: once the folder leaks, every name tells who it belongs to, and a file can be found by trying identifiers. Name stored objects with an opaque random id kept in a lookup table, or with a keyed pseudonym.");
+
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description,
         DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
         new(id, title, messageFormat, Category, severity, isEnabledByDefault: true, description, HelpLink(id));

@@ -125,6 +125,9 @@ internal sealed class WellKnownTypes
         return set.Contains(definition);
     }
 
+    /// <summary>Resolves a type by metadata name, for the few the pack looks up beyond its fixed list (configured names).</summary>
+    public INamedTypeSymbol? Resolve(string metadataName) => Get(metadataName);
+
     private INamedTypeSymbol? Get(string metadataName)
     {
 #pragma warning disable RS0030 // the one place the pack resolves types by name

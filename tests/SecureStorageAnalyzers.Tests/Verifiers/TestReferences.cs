@@ -36,6 +36,55 @@ public static class TestReferences
             .ToImmutableArray();
     });
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> Sdks = new(() =>
+    {
+        // The SDK assemblies and what they reference, from this test assembly's own output folder.
+        var roots = new[]
+        {
+            typeof(Azure.Storage.Blobs.BlobContainerClient).Assembly,
+            typeof(Amazon.S3.IAmazonS3).Assembly,
+            typeof(Google.Cloud.Storage.V1.StorageClient).Assembly,
+            typeof(Minio.IMinioClient).Assembly,
+            typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute).Assembly,
+        };
+        var framework = new HashSet<string>(
+            Net10.Value.OfType<PortableExecutableReference>().Select(r => Path.GetFileNameWithoutExtension(r.FilePath!)),
+            StringComparer.OrdinalIgnoreCase);
+        var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<string>(roots.Select(a => a.Location));
+        while (pending.Count > 0)
+        {
+            var path = pending.Pop();
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (framework.Contains(name) || !found.TryAdd(name, path))
+            {
+                continue;
+            }
+
+            foreach (var reference in ReferencedAssemblyNames(path))
+            {
+                var candidate = Path.Combine(AppContext.BaseDirectory, reference + ".dll");
+                if (File.Exists(candidate))
+                {
+                    pending.Push(candidate);
+                }
+            }
+        }
+
+        return found.Values.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
+    });
+
+    private static List<string> ReferencedAssemblyNames(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).ToList();
+    }
+
+    /// <summary>Azure Blob Storage, AWS S3, Google Cloud Storage, MinIO and Microsoft.Extensions.Compliance, with their dependencies.</summary>
+    public static ImmutableArray<MetadataReference> StorageSdks => Sdks.Value;
+
     /// <summary>No package, so no network: everything comes from <see cref="AspNetCore"/> and friends.</summary>
     public static ReferenceAssemblies Empty { get; } = new("net10.0");
 

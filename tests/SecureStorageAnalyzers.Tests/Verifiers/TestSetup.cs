@@ -16,6 +16,12 @@ public enum TestFramework
 
     /// <summary>.NET 10 without ASP.NET Core: the pack must register nothing.</summary>
     NoAspNetCore,
+
+    /// <summary>.NET 10 with ASP.NET Core and the storage SDKs (Azure Blob Storage, AWS S3, Google Cloud Storage, MinIO) and Microsoft.Extensions.Compliance.</summary>
+    AspNetCore10WithStorageSdks,
+
+    /// <summary>.NET 10 without ASP.NET Core, with the storage SDKs only (a worker that writes blobs).</summary>
+    StorageSdksOnly,
 }
 
 internal static class TestSetup
@@ -47,13 +53,15 @@ internal static class TestSetup
         {
             TestFramework.AspNetCore8 => TestReferences.AspNetCore8,
             TestFramework.NoAspNetCore => TestReferences.NetCoreOnly,
+            TestFramework.AspNetCore10WithStorageSdks => TestReferences.AspNetCore.AddRange(TestReferences.StorageSdks),
+            TestFramework.StorageSdksOnly => TestReferences.NetCoreOnly.AddRange(TestReferences.StorageSdks),
             _ => TestReferences.AspNetCore,
         };
         test.TestState.AdditionalReferences.AddRange(references);
 
         var outputKind = HasTopLevelStatements(source) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         test.TestState.OutputKind = outputKind;
-        if (webUsings && framework != TestFramework.NoAspNetCore)
+        if (webUsings && framework is not (TestFramework.NoAspNetCore or TestFramework.StorageSdksOnly))
         {
             test.TestState.Sources.Add(("GlobalUsings.g.cs", WebGlobalUsings));
         }

@@ -1,0 +1,418 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.PersonalData;
+
+namespace SecureStorageAnalyzers.PathFlow;
+
+/// <summary>A personal identifier found on the way into a storage path.</summary>
+internal readonly struct PersonalSource
+{
+    public PersonalSource(IOperation operation, PersonalDataReason reason, bool throughUnkeyedHash)
+    {
+        Operation = operation;
+        Reason = reason;
+        ThroughUnkeyedHash = throughUnkeyedHash;
+    }
+
+    /// <summary>The expression that yields the identifier: the primary location of the finding.</summary>
+    public IOperation Operation { get; }
+
+    public PersonalDataReason Reason { get; }
+
+    /// <summary>True when the value went through an unkeyed hash (SHA-256, MD5…), which anyone can reverse for a phone number.</summary>
+    public bool ThroughUnkeyedHash { get; }
+}
+
+/// <summary>
+/// Walks back from a value that becomes a storage path to the personal identifiers it is made of: through locals
+/// (their initializers and assignments in the same method), string interpolation, concatenation, <c>string.Format</c>/
+/// <c>Concat</c>/<c>Join</c>, <c>ToString</c> and the string helpers, <c>Path</c> helpers, encodings, unkeyed hashes,
+/// <c>await</c>, <c>?:</c>/<c>??</c>, and local functions that return the value. Intraprocedural and bounded; any other
+/// call ends the walk unless its own name is a personal identifier (<c>GetPhoneNumberAsync</c>). A keyed hash (HMAC),
+/// a configured pseudonymization method or a fresh name (<c>Guid.NewGuid()</c>, <c>Path.GetRandomFileName()</c>) ends it
+/// too. So does another path builder (<c>Path.Combine</c>, a path-like string): it reports its own inputs.
+/// </summary>
+internal sealed class PathFlowTracker
+{
+    private const int MaxDepth = 32;
+
+    private readonly StorageSinks _sinks;
+    private readonly PersonalDataClassifier _classifier;
+
+    public PathFlowTracker(StorageSinks sinks, PersonalDataClassifier classifier)
+    {
+        _sinks = sinks;
+        _classifier = classifier;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="sources"/> every personal identifier that flows into <paramref name="value"/>. A path
+    /// builder met on the way reports its own inputs and ends the walk, unless it is <paramref name="value"/> itself
+    /// (<paramref name="valueIsPathBuilder"/>: a path-like string being analyzed).
+    /// </summary>
+    public void FindSources(IOperation value, List<PersonalSource> sources, bool valueIsPathBuilder = false)
+    {
+        var walk = new Walk(this, sources, valueIsPathBuilder ? value : null);
+        walk.Trace(value, 0, false, null);
+    }
+
+    public PersonalDataClassifier Classifier => _classifier;
+
+    /// <summary>
+    /// True when the value of <paramref name="operation"/> goes straight (through conversions, string helpers,
+    /// concatenation and interpolation) into another path builder or a storage call: that one reports, with the storage
+    /// call as its location, and walks through this one. A builder whose value is stored in a local or returned reports
+    /// itself, and walks that reach it through the local stop there.
+    /// </summary>
+    public bool FeedsAnotherSink(IOperation operation)
+    {
+        var current = operation;
+        var parent = operation.Parent;
+        while (parent is not null)
+        {
+            switch (parent)
+            {
+                case IConversionOperation:
+                case IInterpolationOperation:
+                case IAwaitOperation:
+                case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, current):
+                case ICoalesceOperation:
+                case IArrayInitializerOperation:
+                case IArrayCreationOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
+                    break;
+
+                case IInterpolatedStringOperation interpolated:
+                    if (_sinks.IsPathBuilder(interpolated))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case IArgumentOperation argument:
+                    var consumer = argument.Parent;
+                    var method = consumer switch
+                    {
+                        IInvocationOperation invocation => invocation.TargetMethod,
+                        IObjectCreationOperation creation => creation.Constructor,
+                        _ => null,
+                    };
+                    if (method is null)
+                    {
+                        return false;
+                    }
+
+                    if (_sinks.IsPathBuilder(method) || _sinks.IsSinkMethod(method) && StorageSinks.IsPathParameter(argument.Parameter))
+                    {
+                        return true;
+                    }
+
+                    if (!_sinks.Propagates(method, out _))
+                    {
+                        return false;
+                    }
+
+                    parent = consumer;
+                    break;
+
+                case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, current):
+                    if (!_sinks.Propagates(invocation.TargetMethod, out _))
+                    {
+                        return false;
+                    }
+
+                    break;
+
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                    when ReferenceEquals(assignment.Value, current):
+                    return _sinks.PropertySinks.Contains(target.Property.OriginalDefinition);
+
+                default:
+                    return false;
+            }
+
+            current = parent!;
+            parent = parent!.Parent;
+        }
+
+        return false;
+    }
+
+    private bool IsPseudonymizer(IMethodSymbol method)
+    {
+        var configured = _classifier.Options.PseudonymizationMethods;
+        if (configured.IsEmpty)
+        {
+            return false;
+        }
+
+        var name = method.ContainingType is null ? method.Name : method.ContainingType.ToDisplayString() + "." + method.Name;
+        foreach (var candidate in configured)
+        {
+            if (candidate == name || candidate == method.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Inside a local function: its parameters mapped to the call's arguments, and the caller's own map.</summary>
+    private sealed class ArgumentMap
+    {
+        public ArgumentMap(ArgumentMap? outer) => Outer = outer;
+
+        public Dictionary<IParameterSymbol, IOperation> Values { get; } = new(SymbolEqualityComparer.Default);
+
+        public ArgumentMap? Outer { get; }
+    }
+
+    private sealed class Walk
+    {
+        private readonly PathFlowTracker _owner;
+        private readonly List<PersonalSource> _sources;
+        private HashSet<ILocalSymbol>? _visitedLocals;
+        private readonly IOperation? _builder;
+        private IOperation? _root;
+        private bool _viaLocal;
+
+        public Walk(PathFlowTracker owner, List<PersonalSource> sources, IOperation? builder)
+        {
+            _owner = owner;
+            _sources = sources;
+            _builder = builder;
+        }
+
+        public void Trace(IOperation? operation, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            if (operation is null || depth > MaxDepth)
+            {
+                return;
+            }
+
+            // A path builder reached through a local reports its own inputs; one nested in the value is walked through.
+            if (_viaLocal && !ReferenceEquals(operation, _builder) && _owner._sinks.IsPathBuilder(operation))
+            {
+                return;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    Trace(conversion.Operand, depth + 1, hashed, arguments);
+                    break;
+
+                case IParenthesizedOperation parenthesized:
+                    Trace(parenthesized.Operand, depth + 1, hashed, arguments);
+                    break;
+
+                case IAwaitOperation awaited:
+                    Trace(awaited.Operation, depth + 1, hashed, arguments);
+                    break;
+
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole)
+                        {
+                            Trace(hole.Expression, depth + 1, hashed, arguments);
+                        }
+                    }
+
+                    break;
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                    Trace(binary.LeftOperand, depth + 1, hashed, arguments);
+                    Trace(binary.RightOperand, depth + 1, hashed, arguments);
+                    break;
+
+                case IConditionalOperation conditional:
+                    Trace(conditional.WhenTrue, depth + 1, hashed, arguments);
+                    Trace(conditional.WhenFalse, depth + 1, hashed, arguments);
+                    break;
+
+                case ICoalesceOperation coalesce:
+                    Trace(coalesce.Value, depth + 1, hashed, arguments);
+                    Trace(coalesce.WhenNull, depth + 1, hashed, arguments);
+                    break;
+
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        Trace(element, depth + 1, hashed, arguments);
+                    }
+
+                    break;
+
+                case IInvocationOperation invocation:
+                    TraceInvocation(invocation, depth, hashed, arguments);
+                    break;
+
+                case IPropertyReferenceOperation property:
+                    Report(operation, _owner._classifier.Classify(property.Property), hashed);
+                    break;
+
+                case IFieldReferenceOperation field:
+                    Report(operation, _owner._classifier.Classify(field.Field), hashed);
+                    break;
+
+                case IParameterReferenceOperation parameter:
+                    if (arguments is not null && arguments.Values.TryGetValue(parameter.Parameter, out var argument))
+                    {
+                        Trace(argument, depth + 1, hashed, arguments.Outer);
+                    }
+                    else
+                    {
+                        Report(operation, _owner._classifier.Classify(parameter.Parameter), hashed);
+                    }
+
+                    break;
+
+                case ILocalReferenceOperation local:
+                    TraceLocal(local, depth, hashed, arguments);
+                    break;
+            }
+        }
+
+        private void TraceInvocation(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            var method = invocation.TargetMethod;
+            if (_owner.IsPseudonymizer(method))
+            {
+                return;
+            }
+
+            if (_owner._sinks.Propagates(method, out var unkeyedHash))
+            {
+                Trace(invocation.Instance, depth + 1, hashed || unkeyedHash, arguments);
+                foreach (var argument in invocation.Arguments)
+                {
+                    Trace(argument.Value, depth + 1, hashed || unkeyedHash, arguments);
+                }
+
+                return;
+            }
+
+            if (method.MethodKind == MethodKind.LocalFunction && TraceLocalFunction(invocation, depth, hashed, arguments))
+            {
+                return;
+            }
+
+            // Any other call ends the walk, unless its name says what it returns: user.GetPhoneNumber().
+            Report(invocation, _owner._classifier.Classify(method), hashed);
+        }
+
+        private bool TraceLocalFunction(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            var root = Root(invocation);
+            foreach (var descendant in root.Descendants())
+            {
+                if (descendant is not ILocalFunctionOperation function ||
+                    !SymbolEqualityComparer.Default.Equals(function.Symbol, invocation.TargetMethod.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                // The arguments are traced later with the caller's own mapping (nested local functions).
+                var map = new ArgumentMap(arguments);
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is not null)
+                    {
+                        map.Values[argument.Parameter] = argument.Value;
+                    }
+                }
+
+                var body = (IOperation?)function.Body ?? function.IgnoredBody;
+                if (body is null)
+                {
+                    return true;
+                }
+
+                foreach (var inner in body.Descendants())
+                {
+                    if (inner is IReturnOperation { ReturnedValue: { } returned })
+                    {
+                        Trace(returned, depth + 1, hashed, map);
+                    }
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+
+        private void TraceLocal(ILocalReferenceOperation reference, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            var local = reference.Local;
+            var reason = _owner._classifier.Classify(local);
+            if (reason is not null)
+            {
+                Report(reference, reason, hashed);
+                return;
+            }
+
+            _visitedLocals ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            if (!_visitedLocals.Add(local))
+            {
+                return;
+            }
+
+            var wasViaLocal = _viaLocal;
+            _viaLocal = true;
+            foreach (var descendant in Root(reference).Descendants())
+            {
+                switch (descendant)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        Trace(declarator.Initializer?.Value, depth + 1, hashed, arguments);
+                        break;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                        when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        Trace(assignment.Value, depth + 1, hashed, arguments);
+                        break;
+                }
+            }
+
+            _viaLocal = wasViaLocal;
+        }
+
+        private void Report(IOperation operation, PersonalDataReason? reason, bool hashed)
+        {
+            if (reason is null)
+            {
+                return;
+            }
+
+            foreach (var existing in _sources)
+            {
+                if (ReferenceEquals(existing.Operation, operation))
+                {
+                    return;
+                }
+            }
+
+            _sources.Add(new PersonalSource(operation, reason, hashed));
+        }
+
+        private IOperation Root(IOperation operation)
+        {
+            if (_root is null)
+            {
+                var current = operation;
+                while (current.Parent is not null)
+                {
+                    current = current.Parent;
+                }
+
+                _root = current;
+            }
+
+            return _root;
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.PathFlow;
+
+/// <summary>
+/// Where a value becomes a storage path, file name or object key, resolved once per compilation: path building
+/// (<c>Path.Combine</c>/<c>Path.Join</c>), <c>System.IO</c>, file results, and the object keys of the Azure Blob
+/// Storage, AWS S3, Google Cloud Storage and MinIO SDKs when the compilation references them. Also what carries a value
+/// along (string and path helpers, encodings, unkeyed hashes) and what breaks the flow (HMAC, random names).
+/// </summary>
+internal sealed class StorageSinks
+{
+    private static readonly string[] SinkTypeNames =
+    {
+        // System.IO
+        "System.IO.File", "System.IO.Directory", "System.IO.FileInfo", "System.IO.DirectoryInfo", "System.IO.FileStream",
+        "System.IO.StreamWriter", "System.IO.StreamReader", "Microsoft.Extensions.FileProviders.PhysicalFileProvider",
+        // File results
+        "Microsoft.AspNetCore.Mvc.ControllerBase", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel",
+        "Microsoft.AspNetCore.Http.Results", "Microsoft.AspNetCore.Http.TypedResults",
+        "Microsoft.AspNetCore.Mvc.PhysicalFileResult", "Microsoft.AspNetCore.Mvc.VirtualFileResult",
+        "Microsoft.AspNetCore.Http.SendFileResponseExtensions",
+        // Azure Blob Storage
+        "Azure.Storage.Blobs.BlobContainerClient", "Azure.Storage.Blobs.BlobClient",
+        "Azure.Storage.Blobs.Specialized.BlobBaseClient", "Azure.Storage.Blobs.Specialized.BlockBlobClient",
+        "Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions",
+        // AWS S3
+        "Amazon.S3.IAmazonS3", "Amazon.S3.AmazonS3Client", "Amazon.S3.Transfer.TransferUtility",
+        "Amazon.S3.Transfer.ITransferUtility",
+        // Google Cloud Storage
+        "Google.Cloud.Storage.V1.StorageClient", "Google.Cloud.Storage.V1.UrlSigner",
+        // MinIO
+        "Minio.DataModel.Args.ObjectArgs`1", "Minio.DataModel.Args.ObjectConditionalQueryArgs`1",
+        "Minio.DataModel.Args.PutObjectArgs", "Minio.DataModel.Args.GetObjectArgs",
+    };
+
+    /// <summary>Object-key properties: the S3 requests and the download name of file results.</summary>
+    private static readonly (string Type, string Property)[] PropertySinkNames =
+    {
+        ("Microsoft.AspNetCore.Mvc.FileResult", "FileDownloadName"),
+        ("Amazon.S3.Model.PutObjectRequest", "Key"),
+        ("Amazon.S3.Model.GetObjectRequest", "Key"),
+        ("Amazon.S3.Model.DeleteObjectRequest", "Key"),
+        ("Amazon.S3.Model.GetObjectMetadataRequest", "Key"),
+        ("Amazon.S3.Model.CopyObjectRequest", "SourceKey"),
+        ("Amazon.S3.Model.CopyObjectRequest", "DestinationKey"),
+        ("Amazon.S3.Model.InitiateMultipartUploadRequest", "Key"),
+        ("Amazon.S3.Model.GetPreSignedUrlRequest", "Key"),
+        ("Amazon.S3.Transfer.TransferUtilityUploadRequest", "Key"),
+        ("Amazon.S3.Transfer.TransferUtilityDownloadRequest", "Key"),
+        ("Google.Apis.Storage.v1.Data.Object", "Name"),
+    };
+
+    /// <summary>Where a string is a message, not a path: loggers, the console, debug traces.</summary>
+    private static readonly string[] MessageTypeNames =
+    {
+        "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions", "System.Console",
+        "System.Diagnostics.Debug", "System.Diagnostics.Trace",
+    };
+
+    private readonly ImmutableHashSet<INamedTypeSymbol> _messageTypes;
+    private readonly INamedTypeSymbol? _exception;
+
+    private StorageSinks(WellKnownTypes types)
+    {
+        var sinkTypes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var name in SinkTypeNames)
+        {
+            if (types.Resolve(name) is { } type)
+            {
+                sinkTypes.Add(type);
+            }
+        }
+
+        SinkTypes = sinkTypes.ToImmutable();
+
+        var properties = ImmutableHashSet.CreateBuilder<IPropertySymbol>(SymbolEqualityComparer.Default);
+        foreach (var (typeName, propertyName) in PropertySinkNames)
+        {
+            if (types.Resolve(typeName) is { } type)
+            {
+                foreach (var member in type.GetMembers(propertyName))
+                {
+                    if (member is IPropertySymbol property)
+                    {
+                        properties.Add(property);
+                    }
+                }
+            }
+        }
+
+        PropertySinks = properties.ToImmutable();
+
+        PathType = types.Resolve("System.IO.Path");
+        String = types.Resolve("System.String");
+        Convert = types.Resolve("System.Convert");
+        Encoding = types.Resolve("System.Text.Encoding");
+        HashAlgorithm = types.Resolve("System.Security.Cryptography.HashAlgorithm");
+        Hmac = types.Resolve("System.Security.Cryptography.HMAC");
+        Uri = types.Resolve("System.Uri");
+        WebUtility = types.Resolve("System.Net.WebUtility");
+        var messageTypes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var name in MessageTypeNames)
+        {
+            if (types.Resolve(name) is { } type)
+            {
+                messageTypes.Add(type);
+            }
+        }
+
+        _messageTypes = messageTypes.ToImmutable();
+        _exception = types.Resolve("System.Exception");
+        HasWebOrStorageSdk = types.HasAspNetCore || HasAnyCloudSdk(types);
+    }
+
+    public ImmutableHashSet<INamedTypeSymbol> SinkTypes { get; }
+    public ImmutableHashSet<IPropertySymbol> PropertySinks { get; }
+    public INamedTypeSymbol? PathType { get; }
+    public INamedTypeSymbol? String { get; }
+    public INamedTypeSymbol? Convert { get; }
+    public INamedTypeSymbol? Encoding { get; }
+    public INamedTypeSymbol? HashAlgorithm { get; }
+    public INamedTypeSymbol? Hmac { get; }
+    public INamedTypeSymbol? Uri { get; }
+    public INamedTypeSymbol? WebUtility { get; }
+
+    /// <summary>
+    /// True when the rule applies: the compilation references ASP.NET Core or one of the storage SDKs. A console tool or
+    /// class library with neither pays nothing.
+    /// </summary>
+    public bool HasWebOrStorageSdk { get; }
+
+    public static StorageSinks Create(WellKnownTypes types) => new(types);
+
+    /// <summary><c>Path.Combine</c> and <c>Path.Join</c>: building a path is where an identifier becomes part of one.</summary>
+    public bool IsPathBuilder(IMethodSymbol method) =>
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, PathType) &&
+        method.Name is "Combine" or "Join";
+
+    /// <summary>True when <paramref name="operation"/> builds a path itself (and so reports its own inputs).</summary>
+    public bool IsPathBuilder(IOperation operation) => operation switch
+    {
+        IInvocationOperation invocation => IsPathBuilder(invocation.TargetMethod),
+        IInterpolatedStringOperation interpolated => PathLikeStrings.IsPathLike(interpolated, this),
+        IBinaryOperation binary => PathLikeStrings.IsPathLike(binary, this),
+        _ => false,
+    };
+
+    /// <summary>True when the method belongs to a storage API whose string parameters named like paths, file names or keys are sinks.</summary>
+    public bool IsSinkMethod(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        return type is not null && SinkTypes.Contains(type.OriginalDefinition);
+    }
+
+    /// <summary>A string parameter that takes a path, file name, download name, blob name or object key.</summary>
+    public static bool IsPathParameter(IParameterSymbol? parameter)
+    {
+        if (parameter is null || parameter.Type.SpecialType != SpecialType.System_String)
+        {
+            return false;
+        }
+
+        var name = parameter.Name;
+        return name.IndexOf("path", StringComparison.OrdinalIgnoreCase) >= 0 ||
+               name.IndexOf("file", StringComparison.OrdinalIgnoreCase) >= 0 ||
+               name.IndexOf("dir", StringComparison.OrdinalIgnoreCase) >= 0 ||
+               name is "root" or "blobName" or "key" or "objectName" or "obj" or "sourceKey" or "destinationKey";
+    }
+
+    /// <summary>Calls that keep the identifier in the value: string and path helpers, formatting, encodings, unkeyed hashes.</summary>
+    public bool Propagates(IMethodSymbol method, out bool unkeyedHash)
+    {
+        unkeyedHash = false;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (method.Name == nameof(ToString) && !method.IsStatic)
+        {
+            return true;
+        }
+
+        if (Is(type, String) || Is(type, Convert) || Is(type, Uri) || Is(type, WebUtility) || DerivesFrom(type, Encoding))
+        {
+            return true;
+        }
+
+        if (Is(type, PathType))
+        {
+            return method.Name is not ("GetRandomFileName" or "GetTempFileName" or "GetTempPath");
+        }
+
+        if (DerivesFrom(type, HashAlgorithm) && !DerivesFrom(type, Hmac) &&
+            method.Name is "HashData" or "HashDataAsync" or "ComputeHash" or "ComputeHashAsync" or "TryHashData")
+        {
+            unkeyedHash = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A method of a logger, the console or a debug trace.</summary>
+    public bool IsMessageSink(IMethodSymbol method) =>
+        method.ContainingType is { } type && _messageTypes.Contains(type.OriginalDefinition);
+
+    /// <summary>An exception type: its message is not a path.</summary>
+    public bool IsException(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && DerivesFrom(named, _exception);
+
+    private static bool HasAnyCloudSdk(WellKnownTypes types) =>
+        types.Resolve("Azure.Storage.Blobs.BlobContainerClient") is not null ||
+        types.Resolve("Amazon.S3.IAmazonS3") is not null ||
+        types.Resolve("Google.Cloud.Storage.V1.StorageClient") is not null ||
+        types.Resolve("Minio.DataModel.Args.ObjectArgs`1") is not null;
+
+    private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? other) =>
+        other is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, other);
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,286 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.PersonalData;
+
+/// <summary>
+/// Is this symbol (field, property, parameter, local or method result) a personal identifier, and why? In order of
+/// trust: declared (Identity's <c>[PersonalData]</c>/<c>[ProtectedPersonalData]</c>, DataAnnotations <c>[Phone]</c>,
+/// <c>[EmailAddress]</c>, <c>[CreditCard]</c>, <c>[DataType(PhoneNumber|EmailAddress|CreditCard)]</c>, any
+/// <c>DataClassificationAttribute</c>, configured attributes and types), then named (see
+/// <see cref="PersonalIdentifierVocabulary"/>), then configured names. Booleans, enums, Guids and chars never are;
+/// opaque keys (<c>Id</c>, <c>UserId</c>) are not, even when tagged <c>[PersonalData]</c>. Configured exclusions win.
+/// One instance per compilation and option set; answers are cached per symbol.
+/// </summary>
+internal sealed class PersonalDataClassifier
+{
+    private static readonly PersonalDataReason NotPersonal = new(string.Empty, string.Empty);
+
+    private readonly ConcurrentDictionary<ISymbol, PersonalDataReason> _cache = new(SymbolEqualityComparer.Default);
+    private readonly PersonalDataOptions _options;
+    private readonly INamedTypeSymbol? _personalDataAttribute;
+    private readonly INamedTypeSymbol? _phoneAttribute;
+    private readonly INamedTypeSymbol? _emailAddressAttribute;
+    private readonly INamedTypeSymbol? _creditCardAttribute;
+    private readonly INamedTypeSymbol? _dataTypeAttribute;
+    private readonly INamedTypeSymbol? _dataClassificationAttribute;
+    private readonly INamedTypeSymbol? _guid;
+    private readonly INamedTypeSymbol? _task;
+    private readonly INamedTypeSymbol? _valueTask;
+    private readonly ImmutableArray<INamedTypeSymbol> _configuredAttributes;
+    private readonly ImmutableArray<INamedTypeSymbol> _configuredTypes;
+    private readonly ImmutableArray<ImmutableArray<string>> _configuredNames;
+
+    public PersonalDataClassifier(WellKnownTypes types, PersonalDataOptions options)
+    {
+        _options = options;
+        _personalDataAttribute = types.Resolve("Microsoft.AspNetCore.Identity.PersonalDataAttribute");
+        _phoneAttribute = types.Resolve("System.ComponentModel.DataAnnotations.PhoneAttribute");
+        _emailAddressAttribute = types.Resolve("System.ComponentModel.DataAnnotations.EmailAddressAttribute");
+        _creditCardAttribute = types.Resolve("System.ComponentModel.DataAnnotations.CreditCardAttribute");
+        _dataTypeAttribute = types.Resolve("System.ComponentModel.DataAnnotations.DataTypeAttribute");
+        _dataClassificationAttribute = types.Resolve("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+        _guid = types.Resolve("System.Guid");
+        _task = types.Resolve("System.Threading.Tasks.Task`1");
+        _valueTask = types.Resolve("System.Threading.Tasks.ValueTask`1");
+        _configuredAttributes = ResolveAll(types, options.PersonalDataAttributes);
+        _configuredTypes = ResolveAll(types, options.PersonalDataTypes);
+        var names = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        foreach (var name in options.PersonalNames)
+        {
+            var tokens = NameTokens.Split(name);
+            if (tokens.Length > 0)
+            {
+                names.Add(tokens);
+            }
+        }
+
+        _configuredNames = names.ToImmutable();
+    }
+
+    public PersonalDataOptions Options => _options;
+
+    /// <summary>The reason <paramref name="symbol"/> holds a personal identifier, or null when it does not.</summary>
+    public PersonalDataReason? Classify(ISymbol? symbol)
+    {
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        if (!_cache.TryGetValue(symbol, out var reason))
+        {
+            reason = _cache.GetOrAdd(symbol, ClassifyCore(symbol) ?? NotPersonal);
+        }
+
+        return ReferenceEquals(reason, NotPersonal) ? null : reason;
+    }
+
+    private PersonalDataReason? ClassifyCore(ISymbol symbol)
+    {
+        var type = ValueType(symbol);
+        if (type is null || _options.ExcludedNames.Contains(symbol.Name) || IsNeverPersonal(type))
+        {
+            return null;
+        }
+
+        var tokens = NameTokens.Split(symbol.Name);
+        var concept = PersonalIdentifierVocabulary.Match(tokens);
+
+        // 1. Declared.
+        var declared = Declared(symbol);
+        if (declared is not null)
+        {
+            if (concept is null && PersonalIdentifierVocabulary.IsOpaqueKeyName(tokens))
+            {
+                return null;
+            }
+
+            return new PersonalDataReason(concept?.Description ?? declared.What, declared.Evidence);
+        }
+
+        foreach (var configuredType in _configuredTypes)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, configuredType))
+            {
+                return new PersonalDataReason(concept?.Description ?? "personal data",
+                    $"its type {configuredType.Name} is listed in {PersonalDataOptions.PersonalDataTypesKey}");
+            }
+        }
+
+        // 2. Named.
+        if (concept is not null)
+        {
+            return new PersonalDataReason(concept.Description, $"its name '{symbol.Name}'");
+        }
+
+        // 3. Configured names.
+        foreach (var pattern in _configuredNames)
+        {
+            for (var start = 0; start < tokens.Length; start++)
+            {
+                if (PersonalIdentifierVocabulary.MatchesAt(tokens, start, pattern) && start + pattern.Length == tokens.Length)
+                {
+                    return new PersonalDataReason("a personal identifier",
+                        $"its name '{symbol.Name}' is listed in {PersonalDataOptions.PersonalNamesKey}");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private PersonalDataReason? Declared(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null; current = Overridden(current))
+        {
+            foreach (var attribute in current.OriginalDefinition.GetAttributes())
+            {
+                var reason = FromAttribute(attribute, current);
+                if (reason is not null)
+                {
+                    return reason;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private PersonalDataReason? FromAttribute(AttributeData attribute, ISymbol owner)
+    {
+        var attributeClass = attribute.AttributeClass;
+        if (attributeClass is null)
+        {
+            return null;
+        }
+
+        var where = $"on {owner.ContainingType?.Name}.{owner.Name}";
+        if (DerivesFrom(attributeClass, _personalDataAttribute) || DerivesFrom(attributeClass, _dataClassificationAttribute))
+        {
+            return new PersonalDataReason("personal data", $"[{ShortName(attributeClass)}] {where}");
+        }
+
+        if (Equal(attributeClass, _phoneAttribute))
+        {
+            return new PersonalDataReason("a phone number", $"[Phone] {where}");
+        }
+
+        if (Equal(attributeClass, _emailAddressAttribute))
+        {
+            return new PersonalDataReason("an e-mail address", $"[EmailAddress] {where}");
+        }
+
+        if (Equal(attributeClass, _creditCardAttribute))
+        {
+            return new PersonalDataReason("a bank account or card number", $"[CreditCard] {where}");
+        }
+
+        if (Equal(attributeClass, _dataTypeAttribute) && attribute.ConstructorArguments.Length == 1 &&
+            attribute.ConstructorArguments[0].Value is int dataType)
+        {
+            // System.ComponentModel.DataAnnotations.DataType: PhoneNumber = 5, EmailAddress = 10, CreditCard = 14.
+            var what = dataType switch
+            {
+                5 => "a phone number",
+                10 => "an e-mail address",
+                14 => "a bank account or card number",
+                _ => null,
+            };
+            return what is null ? null : new PersonalDataReason(what, $"[DataType] {where}");
+        }
+
+        foreach (var configured in _configuredAttributes)
+        {
+            if (DerivesFrom(attributeClass, configured))
+            {
+                return new PersonalDataReason("personal data",
+                    $"[{ShortName(attributeClass)}] {where}, listed in {PersonalDataOptions.PersonalDataAttributesKey}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The type of the value the symbol yields: a method's result (unwrapping Task/ValueTask), else its declared type.</summary>
+    private ITypeSymbol? ValueType(ISymbol symbol)
+    {
+        var type = symbol switch
+        {
+            ILocalSymbol local => local.Type,
+            IParameterSymbol parameter => parameter.Type,
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            IMethodSymbol method => method.ReturnsVoid ? null : method.ReturnType,
+            _ => null,
+        };
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
+            (Equal(named.OriginalDefinition, _task) || Equal(named.OriginalDefinition, _valueTask)))
+        {
+            type = named.TypeArguments[0];
+        }
+
+        return type;
+    }
+
+    private bool IsNeverPersonal(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_Void ||
+               type.TypeKind is TypeKind.Enum or TypeKind.Delegate or TypeKind.Error ||
+               Equal(type, _guid);
+    }
+
+    private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+    {
+        IPropertySymbol property => property.OverriddenProperty,
+        IMethodSymbol method => method.OverriddenMethod,
+        _ => null,
+    };
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (Equal(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Equal(ISymbol? a, ISymbol? b) => b is not null && SymbolEqualityComparer.Default.Equals(a, b);
+
+    private static string ShortName(INamedTypeSymbol attributeClass) =>
+        attributeClass.Name.EndsWith("Attribute", System.StringComparison.Ordinal)
+            ? attributeClass.Name.Substring(0, attributeClass.Name.Length - "Attribute".Length)
+            : attributeClass.Name;
+
+    private static ImmutableArray<INamedTypeSymbol> ResolveAll(WellKnownTypes types, ImmutableArray<string> names)
+    {
+        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        foreach (var name in names)
+        {
+            if (types.Resolve(name) is { } type)
+            {
+                builder.Add(type);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}

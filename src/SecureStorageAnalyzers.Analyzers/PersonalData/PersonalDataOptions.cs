@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace SecureStorageAnalyzers.PersonalData;
+
+/// <summary>
+/// The <c>.editorconfig</c> settings of the personal-data classifier and the path flow, read per syntax tree:
+/// <list type="bullet">
+/// <item><c>SSA0101.personal_names</c>: more names of personal identifiers (matched word by word, like the built-in ones);</item>
+/// <item><c>SSA0101.excluded_names</c>: names that are never personal, matched whole and case-insensitively;</item>
+/// <item><c>SSA0101.personal_data_attributes</c>: the project's own attributes that mark personal data (full type names);</item>
+/// <item><c>SSA0101.personal_data_types</c>: types whose values are personal identifiers (full type names);</item>
+/// <item><c>SSA0101.pseudonymization_methods</c>: <c>Namespace.Type.Method</c> names whose result is a safe pseudonym; the
+/// first one is what the code fix wraps identifiers in.</item>
+/// </list>
+/// Lists are separated by commas, semicolons or spaces.
+/// </summary>
+internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
+{
+    public const string PersonalNamesKey = "SSA0101.personal_names";
+    public const string ExcludedNamesKey = "SSA0101.excluded_names";
+    public const string PersonalDataAttributesKey = "SSA0101.personal_data_attributes";
+    public const string PersonalDataTypesKey = "SSA0101.personal_data_types";
+    public const string PseudonymizationMethodsKey = "SSA0101.pseudonymization_methods";
+
+    public static PersonalDataOptions Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+
+    private readonly string _raw;
+
+    private PersonalDataOptions(string personalNames, string excludedNames, string attributes, string types, string pseudonymizers)
+    {
+        _raw = string.Join("\n", personalNames, excludedNames, attributes, types, pseudonymizers);
+        PersonalNames = List(personalNames);
+        ExcludedNames = List(excludedNames).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
+        PersonalDataAttributes = List(attributes);
+        PersonalDataTypes = List(types);
+        PseudonymizationMethods = List(pseudonymizers);
+    }
+
+    public ImmutableArray<string> PersonalNames { get; }
+    public ImmutableHashSet<string> ExcludedNames { get; }
+    public ImmutableArray<string> PersonalDataAttributes { get; }
+    public ImmutableArray<string> PersonalDataTypes { get; }
+    public ImmutableArray<string> PseudonymizationMethods { get; }
+
+    public static PersonalDataOptions Read(AnalyzerConfigOptions options)
+    {
+        string Get(string key) => options.TryGetValue(key, out var value) ? value : string.Empty;
+
+        var personalNames = Get(PersonalNamesKey);
+        var excludedNames = Get(ExcludedNamesKey);
+        var attributes = Get(PersonalDataAttributesKey);
+        var types = Get(PersonalDataTypesKey);
+        var pseudonymizers = Get(PseudonymizationMethodsKey);
+        if (personalNames.Length + excludedNames.Length + attributes.Length + types.Length + pseudonymizers.Length == 0)
+        {
+            return Empty;
+        }
+
+        return new PersonalDataOptions(personalNames, excludedNames, attributes, types, pseudonymizers);
+    }
+
+    public bool Equals(PersonalDataOptions? other) => other is not null && _raw == other._raw;
+
+    public override bool Equals(object? obj) => Equals(obj as PersonalDataOptions);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_raw);
+
+    private static readonly char[] Separators = { ',', ';', ' ', '\t' };
+
+    private static ImmutableArray<string> List(string value) =>
+        value.Split(Separators, StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
+}

@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace SecureStorageAnalyzers.PersonalData;
+
+/// <summary>One kind of personal identifier and the word sequences that name it.</summary>
+internal sealed class PersonalIdentifierConcept
+{
+    public PersonalIdentifierConcept(string description, bool allowsIdSuffix, params string[] patterns)
+    {
+        Description = description;
+        AllowsIdSuffix = allowsIdSuffix;
+        Patterns = patterns.Select(p => p.Split(' ').ToImmutableArray()).ToImmutableArray();
+    }
+
+    /// <summary>What the value is, for the diagnostic message: "a phone number".</summary>
+    public string Description { get; }
+
+    /// <summary>True when "…Id" still names the identifier itself (<c>PassportId</c>, <c>NationalId</c>).</summary>
+    public bool AllowsIdSuffix { get; }
+
+    public ImmutableArray<ImmutableArray<string>> Patterns { get; }
+}
+
+/// <summary>
+/// The names of personal identifiers, token- and head-noun-aware: a name is personal when a concept's words are its
+/// head (the last words), optionally followed only by words that keep the meaning ("number", "value", "raw",
+/// "normalized", a digit…). <c>callerPhoneNumber</c> and <c>customerEmailAddress</c> are personal;
+/// <c>EmailTemplateName</c>, <c>PhoneNumberConfirmed</c>, <c>maxPhoneLength</c> and <c>FileName</c> are not.
+/// </summary>
+internal static class PersonalIdentifierVocabulary
+{
+    private static readonly string[] PersonQualifiers =
+    {
+        "customer", "patient", "caller", "callee", "user", "employee", "person", "contact", "recipient", "sender",
+        "subscriber", "applicant", "student", "cardholder", "guest", "citizen", "beneficiary", "resident", "passenger",
+        "candidate",
+    };
+
+    public static ImmutableArray<PersonalIdentifierConcept> Concepts { get; } = ImmutableArray.Create(
+        new PersonalIdentifierConcept("a phone number", false,
+            "phone", "telephone", "phonenumber", "phoneno", "telno", "tel number", "tel no", "mobile", "mobilenumber",
+            "cellphone", "cell phone", "cell number", "msisdn", "caller id", "callerid", "caller number", "callee number",
+            "calling number", "called number", "ani", "fax", "whatsapp", "contact number", "sms number"),
+        new PersonalIdentifierConcept("an e-mail address", false,
+            "email", "e mail", "emailaddress", "mail address", "mailaddress"),
+        new PersonalIdentifierConcept("a national identity number", true,
+            "ssn", "social security", "socialsecuritynumber", "national id", "nationalid", "national identity",
+            "national identification", "national insurance", "nino", "sin number", "social insurance",
+            "personal number", "personal identity number", "personnummer", "fodselsnummer", "fødselsnummer",
+            "henkilotunnus", "hetu", "bsn", "burgerservicenummer", "cpr", "pesel", "codice fiscale", "codicefiscale",
+            "dni", "nie", "nif", "cpf", "curp", "aadhaar", "aadhar", "tfn", "steuer id", "steuerid", "insee", "amka",
+            "egn", "oib", "jmbg", "tckn", "tc kimlik", "nric", "hkid", "mykad", "emirates id", "iqama", "ahv",
+            "citizen id", "resident id", "identity card", "id card number", "id number"),
+        new PersonalIdentifierConcept("a passport number", true, "passport", "passportno"),
+        new PersonalIdentifierConcept("a driving licence number", true,
+            "driver license", "driver licence", "driving license", "driving licence", "driverslicense", "driverlicense"),
+        new PersonalIdentifierConcept("a tax identification number", true,
+            "tax id", "taxid", "tax number", "tax identifier", "tax identification", "tin", "itin", "tax file number"),
+        new PersonalIdentifierConcept("a person's name", false,
+            new[]
+            {
+                "first name", "firstname", "last name", "lastname", "surname", "full name", "fullname", "given name",
+                "givenname", "family name", "familyname", "middle name", "maiden name", "forename", "username",
+            }.Concat(PersonQualifiers.Select(q => q + " name")).ToArray()),
+        new PersonalIdentifierConcept("a date of birth", false,
+            "dob", "birth date", "birthdate", "birthday", "date of birth", "dateofbirth", "birth day"),
+        new PersonalIdentifierConcept("a postal address", false,
+            "home address", "street address", "postal address", "mailing address", "billing address",
+            "shipping address", "residential address", "address line", "street", "street name"),
+        new PersonalIdentifierConcept("a bank account or card number", false,
+            "iban", "bank account", "bankaccount", "account number", "card number", "cardnumber", "credit card",
+            "creditcard", "debit card", "cc number"));
+
+    /// <summary>Words that may follow a concept without changing what the value is.</summary>
+    private static readonly ImmutableHashSet<string> TrailingQualifiers = ImmutableHashSet.Create(
+        "number", "no", "num", "nr", "value", "text", "str", "string", "raw", "normalized", "normalised", "formatted",
+        "digit", "e164", "international", "address", "line", "plain", "clear", "cleartext", "original", "full");
+
+    /// <summary>Head words of opaque keys: never a personal identifier, whatever the attributes say.</summary>
+    private static readonly ImmutableHashSet<string> OpaqueKeyHeads = ImmutableHashSet.Create("id", "key", "guid", "uuid");
+
+    /// <summary>The concept <paramref name="tokens"/> name, or null.</summary>
+    public static PersonalIdentifierConcept? Match(ImmutableArray<string> tokens)
+    {
+        for (var start = 0; start < tokens.Length; start++)
+        {
+            foreach (var concept in Concepts)
+            {
+                foreach (var pattern in concept.Patterns)
+                {
+                    if (MatchesAt(tokens, start, pattern) && OnlyQualifiersAfter(tokens, start + pattern.Length, concept))
+                    {
+                        return concept;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the name's head word marks an opaque key (<c>Id</c>, <c>UserId</c>, <c>BlobKey</c>).</summary>
+    public static bool IsOpaqueKeyName(ImmutableArray<string> tokens) =>
+        tokens.Length > 0 && OpaqueKeyHeads.Contains(tokens[tokens.Length - 1]);
+
+    internal static bool MatchesAt(ImmutableArray<string> tokens, int start, ImmutableArray<string> pattern)
+    {
+        if (start + pattern.Length > tokens.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (tokens[start + i] != pattern[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool OnlyQualifiersAfter(ImmutableArray<string> tokens, int index, PersonalIdentifierConcept concept)
+    {
+        for (var i = index; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            var allowed = TrailingQualifiers.Contains(token) ||
+                          (token.Length > 0 && char.IsDigit(token[0])) ||
+                          (concept.AllowsIdSuffix && token is "id" or "identifier");
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
