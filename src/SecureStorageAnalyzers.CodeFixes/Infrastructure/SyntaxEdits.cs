@@ -80,6 +80,37 @@ internal static class SyntaxEdits
         return invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression;
     }
 
+    /// <summary>
+    /// The shortest form of the dotted name <paramref name="qualifiedName"/> (<c>Namespace.Type.Member</c>) that binds to
+    /// the same symbol at <paramref name="position"/>: <c>Path.GetRandomFileName</c> where <c>System.IO</c> is imported,
+    /// the full name otherwise. Null when even the full name does not bind.
+    /// </summary>
+    public static ExpressionSyntax? ShortestBindingName(SemanticModel model, int position, string qualifiedName)
+    {
+        var parts = qualifiedName.Split('.');
+        var full = SyntaxFactory.ParseExpression("global::" + qualifiedName);
+        var target = model.GetSpeculativeSymbolInfo(position, full, SpeculativeBindingOption.BindAsExpression);
+        var symbol = target.Symbol ?? (target.CandidateSymbols.Length > 0 ? target.CandidateSymbols[0] : null);
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        for (var start = parts.Length - 2; start >= 0; start--)
+        {
+            var candidate = SyntaxFactory.ParseExpression(string.Join(".", parts, start, parts.Length - start));
+            var info = model.GetSpeculativeSymbolInfo(position, candidate, SpeculativeBindingOption.BindAsExpression);
+            var bound = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+            if (bound is not null && SymbolEqualityComparer.Default.Equals(bound.ContainingType, symbol.ContainingType) &&
+                bound.Name == symbol.Name)
+            {
+                return candidate;
+            }
+        }
+
+        return full;
+    }
+
     /// <summary>Replaces the right-hand side of an assignment with <see langword="false"/>.</summary>
     public static void SetFalse(DocumentEditor editor, AssignmentExpressionSyntax assignment) =>
         editor.ReplaceNode(assignment.Right,
