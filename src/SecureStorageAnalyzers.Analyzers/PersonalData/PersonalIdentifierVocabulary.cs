@@ -75,7 +75,7 @@ internal static class PersonalIdentifierVocabulary
     /// <summary>Words that may follow a concept without changing what the value is.</summary>
     private static readonly ImmutableHashSet<string> TrailingQualifiers = ImmutableHashSet.Create(
         "number", "no", "num", "nr", "value", "text", "str", "string", "raw", "normalized", "normalised", "formatted",
-        "digit", "e164", "international", "address", "line", "plain", "clear", "cleartext", "original", "full");
+        "digit", "e164", "international", "address", "line", "plain", "clear", "cleartext", "original", "full", "async");
 
     /// <summary>Head words of opaque keys: never a personal identifier, whatever the attributes say.</summary>
     private static readonly ImmutableHashSet<string> OpaqueKeyHeads = ImmutableHashSet.Create("id", "key", "guid", "uuid");
