@@ -1,12 +1,14 @@
 // A call-recording service built the way the hotline's subcontractor built theirs. It stores what the telephony
 // provider uploads and lets staff play it back from a browser. Every recording ends up readable by anyone:
 //   - no authentication and no authorization anywhere in the pipeline;
-//   - the recordings folder is listed, one sub-folder per day (directory browsing, in code and in web.config);
+//   - the recordings folder is listed, one sub-folder per day (directory browsing, in code and in web.config), and
+//     the staff portal's listing is guarded by "not Production", which is true on a Staging server;
 //   - every file is served whatever its extension (ServeUnknownFileTypes);
 //   - each file is named after the caller's phone number, so the listing alone leaks who called and when.
 // See ../SecureStorageAnalyzers.Samples.SecureApp for the same features done right.
 using System.Globalization;
 using Microsoft.Extensions.FileProviders;
+using SecureStorageAnalyzers.Samples.IncidentApp;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +16,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDirectoryBrowser();
 
 var app = builder.Build();
+
+// The staff portal's pages, with a second listing hidden behind the wrong environment check (see StaffPortal.cs).
+app.UseStaffPortal(app.Environment);
 
 var recordingsRoot = Path.Combine(app.Environment.ContentRootPath, "recordings");
 Directory.CreateDirectory(recordingsRoot);
