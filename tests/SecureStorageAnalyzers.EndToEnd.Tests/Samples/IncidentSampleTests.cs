@@ -1,3 +1,4 @@
+using SecureStorageAnalyzers.EndToEnd.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SecureStorageAnalyzers.EndToEnd.Tests.Samples;
@@ -52,6 +53,21 @@ public sealed class IncidentSampleTests(SampleBuildFixture fixture, ITestOutputH
 
         Assert.Contains(build.RequireLog().Results, result =>
             result.Id == "SSA0002" && result.File == $"samples/{Sample}/web.config");
+    }
+
+    [Fact]
+    public async Task ConsoleOutput_ShowsEveryFindingAsync()
+    {
+        // What a user running the README command reads: "path(line,col): warning SSAxxxx: ...", one per finding.
+        var build = await BuildAsync();
+        var findings = build.RequireLog().Results.Where(result => result.Id.StartsWith("SSA", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(findings);
+
+        Assert.All(findings, finding =>
+        {
+            var path = Path.Combine(DotNet.RepositoryRoot, finding.File);
+            Assert.Contains($"{path}({finding.Line},{finding.Column}): warning {finding.Id}: {finding.Message}", build.Command.Output, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
