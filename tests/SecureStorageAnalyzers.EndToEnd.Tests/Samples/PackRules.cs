@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+using SecureStorageAnalyzers.EndToEnd.Tests.Infrastructure;
+
+namespace SecureStorageAnalyzers.EndToEnd.Tests.Samples;
+
+/// <summary>
+/// The rule ids of the pack, read from the one list the analyzer assembly compiles (DiagnosticIds.cs constants).
+/// This project references no project of ours, so it reads the source file rather than the assembly.
+/// </summary>
+public static partial class PackRules
+{
+    public const string DiagnosticIdsFile = "src/SecureStorageAnalyzers.Analyzers/DiagnosticIds.cs";
+
+    public static IReadOnlyList<string> Ids { get; } = ReadIds();
+
+    private static List<string> ReadIds()
+    {
+        var source = File.ReadAllText(Path.Combine(DotNet.RepositoryRoot, DiagnosticIdsFile));
+        var ids = IdConstant().Matches(source).Select(match => match.Groups["id"].Value).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            throw new InvalidOperationException($"No `const string X = \"SSA0000\";` found in {DiagnosticIdsFile}: did the file move or change shape?");
+        }
+
+        return ids;
+    }
+
+    [GeneratedRegex("""const\s+string\s+\w+\s*=\s*"(?<id>SSA\d{4})"\s*;""")]
+    private static partial Regex IdConstant();
+}
