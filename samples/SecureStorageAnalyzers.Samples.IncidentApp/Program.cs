@@ -50,7 +50,7 @@ app.UseFileServer(new FileServerOptions
 
 // The telephony provider's webhook: POST /api/calls/{callerPhoneNumber}/recording with the MP3 as the body.
 // WRONG: no authentication (anyone can upload, too), and the caller's phone number becomes the file name:
-// recordings/2024-05-17/+15551234567.mp3. Anyone who sees the listing or guesses a number has the call.
+// recordings/2024-05-17/+15551234567.mp3. Anyone who sees the listing or guesses a number has the call. [SSA0101]
 app.MapPost("/api/calls/{callerPhoneNumber}/recording", async (string callerPhoneNumber, HttpRequest request) =>
 {
     var day = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

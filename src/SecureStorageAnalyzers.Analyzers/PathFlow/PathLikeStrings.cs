@@ -6,7 +6,8 @@ namespace SecureStorageAnalyzers.PathFlow;
 /// <summary>
 /// A string built like a path: an interpolation or the outermost string concatenation with a literal part that holds a
 /// path separator, or a literal right after a value that starts with a file extension (<c>{phone}.mp3</c>). URLs
-/// (<c>://</c>, a query string) and strings handed straight to a logger, the console or an exception are not paths.
+/// (<c>://</c>, a query string, a URL parameter) and strings handed straight to a logger, the console or an exception
+/// are not paths.
 /// </summary>
 internal static class PathLikeStrings
 {
@@ -148,7 +149,10 @@ internal static class PathLikeStrings
         return operation;
     }
 
-    /// <summary>Handed straight to a logger, the console, a debug trace or an exception: a message, not a path.</summary>
+    /// <summary>
+    /// Handed straight to a logger, the console, a debug trace or an exception (a message), or to a parameter that takes
+    /// a URL (<c>Results.Created(uri, …)</c>, <c>Redirect(url)</c>, <c>new Uri(…)</c>): not a storage path.
+    /// </summary>
     private static bool IsMessage(IOperation operation, StorageSinks sinks)
     {
         var parent = operation.Parent;
@@ -159,13 +163,20 @@ internal static class PathLikeStrings
 
         if (parent is IArgumentOperation argument)
         {
+            if (argument.Parameter is { } parameter &&
+                (parameter.Name.IndexOf("url", System.StringComparison.OrdinalIgnoreCase) >= 0 ||
+                 parameter.Name.IndexOf("uri", System.StringComparison.OrdinalIgnoreCase) >= 0))
+            {
+                return true;
+            }
+
             parent = argument.Parent;
         }
 
         return parent switch
         {
             IThrowOperation => true,
-            IObjectCreationOperation creation => sinks.IsException(creation.Type),
+            IObjectCreationOperation creation => sinks.IsException(creation.Type) || sinks.IsUri(creation.Type),
             IInvocationOperation invocation => sinks.IsMessageSink(invocation.TargetMethod),
             _ => false,
         };

@@ -211,6 +211,9 @@ internal sealed class StorageSinks
     public bool IsMessageSink(IMethodSymbol method) =>
         method.ContainingType is { } type && _messageTypes.Contains(type.OriginalDefinition);
 
+    /// <summary><c>System.Uri</c>: a URL, not a storage path.</summary>
+    public bool IsUri(ITypeSymbol? type) => Uri is not null && SymbolEqualityComparer.Default.Equals(type, Uri);
+
     /// <summary>An exception type: its message is not a path.</summary>
     public bool IsException(ITypeSymbol? type) =>
         type is INamedTypeSymbol named && DerivesFrom(named, _exception);

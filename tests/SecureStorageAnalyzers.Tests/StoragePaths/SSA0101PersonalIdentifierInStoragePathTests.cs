@@ -379,7 +379,7 @@ public class SSA0101PersonalIdentifierInStoragePathTests
     // ---- What is not a path, and what is not personal ----
 
     [Fact]
-    public async Task LogsMessagesUrlsAndDatabaseColumns_AreNotPathsAsync()
+    public async Task LogsMessagesUrlsLocationsAndDatabaseColumns_AreNotPathsAsync()
     {
         await VerifyAsync("""
             using Microsoft.Extensions.Logging;
@@ -394,6 +394,8 @@ public class SSA0101PersonalIdentifierInStoragePathTests
                     Console.WriteLine("Saved " + phone + " to /var/calls");
                     table.Add(new Call { CallerNumber = phone, FilePath = path });
                     if (phone.Length == 0) throw new InvalidOperationException($"No recording {phone}.mp3");
+                    _ = Results.Created($"/recordings/{Uri.EscapeDataString(phone)}.mp3", null);
+                    _ = new Uri($"/calls/{phone}.mp3", UriKind.Relative);
                     return $"https://crm.example/customers/{phone}?tab=calls";
                 }
             }
