@@ -66,4 +66,16 @@ app.MapPost("/api/calls/{callerPhoneNumber}/recording", async (string callerPhon
     return Results.Created($"/recordings/{day}/{Uri.EscapeDataString(callerPhoneNumber)}.mp3", null);
 });
 
+// The supervisors' daily call list (one caller number per line), written where their browser can fetch it.
+// WRONG: under wwwroot, so UseStaticFiles hands it to anyone who asks for /exports/calls-<day>.csv. [SSA0006]
+app.MapPost("/api/exports/daily", async (IWebHostEnvironment env) =>
+{
+    var day = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    var exports = Path.Combine(env.WebRootPath, "exports");
+    Directory.CreateDirectory(exports);
+    var callers = Directory.EnumerateFiles(Path.Combine(recordingsRoot, day)).Select(f => Path.GetFileNameWithoutExtension(f));
+    await File.WriteAllLinesAsync(Path.Combine(exports, $"calls-{day}.csv"), callers);
+    return Results.Ok();
+});
+
 app.Run();

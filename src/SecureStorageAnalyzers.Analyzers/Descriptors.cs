@@ -24,6 +24,12 @@ public static class Descriptors
         "ServeUnknownFileTypes = true makes every file in the served folder downloadable, whatever its extension",
         "With ServeUnknownFileTypes enabled the static file middleware serves files it has no content type for: databases, backups, recordings, key files. The ASP.NET Core documentation calls this a security risk. Map the extensions you need with a FileExtensionContentTypeProvider instead.");
 
+    public static readonly DiagnosticDescriptor SSA0006RuntimeDataWrittenUnderWebRoot = Create(
+        DiagnosticIds.RuntimeDataWrittenUnderWebRoot,
+        "Runtime data is written under the web root",
+        "{0} writes under the web root ({1}): every file there is served to anyone by the static file middleware",
+        "Files the app writes at run time (uploads, recordings, exports, logs) under wwwroot are public the moment they exist: UseStaticFiles serves every file of the web root to anonymous visitors. Write them to a private folder under the content root, and serve them through an endpoint that checks who is asking.");
+
     public static readonly DiagnosticDescriptor SSA0101PersonalIdentifierInStoragePath = Create(
         DiagnosticIds.PersonalIdentifierInStoragePath,
         "Personal identifier in a storage path",

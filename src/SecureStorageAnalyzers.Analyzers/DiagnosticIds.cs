@@ -8,5 +8,6 @@ public static class DiagnosticIds
 {
     public const string DirectoryBrowsingEnabled = "SSA0002";
     public const string UnknownFileTypesServed = "SSA0003";
+    public const string RuntimeDataWrittenUnderWebRoot = "SSA0006";
     public const string PersonalIdentifierInStoragePath = "SSA0101";
 }

@@ -1,14 +1,13 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using SecureStorageAnalyzers.PersonalData;
 
 namespace SecureStorageAnalyzers.PathFlow;
 
 /// <summary>A personal identifier found on the way into a storage path.</summary>
-internal readonly struct PersonalSource
+internal readonly struct FlowSource
 {
-    public PersonalSource(IOperation operation, PersonalDataReason reason, bool throughUnkeyedHash)
+    public FlowSource(IOperation operation, SourceReason reason, bool throughUnkeyedHash)
     {
         Operation = operation;
         Reason = reason;
@@ -18,7 +17,7 @@ internal readonly struct PersonalSource
     /// <summary>The expression that yields the identifier: the primary location of the finding.</summary>
     public IOperation Operation { get; }
 
-    public PersonalDataReason Reason { get; }
+    public SourceReason Reason { get; }
 
     /// <summary>True when the value went through an unkeyed hash (SHA-256, MD5…), which anyone can reverse for a phone number.</summary>
     public bool ThroughUnkeyedHash { get; }
@@ -38,26 +37,26 @@ internal sealed class PathFlowTracker
     private const int MaxDepth = 32;
 
     private readonly StorageSinks _sinks;
-    private readonly PersonalDataClassifier _classifier;
+    private readonly IFlowSourcePolicy _policy;
 
-    public PathFlowTracker(StorageSinks sinks, PersonalDataClassifier classifier)
+    public PathFlowTracker(StorageSinks sinks, IFlowSourcePolicy policy)
     {
         _sinks = sinks;
-        _classifier = classifier;
+        _policy = policy;
     }
+
+    public IFlowSourcePolicy Policy => _policy;
 
     /// <summary>
     /// Adds to <paramref name="sources"/> every personal identifier that flows into <paramref name="value"/>. A path
     /// builder met on the way reports its own inputs and ends the walk, unless it is <paramref name="value"/> itself
     /// (<paramref name="valueIsPathBuilder"/>: a path-like string being analyzed).
     /// </summary>
-    public void FindSources(IOperation value, List<PersonalSource> sources, bool valueIsPathBuilder = false)
+    public void FindSources(IOperation value, List<FlowSource> sources, bool valueIsPathBuilder = false)
     {
         var walk = new Walk(this, sources, valueIsPathBuilder ? value : null);
         walk.Trace(value, 0, false, null);
     }
-
-    public PersonalDataClassifier Classifier => _classifier;
 
     /// <summary>
     /// True when the value of <paramref name="operation"/> goes straight (through conversions, string helpers,
@@ -140,26 +139,6 @@ internal sealed class PathFlowTracker
         return false;
     }
 
-    private bool IsPseudonymizer(IMethodSymbol method)
-    {
-        var configured = _classifier.Options.PseudonymizationMethods;
-        if (configured.IsEmpty)
-        {
-            return false;
-        }
-
-        var name = method.ContainingType is null ? method.Name : method.ContainingType.ToDisplayString() + "." + method.Name;
-        foreach (var candidate in configured)
-        {
-            if (candidate == name || candidate == method.Name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Inside a local function: its parameters mapped to the call's arguments, and the caller's own map.</summary>
     private sealed class ArgumentMap
     {
@@ -173,13 +152,13 @@ internal sealed class PathFlowTracker
     private sealed class Walk
     {
         private readonly PathFlowTracker _owner;
-        private readonly List<PersonalSource> _sources;
+        private readonly List<FlowSource> _sources;
         private HashSet<ILocalSymbol>? _visitedLocals;
         private readonly IOperation? _builder;
         private IOperation? _root;
         private bool _viaLocal;
 
-        public Walk(PathFlowTracker owner, List<PersonalSource> sources, IOperation? builder)
+        public Walk(PathFlowTracker owner, List<FlowSource> sources, IOperation? builder)
         {
             _owner = owner;
             _sources = sources;
@@ -194,7 +173,8 @@ internal sealed class PathFlowTracker
             }
 
             // A path builder reached through a local reports its own inputs; one nested in the value is walked through.
-            if (_viaLocal && !ReferenceEquals(operation, _builder) && _owner._sinks.IsPathBuilder(operation))
+            if (_viaLocal && _owner._policy.StopsAtPathBuilders && !ReferenceEquals(operation, _builder) &&
+                _owner._sinks.IsPathBuilder(operation))
             {
                 return;
             }
@@ -252,11 +232,11 @@ internal sealed class PathFlowTracker
                     break;
 
                 case IPropertyReferenceOperation property:
-                    Report(operation, _owner._classifier.Classify(property.Property), hashed);
+                    Report(operation, _owner._policy.Classify(operation, property.Property), hashed);
                     break;
 
                 case IFieldReferenceOperation field:
-                    Report(operation, _owner._classifier.Classify(field.Field), hashed);
+                    Report(operation, _owner._policy.Classify(operation, field.Field), hashed);
                     break;
 
                 case IParameterReferenceOperation parameter:
@@ -266,7 +246,7 @@ internal sealed class PathFlowTracker
                     }
                     else
                     {
-                        Report(operation, _owner._classifier.Classify(parameter.Parameter), hashed);
+                        Report(operation, _owner._policy.Classify(operation, parameter.Parameter), hashed);
                     }
 
                     break;
@@ -274,13 +254,25 @@ internal sealed class PathFlowTracker
                 case ILocalReferenceOperation local:
                     TraceLocal(local, depth, hashed, arguments);
                     break;
+
+                case IObjectCreationOperation creation when !_owner._policy.StopsAtPathBuilders && _owner._sinks.IsFileInfo(creation.Type):
+                    foreach (var constructorArgument in creation.Arguments)
+                    {
+                        Trace(constructorArgument.Value, depth + 1, hashed, arguments);
+                    }
+
+                    break;
+
+                case ILiteralOperation literal:
+                    Report(literal, _owner._policy.Classify(literal, null), hashed);
+                    break;
             }
         }
 
         private void TraceInvocation(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
         {
             var method = invocation.TargetMethod;
-            if (_owner.IsPseudonymizer(method))
+            if (_owner._policy.IsBarrier(method))
             {
                 return;
             }
@@ -302,7 +294,7 @@ internal sealed class PathFlowTracker
             }
 
             // Any other call ends the walk, unless its name says what it returns: user.GetPhoneNumber().
-            Report(invocation, _owner._classifier.Classify(method), hashed);
+            Report(invocation, _owner._policy.Classify(invocation, method), hashed);
         }
 
         private bool TraceLocalFunction(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
@@ -349,7 +341,7 @@ internal sealed class PathFlowTracker
         private void TraceLocal(ILocalReferenceOperation reference, int depth, bool hashed, ArgumentMap? arguments)
         {
             var local = reference.Local;
-            var reason = _owner._classifier.Classify(local);
+            var reason = _owner._policy.Classify(reference, local);
             if (reason is not null)
             {
                 Report(reference, reason, hashed);
@@ -381,7 +373,7 @@ internal sealed class PathFlowTracker
             _viaLocal = wasViaLocal;
         }
 
-        private void Report(IOperation operation, PersonalDataReason? reason, bool hashed)
+        private void Report(IOperation operation, SourceReason? reason, bool hashed)
         {
             if (reason is null)
             {
@@ -396,7 +388,7 @@ internal sealed class PathFlowTracker
                 }
             }
 
-            _sources.Add(new PersonalSource(operation, reason, hashed));
+            _sources.Add(new FlowSource(operation, reason, hashed));
         }
 
         private IOperation Root(IOperation operation)

@@ -63,6 +63,12 @@ internal sealed class StorageSinks
     };
 
     private readonly ImmutableHashSet<INamedTypeSymbol> _messageTypes;
+    private readonly INamedTypeSymbol? _file;
+    private readonly INamedTypeSymbol? _fileInfo;
+    private readonly INamedTypeSymbol? _fileStream;
+    private readonly INamedTypeSymbol? _streamWriter;
+    private readonly INamedTypeSymbol? _fileMode;
+    private readonly INamedTypeSymbol? _fileAccess;
     private readonly INamedTypeSymbol? _exception;
 
     private StorageSinks(WellKnownTypes types)
@@ -96,6 +102,12 @@ internal sealed class StorageSinks
         PropertySinks = properties.ToImmutable();
 
         PathType = types.Resolve("System.IO.Path");
+        _file = types.Resolve("System.IO.File");
+        _fileInfo = types.Resolve("System.IO.FileInfo");
+        _fileStream = types.Resolve("System.IO.FileStream");
+        _streamWriter = types.Resolve("System.IO.StreamWriter");
+        _fileMode = types.Resolve("System.IO.FileMode");
+        _fileAccess = types.Resolve("System.IO.FileAccess");
         String = types.Resolve("System.String");
         Convert = types.Resolve("System.Convert");
         Encoding = types.Resolve("System.Text.Encoding");
@@ -205,6 +217,106 @@ internal sealed class StorageSinks
         }
 
         return false;
+    }
+
+    /// <summary><c>FileInfo</c>: a walk looking for the folder of a <c>fileInfo.Create()</c> goes through its constructor.</summary>
+    public bool IsFileInfo(ITypeSymbol? type) => _fileInfo is not null && SymbolEqualityComparer.Default.Equals(type, _fileInfo);
+
+    /// <summary>
+    /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/
+    /// <c>Create*</c>/<c>OpenWrite</c>, the destination of <c>File.Copy</c>/<c>Move</c>/<c>Replace</c>, <c>File.Open</c> and
+    /// <c>new FileStream</c> with a creating mode or write access, <c>new StreamWriter(path)</c>, and <c>FileInfo</c>'s
+    /// <c>Create</c>/<c>CreateText</c>/<c>OpenWrite</c>/<c>AppendText</c> (the receiver) and <c>CopyTo</c>/<c>MoveTo</c>
+    /// (the destination).
+    /// </summary>
+    public IOperation? WrittenPath(IOperation call)
+    {
+        switch (call)
+        {
+            case IInvocationOperation invocation when invocation.TargetMethod.ContainingType is { } type:
+                var method = invocation.TargetMethod;
+                if (SymbolEqualityComparer.Default.Equals(type, _file))
+                {
+                    return method.Name switch
+                    {
+                        "Copy" or "Move" => Argument(invocation.Arguments, "destFileName"),
+                        "Replace" => Argument(invocation.Arguments, "destinationFileName"),
+                        "Open" => OpensForWriting(invocation.Arguments) ? Argument(invocation.Arguments, "path") : null,
+                        _ when method.Name.StartsWith("Write", StringComparison.Ordinal) ||
+                               method.Name.StartsWith("Append", StringComparison.Ordinal) ||
+                               method.Name is "Create" or "CreateText" or "OpenWrite" => Argument(invocation.Arguments, "path"),
+                        _ => null,
+                    };
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, _fileInfo))
+                {
+                    return method.Name switch
+                    {
+                        "Create" or "CreateText" or "OpenWrite" or "AppendText" => invocation.Instance,
+                        "Open" => OpensForWriting(invocation.Arguments) ? invocation.Instance : null,
+                        "CopyTo" or "MoveTo" => Argument(invocation.Arguments, "destFileName"),
+                        _ => null,
+                    };
+                }
+
+                return null;
+
+            case IObjectCreationOperation creation:
+                if (SymbolEqualityComparer.Default.Equals(creation.Type, _streamWriter))
+                {
+                    return Argument(creation.Arguments, "path");
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(creation.Type, _fileStream) && OpensForWriting(creation.Arguments))
+                {
+                    return Argument(creation.Arguments, "path");
+                }
+
+                return null;
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A <c>FileMode</c> that creates or truncates, or a <c>FileAccess</c> with write, among the arguments.</summary>
+    private bool OpensForWriting(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            var value = argument.Value;
+            if (value.ConstantValue is not { HasValue: true, Value: int constant } || value.Type is null)
+            {
+                continue;
+            }
+
+            // FileMode: CreateNew = 1, Create = 2, OpenOrCreate = 4, Truncate = 5, Append = 6. FileAccess: Write = 2, ReadWrite = 3.
+            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileMode) && constant is 1 or 2 or 4 or 5 or 6)
+            {
+                return true;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileAccess) && (constant & 2) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == parameterName)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A method of a logger, the console or a debug trace.</summary>

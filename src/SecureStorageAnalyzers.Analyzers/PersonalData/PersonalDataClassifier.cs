@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PathFlow;
 
 namespace SecureStorageAnalyzers.PersonalData;
 
@@ -16,9 +17,9 @@ namespace SecureStorageAnalyzers.PersonalData;
 /// </summary>
 internal sealed class PersonalDataClassifier
 {
-    private static readonly PersonalDataReason NotPersonal = new(string.Empty, string.Empty);
+    private static readonly SourceReason NotPersonal = new(string.Empty, string.Empty);
 
-    private readonly ConcurrentDictionary<ISymbol, PersonalDataReason> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, SourceReason> _cache = new(SymbolEqualityComparer.Default);
     private readonly PersonalDataOptions _options;
     private readonly INamedTypeSymbol? _personalDataAttribute;
     private readonly INamedTypeSymbol? _phoneAttribute;
@@ -63,7 +64,7 @@ internal sealed class PersonalDataClassifier
     public PersonalDataOptions Options => _options;
 
     /// <summary>The reason <paramref name="symbol"/> holds a personal identifier, or null when it does not.</summary>
-    public PersonalDataReason? Classify(ISymbol? symbol)
+    public SourceReason? Classify(ISymbol? symbol)
     {
         if (symbol is null)
         {
@@ -78,7 +79,7 @@ internal sealed class PersonalDataClassifier
         return ReferenceEquals(reason, NotPersonal) ? null : reason;
     }
 
-    private PersonalDataReason? ClassifyCore(ISymbol symbol)
+    private SourceReason? ClassifyCore(ISymbol symbol)
     {
         var type = ValueType(symbol);
         if (type is null || _options.ExcludedNames.Contains(symbol.Name) || IsNeverPersonal(type))
@@ -98,14 +99,14 @@ internal sealed class PersonalDataClassifier
                 return null;
             }
 
-            return new PersonalDataReason(concept?.Description ?? declared.What, declared.Evidence);
+            return new SourceReason(concept?.Description ?? declared.What, declared.Evidence);
         }
 
         foreach (var configuredType in _configuredTypes)
         {
             if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, configuredType))
             {
-                return new PersonalDataReason(concept?.Description ?? "personal data",
+                return new SourceReason(concept?.Description ?? "personal data",
                     $"its type {configuredType.Name} is listed in {PersonalDataOptions.PersonalDataTypesKey}");
             }
         }
@@ -113,7 +114,7 @@ internal sealed class PersonalDataClassifier
         // 2. Named.
         if (concept is not null)
         {
-            return new PersonalDataReason(concept.Description, $"its name '{symbol.Name}'");
+            return new SourceReason(concept.Description, $"its name '{symbol.Name}'");
         }
 
         // 3. Configured names.
@@ -123,7 +124,7 @@ internal sealed class PersonalDataClassifier
             {
                 if (PersonalIdentifierVocabulary.MatchesAt(tokens, start, pattern) && start + pattern.Length == tokens.Length)
                 {
-                    return new PersonalDataReason("a personal identifier",
+                    return new SourceReason("a personal identifier",
                         $"its name '{symbol.Name}' is listed in {PersonalDataOptions.PersonalNamesKey}");
                 }
             }
@@ -132,7 +133,7 @@ internal sealed class PersonalDataClassifier
         return null;
     }
 
-    private PersonalDataReason? Declared(ISymbol symbol)
+    private SourceReason? Declared(ISymbol symbol)
     {
         for (var current = symbol; current is not null; current = Overridden(current))
         {
@@ -149,7 +150,7 @@ internal sealed class PersonalDataClassifier
         return null;
     }
 
-    private PersonalDataReason? FromAttribute(AttributeData attribute, ISymbol owner)
+    private SourceReason? FromAttribute(AttributeData attribute, ISymbol owner)
     {
         var attributeClass = attribute.AttributeClass;
         if (attributeClass is null)
@@ -160,22 +161,22 @@ internal sealed class PersonalDataClassifier
         var where = $"on {owner.ContainingType?.Name}.{owner.Name}";
         if (DerivesFrom(attributeClass, _personalDataAttribute) || DerivesFrom(attributeClass, _dataClassificationAttribute))
         {
-            return new PersonalDataReason("personal data", $"[{ShortName(attributeClass)}] {where}");
+            return new SourceReason("personal data", $"[{ShortName(attributeClass)}] {where}");
         }
 
         if (Equal(attributeClass, _phoneAttribute))
         {
-            return new PersonalDataReason("a phone number", $"[Phone] {where}");
+            return new SourceReason("a phone number", $"[Phone] {where}");
         }
 
         if (Equal(attributeClass, _emailAddressAttribute))
         {
-            return new PersonalDataReason("an e-mail address", $"[EmailAddress] {where}");
+            return new SourceReason("an e-mail address", $"[EmailAddress] {where}");
         }
 
         if (Equal(attributeClass, _creditCardAttribute))
         {
-            return new PersonalDataReason("a bank account or card number", $"[CreditCard] {where}");
+            return new SourceReason("a bank account or card number", $"[CreditCard] {where}");
         }
 
         if (Equal(attributeClass, _dataTypeAttribute) && attribute.ConstructorArguments.Length == 1 &&
@@ -189,14 +190,14 @@ internal sealed class PersonalDataClassifier
                 14 => "a bank account or card number",
                 _ => null,
             };
-            return what is null ? null : new PersonalDataReason(what, $"[DataType] {where}");
+            return what is null ? null : new SourceReason(what, $"[DataType] {where}");
         }
 
         foreach (var configured in _configuredAttributes)
         {
             if (DerivesFrom(attributeClass, configured))
             {
-                return new PersonalDataReason("personal data",
+                return new SourceReason("personal data",
                     $"[{ShortName(attributeClass)}] {where}, listed in {PersonalDataOptions.PersonalDataAttributesKey}");
             }
         }

@@ -139,7 +139,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
         private static void Analyze(OperationAnalysisContext context, PathFlowTracker tracker, IOperation value,
             IOperation sinkOperation, string sinkDescription, bool valueIsPathBuilder = false)
         {
-            var sources = new List<PersonalSource>();
+            var sources = new List<FlowSource>();
             tracker.FindSources(value, sources, valueIsPathBuilder);
             if (sources.Count == 0)
             {
@@ -147,7 +147,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
             }
 
             var additional = new[] { sinkOperation.Syntax.GetLocation() };
-            var pseudonymizer = tracker.Classifier.Options.PseudonymizationMethods;
+            var pseudonymizer = ((PersonalDataFlowPolicy)tracker.Policy).Options.PseudonymizationMethods;
             var properties = pseudonymizer.IsEmpty
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(PseudonymizerProperty, pseudonymizer[0]);
@@ -179,7 +179,8 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
                 context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree));
             if (!_trackers.TryGetValue(options, out var tracker))
             {
-                tracker = _trackers.GetOrAdd(options, new PathFlowTracker(_sinks, new PersonalDataClassifier(_types, options)));
+                tracker = _trackers.GetOrAdd(options,
+                    new PathFlowTracker(_sinks, new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options))));
             }
 
             return tracker;

@@ -42,7 +42,7 @@ public class PathFlowTrackerTests
         Assert.Equal(expected, string.Join(",", sources.Select(s => s.Operation.Syntax.ToString() + (s.ThroughUnkeyedHash ? "#" : ""))));
     }
 
-    private static List<PersonalSource> Trace(string body)
+    private static List<FlowSource> Trace(string body)
     {
         var source = $$"""
             using System;
@@ -74,8 +74,8 @@ public class PathFlowTrackerTests
         var invocation = (IInvocationOperation)model.GetOperation(store)!;
 
         var types = WellKnownTypes.Create(compilation);
-        var tracker = new PathFlowTracker(StorageSinks.Create(types), new PersonalDataClassifier(types, PersonalDataOptions.Empty));
-        var sources = new List<PersonalSource>();
+        var tracker = new PathFlowTracker(StorageSinks.Create(types), new PersonalDataFlowPolicy(new PersonalDataClassifier(types, PersonalDataOptions.Empty)));
+        var sources = new List<FlowSource>();
         tracker.FindSources(invocation.Arguments[0].Value, sources);
         return sources;
     }

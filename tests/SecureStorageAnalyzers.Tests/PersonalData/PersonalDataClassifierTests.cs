@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PathFlow;
 using SecureStorageAnalyzers.PersonalData;
 using SecureStorageAnalyzers.Tests.Verifiers;
 
@@ -161,7 +162,7 @@ public class PersonalDataClassifierTests
 
         internal PersonalDataClassifier Classifier { get; } = classifier;
 
-        internal PersonalDataReason? Classify(ISymbol symbol) => Classifier.Classify(symbol);
+        internal SourceReason? Classify(ISymbol symbol) => Classifier.Classify(symbol);
     }
 
     private sealed class DictionaryOptions(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions

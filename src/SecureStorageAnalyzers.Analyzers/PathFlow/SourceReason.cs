@@ -1,9 +1,9 @@
-namespace SecureStorageAnalyzers.PersonalData;
+namespace SecureStorageAnalyzers.PathFlow;
 
-/// <summary>Why a value counts as a personal identifier.</summary>
-internal sealed class PersonalDataReason
+/// <summary>Why a value counts as a source of a path flow: a personal identifier, the web root.</summary>
+internal sealed class SourceReason
 {
-    public PersonalDataReason(string what, string evidence)
+    public SourceReason(string what, string evidence)
     {
         What = what;
         Evidence = evidence;

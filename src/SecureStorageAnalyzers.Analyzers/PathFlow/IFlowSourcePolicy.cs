@@ -1,0 +1,22 @@
+using Microsoft.CodeAnalysis;
+
+namespace SecureStorageAnalyzers.PathFlow;
+
+/// <summary>What a <see cref="PathFlowTracker"/> walk looks for: the rule's idea of a source, and what ends a flow.</summary>
+internal interface IFlowSourcePolicy
+{
+    /// <summary>
+    /// Why <paramref name="operation"/> is a source, or null. <paramref name="symbol"/> is what it reads: the property,
+    /// field, parameter, local or called method; null for a literal.
+    /// </summary>
+    SourceReason? Classify(IOperation operation, ISymbol? symbol);
+
+    /// <summary>True when the result of <paramref name="method"/> no longer carries the source (a pseudonymizer).</summary>
+    bool IsBarrier(IMethodSymbol method);
+
+    /// <summary>
+    /// True when a path builder reached through a local ends the walk because it reports its own inputs (SSA0101); false
+    /// when the walk goes through every path builder to the source (SSA0006 looks for the web root under the path).
+    /// </summary>
+    bool StopsAtPathBuilders { get; }
+}

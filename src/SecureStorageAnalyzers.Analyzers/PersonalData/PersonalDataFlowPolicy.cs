@@ -1,0 +1,38 @@
+using Microsoft.CodeAnalysis;
+using SecureStorageAnalyzers.PathFlow;
+
+namespace SecureStorageAnalyzers.PersonalData;
+
+/// <summary>Path flows of personal identifiers (SSA0101): sources per the classifier, configured pseudonymizers end the flow.</summary>
+internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
+{
+    private readonly PersonalDataClassifier _classifier;
+
+    public PersonalDataFlowPolicy(PersonalDataClassifier classifier) => _classifier = classifier;
+
+    public PersonalDataOptions Options => _classifier.Options;
+
+    public bool StopsAtPathBuilders => true;
+
+    public SourceReason? Classify(IOperation operation, ISymbol? symbol) => _classifier.Classify(symbol);
+
+    public bool IsBarrier(IMethodSymbol method)
+    {
+        var configured = _classifier.Options.PseudonymizationMethods;
+        if (configured.IsEmpty)
+        {
+            return false;
+        }
+
+        var name = method.ContainingType is null ? method.Name : method.ContainingType.ToDisplayString() + "." + method.Name;
+        foreach (var candidate in configured)
+        {
+            if (candidate == name || candidate == method.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,164 @@
+using Microsoft.CodeAnalysis.Testing;
+using SecureStorageAnalyzers.CodeFixes.StaticFiles;
+using SecureStorageAnalyzers.Tests.Verifiers;
+using VerifyCS = SecureStorageAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
+    SecureStorageAnalyzers.StaticFiles.SSA0006DoNotWriteUnderWebRootAnalyzer>;
+using VerifyFix = SecureStorageAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    SecureStorageAnalyzers.StaticFiles.SSA0006DoNotWriteUnderWebRootAnalyzer,
+    SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0006DoNotWriteUnderWebRootCodeFixProvider>;
+
+namespace SecureStorageAnalyzers.Tests.StaticFiles;
+
+public class SSA0006DoNotWriteUnderWebRootTests
+{
+    private static DiagnosticResult Diagnostic() => VerifyCS.Diagnostic(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot);
+
+    [Fact]
+    public async Task MinimalApiUpload_IntoWebRoot_ReportedAtTheWriteAndTheWebRootAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapPost("/upload", async (IFormFile file, IWebHostEnvironment env) =>
+            {
+                var folder = Path.Combine({|#1:env.WebRootPath|}, "uploads");
+                var path = Path.Combine(folder, Path.GetRandomFileName());
+                await using var stream = {|#0:new FileStream(path, FileMode.Create)|};
+                await file.CopyToAsync(stream);
+            });
+            app.Run();
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("new FileStream", "env.WebRootPath"));
+    }
+
+    [Fact]
+    public async Task EveryKindOfWrite_IsReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            public class ExportsController(IWebHostEnvironment env) : Controller
+            {
+                public void Export(string name, byte[] data, string csv)
+                {
+                    var root = {|#1:env.WebRootPath|};
+                    {|#0:System.IO.File.WriteAllBytes(Path.Combine(root, "exports", name), data)|};
+                    {|#2:System.IO.File.AppendAllText($"{root}/logs/export.log", csv)|};
+                    {|#3:System.IO.File.Copy("/tmp/report.pdf", Path.Combine(root, "report.pdf"))|};
+                    using var writer = {|#4:new StreamWriter(Path.Combine({|#5:"wwwroot"|}, "reports", "today.csv"))|};
+                    var info = new FileInfo(Path.Combine({|#7:env.WebRootPath|}, "cache.bin"));
+                    using var cache = {|#6:info.OpenWrite()|};
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("System.IO.File.WriteAllBytes", "env.WebRootPath"),
+            Diagnostic().WithLocation(2).WithLocation(1).WithArguments("System.IO.File.AppendAllText", "env.WebRootPath"),
+            Diagnostic().WithLocation(3).WithLocation(1).WithArguments("System.IO.File.Copy", "env.WebRootPath"),
+            Diagnostic().WithLocation(4).WithLocation(5).WithArguments("new StreamWriter", "\"wwwroot\""),
+            Diagnostic().WithLocation(6).WithLocation(7).WithArguments("info.OpenWrite", "env.WebRootPath"));
+    }
+
+    [Fact]
+    public async Task ReadsPrivateFoldersDevelopmentOnlyAndLookalikes_AreNotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var env = app.Environment;
+
+            // Reads of the web root are what it is for.
+            var manifest = File.ReadAllText(Path.Combine(env.WebRootPath, "manifest.json"));
+            using (var read = new FileStream(Path.Combine(env.WebRootPath, "logo.png"), FileMode.Open, FileAccess.Read)) { }
+            using (var read2 = File.OpenRead(Path.Combine(env.WebRootPath, "site.css"))) { }
+            File.Copy(Path.Combine(env.WebRootPath, "template.docx"), Path.Combine(env.ContentRootPath, "App_Data", "copy.docx"));
+
+            // Writes to a private folder under the content root.
+            var data = Path.Combine(env.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(data);
+            File.WriteAllText(Path.Combine(data, "state.json"), "{}");
+            File.WriteAllText("/srv/wwwroot-backup/state.json", "{}");
+            File.WriteAllText("wwwroot-old/state.json", "{}");
+
+            // Development only.
+            if (app.Environment.IsDevelopment())
+            {
+                File.WriteAllText(Path.Combine(env.WebRootPath, "debug.json"), "{}");
+            }
+
+            app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task WithoutAspNetCore_NothingIsReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.IO;
+
+            class Tool
+            {
+                public void Save() => File.WriteAllText("wwwroot/out.txt", "");
+            }
+            """, TestFramework.NoAspNetCore);
+    }
+
+    [Fact]
+    public async Task NetEight_TopLevelWebRootWrite_IsReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            {|#0:File.WriteAllText(Path.Combine({|#1:builder.Environment.WebRootPath|}, "status.txt"), "ok")|};
+            """, TestFramework.AspNetCore8,
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("File.WriteAllText", "builder.Environment.WebRootPath"));
+    }
+
+    [Fact]
+    public async Task Fix_MovesWritesToAPrivateFolder_FixAllAsync()
+    {
+        await VerifyFix.VerifyCodeFixAsync("""
+            class Uploads
+            {
+                public void Save(IWebHostEnvironment env, byte[] data, string csv)
+                {
+                    [|File.WriteAllBytes(Path.Combine(env.WebRootPath, "uploads", "a.bin"), data)|];
+                    [|File.WriteAllText("wwwroot/reports/today.csv", csv)|];
+                }
+            }
+            """, """
+            class Uploads
+            {
+                public void Save(IWebHostEnvironment env, byte[] data, string csv)
+                {
+                    File.WriteAllBytes(Path.Combine(Path.Combine(env.ContentRootPath, "App_Data"), "uploads", "a.bin"), data);
+                    File.WriteAllText("App_Data/reports/today.csv", csv);
+                }
+            }
+            """, SSA0006DoNotWriteUnderWebRootCodeFixProvider.UsePrivateFolderKey);
+    }
+
+    [Fact]
+    public async Task Fix_SharedWebRootLocal_IsFixedOnceForTwoWritesAsync()
+    {
+        await VerifyFix.VerifyCodeFixAsync("""
+            class Uploads
+            {
+                public void Save(IWebHostEnvironment env, byte[] data)
+                {
+                    var root = env.WebRootPath;
+                    [|File.WriteAllBytes(Path.Combine(root, "a.bin"), data)|];
+                    [|File.WriteAllBytes(Path.Combine(root, "b.bin"), data)|];
+                }
+            }
+            """, """
+            class Uploads
+            {
+                public void Save(IWebHostEnvironment env, byte[] data)
+                {
+                    var root = Path.Combine(env.ContentRootPath, "App_Data");
+                    File.WriteAllBytes(Path.Combine(root, "a.bin"), data);
+                    File.WriteAllBytes(Path.Combine(root, "b.bin"), data);
+                }
+            }
+            """, SSA0006DoNotWriteUnderWebRootCodeFixProvider.UsePrivateFolderKey);
+    }
+}
