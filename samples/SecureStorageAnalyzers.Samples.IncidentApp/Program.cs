@@ -48,6 +48,13 @@ app.UseFileServer(new FileServerOptions
     EnableDirectoryBrowsing = true,
 });
 
+// WRONG: "so support can grab the logs": the whole content root under /support, appsettings.json and all. [SSA0004]
+app.UseStaticFiles(new StaticFileOptions
+{
+    FileProvider = app.Environment.ContentRootFileProvider,
+    RequestPath = "/support",
+});
+
 // The telephony provider's webhook: POST /api/calls/{callerPhoneNumber}/recording with the MP3 as the body.
 // WRONG: no authentication (anyone can upload, too), and the caller's phone number becomes the file name:
 // recordings/2024-05-17/+15551234567.mp3. Anyone who sees the listing or guesses a number has the call. [SSA0101]

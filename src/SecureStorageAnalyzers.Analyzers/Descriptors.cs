@@ -24,6 +24,12 @@ public static class Descriptors
         "ServeUnknownFileTypes = true makes every file in the served folder downloadable, whatever its extension",
         "With ServeUnknownFileTypes enabled the static file middleware serves files it has no content type for: databases, backups, recordings, key files. The ASP.NET Core documentation calls this a security risk. Map the extensions you need with a FileExtensionContentTypeProvider instead.");
 
+    public static readonly DiagnosticDescriptor SSA0004ContentRootServed = Create(
+        DiagnosticIds.ContentRootServed,
+        "Static files are served from the content root, the app's directory or a filesystem root",
+        "{0} serves {1} ({2}): appsettings*.json, secrets, the app's own assemblies and local databases become downloadable",
+        "A file provider or web root set to the content root, the app's base or current directory, or a drive root serves everything in it to anyone who asks for the name: configuration with connection strings, user secrets, the compiled app, SQLite databases, logs and any recordings kept next to them. Serve a dedicated folder of public assets instead.");
+
     public static readonly DiagnosticDescriptor SSA0006RuntimeDataWrittenUnderWebRoot = Create(
         DiagnosticIds.RuntimeDataWrittenUnderWebRoot,
         "Runtime data is written under the web root",

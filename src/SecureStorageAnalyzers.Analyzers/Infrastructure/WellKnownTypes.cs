@@ -125,6 +125,9 @@ internal sealed class WellKnownTypes
         return set.Contains(definition);
     }
 
+    /// <summary>The methods named <paramref name="name"/> of the type <paramref name="typeMetadataName"/>; empty when the type is absent.</summary>
+    public ImmutableHashSet<IMethodSymbol> Methods(string typeMetadataName, string name) => Methods(Get(typeMetadataName), name);
+
     /// <summary>Resolves a type by metadata name, for the few the pack looks up beyond its fixed list (configured names).</summary>
     public INamedTypeSymbol? Resolve(string metadataName) => Get(metadataName);
 
@@ -136,7 +139,8 @@ internal sealed class WellKnownTypes
         return type is { TypeKind: not TypeKind.Error } ? type : null;
     }
 
-    private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
+    /// <summary>The property <paramref name="name"/> declared on <paramref name="type"/>, or null.</summary>
+    public static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
     {
         if (type is null)
         {

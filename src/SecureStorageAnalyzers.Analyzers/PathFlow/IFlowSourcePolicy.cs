@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SecureStorageAnalyzers.PathFlow;
 
@@ -19,4 +20,13 @@ internal interface IFlowSourcePolicy
     /// when the walk goes through every path builder to the source (SSA0006 looks for the web root under the path).
     /// </summary>
     bool StopsAtPathBuilders { get; }
+
+    /// <summary>
+    /// True when the source may be part of the value (interpolation, concatenation, string and path helpers, hashes);
+    /// false when only the whole value counts (SSA0004: the content root itself, not a folder under it).
+    /// </summary>
+    bool FollowsValueTransformations { get; }
+
+    /// <summary>True when a walk goes through this construction to its arguments (<c>new FileInfo(path)</c>, <c>new PhysicalFileProvider(root)</c>).</summary>
+    bool PassesThrough(IObjectCreationOperation creation);
 }

@@ -179,6 +179,12 @@ internal sealed class PathFlowTracker
                 return;
             }
 
+            if (!_owner._policy.FollowsValueTransformations &&
+                operation is IInterpolatedStringOperation or IBinaryOperation or IArrayCreationOperation)
+            {
+                return;
+            }
+
             switch (operation)
             {
                 case IConversionOperation conversion:
@@ -255,7 +261,7 @@ internal sealed class PathFlowTracker
                     TraceLocal(local, depth, hashed, arguments);
                     break;
 
-                case IObjectCreationOperation creation when !_owner._policy.StopsAtPathBuilders && _owner._sinks.IsFileInfo(creation.Type):
+                case IObjectCreationOperation creation when _owner._policy.PassesThrough(creation):
                     foreach (var constructorArgument in creation.Arguments)
                     {
                         Trace(constructorArgument.Value, depth + 1, hashed, arguments);
@@ -277,7 +283,7 @@ internal sealed class PathFlowTracker
                 return;
             }
 
-            if (_owner._sinks.Propagates(method, out var unkeyedHash))
+            if (_owner._policy.FollowsValueTransformations && _owner._sinks.Propagates(method, out var unkeyedHash))
             {
                 Trace(invocation.Instance, depth + 1, hashed || unkeyedHash, arguments);
                 foreach (var argument in invocation.Arguments)

@@ -219,9 +219,6 @@ internal sealed class StorageSinks
         return false;
     }
 
-    /// <summary><c>FileInfo</c>: a walk looking for the folder of a <c>fileInfo.Create()</c> goes through its constructor.</summary>
-    public bool IsFileInfo(ITypeSymbol? type) => _fileInfo is not null && SymbolEqualityComparer.Default.Equals(type, _fileInfo);
-
     /// <summary>
     /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/
     /// <c>Create*</c>/<c>OpenWrite</c>, the destination of <c>File.Copy</c>/<c>Move</c>/<c>Replace</c>, <c>File.Open</c> and

@@ -17,16 +17,24 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
 
     private readonly IPropertySymbol? _webRootPath;
     private readonly IPropertySymbol? _obsoleteWebRootPath;
+    private readonly INamedTypeSymbol? _fileInfo;
 
     public WebRootFlowPolicy(WellKnownTypes types)
     {
-        _webRootPath = Property(types.IWebHostEnvironment, "WebRootPath");
-        _obsoleteWebRootPath = Property(types.IHostingEnvironmentAspNetCore, "WebRootPath");
+        _webRootPath = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootPath");
+        _obsoleteWebRootPath = WellKnownTypes.Property(types.IHostingEnvironmentAspNetCore, "WebRootPath");
+        _fileInfo = types.Resolve("System.IO.FileInfo");
     }
 
     public bool HasWebRoot => _webRootPath is not null || _obsoleteWebRootPath is not null;
 
     public bool StopsAtPathBuilders => false;
+
+    public bool FollowsValueTransformations => true;
+
+    /// <summary><c>new FileInfo(path).OpenWrite()</c>: the folder is in the constructor's argument.</summary>
+    public bool PassesThrough(IObjectCreationOperation creation) =>
+        _fileInfo is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _fileInfo);
 
     public bool IsBarrier(IMethodSymbol method) => false;
 
@@ -60,21 +68,4 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         return end == text.Length || text[end] is '/' or '\\';
     }
 
-    private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
-    {
-        if (type is null)
-        {
-            return null;
-        }
-
-        foreach (var member in type.GetMembers(name))
-        {
-            if (member is IPropertySymbol property)
-            {
-                return property;
-            }
-        }
-
-        return null;
-    }
 }

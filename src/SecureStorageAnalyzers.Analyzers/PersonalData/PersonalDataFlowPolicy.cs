@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.PathFlow;
 
 namespace SecureStorageAnalyzers.PersonalData;
@@ -13,6 +14,11 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
     public PersonalDataOptions Options => _classifier.Options;
 
     public bool StopsAtPathBuilders => true;
+
+    public bool FollowsValueTransformations => true;
+
+    /// <summary>A storage object built from the identifier (<c>new FileInfo(phone)</c>) is a sink of its own.</summary>
+    public bool PassesThrough(IObjectCreationOperation creation) => false;
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol) => _classifier.Classify(symbol);
 
