@@ -12,6 +12,17 @@ public static class Descriptors
 
     public static string HelpLink(string id) => $"{RepositoryUrl}/blob/main/docs/rules/{id}.md";
 
+    public static readonly DiagnosticDescriptor SSA0001PrivateFilesServedAnonymously = new(
+        DiagnosticIds.PrivateFilesServedAnonymously,
+        "Non-public files are served as static files without authorization",
+        "{0} serves {1} ({2}) to anonymous requests: {3}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        "Static file middleware authorizes nothing by itself. A folder the app writes to, or one named for recordings, uploads, documents, exports or backups, is readable by anyone who guesses a URL unless UseAuthorization runs first and a fallback policy requires a signed-in user, or an OnPrepareResponse gate turns anonymous requests away.",
+        HelpLink(DiagnosticIds.PrivateFilesServedAnonymously),
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor SSA0002DirectoryBrowsingEnabled = Create(
         DiagnosticIds.DirectoryBrowsingEnabled,
         "Directory browsing is enabled",

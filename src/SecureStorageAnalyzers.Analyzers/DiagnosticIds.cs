@@ -6,6 +6,7 @@ namespace SecureStorageAnalyzers;
 /// </summary>
 public static class DiagnosticIds
 {
+    public const string PrivateFilesServedAnonymously = "SSA0001";
     public const string DirectoryBrowsingEnabled = "SSA0002";
     public const string UnknownFileTypesServed = "SSA0003";
     public const string ContentRootServed = "SSA0004";

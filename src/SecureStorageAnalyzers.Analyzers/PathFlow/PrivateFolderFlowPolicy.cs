@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PersonalData;
+
+namespace SecureStorageAnalyzers.PathFlow;
+
+/// <summary>
+/// Does a served folder hold private data (SSA0001)? Yes when its path or request path names it so (a folder or
+/// variable called recordings, calls, voicemail, uploads, attachments, documents, exports, reports, backups, logs, data,
+/// private, App_Data, patients…, plus <c>SSA0001.private_folder_names</c>), when it is an absolute path outside the app
+/// (<c>/var/…</c>, <c>D:\…</c>), or when it comes from configuration. Walks go through <c>Path.Combine</c>, locals and
+/// <c>new PhysicalFileProvider(root)</c>.
+/// </summary>
+internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
+{
+    public const string PrivateFolderNamesKey = "SSA0001.private_folder_names";
+
+    private static readonly ImmutableHashSet<string> DefaultWords = ImmutableHashSet.Create(
+        "recording", "record", "call", "voicemail", "upload", "attachment", "document", "export", "report", "backup",
+        "log", "data", "private", "patient", "invoice", "scan", "statement", "contract", "payslip", "secret", "archive",
+        "userfile", "userdata", "appdata");
+
+    private static readonly char[] Separators = { ',', ';', ' ' };
+
+    private readonly ImmutableHashSet<string> _words;
+    private readonly INamedTypeSymbol? _physicalFileProvider;
+    private readonly INamedTypeSymbol? _configuration;
+    private readonly INamedTypeSymbol? _configurationBinder;
+
+    public PrivateFolderFlowPolicy(WellKnownTypes types, string configuredWords)
+    {
+        var words = DefaultWords.ToBuilder();
+        foreach (var word in configuredWords.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var token in NameTokens.Split(word))
+            {
+                words.Add(token);
+            }
+        }
+
+        _words = words.ToImmutable();
+        _physicalFileProvider = types.Resolve("Microsoft.Extensions.FileProviders.PhysicalFileProvider");
+        _configuration = types.Resolve("Microsoft.Extensions.Configuration.IConfiguration");
+        _configurationBinder = types.Resolve("Microsoft.Extensions.Configuration.ConfigurationBinder");
+    }
+
+    public bool StopsAtPathBuilders => false;
+
+    public bool FollowsValueTransformations => true;
+
+    public bool IsBarrier(IMethodSymbol method) => false;
+
+    public bool PassesThrough(IObjectCreationOperation creation) =>
+        _physicalFileProvider is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _physicalFileProvider);
+
+    public SourceReason? Classify(IOperation operation, ISymbol? symbol)
+    {
+        switch (operation)
+        {
+            case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }:
+                if (IsAbsoluteOutsideApp(text))
+                {
+                    return new SourceReason("a folder outside the app", $"the absolute path \"{text}\"");
+                }
+
+                return NamesPrivateData(text) is { } word ? new SourceReason("a private folder", $"the name '{word}'") : null;
+
+            case IInvocationOperation invocation when IsConfiguration(invocation.TargetMethod):
+                return new SourceReason("a folder from configuration", "its path comes from configuration");
+
+            case IPropertyReferenceOperation { Property.IsIndexer: true } indexer when IsConfigurationType(indexer.Property.ContainingType):
+                return new SourceReason("a folder from configuration", "its path comes from configuration");
+        }
+
+        if (symbol is ILocalSymbol or IFieldSymbol or IParameterSymbol or IPropertySymbol &&
+            NamesPrivateData(symbol.Name) is not null)
+        {
+            return new SourceReason("a private folder", $"the name '{symbol.Name}'");
+        }
+
+        return null;
+    }
+
+    /// <summary>The first word of <paramref name="path"/> (split at separators and case changes) that names private data.</summary>
+    internal string? NamesPrivateData(string path)
+    {
+        foreach (var token in NameTokens.Split(path))
+        {
+            if (_words.Contains(token))
+            {
+                return token;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>/var/recordings</c>, <c>D:\calls</c>, <c>\\server\share</c>: a folder that is not part of the app. A bare root is SSA0004's.</summary>
+    internal static bool IsAbsoluteOutsideApp(string text) =>
+        text.Length > 1 && (text[0] == '/' && !text.StartsWith("//", StringComparison.Ordinal) ||
+                            text.StartsWith("\\\\", StringComparison.Ordinal)) ||
+        text.Length > 3 && char.IsLetter(text[0]) && text[1] == ':' && text[2] is '\\' or '/';
+
+    private bool IsConfiguration(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        return type is not null && (IsConfigurationType(type) ||
+                                    _configurationBinder is not null && SymbolEqualityComparer.Default.Equals(type, _configurationBinder));
+    }
+
+    private bool IsConfigurationType(INamedTypeSymbol type) =>
+        _configuration is not null && WellKnownTypes.Implements(type, _configuration);
+}

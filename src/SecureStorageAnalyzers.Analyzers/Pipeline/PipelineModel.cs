@@ -1,0 +1,323 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.Pipeline;
+
+/// <summary>What a recorded pipeline call does.</summary>
+internal enum PipelineEventKind
+{
+    /// <summary><c>UseAuthorization()</c>.</summary>
+    Authorization,
+
+    /// <summary><c>UseStaticFiles</c>/<c>UseFileServer</c>/<c>UseDirectoryBrowser</c>: a file-serving middleware.</summary>
+    FileServing,
+
+    /// <summary><c>Map</c>/<c>MapWhen</c>/<c>UseWhen</c>: a branch whose configuration lambda is a sub-pipeline.</summary>
+    Branch,
+
+    /// <summary>A call to one of the project's own extension methods on an application builder.</summary>
+    ProjectExtension,
+}
+
+/// <summary>One call of the app's request pipeline, where it is, and in which scope (method and branch).</summary>
+internal sealed class PipelineEvent
+{
+    public PipelineEvent(PipelineEventKind kind, IOperation operation, ISymbol owner, TextSpan? branch, TextSpan? branchLambda, IMethodSymbol? callee)
+    {
+        Kind = kind;
+        Owner = owner;
+        Tree = operation.Syntax.SyntaxTree;
+        Position = operation.Syntax.Span.End;
+        Location = operation.Syntax.GetLocation();
+        Branch = branch;
+        BranchLambda = branchLambda;
+        Callee = callee;
+    }
+
+    public PipelineEventKind Kind { get; }
+
+    /// <summary>The method (or top-level <c>Main</c>) the call is written in.</summary>
+    public ISymbol Owner { get; }
+
+    public SyntaxTree Tree { get; }
+
+    /// <summary>Where the call ends: calls run in the order they end (<c>app.UseA().UseB()</c> runs UseA first).</summary>
+    public int Position { get; }
+
+    public Location Location { get; }
+
+    /// <summary>The span of the innermost branch lambda the call is in, or null at the top of its method.</summary>
+    public TextSpan? Branch { get; }
+
+    /// <summary>For a <see cref="PipelineEventKind.Branch"/>: the span of its configuration lambda.</summary>
+    public TextSpan? BranchLambda { get; }
+
+    /// <summary>For a <see cref="PipelineEventKind.ProjectExtension"/>: the called method.</summary>
+    public IMethodSymbol? Callee { get; }
+
+    /// <summary>What a rule attached to a file-serving event it wants judged at the end (its evidence).</summary>
+    public object? Payload { get; set; }
+}
+
+/// <summary>
+/// The app's request pipeline and authorization setup, over the whole compilation: registrations in order within each
+/// method and branch (<c>Map</c>, <c>MapWhen</c>, <c>UseWhen</c>), fluent chains, top-level statements,
+/// <c>Startup.Configure</c> and the project's own extension methods (followed to their call sites), plus whether a
+/// fallback authorization policy is set anywhere. It answers the static-file rules' question: can an anonymous request
+/// reach this registration? Events are recorded by operation actions and judged in the compilation-end action, because
+/// the fallback policy may be set in any file.
+/// </summary>
+/// <remarks>
+/// The framework's rule, from <c>AuthorizationMiddleware</c>: with no endpoint (a static file request), it combines no
+/// authorize data and falls back to <c>AuthorizationOptions.FallbackPolicy</c>. So static files served after
+/// <c>UseAuthorization()</c> are authorized only when a fallback policy is set; before it, never.
+/// </remarks>
+internal sealed class PipelineModel
+{
+    private const int MaxDepth = 8;
+
+    private readonly ConcurrentBag<PipelineEvent> _events = new();
+    private int _fallbackPolicy;
+
+    public PipelineModel(WellKnownTypes types)
+    {
+        UseStaticFiles = types.Methods("Microsoft.AspNetCore.Builder.StaticFileExtensions", "UseStaticFiles");
+        UseFileServer = types.Methods("Microsoft.AspNetCore.Builder.FileServerExtensions", "UseFileServer");
+        UseDirectoryBrowser = types.UseDirectoryBrowser;
+        UseAuthorization = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions", "UseAuthorization");
+        var branches = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        branches.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.MapExtensions", "Map"));
+        branches.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.MapWhenExtensions", "MapWhen"));
+        branches.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.UseWhenExtensions", "UseWhen"));
+        Branches = branches.ToImmutable();
+        FallbackPolicy = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Authorization.AuthorizationOptions"), "FallbackPolicy");
+        SetFallbackPolicy = types.Methods("Microsoft.AspNetCore.Authorization.AuthorizationBuilder", "SetFallbackPolicy");
+        ApplicationBuilder = types.IApplicationBuilder;
+    }
+
+    public ImmutableHashSet<IMethodSymbol> UseStaticFiles { get; }
+    public ImmutableHashSet<IMethodSymbol> UseFileServer { get; }
+    public ImmutableHashSet<IMethodSymbol> UseDirectoryBrowser { get; }
+    public ImmutableHashSet<IMethodSymbol> UseAuthorization { get; }
+    public ImmutableHashSet<IMethodSymbol> Branches { get; }
+    public IPropertySymbol? FallbackPolicy { get; }
+    public ImmutableHashSet<IMethodSymbol> SetFallbackPolicy { get; }
+    public INamedTypeSymbol? ApplicationBuilder { get; }
+
+    /// <summary>True once a fallback policy has been seen anywhere in the compilation.</summary>
+    public bool HasFallbackPolicy => Volatile.Read(ref _fallbackPolicy) != 0;
+
+    public IEnumerable<PipelineEvent> Events => _events;
+
+    public bool IsFileServing(IMethodSymbol method) =>
+        WellKnownTypes.Contains(UseStaticFiles, method) || WellKnownTypes.Contains(UseFileServer, method) ||
+        WellKnownTypes.Contains(UseDirectoryBrowser, method);
+
+    /// <summary>Records what an invocation does to the pipeline, if anything. Returns the event, for rules that attach evidence.</summary>
+    public PipelineEvent? Record(IInvocationOperation invocation, ISymbol owner)
+    {
+        var method = invocation.TargetMethod;
+        if (WellKnownTypes.Contains(SetFallbackPolicy, method))
+        {
+            if (invocation.Arguments.Length > 0 && invocation.Arguments[invocation.Arguments.Length - 1].Value.ConstantValue is not { HasValue: true, Value: null })
+            {
+                Interlocked.Exchange(ref _fallbackPolicy, 1);
+            }
+
+            return null;
+        }
+
+        PipelineEventKind kind;
+        TextSpan? lambda = null;
+        IMethodSymbol? callee = null;
+        if (WellKnownTypes.Contains(UseAuthorization, method))
+        {
+            kind = PipelineEventKind.Authorization;
+        }
+        else if (IsFileServing(method))
+        {
+            kind = PipelineEventKind.FileServing;
+        }
+        else if (WellKnownTypes.Contains(Branches, method))
+        {
+            kind = PipelineEventKind.Branch;
+            lambda = ConfigurationLambda(invocation)?.Syntax.Span;
+        }
+        else if (IsProjectExtension(method))
+        {
+            kind = PipelineEventKind.ProjectExtension;
+            callee = (method.ReducedFrom ?? method).OriginalDefinition;
+        }
+        else
+        {
+            return null;
+        }
+
+        var pipelineEvent = new PipelineEvent(kind, invocation, owner, EnclosingBranch(invocation), lambda, callee);
+        if (kind != PipelineEventKind.FileServing)
+        {
+            _events.Add(pipelineEvent);
+        }
+
+        return pipelineEvent;
+    }
+
+    /// <summary>A file-serving event with the rule's evidence attached, to be judged at the end.</summary>
+    public void AddCandidate(PipelineEvent candidate) => _events.Add(candidate);
+
+    /// <summary>Records <c>options.FallbackPolicy = …</c> (anything but null).</summary>
+    public void RecordAssignment(ISimpleAssignmentOperation assignment)
+    {
+        if (assignment.Target is IPropertyReferenceOperation target && FallbackPolicy is not null &&
+            SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, FallbackPolicy) &&
+            assignment.Value.ConstantValue is not { HasValue: true, Value: null })
+        {
+            Interlocked.Exchange(ref _fallbackPolicy, 1);
+        }
+    }
+
+    /// <summary>
+    /// True when every way the app reaches <paramref name="candidate"/> runs <c>UseAuthorization()</c> first: earlier
+    /// in its scope, in a project extension called earlier, before the branch it sits in, or before every call of the
+    /// project extension method it sits in.
+    /// </summary>
+    public static bool RunsAfterAuthorization(PipelineEvent candidate, IReadOnlyList<PipelineEvent> events) =>
+        RunsAfterAuthorization(candidate, events, 0);
+
+    private static bool RunsAfterAuthorization(PipelineEvent target, IReadOnlyList<PipelineEvent> events, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        PipelineEvent? enclosingBranch = null;
+        foreach (var other in events)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(other.Owner, target.Owner) || other.Tree != target.Tree)
+            {
+                continue;
+            }
+
+            if (other.Kind == PipelineEventKind.Branch && target.Branch is { } branch && other.BranchLambda == branch)
+            {
+                enclosingBranch = other;
+            }
+
+            if (other.Branch != target.Branch || other.Position >= target.Position)
+            {
+                continue;
+            }
+
+            if (other.Kind == PipelineEventKind.Authorization ||
+                other.Kind == PipelineEventKind.ProjectExtension && other.Callee is not null && Authorizes(other.Callee, events, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        if (enclosingBranch is not null)
+        {
+            return RunsAfterAuthorization(enclosingBranch, events, depth + 1);
+        }
+
+        // Inside one of the project's extension methods: authorized only if every call site is.
+        if (target.Owner is IMethodSymbol { IsExtensionMethod: true } owner)
+        {
+            var anyCall = false;
+            foreach (var call in events)
+            {
+                if (call.Kind == PipelineEventKind.ProjectExtension && SymbolEqualityComparer.Default.Equals(call.Callee, owner))
+                {
+                    anyCall = true;
+                    if (!RunsAfterAuthorization(call, events, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return anyCall;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the project extension method registers <c>UseAuthorization()</c> at its top level.</summary>
+    private static bool Authorizes(IMethodSymbol method, IReadOnlyList<PipelineEvent> events, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        foreach (var other in events)
+        {
+            if (other.Branch is null && SymbolEqualityComparer.Default.Equals(other.Owner, method) &&
+                (other.Kind == PipelineEventKind.Authorization ||
+                 other.Kind == PipelineEventKind.ProjectExtension && other.Callee is not null && Authorizes(other.Callee, events, depth + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsProjectExtension(IMethodSymbol method)
+    {
+        var definition = method.ReducedFrom ?? method;
+        return definition.IsExtensionMethod && !definition.Locations.IsEmpty && definition.Locations[0].IsInSource &&
+               definition.Parameters.Length > 0 && ApplicationBuilder is not null &&
+               WellKnownTypes.Implements(definition.Parameters[0].Type, ApplicationBuilder);
+    }
+
+    private static IAnonymousFunctionOperation? ConfigurationLambda(IInvocationOperation invocation)
+    {
+        // The last delegate argument is the branch's configuration (Map(path, configuration), UseWhen(predicate, configuration)).
+        for (var i = invocation.Arguments.Length - 1; i >= 0; i--)
+        {
+            var value = invocation.Arguments[i].Value;
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            if (value is IAnonymousFunctionOperation lambda)
+            {
+                return lambda;
+            }
+        }
+
+        return null;
+    }
+
+    private TextSpan? EnclosingBranch(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda)
+            {
+                var parent = lambda.Parent;
+                while (parent is IDelegateCreationOperation or IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                if (parent is IArgumentOperation { Parent: IInvocationOperation branch } &&
+                    WellKnownTypes.Contains(Branches, branch.TargetMethod))
+                {
+                    return lambda.Syntax.Span;
+                }
+            }
+        }
+
+        return null;
+    }
+}

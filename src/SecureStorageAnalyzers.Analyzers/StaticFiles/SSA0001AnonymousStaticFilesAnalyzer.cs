@@ -1,0 +1,335 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.Pipeline;
+
+namespace SecureStorageAnalyzers.StaticFiles;
+
+/// <summary>
+/// SSA0001: <c>UseStaticFiles</c>/<c>UseFileServer</c>/<c>UseDirectoryBrowser</c> over a folder that holds private data
+/// (per <see cref="PrivateFolderFlowPolicy"/>), reachable by an anonymous request in production (per
+/// <see cref="PipelineModel"/>): not Development-only, no <c>OnPrepareResponse</c> gate, and not behind
+/// <c>UseAuthorization()</c> with a fallback policy. Judged at the end of the compilation, because the fallback policy
+/// may be set in any file. A registration SSA0004 reports (the content root) is left to SSA0004.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Key of <see cref="Diagnostic.Properties"/>: "true" when the project sets a fallback policy, so moving the
+    /// registration after <c>UseAuthorization()</c> authorizes it.</summary>
+    public const string FallbackPolicyProperty = "FallbackPolicy";
+
+    private static readonly ImmutableDictionary<string, string?> WithFallback =
+        ImmutableDictionary<string, string?>.Empty.Add(FallbackPolicyProperty, "true");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.SSA0001PrivateFilesServedAnonymously);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var types = WellKnownTypes.Create(start.Compilation);
+            if (!types.HasAspNetCore)
+            {
+                return;
+            }
+
+            var analysis = new Analysis(types);
+            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            start.RegisterCompilationEndAction(analysis.Report);
+        });
+    }
+
+    /// <summary>Why a registration was flagged: what the folder is, and the expression that says so.</summary>
+    private sealed class Evidence
+    {
+        public Evidence(string method, SourceReason reason, IOperation source)
+        {
+            Method = method;
+            Reason = reason;
+            Source = source.Syntax.ToString();
+        }
+
+        public string Method { get; }
+        public SourceReason Reason { get; }
+        public string Source { get; }
+    }
+
+    private sealed class Analysis
+    {
+        private readonly WellKnownTypes _types;
+        private readonly PipelineModel _model;
+        private readonly StorageSinks _sinks;
+        private readonly PathFlowTracker _contentRoot;
+        private readonly INamedTypeSymbol? _sharedOptions;
+        private readonly IPropertySymbol? _fileProvider;
+        private readonly IPropertySymbol? _requestPath;
+        private readonly IPropertySymbol? _onPrepareResponse;
+        private readonly IPropertySymbol? _onPrepareResponseAsync;
+        private readonly IPropertySymbol? _staticFileOptions;
+        private readonly IPropertySymbol? _isAuthenticated;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PathFlowTracker> _privateFolders = new();
+
+        public Analysis(WellKnownTypes types)
+        {
+            _types = types;
+            _model = new PipelineModel(types);
+            _sinks = StorageSinks.Create(types);
+            _contentRoot = new PathFlowTracker(_sinks, new ContentRootFlowPolicy(types));
+            _sharedOptions = types.Resolve("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
+            _fileProvider = WellKnownTypes.Property(_sharedOptions, "FileProvider");
+            _requestPath = WellKnownTypes.Property(_sharedOptions, "RequestPath");
+            _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
+            _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
+            _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
+            _isAuthenticated = WellKnownTypes.Property(types.Resolve("System.Security.Principal.IIdentity"), "IsAuthenticated");
+        }
+
+        public void AnalyzeAssignment(OperationAnalysisContext context) =>
+            _model.RecordAssignment((ISimpleAssignmentOperation)context.Operation);
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var pipelineEvent = _model.Record(invocation, context.ContainingSymbol);
+            if (pipelineEvent is not { Kind: PipelineEventKind.FileServing } ||
+                EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
+            {
+                return;
+            }
+
+            var evidence = Judge(context, invocation);
+            if (evidence is not null)
+            {
+                pipelineEvent.Payload = evidence;
+                _model.AddCandidate(pipelineEvent);
+            }
+        }
+
+        public void Report(CompilationAnalysisContext context)
+        {
+            var events = _model.Events.ToList();
+            var hasFallback = _model.HasFallbackPolicy;
+            foreach (var candidate in events)
+            {
+                if (candidate.Payload is not Evidence evidence)
+                {
+                    continue;
+                }
+
+                var afterAuthorization = PipelineModel.RunsAfterAuthorization(candidate, events);
+                if (afterAuthorization && hasFallback)
+                {
+                    continue;
+                }
+
+                var why = afterAuthorization
+                    ? "no fallback authorization policy requires a signed-in user"
+                    : "it runs before UseAuthorization(), or with none";
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.SSA0001PrivateFilesServedAnonymously,
+                    candidate.Location,
+                    hasFallback ? WithFallback : ImmutableDictionary<string, string?>.Empty,
+                    evidence.Method,
+                    evidence.Reason.What,
+                    evidence.Reason.Evidence,
+                    why));
+            }
+        }
+
+        /// <summary>The evidence that the registration serves private files without a gate of its own, or null.</summary>
+        private Evidence? Judge(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod.Name;
+            IOperation? fileProvider = null;
+            IOperation? requestPath = null;
+            var gated = false;
+            foreach (var argument in invocation.Arguments)
+            {
+                var value = argument.Value;
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    requestPath = value;
+                    continue;
+                }
+
+                foreach (var assignment in Initializers(value))
+                {
+                    if (assignment.Target is not IPropertyReferenceOperation target)
+                    {
+                        continue;
+                    }
+
+                    var property = target.Property.OriginalDefinition;
+                    if (Is(property, _fileProvider))
+                    {
+                        fileProvider = assignment.Value;
+                    }
+                    else if (Is(property, _requestPath))
+                    {
+                        requestPath = assignment.Value;
+                    }
+                    else if ((Is(property, _onPrepareResponse) || Is(property, _onPrepareResponseAsync)) && RejectsAnonymous(assignment.Value))
+                    {
+                        gated = true;
+                    }
+                    else if (Is(property, _staticFileOptions))
+                    {
+                        foreach (var inner in Initializers(assignment.Value))
+                        {
+                            if (inner.Target is IPropertyReferenceOperation innerTarget &&
+                                (Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse) ||
+                                 Is(innerTarget.Property.OriginalDefinition, _onPrepareResponseAsync)) &&
+                                RejectsAnonymous(inner.Value))
+                            {
+                                gated = true;
+                            }
+                        }
+                    }
+                }
+            }
+
+            if (gated)
+            {
+                return null;
+            }
+
+            var sources = new List<FlowSource>();
+            if (fileProvider is not null)
+            {
+                // The content root is SSA0004's: one finding per registration.
+                _contentRoot.FindSources(fileProvider, sources);
+                if (sources.Count > 0)
+                {
+                    return null;
+                }
+
+                PrivateFolders(context).FindSources(fileProvider, sources);
+            }
+
+            if (sources.Count > 0)
+            {
+                return new Evidence(method, sources[0].Reason, sources[0].Operation);
+            }
+
+            // The request path only counts by its words: "/recordings" is a URL, not an absolute folder.
+            var policy = (PrivateFolderFlowPolicy)PrivateFolders(context).Policy;
+            if (requestPath is not null && SkipConversions(requestPath).ConstantValue is { HasValue: true, Value: string path } &&
+                policy.NamesPrivateData(path) is { } word)
+            {
+                return new Evidence(method, new SourceReason("a private folder", $"the name '{word}'"), requestPath);
+            }
+
+            return null;
+        }
+
+        private PathFlowTracker PrivateFolders(OperationAnalysisContext context)
+        {
+            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
+            var words = options.TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out var value) ? value : string.Empty;
+            if (!_privateFolders.TryGetValue(words, out var tracker))
+            {
+                tracker = _privateFolders.GetOrAdd(words, new PathFlowTracker(_sinks, new PrivateFolderFlowPolicy(_types, words)));
+            }
+
+            return tracker;
+        }
+
+        /// <summary>The property assignments of the options object a value is created with (directly or through a local).</summary>
+        private static IEnumerable<ISimpleAssignmentOperation> Initializers(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is ILocalReferenceOperation local)
+            {
+                value = LocalInitializer(local) ?? value;
+            }
+
+            if (value is IObjectCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation assignment)
+                    {
+                        yield return assignment;
+                    }
+                    else if (member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation nested } memberInitializer)
+                    {
+                        // StaticFileOptions = { OnPrepareResponse = … }: report the nested assignments as if on a new object.
+                        foreach (var inner in memberInitializer.Initializer.Initializers)
+                        {
+                            if (inner is ISimpleAssignmentOperation innerAssignment && nested.Property.Name == "StaticFileOptions")
+                            {
+                                yield return innerAssignment;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private static IOperation? LocalInitializer(ILocalReferenceOperation reference)
+        {
+            var root = reference as IOperation;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var descendant in root.Descendants())
+            {
+                if (descendant is IVariableDeclaratorOperation declarator &&
+                    SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
+                {
+                    return declarator.Initializer?.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>An <c>OnPrepareResponse</c> callback that reads <c>User.Identity.IsAuthenticated</c>: the documented gate.</summary>
+        private bool RejectsAnonymous(IOperation value)
+        {
+            if (_isAuthenticated is null)
+            {
+                return false;
+            }
+
+            foreach (var descendant in value.DescendantsAndSelf())
+            {
+                if (descendant is IPropertyReferenceOperation property &&
+                    SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, _isAuthenticated))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static IOperation SkipConversions(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        private static bool Is(ISymbol symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
+    }
+}

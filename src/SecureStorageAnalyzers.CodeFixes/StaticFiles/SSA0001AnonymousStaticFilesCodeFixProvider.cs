@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using SecureStorageAnalyzers.CodeFixes.Infrastructure;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.StaticFiles;
+
+namespace SecureStorageAnalyzers.CodeFixes.StaticFiles;
+
+/// <summary>
+/// SSA0001 fixes. When the project sets a fallback policy and <c>UseAuthorization()</c> comes later in the same block:
+/// move the registration right after it. Otherwise, for <c>UseStaticFiles</c>/<c>UseFileServer</c> created with an
+/// options initializer: add an <c>OnPrepareResponse</c> gate that answers 401 to anonymous requests, as the ASP.NET Core
+/// documentation shows. A directory listing cannot be gated that way: remove it (SSA0002's fix).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0001AnonymousStaticFilesCodeFixProvider)), Shared]
+public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
+{
+    public const string MoveAfterAuthorizationKey = "SSA0001_MoveAfterUseAuthorization";
+    public const string AddAnonymousGateKey = "SSA0001_AddOnPrepareResponseGate";
+
+    private const string Gate = """
+        OnPrepareResponse = context =>
+        {
+            if (context.Context.User.Identity?.IsAuthenticated != true)
+            {
+                context.Context.Response.StatusCode = 401;
+                context.Context.Response.ContentLength = 0;
+                context.Context.Response.Body = STREAM_NULL;
+                context.Context.Response.Headers["Cache-Control"] = "no-store";
+            }
+        }
+        """;
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(DiagnosticIds.PrivateFilesServedAnonymously);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        var types = WellKnownTypes.Create(model.Compilation);
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation)
+            {
+                continue;
+            }
+
+            if (diagnostic.Properties.ContainsKey(SSA0001AnonymousStaticFilesAnalyzer.FallbackPolicyProperty) &&
+                invocation.Parent is ExpressionStatementSyntax statement && LaterAuthorization(statement, model, types) is { } authorization)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Move after UseAuthorization() (the fallback policy then applies)",
+                        ct => SyntaxEdits.EditAsync(context.Document, editor =>
+                        {
+                            editor.InsertAfter(authorization, statement.WithAdditionalAnnotations(Formatter.Annotation));
+                            SyntaxEdits.RemoveStatement(editor, statement);
+                        }, ct),
+                        MoveAfterAuthorizationKey),
+                    diagnostic);
+                continue;
+            }
+
+            if (OptionsInitializer(invocation, model, types, out var isFileServer) is { } initializer)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Answer 401 to anonymous requests (OnPrepareResponse)",
+                        ct => SyntaxEdits.EditAsync(context.Document, editor => editor.ReplaceNode(initializer, AddGate(initializer, isFileServer,
+                            SyntaxEdits.ShortestBindingName(model, initializer.SpanStart, "System.IO.Stream.Null")?.ToString() ?? "global::System.IO.Stream.Null")), ct),
+                        AddAnonymousGateKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    /// <summary>A later statement of the same block that calls <c>UseAuthorization()</c>.</summary>
+    private static StatementSyntax? LaterAuthorization(ExpressionStatementSyntax statement, SemanticModel model, WellKnownTypes types)
+    {
+        var useAuthorization = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions", "UseAuthorization");
+        var siblings = statement.Parent switch
+        {
+            BlockSyntax block => block.Statements.Cast<SyntaxNode>().ToList(),
+            GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } => unit.Members.OfType<GlobalStatementSyntax>().Cast<SyntaxNode>().ToList(),
+            _ => null,
+        };
+        if (siblings is null)
+        {
+            return null;
+        }
+
+        var self = statement.Parent is GlobalStatementSyntax global ? (SyntaxNode)global : statement;
+        foreach (var sibling in siblings.SkipWhile(s => s != self).Skip(1))
+        {
+            var candidate = sibling is GlobalStatementSyntax g ? g.Statement : (StatementSyntax)sibling;
+            if (candidate is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call } &&
+                call.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any(i =>
+                    WellKnownTypes.Contains(useAuthorization, model.GetSymbolInfo(i).Symbol as IMethodSymbol)))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The initializer of a <c>new StaticFileOptions { … }</c> or <c>new FileServerOptions { … }</c> argument.</summary>
+    private static InitializerExpressionSyntax? OptionsInitializer(InvocationExpressionSyntax invocation, SemanticModel model,
+        WellKnownTypes types, out bool isFileServer)
+    {
+        isFileServer = false;
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is not BaseObjectCreationExpressionSyntax { Initializer: { } initializer } creation)
+            {
+                continue;
+            }
+
+            var type = model.GetTypeInfo(creation).Type;
+            if (SymbolEqualityComparer.Default.Equals(type, types.StaticFileOptions))
+            {
+                return initializer;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, types.FileServerOptions))
+            {
+                isFileServer = true;
+                return initializer;
+            }
+        }
+
+        return null;
+    }
+
+    private static InitializerExpressionSyntax AddGate(InitializerExpressionSyntax initializer, bool isFileServer, string streamNull)
+    {
+        // FileServerOptions.StaticFileOptions is read-only: the gate goes in a nested member initializer.
+        ExpressionSyntax gate = SyntaxFactory.ParseExpression(Gate.Replace("STREAM_NULL", streamNull)).NormalizeWhitespace(elasticTrivia: true);
+        if (isFileServer)
+        {
+            gate = SyntaxFactory.AssignmentExpression(
+                SyntaxKind.SimpleAssignmentExpression,
+                SyntaxFactory.IdentifierName("StaticFileOptions"),
+                SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression,
+                    SyntaxFactory.SingletonSeparatedList(gate.WithAdditionalAnnotations(Formatter.Annotation))));
+        }
+
+        return initializer.AddExpressions(gate.WithAdditionalAnnotations(Formatter.Annotation))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+}
