@@ -10,7 +10,7 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// <remarks>
 /// The line is Development, as the framework documentation draws it. A registration counts as Development-only when it
 /// sits in the true branch of <c>IsDevelopment()</c> (or <c>IsEnvironment("Development")</c>, compared case-insensitively
-/// as the framework does), in the false branch of the negation, after an early <c>return</c>/<c>throw</c> on
+/// as the framework does, or <c>IsEnvironment(Environments.Development)</c>), in the false branch of the negation, after an early <c>return</c>/<c>throw</c> on
 /// <c>!IsDevelopment()</c>, or in a lambda registered from there. <c>&amp;&amp;</c>, <c>||</c>, <c>!</c> and
 /// comparisons with <c>true</c>/<c>false</c> are followed. <c>!IsProduction()</c>, <c>IsStaging()</c> and
 /// <c>IsEnvironment("AnythingElse")</c> are not guards: they are true on deployed servers (staging, test, a
@@ -48,7 +48,9 @@ internal static class EnvironmentGuard
                     break;
 
                 case IBlockOperation block:
-                    if (GuardedByEarlyExit(block, current, types))
+                    // A local function can be called before its declaration, so an early exit that precedes the
+                    // declaration does not guard its body.
+                    if (current is not ILocalFunctionOperation && GuardedByEarlyExit(block, current, types))
                     {
                         return true;
                     }
@@ -160,8 +162,14 @@ internal static class EnvironmentGuard
             return false;
         }
 
-        var name = arguments[arguments.Length - 1].Value.ConstantValue;
-        return name is { HasValue: true, Value: string text } &&
+        var value = SkipConversions(arguments[arguments.Length - 1].Value);
+        if (value is IFieldReferenceOperation { Field: var field } &&
+            types.DevelopmentEnvironmentNameFields.Contains(field.OriginalDefinition))
+        {
+            return true;
+        }
+
+        return value?.ConstantValue is { HasValue: true, Value: string text } &&
                string.Equals(text, DevelopmentEnvironmentName, StringComparison.OrdinalIgnoreCase);
     }
 
