@@ -22,23 +22,39 @@ internal static class SyntaxEdits
     }
 
     /// <summary>
-    /// Removes a registration call: the whole statement when the call is one (<c>app.UseX();</c>), otherwise the call is
-    /// replaced by its receiver so that a fluent chain or a <c>return</c> keeps compiling (<c>app.UseX().UseY()</c> →
-    /// <c>app.UseY()</c>).
+    /// Removes a registration call. A call that is a statement of its own (<c>app.UseX();</c>) goes with its statement;
+    /// when its receiver does work of its own (a fluent chain, <c>app.UseStaticFiles().UseX();</c>) the receiver stays
+    /// as the statement. Anywhere else the call is replaced by its receiver so that a chain or a <c>return</c> keeps
+    /// compiling (<c>app.UseX().UseY()</c> → <c>app.UseY()</c>, <c>return app.UseX();</c> → <c>return app;</c>).
     /// </summary>
     public static void RemoveInvocation(DocumentEditor editor, InvocationExpressionSyntax invocation)
     {
-        if (invocation.Parent is ExpressionStatementSyntax statement)
+        var receiver = Receiver(invocation, editor.SemanticModel);
+        if (invocation.Parent is ExpressionStatementSyntax statement && (receiver is null || !DoesWork(receiver)))
         {
             RemoveStatement(editor, statement);
             return;
         }
 
-        var receiver = Receiver(invocation);
         if (receiver is not null)
         {
             editor.ReplaceNode(invocation, receiver.WithTriviaFrom(invocation));
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="expression"/> is itself a call, creation, assignment or await: removing it would drop
+    /// more than the registration, and it is valid as an expression statement on its own.
+    /// </summary>
+    public static bool DoesWork(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression is InvocationExpressionSyntax or AwaitExpressionSyntax or AssignmentExpressionSyntax or
+            BaseObjectCreationExpressionSyntax;
     }
 
     /// <summary>Removes a statement, or empties it where the grammar needs a statement (an embedded <c>if</c> body).</summary>
@@ -93,6 +109,7 @@ internal static class SyntaxEdits
     public static ExpressionSyntax? FindEnvironment(SemanticModel model, int position, WellKnownTypes types)
     {
         ExpressionSyntax? fromApplication = null;
+        ExpressionSyntax? fromBuilder = null;
         foreach (var symbol in model.LookupSymbols(position))
         {
             if (!IsUsableAt(symbol, position, model))
@@ -119,23 +136,30 @@ internal static class SyntaxEdits
                 return SyntaxFactory.IdentifierName(symbol.Name);
             }
 
-            if (fromApplication is null &&
-                (SymbolEqualityComparer.Default.Equals(type, types.WebApplication) ||
-                 SymbolEqualityComparer.Default.Equals(type, types.WebApplicationBuilder)))
+            // LookupSymbols has no defined order: prefer the application over its builder, whichever comes first.
+            if (fromApplication is null && SymbolEqualityComparer.Default.Equals(type, types.WebApplication))
             {
-                fromApplication = SyntaxFactory.MemberAccessExpression(
-                    SyntaxKind.SimpleMemberAccessExpression,
-                    SyntaxFactory.IdentifierName(symbol.Name),
-                    SyntaxFactory.IdentifierName("Environment"));
+                fromApplication = EnvironmentOf(symbol);
+            }
+            else if (fromBuilder is null && SymbolEqualityComparer.Default.Equals(type, types.WebApplicationBuilder))
+            {
+                fromBuilder = EnvironmentOf(symbol);
             }
         }
 
-        return fromApplication;
+        return fromApplication ?? fromBuilder;
     }
 
+    private static MemberAccessExpressionSyntax EnvironmentOf(ISymbol applicationOrBuilder) =>
+        SyntaxFactory.MemberAccessExpression(
+            SyntaxKind.SimpleMemberAccessExpression,
+            SyntaxFactory.IdentifierName(applicationOrBuilder.Name),
+            SyntaxFactory.IdentifierName("Environment"));
+
     /// <summary>
-    /// Wraps <paramref name="statement"/> in <c>if (env.IsDevelopment()) { … }</c>, adding
-    /// <c>using Microsoft.Extensions.Hosting;</c> when <c>IsDevelopment</c> does not bind there yet.
+    /// Wraps <paramref name="statement"/> in <c>if (env.IsDevelopment()) { … }</c>, adding the using of the
+    /// <c>IsDevelopment</c> extension when it does not bind there yet: <c>Microsoft.Extensions.Hosting</c>, or
+    /// <c>Microsoft.AspNetCore.Hosting</c> for the obsolete <c>Microsoft.AspNetCore.Hosting.IHostingEnvironment</c>.
     /// </summary>
     public static async Task<Document> GuardWithIsDevelopmentAsync(Document document, StatementSyntax statement,
         ExpressionSyntax environment, CancellationToken cancellationToken)
@@ -161,16 +185,29 @@ internal static class SyntaxEdits
             ? compilationUnit.ReplaceNode(global, global.WithStatement(guarded))
             : compilationUnit.ReplaceNode(statement, guarded);
 
-        if (needsUsing && newRoot is CompilationUnitSyntax unit &&
-            !unit.Usings.Any(u => u.Name?.ToString() == "Microsoft.Extensions.Hosting"))
+        if (needsUsing && newRoot is CompilationUnitSyntax unit)
         {
-            newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("Microsoft.Extensions.Hosting"))
-                .WithAdditionalAnnotations(Formatter.Annotation));
+            var hostingNamespace = HostingNamespace(model, statement.SpanStart, environment);
+            if (!unit.Usings.Any(u => u.Name?.ToString() == hostingNamespace))
+            {
+                newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(hostingNamespace))
+                    .WithAdditionalAnnotations(Formatter.Annotation));
+            }
         }
 
         var formatted = await Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation,
             cancellationToken: cancellationToken).ConfigureAwait(false);
         return formatted;
+    }
+
+    private static string HostingNamespace(SemanticModel model, int position, ExpressionSyntax environment)
+    {
+        var types = WellKnownTypes.Create(model.Compilation);
+        var type = model.GetSpeculativeTypeInfo(position, environment, SpeculativeBindingOption.BindAsExpression).Type;
+        return type is not null && !WellKnownTypes.Implements(type, types.IHostEnvironment) &&
+               WellKnownTypes.Implements(type, types.IHostingEnvironmentAspNetCore)
+            ? "Microsoft.AspNetCore.Hosting"
+            : "Microsoft.Extensions.Hosting";
     }
 
     private static bool IsUsableAt(ISymbol symbol, int position, SemanticModel model)
