@@ -75,9 +75,10 @@ internal static class EnvironmentGuard
                 return false;
             }
 
-            if (sibling is IConditionalOperation { WhenFalse: null } conditional &&
-                AlwaysExits(conditional.WhenTrue) &&
-                Implies(conditional.Condition, false, types))
+            // Getting past the if means its exiting branch was not taken.
+            if (sibling is IConditionalOperation conditional &&
+                ((AlwaysExits(conditional.WhenTrue) && Implies(conditional.Condition, false, types)) ||
+                 (conditional.WhenFalse is not null && AlwaysExits(conditional.WhenFalse) && Implies(conditional.Condition, true, types))))
             {
                 return true;
             }
