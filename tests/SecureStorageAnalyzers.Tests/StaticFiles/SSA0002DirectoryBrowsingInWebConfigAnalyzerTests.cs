@@ -81,6 +81,21 @@ public class SSA0002DirectoryBrowsingInWebConfigAnalyzerTests
     }
 
     [Fact]
+    public async Task CrLfTabsAndAttributeOnItsOwnLine_SpanStillOnTheAttributeAsync()
+    {
+        await VerifyAsync("web.config", """
+            <configuration>
+            	<system.webServer>
+            		<directoryBrowse
+            			showFlags="Date"
+            			[|enabled = "true"|]
+            		/>
+            	</system.webServer>
+            </configuration>
+            """.ReplaceLineEndings("\r\n"));
+    }
+
+    [Fact]
     public async Task TransformFile_InsertedElement_ReportedAsync()
     {
         await VerifyAsync("web.Release.config", """

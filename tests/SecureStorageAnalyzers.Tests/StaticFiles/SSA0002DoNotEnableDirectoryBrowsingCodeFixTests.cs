@@ -421,6 +421,123 @@ public class SSA0002DoNotEnableDirectoryBrowsingCodeFixTests
     }
 
     [Fact]
+    public async Task Guard_InjectedEnvironmentField_InConfigureServicesAsync()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            public class Startup(IWebHostEnvironment environment)
+            {
+                private readonly IWebHostEnvironment _environment = environment;
+
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddRazorPages();
+                    [|services.AddDirectoryBrowser()|];
+                }
+            }
+            """, """
+            public class Startup(IWebHostEnvironment environment)
+            {
+                private readonly IWebHostEnvironment _environment = environment;
+
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddRazorPages();
+                    if (_environment.IsDevelopment())
+                    {
+                        services.AddDirectoryBrowser();
+                    }
+                }
+            }
+            """, Guard);
+    }
+
+    [Fact]
+    public async Task Guard_InsideBranchLambda_UsesTheCapturedAppAsync()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.Map("/recordings", branch =>
+            {
+                [|branch.UseDirectoryBrowser()|];
+            });
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.Map("/recordings", branch =>
+            {
+                if (app.Environment.IsDevelopment())
+                {
+                    branch.UseDirectoryBrowser();
+                }
+            });
+            app.Run();
+            """, Guard);
+    }
+
+    [Fact]
+    public async Task Guard_FixAllAcrossTwoDocumentsWithoutGlobalUsings_AddsUsingInEachAsync()
+    {
+        var test = new VerifyCS.Test("""
+            using Microsoft.AspNetCore.Builder;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            [|app.UseDirectoryBrowser()|];
+            [|app.UseDirectoryBrowser("/calls")|];
+            app.Run();
+            """, """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Hosting;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            if (app.Environment.IsDevelopment())
+            {
+                app.UseDirectoryBrowser();
+            }
+            if (app.Environment.IsDevelopment())
+            {
+                app.UseDirectoryBrowser("/calls");
+            }
+            app.Run();
+            """, webUsings: false)
+        {
+            CodeActionEquivalenceKey = Guard,
+        };
+        test.TestState.Sources.Add(("Startup.cs", """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    [|app.UseDirectoryBrowser("/recordings")|];
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("Startup.cs", """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.Hosting;
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseDirectoryBrowser("/recordings");
+                    }
+                }
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Guard_FixAllAcrossTwoDocumentsAsync()
     {
         var test = new VerifyCS.Test("""

@@ -369,6 +369,49 @@ public class SSA0003DoNotServeUnknownFileTypesTests
     }
 
     [Fact]
+    public async Task Remove_FixAllAcrossTwoDocumentsAsync()
+    {
+        var test = new VerifyCS.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var options = new StaticFileOptions { RequestPath = "/recordings", [|ServeUnknownFileTypes = true|] };
+            app.UseStaticFiles(options);
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var options = new StaticFileOptions { RequestPath = "/recordings" };
+            app.UseStaticFiles(options);
+            app.Run();
+            """)
+        {
+            CodeActionEquivalenceKey = Remove,
+        };
+        test.TestState.Sources.Add(("Startup.cs", """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    var options = new FileServerOptions();
+                    [|options.StaticFileOptions.ServeUnknownFileTypes = true|];
+                    app.UseFileServer(options);
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("Startup.cs", """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    var options = new FileServerOptions();
+                    app.UseFileServer(options);
+                }
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Offers_LambdaExpressionBody_SetFalseOnlyAsync()
     {
         var offers = await CodeFixOffers.GetAsync("""
