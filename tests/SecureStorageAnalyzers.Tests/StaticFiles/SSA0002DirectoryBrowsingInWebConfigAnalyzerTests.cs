@@ -150,6 +150,39 @@ public class SSA0002DirectoryBrowsingInWebConfigAnalyzerTests
         await VerifyAsync("web.config", webConfig);
     }
 
+    /// <summary>The docs' Configuration section: a web.config diagnostic is in no syntax tree, so only global options reach it.</summary>
+    [Fact]
+    public async Task Severity_EditorConfigDoesNotReachWebConfig_GlobalConfigDoesAsync()
+    {
+        const string webConfig = """
+            <configuration>
+              <system.webServer>
+                <directoryBrowse {|#0:enabled="true"|} />
+              </system.webServer>
+            </configuration>
+            """;
+
+        var editorConfigOnly = new VerifyCS.Test(Program);
+        editorConfigOnly.TestState.AdditionalFiles.Add(("/0/web.config", webConfig));
+        editorConfigOnly.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+            root = true
+
+            [*]
+            dotnet_diagnostic.SSA0002.severity = none
+            """));
+        editorConfigOnly.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0)
+            .WithArguments("<directoryBrowse enabled=\"true\" /> in web.config"));
+        await editorConfigOnly.RunAsync(CancellationToken.None);
+
+        var globalConfig = new VerifyCS.Test(Program);
+        globalConfig.TestState.AdditionalFiles.Add(("/0/web.config", webConfig.Replace("{|#0:", "").Replace("|}", "")));
+        globalConfig.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", """
+            is_global = true
+            dotnet_diagnostic.SSA0002.severity = none
+            """));
+        await globalConfig.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task AspNetCore8_ReportedAsync()
     {
