@@ -2,7 +2,8 @@ namespace SecureStorageAnalyzers.Tests.StaticFiles;
 
 /// <summary>
 /// Code that the static-file rules must leave alone: the Program.cs of the SDK 10 <c>dotnet new</c> templates, verbatim
-/// (the webapi template's OpenAPI calls come from a NuGet package, so a stub stands in for it), and the examples of the
+/// (the webapi template's OpenAPI calls come from a NuGet package, so a stub stands in for it), the Startup class of the
+/// older templates, and the examples of the
 /// ASP.NET Core "Static files" documentation page that do not turn on browsing or unknown types.
 /// </summary>
 internal static class KnownSafeSources
@@ -128,6 +129,64 @@ internal static class KnownSafeSources
         }
         """;
 
+    /// <summary>The Startup-class hosting model, as the ASP.NET Core 3.1/5.0 <c>webapp</c> template wrote it.</summary>
+    public const string StartupClassTemplate = """
+        public class Program
+        {
+            public static void Main(string[] args)
+            {
+                CreateHostBuilder(args).Build().Run();
+            }
+
+            public static IHostBuilder CreateHostBuilder(string[] args) =>
+                Host.CreateDefaultBuilder(args)
+                    .ConfigureWebHostDefaults(webBuilder =>
+                    {
+                        webBuilder.UseStartup<Startup>();
+                    });
+        }
+
+        public class Startup
+        {
+            public Startup(IConfiguration configuration)
+            {
+                Configuration = configuration;
+            }
+
+            public IConfiguration Configuration { get; }
+
+            public void ConfigureServices(IServiceCollection services)
+            {
+                services.AddRazorPages();
+            }
+
+            public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+            {
+                if (env.IsDevelopment())
+                {
+                    app.UseDeveloperExceptionPage();
+                }
+                else
+                {
+                    app.UseExceptionHandler("/Error");
+                    app.UseHsts();
+                }
+
+                app.UseHttpsRedirection();
+                app.UseStaticFiles();
+
+                app.UseRouting();
+
+                app.UseAuthorization();
+
+                app.UseEndpoints(endpoints =>
+                {
+                    endpoints.MapRazorPages();
+                });
+            }
+        }
+        """;
+
     /// <summary>The "Static files in ASP.NET Core" page: serve wwwroot, another folder, custom MIME mappings, a file server without browsing.</summary>
     public const string StaticFilesDocsExamples = """
         using Microsoft.AspNetCore.StaticFiles;
@@ -193,6 +252,7 @@ internal static class KnownSafeSources
         nameof(WebAppTemplate),
         nameof(MvcTemplate),
         nameof(WebApiTemplate),
+        nameof(StartupClassTemplate),
         nameof(StaticFilesDocsExamples),
     };
 
@@ -202,6 +262,7 @@ internal static class KnownSafeSources
         nameof(WebAppTemplate) => WebAppTemplate,
         nameof(MvcTemplate) => MvcTemplate,
         nameof(WebApiTemplate) => WebApiTemplate,
+        nameof(StartupClassTemplate) => StartupClassTemplate,
         nameof(StaticFilesDocsExamples) => StaticFilesDocsExamples,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
