@@ -10,12 +10,14 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// <remarks>
 /// The line is Development, as the framework documentation draws it. A registration counts as Development-only when it
 /// sits in the true branch of <c>IsDevelopment()</c> (or <c>IsEnvironment("Development")</c>, compared case-insensitively
-/// as the framework does, or <c>IsEnvironment(Environments.Development)</c>), in the false branch of the negation, after an early <c>return</c>/<c>throw</c> on
-/// <c>!IsDevelopment()</c>, or in a lambda registered from there. <c>&amp;&amp;</c>, <c>||</c>, <c>!</c> and
-/// comparisons with <c>true</c>/<c>false</c> are followed. <c>!IsProduction()</c>, <c>IsStaging()</c> and
-/// <c>IsEnvironment("AnythingElse")</c> are not guards: they are true on deployed servers (staging, test, a
-/// subcontractor's box nobody named), which is where the incident happened. The walk is syntactic in extent (the
-/// enclosing operations of one method body) and costs nothing when the operation is not reported anyway.
+/// as the framework does, or <c>IsEnvironment(Environments.Development)</c>), in the false branch of the negation, after
+/// an if whose exiting branch (<c>return</c>/<c>throw</c>) is taken outside Development, or in a lambda registered from
+/// there. <c>&amp;&amp;</c>, <c>||</c>, <c>!</c> and comparisons with <c>true</c>/<c>false</c> are followed.
+/// <c>!IsProduction()</c>, <c>IsStaging()</c> and <c>IsEnvironment("AnythingElse")</c> are not guards: they are true on
+/// deployed servers (staging, test, a subcontractor's box nobody named), which is where the incident happened. The walk
+/// is syntactic in extent (the enclosing operations of one method body) and costs nothing when the operation is not
+/// reported anyway. An early exit before a local function's declaration does not count: the function can be called
+/// before it.
 /// </remarks>
 internal static class EnvironmentGuard
 {
