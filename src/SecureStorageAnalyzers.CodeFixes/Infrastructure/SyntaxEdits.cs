@@ -108,11 +108,13 @@ internal static class SyntaxEdits
     /// </summary>
     public static ExpressionSyntax? FindEnvironment(SemanticModel model, int position, WellKnownTypes types)
     {
-        ExpressionSyntax? fromApplication = null;
-        ExpressionSyntax? fromBuilder = null;
+        var enclosing = model.GetEnclosingSymbol(position);
+        ExpressionSyntax? best = null;
+        var bestRank = int.MaxValue;
+        var bestName = "";
         foreach (var symbol in model.LookupSymbols(position))
         {
-            if (!IsUsableAt(symbol, position, model))
+            if (Distance(symbol, position, enclosing) is not { } distance)
             {
                 continue;
             }
@@ -131,23 +133,36 @@ internal static class SyntaxEdits
                 continue;
             }
 
+            int kind;
             if (types.IsHostEnvironment(type))
             {
-                return SyntaxFactory.IdentifierName(symbol.Name);
+                kind = 0;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, types.WebApplication))
+            {
+                kind = 1;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, types.WebApplicationBuilder))
+            {
+                kind = 2;
+            }
+            else
+            {
+                continue;
             }
 
-            // LookupSymbols has no defined order: prefer the application over its builder, whichever comes first.
-            if (fromApplication is null && SymbolEqualityComparer.Default.Equals(type, types.WebApplication))
+            // The innermost declaration first (a local function's parameter over a local of the enclosing method), then
+            // an environment over the application over its builder; the name breaks ties, as LookupSymbols has no order.
+            var rank = (distance * 3) + kind;
+            if (rank < bestRank || (rank == bestRank && string.CompareOrdinal(symbol.Name, bestName) < 0))
             {
-                fromApplication = EnvironmentOf(symbol);
-            }
-            else if (fromBuilder is null && SymbolEqualityComparer.Default.Equals(type, types.WebApplicationBuilder))
-            {
-                fromBuilder = EnvironmentOf(symbol);
+                bestRank = rank;
+                bestName = symbol.Name;
+                best = kind == 0 ? SyntaxFactory.IdentifierName(symbol.Name) : EnvironmentOf(symbol);
             }
         }
 
-        return fromApplication ?? fromBuilder;
+        return best;
     }
 
     private static MemberAccessExpressionSyntax EnvironmentOf(ISymbol applicationOrBuilder) =>
@@ -210,32 +225,59 @@ internal static class SyntaxEdits
             : "Microsoft.Extensions.Hosting";
     }
 
-    private static bool IsUsableAt(ISymbol symbol, int position, SemanticModel model)
+    /// <summary>
+    /// How many function boundaries (lambdas, local functions) lie between <paramref name="position"/> and the
+    /// declaration of <paramref name="symbol"/>, members of the type counting as farthest; null when the symbol cannot
+    /// be used there (declared later, captured across a static lambda or local function, an instance member from a
+    /// static context, another type's member).
+    /// </summary>
+    private static int? Distance(ISymbol symbol, int position, ISymbol? enclosing)
     {
+        const int MemberDistance = 1000;
         switch (symbol)
         {
-            case ILocalSymbol local:
+            case ILocalSymbol local when local.DeclaringSyntaxReferences.Any(r => r.Span.Start >= position):
                 // A local of the same block declared after the position is in scope but not usable.
-                foreach (var reference in local.DeclaringSyntaxReferences)
+                return null;
+
+            case ILocalSymbol or IParameterSymbol:
+                var distance = 0;
+                for (var current = enclosing; current is IMethodSymbol method; current = current.ContainingSymbol)
                 {
-                    if (reference.Span.Start >= position)
+                    if (SymbolEqualityComparer.Default.Equals(method, symbol.ContainingSymbol))
                     {
-                        return false;
+                        return distance;
                     }
+
+                    if (method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) || method.IsStatic)
+                    {
+                        return null;
+                    }
+
+                    distance++;
                 }
 
-                return true;
-            case IParameterSymbol:
-                return true;
-            case IFieldSymbol or IPropertySymbol:
-                // Members of the enclosing type only, and only static ones from a static method.
-                var enclosing = model.GetEnclosingSymbol(position);
-                return !symbol.IsImplicitlyDeclared && symbol is not IPropertySymbol { IsIndexer: true } &&
-                       enclosing is not null &&
-                       SymbolEqualityComparer.Default.Equals(symbol.ContainingType, enclosing.ContainingType) &&
-                       (!enclosing.IsStatic || symbol.IsStatic);
+                return null;
+
+            case IFieldSymbol or IPropertySymbol when !symbol.IsImplicitlyDeclared && symbol is not IPropertySymbol { IsIndexer: true }:
+                // Members of the enclosing type only, and only static ones from a static context.
+                var staticContext = false;
+                var member = enclosing;
+                while (member is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } function)
+                {
+                    staticContext |= function.IsStatic;
+                    member = function.ContainingSymbol;
+                }
+
+                staticContext |= member?.IsStatic ?? true;
+                return member is not null &&
+                       SymbolEqualityComparer.Default.Equals(symbol.ContainingType, member.ContainingType) &&
+                       (!staticContext || symbol.IsStatic)
+                    ? MemberDistance
+                    : null;
+
             default:
-                return false;
+                return null;
         }
     }
 }

@@ -538,6 +538,69 @@ public class SSA0002DoNotEnableDirectoryBrowsingCodeFixTests
     }
 
     [Fact]
+    public async Task Guard_LocalFunctions_UseTheirOwnParameterAsync()
+    {
+        // The static one cannot capture app (CS8421); the other one could, but its own parameter is the closer choice.
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            UseRecordings(app);
+            UseCalls(app);
+            app.Run();
+
+            static void UseRecordings(WebApplication web)
+            {
+                [|web.UseDirectoryBrowser("/recordings")|];
+            }
+
+            void UseCalls(WebApplication site)
+            {
+                [|site.UseDirectoryBrowser("/calls")|];
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            UseRecordings(app);
+            UseCalls(app);
+            app.Run();
+
+            static void UseRecordings(WebApplication web)
+            {
+                if (web.Environment.IsDevelopment())
+                {
+                    web.UseDirectoryBrowser("/recordings");
+                }
+            }
+
+            void UseCalls(WebApplication site)
+            {
+                if (site.Environment.IsDevelopment())
+                {
+                    site.UseDirectoryBrowser("/calls");
+                }
+            }
+            """, Guard);
+    }
+
+    [Fact]
+    public async Task Offers_StaticLocalFunctionWithoutEnvironment_RemoveOnlyAsync()
+    {
+        var offers = await OffersAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            UseRecordings(app);
+            app.Run();
+
+            static void UseRecordings(IApplicationBuilder pipeline)
+            {
+                pipeline.UseDirectoryBrowser("/recordings");
+            }
+            """);
+
+        Assert.Equal(new[] { Remove }, Assert.Single(offers));
+    }
+
+    [Fact]
     public async Task Guard_FixAllAcrossTwoDocumentsAsync()
     {
         var test = new VerifyCS.Test("""
