@@ -29,8 +29,21 @@ internal static class SyntaxEdits
     /// </summary>
     public static void RemoveInvocation(DocumentEditor editor, InvocationExpressionSyntax invocation)
     {
-        var receiver = Receiver(invocation, editor.SemanticModel);
-        if (invocation.Parent is ExpressionStatementSyntax statement && (receiver is null || !DoesWork(receiver)))
+        // app?.UseX(): the call is the whole conditional access, and its receiver the expression before '?'.
+        ExpressionSyntax node = invocation;
+        ExpressionSyntax? receiver;
+        if (invocation.Expression is MemberBindingExpressionSyntax &&
+            invocation.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation)
+        {
+            node = conditional;
+            receiver = conditional.Expression;
+        }
+        else
+        {
+            receiver = Receiver(invocation, editor.SemanticModel);
+        }
+
+        if (node.Parent is ExpressionStatementSyntax statement && (receiver is null || !DoesWork(receiver)))
         {
             RemoveStatement(editor, statement);
             return;
@@ -38,7 +51,7 @@ internal static class SyntaxEdits
 
         if (receiver is not null)
         {
-            editor.ReplaceNode(invocation, receiver.WithTriviaFrom(invocation));
+            editor.ReplaceNode(node, receiver.WithTriviaFrom(node));
         }
     }
 
@@ -79,9 +92,17 @@ internal static class SyntaxEdits
         }
     }
 
-    /// <summary>The receiver of <c>x.M(...)</c>, or the first argument of a static extension call <c>T.M(x, ...)</c>.</summary>
+    /// <summary>
+    /// The receiver of <c>x.M(...)</c>, or the first argument of a static extension call <c>T.M(x, ...)</c>; null for
+    /// <c>x?.M(...)</c>, whose receiver is outside the call.
+    /// </summary>
     public static ExpressionSyntax? Receiver(InvocationExpressionSyntax invocation, SemanticModel? model = null)
     {
+        if (invocation.Expression is MemberBindingExpressionSyntax)
+        {
+            return null;
+        }
+
         if (invocation.Expression is MemberAccessExpressionSyntax memberAccess)
         {
             if (model?.GetSymbolInfo(invocation).Symbol is IMethodSymbol { IsExtensionMethod: true, ReducedFrom: null, IsStatic: true } &&

@@ -134,6 +134,33 @@ public class SSA0002DoNotEnableDirectoryBrowsingCodeFixTests
     }
 
     [Fact]
+    public async Task Remove_ConditionalAccess_FixAllAsync()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            public static class RecordingsExtensions
+            {
+                public static void UseRecordings(IApplicationBuilder app)
+                {
+                    app?[|.UseDirectoryBrowser("/recordings")|];
+                    app?[|.UseStaticFiles().UseDirectoryBrowser("/calls")|];
+                }
+
+                public static IApplicationBuilder UseArchive(IApplicationBuilder app) => app?[|.UseDirectoryBrowser()|];
+            }
+            """, """
+            public static class RecordingsExtensions
+            {
+                public static void UseRecordings(IApplicationBuilder app)
+                {
+                    app?.UseStaticFiles();
+                }
+
+                public static IApplicationBuilder UseArchive(IApplicationBuilder app) => app;
+            }
+            """, Remove);
+    }
+
+    [Fact]
     public async Task Remove_StaticCallForm_FixAllAsync()
     {
         await VerifyCS.VerifyCodeFixAsync("""
