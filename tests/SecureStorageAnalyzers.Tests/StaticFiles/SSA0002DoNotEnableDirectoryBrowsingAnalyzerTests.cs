@@ -144,8 +144,14 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             });
             var options = new FileServerOptions();
             [|options.EnableDirectoryBrowsing = true|];
+            [|options.EnableDirectoryBrowsing = Settings.Browse|];
             app.UseFileServer(options);
             app.Run();
+
+            static class Settings
+            {
+                public const bool Browse = true;
+            }
             """,
             VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("EnableDirectoryBrowsing = true"));
     }
