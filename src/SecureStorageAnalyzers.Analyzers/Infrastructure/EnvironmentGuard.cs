@@ -10,12 +10,14 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// <remarks>
 /// The line is Development, as the framework documentation draws it. A registration counts as Development-only when it
 /// sits in the true branch of <c>IsDevelopment()</c> (or <c>IsEnvironment("Development")</c>, compared case-insensitively
-/// as the framework does), in the false branch of the negation, after an early <c>return</c>/<c>throw</c> on
-/// <c>!IsDevelopment()</c>, or in a lambda registered from there. <c>&amp;&amp;</c>, <c>||</c>, <c>!</c> and
-/// comparisons with <c>true</c>/<c>false</c> are followed. <c>!IsProduction()</c>, <c>IsStaging()</c> and
-/// <c>IsEnvironment("AnythingElse")</c> are not guards: they are true on deployed servers (staging, test, a
-/// subcontractor's box nobody named), which is where the incident happened. The walk is syntactic in extent (the
-/// enclosing operations of one method body) and costs nothing when the operation is not reported anyway.
+/// as the framework does, or <c>IsEnvironment(Environments.Development)</c>), in the false branch of the negation, after
+/// an if whose exiting branch (<c>return</c>/<c>throw</c>) is taken outside Development, or in a lambda registered from
+/// there. <c>&amp;&amp;</c>, <c>||</c>, <c>!</c> and comparisons with <c>true</c>/<c>false</c> are followed.
+/// <c>!IsProduction()</c>, <c>IsStaging()</c> and <c>IsEnvironment("AnythingElse")</c> are not guards: they are true on
+/// deployed servers (staging, test, a subcontractor's box nobody named), which is where the incident happened. The walk
+/// is syntactic in extent (the enclosing operations of one method body) and costs nothing when the operation is not
+/// reported anyway. An early exit before a local function's declaration does not count: the function can be called
+/// before it.
 /// </remarks>
 internal static class EnvironmentGuard
 {
@@ -48,7 +50,9 @@ internal static class EnvironmentGuard
                     break;
 
                 case IBlockOperation block:
-                    if (GuardedByEarlyExit(block, current, types))
+                    // A local function can be called before its declaration, so an early exit that precedes the
+                    // declaration does not guard its body.
+                    if (current is not ILocalFunctionOperation && GuardedByEarlyExit(block, current, types))
                     {
                         return true;
                     }
@@ -73,9 +77,10 @@ internal static class EnvironmentGuard
                 return false;
             }
 
-            if (sibling is IConditionalOperation { WhenFalse: null } conditional &&
-                AlwaysExits(conditional.WhenTrue) &&
-                Implies(conditional.Condition, false, types))
+            // Getting past the if means its exiting branch was not taken.
+            if (sibling is IConditionalOperation conditional &&
+                ((AlwaysExits(conditional.WhenTrue) && Implies(conditional.Condition, false, types)) ||
+                 (conditional.WhenFalse is not null && AlwaysExits(conditional.WhenFalse) && Implies(conditional.Condition, true, types))))
             {
                 return true;
             }
@@ -160,8 +165,14 @@ internal static class EnvironmentGuard
             return false;
         }
 
-        var name = arguments[arguments.Length - 1].Value.ConstantValue;
-        return name is { HasValue: true, Value: string text } &&
+        var value = SkipConversions(arguments[arguments.Length - 1].Value);
+        if (value is IFieldReferenceOperation { Field: var field } &&
+            types.DevelopmentEnvironmentNameFields.Contains(field.OriginalDefinition))
+        {
+            return true;
+        }
+
+        return value?.ConstantValue is { HasValue: true, Value: string text } &&
                string.Equals(text, DevelopmentEnvironmentName, StringComparison.OrdinalIgnoreCase);
     }
 

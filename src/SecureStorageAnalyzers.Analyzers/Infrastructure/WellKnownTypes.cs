@@ -47,6 +47,23 @@ internal sealed class WellKnownTypes
         };
         IsDevelopment = Methods(envExtensionTypes, "IsDevelopment");
         IsEnvironment = Methods(envExtensionTypes, "IsEnvironment");
+
+        // The framework's names for "Development" are static readonly fields, not constants.
+        var developmentNames = ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default);
+        foreach (var namesType in new[]
+                 {
+                     Get("Microsoft.Extensions.Hosting.Environments"),
+                     Get("Microsoft.AspNetCore.Hosting.EnvironmentName"),
+                     Get("Microsoft.Extensions.Hosting.EnvironmentName"),
+                 })
+        {
+            if (namesType?.GetMembers("Development") is { Length: > 0 } members && members[0] is IFieldSymbol field)
+            {
+                developmentNames.Add(field);
+            }
+        }
+
+        DevelopmentEnvironmentNameFields = developmentNames.ToImmutable();
     }
 
     public Compilation Compilation { get; }
@@ -72,6 +89,9 @@ internal sealed class WellKnownTypes
 
     /// <summary><c>IsEnvironment(name)</c> on every environment abstraction.</summary>
     public ImmutableHashSet<IMethodSymbol> IsEnvironment { get; }
+
+    /// <summary><c>Environments.Development</c> and the obsolete <c>EnvironmentName.Development</c> fields.</summary>
+    public ImmutableHashSet<IFieldSymbol> DevelopmentEnvironmentNameFields { get; }
 
     /// <summary>True when the compilation references ASP.NET Core's application builder: the web rules apply.</summary>
     public bool HasAspNetCore => IApplicationBuilder is not null;
@@ -131,12 +151,41 @@ internal sealed class WellKnownTypes
     /// <summary>Resolves a type by metadata name, for the few the pack looks up beyond its fixed list (configured names).</summary>
     public INamedTypeSymbol? Resolve(string metadataName) => Get(metadataName);
 
+    /// <summary>
+    /// The type the compilation means by <paramref name="metadataName"/>. <c>GetTypeByMetadataName</c> answers null as
+    /// soon as two referenced assemblies define the name, even when one copy is internal: ASP.NET Core ships an internal
+    /// <c>Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions</c> next to the public one. So: the compilation's
+    /// own type wins, inaccessible copies are ignored, and two accessible copies are a real ambiguity (null).
+    /// </summary>
     private INamedTypeSymbol? Get(string metadataName)
     {
-#pragma warning disable RS0030 // the one place the pack resolves types by name
-        var type = Compilation.GetTypeByMetadataName(metadataName);
-#pragma warning restore RS0030
-        return type is { TypeKind: not TypeKind.Error } ? type : null;
+        INamedTypeSymbol? found = null;
+        foreach (var type in Compilation.GetTypesByMetadataName(metadataName))
+        {
+            if (type.TypeKind == TypeKind.Error)
+            {
+                continue;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, Compilation.Assembly))
+            {
+                return type;
+            }
+
+            if (!Compilation.IsSymbolAccessibleWithin(type, Compilation.Assembly))
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                return null;
+            }
+
+            found = type;
+        }
+
+        return found;
     }
 
     /// <summary>The property <paramref name="name"/> declared on <paramref name="type"/>, or null.</summary>

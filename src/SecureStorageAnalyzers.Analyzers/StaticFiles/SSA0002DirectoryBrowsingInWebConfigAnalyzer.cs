@@ -65,7 +65,10 @@ public sealed class SSA0002DirectoryBrowsingInWebConfigAnalyzer : DiagnosticAnal
         }
     }
 
-    /// <summary>The spans of every <c>enabled="true"</c> attribute of a <c>directoryBrowse</c> element (names and value case-insensitive).</summary>
+    /// <summary>
+    /// The spans of every <c>enabled="true"</c> attribute of a <c>directoryBrowse</c> element (names and value
+    /// case-insensitive); none when the file is not well-formed XML.
+    /// </summary>
     internal static ImmutableArray<TextSpan> FindEnabledDirectoryBrowse(SourceText text)
     {
         var spans = ImmutableArray.CreateBuilder<TextSpan>();
@@ -108,7 +111,9 @@ public sealed class SSA0002DirectoryBrowsingInWebConfigAnalyzer : DiagnosticAnal
         }
         catch (XmlException)
         {
-            // A half-written web.config: report what was found before the error, never throw.
+            // IIS refuses to start on a malformed web.config (HTTP 500.19), so nothing it configures is served:
+            // report nothing, never throw. This also keeps a half-typed file in the editor quiet.
+            return ImmutableArray<TextSpan>.Empty;
         }
 
         return spans.ToImmutable();

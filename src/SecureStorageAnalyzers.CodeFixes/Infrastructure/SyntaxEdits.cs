@@ -22,23 +22,52 @@ internal static class SyntaxEdits
     }
 
     /// <summary>
-    /// Removes a registration call: the whole statement when the call is one (<c>app.UseX();</c>), otherwise the call is
-    /// replaced by its receiver so that a fluent chain or a <c>return</c> keeps compiling (<c>app.UseX().UseY()</c> →
-    /// <c>app.UseY()</c>).
+    /// Removes a registration call. A call that is a statement of its own (<c>app.UseX();</c>) goes with its statement;
+    /// when its receiver does work of its own (a fluent chain, <c>app.UseStaticFiles().UseX();</c>) the receiver stays
+    /// as the statement. Anywhere else the call is replaced by its receiver so that a chain or a <c>return</c> keeps
+    /// compiling (<c>app.UseX().UseY()</c> → <c>app.UseY()</c>, <c>return app.UseX();</c> → <c>return app;</c>).
     /// </summary>
     public static void RemoveInvocation(DocumentEditor editor, InvocationExpressionSyntax invocation)
     {
-        if (invocation.Parent is ExpressionStatementSyntax statement)
+        // app?.UseX(): the call is the whole conditional access, and its receiver the expression before '?'.
+        ExpressionSyntax node = invocation;
+        ExpressionSyntax? receiver;
+        if (invocation.Expression is MemberBindingExpressionSyntax &&
+            invocation.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation)
+        {
+            node = conditional;
+            receiver = conditional.Expression;
+        }
+        else
+        {
+            receiver = Receiver(invocation, editor.SemanticModel);
+        }
+
+        if (node.Parent is ExpressionStatementSyntax statement && (receiver is null || !DoesWork(receiver)))
         {
             RemoveStatement(editor, statement);
             return;
         }
 
-        var receiver = Receiver(invocation);
         if (receiver is not null)
         {
-            editor.ReplaceNode(invocation, receiver.WithTriviaFrom(invocation));
+            editor.ReplaceNode(node, receiver.WithTriviaFrom(node));
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="expression"/> is itself a call, creation, assignment or await: removing it would drop
+    /// more than the registration, and it is valid as an expression statement on its own.
+    /// </summary>
+    public static bool DoesWork(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression is InvocationExpressionSyntax or AwaitExpressionSyntax or AssignmentExpressionSyntax or
+            BaseObjectCreationExpressionSyntax;
     }
 
     /// <summary>Removes a statement, or empties it where the grammar needs a statement (an embedded <c>if</c> body).</summary>
@@ -63,9 +92,17 @@ internal static class SyntaxEdits
         }
     }
 
-    /// <summary>The receiver of <c>x.M(...)</c>, or the first argument of a static extension call <c>T.M(x, ...)</c>.</summary>
+    /// <summary>
+    /// The receiver of <c>x.M(...)</c>, or the first argument of a static extension call <c>T.M(x, ...)</c>; null for
+    /// <c>x?.M(...)</c>, whose receiver is outside the call.
+    /// </summary>
     public static ExpressionSyntax? Receiver(InvocationExpressionSyntax invocation, SemanticModel? model = null)
     {
+        if (invocation.Expression is MemberBindingExpressionSyntax)
+        {
+            return null;
+        }
+
         if (invocation.Expression is MemberAccessExpressionSyntax memberAccess)
         {
             if (model?.GetSymbolInfo(invocation).Symbol is IMethodSymbol { IsExtensionMethod: true, ReducedFrom: null, IsStatic: true } &&
@@ -123,10 +160,13 @@ internal static class SyntaxEdits
     /// </summary>
     public static ExpressionSyntax? FindEnvironment(SemanticModel model, int position, WellKnownTypes types)
     {
-        ExpressionSyntax? fromApplication = null;
+        var enclosing = model.GetEnclosingSymbol(position);
+        ExpressionSyntax? best = null;
+        var bestRank = int.MaxValue;
+        var bestName = "";
         foreach (var symbol in model.LookupSymbols(position))
         {
-            if (!IsUsableAt(symbol, position, model))
+            if (Distance(symbol, position, enclosing) is not { } distance)
             {
                 continue;
             }
@@ -145,28 +185,48 @@ internal static class SyntaxEdits
                 continue;
             }
 
+            int kind;
             if (types.IsHostEnvironment(type))
             {
-                return SyntaxFactory.IdentifierName(symbol.Name);
+                kind = 0;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, types.WebApplication))
+            {
+                kind = 1;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(type, types.WebApplicationBuilder))
+            {
+                kind = 2;
+            }
+            else
+            {
+                continue;
             }
 
-            if (fromApplication is null &&
-                (SymbolEqualityComparer.Default.Equals(type, types.WebApplication) ||
-                 SymbolEqualityComparer.Default.Equals(type, types.WebApplicationBuilder)))
+            // The innermost declaration first (a local function's parameter over a local of the enclosing method), then
+            // an environment over the application over its builder; the name breaks ties, as LookupSymbols has no order.
+            var rank = (distance * 3) + kind;
+            if (rank < bestRank || (rank == bestRank && string.CompareOrdinal(symbol.Name, bestName) < 0))
             {
-                fromApplication = SyntaxFactory.MemberAccessExpression(
-                    SyntaxKind.SimpleMemberAccessExpression,
-                    SyntaxFactory.IdentifierName(symbol.Name),
-                    SyntaxFactory.IdentifierName("Environment"));
+                bestRank = rank;
+                bestName = symbol.Name;
+                best = kind == 0 ? SyntaxFactory.IdentifierName(symbol.Name) : EnvironmentOf(symbol);
             }
         }
 
-        return fromApplication;
+        return best;
     }
 
+    private static MemberAccessExpressionSyntax EnvironmentOf(ISymbol applicationOrBuilder) =>
+        SyntaxFactory.MemberAccessExpression(
+            SyntaxKind.SimpleMemberAccessExpression,
+            SyntaxFactory.IdentifierName(applicationOrBuilder.Name),
+            SyntaxFactory.IdentifierName("Environment"));
+
     /// <summary>
-    /// Wraps <paramref name="statement"/> in <c>if (env.IsDevelopment()) { … }</c>, adding
-    /// <c>using Microsoft.Extensions.Hosting;</c> when <c>IsDevelopment</c> does not bind there yet.
+    /// Wraps <paramref name="statement"/> in <c>if (env.IsDevelopment()) { … }</c>, adding the using of the
+    /// <c>IsDevelopment</c> extension when it does not bind there yet: <c>Microsoft.Extensions.Hosting</c>, or
+    /// <c>Microsoft.AspNetCore.Hosting</c> for the obsolete <c>Microsoft.AspNetCore.Hosting.IHostingEnvironment</c>.
     /// </summary>
     public static async Task<Document> GuardWithIsDevelopmentAsync(Document document, StatementSyntax statement,
         ExpressionSyntax environment, CancellationToken cancellationToken)
@@ -192,11 +252,14 @@ internal static class SyntaxEdits
             ? compilationUnit.ReplaceNode(global, global.WithStatement(guarded))
             : compilationUnit.ReplaceNode(statement, guarded);
 
-        if (needsUsing && newRoot is CompilationUnitSyntax unit &&
-            !unit.Usings.Any(u => u.Name?.ToString() == "Microsoft.Extensions.Hosting"))
+        if (needsUsing && newRoot is CompilationUnitSyntax unit)
         {
-            newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("Microsoft.Extensions.Hosting"))
-                .WithAdditionalAnnotations(Formatter.Annotation));
+            var hostingNamespace = HostingNamespace(model, statement.SpanStart, environment);
+            if (!unit.Usings.Any(u => u.Name?.ToString() == hostingNamespace))
+            {
+                newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(hostingNamespace))
+                    .WithAdditionalAnnotations(Formatter.Annotation));
+            }
         }
 
         var formatted = await Formatter.FormatAsync(document.WithSyntaxRoot(newRoot), Formatter.Annotation,
@@ -204,32 +267,69 @@ internal static class SyntaxEdits
         return formatted;
     }
 
-    private static bool IsUsableAt(ISymbol symbol, int position, SemanticModel model)
+    private static string HostingNamespace(SemanticModel model, int position, ExpressionSyntax environment)
     {
+        var types = WellKnownTypes.Create(model.Compilation);
+        var type = model.GetSpeculativeTypeInfo(position, environment, SpeculativeBindingOption.BindAsExpression).Type;
+        return type is not null && !WellKnownTypes.Implements(type, types.IHostEnvironment) &&
+               WellKnownTypes.Implements(type, types.IHostingEnvironmentAspNetCore)
+            ? "Microsoft.AspNetCore.Hosting"
+            : "Microsoft.Extensions.Hosting";
+    }
+
+    /// <summary>
+    /// How many function boundaries (lambdas, local functions) lie between <paramref name="position"/> and the
+    /// declaration of <paramref name="symbol"/>, members of the type counting as farthest; null when the symbol cannot
+    /// be used there (declared later, captured across a static lambda or local function, an instance member from a
+    /// static context, another type's member).
+    /// </summary>
+    private static int? Distance(ISymbol symbol, int position, ISymbol? enclosing)
+    {
+        const int MemberDistance = 1000;
         switch (symbol)
         {
-            case ILocalSymbol local:
+            case ILocalSymbol local when local.DeclaringSyntaxReferences.Any(r => r.Span.Start >= position):
                 // A local of the same block declared after the position is in scope but not usable.
-                foreach (var reference in local.DeclaringSyntaxReferences)
+                return null;
+
+            case ILocalSymbol or IParameterSymbol:
+                var distance = 0;
+                for (var current = enclosing; current is IMethodSymbol method; current = current.ContainingSymbol)
                 {
-                    if (reference.Span.Start >= position)
+                    if (SymbolEqualityComparer.Default.Equals(method, symbol.ContainingSymbol))
                     {
-                        return false;
+                        return distance;
                     }
+
+                    if (method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction) || method.IsStatic)
+                    {
+                        return null;
+                    }
+
+                    distance++;
                 }
 
-                return true;
-            case IParameterSymbol:
-                return true;
-            case IFieldSymbol or IPropertySymbol:
-                // Members of the enclosing type only, and only static ones from a static method.
-                var enclosing = model.GetEnclosingSymbol(position);
-                return !symbol.IsImplicitlyDeclared && symbol is not IPropertySymbol { IsIndexer: true } &&
-                       enclosing is not null &&
-                       SymbolEqualityComparer.Default.Equals(symbol.ContainingType, enclosing.ContainingType) &&
-                       (!enclosing.IsStatic || symbol.IsStatic);
+                return null;
+
+            case IFieldSymbol or IPropertySymbol when !symbol.IsImplicitlyDeclared && symbol is not IPropertySymbol { IsIndexer: true }:
+                // Members of the enclosing type only, and only static ones from a static context.
+                var staticContext = false;
+                var member = enclosing;
+                while (member is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } function)
+                {
+                    staticContext |= function.IsStatic;
+                    member = function.ContainingSymbol;
+                }
+
+                staticContext |= member?.IsStatic ?? true;
+                return member is not null &&
+                       SymbolEqualityComparer.Default.Equals(symbol.ContainingType, member.ContainingType) &&
+                       (!staticContext || symbol.IsStatic)
+                    ? MemberDistance
+                    : null;
+
             default:
-                return false;
+                return null;
         }
     }
 }

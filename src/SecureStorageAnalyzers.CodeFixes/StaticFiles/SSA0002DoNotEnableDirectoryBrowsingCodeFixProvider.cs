@@ -91,6 +91,13 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
             return;
         }
 
+        // In a chain (app.UseStaticFiles().UseDirectoryBrowser();) the guard would take the other registrations with it.
+        var receiver = SyntaxEdits.Receiver(invocation, model);
+        if (receiver is null || receiver.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().Any())
+        {
+            return;
+        }
+
         var environment = SyntaxEdits.FindEnvironment(model, statement.SpanStart, WellKnownTypes.Create(model.Compilation));
         if (environment is null)
         {
