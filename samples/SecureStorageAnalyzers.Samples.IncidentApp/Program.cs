@@ -25,7 +25,7 @@ Directory.CreateDirectory(recordingsRoot);
 var recordings = new PhysicalFileProvider(recordingsRoot);
 
 // WRONG: the recordings folder is served as static files to anonymous visitors, and any file in it is downloadable
-// whatever its extension: .mp3, .wav, the provider's .json call metadata, a forgotten backup. [SSA0003]
+// whatever its extension: .mp3, .wav, the provider's .json call metadata, a forgotten backup. [SSA0001, SSA0003]
 app.UseStaticFiles(new StaticFileOptions
 {
     FileProvider = recordings,
@@ -33,14 +33,14 @@ app.UseStaticFiles(new StaticFileOptions
     ServeUnknownFileTypes = true,
 });
 
-// WRONG: /recordings/ answers with a clickable list of day folders, each listing its recordings. [SSA0002]
+// WRONG: /recordings/ answers with a clickable list of day folders, each listing its recordings. [SSA0001, SSA0002]
 app.UseDirectoryBrowser(new DirectoryBrowserOptions
 {
     FileProvider = recordings,
     RequestPath = "/recordings",
 });
 
-// WRONG: the old URL the call centre bookmarked, kept "for convenience": a file server with browsing on. [SSA0002]
+// WRONG: the old URL the call centre bookmarked, kept "for convenience": a file server with browsing on. [SSA0001, SSA0002]
 app.UseFileServer(new FileServerOptions
 {
     FileProvider = recordings,
