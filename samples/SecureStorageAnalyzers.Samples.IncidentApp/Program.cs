@@ -85,4 +85,12 @@ app.MapPost("/api/exports/daily", async (IWebHostEnvironment env) =>
     return Results.Ok();
 });
 
+// "Play the latest call from a number": GET /api/calls/+15551234567/latest.
+// WRONG: anonymous, and the route value picks the file, so anyone can fetch any caller's call. [SSA0005, SSA0101]
+app.MapGet("/api/calls/{callerPhoneNumber}/latest", (string callerPhoneNumber) =>
+{
+    var day = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    return Results.File(Path.Combine(recordingsRoot, day, callerPhoneNumber + ".mp3"), "audio/mpeg");
+});
+
 app.Run();

@@ -41,6 +41,17 @@ public static class Descriptors
         "{0} serves {1} ({2}): appsettings*.json, secrets, the app's own assemblies and local databases become downloadable",
         "A file provider or web root set to the content root, the app's base or current directory, or a drive root serves everything in it to anyone who asks for the name: configuration with connection strings, user secrets, the compiled app, SQLite databases, logs and any recordings kept next to them. Serve a dedicated folder of public assets instead.");
 
+    public static readonly DiagnosticDescriptor SSA0005AnonymousEndpointServesRequestedFile = new(
+        DiagnosticIds.AnonymousEndpointServesRequestedFile,
+        "An anonymous endpoint serves stored files chosen by the request",
+        "{0} returns a stored file chosen by the request ({1}) from an endpoint anonymous requests reach: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        "An endpoint that returns whichever stored file a route, query, form or body value names hands every stored file to anyone who can guess or enumerate the names, unless it requires an authenticated user. Require authorization on the endpoint, and check that the caller may read the file it asks for.",
+        HelpLink(DiagnosticIds.AnonymousEndpointServesRequestedFile),
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor SSA0006RuntimeDataWrittenUnderWebRoot = Create(
         DiagnosticIds.RuntimeDataWrittenUnderWebRoot,
         "Runtime data is written under the web root",

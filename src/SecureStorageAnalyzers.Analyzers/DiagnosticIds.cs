@@ -10,6 +10,7 @@ public static class DiagnosticIds
     public const string DirectoryBrowsingEnabled = "SSA0002";
     public const string UnknownFileTypesServed = "SSA0003";
     public const string ContentRootServed = "SSA0004";
+    public const string AnonymousEndpointServesRequestedFile = "SSA0005";
     public const string RuntimeDataWrittenUnderWebRoot = "SSA0006";
     public const string PersonalIdentifierInStoragePath = "SSA0101";
 }

@@ -53,7 +53,8 @@ internal sealed class ContentRootFlowPolicy : IFlowSourcePolicy
     public bool IsBarrier(IMethodSymbol method) => false;
 
     /// <summary><c>new PhysicalFileProvider(root)</c>: the folder served is its root.</summary>
-    public bool PassesThrough(IObjectCreationOperation creation) =>
+    public bool PassesThrough(IOperation creationOrCall) =>
+        creationOrCall is IObjectCreationOperation creation &&
         _physicalFileProvider is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _physicalFileProvider);
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol)

@@ -27,6 +27,9 @@ internal interface IFlowSourcePolicy
     /// </summary>
     bool FollowsValueTransformations { get; }
 
-    /// <summary>True when a walk goes through this construction to its arguments (<c>new FileInfo(path)</c>, <c>new PhysicalFileProvider(root)</c>).</summary>
-    bool PassesThrough(IObjectCreationOperation creation);
+    /// <summary>
+    /// True when a walk goes through this construction or call to its arguments (<c>new FileInfo(path)</c>,
+    /// <c>new PhysicalFileProvider(root)</c>, <c>File.OpenRead(path)</c>).
+    /// </summary>
+    bool PassesThrough(IOperation creationOrCall);
 }

@@ -283,6 +283,16 @@ internal sealed class PathFlowTracker
                 return;
             }
 
+            if (_owner._policy.PassesThrough(invocation))
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    Trace(argument.Value, depth + 1, hashed, arguments);
+                }
+
+                return;
+            }
+
             if (_owner._policy.FollowsValueTransformations && _owner._sinks.Propagates(method, out var unkeyedHash))
             {
                 Trace(invocation.Instance, depth + 1, hashed || unkeyedHash, arguments);

@@ -53,7 +53,8 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
 
     public bool IsBarrier(IMethodSymbol method) => false;
 
-    public bool PassesThrough(IObjectCreationOperation creation) =>
+    public bool PassesThrough(IOperation creationOrCall) =>
+        creationOrCall is IObjectCreationOperation creation &&
         _physicalFileProvider is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _physicalFileProvider);
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol)

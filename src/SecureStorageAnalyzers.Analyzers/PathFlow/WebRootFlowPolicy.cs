@@ -33,7 +33,8 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
     public bool FollowsValueTransformations => true;
 
     /// <summary><c>new FileInfo(path).OpenWrite()</c>: the folder is in the constructor's argument.</summary>
-    public bool PassesThrough(IObjectCreationOperation creation) =>
+    public bool PassesThrough(IOperation creationOrCall) =>
+        creationOrCall is IObjectCreationOperation creation &&
         _fileInfo is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _fileInfo);
 
     public bool IsBarrier(IMethodSymbol method) => false;

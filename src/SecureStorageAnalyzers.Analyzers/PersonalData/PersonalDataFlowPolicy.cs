@@ -18,7 +18,7 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
     public bool FollowsValueTransformations => true;
 
     /// <summary>A storage object built from the identifier (<c>new FileInfo(phone)</c>) is a sink of its own.</summary>
-    public bool PassesThrough(IObjectCreationOperation creation) => false;
+    public bool PassesThrough(IOperation creationOrCall) => false;
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol) => _classifier.Classify(symbol);
 

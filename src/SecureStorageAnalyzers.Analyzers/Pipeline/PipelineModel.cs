@@ -123,13 +123,8 @@ internal sealed class PipelineModel
     public PipelineEvent? Record(IInvocationOperation invocation, ISymbol owner)
     {
         var method = invocation.TargetMethod;
-        if (WellKnownTypes.Contains(SetFallbackPolicy, method))
+        if (RecordFallbackPolicy(invocation))
         {
-            if (invocation.Arguments.Length > 0 && invocation.Arguments[invocation.Arguments.Length - 1].Value.ConstantValue is not { HasValue: true, Value: null })
-            {
-                Interlocked.Exchange(ref _fallbackPolicy, 1);
-            }
-
             return null;
         }
 
@@ -166,6 +161,23 @@ internal sealed class PipelineModel
         }
 
         return pipelineEvent;
+    }
+
+    /// <summary>Records <c>SetFallbackPolicy(…)</c> (anything but null). True when the invocation was that call.</summary>
+    public bool RecordFallbackPolicy(IInvocationOperation invocation)
+    {
+        if (!WellKnownTypes.Contains(SetFallbackPolicy, invocation.TargetMethod))
+        {
+            return false;
+        }
+
+        if (invocation.Arguments.Length > 0 &&
+            invocation.Arguments[invocation.Arguments.Length - 1].Value.ConstantValue is not { HasValue: true, Value: null })
+        {
+            Interlocked.Exchange(ref _fallbackPolicy, 1);
+        }
+
+        return true;
     }
 
     /// <summary>A file-serving event with the rule's evidence attached, to be judged at the end.</summary>

@@ -126,26 +126,39 @@ internal static class SyntaxEdits
     {
         var parts = qualifiedName.Split('.');
         var full = SyntaxFactory.ParseExpression("global::" + qualifiedName);
-        var target = model.GetSpeculativeSymbolInfo(position, full, SpeculativeBindingOption.BindAsExpression);
-        var symbol = target.Symbol ?? (target.CandidateSymbols.Length > 0 ? target.CandidateSymbols[0] : null);
+        var symbol = Bind(model, position, full);
         if (symbol is null)
         {
             return null;
         }
 
-        for (var start = parts.Length - 2; start >= 0; start--)
+        for (var start = parts.Length - 1; start >= 0; start--)
         {
             var candidate = SyntaxFactory.ParseExpression(string.Join(".", parts, start, parts.Length - start));
-            var info = model.GetSpeculativeSymbolInfo(position, candidate, SpeculativeBindingOption.BindAsExpression);
-            var bound = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
-            if (bound is not null && SymbolEqualityComparer.Default.Equals(bound.ContainingType, symbol.ContainingType) &&
-                bound.Name == symbol.Name)
+            var bound = Bind(model, position, candidate);
+            if (bound is not null && SymbolEqualityComparer.Default.Equals(bound.OriginalDefinition, symbol.OriginalDefinition))
             {
                 return candidate;
             }
         }
 
         return full;
+    }
+
+    /// <summary>What <paramref name="expression"/> would mean at <paramref name="position"/>: a member, or a type.</summary>
+    private static ISymbol? Bind(SemanticModel model, int position, ExpressionSyntax expression)
+    {
+        foreach (var option in new[] { SpeculativeBindingOption.BindAsExpression, SpeculativeBindingOption.BindAsTypeOrNamespace })
+        {
+            var info = model.GetSpeculativeSymbolInfo(position, expression, option);
+            var symbol = info.Symbol ?? (info.CandidateSymbols.Length > 0 ? info.CandidateSymbols[0] : null);
+            if (symbol is not null)
+            {
+                return symbol;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Replaces the right-hand side of an assignment with <see langword="false"/>.</summary>

@@ -1,0 +1,195 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.PathFlow;
+
+/// <summary>
+/// Values the request chooses (SSA0005): the endpoint handler's parameters bound from the route, query, form, headers
+/// or body (by <c>[From…]</c> metadata, or by being a simple type a minimal API or action binds from the request), the
+/// members of a bound model, <c>Request.Query</c>/<c>Form</c>/<c>RouteValues</c>/<c>Headers</c>, and an uploaded
+/// file's own name. Walks go through string and path helpers and through the calls that open a file
+/// (<c>File.OpenRead(path)</c>, <c>new FileStream(path, …)</c>).
+/// </summary>
+internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
+{
+    private readonly ISymbol _handler;
+    private readonly RequestSymbols _symbols;
+
+    public RequestValueFlowPolicy(ISymbol handler, RequestSymbols symbols)
+    {
+        _handler = handler;
+        _symbols = symbols;
+    }
+
+    public bool StopsAtPathBuilders => false;
+
+    public bool FollowsValueTransformations => true;
+
+    public bool IsBarrier(IMethodSymbol method) => false;
+
+    public bool PassesThrough(IOperation creationOrCall) => creationOrCall switch
+    {
+        IObjectCreationOperation creation => Is(creation.Type, _symbols.FileStream) || Is(creation.Type, _symbols.FileInfo),
+        IInvocationOperation call => Is(call.TargetMethod.ContainingType, _symbols.File),
+        _ => false,
+    };
+
+    public SourceReason? Classify(IOperation operation, ISymbol? symbol)
+    {
+        switch (operation)
+        {
+            case IParameterReferenceOperation parameter when IsRequestBound(parameter.Parameter):
+                return new SourceReason("a request value", $"the parameter '{parameter.Parameter.Name}'");
+
+            case IPropertyReferenceOperation property:
+                var declaring = property.Property.ContainingType;
+                if (_symbols.IsRequestCollection(declaring))
+                {
+                    return new SourceReason("a request value", $"read from the request's {declaring.Name}");
+                }
+
+                if (Is(property.Property.OriginalDefinition, _symbols.FormFileName))
+                {
+                    return new SourceReason("a request value", "the uploaded file's own name");
+                }
+
+                if (property.Instance is IParameterReferenceOperation owner && IsBoundModel(owner.Parameter))
+                {
+                    return new SourceReason("a request value", $"'{owner.Parameter.Name}.{property.Property.Name}' from the request");
+                }
+
+                return null;
+
+            default:
+                return null;
+        }
+    }
+
+    private bool IsRequestBound(IParameterSymbol parameter)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _handler))
+        {
+            return false;
+        }
+
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } type)
+            {
+                if (_symbols.IsFromServices(type))
+                {
+                    return false;
+                }
+
+                if (_symbols.IsFromRequest(type))
+                {
+                    return true;
+                }
+            }
+        }
+
+        var valueType = parameter.Type;
+        if (valueType is IArrayTypeSymbol array)
+        {
+            valueType = array.ElementType;
+        }
+
+        return valueType.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 or
+                   SpecialType.System_Int16 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_DateTime ||
+               valueType.TypeKind == TypeKind.Enum || Is(valueType, _symbols.Guid);
+    }
+
+    private bool IsBoundModel(IParameterSymbol parameter)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _handler))
+        {
+            return false;
+        }
+
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } type && _symbols.IsFromRequest(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Is(ISymbol? a, ISymbol? b) => b is not null && SymbolEqualityComparer.Default.Equals(a?.OriginalDefinition, b);
+}
+
+/// <summary>The request-binding symbols, resolved once per compilation.</summary>
+internal sealed class RequestSymbols
+{
+    private readonly INamedTypeSymbol?[] _fromRequest;
+    private readonly INamedTypeSymbol? _fromServices;
+    private readonly INamedTypeSymbol?[] _collections;
+
+    public RequestSymbols(WellKnownTypes types)
+    {
+        _fromRequest = new[]
+        {
+            types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata"),
+            types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata"),
+            types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromFormMetadata"),
+            types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata"),
+            types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata"),
+        };
+        _fromServices = types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");
+        _collections = new[]
+        {
+            types.Resolve("Microsoft.AspNetCore.Http.IQueryCollection"),
+            types.Resolve("Microsoft.AspNetCore.Http.IFormCollection"),
+            types.Resolve("Microsoft.AspNetCore.Http.IHeaderDictionary"),
+            types.Resolve("Microsoft.AspNetCore.Routing.RouteValueDictionary"),
+        };
+        FormFileName = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Http.IFormFile"), "FileName");
+        Guid = types.Resolve("System.Guid");
+        File = types.Resolve("System.IO.File");
+        FileStream = types.Resolve("System.IO.FileStream");
+        FileInfo = types.Resolve("System.IO.FileInfo");
+    }
+
+    public IPropertySymbol? FormFileName { get; }
+    public INamedTypeSymbol? Guid { get; }
+    public INamedTypeSymbol? File { get; }
+    public INamedTypeSymbol? FileStream { get; }
+    public INamedTypeSymbol? FileInfo { get; }
+
+    public bool IsFromRequest(INamedTypeSymbol attribute)
+    {
+        foreach (var metadata in _fromRequest)
+        {
+            if (metadata is not null && WellKnownTypes.Implements(attribute, metadata))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsFromServices(INamedTypeSymbol attribute) =>
+        _fromServices is not null && WellKnownTypes.Implements(attribute, _fromServices);
+
+    public bool IsRequestCollection(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var collection in _collections)
+        {
+            if (collection is not null && WellKnownTypes.Implements(type, collection))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

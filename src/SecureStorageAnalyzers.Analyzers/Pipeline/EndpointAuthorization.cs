@@ -1,0 +1,308 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.Pipeline;
+
+/// <summary>How an endpoint's own metadata decides its authorization.</summary>
+internal enum EndpointAccess
+{
+    /// <summary>Nothing on the endpoint: the fallback policy, global filters and conventions on all controllers decide.</summary>
+    Unspecified,
+
+    /// <summary><c>[Authorize]</c> or <c>RequireAuthorization()</c>, on the endpoint, its group, class or base class.</summary>
+    Authorized,
+
+    /// <summary><c>[AllowAnonymous]</c> or <c>AllowAnonymous()</c> anywhere on it: the framework then ignores every <c>[Authorize]</c>.</summary>
+    ExplicitlyAnonymous,
+}
+
+/// <summary>An endpoint found around an operation: its handler, and what its own metadata says.</summary>
+internal sealed class Endpoint
+{
+    public Endpoint(ISymbol handler, bool isController, EndpointAccess access, IOperation? mapCall, SyntaxNode? marker)
+    {
+        Handler = handler;
+        IsController = isController;
+        Access = access;
+        MapCall = mapCall;
+        Marker = marker;
+    }
+
+    /// <summary>The lambda or action method whose parameters are bound from the request.</summary>
+    public ISymbol Handler { get; }
+
+    /// <summary>An MVC action or Razor Pages handler (global authorize filters apply), not a minimal API.</summary>
+    public bool IsController { get; }
+
+    public EndpointAccess Access { get; }
+
+    /// <summary>For a minimal API: the <c>MapGet</c>/<c>MapPost</c>/… call.</summary>
+    public IOperation? MapCall { get; }
+
+    /// <summary>The <c>[AllowAnonymous]</c> attribute or <c>AllowAnonymous()</c> call that makes it anonymous, if any.</summary>
+    public SyntaxNode? Marker { get; }
+}
+
+/// <summary>
+/// The endpoint half of the authorization model (the pipeline half is <see cref="PipelineModel"/>): which endpoint an
+/// operation belongs to (a lambda given to <c>MapGet</c>/<c>MapPost</c>/…/<c>MapFallback</c>, or an action of a
+/// controller or Razor page), and what <c>[Authorize]</c>/<c>[AllowAnonymous]</c> on the handler, its class and base
+/// classes, <c>RequireAuthorization()</c>/<c>AllowAnonymous()</c> on the endpoint and its <c>MapGroup</c> say. As in the
+/// framework, <c>AllowAnonymous</c> wins over any <c>Authorize</c>. Compilation-wide facts (a global
+/// <c>AuthorizeFilter</c>, <c>MapControllers().RequireAuthorization()</c>) are recorded for the end of the compilation.
+/// </summary>
+internal sealed class EndpointAuthorization
+{
+    private readonly ImmutableHashSet<IMethodSymbol> _mapEndpoint;
+    private readonly ImmutableHashSet<IMethodSymbol> _mapControllers;
+    private readonly ImmutableHashSet<IMethodSymbol> _requireAuthorization;
+    private readonly ImmutableHashSet<IMethodSymbol> _allowAnonymous;
+    private readonly INamedTypeSymbol? _allowAnonymousMetadata;
+    private readonly INamedTypeSymbol? _authorizeData;
+    private readonly INamedTypeSymbol? _authorizeFilter;
+    private readonly INamedTypeSymbol? _controllerBase;
+    private readonly INamedTypeSymbol? _pageModel;
+    private int _controllersAuthorized;
+
+    public EndpointAuthorization(WellKnownTypes types)
+    {
+        var builder = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var name in new[] { "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback" })
+        {
+            builder.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", name));
+        }
+
+        _mapEndpoint = builder.ToImmutable();
+        var controllers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var name in new[] { "MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute" })
+        {
+            controllers.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions", name));
+        }
+
+        controllers.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.RazorPagesEndpointRouteBuilderExtensions", "MapRazorPages"));
+        _mapControllers = controllers.ToImmutable();
+        _requireAuthorization = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions", "RequireAuthorization");
+        _allowAnonymous = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions", "AllowAnonymous");
+        _allowAnonymousMetadata = types.Resolve("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
+        _authorizeData = types.Resolve("Microsoft.AspNetCore.Authorization.IAuthorizeData");
+        _authorizeFilter = types.Resolve("Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter");
+        _controllerBase = types.Resolve("Microsoft.AspNetCore.Mvc.ControllerBase");
+        _pageModel = types.Resolve("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+    }
+
+    /// <summary>True once a global <c>AuthorizeFilter</c> or <c>MapControllers().RequireAuthorization()</c> was seen.</summary>
+    public bool ControllersRequireAuthorization => Volatile.Read(ref _controllersAuthorized) != 0;
+
+    /// <summary>Records compilation-wide facts from an invocation or object creation.</summary>
+    public void Record(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IObjectCreationOperation creation when _authorizeFilter is not null &&
+                                                       SymbolEqualityComparer.Default.Equals(creation.Type, _authorizeFilter):
+                Interlocked.Exchange(ref _controllersAuthorized, 1);
+                break;
+            case IInvocationOperation invocation when WellKnownTypes.Contains(_requireAuthorization, invocation.TargetMethod):
+                for (var receiver = Receiver(invocation); receiver is IInvocationOperation inner; receiver = Receiver(inner))
+                {
+                    if (WellKnownTypes.Contains(_mapControllers, inner.TargetMethod))
+                    {
+                        Interlocked.Exchange(ref _controllersAuthorized, 1);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The endpoint <paramref name="operation"/> runs in, or null when it is in no endpoint the model knows.</summary>
+    public Endpoint? Find(IOperation operation, ISymbol containingSymbol)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation lambda && MapCallOf(lambda) is { } mapCall)
+            {
+                return Minimal(lambda, mapCall);
+            }
+        }
+
+        if (containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } method &&
+            (DerivesFrom(method.ContainingType, _controllerBase) || DerivesFrom(method.ContainingType, _pageModel)))
+        {
+            // [AllowAnonymous] on the action, its class or a base class wins; otherwise any [Authorize] there authorizes.
+            var (access, marker) = FromAttributes(method);
+            for (INamedTypeSymbol? type = method.ContainingType; type is not null && access != EndpointAccess.ExplicitlyAnonymous; type = type.BaseType)
+            {
+                var (typeAccess, typeMarker) = FromAttributes(type);
+                if (typeAccess != EndpointAccess.Unspecified && access != EndpointAccess.Authorized || typeAccess == EndpointAccess.ExplicitlyAnonymous)
+                {
+                    (access, marker) = (typeAccess, typeMarker);
+                }
+            }
+
+            return new Endpoint(method, isController: true, access, mapCall: null, marker);
+        }
+
+        return null;
+    }
+
+    private Endpoint Minimal(IAnonymousFunctionOperation lambda, IInvocationOperation mapCall)
+    {
+        var (access, marker) = FromAttributes(lambda.Symbol);
+
+        // Conventions on the endpoint: app.MapGet(…).RequireAuthorization().AllowAnonymous()…
+        IOperation current = mapCall;
+        while (access != EndpointAccess.ExplicitlyAnonymous && Consumer(current) is { } convention)
+        {
+            (access, marker) = Combine(access, marker, convention);
+            current = convention;
+        }
+
+        // Conventions on its group: app.MapGroup("/x").RequireAuthorization().MapGet(…), or a group kept in a local.
+        for (var receiver = Receiver(mapCall); receiver is not null && access != EndpointAccess.ExplicitlyAnonymous;)
+        {
+            if (receiver is IInvocationOperation call)
+            {
+                (access, marker) = Combine(access, marker, call);
+                receiver = Receiver(call);
+                continue;
+            }
+
+            if (receiver is ILocalReferenceOperation local)
+            {
+                foreach (var use in Root(mapCall).Descendants())
+                {
+                    if (use is IInvocationOperation groupCall && Receiver(groupCall) is ILocalReferenceOperation target &&
+                        SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
+                    {
+                        (access, marker) = Combine(access, marker, groupCall);
+                    }
+                    else if (use is IVariableDeclaratorOperation declarator &&
+                             SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
+                    {
+                        for (var chain = declarator.Initializer?.Value; chain is IInvocationOperation link; chain = Receiver(link))
+                        {
+                            (access, marker) = Combine(access, marker, link);
+                        }
+                    }
+                }
+            }
+
+            break;
+        }
+
+        return new Endpoint(lambda.Symbol, isController: false, access, mapCall, marker);
+    }
+
+    private (EndpointAccess, SyntaxNode?) Combine(EndpointAccess access, SyntaxNode? marker, IInvocationOperation call)
+    {
+        if (WellKnownTypes.Contains(_allowAnonymous, call.TargetMethod))
+        {
+            return (EndpointAccess.ExplicitlyAnonymous, call.Syntax);
+        }
+
+        return WellKnownTypes.Contains(_requireAuthorization, call.TargetMethod) && access == EndpointAccess.Unspecified
+            ? (EndpointAccess.Authorized, marker)
+            : (access, marker);
+    }
+
+    private (EndpointAccess, SyntaxNode?) FromAttributes(ISymbol symbol)
+    {
+        var access = EndpointAccess.Unspecified;
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            var type = attribute.AttributeClass;
+            if (type is null)
+            {
+                continue;
+            }
+
+            if (_allowAnonymousMetadata is not null && WellKnownTypes.Implements(type, _allowAnonymousMetadata))
+            {
+                return (EndpointAccess.ExplicitlyAnonymous, attribute.ApplicationSyntaxReference?.GetSyntax());
+            }
+
+            if (_authorizeData is not null && WellKnownTypes.Implements(type, _authorizeData))
+            {
+                access = EndpointAccess.Authorized;
+            }
+        }
+
+        return (access, null);
+    }
+
+    private IInvocationOperation? MapCallOf(IAnonymousFunctionOperation lambda)
+    {
+        var parent = lambda.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation { Parent: IInvocationOperation call } && WellKnownTypes.Contains(_mapEndpoint, call.TargetMethod)
+            ? call
+            : null;
+    }
+
+    /// <summary>The call that uses <paramref name="operation"/> as its receiver (<c>x.M()</c> or the <c>this</c> argument of an extension).</summary>
+    private static IInvocationOperation? Consumer(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent switch
+        {
+            IInvocationOperation call when call.Instance is not null => call,
+            IArgumentOperation { Parent: IInvocationOperation call } argument when call.Arguments.Length > 0 &&
+                                                                             ReferenceEquals(call.Arguments[0], argument) &&
+                                                                             call.TargetMethod.IsExtensionMethod => call,
+            _ => null,
+        };
+    }
+
+    /// <summary>The receiver of a call: its instance, or the <c>this</c> argument of an extension method.</summary>
+    private static IOperation? Receiver(IInvocationOperation call)
+    {
+        var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+        while (receiver is IConversionOperation conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
+        return receiver;
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

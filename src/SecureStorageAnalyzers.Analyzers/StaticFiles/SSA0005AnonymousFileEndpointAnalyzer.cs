@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.Pipeline;
+
+namespace SecureStorageAnalyzers.StaticFiles;
+
+/// <summary>
+/// SSA0005: a file result (<c>Results.File</c>/<c>PhysicalFile</c>/<c>Stream</c>/<c>Bytes</c>, <c>TypedResults.*</c>,
+/// <c>HttpResponse.SendFileAsync</c>, MVC's <c>File</c>/<c>PhysicalFile</c> and the file result types) whose file is
+/// chosen by a request value (per <see cref="RequestValueFlowPolicy"/>), in an endpoint anonymous requests reach (per
+/// <see cref="EndpointAuthorization"/> and the fallback policy of <see cref="PipelineModel"/>). Judged at the end of the
+/// compilation, because the fallback policy and global filters may be set in any file.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Key of <see cref="Diagnostic.Properties"/>: which fix applies (<see cref="FixReplaceAllowAnonymous"/>, …).</summary>
+    public const string FixProperty = "Fix";
+
+    /// <summary>The endpoint says <c>AllowAnonymous</c>: the additional location #1 is the marker to replace.</summary>
+    public const string FixReplaceAllowAnonymous = "ReplaceAllowAnonymous";
+
+    /// <summary>A minimal API with nothing: additional location #1 is the <c>MapGet</c>/… call to add <c>RequireAuthorization()</c> to.</summary>
+    public const string FixRequireAuthorization = "RequireAuthorization";
+
+    /// <summary>An action with nothing: additional location #1 is the action method to put <c>[Authorize]</c> on.</summary>
+    public const string FixAuthorize = "Authorize";
+
+    private static readonly ImmutableHashSet<string> FileMethods = ImmutableHashSet.Create("File", "PhysicalFile", "Stream", "Bytes", "SendFileAsync");
+    private static readonly ImmutableHashSet<string> FileParameters = ImmutableHashSet.Create("path", "physicalPath", "virtualPath", "fileName", "fileStream", "stream", "fileContents", "contents");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.SSA0005AnonymousEndpointServesRequestedFile);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var types = WellKnownTypes.Create(start.Compilation);
+            if (!types.HasAspNetCore)
+            {
+                return;
+            }
+
+            var analysis = new Analysis(types);
+            start.RegisterOperationAction(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            start.RegisterCompilationEndAction(analysis.Report);
+        });
+    }
+
+    private sealed class Candidate
+    {
+        public Candidate(IOperation sink, Endpoint endpoint, FlowSource source)
+        {
+            Location = sink.Syntax.GetLocation();
+            Call = ShortName(sink.Syntax.ToString());
+            Access = endpoint.Access;
+            IsController = endpoint.IsController;
+            MarkerLocation = endpoint.Marker?.GetLocation();
+            HandlerLocation = endpoint.Handler.Locations.Length > 0 ? endpoint.Handler.Locations[0] : null;
+            MapCallLocation = endpoint.MapCall?.Syntax.GetLocation();
+            SourceLocation = source.Operation.Syntax.GetLocation();
+            Evidence = source.Reason.Evidence;
+        }
+
+        public Location Location { get; }
+        public string Call { get; }
+        public EndpointAccess Access { get; }
+        public bool IsController { get; }
+        public Location? MarkerLocation { get; }
+        public Location? HandlerLocation { get; }
+        public Location? MapCallLocation { get; }
+        public Location SourceLocation { get; }
+        public string Evidence { get; }
+
+        private static string ShortName(string text)
+        {
+            var parenthesis = text.IndexOf('(');
+            return parenthesis > 0 ? text.Substring(0, parenthesis) : text;
+        }
+    }
+
+    private sealed class Analysis
+    {
+        private readonly WellKnownTypes _types;
+        private readonly PipelineModel _pipeline;
+        private readonly EndpointAuthorization _endpoints;
+        private readonly RequestSymbols _request;
+        private readonly StorageSinks _sinks;
+        private readonly ImmutableHashSet<INamedTypeSymbol> _resultTypes;
+        private readonly ImmutableHashSet<INamedTypeSymbol> _resultClasses;
+        private readonly ConcurrentBag<Candidate> _candidates = new();
+
+        public Analysis(WellKnownTypes types)
+        {
+            _types = types;
+            _pipeline = new PipelineModel(types);
+            _endpoints = new EndpointAuthorization(types);
+            _request = new RequestSymbols(types);
+            _sinks = StorageSinks.Create(types);
+            _resultTypes = Resolve(types, "Microsoft.AspNetCore.Http.Results", "Microsoft.AspNetCore.Http.TypedResults",
+                "Microsoft.AspNetCore.Mvc.ControllerBase", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel",
+                "Microsoft.AspNetCore.Http.SendFileResponseExtensions");
+            _resultClasses = Resolve(types, "Microsoft.AspNetCore.Mvc.PhysicalFileResult", "Microsoft.AspNetCore.Mvc.FileStreamResult",
+                "Microsoft.AspNetCore.Mvc.FileContentResult", "Microsoft.AspNetCore.Mvc.VirtualFileResult");
+        }
+
+        public void AnalyzeAssignment(OperationAnalysisContext context) =>
+            _pipeline.RecordAssignment((ISimpleAssignmentOperation)context.Operation);
+
+        public void AnalyzeCall(OperationAnalysisContext context)
+        {
+            var operation = context.Operation;
+            _endpoints.Record(operation);
+            IOperation? file = null;
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    if (_pipeline.RecordFallbackPolicy(invocation))
+                    {
+                        return;
+                    }
+
+                    var method = invocation.TargetMethod;
+                    if (method.ContainingType is { } type && _resultTypes.Contains(type.OriginalDefinition) && FileMethods.Contains(method.Name))
+                    {
+                        file = FileArgument(invocation.Arguments);
+                    }
+
+                    break;
+
+                case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created && _resultClasses.Contains(created):
+                    file = FileArgument(creation.Arguments);
+                    break;
+            }
+
+            if (file is null || EnvironmentGuard.IsDevelopmentOnly(operation, _types) ||
+                _endpoints.Find(operation, context.ContainingSymbol) is not { Access: not EndpointAccess.Authorized } endpoint)
+            {
+                return;
+            }
+
+            var sources = new List<FlowSource>();
+            new PathFlowTracker(_sinks, new RequestValueFlowPolicy(endpoint.Handler, _request)).FindSources(file, sources);
+            if (sources.Count > 0)
+            {
+                _candidates.Add(new Candidate(operation, endpoint, sources[0]));
+            }
+        }
+
+        public void Report(CompilationAnalysisContext context)
+        {
+            foreach (var candidate in _candidates)
+            {
+                var endpoint = candidate;
+                string why;
+                string fix;
+                Location? target;
+                if (endpoint.Access == EndpointAccess.ExplicitlyAnonymous)
+                {
+                    why = "it is marked AllowAnonymous";
+                    fix = FixReplaceAllowAnonymous;
+                    target = endpoint.MarkerLocation;
+                }
+                else if (_pipeline.HasFallbackPolicy || endpoint.IsController && _endpoints.ControllersRequireAuthorization)
+                {
+                    continue;
+                }
+                else
+                {
+                    why = "nothing requires authorization (no RequireAuthorization, [Authorize], authorize filter or fallback policy)";
+                    fix = endpoint.IsController ? FixAuthorize : FixRequireAuthorization;
+                    target = endpoint.IsController ? endpoint.HandlerLocation : endpoint.MapCallLocation;
+                }
+
+                var additional = target is null
+                    ? new[] { candidate.SourceLocation }
+                    : new[] { candidate.SourceLocation, target };
+                var properties = target is null
+                    ? ImmutableDictionary<string, string?>.Empty
+                    : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
+                    candidate.Location,
+                    additional,
+                    properties,
+                    candidate.Call,
+                    candidate.Evidence,
+                    why));
+            }
+        }
+
+        /// <summary>The argument that says which file: a path, a stream or the bytes.</summary>
+        private static IOperation? FileArgument(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && FileParameters.Contains(parameter.Name) && !argument.IsImplicit)
+                {
+                    return argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        private static ImmutableHashSet<INamedTypeSymbol> Resolve(WellKnownTypes types, params string[] names)
+        {
+            var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            foreach (var name in names)
+            {
+                if (types.Resolve(name) is { } type)
+                {
+                    builder.Add(type);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}
