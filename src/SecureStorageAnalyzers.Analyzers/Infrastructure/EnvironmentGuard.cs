@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -67,26 +68,32 @@ internal static class EnvironmentGuard
         return false;
     }
 
-    /// <summary>True when a statement before <paramref name="statement"/> in <paramref name="block"/> leaves unless the environment is Development.</summary>
+    /// <summary>
+    /// True when a statement before <paramref name="statement"/> in <paramref name="block"/> leaves unless the environment
+    /// is Development. The position of the first such statement is computed once per block (cached in
+    /// <see cref="WellKnownTypes"/> for the compilation), so a block of 10,000 statements costs one pass, not one per statement.
+    /// </summary>
     private static bool GuardedByEarlyExit(IBlockOperation block, IOperation statement, WellKnownTypes types)
+    {
+        var guard = types.EarlyExitGuards.GetValue(block, b => new StrongBox<int>(FirstEarlyExitGuard(b, types)));
+        return statement.Syntax.SpanStart > guard.Value;
+    }
+
+    /// <summary>Where the first statement of the block that exits unless in Development ends, or int.MaxValue.</summary>
+    private static int FirstEarlyExitGuard(IBlockOperation block, WellKnownTypes types)
     {
         foreach (var sibling in block.Operations)
         {
-            if (ReferenceEquals(sibling, statement))
-            {
-                return false;
-            }
-
             // Getting past the if means its exiting branch was not taken.
             if (sibling is IConditionalOperation conditional &&
                 ((AlwaysExits(conditional.WhenTrue) && Implies(conditional.Condition, false, types)) ||
                  (conditional.WhenFalse is not null && AlwaysExits(conditional.WhenFalse) && Implies(conditional.Condition, true, types))))
             {
-                return true;
+                return sibling.Syntax.Span.End - 1;
             }
         }
 
-        return false;
+        return int.MaxValue;
     }
 
     private static bool AlwaysExits(IOperation operation)

@@ -68,6 +68,12 @@ internal sealed class WellKnownTypes
 
     public Compilation Compilation { get; }
 
+    /// <summary>
+    /// Per block, where its first Development-only early exit is (<see cref="EnvironmentGuard"/>). Keyed by the operation
+    /// tree, so it lives as long as the tree does and never outlives the compilation.
+    /// </summary>
+    internal System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.CodeAnalysis.Operations.IBlockOperation, System.Runtime.CompilerServices.StrongBox<int>> EarlyExitGuards { get; } = new();
+
     public INamedTypeSymbol? IApplicationBuilder { get; }
     public INamedTypeSymbol? WebApplication { get; }
     public INamedTypeSymbol? WebApplicationBuilder { get; }

@@ -155,7 +155,7 @@ internal sealed class PathFlowTracker
         private readonly List<FlowSource> _sources;
         private HashSet<ILocalSymbol>? _visitedLocals;
         private readonly IOperation? _builder;
-        private IOperation? _root;
+        private MethodBodyIndex? _index;
         private bool _viaLocal;
 
         public Walk(PathFlowTracker owner, List<FlowSource> sources, IOperation? builder)
@@ -315,31 +315,25 @@ internal sealed class PathFlowTracker
 
         private bool TraceLocalFunction(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
         {
-            var root = Root(invocation);
-            foreach (var descendant in root.Descendants())
+            var function = Index(invocation).LocalFunction(invocation.TargetMethod.OriginalDefinition);
+            if (function is null)
             {
-                if (descendant is not ILocalFunctionOperation function ||
-                    !SymbolEqualityComparer.Default.Equals(function.Symbol, invocation.TargetMethod.OriginalDefinition))
-                {
-                    continue;
-                }
+                return false;
+            }
 
-                // The arguments are traced later with the caller's own mapping (nested local functions).
-                var map = new ArgumentMap(arguments);
-                foreach (var argument in invocation.Arguments)
+            // The arguments are traced later with the caller's own mapping (nested local functions).
+            var map = new ArgumentMap(arguments);
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not null)
                 {
-                    if (argument.Parameter is not null)
-                    {
-                        map.Values[argument.Parameter] = argument.Value;
-                    }
+                    map.Values[argument.Parameter] = argument.Value;
                 }
+            }
 
-                var body = (IOperation?)function.Body ?? function.IgnoredBody;
-                if (body is null)
-                {
-                    return true;
-                }
-
+            var body = (IOperation?)function.Body ?? function.IgnoredBody;
+            if (body is not null)
+            {
                 foreach (var inner in body.Descendants())
                 {
                     if (inner is IReturnOperation { ReturnedValue: { } returned })
@@ -347,11 +341,9 @@ internal sealed class PathFlowTracker
                         Trace(returned, depth + 1, hashed, map);
                     }
                 }
-
-                return true;
             }
 
-            return false;
+            return true;
         }
 
         private void TraceLocal(ILocalReferenceOperation reference, int depth, bool hashed, ArgumentMap? arguments)
@@ -372,18 +364,9 @@ internal sealed class PathFlowTracker
 
             var wasViaLocal = _viaLocal;
             _viaLocal = true;
-            foreach (var descendant in Root(reference).Descendants())
+            foreach (var value in Index(reference).ValuesOf(local))
             {
-                switch (descendant)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        Trace(declarator.Initializer?.Value, depth + 1, hashed, arguments);
-                        break;
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                        when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                        Trace(assignment.Value, depth + 1, hashed, arguments);
-                        break;
-                }
+                Trace(value, depth + 1, hashed, arguments);
             }
 
             _viaLocal = wasViaLocal;
@@ -407,20 +390,20 @@ internal sealed class PathFlowTracker
             _sources.Add(new FlowSource(operation, reason, hashed));
         }
 
-        private IOperation Root(IOperation operation)
+        private MethodBodyIndex Index(IOperation operation)
         {
-            if (_root is null)
+            if (_index is null)
             {
-                var current = operation;
-                while (current.Parent is not null)
+                var root = operation;
+                while (root.Parent is not null)
                 {
-                    current = current.Parent;
+                    root = root.Parent;
                 }
 
-                _root = current;
+                _index = _owner._sinks.BodyIndexes.GetValue(root, static r => new MethodBodyIndex(r));
             }
 
-            return _root;
+            return _index;
         }
     }
 }

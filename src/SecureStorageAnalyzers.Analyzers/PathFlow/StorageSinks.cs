@@ -129,6 +129,12 @@ internal sealed class StorageSinks
         HasWebOrStorageSdk = types.HasAspNetCore || HasAnyCloudSdk(types);
     }
 
+    /// <summary>
+    /// One <see cref="MethodBodyIndex"/> per method body, shared by every walk of the compilation (whatever its policy),
+    /// alive as long as the body's operation tree is: no state outlives the compilation.
+    /// </summary>
+    internal System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, MethodBodyIndex> BodyIndexes { get; } = new();
+
     public ImmutableHashSet<INamedTypeSymbol> SinkTypes { get; }
     public ImmutableHashSet<IPropertySymbol> PropertySinks { get; }
     public INamedTypeSymbol? PathType { get; }

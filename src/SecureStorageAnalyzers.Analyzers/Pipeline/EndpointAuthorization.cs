@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -65,6 +66,8 @@ internal sealed class EndpointAuthorization
     private readonly INamedTypeSymbol? _authorizeFilter;
     private readonly INamedTypeSymbol? _controllerBase;
     private readonly INamedTypeSymbol? _pageModel;
+    private readonly INamedTypeSymbol? _routeGroup;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)>> _groupConventions = new();
     private int _controllersAuthorized;
 
     public EndpointAuthorization(WellKnownTypes types)
@@ -91,6 +94,7 @@ internal sealed class EndpointAuthorization
         _authorizeFilter = types.Resolve("Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter");
         _controllerBase = types.Resolve("Microsoft.AspNetCore.Mvc.ControllerBase");
         _pageModel = types.Resolve("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        _routeGroup = types.Resolve("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
     }
 
     /// <summary>True once a global <c>AuthorizeFilter</c> or <c>MapControllers().RequireAuthorization()</c> was seen.</summary>
@@ -171,24 +175,13 @@ internal sealed class EndpointAuthorization
                 continue;
             }
 
-            if (receiver is ILocalReferenceOperation local)
+            if (receiver is ILocalReferenceOperation local && _routeGroup is not null &&
+                SymbolEqualityComparer.Default.Equals(local.Local.Type, _routeGroup) &&
+                GroupConventions(mapCall).TryGetValue(local.Local, out var group))
             {
-                foreach (var use in Root(mapCall).Descendants())
-                {
-                    if (use is IInvocationOperation groupCall && Receiver(groupCall) is ILocalReferenceOperation target &&
-                        SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
-                    {
-                        (access, marker) = Combine(access, marker, groupCall);
-                    }
-                    else if (use is IVariableDeclaratorOperation declarator &&
-                             SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local))
-                    {
-                        for (var chain = declarator.Initializer?.Value; chain is IInvocationOperation link; chain = Receiver(link))
-                        {
-                            (access, marker) = Combine(access, marker, link);
-                        }
-                    }
-                }
+                (access, marker) = group.Access == EndpointAccess.ExplicitlyAnonymous || access == EndpointAccess.Unspecified
+                    ? group
+                    : (access, marker);
             }
 
             break;
@@ -196,6 +189,37 @@ internal sealed class EndpointAuthorization
 
         return new Endpoint(lambda.Symbol, isController: false, access, mapCall, marker);
     }
+
+    /// <summary>
+    /// What the conventions on each <c>MapGroup</c> local of a method body say: computed in one pass per body and kept
+    /// as long as its operation tree, so a body with thousands of endpoints on one group is not scanned once per endpoint.
+    /// </summary>
+    private Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)> GroupConventions(IOperation operation) =>
+        _groupConventions.GetValue(Root(operation), root =>
+        {
+            var groups = new Dictionary<ILocalSymbol, (EndpointAccess, SyntaxNode?)>(SymbolEqualityComparer.Default);
+            foreach (var descendant in root.Descendants())
+            {
+                switch (descendant)
+                {
+                    case IInvocationOperation call when Receiver(call) is ILocalReferenceOperation target &&
+                                                        SymbolEqualityComparer.Default.Equals(target.Local.Type, _routeGroup):
+                        groups.TryGetValue(target.Local, out var state);
+                        groups[target.Local] = Combine(state.Item1, state.Item2, call);
+                        break;
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol.Type, _routeGroup):
+                        for (var chain = declarator.Initializer?.Value; chain is IInvocationOperation link; chain = Receiver(link))
+                        {
+                            groups.TryGetValue(declarator.Symbol, out var current);
+                            groups[declarator.Symbol] = Combine(current.Item1, current.Item2, link);
+                        }
+
+                        break;
+                }
+            }
+
+            return groups;
+        });
 
     private (EndpointAccess, SyntaxNode?) Combine(EndpointAccess access, SyntaxNode? marker, IInvocationOperation call)
     {
