@@ -30,14 +30,14 @@ public static class ConsumerProject
         """;
 
     /// <summary>
-    /// Adds the local feed to the sources the machine already has (no &lt;clear /&gt;), and keeps restored packages inside
-    /// the consumer's folder so a run leaves nothing in the user's global packages folder.
+    /// Adds the local feed to the sources the machine already has (no &lt;clear /&gt;), and restores into a packages
+    /// folder of this run (beside the consumer, not inside it), so a run leaves nothing in the user's global packages folder.
     /// </summary>
-    public static string NuGetConfigText(string feedDirectory) => $"""
+    public static string NuGetConfigText(string feedDirectory, string packagesDirectory) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <config>
-            <add key="globalPackagesFolder" value="packages" />
+            <add key="globalPackagesFolder" value="{packagesDirectory}" />
           </config>
           <packageSources>
             <add key="securestorageanalyzers-e2e" value="{feedDirectory}" />

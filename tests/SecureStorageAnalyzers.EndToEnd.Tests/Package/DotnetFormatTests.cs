@@ -35,6 +35,8 @@ public sealed class DotnetFormatTests(PackedConsumerFixture fixture, ITestOutput
             // web.config findings have no code fix (Roslyn cannot edit an additional file): exactly that one remains.
             Assert.True(remaining.SequenceEqual([ConsumerProject.WebConfigFinding]),
                 $"After one dotnet format run only {ConsumerProject.WebConfigFinding} may remain; left:\n{BuildOutput.Describe(remaining)}\n" +
+                "(dotnet format fixes, per rule, only the findings that offer a code action with the equivalence key of the first " +
+                "action registered for the first finding: every finding of a rule needs its default fix under one shared key.)\n" +
                 $"Program.cs after the fix:\n{fixedProgram}\ndotnet format output:\n{format}");
             Assert.True(fixedProgram.Contains("app.UseDirectoryBrowser(\"/dev-files\");", StringComparison.Ordinal),
                 $"dotnet format touched the Development-only registration, which had no finding:\n{fixedProgram}");

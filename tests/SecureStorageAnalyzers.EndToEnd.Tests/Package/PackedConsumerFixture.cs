@@ -45,6 +45,7 @@ public sealed class PackedConsumerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Root);
+        AssertNothingAboveRootShapesTheBuild();
         var project = Path.Combine(DotNet.RepositoryRoot, "src", "SecureStorageAnalyzers.Package", "SecureStorageAnalyzers.Package.csproj");
 
         // --artifacts-path keeps every bin/ and obj/ of this pack out of the work tree, so it cannot collide with the
@@ -59,7 +60,7 @@ public sealed class PackedConsumerFixture : IAsyncLifetime
 
         Directory.CreateDirectory(ConsumerDirectory);
         await File.WriteAllTextAsync(Path.Combine(ConsumerDirectory, ConsumerProject.ProjectFile), ConsumerProject.ProjectFileText(Version));
-        await File.WriteAllTextAsync(Path.Combine(ConsumerDirectory, "NuGet.config"), ConsumerProject.NuGetConfigText(FeedDirectory));
+        await File.WriteAllTextAsync(Path.Combine(ConsumerDirectory, "NuGet.config"), ConsumerProject.NuGetConfigText(FeedDirectory, Path.Combine(Root, "packages")));
         await File.WriteAllTextAsync(Path.Combine(ConsumerDirectory, "Program.cs"), ConsumerProject.ProgramText);
         await File.WriteAllTextAsync(Path.Combine(ConsumerDirectory, "web.config"), ConsumerProject.WebConfigText);
 
@@ -67,6 +68,24 @@ public sealed class PackedConsumerFixture : IAsyncLifetime
         if (RestoreResult.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet restore of the consumer failed: {RestoreResult}");
+        }
+    }
+
+    /// <summary>The consumer must see only the SDK and the package: no Directory.*.props/targets, global.json or
+    /// .editorconfig of some folder above the temporary folder.</summary>
+    private void AssertNothingAboveRootShapesTheBuild()
+    {
+        string[] names = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", ".editorconfig", ".globalconfig"];
+        var found = new List<string>();
+        for (var directory = new DirectoryInfo(Root).Parent; directory is not null; directory = directory.Parent)
+        {
+            found.AddRange(names.Select(name => Path.Combine(directory.FullName, name)).Where(File.Exists));
+        }
+
+        if (found.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The consumer under {Root} would pick up these files from above it and not build like a user's project:\n{string.Join('\n', found)}");
         }
     }
 
