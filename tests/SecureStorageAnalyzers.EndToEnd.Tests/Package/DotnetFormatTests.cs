@@ -1,0 +1,49 @@
+using Xunit.Abstractions;
+
+namespace SecureStorageAnalyzers.EndToEnd.Tests.Package;
+
+/// <summary>
+/// Bulk fixes with the README's command, <c>dotnet format analyzers --diagnostics SSA0002 SSA0003 --severity warn</c>,
+/// on the packed package's consumer. dotnet format applies, per diagnostic id, a Fix All in Solution with the
+/// equivalence key of the FIRST code action the fixer registers for the FIRST diagnostic it finds; occurrences whose
+/// fixer offers no action with that key are left alone. This test holds the pack to "one run fixes every occurrence".
+/// </summary>
+[Collection(PackedConsumerCollection.Name)]
+public sealed class DotnetFormatTests(PackedConsumerFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Dotnet_format_fixes_every_code_finding_in_one_run_and_the_result_compiles()
+    {
+        var program = Path.Combine(fixture.ConsumerDirectory, "Program.cs");
+        string[] arguments = ["format", "analyzers", ConsumerProject.ProjectFile, "--diagnostics", "SSA0002", "SSA0003", "--severity", "warn", "--no-restore", "-v", "diag"];
+        try
+        {
+            var format = await fixture.Timings.TimeAsync("dotnet format analyzers", output,
+                () => PackedConsumerFixture.RunAsync(fixture.ConsumerDirectory, arguments));
+            var fixedProgram = await File.ReadAllTextAsync(program);
+            output.WriteLine($"$ dotnet {string.Join(' ', arguments)}\n{format}\nProgram.cs after the fix:\n{fixedProgram}");
+            PackedConsumerFixture.AssertAnalyzersLoaded(format, "dotnet format analyzers");
+            Assert.True(format.ExitCode == 0, $"dotnet format analyzers failed:\n{format}");
+            Assert.True(fixedProgram != ConsumerProject.ProgramText, $"dotnet format changed nothing in Program.cs:\n{format}");
+
+            var build = await fixture.BuildAsync("consumer build after dotnet format", output);
+            var remaining = BuildOutput.SsaFindings(build.Output);
+            var compilerErrors = BuildOutput.Findings(build.Output).Where(f => f.Severity == "error").ToList();
+
+            Assert.True(build.ExitCode == 0 && compilerErrors.Count == 0,
+                $"The fixed consumer does not compile:\n{BuildOutput.Describe(compilerErrors)}\nProgram.cs:\n{fixedProgram}\n{build}");
+            // web.config findings have no code fix (Roslyn cannot edit an additional file): exactly that one remains.
+            Assert.True(remaining.SequenceEqual([ConsumerProject.WebConfigFinding]),
+                $"After one dotnet format run only {ConsumerProject.WebConfigFinding} may remain; left:\n{BuildOutput.Describe(remaining)}\n" +
+                "(dotnet format fixes, per rule, only the findings that offer a code action with the equivalence key of the first " +
+                "action registered for the first finding: every finding of a rule needs its default fix under one shared key.)\n" +
+                $"Program.cs after the fix:\n{fixedProgram}\ndotnet format output:\n{format}");
+            Assert.True(fixedProgram.Contains("app.UseDirectoryBrowser(\"/dev-files\");", StringComparison.Ordinal),
+                $"dotnet format touched the Development-only registration, which had no finding:\n{fixedProgram}");
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(program, ConsumerProject.ProgramText);
+        }
+    }
+}
