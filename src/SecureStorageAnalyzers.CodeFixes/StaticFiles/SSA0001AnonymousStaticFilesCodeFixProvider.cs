@@ -23,8 +23,11 @@ namespace SecureStorageAnalyzers.CodeFixes.StaticFiles;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0001AnonymousStaticFilesCodeFixProvider)), Shared]
 public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
 {
-    public const string MoveAfterAuthorizationKey = "SSA0001_MoveAfterUseAuthorization";
-    public const string AddAnonymousGateKey = "SSA0001_AddOnPrepareResponseGate";
+    /// <summary>
+    /// Both fixes share one key (each finding is offered the one that fits it: the move when a fallback policy exists,
+    /// otherwise the gate): Fix All and <c>dotnet format analyzers</c> apply one key per rule, so one key fixes every finding.
+    /// </summary>
+    public const string AuthorizeStaticFilesKey = "SSA0001_AuthorizeStaticFiles";
 
     private const string Gate = """
         OnPrepareResponse = context =>
@@ -71,7 +74,7 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
                             editor.InsertAfter(authorization, statement.WithAdditionalAnnotations(Formatter.Annotation));
                             SyntaxEdits.RemoveStatement(editor, statement);
                         }, ct),
-                        MoveAfterAuthorizationKey),
+                        AuthorizeStaticFilesKey),
                     diagnostic);
                 continue;
             }
@@ -82,7 +85,7 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
                     CodeAction.Create("Answer 401 to anonymous requests (OnPrepareResponse)",
                         ct => SyntaxEdits.EditAsync(context.Document, editor => editor.ReplaceNode(initializer, AddGate(initializer, isFileServer,
                             SyntaxEdits.ShortestBindingName(model, initializer.SpanStart, "System.IO.Stream.Null")?.ToString() ?? "global::System.IO.Stream.Null")), ct),
-                        AddAnonymousGateKey),
+                        AuthorizeStaticFilesKey),
                     diagnostic);
             }
         }

@@ -21,8 +21,11 @@ namespace SecureStorageAnalyzers.CodeFixes.StaticFiles;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider)), Shared]
 public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFixProvider
 {
-    public const string RemoveRegistrationKey = "SSA0002_RemoveRegistration";
     public const string GuardWithIsDevelopmentKey = "SSA0002_GuardWithIsDevelopment";
+    /// <summary>
+    /// The default fix of every SSA0002 finding, under one key: remove the registration, drop the <c>true</c> argument,
+    /// set the flag to false. Fix All and <c>dotnet format analyzers</c> apply one key per rule, so one key fixes them all.
+    /// </summary>
     public const string DisableDirectoryBrowsingKey = "SSA0002_DisableDirectoryBrowsing";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
@@ -54,7 +57,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                     context.RegisterCodeFix(
                         CodeAction.Create("Remove the directory browser registration",
                             ct => SyntaxEdits.EditAsync(context.Document, editor => SyntaxEdits.RemoveInvocation(editor, invocation), ct),
-                            RemoveRegistrationKey),
+                            DisableDirectoryBrowsingKey),
                         diagnostic);
                     await RegisterGuardAsync(context, diagnostic, invocation).ConfigureAwait(false);
                     break;

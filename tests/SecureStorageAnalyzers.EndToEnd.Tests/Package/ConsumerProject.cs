@@ -60,7 +60,7 @@ public static class ConsumerProject
         {
             ServeUnknownFileTypes = true, // expect SSA0003
         });
-        app.UseDirectoryBrowser("/recordings"); // expect SSA0002 (registration)
+        app.UseDirectoryBrowser("/recordings"); // expect SSA0002 (registration) and SSA0001 (a private folder, anonymous)
         app.UseFileServer(enableDirectoryBrowsing: true); // expect SSA0002 (argument)
 
         app.MapGet("/", () => "ok");
@@ -81,6 +81,7 @@ public static class ConsumerProject
     [
         At("SSA0002", "Program.cs", ProgramText, "builder.Services.AddDirectoryBrowser();"),
         At("SSA0003", "Program.cs", ProgramText, "ServeUnknownFileTypes = true"),
+        At("SSA0001", "Program.cs", ProgramText, "app.UseDirectoryBrowser(\"/recordings\");"),
         At("SSA0002", "Program.cs", ProgramText, "app.UseDirectoryBrowser(\"/recordings\");"),
         At("SSA0002", "Program.cs", ProgramText, "app.UseFileServer(enableDirectoryBrowsing: true);"),
     ];

@@ -285,7 +285,7 @@ public class SSA0001AnonymousStaticFilesCodeFixTests
             app.UseStaticFiles("/uploads");
             app.MapGet("/", () => "ok");
             app.Run();
-            """, SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0001AnonymousStaticFilesCodeFixProvider.MoveAfterAuthorizationKey);
+            """, SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0001AnonymousStaticFilesCodeFixProvider.AuthorizeStaticFilesKey);
     }
 
     [Fact]
@@ -340,6 +340,6 @@ public class SSA0001AnonymousStaticFilesCodeFixTests
                 }
             });
             app.Run();
-            """, SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0001AnonymousStaticFilesCodeFixProvider.AddAnonymousGateKey);
+            """, SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0001AnonymousStaticFilesCodeFixProvider.AuthorizeStaticFilesKey);
     }
 }

@@ -14,11 +14,11 @@ namespace SecureStorageAnalyzers.Tests.StaticFiles;
 
 public class SSA0002DoNotEnableDirectoryBrowsingCodeFixTests
 {
-    private const string Remove = SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider.RemoveRegistrationKey;
+    private const string Remove = SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider.DisableDirectoryBrowsingKey;
     private const string Guard = SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider.GuardWithIsDevelopmentKey;
     private const string Disable = SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider.DisableDirectoryBrowsingKey;
 
-    // ---- RemoveRegistrationKey ----
+    // ---- DisableDirectoryBrowsingKey ----
 
     [Fact]
     public async Task Remove_TopLevelStatements_FixAllAsync()
