@@ -18,7 +18,17 @@ public sealed class ConsumerBuildTests(PackedConsumerFixture fixture, ITestOutpu
 
         Assert.True(run.Result.ExitCode == 0, $"Warnings alone must not fail the build:\n{run.Result}");
         AssertSameFindings(ConsumerProject.AllFindings, actual, run.Result.ToString());
+
+        // The console line ends with the rule's help link, which the IDE and the CI log show as a link.
+        var lines = run.Result.Output.Split('\n').Where(l => l.Contains(": warning SSA", StringComparison.Ordinal)).ToList();
+        foreach (var line in lines)
+        {
+            var id = line[(line.IndexOf(": warning SSA", StringComparison.Ordinal) + ": warning ".Length)..][..7];
+            Assert.True(line.Contains($"({HelpLink(id)})", StringComparison.Ordinal), $"The {id} line does not end with its help link {HelpLink(id)}:\n{line}");
+        }
     }
+
+    private static string HelpLink(string id) => $"https://github.com/SecureStorageAnalyzers/SecureStorageAnalyzers/blob/main/docs/rules/{id}.md";
 
     [Fact]
     public async Task Web_config_is_analyzed_without_any_edit_of_the_project_file()
@@ -66,7 +76,7 @@ public sealed class ConsumerBuildTests(PackedConsumerFixture fixture, ITestOutpu
             var rule = rules.SingleOrDefault(x => x.GetProperty("id").GetString() == id);
             Assert.True(rule.ValueKind == JsonValueKind.Object,
                 $"The SARIF log has no rule {id}. Its rules: {string.Join(", ", rules.Select(x => x.GetProperty("id").GetString()))}\n{run.Result}");
-            var expectedHelp = $"https://github.com/SecureStorageAnalyzers/SecureStorageAnalyzers/blob/main/docs/rules/{id}.md";
+            var expectedHelp = HelpLink(id);
             var help = rule.TryGetProperty("helpUri", out var h) ? h.GetString() : null;
             Assert.True(help == expectedHelp, $"Rule {id} has helpUri '{help}', expected '{expectedHelp}' (code scanning links the alert there):\n{rule}");
         }

@@ -39,6 +39,7 @@ public sealed class LanguageServerTests(PackedConsumerFixture fixture, ITestOutp
         await using var server = LanguageServerClient.Start("dotnet", DotNet.RepositoryRoot, new { analyzersEnabled = true }, "tool", "run", "csharp-ls");
 
         List<string> actual = [];
+        List<string> loadFailures = [];
         var rounds = 0;
         try
         {
@@ -79,7 +80,9 @@ public sealed class LanguageServerTests(PackedConsumerFixture fixture, ITestOutp
                 {
                     rounds++;
                     var pulled = await server.RequestAsync("textDocument/diagnostic", new { textDocument = new { uri = programUri } }, budget.Token);
-                    var found = SsaFindings(pulled.TryGetProperty("items", out var items) ? items : default);
+                    var pulledItems = pulled.TryGetProperty("items", out var items) ? items : default;
+                    loadFailures = LoadFailures(pulledItems);
+                    var found = SsaFindings(pulledItems);
                     if (server.PublishedDiagnostics.TryGetValue(programUri, out var pushed))
                     {
                         found = [.. found.Union(SsaFindings(pushed))];
@@ -107,9 +110,19 @@ public sealed class LanguageServerTests(PackedConsumerFixture fixture, ITestOutp
         }
 
         output.WriteLine($"csharp-ls reported after {stopwatch.Elapsed.TotalSeconds:F1}s and {rounds} pulls:\n{string.Join('\n', actual)}\n{server.Transcript}");
+        Assert.True(loadFailures.Count == 0, $"csharp-ls reports that the analyzers did not load or crashed:\n{string.Join('\n', loadFailures)}\n{server.Transcript}");
         Assert.True(actual.SequenceEqual(expected),
             $"csharp-ls findings for Program.cs (id line:column, 1-based) differ.\nExpected:\n{string.Join('\n', expected)}\nActual:\n{string.Join('\n', actual)}\n{server.Transcript}");
     }
+
+    private static List<string> LoadFailures(JsonElement diagnostics) =>
+        diagnostics.ValueKind != JsonValueKind.Array
+            ? []
+            : diagnostics.EnumerateArray()
+                .Where(d => d.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String &&
+                            BuildOutput.AnalyzerLoadFailureIds.Contains(code.GetString()))
+                .Select(d => d.ToString())
+                .ToList();
 
     /// <summary>LSP positions are 0-based; rendered 1-based like the compiler's, as "SSA0002 2:1".</summary>
     private static List<string> SsaFindings(JsonElement diagnostics)
