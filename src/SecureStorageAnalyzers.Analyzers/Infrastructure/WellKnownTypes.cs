@@ -139,6 +139,25 @@ internal sealed class WellKnownTypes
         return false;
     }
 
+    /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it (generic definitions compared).</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+        {
+            return false;
+        }
+
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="method"/> (reduced or not, constructed or not) is one of <paramref name="set"/>.</summary>
     public static bool Contains(ImmutableHashSet<IMethodSymbol> set, IMethodSymbol? method)
     {

@@ -205,7 +205,7 @@ internal sealed class StorageSinks
             return true;
         }
 
-        if (Is(type, String) || Is(type, Convert) || Is(type, Uri) || Is(type, WebUtility) || DerivesFrom(type, Encoding))
+        if (Is(type, String) || Is(type, Convert) || Is(type, Uri) || Is(type, WebUtility) || WellKnownTypes.DerivesFrom(type, Encoding))
         {
             return true;
         }
@@ -215,7 +215,7 @@ internal sealed class StorageSinks
             return method.Name is not ("GetRandomFileName" or "GetTempFileName" or "GetTempPath");
         }
 
-        if (DerivesFrom(type, HashAlgorithm) && !DerivesFrom(type, Hmac) &&
+        if (WellKnownTypes.DerivesFrom(type, HashAlgorithm) && !WellKnownTypes.DerivesFrom(type, Hmac) &&
             method.Name is "HashData" or "HashDataAsync" or "ComputeHash" or "ComputeHashAsync" or "TryHashData")
         {
             unkeyedHash = true;
@@ -331,7 +331,7 @@ internal sealed class StorageSinks
 
     /// <summary>An exception type: its message is not a path.</summary>
     public bool IsException(ITypeSymbol? type) =>
-        type is INamedTypeSymbol named && DerivesFrom(named, _exception);
+        type is INamedTypeSymbol named && WellKnownTypes.DerivesFrom(named, _exception);
 
     private static bool HasAnyCloudSdk(WellKnownTypes types) =>
         types.Resolve("Azure.Storage.Blobs.BlobContainerClient") is not null ||
@@ -341,22 +341,4 @@ internal sealed class StorageSinks
 
     private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? other) =>
         other is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, other);
-
-    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

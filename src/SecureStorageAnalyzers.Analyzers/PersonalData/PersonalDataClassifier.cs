@@ -159,7 +159,7 @@ internal sealed class PersonalDataClassifier
         }
 
         var where = $"on {owner.ContainingType?.Name}.{owner.Name}";
-        if (DerivesFrom(attributeClass, _personalDataAttribute) || DerivesFrom(attributeClass, _dataClassificationAttribute))
+        if (WellKnownTypes.DerivesFrom(attributeClass, _personalDataAttribute) || WellKnownTypes.DerivesFrom(attributeClass, _dataClassificationAttribute))
         {
             return new SourceReason("personal data", $"[{ShortName(attributeClass)}] {where}");
         }
@@ -195,7 +195,7 @@ internal sealed class PersonalDataClassifier
 
         foreach (var configured in _configuredAttributes)
         {
-            if (DerivesFrom(attributeClass, configured))
+            if (WellKnownTypes.DerivesFrom(attributeClass, configured))
             {
                 return new SourceReason("personal data",
                     $"[{ShortName(attributeClass)}] {where}, listed in {PersonalDataOptions.PersonalDataAttributesKey}");
@@ -245,25 +245,6 @@ internal sealed class PersonalDataClassifier
         IMethodSymbol method => method.OverriddenMethod,
         _ => null,
     };
-
-    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
-        {
-            if (Equal(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool Equal(ISymbol? a, ISymbol? b) => b is not null && SymbolEqualityComparer.Default.Equals(a, b);
 
     private static string ShortName(INamedTypeSymbol attributeClass) =>

@@ -134,7 +134,7 @@ internal sealed class EndpointAuthorization
         }
 
         if (containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } method &&
-            (DerivesFrom(method.ContainingType, _controllerBase) || DerivesFrom(method.ContainingType, _pageModel)))
+            (WellKnownTypes.DerivesFrom(method.ContainingType, _controllerBase) || WellKnownTypes.DerivesFrom(method.ContainingType, _pageModel)))
         {
             // [AllowAnonymous] on the action, its class or a base class wins; otherwise any [Authorize] there authorizes.
             var (access, marker) = FromAttributes(method);
@@ -310,23 +310,5 @@ internal sealed class EndpointAuthorization
         }
 
         return operation;
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
