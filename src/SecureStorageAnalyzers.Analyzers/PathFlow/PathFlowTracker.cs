@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.PathFlow;
 
@@ -394,13 +395,7 @@ internal sealed class PathFlowTracker
         {
             if (_index is null)
             {
-                var root = operation;
-                while (root.Parent is not null)
-                {
-                    root = root.Parent;
-                }
-
-                _index = _owner._sinks.BodyIndexes.GetValue(root, static r => new MethodBodyIndex(r));
+                _index = _owner._sinks.BodyIndexes.GetValue(operation.Root(), static r => new MethodBodyIndex(r));
             }
 
             return _index;

@@ -195,7 +195,7 @@ internal sealed class EndpointAuthorization
     /// as long as its operation tree, so a body with thousands of endpoints on one group is not scanned once per endpoint.
     /// </summary>
     private Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)> GroupConventions(IOperation operation) =>
-        _groupConventions.GetValue(Root(operation), root =>
+        _groupConventions.GetValue(operation.Root(), root =>
         {
             var groups = new Dictionary<ILocalSymbol, (EndpointAccess, SyntaxNode?)>(SymbolEqualityComparer.Default);
             foreach (var descendant in root.Descendants())
@@ -302,13 +302,4 @@ internal sealed class EndpointAuthorization
         return receiver;
     }
 
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is not null)
-        {
-            operation = operation.Parent;
-        }
-
-        return operation;
-    }
 }

@@ -282,13 +282,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
 
         private static IOperation? LocalInitializer(ILocalReferenceOperation reference)
         {
-            var root = reference as IOperation;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var descendant in root.Descendants())
+            foreach (var descendant in reference.Root().Descendants())
             {
                 if (descendant is IVariableDeclaratorOperation declarator &&
                     SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
