@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -48,6 +49,26 @@ internal sealed class Endpoint
 }
 
 /// <summary>
+/// A method given to <c>MapGet</c>/… as a method group (<c>app.MapGet("/r/{name}", GetRecording)</c>): what the map call
+/// and the method's attributes say, kept as locations only, for the end of the compilation.
+/// </summary>
+internal sealed class MappedHandler
+{
+    public MappedHandler(EndpointAccess access, Location? marker, Location mapCall)
+    {
+        Access = access;
+        Marker = marker;
+        MapCall = mapCall;
+    }
+
+    public EndpointAccess Access { get; }
+
+    public Location? Marker { get; }
+
+    public Location MapCall { get; }
+}
+
+/// <summary>
 /// The endpoint half of the authorization model (the pipeline half is <see cref="PipelineModel"/>): which endpoint an
 /// operation belongs to (a lambda given to <c>MapGet</c>/<c>MapPost</c>/…/<c>MapFallback</c>, or an action of a
 /// controller or Razor page), and what <c>[Authorize]</c>/<c>[AllowAnonymous]</c> on the handler, its class and base
@@ -68,6 +89,7 @@ internal sealed class EndpointAuthorization
     private readonly INamedTypeSymbol? _pageModel;
     private readonly INamedTypeSymbol? _routeGroup;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)>> _groupConventions = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<MappedHandler>> _mappedHandlers = new(SymbolEqualityComparer.Default);
     private int _controllersAuthorized;
 
     public EndpointAuthorization(WellKnownTypes types)
@@ -100,8 +122,11 @@ internal sealed class EndpointAuthorization
     /// <summary>True once a global <c>AuthorizeFilter</c> or <c>MapControllers().RequireAuthorization()</c> was seen.</summary>
     public bool ControllersRequireAuthorization => Volatile.Read(ref _controllersAuthorized) != 0;
 
-    /// <summary>Records compilation-wide facts from an invocation or object creation.</summary>
-    public void Record(IOperation operation)
+    /// <summary>
+    /// Records compilation-wide facts from an invocation or object creation: a global <c>AuthorizeFilter</c>,
+    /// <c>MapControllers().RequireAuthorization()</c>, and methods mapped as method groups.
+    /// </summary>
+    public void Record(IOperation operation, AuthorizationHelpers helpers)
     {
         switch (operation)
         {
@@ -109,7 +134,7 @@ internal sealed class EndpointAuthorization
                                                        SymbolEqualityComparer.Default.Equals(creation.Type, _authorizeFilter):
                 Interlocked.Exchange(ref _controllersAuthorized, 1);
                 break;
-            case IInvocationOperation invocation when WellKnownTypes.Contains(_requireAuthorization, invocation.TargetMethod):
+            case IInvocationOperation invocation when IsRequireAuthorization(invocation.TargetMethod, helpers):
                 for (var receiver = Receiver(invocation); receiver is IInvocationOperation inner; receiver = Receiver(inner))
                 {
                     if (WellKnownTypes.Contains(_mapControllers, inner.TargetMethod))
@@ -119,17 +144,31 @@ internal sealed class EndpointAuthorization
                 }
 
                 break;
+            case IInvocationOperation invocation when WellKnownTypes.Contains(_mapEndpoint, invocation.TargetMethod) &&
+                                                      MethodGroupHandler(invocation) is { } handler:
+                var endpoint = Minimal(handler, invocation, helpers);
+                _mappedHandlers.GetOrAdd(handler, static _ => new ConcurrentBag<MappedHandler>())
+                    .Add(new MappedHandler(endpoint.Access, endpoint.Marker?.GetLocation(), invocation.Syntax.GetLocation()));
+                break;
         }
     }
 
-    /// <summary>The endpoint <paramref name="operation"/> runs in, or null when it is in no endpoint the model knows.</summary>
-    public Endpoint? Find(IOperation operation, ISymbol containingSymbol)
+    /// <summary>Where <paramref name="handler"/> is mapped as a method group (recorded by <see cref="Record"/>); judge at the end.</summary>
+    public IEnumerable<MappedHandler> MappedAs(IMethodSymbol handler) =>
+        _mappedHandlers.TryGetValue(handler.OriginalDefinition, out var mapped) ? mapped : System.Linq.Enumerable.Empty<MappedHandler>();
+
+    /// <summary>
+    /// The endpoint <paramref name="operation"/> runs in, or null when it is in no endpoint the model knows here. An
+    /// operation in an ordinary method or local function may still be an endpoint mapped as a method group: see
+    /// <see cref="HandlerCandidate"/> and <see cref="MappedAs"/>.
+    /// </summary>
+    public Endpoint? Find(IOperation operation, ISymbol containingSymbol, AuthorizationHelpers helpers)
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
             if (current is IAnonymousFunctionOperation lambda && MapCallOf(lambda) is { } mapCall)
             {
-                return Minimal(lambda, mapCall);
+                return Minimal(lambda.Symbol, mapCall, helpers);
             }
         }
 
@@ -137,10 +176,10 @@ internal sealed class EndpointAuthorization
             (WellKnownTypes.DerivesFrom(method.ContainingType, _controllerBase) || WellKnownTypes.DerivesFrom(method.ContainingType, _pageModel)))
         {
             // [AllowAnonymous] on the action, its class or a base class wins; otherwise any [Authorize] there authorizes.
-            var (access, marker) = FromAttributes(method);
+            var (access, marker) = FromAttributes(method, helpers);
             for (INamedTypeSymbol? type = method.ContainingType; type is not null && access != EndpointAccess.ExplicitlyAnonymous; type = type.BaseType)
             {
-                var (typeAccess, typeMarker) = FromAttributes(type);
+                var (typeAccess, typeMarker) = FromAttributes(type, helpers);
                 if (typeAccess != EndpointAccess.Unspecified && access != EndpointAccess.Authorized || typeAccess == EndpointAccess.ExplicitlyAnonymous)
                 {
                     (access, marker) = (typeAccess, typeMarker);
@@ -153,15 +192,35 @@ internal sealed class EndpointAuthorization
         return null;
     }
 
-    private Endpoint Minimal(IAnonymousFunctionOperation lambda, IInvocationOperation mapCall)
+    /// <summary>
+    /// The ordinary method or local function <paramref name="operation"/> is written in: the handler it would belong to
+    /// if that method is mapped as a method group. Null inside a lambda, and for anything but ordinary methods.
+    /// </summary>
+    public static IMethodSymbol? HandlerCandidate(IOperation operation, ISymbol containingSymbol)
     {
-        var (access, marker) = FromAttributes(lambda.Symbol);
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation:
+                    return null;
+                case ILocalFunctionOperation localFunction:
+                    return localFunction.Symbol;
+            }
+        }
+
+        return containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method ? method.OriginalDefinition : null;
+    }
+
+    private Endpoint Minimal(IMethodSymbol handler, IInvocationOperation mapCall, AuthorizationHelpers helpers)
+    {
+        var (access, marker) = FromAttributes(handler, helpers);
 
         // Conventions on the endpoint: app.MapGet(…).RequireAuthorization().AllowAnonymous()…
         IOperation current = mapCall;
         while (access != EndpointAccess.ExplicitlyAnonymous && Consumer(current) is { } convention)
         {
-            (access, marker) = Combine(access, marker, convention);
+            (access, marker) = Combine(access, marker, convention, helpers);
             current = convention;
         }
 
@@ -170,14 +229,14 @@ internal sealed class EndpointAuthorization
         {
             if (receiver is IInvocationOperation call)
             {
-                (access, marker) = Combine(access, marker, call);
+                (access, marker) = Combine(access, marker, call, helpers);
                 receiver = Receiver(call);
                 continue;
             }
 
             if (receiver is ILocalReferenceOperation local && _routeGroup is not null &&
                 SymbolEqualityComparer.Default.Equals(local.Local.Type, _routeGroup) &&
-                GroupConventions(mapCall).TryGetValue(local.Local, out var group))
+                GroupConventions(mapCall, helpers).TryGetValue(local.Local, out var group))
             {
                 (access, marker) = group.Access == EndpointAccess.ExplicitlyAnonymous || access == EndpointAccess.Unspecified
                     ? group
@@ -187,14 +246,15 @@ internal sealed class EndpointAuthorization
             break;
         }
 
-        return new Endpoint(lambda.Symbol, isController: false, access, mapCall, marker);
+        return new Endpoint(handler, isController: false, access, mapCall, marker);
     }
 
     /// <summary>
     /// What the conventions on each <c>MapGroup</c> local of a method body say: computed in one pass per body and kept
     /// as long as its operation tree, so a body with thousands of endpoints on one group is not scanned once per endpoint.
+    /// (The helpers are those of the body's own file, so one entry per tree is consistent.)
     /// </summary>
-    private Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)> GroupConventions(IOperation operation) =>
+    private Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)> GroupConventions(IOperation operation, AuthorizationHelpers helpers) =>
         _groupConventions.GetValue(operation.Root(), root =>
         {
             var groups = new Dictionary<ILocalSymbol, (EndpointAccess, SyntaxNode?)>(SymbolEqualityComparer.Default);
@@ -205,13 +265,13 @@ internal sealed class EndpointAuthorization
                     case IInvocationOperation call when Receiver(call) is ILocalReferenceOperation target &&
                                                         SymbolEqualityComparer.Default.Equals(target.Local.Type, _routeGroup):
                         groups.TryGetValue(target.Local, out var state);
-                        groups[target.Local] = Combine(state.Item1, state.Item2, call);
+                        groups[target.Local] = Combine(state.Item1, state.Item2, call, helpers);
                         break;
                     case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol.Type, _routeGroup):
                         for (var chain = declarator.Initializer?.Value; chain is IInvocationOperation link; chain = Receiver(link))
                         {
                             groups.TryGetValue(declarator.Symbol, out var current);
-                            groups[declarator.Symbol] = Combine(current.Item1, current.Item2, link);
+                            groups[declarator.Symbol] = Combine(current.Item1, current.Item2, link, helpers);
                         }
 
                         break;
@@ -221,19 +281,22 @@ internal sealed class EndpointAuthorization
             return groups;
         });
 
-    private (EndpointAccess, SyntaxNode?) Combine(EndpointAccess access, SyntaxNode? marker, IInvocationOperation call)
+    private (EndpointAccess, SyntaxNode?) Combine(EndpointAccess access, SyntaxNode? marker, IInvocationOperation call, AuthorizationHelpers helpers)
     {
         if (WellKnownTypes.Contains(_allowAnonymous, call.TargetMethod))
         {
             return (EndpointAccess.ExplicitlyAnonymous, call.Syntax);
         }
 
-        return WellKnownTypes.Contains(_requireAuthorization, call.TargetMethod) && access == EndpointAccess.Unspecified
+        return IsRequireAuthorization(call.TargetMethod, helpers) && access == EndpointAccess.Unspecified
             ? (EndpointAccess.Authorized, marker)
             : (access, marker);
     }
 
-    private (EndpointAccess, SyntaxNode?) FromAttributes(ISymbol symbol)
+    private bool IsRequireAuthorization(IMethodSymbol method, AuthorizationHelpers helpers) =>
+        WellKnownTypes.Contains(_requireAuthorization, method) || helpers.IsAuthorizationMethod(method);
+
+    private (EndpointAccess, SyntaxNode?) FromAttributes(ISymbol symbol, AuthorizationHelpers helpers)
     {
         var access = EndpointAccess.Unspecified;
         foreach (var attribute in symbol.GetAttributes())
@@ -249,13 +312,33 @@ internal sealed class EndpointAuthorization
                 return (EndpointAccess.ExplicitlyAnonymous, attribute.ApplicationSyntaxReference?.GetSyntax());
             }
 
-            if (_authorizeData is not null && WellKnownTypes.Implements(type, _authorizeData))
+            if (_authorizeData is not null && WellKnownTypes.Implements(type, _authorizeData) || helpers.IsAuthorizationAttribute(type))
             {
                 access = EndpointAccess.Authorized;
             }
         }
 
         return (access, null);
+    }
+
+    /// <summary>The method given as a method group to a map call: <c>app.MapGet("/r/{name}", GetRecording)</c>.</summary>
+    private static IMethodSymbol? MethodGroupHandler(IInvocationOperation mapCall)
+    {
+        for (var i = mapCall.Arguments.Length - 1; i >= 0; i--)
+        {
+            var value = mapCall.Arguments[i].Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
+            {
+                return reference.Method.OriginalDefinition;
+            }
+        }
+
+        return null;
     }
 
     private IInvocationOperation? MapCallOf(IAnonymousFunctionOperation lambda)

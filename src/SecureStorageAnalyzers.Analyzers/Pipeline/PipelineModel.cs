@@ -119,11 +119,14 @@ internal sealed class PipelineModel
         WellKnownTypes.Contains(UseStaticFiles, method) || WellKnownTypes.Contains(UseFileServer, method) ||
         WellKnownTypes.Contains(UseDirectoryBrowser, method);
 
-    /// <summary>Records what an invocation does to the pipeline, if anything. Returns the event, for rules that attach evidence.</summary>
-    public PipelineEvent? Record(IInvocationOperation invocation, ISymbol owner)
+    /// <summary>
+    /// Records what an invocation does to the pipeline, if anything. Returns the event, for rules that attach evidence.
+    /// <paramref name="helpers"/> are the project's own authorization helpers configured for the invocation's file.
+    /// </summary>
+    public PipelineEvent? Record(IInvocationOperation invocation, ISymbol owner, AuthorizationHelpers helpers)
     {
         var method = invocation.TargetMethod;
-        if (RecordFallbackPolicy(invocation))
+        if (RecordFallbackPolicy(invocation, helpers))
         {
             return null;
         }
@@ -131,7 +134,7 @@ internal sealed class PipelineModel
         PipelineEventKind kind;
         TextSpan? lambda = null;
         IMethodSymbol? callee = null;
-        if (WellKnownTypes.Contains(UseAuthorization, method))
+        if (WellKnownTypes.Contains(UseAuthorization, method) || helpers.IsAuthorizationMethod(method) && TakesApplicationBuilder(method))
         {
             kind = PipelineEventKind.Authorization;
         }
@@ -163,9 +166,18 @@ internal sealed class PipelineModel
         return pipelineEvent;
     }
 
-    /// <summary>Records <c>SetFallbackPolicy(…)</c> (anything but null). True when the invocation was that call.</summary>
-    public bool RecordFallbackPolicy(IInvocationOperation invocation)
+    /// <summary>
+    /// Records <c>SetFallbackPolicy(…)</c> (anything but null), or a call of a configured fallback-policy helper. True
+    /// when the invocation was one of those.
+    /// </summary>
+    public bool RecordFallbackPolicy(IInvocationOperation invocation, AuthorizationHelpers helpers)
     {
+        if (helpers.IsFallbackPolicyMethod(invocation.TargetMethod))
+        {
+            Interlocked.Exchange(ref _fallbackPolicy, 1);
+            return true;
+        }
+
         if (!WellKnownTypes.Contains(SetFallbackPolicy, invocation.TargetMethod))
         {
             return false;
@@ -288,6 +300,20 @@ internal sealed class PipelineModel
         return definition.IsExtensionMethod && !definition.Locations.IsEmpty && definition.Locations[0].IsInSource &&
                definition.Parameters.Length > 0 && ApplicationBuilder is not null &&
                WellKnownTypes.Implements(definition.Parameters[0].Type, ApplicationBuilder);
+    }
+
+    /// <summary>True when one of the method's parameters is an application builder: a helper called in the pipeline.</summary>
+    private bool TakesApplicationBuilder(IMethodSymbol method)
+    {
+        foreach (var parameter in (method.ReducedFrom ?? method).Parameters)
+        {
+            if (WellKnownTypes.Implements(parameter.Type, ApplicationBuilder))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IAnonymousFunctionOperation? ConfigurationLambda(IInvocationOperation invocation)

@@ -68,6 +68,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
     {
         private readonly WellKnownTypes _types;
         private readonly PipelineModel _model;
+        private readonly AuthorizationHelpers.Cache _helpers;
         private readonly StorageSinks _sinks;
         private readonly PathFlowTracker _contentRoot;
         private readonly INamedTypeSymbol? _sharedOptions;
@@ -83,6 +84,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
         {
             _types = types;
             _model = new PipelineModel(types);
+            _helpers = new AuthorizationHelpers.Cache(types);
             _sinks = StorageSinks.Create(types);
             _contentRoot = new PathFlowTracker(_sinks, new ContentRootFlowPolicy(types));
             _sharedOptions = types.Resolve("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
@@ -100,7 +102,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            var pipelineEvent = _model.Record(invocation, context.ContainingSymbol);
+            var pipelineEvent = _model.Record(invocation, context.ContainingSymbol, _helpers.For(context.Options, invocation.Syntax.SyntaxTree));
             if (pipelineEvent is not { Kind: PipelineEventKind.FileServing } ||
                 EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
             {

@@ -57,19 +57,45 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>A file result whose file the request chooses, in an endpoint that may be anonymous: judged at the end.</summary>
     private sealed class Candidate
     {
         public Candidate(IOperation sink, Endpoint endpoint, FlowSource source)
+            : this(sink, source, endpoint.Access, endpoint.IsController, endpoint.Marker?.GetLocation(),
+                   endpoint.Handler.Locations.Length > 0 ? endpoint.Handler.Locations[0] : null, endpoint.MapCall?.Syntax.GetLocation(), null)
+        {
+        }
+
+        /// <summary>In a method that is an endpoint only if it is mapped as a method group somewhere.</summary>
+        public Candidate(IOperation sink, IMethodSymbol handler, FlowSource source)
+            : this(sink, source, EndpointAccess.Unspecified, isController: false, null, null, null, handler)
+        {
+        }
+
+        private Candidate(IOperation sink, FlowSource source, EndpointAccess access, bool isController, Location? marker,
+            Location? handlerLocation, Location? mapCall, IMethodSymbol? unmappedHandler)
         {
             Location = sink.Syntax.GetLocation();
             Call = ShortName(sink.Syntax.ToString());
-            Access = endpoint.Access;
-            IsController = endpoint.IsController;
-            MarkerLocation = endpoint.Marker?.GetLocation();
-            HandlerLocation = endpoint.Handler.Locations.Length > 0 ? endpoint.Handler.Locations[0] : null;
-            MapCallLocation = endpoint.MapCall?.Syntax.GetLocation();
+            Access = access;
+            IsController = isController;
+            MarkerLocation = marker;
+            HandlerLocation = handlerLocation;
+            MapCallLocation = mapCall;
             SourceLocation = source.Operation.Syntax.GetLocation();
             Evidence = source.Reason.Evidence;
+            UnmappedHandler = unmappedHandler;
+        }
+
+        private Candidate(Candidate pending, MappedHandler mapped)
+        {
+            Location = pending.Location;
+            Call = pending.Call;
+            Access = mapped.Access;
+            MarkerLocation = mapped.Marker;
+            MapCallLocation = mapped.MapCall;
+            SourceLocation = pending.SourceLocation;
+            Evidence = pending.Evidence;
         }
 
         public Location Location { get; }
@@ -81,6 +107,12 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
         public Location? MapCallLocation { get; }
         public Location SourceLocation { get; }
         public string Evidence { get; }
+
+        /// <summary>The method whose method-group mappings decide, for a candidate outside any known endpoint.</summary>
+        public IMethodSymbol? UnmappedHandler { get; }
+
+        /// <summary>This candidate as seen through one place its method is mapped.</summary>
+        public Candidate MappedAt(MappedHandler mapped) => new(this, mapped);
 
         private static string ShortName(string text)
         {
@@ -94,6 +126,7 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
         private readonly WellKnownTypes _types;
         private readonly PipelineModel _pipeline;
         private readonly EndpointAuthorization _endpoints;
+        private readonly AuthorizationHelpers.Cache _helpers;
         private readonly RequestSymbols _request;
         private readonly StorageSinks _sinks;
         private readonly ImmutableHashSet<INamedTypeSymbol> _resultTypes;
@@ -105,6 +138,7 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
             _types = types;
             _pipeline = new PipelineModel(types);
             _endpoints = new EndpointAuthorization(types);
+            _helpers = new AuthorizationHelpers.Cache(types);
             _request = new RequestSymbols(types);
             _sinks = StorageSinks.Create(types);
             _resultTypes = Resolve(types, "Microsoft.AspNetCore.Http.Results", "Microsoft.AspNetCore.Http.TypedResults",
@@ -120,12 +154,13 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
         public void AnalyzeCall(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            _endpoints.Record(operation);
+            var helpers = _helpers.For(context.Options, operation.Syntax.SyntaxTree);
+            _endpoints.Record(operation, helpers);
             IOperation? file = null;
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (_pipeline.RecordFallbackPolicy(invocation))
+                    if (_pipeline.RecordFallbackPolicy(invocation, helpers))
                     {
                         return;
                     }
@@ -143,24 +178,57 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
                     break;
             }
 
-            if (file is null || EnvironmentGuard.IsDevelopmentOnly(operation, _types) ||
-                _endpoints.Find(operation, context.ContainingSymbol) is not { Access: not EndpointAccess.Authorized } endpoint)
+            if (file is null || EnvironmentGuard.IsDevelopmentOnly(operation, _types))
+            {
+                return;
+            }
+
+            var endpoint = _endpoints.Find(operation, context.ContainingSymbol, helpers);
+            if (endpoint is { Access: EndpointAccess.Authorized })
+            {
+                return;
+            }
+
+            // Outside any endpoint the model sees here: a method that may be mapped as a method group elsewhere.
+            var handler = endpoint?.Handler ?? EndpointAuthorization.HandlerCandidate(operation, context.ContainingSymbol);
+            if (handler is null)
             {
                 return;
             }
 
             var sources = new List<FlowSource>();
-            new PathFlowTracker(_sinks, new RequestValueFlowPolicy(endpoint.Handler, _request)).FindSources(file, sources);
+            new PathFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request)).FindSources(file, sources);
             if (sources.Count > 0)
             {
-                _candidates.Add(new Candidate(operation, endpoint, sources[0]));
+                _candidates.Add(endpoint is not null
+                    ? new Candidate(operation, endpoint, sources[0])
+                    : new Candidate(operation, (IMethodSymbol)handler, sources[0]));
             }
         }
 
         public void Report(CompilationAnalysisContext context)
         {
-            foreach (var candidate in _candidates)
+            foreach (var found in _candidates)
             {
+                var candidate = found;
+                if (found.UnmappedHandler is { } handler)
+                {
+                    // An endpoint only where the method is mapped: judged by the first mapping anonymous requests reach.
+                    candidate = null;
+                    foreach (var mapped in _endpoints.MappedAs(handler))
+                    {
+                        if (mapped.Access != EndpointAccess.Authorized && (candidate is null || mapped.Access == EndpointAccess.ExplicitlyAnonymous))
+                        {
+                            candidate = found.MappedAt(mapped);
+                        }
+                    }
+
+                    if (candidate is null)
+                    {
+                        continue;
+                    }
+                }
+
                 var endpoint = candidate;
                 string why;
                 string fix;

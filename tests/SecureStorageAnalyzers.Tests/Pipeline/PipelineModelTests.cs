@@ -99,7 +99,44 @@ public class PipelineModelTests
         Assert.Equal(expected, results.HasFallbackPolicy);
     }
 
-    private static (List<(int Line, int Column, bool Authorized)> Events, bool HasFallbackPolicy) Analyze(string source)
+    /// <summary>
+    /// The project's own helpers, which the model cannot see into (here: not extension methods of the builder), count
+    /// only once <c>.editorconfig</c> names them; an endpoint-convention helper never counts in the middleware pipeline.
+    /// </summary>
+    [Theory]
+    [InlineData("", false, false)]
+    [InlineData("ssa.authorization_methods = Company.Security.Apply", true, false)]
+    [InlineData("ssa.authorization_methods = Company.Security.RequireStaff", false, false)]
+    [InlineData("ssa.fallback_policy_methods = Company.Security.AddCompanyAuthorization", false, true)]
+    [InlineData("ssa.authorization_methods = Company.Security.Apply, Company.Missing.Method\nssa.fallback_policy_methods = Company.Security.AddCompanyAuthorization", true, true)]
+    public void ConfiguredAuthorizationHelpers_CountWhereTheyAreCalled(string editorConfig, bool authorized, bool fallback)
+    {
+        var results = Analyze("""
+            using Company;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCompanyAuthorization();
+            var app = builder.Build();
+            app.MapGet("/", () => "hi").RequireStaff();
+            Company.Security.Apply(app);
+            app.UseStaticFiles();
+            app.Run();
+
+            namespace Company
+            {
+                public static class Security
+                {
+                    public static void Apply(IApplicationBuilder app) { }
+                    public static IServiceCollection AddCompanyAuthorization(this IServiceCollection services) => services;
+                    public static TBuilder RequireStaff<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder => builder;
+                }
+            }
+            """, editorConfig.Replace("\\n", "\n", StringComparison.Ordinal));
+        Assert.Equal(authorized, Assert.Single(results.Events).Authorized);
+        Assert.Equal(fallback, results.HasFallbackPolicy);
+    }
+
+    private static (List<(int Line, int Column, bool Authorized)> Events, bool HasFallbackPolicy) Analyze(string source, string editorConfig = "")
     {
         var tree = CSharpSyntaxTree.ParseText(source, path: "Program.cs");
         var compilation = CSharpCompilation.Create("Pipeline",
@@ -109,7 +146,8 @@ public class PipelineModelTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
         var probe = new Probe();
-        var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(probe))
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptionsProvider(editorConfig));
+        var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(probe), options)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         Assert.Empty(diagnostics);
         return (probe.Results.OrderBy(r => r.Line).ThenBy(r => r.Column).ToList(), probe.HasFallbackPolicy);
@@ -134,10 +172,12 @@ public class PipelineModelTests
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var model = new PipelineModel(WellKnownTypes.Create(start.Compilation));
+                var types = WellKnownTypes.Create(start.Compilation);
+                var model = new PipelineModel(types);
+                var helpers = new AuthorizationHelpers.Cache(types);
                 start.RegisterOperationAction(c =>
                 {
-                    if (model.Record((IInvocationOperation)c.Operation, c.ContainingSymbol) is { Kind: PipelineEventKind.FileServing } e)
+                    if (model.Record((IInvocationOperation)c.Operation, c.ContainingSymbol, helpers.For(c.Options, c.Operation.Syntax.SyntaxTree)) is { Kind: PipelineEventKind.FileServing } e)
                     {
                         model.AddCandidate(e);
                     }
@@ -158,4 +198,24 @@ public class PipelineModelTests
         }
     }
 #pragma warning restore RS1036, RS1001, RS2008
+
+    /// <summary>The same <c>key = value</c> lines for every file, as an <c>[*.cs]</c> section would give.</summary>
+    private sealed class ConfigOptionsProvider(string lines) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options = new(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('=', 2))
+            .ToImmutableDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.OrdinalIgnoreCase));
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+                values.TryGetValue(key, out value);
+        }
+    }
 }

@@ -33,6 +33,42 @@ public class SSA0001AnonymousStaticFilesTests
             Diagnostic().WithLocation(1).WithArguments("UseDirectoryBrowser", "a private folder", "the name 'recordings'", BeforeOrWithout));
     }
 
+    /// <summary>A shared library's setup helpers: the model cannot see into them until .editorconfig names them.</summary>
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("ssa.authorization_methods = Company.Security.UseCompanySecurity", true)]
+    [InlineData("ssa.authorization_methods = Company.Security.UseCompanySecurity\nssa.fallback_policy_methods = Company.Security.AddCompanySecurity", false)]
+    public async Task ProjectAuthorizationHelpers_CountOnceConfiguredAsync(string editorConfig, bool reported)
+    {
+        var test = new VerifyCS.Test("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            Company.Security.AddCompanySecurity(builder.Services);
+            var app = builder.Build();
+            Company.Security.UseCompanySecurity(app);
+            {|#0:app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider("/srv/uploads"), RequestPath = "/uploads" })|};
+            app.Run();
+
+            namespace Company
+            {
+                public static class Security
+                {
+                    public static void AddCompanySecurity(IServiceCollection services) { }
+                    public static void UseCompanySecurity(IApplicationBuilder app) { }
+                }
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig.Replace("\\n", "\n", StringComparison.Ordinal)));
+        if (reported)
+        {
+            test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a folder outside the app", "the absolute path \"/srv/uploads\"",
+                editorConfig.Length == 0 ? BeforeOrWithout : NoFallback));
+        }
+
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task AfterUseAuthorization_WithAFallbackPolicy_IsAuthorizedAsync()
     {

@@ -142,6 +142,105 @@ public class SSA0005AnonymousFileEndpointTests
     }
 
     [Fact]
+    public async Task MethodGroupHandlers_JudgedWhereTheyAreMappedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Authorization;
+
+            var app = WebApplication.CreateBuilder(args).Build();
+            {|#2:app.MapGet("/recordings/{name}", Recordings.Get)|};
+            app.MapGet("/secure/{name}", Recordings.GetSecure).RequireAuthorization();
+            {|#5:app.MapGet("/local/{name}", GetLocal)|};
+            app.MapGet("/marked/{name}", Recordings.GetMarked).RequireAuthorization();
+            app.Run();
+
+            IResult GetLocal(string name) => {|#3:Results.File("/srv/local/" + {|#4:name|})|};
+
+            static class Recordings
+            {
+                public static IResult Get(string name) => {|#0:Results.File(Path.Combine("/srv/recordings", {|#1:name|}), "audio/mpeg")|};
+                public static IResult GetSecure(string name) => Results.File(Path.Combine("/srv/recordings", name), "audio/mpeg");
+                [{|#8:AllowAnonymous|}]
+                public static IResult GetMarked(string name) => {|#6:Results.File("/srv/marked/" + {|#7:name|})|};
+
+                // Never mapped: a helper called with values the model cannot follow, not an endpoint.
+                public static IResult Unmapped(string name) => Results.File("/srv/other/" + name);
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Results.File", "the parameter 'name'", Nothing),
+            Diagnostic().WithLocation(3).WithLocation(4).WithLocation(5).WithArguments("Results.File", "the parameter 'name'", Nothing),
+            Diagnostic().WithLocation(6).WithLocation(7).WithLocation(8).WithArguments("Results.File", "the parameter 'name'", Marked));
+    }
+
+    [Fact]
+    public async Task MethodGroupHandler_UnderFallbackPolicy_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
+            var app = builder.Build();
+            app.UseAuthorization();
+            app.MapGet("/recordings/{name}", Recordings.Get);
+            app.Run();
+
+            static class Recordings
+            {
+                public static IResult Get(string name) => Results.File(Path.Combine("/srv/recordings", name), "audio/mpeg");
+            }
+            """);
+    }
+
+    private const string CompanySecurity = """
+
+        namespace Company
+        {
+            public static class Security
+            {
+                public static TBuilder RequireStaff<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder => builder;
+                public static IServiceCollection AddCompanyAuthorization(this IServiceCollection services) => services;
+            }
+
+            [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Class)]
+            public class StaffOnlyAttribute : System.Attribute { }
+
+            public sealed class AuditorsOnlyAttribute : StaffOnlyAttribute { }
+        }
+        """;
+
+    private const string CompanyProgram = """
+        using Company;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        {|#2:app.MapGet("/a/{name}", (string name) => {|#0:Results.File("/srv/a/" + {|#1:name|})|})|}.RequireStaff();
+        {|#5:app.MapGet("/b/{name}", [StaffOnly] (string name) => {|#3:Results.File("/srv/b/" + {|#4:name|})|})|};
+        {|#8:app.MapGroup("/c").RequireStaff().MapGet("/{name}", [AuditorsOnly] (string name) => {|#6:Results.File("/srv/c/" + {|#7:name|})|})|};
+        app.Run();
+        """;
+
+    [Fact]
+    public async Task ProjectAuthorizationHelpers_UnknownUntilConfiguredAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(CompanyProgram + CompanySecurity,
+            Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Results.File", "the parameter 'name'", Nothing),
+            Diagnostic().WithLocation(3).WithLocation(4).WithLocation(5).WithArguments("Results.File", "the parameter 'name'", Nothing),
+            Diagnostic().WithLocation(6).WithLocation(7).WithLocation(8).WithArguments("Results.File", "the parameter 'name'", Nothing));
+    }
+
+    [Theory]
+    [InlineData("ssa.authorization_methods = Company.Security.RequireStaff\nssa.authorization_attributes = Company.StaffOnlyAttribute")]
+    [InlineData("ssa.fallback_policy_methods = Company.Security.AddCompanyAuthorization")]
+    public async Task ProjectAuthorizationHelpers_ConfiguredInEditorConfig_NotReportedAsync(string editorConfig)
+    {
+        var source = editorConfig.Contains("fallback", StringComparison.Ordinal)
+            ? CompanyProgram.Replace("var app = builder.Build();", "builder.Services.AddCompanyAuthorization();\nvar app = builder.Build();", StringComparison.Ordinal)
+            : CompanyProgram;
+        var test = new VerifyCS.Test(source + CompanySecurity);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig.Replace("\\n", "\n", StringComparison.Ordinal)));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task WithoutAspNetCore_NothingIsReportedAsync()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
@@ -184,6 +283,36 @@ public class SSA0005AnonymousFileEndpointCodeFixTests
             app.MapGet("/b/{name}", (string name) => Results.File("/srv/b/" + name)).RequireAuthorization();
             app.MapGet("/c/{name}", [Authorize] (string name) => Results.File("/srv/c/" + name));
             app.Run();
+            """);
+    }
+
+    [Fact]
+    public async Task MethodGroupHandlers_MapCallGetsRequireAuthorizationAsync()
+    {
+        await VerifyFixAsync("""
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/recordings/{name}", Recordings.Get);
+            app.MapGet("/local/{name}", GetLocal);
+            app.Run();
+
+            IResult GetLocal(string name) => [|Results.File("/srv/local/" + name)|];
+
+            static class Recordings
+            {
+                public static IResult Get(string name) => [|Results.File(Path.Combine("/srv/recordings", name), "audio/mpeg")|];
+            }
+            """, """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/recordings/{name}", Recordings.Get).RequireAuthorization();
+            app.MapGet("/local/{name}", GetLocal).RequireAuthorization();
+            app.Run();
+
+            IResult GetLocal(string name) => Results.File("/srv/local/" + name);
+
+            static class Recordings
+            {
+                public static IResult Get(string name) => Results.File(Path.Combine("/srv/recordings", name), "audio/mpeg");
+            }
             """);
     }
 

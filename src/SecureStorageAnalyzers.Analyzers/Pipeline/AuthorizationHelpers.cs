@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.Pipeline;
+
+/// <summary>
+/// The project's own authorization helpers, named in <c>.editorconfig</c> because the model cannot see inside them
+/// (they live in a shared library, or are not extension methods of the builder):
+/// <list type="bullet">
+/// <item><c>ssa.authorization_methods</c>: <c>Namespace.Type.Method</c> names of calls that authorize where they are
+/// written: in the middleware pipeline like <c>UseAuthorization()</c>, on an endpoint, group or
+/// <c>MapControllers()</c> like <c>RequireAuthorization()</c>;</item>
+/// <item><c>ssa.authorization_attributes</c>: full names of attributes that authorize like <c>[Authorize]</c> (derived
+/// attributes count too);</item>
+/// <item><c>ssa.fallback_policy_methods</c>: <c>Namespace.Type.Method</c> names of calls that set a fallback policy
+/// requiring an authenticated user, like <c>AddAuthorization(o =&gt; o.FallbackPolicy = …)</c>.</item>
+/// </list>
+/// Names are resolved to symbols once per distinct configuration; matching is a set lookup. Lists are separated by
+/// commas, semicolons or spaces. A name the compilation does not define is ignored.
+/// </summary>
+internal sealed class AuthorizationHelpers
+{
+    public const string MethodsKey = "ssa.authorization_methods";
+    public const string AttributesKey = "ssa.authorization_attributes";
+    public const string FallbackPolicyMethodsKey = "ssa.fallback_policy_methods";
+
+    private static readonly char[] Separators = { ',', ';', ' ', '\t' };
+
+    private readonly ImmutableHashSet<IMethodSymbol> _methods;
+    private readonly ImmutableHashSet<IMethodSymbol> _fallbackPolicyMethods;
+    private readonly ImmutableArray<INamedTypeSymbol> _attributes;
+
+    private AuthorizationHelpers(ImmutableHashSet<IMethodSymbol> methods, ImmutableHashSet<IMethodSymbol> fallbackPolicyMethods, ImmutableArray<INamedTypeSymbol> attributes)
+    {
+        _methods = methods;
+        _fallbackPolicyMethods = fallbackPolicyMethods;
+        _attributes = attributes;
+    }
+
+    /// <summary>No helpers configured.</summary>
+    public static AuthorizationHelpers None { get; } = new(
+        ImmutableHashSet<IMethodSymbol>.Empty, ImmutableHashSet<IMethodSymbol>.Empty, ImmutableArray<INamedTypeSymbol>.Empty);
+
+    public bool IsAuthorizationMethod(IMethodSymbol method) => WellKnownTypes.Contains(_methods, method);
+
+    public bool IsFallbackPolicyMethod(IMethodSymbol method) => WellKnownTypes.Contains(_fallbackPolicyMethods, method);
+
+    /// <summary>True when <paramref name="attribute"/> is, or derives from, a configured authorization attribute.</summary>
+    public bool IsAuthorizationAttribute(INamedTypeSymbol attribute)
+    {
+        foreach (var configured in _attributes)
+        {
+            if (WellKnownTypes.DerivesFrom(attribute, configured))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Reads and resolves the helpers per <see cref="AnalyzerConfigOptions"/> instance. One cache per compilation: the
+    /// symbols it holds belong to that compilation, so it must not outlive it.
+    /// </summary>
+    internal sealed class Cache
+    {
+        private readonly WellKnownTypes _types;
+        private readonly ConditionalWeakTable<AnalyzerConfigOptions, AuthorizationHelpers> _byOptions = new();
+        private readonly ConditionalWeakTable<AnalyzerConfigOptions, AuthorizationHelpers>.CreateValueCallback _read;
+
+        public Cache(WellKnownTypes types)
+        {
+            _types = types;
+            _read = Read;
+        }
+
+        public AuthorizationHelpers For(AnalyzerOptions options, SyntaxTree tree) =>
+            _byOptions.GetValue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), _read);
+
+        private AuthorizationHelpers Read(AnalyzerConfigOptions options)
+        {
+            var methods = options.TryGetValue(MethodsKey, out var m) ? m : string.Empty;
+            var attributes = options.TryGetValue(AttributesKey, out var a) ? a : string.Empty;
+            var fallback = options.TryGetValue(FallbackPolicyMethodsKey, out var f) ? f : string.Empty;
+            if (methods.Length + attributes.Length + fallback.Length == 0)
+            {
+                return None;
+            }
+
+            var attributeTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (var name in attributes.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (_types.Resolve(name) is { } type)
+                {
+                    attributeTypes.Add(type);
+                }
+            }
+
+            return new AuthorizationHelpers(ResolveMethods(methods), ResolveMethods(fallback), attributeTypes.ToImmutable());
+        }
+
+        private ImmutableHashSet<IMethodSymbol> ResolveMethods(string names)
+        {
+            var builder = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var name in names.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var dot = name.LastIndexOf('.');
+                if (dot > 0 && dot < name.Length - 1)
+                {
+                    builder.UnionWith(_types.Methods(name.Substring(0, dot), name.Substring(dot + 1)));
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}
