@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using SecureStorageAnalyzers.EndToEnd.Tests.Infrastructure;
+using SecureStorageAnalyzers.EndToEnd.Tests.Samples;
+
+namespace SecureStorageAnalyzers.EndToEnd.Tests.Templates;
+
+/// <summary>
+/// Every ASP.NET Core project template of the SDK, instantiated with <c>dotnet new</c> into a temporary folder and
+/// built once, in one solution, with the pack's analyzer assembly and a SARIF log per project. The templates are the
+/// code every user starts from: the pack must find nothing in them and must not crash on them.
+/// </summary>
+public sealed class TemplateBuilds
+{
+    /// <summary>Short name, then the <c>dotnet new</c> arguments.</summary>
+    public static readonly IReadOnlyList<(string Name, string[] Arguments)> Templates =
+    [
+        ("web", ["web"]),
+        ("webapp", ["webapp"]),
+        ("mvc", ["mvc"]),
+        ("webapi", ["webapi"]),
+        ("webapi-controllers", ["webapi", "--use-controllers"]),
+        ("blazor", ["blazor"]),
+        ("grpc", ["grpc"]),
+        ("razorclasslib", ["razorclasslib"]),
+        ("webapp-individual", ["webapp", "--auth", "Individual"]),
+        ("mvc-individual", ["mvc", "--auth", "Individual"]),
+        ("blazor-individual", ["blazor", "--auth", "Individual"]),
+    ];
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static Task<TemplateBuilds>? built;
+
+    private TemplateBuilds(string root, IReadOnlyList<CommandResult> instantiations, CommandResult build, string commandLine, TimeSpan elapsed)
+    {
+        Root = root;
+        Instantiations = instantiations;
+        Build = build;
+        CommandLine = commandLine;
+        Elapsed = elapsed;
+    }
+
+    public string Root { get; }
+
+    public IReadOnlyList<CommandResult> Instantiations { get; }
+
+    public CommandResult Build { get; }
+
+    public string CommandLine { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    public static IEnumerable<object[]> Names() => Templates.Select(template => new object[] { template.Name });
+
+    /// <summary>Instantiates and builds every template, once per test run.</summary>
+    public static async Task<TemplateBuilds> GetAsync(SampleBuildFixture analyzers)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            built ??= CreateAsync(analyzers);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+
+        return await built;
+    }
+
+    /// <summary>The SARIF log of one template's compilation, or null when none was written.</summary>
+    public SarifLog? Log(string name)
+    {
+        var path = Path.Combine(Root, name, "ssa.sarif");
+        return File.Exists(path) ? SarifLog.Read(path, Root) : null;
+    }
+
+    public override string ToString() =>
+        $"{CommandLine} in {Root} ({Elapsed.TotalSeconds:F0}s in all)\n" +
+        string.Join("\n", Instantiations.Where(i => i.ExitCode != 0)) + "\n" + Build;
+
+    private static async Task<TemplateBuilds> CreateAsync(SampleBuildFixture analyzers)
+    {
+        if (analyzers.AnalyzersBuild.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet build {SampleBuildFixture.AnalyzersProject} failed:\n{analyzers.AnalyzersBuild}");
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var root = Path.Combine(Path.GetTempPath(), "ssa-templates-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(root);
+
+        // A copy of the analyzer assembly, so a later build of src/ cannot change it under the template builds.
+        var analyzerSource = Path.Combine(DotNet.RepositoryRoot, "src", "SecureStorageAnalyzers.Analyzers", "bin", "Debug", "netstandard2.0",
+            "SecureStorageAnalyzers.Analyzers.dll");
+        var analyzerCopy = Path.Combine(root, "analyzers", "SecureStorageAnalyzers.Analyzers.dll");
+        Directory.CreateDirectory(Path.GetDirectoryName(analyzerCopy)!);
+        File.Copy(analyzerSource, analyzerCopy);
+
+        // Picked up by every template project below: the pack's analyzers, and one SARIF log per project.
+        await File.WriteAllTextAsync(Path.Combine(root, "Directory.Build.props"), $"""
+            <Project>
+              <PropertyGroup>
+                <ErrorLog>$(MSBuildProjectDirectory)/ssa.sarif,version=2.1</ErrorLog>
+              </PropertyGroup>
+              <ItemGroup>
+                <Analyzer Include="{analyzerCopy}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var instantiations = new List<CommandResult>();
+        foreach (var (name, arguments) in Templates)
+        {
+            instantiations.Add(await DotNet.RunAsync(root, ["new", .. arguments, "-o", name, "--no-restore"]));
+        }
+
+        await DotNet.RunAsync(root, "new", "sln", "--format", "sln", "-n", "templates");
+        await DotNet.RunAsync(root, ["sln", "templates.sln", "add", .. Templates.Select(t => Path.Combine(t.Name, t.Name + ".csproj"))]);
+        string[] build = ["build", "templates.sln", "-tl:off", "-nologo"];
+        var result = await DotNet.RunAsync(root, build);
+        return new TemplateBuilds(root, instantiations, result, "dotnet " + string.Join(' ', build), stopwatch.Elapsed);
+    }
+}

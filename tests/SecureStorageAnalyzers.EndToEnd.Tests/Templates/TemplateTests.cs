@@ -1,0 +1,47 @@
+using SecureStorageAnalyzers.EndToEnd.Tests.Samples;
+using Xunit.Abstractions;
+
+namespace SecureStorageAnalyzers.EndToEnd.Tests.Templates;
+
+/// <summary>
+/// The <c>dotnet new</c> ASP.NET Core templates, Individual authentication (IdentityUser's e-mail, user name and phone
+/// number everywhere) included, are what the framework itself calls safe: zero SSA diagnostics, zero analyzer failures.
+/// Runs in the sample-build collection, which builds the analyzer assembly first.
+/// </summary>
+[Collection(SampleBuildCollection.Name)]
+public sealed class TemplateTests(SampleBuildFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task EveryTemplate_InstantiatesAndBuildsAsync()
+    {
+        var templates = await TemplateBuilds.GetAsync(fixture);
+        output.WriteLine($"{templates.CommandLine}: exit {templates.Build.ExitCode}, {templates.Elapsed.TotalSeconds:F0}s with dotnet new");
+
+        Assert.All(templates.Instantiations, i => Assert.True(i.ExitCode == 0, i.ToString()));
+        Assert.True(templates.Build.ExitCode == 0, templates.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateBuilds.Names), MemberType = typeof(TemplateBuilds))]
+    public async Task Template_HasNoFindingAndNoAnalyzerFailureAsync(string template)
+    {
+        var templates = await TemplateBuilds.GetAsync(fixture);
+        var log = templates.Log(template);
+        Assert.True(log is not null, $"{template} wrote no SARIF log:\n{templates}");
+
+        // The compiler lists every rule of every analyzer it ran: without them, "no finding" would prove nothing.
+        Assert.All(PackRules.Ids, id => Assert.Contains(id, log.RuleIds));
+        var findings = log.Results.Where(r => r.Id.StartsWith("SSA", StringComparison.Ordinal) || SampleBuild.AnalyzerFailureIds.Contains(r.Id)).ToList();
+        foreach (var finding in findings)
+        {
+            output.WriteLine(finding.ToString());
+        }
+
+        Assert.Empty(findings);
+        var consoleFailures = templates.Build.Output.Split('\n')
+            .Where(line => line.Contains($"/{template}/", StringComparison.Ordinal) &&
+                           SampleBuild.AnalyzerFailureIds.Any(id => line.Contains(id, StringComparison.Ordinal)))
+            .ToList();
+        Assert.Empty(consoleFailures);
+    }
+}
