@@ -33,11 +33,9 @@ internal sealed class MethodBodyIndex
         }
     }
 
-    private static readonly IReadOnlyList<IOperation> None = new List<IOperation>();
-
     /// <summary>Every value assigned to <paramref name="local"/> in the body, in source order.</summary>
     public IReadOnlyList<IOperation> ValuesOf(ILocalSymbol local) =>
-        _values.TryGetValue(local, out var values) ? values : None;
+        _values.TryGetValue(local, out var values) ? values : System.Array.Empty<IOperation>();
 
     public ILocalFunctionOperation? LocalFunction(IMethodSymbol symbol) =>
         _localFunctions.TryGetValue(symbol, out var function) ? function : null;

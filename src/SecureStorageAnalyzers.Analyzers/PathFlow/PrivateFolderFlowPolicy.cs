@@ -23,7 +23,6 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
         "log", "data", "private", "patient", "invoice", "scan", "statement", "contract", "payslip", "secret", "archive",
         "userfile", "userdata", "appdata");
 
-    private static readonly char[] Separators = { ',', ';', ' ' };
 
     private readonly ImmutableHashSet<string> _words;
     private readonly INamedTypeSymbol? _physicalFileProvider;
@@ -33,7 +32,7 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
     public PrivateFolderFlowPolicy(WellKnownTypes types, string configuredWords)
     {
         var words = DefaultWords.ToBuilder();
-        foreach (var word in configuredWords.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in ConfigList.Split(configuredWords))
         {
             foreach (var token in NameTokens.Split(word))
             {

@@ -14,8 +14,7 @@ namespace SecureStorageAnalyzers.PathFlow;
 /// </summary>
 internal sealed class StorageSinks
 {
-    private static readonly string[] SinkTypeNames =
-    {
+    private static readonly ImmutableArray<string> SinkTypeNames = ImmutableArray.Create<string>(
         // System.IO
         "System.IO.File", "System.IO.Directory", "System.IO.FileInfo", "System.IO.DirectoryInfo", "System.IO.FileStream",
         "System.IO.StreamWriter", "System.IO.StreamReader", "Microsoft.Extensions.FileProviders.PhysicalFileProvider",
@@ -35,12 +34,10 @@ internal sealed class StorageSinks
         "Google.Cloud.Storage.V1.StorageClient", "Google.Cloud.Storage.V1.UrlSigner",
         // MinIO
         "Minio.DataModel.Args.ObjectArgs`1", "Minio.DataModel.Args.ObjectConditionalQueryArgs`1",
-        "Minio.DataModel.Args.PutObjectArgs", "Minio.DataModel.Args.GetObjectArgs",
-    };
+        "Minio.DataModel.Args.PutObjectArgs", "Minio.DataModel.Args.GetObjectArgs");
 
     /// <summary>Object-key properties: the S3 requests and the download name of file results.</summary>
-    private static readonly (string Type, string Property)[] PropertySinkNames =
-    {
+    private static readonly ImmutableArray<(string Type, string Property)> PropertySinkNames = ImmutableArray.Create<(string Type, string Property)>(
         ("Microsoft.AspNetCore.Mvc.FileResult", "FileDownloadName"),
         ("Amazon.S3.Model.PutObjectRequest", "Key"),
         ("Amazon.S3.Model.GetObjectRequest", "Key"),
@@ -52,15 +49,12 @@ internal sealed class StorageSinks
         ("Amazon.S3.Model.GetPreSignedUrlRequest", "Key"),
         ("Amazon.S3.Transfer.TransferUtilityUploadRequest", "Key"),
         ("Amazon.S3.Transfer.TransferUtilityDownloadRequest", "Key"),
-        ("Google.Apis.Storage.v1.Data.Object", "Name"),
-    };
+        ("Google.Apis.Storage.v1.Data.Object", "Name"));
 
     /// <summary>Where a string is a message, not a path: loggers, the console, debug traces.</summary>
-    private static readonly string[] MessageTypeNames =
-    {
+    private static readonly ImmutableArray<string> MessageTypeNames = ImmutableArray.Create<string>(
         "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions", "System.Console",
-        "System.Diagnostics.Debug", "System.Diagnostics.Trace",
-    };
+        "System.Diagnostics.Debug", "System.Diagnostics.Trace");
 
     private readonly ImmutableHashSet<INamedTypeSymbol> _messageTypes;
     private readonly INamedTypeSymbol? _file;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.PersonalData;
 
@@ -67,8 +68,5 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
 
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_raw);
 
-    private static readonly char[] Separators = { ',', ';', ' ', '\t' };
-
-    private static ImmutableArray<string> List(string value) =>
-        value.Split(Separators, StringSplitOptions.RemoveEmptyEntries).ToImmutableArray();
+    private static ImmutableArray<string> List(string value) => ConfigList.Split(value);
 }

@@ -30,12 +30,10 @@ internal sealed class PersonalIdentifierConcept
 /// </summary>
 internal static class PersonalIdentifierVocabulary
 {
-    private static readonly string[] PersonQualifiers =
-    {
+    private static readonly ImmutableArray<string> PersonQualifiers = ImmutableArray.Create<string>(
         "customer", "patient", "caller", "callee", "user", "employee", "person", "contact", "recipient", "sender",
         "subscriber", "applicant", "student", "cardholder", "guest", "citizen", "beneficiary", "resident", "passenger",
-        "candidate",
-    };
+        "candidate");
 
     public static ImmutableArray<PersonalIdentifierConcept> Concepts { get; } = ImmutableArray.Create(
         new PersonalIdentifierConcept("a phone number", false,

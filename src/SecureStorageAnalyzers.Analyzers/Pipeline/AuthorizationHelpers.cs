@@ -28,8 +28,6 @@ internal sealed class AuthorizationHelpers
     public const string AttributesKey = "ssa.authorization_attributes";
     public const string FallbackPolicyMethodsKey = "ssa.fallback_policy_methods";
 
-    private static readonly char[] Separators = { ',', ';', ' ', '\t' };
-
     private readonly ImmutableHashSet<IMethodSymbol> _methods;
     private readonly ImmutableHashSet<IMethodSymbol> _fallbackPolicyMethods;
     private readonly ImmutableArray<INamedTypeSymbol> _attributes;
@@ -93,7 +91,7 @@ internal sealed class AuthorizationHelpers
             }
 
             var attributeTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var name in attributes.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var name in ConfigList.Split(attributes))
             {
                 if (_types.Resolve(name) is { } type)
                 {
@@ -107,7 +105,7 @@ internal sealed class AuthorizationHelpers
         private ImmutableHashSet<IMethodSymbol> ResolveMethods(string names)
         {
             var builder = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
-            foreach (var name in names.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            foreach (var name in ConfigList.Split(names))
             {
                 var dot = name.LastIndexOf('.');
                 if (dot > 0 && dot < name.Length - 1)

@@ -45,7 +45,7 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.PrivateFilesServedAnonymously);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -31,7 +31,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.DirectoryBrowsingEnabled);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

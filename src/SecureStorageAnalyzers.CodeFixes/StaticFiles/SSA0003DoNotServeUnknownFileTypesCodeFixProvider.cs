@@ -20,7 +20,7 @@ public sealed class SSA0003DoNotServeUnknownFileTypesCodeFixProvider : CodeFixPr
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.UnknownFileTypesServed);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -26,7 +26,7 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : CodeFixProvid
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.RuntimeDataWrittenUnderWebRoot);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

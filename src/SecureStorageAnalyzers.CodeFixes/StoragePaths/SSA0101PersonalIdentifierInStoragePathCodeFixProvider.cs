@@ -28,7 +28,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.PersonalIdentifierInStoragePath);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {

@@ -41,6 +41,44 @@ public class SSA0002DoNotEnableDirectoryBrowsingCodeFixTests
             """, Remove);
     }
 
+    /// <summary>Found by Fix All over the incident sample: a removal next to a flag to turn off, in one pass.</summary>
+    [Fact]
+    public async Task RemoveAndDisable_AdjacentStatements_OneFixAllPassAsync()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var app = WebApplication.CreateBuilder(args).Build();
+            var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider("/srv/files");
+            // Listed by date.
+            [|app.UseDirectoryBrowser(new DirectoryBrowserOptions
+            {
+                FileProvider = files,
+                RequestPath = "/files",
+            })|];
+
+            // The old URL.
+            app.UseFileServer(new FileServerOptions
+            {
+                FileProvider = files,
+                RequestPath = "/archive",
+                [|EnableDirectoryBrowsing = true|],
+            });
+            app.Run();
+            """, """
+            var app = WebApplication.CreateBuilder(args).Build();
+            var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider("/srv/files");
+            // Listed by date.
+
+            // The old URL.
+            app.UseFileServer(new FileServerOptions
+            {
+                FileProvider = files,
+                RequestPath = "/archive",
+                EnableDirectoryBrowsing = false,
+            });
+            app.Run();
+            """, Remove);
+    }
+
     [Fact]
     public async Task Remove_StartupClass_FixAllAsync()
     {

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace SecureStorageAnalyzers.Tests.Meta;
+
+/// <summary>
+/// The analyzer and code-fix assemblies keep no static mutable state: a compiler or IDE process runs the pack on many
+/// compilations, in parallel and for hours, so anything static must be read-only and deeply immutable (strings, numbers,
+/// immutable collections of those, descriptors, and the pack's own sealed types built only of such fields). State per
+/// compilation lives in objects created by the compilation-start action.
+/// </summary>
+public class NoStaticMutableStateTests
+{
+    public static IEnumerable<object[]> Assemblies() =>
+    [
+        [typeof(Descriptors).Assembly.GetName().Name!],
+        [typeof(SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0005AnonymousFileEndpointCodeFixProvider).Assembly.GetName().Name!],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Assemblies))]
+    public void StaticFields_AreReadOnlyAndDeeplyImmutable(string assemblyName)
+    {
+        var assembly = AppDomain.CurrentDomain.GetAssemblies().Single(a => a.GetName().Name == assemblyName);
+        var problems = new List<string>();
+        var checkedFields = 0;
+        foreach (var type in assembly.GetTypes().Where(t => !IsCompilerGenerated(t)))
+        {
+            foreach (var field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                if (field.IsLiteral || IsCompilerGenerated(field))
+                {
+                    continue;
+                }
+
+                checkedFields++;
+                if (!field.IsInitOnly)
+                {
+                    problems.Add($"{type.FullName}.{field.Name} is not readonly");
+                }
+                else if (!IsDeeplyImmutable(field.FieldType, new HashSet<Type>()))
+                {
+                    problems.Add($"{type.FullName}.{field.Name} is a {field.FieldType}, which can change");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(checkedFields > 0 || assemblyName.EndsWith("CodeFixes", StringComparison.Ordinal), "no static field was checked: the scan found nothing");
+    }
+
+    [Fact]
+    public void TheCheck_RejectsMutableState()
+    {
+        Assert.False(IsDeeplyImmutable(typeof(string[]), new HashSet<Type>()));
+        Assert.False(IsDeeplyImmutable(typeof(List<string>), new HashSet<Type>()));
+        Assert.False(IsDeeplyImmutable(typeof(System.Collections.Concurrent.ConcurrentDictionary<string, int>), new HashSet<Type>()));
+        Assert.False(IsDeeplyImmutable(typeof(ImmutableArray<List<int>>), new HashSet<Type>()));
+        Assert.False(IsDeeplyImmutable(typeof(Mutable), new HashSet<Type>()));
+        Assert.True(IsDeeplyImmutable(typeof(ImmutableHashSet<string>), new HashSet<Type>()));
+        Assert.True(IsDeeplyImmutable(typeof(Frozen), new HashSet<Type>()));
+    }
+
+    private sealed class Mutable
+    {
+        public int Count = 1;
+    }
+
+    private sealed class Frozen
+    {
+        public readonly ImmutableArray<string> Names = ImmutableArray<string>.Empty;
+    }
+
+    private static bool IsCompilerGenerated(MemberInfo member) =>
+        member.Name.Contains('<', StringComparison.Ordinal) || member.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false);
+
+    private static bool IsDeeplyImmutable(Type type, HashSet<Type> visiting)
+    {
+        if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan) ||
+            type == typeof(DiagnosticDescriptor) || type == typeof(LocalizableString) || typeof(Delegate).IsAssignableFrom(type) ||
+            typeof(StringComparer).IsAssignableFrom(type) || type == typeof(System.Text.RegularExpressions.Regex))
+        {
+            return true;
+        }
+
+        // Immutable collections, and value tuples (a readonly field or an immutable collection hands out copies).
+        if (type.IsGenericType && (type.Namespace == "System.Collections.Immutable" || type.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal)))
+        {
+            return type.GetGenericArguments().All(argument => IsDeeplyImmutable(argument, visiting));
+        }
+
+        if (type.IsArray || type.IsInterface || type.IsAbstract)
+        {
+            return false;
+        }
+
+        // The pack's own types: sealed (or structs), every instance field readonly and deeply immutable.
+        var ours = type.Assembly == typeof(Descriptors).Assembly ||
+                   type.Assembly == typeof(SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0005AnonymousFileEndpointCodeFixProvider).Assembly ||
+                   type.Assembly == typeof(NoStaticMutableStateTests).Assembly;
+        if (!ours || !(type.IsSealed || type.IsValueType))
+        {
+            return false;
+        }
+
+        if (!visiting.Add(type))
+        {
+            return true;
+        }
+
+        return type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .All(field => field.IsInitOnly && IsDeeplyImmutable(field.FieldType, visiting));
+    }
+}

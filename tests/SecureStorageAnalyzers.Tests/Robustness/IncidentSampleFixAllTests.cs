@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SecureStorageAnalyzers.Tests.Verifiers;
+using Xunit.Abstractions;
+
+namespace SecureStorageAnalyzers.Tests.Robustness;
+
+/// <summary>
+/// Fix All at solution scope over the incident sample, the way <c>dotnet format analyzers</c> and the IDE's "Fix all
+/// occurrences in solution" apply it: per rule, the equivalence key of the first action offered for the first finding,
+/// then the fixer's Fix All provider over every finding of that rule. Run twice: the first run leaves code that compiles
+/// with no new error and none of the fixed findings; the second run changes nothing.
+/// </summary>
+public class IncidentSampleFixAllTests(ITestOutputHelper output)
+{
+    private static readonly ImmutableArray<CodeFixProvider> Fixers = typeof(SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0005AnonymousFileEndpointCodeFixProvider).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+        .OrderBy(f => f.FixableDiagnosticIds[0], StringComparer.Ordinal)
+        .ToImmutableArray();
+
+    [Fact]
+    public async Task FixAllInSolution_Twice_CompilesFixesEverythingItOffersAndIsStableAsync()
+    {
+        var original = IncidentSample();
+        var before = await AnalyzeAsync(original);
+        var originalErrors = await ErrorsAsync(original);
+        Assert.Empty(originalErrors);
+
+        var (once, fixedIds) = await FixAllAsync(original);
+        output.WriteLine($"first run fixed: {string.Join(", ", fixedIds)}");
+
+        // Every rule of the pack that has a fix and fires in the sample was fixed.
+        var fixable = Fixers.SelectMany(f => f.FixableDiagnosticIds).ToHashSet(StringComparer.Ordinal);
+        var expected = before.Select(d => d.Id).Where(fixable.Contains).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, fixedIds.OrderBy(id => id, StringComparer.Ordinal).ToList());
+
+        // The fixed sample compiles with no new error, and a finding of a fixed rule is left only where no fix is offered.
+        Assert.Empty(await ErrorsAsync(once));
+        var after = await AnalyzeAsync(once);
+        foreach (var diagnostic in after.Where(d => fixedIds.Contains(d.Id)))
+        {
+            var offered = await OfferedKeysAsync(once, diagnostic);
+            Assert.True(offered.IsEmpty, $"left unfixed although a fix is offered ({string.Join(", ", offered)}): {AnalyzerHarness.Format(diagnostic)}");
+            output.WriteLine($"left (no fix offered): {AnalyzerHarness.Format(diagnostic)}");
+        }
+
+        Assert.True(after.Length < before.Length, $"before: {before.Length} findings, after: {after.Length}");
+
+        // A second run finds nothing left to change.
+        var (twice, _) = await FixAllAsync(once);
+        foreach (var document in once.Projects.Single().Documents)
+        {
+            var first = (await document.GetTextAsync()).ToString();
+            var second = (await twice.GetDocument(document.Id)!.GetTextAsync()).ToString();
+            Assert.True(first == second, $"{document.Name} changed on the second Fix All run");
+        }
+    }
+
+    private static Solution IncidentSample()
+    {
+        var folder = Path.Combine(TestReferences.RepositoryRoot, "samples", "SecureStorageAnalyzers.Samples.IncidentApp");
+        var workspace = new AdhocWorkspace();
+        var projectId = ProjectId.CreateNewId();
+        var solution = workspace.CurrentSolution
+            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "IncidentApp", "IncidentApp", LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable),
+                parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+                metadataReferences: TestReferences.AspNetCore))
+            .AddDocument(DocumentId.CreateNewId(projectId), "GlobalUsings.g.cs", SourceText.From(TestSetup.WebGlobalUsings), filePath: "/sample/GlobalUsings.g.cs");
+        foreach (var path in Directory.EnumerateFiles(folder, "*.cs").Order(StringComparer.Ordinal))
+        {
+            solution = solution.AddDocument(DocumentId.CreateNewId(projectId), Path.GetFileName(path), SourceText.From(File.ReadAllText(path)),
+                filePath: "/sample/" + Path.GetFileName(path));
+        }
+
+        return solution;
+    }
+
+    /// <summary>One pass over every rule with a fix, in id order. Returns the new solution and the rules it fixed.</summary>
+    private static async Task<(Solution Solution, List<string> FixedIds)> FixAllAsync(Solution solution)
+    {
+        var fixedIds = new List<string>();
+        foreach (var fixer in Fixers)
+        {
+            foreach (var id in fixer.FixableDiagnosticIds)
+            {
+                var diagnostics = (await AnalyzeAsync(solution)).Where(d => d.Id == id).ToImmutableArray();
+                if (diagnostics.IsEmpty)
+                {
+                    continue;
+                }
+
+                // Like dotnet format: the key of the first action offered for the first finding that has one.
+                string? key = null;
+                Document? document = null;
+                foreach (var diagnostic in diagnostics)
+                {
+                    var keys = await OfferedKeysAsync(solution, diagnostic);
+                    if (!keys.IsEmpty)
+                    {
+                        key = keys[0];
+                        document = solution.GetDocument(diagnostic.Location.SourceTree);
+                        break;
+                    }
+                }
+
+                if (key is null || document is null)
+                {
+                    continue;
+                }
+
+                var provider = fixer.GetFixAllProvider();
+                Assert.NotNull(provider);
+                var context = new FixAllContext(document, fixer, FixAllScope.Solution, key, new[] { id }, new Diagnostics(diagnostics), CancellationToken.None);
+                var action = await provider.GetFixAsync(context);
+                Assert.True(action is not null, $"{id}: Fix All offered nothing for key {key}");
+                var apply = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
+                if (apply.ChangedSolution != solution)
+                {
+                    fixedIds.Add(id);
+                }
+
+                solution = apply.ChangedSolution;
+            }
+        }
+
+        return (solution, fixedIds);
+    }
+
+    private static async Task<ImmutableArray<string>> OfferedKeysAsync(Solution solution, Diagnostic diagnostic)
+    {
+        var document = solution.GetDocument(diagnostic.Location.SourceTree);
+        if (document is null)
+        {
+            return ImmutableArray<string>.Empty;
+        }
+
+        var keys = ImmutableArray.CreateBuilder<string>();
+        foreach (var fixer in Fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+        {
+            var context = new CodeFixContext(document, diagnostic, (action, _) => keys.Add(action.EquivalenceKey ?? ""), CancellationToken.None);
+            await fixer.RegisterCodeFixesAsync(context);
+        }
+
+        return keys.ToImmutable();
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Solution solution)
+    {
+        var compilation = await solution.Projects.Single().GetCompilationAsync();
+        return await AnalyzerHarness.AnalyzeAsync(compilation!);
+    }
+
+    private static async Task<List<string>> ErrorsAsync(Solution solution)
+    {
+        var compilation = await solution.Projects.Single().GetCompilationAsync();
+        return compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+    }
+
+    /// <summary>The findings of one analysis, served to Fix All by document and project.</summary>
+    private sealed class Diagnostics(ImmutableArray<Diagnostic> all) : FixAllContext.DiagnosticProvider
+    {
+        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(all);
+
+        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) =>
+            GetDocumentDiagnosticsCoreAsync(document);
+
+        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) =>
+            Task.FromResult<IEnumerable<Diagnostic>>(all.Where(d => !d.Location.IsInSource));
+
+        private async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsCoreAsync(Document document)
+        {
+            var tree = await document.GetSyntaxTreeAsync();
+            return all.Where(d => d.Location.SourceTree == tree);
+        }
+    }
+}
