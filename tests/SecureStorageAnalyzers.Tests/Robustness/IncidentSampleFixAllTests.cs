@@ -63,6 +63,38 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>Every action offered for every finding of the sample, applied alone, compiles with no error.</summary>
+    [Fact]
+    public async Task EveryOfferedFix_OnEveryFinding_CompilesAsync()
+    {
+        var solution = IncidentSample();
+        var applied = 0;
+        foreach (var diagnostic in await AnalyzeAsync(solution))
+        {
+            var document = solution.GetDocument(diagnostic.Location.SourceTree);
+            if (document is null)
+            {
+                continue;
+            }
+
+            foreach (var fixer in Fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            {
+                var actions = new List<CodeAction>();
+                await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                foreach (var action in actions)
+                {
+                    var apply = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
+                    var errors = await ErrorsAsync(apply.ChangedSolution);
+                    Assert.True(errors.Count == 0, $"{action.EquivalenceKey} on {AnalyzerHarness.Format(diagnostic)}:\n{string.Join("\n", errors)}");
+                    applied++;
+                }
+            }
+        }
+
+        output.WriteLine($"{applied} fixes applied one by one");
+        Assert.True(applied >= 10, $"only {applied} fixes were offered on the incident sample");
+    }
+
     private static Solution IncidentSample()
     {
         var folder = Path.Combine(TestReferences.RepositoryRoot, "samples", "SecureStorageAnalyzers.Samples.IncidentApp");
