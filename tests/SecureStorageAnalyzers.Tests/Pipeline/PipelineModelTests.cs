@@ -200,7 +200,7 @@ public class PipelineModelTests
 #pragma warning restore RS1036, RS1001, RS2008
 
     /// <summary>The same <c>key = value</c> lines for every file, as an <c>[*.cs]</c> section would give.</summary>
-    private sealed class ConfigOptionsProvider(string lines) : AnalyzerConfigOptionsProvider
+    internal sealed class ConfigOptionsProvider(string lines) : AnalyzerConfigOptionsProvider
     {
         private readonly Options _options = new(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('=', 2))

@@ -45,6 +45,59 @@ public class CodeBeingTypedTests(ITestOutputHelper output)
         output.WriteLine($"{relativePath}: {cuts.Count} of {boundaries.Count} cuts analyzed without an exception.");
     }
 
+    private const int CutsPerTestCaseInCi = 4;
+
+    public static TheoryData<string> TestFiles => new(
+        Directory.EnumerateFiles(Path.Combine(TestReferences.RepositoryRoot, "tests", "SecureStorageAnalyzers.Tests"), "*Tests.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) &&
+                        !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(TestReferences.RepositoryRoot, f)));
+
+    /// <summary>
+    /// The C# test cases of the unit tests (their raw string literals, markup removed), cut at token boundaries: a
+    /// seeded sample of a few cuts per case by default, every cut with <c>SSA_FUZZ=all</c>.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestFiles))]
+    public async Task EveryTestCase_CutAtTokenBoundaries_NeverThrows(string relativePath)
+    {
+        var all = Environment.GetEnvironmentVariable("SSA_FUZZ") == "all";
+        var cases = TestCases(await File.ReadAllTextAsync(Path.Combine(TestReferences.RepositoryRoot, relativePath))).ToList();
+        var analyzed = 0;
+        foreach (var (source, index) in cases.Select((c, i) => (c, i)))
+        {
+            var boundaries = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantTokens().Select(t => t.Span.End).Distinct().ToList();
+            var random = new Random(relativePath.Length * 31 + index * 7919 + boundaries.Count);
+            var cuts = all ? boundaries : boundaries.OrderBy(_ => random.Next()).Take(CutsPerTestCaseInCi).Append(source.Length).ToList();
+            foreach (var cut in cuts)
+            {
+                await AnalyzerHarness.AnalyzeAsync(AnalyzerHarness.Compile(new[] { source.Substring(0, cut) }));
+                analyzed++;
+            }
+        }
+
+        output.WriteLine($"{relativePath}: {cases.Count} test cases, {analyzed} cuts analyzed without an exception.");
+    }
+
+    /// <summary>The raw string literals of a test file that hold C# code, with the test markup removed.</summary>
+    private static IEnumerable<string> TestCases(string testFile)
+    {
+        foreach (var token in CSharpSyntaxTree.ParseText(testFile).GetRoot().DescendantTokens())
+        {
+            if (!token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) && !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken))
+            {
+                continue;
+            }
+
+            var text = System.Text.RegularExpressions.Regex.Replace(token.ValueText, @"\{\|(#\d+|[A-Z]+\d+):|\|\}|\[\||\|\]", string.Empty);
+            if (text.Contains(';', StringComparison.Ordinal) && !text.TrimStart().StartsWith('<'))
+            {
+                yield return text;
+            }
+        }
+    }
+
     [Theory]
     [InlineData("app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(")]
     [InlineData("app.MapGet(\"/x/{name}\", (string name) => Results.File(Path.Combine(root, name")]

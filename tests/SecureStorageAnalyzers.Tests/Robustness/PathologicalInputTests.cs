@@ -5,12 +5,14 @@ using Xunit.Abstractions;
 namespace SecureStorageAnalyzers.Tests.Robustness;
 
 /// <summary>
-/// Pathological input: no stack overflow, time bounded and reported. The bound is generous (CI machines are shared);
-/// what it catches is a blow-up, not a regression of a few percent (the benchmark measures those).
+/// Pathological input: no stack overflow, time bounded and reported. The bound is generous: these tests share two
+/// cores with the rest of the run (the end-to-end builds run at the same time), and the 5 MB file takes about 30 s
+/// alone but up to 100 s under that load. What the bound catches is a blow-up (the quadratic walk these tests found
+/// did not finish at all), not a regression of a few percent: the benchmark measures those.
 /// </summary>
 public class PathologicalInputTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(240);
 
     [Fact]
     public Task MethodWithTenThousandStatements() => MeasureAsync("10,000 statements", Program(sb =>
