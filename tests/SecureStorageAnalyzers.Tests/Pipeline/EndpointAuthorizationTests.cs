@@ -136,18 +136,8 @@ public class EndpointAuthorizationTests
 
     private static List<(int Line, string Access)> Analyze(string source, string editorConfig)
     {
-        var tree = CSharpSyntaxTree.ParseText(source, path: "Program.cs");
-        var compilation = CSharpCompilation.Create("Endpoints",
-            new[] { tree, CSharpSyntaxTree.ParseText(TestSetup.WebGlobalUsings) },
-            TestReferences.AspNetCore,
-            new CSharpCompilationOptions(source.Contains("WebApplication", StringComparison.Ordinal) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-
         var probe = new Probe();
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new PipelineModelTests.ConfigOptionsProvider(editorConfig));
-        var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(probe), options)
-            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-        Assert.Empty(diagnostics);
+        ModelProbe.Run(source, probe, editorConfig);
         return probe.Results.OrderBy(r => r.Line).ToList();
     }
 

@@ -138,18 +138,8 @@ public class PipelineModelTests
 
     private static (List<(int Line, int Column, bool Authorized)> Events, bool HasFallbackPolicy) Analyze(string source, string editorConfig = "")
     {
-        var tree = CSharpSyntaxTree.ParseText(source, path: "Program.cs");
-        var compilation = CSharpCompilation.Create("Pipeline",
-            new[] { tree, CSharpSyntaxTree.ParseText(TestSetup.WebGlobalUsings) },
-            TestReferences.AspNetCore,
-            new CSharpCompilationOptions(source.Contains("class Startup", StringComparison.Ordinal) ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-
         var probe = new Probe();
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptionsProvider(editorConfig));
-        var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(probe), options)
-            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-        Assert.Empty(diagnostics);
+        ModelProbe.Run(source, probe, editorConfig);
         return (probe.Results.OrderBy(r => r.Line).ThenBy(r => r.Column).ToList(), probe.HasFallbackPolicy);
     }
 
@@ -198,24 +188,4 @@ public class PipelineModelTests
         }
     }
 #pragma warning restore RS1036, RS1001, RS2008
-
-    /// <summary>The same <c>key = value</c> lines for every file, as an <c>[*.cs]</c> section would give.</summary>
-    internal sealed class ConfigOptionsProvider(string lines) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('=', 2))
-            .ToImmutableDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.OrdinalIgnoreCase));
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
-                values.TryGetValue(key, out value);
-        }
-    }
 }

@@ -79,9 +79,7 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
 
             foreach (var fixer in Fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
             {
-                var actions = new List<CodeAction>();
-                await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-                foreach (var action in actions)
+                foreach (var action in await CodeFixOffers.ActionsAsync(document, diagnostic, fixer))
                 {
                     var apply = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
                     var errors = await ErrorsAsync(apply.ChangedSolution);
@@ -177,8 +175,7 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
         var keys = ImmutableArray.CreateBuilder<string>();
         foreach (var fixer in Fixers.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
         {
-            var context = new CodeFixContext(document, diagnostic, (action, _) => keys.Add(action.EquivalenceKey ?? ""), CancellationToken.None);
-            await fixer.RegisterCodeFixesAsync(context);
+            keys.AddRange((await CodeFixOffers.ActionsAsync(document, diagnostic, fixer)).Select(action => action.EquivalenceKey ?? ""));
         }
 
         return keys.ToImmutable();

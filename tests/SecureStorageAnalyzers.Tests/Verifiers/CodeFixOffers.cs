@@ -37,12 +37,18 @@ internal static class CodeFixOffers
         var result = ImmutableArray.CreateBuilder<(Diagnostic, ImmutableArray<string>)>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
-            var actions = new List<CodeAction>();
-            var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-            await fixer.RegisterCodeFixesAsync(context);
+            var actions = await ActionsAsync(document, diagnostic, fixer);
             result.Add((diagnostic, actions.Select(a => a.EquivalenceKey ?? "(no key)").ToImmutableArray()));
         }
 
         return result.ToImmutable();
+    }
+
+    /// <summary>The code actions <paramref name="fixer"/> registers for one diagnostic of <paramref name="document"/>.</summary>
+    public static async Task<List<CodeAction>> ActionsAsync(Document document, Diagnostic diagnostic, CodeFixProvider fixer)
+    {
+        var actions = new List<CodeAction>();
+        await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        return actions;
     }
 }
