@@ -114,7 +114,7 @@ internal static class EnvironmentGuard
     /// <summary>Does <paramref name="condition"/> evaluating to <paramref name="value"/> imply the Development environment?</summary>
     private static bool Implies(IOperation? condition, bool value, WellKnownTypes types)
     {
-        condition = SkipConversions(condition);
+        condition = condition?.WithoutImplicitConversions();
         switch (condition)
         {
             case IInvocationOperation invocation:
@@ -172,30 +172,20 @@ internal static class EnvironmentGuard
             return false;
         }
 
-        var value = SkipConversions(arguments[arguments.Length - 1].Value);
+        var value = arguments[arguments.Length - 1].Value.WithoutImplicitConversions();
         if (value is IFieldReferenceOperation { Field: var field } &&
             types.DevelopmentEnvironmentNameFields.Contains(field.OriginalDefinition))
         {
             return true;
         }
 
-        return value?.ConstantValue is { HasValue: true, Value: string text } &&
+        return value.ConstantValue is { HasValue: true, Value: string text } &&
                string.Equals(text, DevelopmentEnvironmentName, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool? ConstantBool(IOperation operation)
     {
-        var constant = SkipConversions(operation)?.ConstantValue;
+        var constant = operation.WithoutImplicitConversions().ConstantValue;
         return constant is { HasValue: true, Value: bool b } ? b : null;
-    }
-
-    private static IOperation? SkipConversions(IOperation? operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 }

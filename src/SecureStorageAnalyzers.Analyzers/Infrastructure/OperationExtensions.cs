@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace SecureStorageAnalyzers.Infrastructure;
 
@@ -7,6 +8,28 @@ internal static class OperationExtensions
     /// <summary>True when the value is the compile-time constant <see langword="true"/>.</summary>
     public static bool IsConstantTrue(this IOperation value) =>
         value.ConstantValue is { HasValue: true, Value: true };
+
+    /// <summary>The value under every conversion, implicit or explicit (<c>(object)x</c>, a boxing, a method group to a delegate type).</summary>
+    public static IOperation WithoutConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The value under the conversions the compiler inserted; a cast written in the code stays.</summary>
+    public static IOperation WithoutImplicitConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
 
     /// <summary>The root of the operation tree <paramref name="operation"/> belongs to (its method body or initializer).</summary>
     public static IOperation Root(this IOperation operation)

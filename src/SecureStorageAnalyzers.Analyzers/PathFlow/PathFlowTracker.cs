@@ -395,7 +395,7 @@ internal sealed class PathFlowTracker
         {
             if (_index is null)
             {
-                _index = _owner._sinks.BodyIndexes.GetValue(operation.Root(), static r => new MethodBodyIndex(r));
+                _index = _owner._sinks.BodyIndex(operation);
             }
 
             return _index;

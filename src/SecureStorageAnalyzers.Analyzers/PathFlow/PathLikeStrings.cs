@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.PathFlow;
 
@@ -68,7 +69,7 @@ internal static class PathLikeStrings
                 return false;
             }
 
-            var right = Skip(binary.RightOperand);
+            var right = binary.RightOperand.WithoutImplicitConversions();
             if (right.ConstantValue is { HasValue: true, Value: string text })
             {
                 endsWithValue = false;
@@ -87,7 +88,7 @@ internal static class PathLikeStrings
             return Scan(right, ref pathLike, out endsWithValue);
         }
 
-        var single = Skip(operand);
+        var single = operand.WithoutImplicitConversions();
         if (single.ConstantValue is { HasValue: true, Value: string literal })
         {
             endsWithValue = false;
@@ -137,16 +138,6 @@ internal static class PathLikeStrings
         }
 
         return length is >= 2 and <= 5 && (length + 1 == text.Length || !char.IsLetter(text[length + 1]));
-    }
-
-    private static IOperation Skip(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 
     /// <summary>

@@ -127,7 +127,10 @@ internal sealed class StorageSinks
     /// One <see cref="MethodBodyIndex"/> per method body, shared by every walk of the compilation (whatever its policy),
     /// alive as long as the body's operation tree is: no state outlives the compilation.
     /// </summary>
-    internal System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, MethodBodyIndex> BodyIndexes { get; } = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, MethodBodyIndex> _bodyIndexes = new();
+
+    /// <summary>The index of the method body <paramref name="operation"/> is in, built on first use.</summary>
+    public MethodBodyIndex BodyIndex(IOperation operation) => _bodyIndexes.GetValue(operation.Root(), static root => new MethodBodyIndex(root));
 
     public ImmutableHashSet<INamedTypeSymbol> SinkTypes { get; }
     public ImmutableHashSet<IPropertySymbol> PropertySinks { get; }

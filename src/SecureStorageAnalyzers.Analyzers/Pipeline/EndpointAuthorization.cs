@@ -326,13 +326,7 @@ internal sealed class EndpointAuthorization
     {
         for (var i = mapCall.Arguments.Length - 1; i >= 0; i--)
         {
-            var value = mapCall.Arguments[i].Value;
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            if (value is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
+            if (mapCall.Arguments[i].Value.WithoutConversions() is IDelegateCreationOperation { Target: IMethodReferenceOperation reference })
             {
                 return reference.Method.OriginalDefinition;
             }
@@ -377,12 +371,7 @@ internal sealed class EndpointAuthorization
     private static IOperation? Receiver(IInvocationOperation call)
     {
         var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
-        while (receiver is IConversionOperation conversion)
-        {
-            receiver = conversion.Operand;
-        }
-
-        return receiver;
+        return receiver?.WithoutConversions();
     }
 
 }

@@ -225,7 +225,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
 
             // The request path only counts by its words: "/recordings" is a URL, not an absolute folder.
             var policy = (PrivateFolderFlowPolicy)PrivateFolders(context).Policy;
-            if (requestPath is not null && SkipConversions(requestPath).ConstantValue is { HasValue: true, Value: string path } &&
+            if (requestPath is not null && requestPath.WithoutConversions().ConstantValue is { HasValue: true, Value: string path } &&
                 policy.NamesPrivateData(path) is { } word)
             {
                 return new Evidence(method, new SourceReason("a private folder", $"the name '{word}'"), requestPath);
@@ -247,13 +247,9 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>The property assignments of the options object a value is created with (directly or through a local).</summary>
-        private static IEnumerable<ISimpleAssignmentOperation> Initializers(IOperation value)
+        private IEnumerable<ISimpleAssignmentOperation> Initializers(IOperation value)
         {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
+            value = value.WithoutConversions();
             if (value is ILocalReferenceOperation local)
             {
                 value = LocalInitializer(local) ?? value;
@@ -282,18 +278,11 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private static IOperation? LocalInitializer(ILocalReferenceOperation reference)
+        /// <summary>The first value the local is given in its method body: its initializer, or its first assignment.</summary>
+        private IOperation? LocalInitializer(ILocalReferenceOperation reference)
         {
-            foreach (var descendant in reference.Root().Descendants())
-            {
-                if (descendant is IVariableDeclaratorOperation declarator &&
-                    SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
-                {
-                    return declarator.Initializer?.Value;
-                }
-            }
-
-            return null;
+            var values = _sinks.BodyIndex(reference).ValuesOf(reference.Local);
+            return values.Count > 0 ? values[0] : null;
         }
 
         /// <summary>An <c>OnPrepareResponse</c> callback that reads <c>User.Identity.IsAuthenticated</c>: the documented gate.</summary>
@@ -314,16 +303,6 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
-        }
-
-        private static IOperation SkipConversions(IOperation operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
         }
 
         private static bool Is(ISymbol symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
