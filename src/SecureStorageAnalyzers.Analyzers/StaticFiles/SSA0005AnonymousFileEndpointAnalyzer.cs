@@ -213,20 +213,23 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
                 var candidate = found;
                 if (found.UnmappedHandler is { } handler)
                 {
-                    // An endpoint only where the method is mapped: judged by the first mapping anonymous requests reach.
-                    candidate = null;
+                    // An endpoint only where the method is mapped, judged by the mapping anonymous requests reach: one marked
+                    // AllowAnonymous first, then the first in source order (the same answer on every run).
+                    MappedHandler? reached = null;
                     foreach (var mapped in _endpoints.MappedAs(handler))
                     {
-                        if (mapped.Access != EndpointAccess.Authorized && (candidate is null || mapped.Access == EndpointAccess.ExplicitlyAnonymous))
+                        if (mapped.Access != EndpointAccess.Authorized && (reached is null || Precedes(mapped, reached)))
                         {
-                            candidate = found.MappedAt(mapped);
+                            reached = mapped;
                         }
                     }
 
-                    if (candidate is null)
+                    if (reached is null)
                     {
                         continue;
                     }
+
+                    candidate = found.MappedAt(reached);
                 }
 
                 var endpoint = candidate;
@@ -265,6 +268,17 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
                     candidate.Evidence,
                     why));
             }
+        }
+
+        private static bool Precedes(MappedHandler mapped, MappedHandler other)
+        {
+            if (mapped.Access != other.Access)
+            {
+                return mapped.Access == EndpointAccess.ExplicitlyAnonymous;
+            }
+
+            var path = string.CompareOrdinal(mapped.MapCall.SourceTree?.FilePath, other.MapCall.SourceTree?.FilePath);
+            return path < 0 || path == 0 && mapped.MapCall.SourceSpan.Start < other.MapCall.SourceSpan.Start;
         }
 
         /// <summary>The argument that says which file: a path, a stream or the bytes.</summary>

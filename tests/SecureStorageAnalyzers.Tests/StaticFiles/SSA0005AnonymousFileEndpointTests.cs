@@ -173,6 +173,24 @@ public class SSA0005AnonymousFileEndpointTests
     }
 
     [Fact]
+    public async Task MethodGroupHandler_MappedSeveralTimes_OneFindingAtTheFirstAnonymousMappingAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/secure/{name}", Recordings.Get).RequireAuthorization();
+            {|#2:app.MapGet("/recordings/{name}", Recordings.Get)|};
+            app.MapGet("/old/{name}", Recordings.Get);
+            app.Run();
+
+            static class Recordings
+            {
+                public static IResult Get(string name) => {|#0:Results.File(Path.Combine("/srv/recordings", {|#1:name|}), "audio/mpeg")|};
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Results.File", "the parameter 'name'", Nothing));
+    }
+
+    [Fact]
     public async Task MethodGroupHandler_UnderFallbackPolicy_NotReportedAsync()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
