@@ -1,20 +1,50 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace SecureStorageAnalyzers.Infrastructure;
 
 /// <summary>
-/// The framework symbols the pack needs, resolved once per compilation (in a compilation-start action) and shared by
-/// every callback of that compilation. A type the compilation lacks is <see langword="null"/>; a method set of an
-/// absent type is empty. Nothing here outlives the compilation that created it.
+/// The framework symbols the pack needs, resolved once per compilation and shared by every analyzer of the pack and
+/// every callback of that compilation (<see cref="GetOrCreate"/>). A type the compilation lacks is
+/// <see langword="null"/>; a method set of an absent type is empty. Without ASP.NET Core only the application builder
+/// is looked up. Nothing here outlives the compilation that created it.
 /// </summary>
+/// <remarks>
+/// Resolving a type by metadata name searches every referenced assembly (about 270 for a web app): the benchmark found
+/// the pack's eight analyzers spending most of their time there, each resolving the same names for itself. Now one
+/// instance per compilation, and each name resolved once (<see cref="Resolve"/>).
+/// </remarks>
 internal sealed class WellKnownTypes
 {
+    /// <summary>
+    /// The one instance of each compilation, weakly keyed by it: collected with the compilation, never reused for
+    /// another (the pattern of the framework's and the .NET SDK's own analyzers).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Compilation, WellKnownTypes> PerCompilation = new();
+
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _resolved = new(StringComparer.Ordinal);
+    private readonly Func<string, INamedTypeSymbol?> _lookUp;
+    private readonly ConcurrentDictionary<Type, object> _shared = new();
+    private ImmutableHashSet<string>? _referencedAssemblies;
+
     private WellKnownTypes(Compilation compilation)
     {
         Compilation = compilation;
+        _lookUp = LookUp;
 
         IApplicationBuilder = Get("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        if (IApplicationBuilder is null)
+        {
+            // Not a web project: no web rule runs, so no other web type is looked up.
+            UseDirectoryBrowser = AddDirectoryBrowser = UseFileServerWithBrowsingFlag = IsDevelopment = IsEnvironment =
+                ImmutableHashSet<IMethodSymbol>.Empty;
+            DevelopmentEnvironmentNameFields = ImmutableHashSet<IFieldSymbol>.Empty;
+            return;
+        }
+
         WebApplication = Get("Microsoft.AspNetCore.Builder.WebApplication");
         WebApplicationBuilder = Get("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
         IHostEnvironment = Get("Microsoft.Extensions.Hosting.IHostEnvironment");
@@ -102,7 +132,34 @@ internal sealed class WellKnownTypes
     /// <summary>True when the compilation references ASP.NET Core's application builder: the web rules apply.</summary>
     public bool HasAspNetCore => IApplicationBuilder is not null;
 
-    public static WellKnownTypes Create(Compilation compilation) => new(compilation);
+    /// <summary>The instance of <paramref name="compilation"/>, created by the first analyzer that asks.</summary>
+    public static WellKnownTypes GetOrCreate(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new WellKnownTypes(c));
+
+    /// <summary>
+    /// The compilation's one <typeparamref name="T"/> (a table of symbols built from these types, such as the storage
+    /// sinks), created by the first analyzer that asks and shared by the others.
+    /// </summary>
+    public T Shared<T>(Func<WellKnownTypes, T> create)
+        where T : class =>
+        (T)(_shared.TryGetValue(typeof(T), out var value) ? value : _shared.GetOrAdd(typeof(T), _ => create(this)));
+
+    /// <summary>True when the compilation references an assembly of that name: no type of an absent SDK is looked up.</summary>
+    public bool References(string assemblyName)
+    {
+        var names = _referencedAssemblies;
+        if (names is null)
+        {
+            var builder = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var identity in Compilation.ReferencedAssemblyNames)
+            {
+                builder.Add(identity.Name);
+            }
+
+            names = _referencedAssemblies = builder.ToImmutable();
+        }
+
+        return names.Contains(assemblyName);
+    }
 
     /// <summary>True when <paramref name="type"/> is one of the hosting environment abstractions.</summary>
     public bool IsHostEnvironment(ITypeSymbol? type)
@@ -182,7 +239,10 @@ internal sealed class WellKnownTypes
     /// <c>Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions</c> next to the public one. So: the compilation's
     /// own type wins, inaccessible copies are ignored, and two accessible copies are a real ambiguity (null).
     /// </summary>
-    private INamedTypeSymbol? Get(string metadataName)
+    private INamedTypeSymbol? Get(string metadataName) =>
+        _resolved.TryGetValue(metadataName, out var type) ? type : _resolved.GetOrAdd(metadataName, _lookUp);
+
+    private INamedTypeSymbol? LookUp(string metadataName)
     {
         INamedTypeSymbol? found = null;
         foreach (var type in Compilation.GetTypesByMetadataName(metadataName))

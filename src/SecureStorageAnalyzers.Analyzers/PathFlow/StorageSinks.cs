@@ -65,12 +65,20 @@ internal sealed class StorageSinks
     private readonly INamedTypeSymbol? _fileAccess;
     private readonly INamedTypeSymbol? _exception;
 
+    /// <summary>The SDKs whose types the sinks name, by namespace prefix: their types are looked up only when referenced.</summary>
+    private static readonly ImmutableArray<(string Prefix, string Assembly)> SdkAssemblies = ImmutableArray.Create(
+        ("Azure.Storage.Blobs.", "Azure.Storage.Blobs"),
+        ("Amazon.S3.", "AWSSDK.S3"),
+        ("Google.Cloud.Storage.V1.", "Google.Cloud.Storage.V1"),
+        ("Google.Apis.Storage.v1.", "Google.Apis.Storage.v1"),
+        ("Minio.", "Minio"));
+
     private StorageSinks(WellKnownTypes types)
     {
         var sinkTypes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in SinkTypeNames)
         {
-            if (types.Resolve(name) is { } type)
+            if (Resolve(types, name) is { } type)
             {
                 sinkTypes.Add(type);
             }
@@ -81,7 +89,7 @@ internal sealed class StorageSinks
         var properties = ImmutableHashSet.CreateBuilder<IPropertySymbol>(SymbolEqualityComparer.Default);
         foreach (var (typeName, propertyName) in PropertySinkNames)
         {
-            if (types.Resolve(typeName) is { } type)
+            if (Resolve(types, typeName) is { } type)
             {
                 foreach (var member in type.GetMembers(propertyName))
                 {
@@ -149,7 +157,8 @@ internal sealed class StorageSinks
     /// </summary>
     public bool HasWebOrStorageSdk { get; }
 
-    public static StorageSinks Create(WellKnownTypes types) => new(types);
+    /// <summary>The sinks of the compilation, shared by every analyzer of the pack.</summary>
+    public static StorageSinks Create(WellKnownTypes types) => types.Shared(static t => new StorageSinks(t));
 
     /// <summary><c>Path.Combine</c> and <c>Path.Join</c>: building a path is where an identifier becomes part of one.</summary>
     public bool IsPathBuilder(IMethodSymbol method) =>
@@ -331,10 +340,24 @@ internal sealed class StorageSinks
         type is INamedTypeSymbol named && WellKnownTypes.DerivesFrom(named, _exception);
 
     private static bool HasAnyCloudSdk(WellKnownTypes types) =>
-        types.Resolve("Azure.Storage.Blobs.BlobContainerClient") is not null ||
-        types.Resolve("Amazon.S3.IAmazonS3") is not null ||
-        types.Resolve("Google.Cloud.Storage.V1.StorageClient") is not null ||
-        types.Resolve("Minio.DataModel.Args.ObjectArgs`1") is not null;
+        Resolve(types, "Azure.Storage.Blobs.BlobContainerClient") is not null ||
+        Resolve(types, "Amazon.S3.IAmazonS3") is not null ||
+        Resolve(types, "Google.Cloud.Storage.V1.StorageClient") is not null ||
+        Resolve(types, "Minio.DataModel.Args.ObjectArgs`1") is not null;
+
+    /// <summary>A type by metadata name; a type of an SDK the compilation does not reference is not looked up at all.</summary>
+    private static INamedTypeSymbol? Resolve(WellKnownTypes types, string name)
+    {
+        foreach (var (prefix, assembly) in SdkAssemblies)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return types.References(assembly) ? types.Resolve(name) : null;
+            }
+        }
+
+        return types.Resolve(name);
+    }
 
     private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? other) =>
         other is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, other);

@@ -44,7 +44,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : DiagnosticAnal
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var types = WellKnownTypes.Create(start.Compilation);
+            var types = WellKnownTypes.GetOrCreate(start.Compilation);
             if (types.UseDirectoryBrowser.IsEmpty && types.AddDirectoryBrowser.IsEmpty &&
                 types.UseFileServerWithBrowsingFlag.IsEmpty && types.FileServerOptionsEnableDirectoryBrowsing is null)
             {

@@ -22,7 +22,7 @@ public sealed class SSA0003DoNotServeUnknownFileTypesAnalyzer : DiagnosticAnalyz
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var types = WellKnownTypes.Create(start.Compilation);
+            var types = WellKnownTypes.GetOrCreate(start.Compilation);
             if (types.StaticFileOptionsServeUnknownFileTypes is null)
             {
                 return;

@@ -27,7 +27,7 @@ public sealed class SSA0004DoNotServeContentRootAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var types = WellKnownTypes.Create(start.Compilation);
+            var types = WellKnownTypes.GetOrCreate(start.Compilation);
             if (!types.HasAspNetCore)
             {
                 return;

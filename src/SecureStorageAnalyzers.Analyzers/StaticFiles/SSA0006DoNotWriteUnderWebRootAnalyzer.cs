@@ -24,7 +24,7 @@ public sealed class SSA0006DoNotWriteUnderWebRootAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var types = WellKnownTypes.Create(start.Compilation);
+            var types = WellKnownTypes.GetOrCreate(start.Compilation);
             var policy = new WebRootFlowPolicy(types);
             if (!types.HasAspNetCore || !policy.HasWebRoot)
             {

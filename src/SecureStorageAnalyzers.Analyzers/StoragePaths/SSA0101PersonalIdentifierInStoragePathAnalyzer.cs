@@ -33,7 +33,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            var types = WellKnownTypes.Create(start.Compilation);
+            var types = WellKnownTypes.GetOrCreate(start.Compilation);
             var sinks = StorageSinks.Create(types);
             if (!sinks.HasWebOrStorageSdk)
             {

@@ -282,7 +282,7 @@ internal static class SyntaxEdits
 
     private static string HostingNamespace(SemanticModel model, int position, ExpressionSyntax environment)
     {
-        var types = WellKnownTypes.Create(model.Compilation);
+        var types = WellKnownTypes.GetOrCreate(model.Compilation);
         var type = model.GetSpeculativeTypeInfo(position, environment, SpeculativeBindingOption.BindAsExpression).Type;
         return type is not null && !WellKnownTypes.Implements(type, types.IHostEnvironment) &&
                WellKnownTypes.Implements(type, types.IHostingEnvironmentAspNetCore)

@@ -56,7 +56,7 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
             return;
         }
 
-        var types = WellKnownTypes.Create(model.Compilation);
+        var types = WellKnownTypes.GetOrCreate(model.Compilation);
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation)

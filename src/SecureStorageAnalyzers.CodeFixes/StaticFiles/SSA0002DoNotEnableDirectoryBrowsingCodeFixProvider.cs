@@ -101,7 +101,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
             return;
         }
 
-        var environment = SyntaxEdits.FindEnvironment(model, statement.SpanStart, WellKnownTypes.Create(model.Compilation));
+        var environment = SyntaxEdits.FindEnvironment(model, statement.SpanStart, WellKnownTypes.GetOrCreate(model.Compilation));
         if (environment is null)
         {
             return;

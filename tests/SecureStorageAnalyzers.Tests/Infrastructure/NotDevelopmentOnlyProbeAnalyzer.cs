@@ -34,7 +34,7 @@ public sealed class NotDevelopmentOnlyProbeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var types = WellKnownTypes.Create(start.Compilation);
+            var types = WellKnownTypes.GetOrCreate(start.Compilation);
             start.RegisterOperationAction(operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;

@@ -29,7 +29,7 @@ public class WellKnownTypesTests
     [InlineData(TestFramework.AspNetCore8)]
     public void AspNetCore_TypesResolveToTheFrameworkAssemblies(TestFramework framework)
     {
-        var types = WellKnownTypes.Create(Compile(framework));
+        var types = WellKnownTypes.GetOrCreate(Compile(framework));
 
         Assert.True(types.HasAspNetCore);
         Assert.Equal("Microsoft.AspNetCore.Http.Abstractions", types.IApplicationBuilder?.ContainingAssembly.Name);
@@ -50,7 +50,7 @@ public class WellKnownTypesTests
     [InlineData(TestFramework.AspNetCore8)]
     public void AspNetCore_MethodSetsHoldEveryOverload(TestFramework framework)
     {
-        var types = WellKnownTypes.Create(Compile(framework));
+        var types = WellKnownTypes.GetOrCreate(Compile(framework));
 
         Assert.Equal(
             new[] { "(IApplicationBuilder)", "(IApplicationBuilder, DirectoryBrowserOptions)", "(IApplicationBuilder, string)" },
@@ -83,7 +83,7 @@ public class WellKnownTypesTests
     [Fact]
     public void NoAspNetCore_NullTypesAndEmptySets()
     {
-        var types = WellKnownTypes.Create(Compile(TestFramework.NoAspNetCore));
+        var types = WellKnownTypes.GetOrCreate(Compile(TestFramework.NoAspNetCore));
 
         Assert.False(types.HasAspNetCore);
         Assert.Null(types.IApplicationBuilder);
@@ -109,19 +109,36 @@ public class WellKnownTypesTests
     [Fact]
     public void CompilationsOwnTypeWins_AndTwoAccessibleCopiesAreAmbiguous()
     {
-        var own = WellKnownTypes.Create(Compile(TestFramework.NoAspNetCore, """
+        var own = WellKnownTypes.GetOrCreate(Compile(TestFramework.NoAspNetCore, """
             namespace Microsoft.AspNetCore.Builder { public class StaticFileOptions { public bool ServeUnknownFileTypes { get; set; } } }
             """));
-        Assert.Equal("WellKnownTypesTests", own.StaticFileOptions?.ContainingAssembly.Name);
+        Assert.Equal("WellKnownTypesTests", own.Resolve("Microsoft.AspNetCore.Builder.StaticFileOptions")?.ContainingAssembly.Name);
+
+        // Without ASP.NET Core's application builder, the web types are not even looked up.
+        Assert.False(own.HasAspNetCore);
+        Assert.Null(own.StaticFileOptions);
 
         var library = Compile(TestFramework.NoAspNetCore, """
             namespace Microsoft.AspNetCore.Builder { public class FileServerOptions { } }
             """);
         var consumer = CSharpCompilation.Create("Consumer", [CSharpSyntaxTree.ParseText("")],
             TestReferences.AspNetCore.Add(library.ToMetadataReference()), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var ambiguous = WellKnownTypes.Create(consumer);
+        var ambiguous = WellKnownTypes.GetOrCreate(consumer);
         Assert.Null(ambiguous.FileServerOptions);
         Assert.NotNull(ambiguous.StaticFileOptions);
+    }
+
+    [Fact]
+    public void OneInstancePerCompilation_SharedByTheAnalyzers()
+    {
+        var compilation = Compile(TestFramework.AspNetCore10, "class C { }");
+        var first = WellKnownTypes.GetOrCreate(compilation);
+
+        Assert.Same(first, WellKnownTypes.GetOrCreate(compilation));
+        Assert.NotSame(first, WellKnownTypes.GetOrCreate(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class D { }"))));
+        Assert.Same(SecureStorageAnalyzers.PathFlow.StorageSinks.Create(first), SecureStorageAnalyzers.PathFlow.StorageSinks.Create(first));
+        Assert.True(first.References("Microsoft.AspNetCore.Http.Abstractions"));
+        Assert.False(first.References("Azure.Storage.Blobs"));
     }
 
     [Fact]
@@ -153,7 +170,7 @@ public class WellKnownTypesTests
             }
             """);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var types = WellKnownTypes.Create(compilation);
+        var types = WellKnownTypes.GetOrCreate(compilation);
         var tree = compilation.SyntaxTrees.Single();
         var model = compilation.GetSemanticModel(tree);
         var calls = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().ToArray();
@@ -194,7 +211,7 @@ public class WellKnownTypesTests
                 public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = null!;
             }
             """);
-        var types = WellKnownTypes.Create(compilation);
+        var types = WellKnownTypes.GetOrCreate(compilation);
 
         Assert.True(types.IsHostEnvironment(types.IHostEnvironment));
         Assert.True(types.IsHostEnvironment(types.IWebHostEnvironment));

@@ -9,7 +9,9 @@ namespace SecureStorageAnalyzers.Tests.Meta;
 /// The analyzer and code-fix assemblies keep no static mutable state: a compiler or IDE process runs the pack on many
 /// compilations, in parallel and for hours, so anything static must be read-only and deeply immutable (strings, numbers,
 /// immutable collections of those, descriptors, and the pack's own sealed types built only of such fields). State per
-/// compilation lives in objects created by the compilation-start action.
+/// compilation lives in objects created by the compilation-start action. The one exception is the cache that shares
+/// those objects between the pack's analyzers: a <c>ConditionalWeakTable</c> keyed by the <see cref="Compilation"/>,
+/// whose entries go with their compilation and are never found from another.
 /// </summary>
 public class NoStaticMutableStateTests
 {
@@ -36,6 +38,11 @@ public class NoStaticMutableStateTests
                 }
 
                 checkedFields++;
+                if (field.IsInitOnly && IsPerCompilationCache(field.FieldType))
+                {
+                    continue;
+                }
+
                 if (!field.IsInitOnly)
                 {
                     problems.Add($"{type.FullName}.{field.Name} is not readonly");
@@ -54,6 +61,9 @@ public class NoStaticMutableStateTests
     [Fact]
     public void TheCheck_RejectsMutableState()
     {
+        Assert.True(IsPerCompilationCache(typeof(ConditionalWeakTable<Compilation, string>)));
+        Assert.False(IsPerCompilationCache(typeof(ConditionalWeakTable<string, string>)));
+        Assert.False(IsPerCompilationCache(typeof(Dictionary<Compilation, string>)));
         Assert.False(IsDeeplyImmutable(typeof(string[]), new HashSet<Type>()));
         Assert.False(IsDeeplyImmutable(typeof(List<string>), new HashSet<Type>()));
         Assert.False(IsDeeplyImmutable(typeof(System.Collections.Concurrent.ConcurrentDictionary<string, int>), new HashSet<Type>()));
@@ -72,6 +82,10 @@ public class NoStaticMutableStateTests
     {
         public readonly ImmutableArray<string> Names = ImmutableArray<string>.Empty;
     }
+
+    private static bool IsPerCompilationCache(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ConditionalWeakTable<,>) &&
+        type.GetGenericArguments()[0] == typeof(Compilation);
 
     private static bool IsCompilerGenerated(MemberInfo member) =>
         member.Name.Contains('<', StringComparison.Ordinal) || member.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false);

@@ -73,7 +73,7 @@ public class PathFlowTrackerTests
             .Single(i => i.Expression is IdentifierNameSyntax { Identifier.ValueText: "Store" });
         var invocation = (IInvocationOperation)model.GetOperation(store)!;
 
-        var types = WellKnownTypes.Create(compilation);
+        var types = WellKnownTypes.GetOrCreate(compilation);
         var tracker = new PathFlowTracker(StorageSinks.Create(types), new PersonalDataFlowPolicy(new PersonalDataClassifier(types, PersonalDataOptions.Empty)));
         var sources = new List<FlowSource>();
         tracker.FindSources(invocation.Arguments[0].Value, sources);
@@ -113,11 +113,11 @@ public class StorageSinksTests
             namespace MyStorage { public class BlobContainerClient { public void UploadBlob(string blobName) { } } }
             """);
         var compilation = CSharpCompilation.Create("Lookalike", new[] { tree }, TestReferences.AspNetCore);
-        var sinks = StorageSinks.Create(WellKnownTypes.Create(compilation));
+        var sinks = StorageSinks.Create(WellKnownTypes.GetOrCreate(compilation));
         var upload = (IMethodSymbol)compilation.GetTypeByMetadataName("MyStorage.BlobContainerClient")!.GetMembers("UploadBlob").Single();
         Assert.False(sinks.IsSinkMethod(upload));
     }
 
     private static StorageSinks Sinks(ImmutableArray<MetadataReference> references) =>
-        StorageSinks.Create(WellKnownTypes.Create(CSharpCompilation.Create("Sinks", references: references)));
+        StorageSinks.Create(WellKnownTypes.GetOrCreate(CSharpCompilation.Create("Sinks", references: references)));
 }

@@ -152,7 +152,7 @@ public class PersonalDataClassifierTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var config = PersonalDataOptions.Read(new DictionaryOptions(options.ToImmutableDictionary(o => o.Key, o => o.Value)));
-        var harness = new Harness(compilation, new PersonalDataClassifier(WellKnownTypes.Create(compilation), config));
+        var harness = new Harness(compilation, new PersonalDataClassifier(WellKnownTypes.GetOrCreate(compilation), config));
         return (harness, compilation.GetTypeByMetadataName("Subject")!);
     }
 

@@ -157,7 +157,7 @@ public class EndpointAuthorizationTests
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var types = WellKnownTypes.Create(start.Compilation);
+                var types = WellKnownTypes.GetOrCreate(start.Compilation);
                 var endpoints = new EndpointAuthorization(types);
                 var helpers = new AuthorizationHelpers.Cache(types);
                 var pending = new ConcurrentBag<(int Line, IMethodSymbol Handler)>();

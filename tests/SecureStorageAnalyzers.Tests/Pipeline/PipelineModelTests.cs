@@ -162,7 +162,7 @@ public class PipelineModelTests
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var types = WellKnownTypes.Create(start.Compilation);
+                var types = WellKnownTypes.GetOrCreate(start.Compilation);
                 var model = new PipelineModel(types);
                 var helpers = new AuthorizationHelpers.Cache(types);
                 start.RegisterOperationAction(c =>
