@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using SecureStorageAnalyzers.Benchmarks;
+
+// The performance benchmark of issue #8: see docs/performance.md. A plain repeated-run harness (warm-up + N runs,
+// medians): one whole-compilation analyzer run takes seconds and builds a new compilation each time, so
+// BenchmarkDotNet's many-iteration statistics would add hours and little precision.
+var settings = Settings.Parse(args);
+if (settings is null)
+{
+    Console.Error.WriteLine(Settings.Usage);
+    return 2;
+}
+
+if (settings.WriteDirectory is { } writeTo)
+{
+    var written = CodeBaseGenerator.GenerateWebApp(settings.Scales[0]);
+    written.WriteTo(writeTo);
+    Console.WriteLine($"Wrote {written.Files.Count} files ({written.Lines:N0} lines, {settings.Scales[0]} feature folders) to {writeTo}.");
+    var library = CodeBaseGenerator.GenerateClassLibrary(settings.Scales[0]);
+    library.WriteTo(Path.Combine(writeTo, "no-aspnetcore"));
+    Console.WriteLine($"Wrote the no-ASP.NET class library ({library.Files.Count} files) to {Path.Combine(writeTo, "no-aspnetcore")}.");
+    return 0;
+}
+
+var culture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = culture;
+var ours = AnalyzerSet.OurPack();
+var sets = new List<AnalyzerSet> { ours };
+if (settings.Peers)
+{
+    sets.Add(AnalyzerSet.FromPackage("SecurityCodeScan", "SecurityCodeScan.VS2019", "5.6.7", Path.Combine("analyzers", "dotnet")));
+    sets.Add(AnalyzerSet.FromPackage("SonarAnalyzer.CSharp", "SonarAnalyzer.CSharp", "9.32.0.97167", "analyzers"));
+}
+
+var roslyn = typeof(Compilation).Assembly;
+Console.WriteLine("# SecureStorageAnalyzers performance benchmark");
+Console.WriteLine();
+Console.WriteLine($"- Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}");
+Console.WriteLine($"- Runtime: .NET {Environment.Version}; Roslyn {roslyn.GetName().Version} ({FileVersion(roslyn)}); Server GC: {System.Runtime.GCSettings.IsServerGC}");
+Console.WriteLine($"- Runs: {(settings.WarmUp ? "1 warm-up + " : string.Empty)}{settings.Repeat} timed per measurement, medians; peers {(settings.Peers ? "on" : "off")}; scales {string.Join(", ", settings.Scales)} feature folders");
+foreach (var set in sets)
+{
+    Console.WriteLine($"- {set.Name} {set.Version}: {set.Analyzers.Length} analyzers, {set.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Count()} rule ids" +
+                      (set.LoadErrors.Count > 0 ? $"; LOAD ERRORS: {string.Join("; ", set.LoadErrors)}" : string.Empty));
+}
+
+Console.WriteLine();
+var results = new List<ScaleResult>();
+foreach (var scale in settings.Scales)
+{
+    var codeBase = CodeBaseGenerator.GenerateWebApp(scale);
+    var workload = new Workload(codeBase);
+    Progress($"scale {scale}: {codeBase.Files.Count} files, {codeBase.Lines:N0} lines; compiling");
+    var compiler = Measurements.Compiler(workload, settings.Repeat, settings.WarmUp);
+    if (compiler.Errors > 0)
+    {
+        Console.Error.WriteLine($"The generated code base does not compile: {compiler.Errors} errors, first: {compiler.FirstError}");
+        return 3;
+    }
+
+    Progress($"scale {scale}: compiler {compiler.Milliseconds.Median:F0} ms; no-op baseline");
+    var baseline = await Measurements.Set(workload, NoOpAnalyzer.Set, settings.Repeat, settings.WarmUp);
+    var runs = new List<SetRun>();
+    foreach (var set in sets)
+    {
+        Progress($"scale {scale}: {set.Name}");
+        var repeat = set == ours ? settings.Repeat : settings.PeerRepeat;
+        runs.Add(await Measurements.Set(workload, set, repeat, settings.WarmUp));
+    }
+
+    var documents = new List<DocumentRun>();
+    Sample? documentCompiler = null;
+    if (settings.Ide)
+    {
+        Progress($"scale {scale}: IDE view of {workload.LargestTree.FilePath}");
+        documentCompiler = Measurements.DocumentCompiler(workload, settings.Repeat, warmUp: true);
+        foreach (var set in sets)
+        {
+            documents.Add(await Measurements.Document(workload, set, settings.Repeat, warmUp: true));
+        }
+    }
+
+    results.Add(new ScaleResult(scale, workload, compiler.Milliseconds, compiler.AllocatedBytes, compiler.Warnings, baseline, runs, documentCompiler, documents));
+}
+
+NoAspNetResult? noAspNet = null;
+if (settings.NoAspNet)
+{
+    var scale = settings.Scales[0];
+    var library = new Workload(CodeBaseGenerator.GenerateClassLibrary(scale));
+    Progress($"no ASP.NET Core: {library.CodeBase.Files.Count} files, {library.Lines:N0} lines");
+    var compiler = Measurements.Compiler(library, settings.Repeat, settings.WarmUp);
+    if (compiler.Errors > 0)
+    {
+        Console.Error.WriteLine($"The generated class library does not compile: {compiler.Errors} errors, first: {compiler.FirstError}");
+        return 3;
+    }
+
+    var baseline = await Measurements.Set(library, NoOpAnalyzer.Set, settings.Repeat, settings.WarmUp);
+    var run = await Measurements.Set(library, ours, settings.Repeat, settings.WarmUp);
+    noAspNet = new NoAspNetResult(scale, library, compiler.Milliseconds, baseline, run);
+}
+
+var report = Report.Write(settings, sets, results, noAspNet);
+Console.WriteLine(report.Text);
+if (settings.OutputFile is { } output)
+{
+    File.WriteAllText(output, report.Text);
+}
+
+// A report, not a test: budgets missed still exit 0. Our pack throwing is a bug: exit 1.
+return report.OursThrew ? 1 : 0;
+
+static void Progress(string message) =>
+    Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+
+static string FileVersion(System.Reflection.Assembly assembly) =>
+    System.Diagnostics.FileVersionInfo.GetVersionInfo(assembly.Location).ProductVersion?.Split('+')[0] ?? "?";
+
+namespace SecureStorageAnalyzers.Benchmarks
+{
+    /// <summary>Command-line settings.</summary>
+    internal sealed record Settings(
+        IReadOnlyList<int> Scales,
+        int Repeat,
+        int PeerRepeat,
+        bool WarmUp,
+        bool Peers,
+        bool Ide,
+        bool NoAspNet,
+        string? WriteDirectory,
+        string? OutputFile)
+    {
+        public const string Usage = """
+            usage: dotnet run -c Release --project tests/SecureStorageAnalyzers.Benchmarks -- [options]
+              --scales 100,400,1600   feature folders per generated code base (default 100,400,1600)
+              --repeat N              timed runs per measurement after one warm-up (default 3)
+              --peer-repeat N         timed runs for SecurityCodeScan and Sonar (default: --repeat)
+              --no-warmup             no warm-up run
+              --no-peers              our pack only
+              --no-ide                skip the IDE view (largest document)
+              --no-noaspnet           skip the class library without ASP.NET Core
+              --out FILE              also write the Markdown report to FILE
+              --write DIR             write the generated code base (first scale) to DIR and exit
+            """;
+
+        public static Settings? Parse(string[] args)
+        {
+            var scales = new List<int> { 100, 400, 1600 };
+            var repeat = 3;
+            int? peerRepeat = null;
+            bool warmUp = true, peers = true, ide = true, noAspNet = true;
+            string? write = null, output = null;
+            for (var i = 0; i < args.Length; i++)
+            {
+                switch (args[i])
+                {
+                    case "--scales" when i + 1 < args.Length:
+                        scales = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+                        break;
+                    case "--repeat" when i + 1 < args.Length:
+                        repeat = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+                        break;
+                    case "--peer-repeat" when i + 1 < args.Length:
+                        peerRepeat = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
+                        break;
+                    case "--no-warmup":
+                        warmUp = false;
+                        break;
+                    case "--no-peers":
+                        peers = false;
+                        break;
+                    case "--no-ide":
+                        ide = false;
+                        break;
+                    case "--no-noaspnet":
+                        noAspNet = false;
+                        break;
+                    case "--write" when i + 1 < args.Length:
+                        write = args[++i];
+                        break;
+                    case "--out" when i + 1 < args.Length:
+                        output = args[++i];
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return scales.Count == 0 || scales.Any(s => s < 2)
+                ? null
+                : new Settings(scales, repeat, peerRepeat ?? repeat, warmUp, peers, ide, noAspNet, write, output);
+        }
+    }
+
+    internal sealed record ScaleResult(
+        int Scale,
+        Workload Workload,
+        Sample CompilerMilliseconds,
+        Sample CompilerAllocatedBytes,
+        int CompilerWarnings,
+        SetRun Baseline,
+        IReadOnlyList<SetRun> Runs,
+        Sample? DocumentCompiler,
+        IReadOnlyList<DocumentRun> Documents);
+
+    internal sealed record NoAspNetResult(int Scale, Workload Workload, Sample CompilerMilliseconds, SetRun Baseline, SetRun Ours);
+}
