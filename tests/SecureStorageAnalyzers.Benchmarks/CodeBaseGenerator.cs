@@ -62,8 +62,9 @@ public sealed record GeneratedCodeBase(
 /// <summary>
 /// Writes a realistic ASP.NET Core code base (or, for the no-ASP.NET case, a plain class library) at a chosen number of
 /// feature folders. Each web feature has an entity with personal fields (FullName, Email, PhoneNumber, DateOfBirth) and
-/// opaque ones (Guid Id, CreatedAt), a service that keeps files in a private folder under opaque names, a controller, a
-/// group of minimal-API endpoints, and a report/validation class with the usual LINQ and string work. A seeded random
+/// opaque ones (Guid Id, CreatedAt), a service that keeps files in a private folder under opaque names and does the usual
+/// LINQ and string work, and a group of minimal-API endpoints; half the features also have an MVC controller, a quarter a
+/// report/validation class. A seeded random
 /// choice puts a few real findings into some features, like real code: a contact card named after a phone number
 /// (SSA0101), an anonymous download picked by the route (SSA0005), a report written under the web root (SSA0006).
 /// Feature 0 always has the SSA0101 finding and feature 1 the SSA0005 and SSA0006 ones, so small scales find all three.
@@ -113,9 +114,16 @@ public static class CodeBaseGenerator
             seeded[Ssa0006] += feature.WritesUnderWebRoot ? 1 : 0;
             files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}.cs", EntityFile(feature)));
             files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}Service.cs", ServiceFile(feature, web: true)));
-            files.Add(new GeneratedFile($"{feature.Folder}/{feature.Plural}Controller.cs", ControllerFile(feature)));
+            if (feature.HasController)
+            {
+                files.Add(new GeneratedFile($"{feature.Folder}/{feature.Plural}Controller.cs", ControllerFile(feature)));
+            }
+
             files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}Endpoints.cs", EndpointsFile(feature)));
-            files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}Reports.cs", ReportsFile(feature)));
+            if (feature.HasReports)
+            {
+                files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}Reports.cs", ReportsFile(feature)));
+            }
         }
 
         files.Add(new GeneratedFile("Features/FeatureRegistration.cs", RegistrationFile(registrations)));
@@ -142,7 +150,10 @@ public static class CodeBaseGenerator
             var feature = Feature.Create(i, new Random(unchecked(seed * 31 + i)));
             files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}.cs", EntityFile(feature)));
             files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}Service.cs", ServiceFile(feature, web: false)));
-            files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}Reports.cs", ReportsFile(feature)));
+            if (feature.HasReports)
+            {
+                files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}Reports.cs", ReportsFile(feature)));
+            }
         }
 
         var seeded = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -165,6 +176,12 @@ public static class CodeBaseGenerator
 
         public string Namespace => $"{RootNamespace}.Features.{Key}";
 
+        /// <summary>Half the features also have an MVC controller (the rest are minimal APIs only).</summary>
+        public bool HasController => Index % 2 == 0;
+
+        /// <summary>A quarter of the features have a reporting and validation class.</summary>
+        public bool HasReports => Index % 4 == 1;
+
         public string Route => $"{Plural.ToLowerInvariant()}-{Index.ToString("D4", CultureInfo.InvariantCulture)}";
 
         public static Feature Create(int index, Random random)
@@ -172,7 +189,7 @@ public static class CodeBaseGenerator
             var noun = Nouns[index % Nouns.Length];
             var key = noun.Plural + index.ToString("D4", CultureInfo.InvariantCulture);
             // About 8 % of features name a file after a phone number, 3 % serve an anonymous download chosen by the route,
-            // 3 % write a report under the web root: with five files per feature, about three findings per hundred files.
+            // 3 % write a report under the web root: with 3.75 files per feature, about 3.7 findings per hundred files.
             var ssa0101 = index == 0 || random.NextDouble() < 0.08;
             var ssa0005 = index == 1 || random.NextDouble() < 0.03;
             var ssa0006 = index == 1 || random.NextDouble() < 0.03;
@@ -289,8 +306,6 @@ public static class CodeBaseGenerator
 
             public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
 
-            public DateTimeOffset? UpdatedAt { get; set; }
-
             [Required, StringLength(200)]
             public string FullName { get; set; } = string.Empty;
 
@@ -325,8 +340,6 @@ public static class CodeBaseGenerator
             [property: Required, EmailAddress] string Email,
             string PhoneNumber,
             IReadOnlyList<string>? Tags);
-
-        public sealed record Update{{f.Singular}}Request(string? FullName, string? PhoneNumber, {{f.Singular}}Status? Status);
 
         """;
 
@@ -393,27 +406,13 @@ public static class CodeBaseGenerator
                 {
                     var item = new {{f.Singular}}
                     {
-                        FullName = NormalizeName(request.FullName),
+                        FullName = string.Join(' ', request.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
                         Email = request.Email.Trim().ToLowerInvariant(),
                         PhoneNumber = NormalizePhone(request.PhoneNumber),
                         Tags = request.Tags?.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? new List<string>(),
                     };
                     _items[item.Id] = item;
                     return item;
-                }
-
-                public bool Update(Guid id, Update{{f.Singular}}Request request)
-                {
-                    if (!_items.TryGetValue(id, out var item))
-                    {
-                        return false;
-                    }
-
-                    item.FullName = request.FullName is null ? item.FullName : NormalizeName(request.FullName);
-                    item.PhoneNumber = request.PhoneNumber is null ? item.PhoneNumber : NormalizePhone(request.PhoneNumber);
-                    item.Status = request.Status ?? item.Status;
-                    item.UpdatedAt = DateTimeOffset.UtcNow;
-                    return true;
                 }
 
                 public async Task<Guid> SaveAttachmentAsync(Guid id, Stream content, string extension, CancellationToken cancellationToken)
@@ -432,11 +431,7 @@ public static class CodeBaseGenerator
                         await content.CopyToAsync(file, cancellationToken);
                     }
 
-                    if (_items.TryGetValue(id, out var item))
-                    {
-                        item.AttachmentIds.Add(attachmentId);
-                    }
-
+                    _items.GetValueOrDefault(id)?.AttachmentIds.Add(attachmentId);
                     {{log}}
                     return attachmentId;
                 }
@@ -444,12 +439,7 @@ public static class CodeBaseGenerator
                 public string? FindAttachment(Guid id, Guid attachmentId)
                 {
                     var folder = Path.Combine(_root, id.ToString("N"));
-                    if (!Directory.Exists(folder))
-                    {
-                        return null;
-                    }
-
-                    return Directory.EnumerateFiles(folder, attachmentId.ToString("N") + ".*").FirstOrDefault();
+                    return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, attachmentId.ToString("N") + ".*").FirstOrDefault() : null;
                 }
 
                 public async Task<string> ExportAsync(CancellationToken cancellationToken)
@@ -507,22 +497,9 @@ public static class CodeBaseGenerator
         builder.Append($$"""
 
                 private static string DisplayName({{f.Singular}} item)
-                {
-                    var parts = item.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                    return parts.Length switch
-                    {
-                        0 => "(unnamed)",
-                        1 => parts[0],
-                        _ => parts[0] + " " + char.ToUpperInvariant(parts[^1][0]) + ".",
-                    };
-                }
-
-                private static string NormalizeName(string value)
-                {
-                    var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                        .Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w.Substring(1).ToLowerInvariant());
-                    return string.Join(' ', words);
-                }
+                    => item.FullName.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 1 } parts
+                        ? parts[0] + " " + char.ToUpperInvariant(parts[^1][0]) + "."
+                        : item.FullName;
 
                 private static string NormalizePhone(string value)
                 {
@@ -579,10 +556,6 @@ public static class CodeBaseGenerator
                 _logger.LogInformation("Created {{f.Singular.ToLowerInvariant()}} {Id}", item.Id);
                 return CreatedAtAction(nameof(Get), new { id = item.Id }, item);
             }
-
-            [HttpPut("{id:guid}")]
-            public IActionResult Update(Guid id, Update{{f.Singular}}Request request)
-                => _service.Update(id, request) ? NoContent() : NotFound();
 
             [HttpPost("{id:guid}/attachments")]
             [RequestSizeLimit(10_000_000)]
@@ -672,7 +645,7 @@ public static class CodeBaseGenerator
             builder.Append($$"""
 
                         endpoints.MapGet("/public/{{f.Route}}/{fileName}", (string fileName, IWebHostEnvironment environment)
-                            => Results.File(Path.Combine(environment.ContentRootPath, "App_Data", "{{f.Route}}", "public", fileName), "application/pdf"))
+                            => Results.File(Path.Combine(environment.ContentRootPath, "brochures", fileName), "application/pdf"))
                             .AllowAnonymous();
 
                 """);
@@ -699,7 +672,6 @@ public static class CodeBaseGenerator
         public static class {{f.Singular}}Reports
         {
             private static readonly Regex EmailPattern = new(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
-            private static readonly Regex SlugPattern = new(@"[^a-z0-9]+", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
             public static IReadOnlyList<string> Validate(Create{{f.Singular}}Request request)
             {
@@ -745,26 +717,10 @@ public static class CodeBaseGenerator
                 return text.ToString();
             }
 
-            public static IReadOnlyDictionary<string, int> TagCounts(IEnumerable<{{f.Singular}}> items, int top = {{f.PageSize / 2}})
-                => items.SelectMany(x => x.Tags)
-                    .Select(t => t.ToLowerInvariant())
-                    .GroupBy(t => t)
-                    .OrderByDescending(g => g.Count())
-                    .ThenBy(g => g.Key, StringComparer.Ordinal)
-                    .Take(top)
-                    .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
             public static decimal AverageBalance(IEnumerable<{{f.Singular}}> items, DateTimeOffset since)
             {
                 var recent = items.Where(x => x.CreatedAt >= since && x.Status != {{f.Singular}}Status.Closed).Select(x => x.Balance).ToArray();
                 return recent.Length == 0 ? 0m : Math.Round(recent.Average(), 2, MidpointRounding.ToEven);
-            }
-
-            public static string Slug(string value)
-            {
-                var lowered = value.Trim().ToLowerInvariant();
-                var slug = SlugPattern.Replace(lowered, "-").Trim('-');
-                return slug.Length <= 64 ? slug : slug[..64];
             }
         }
 

@@ -49,7 +49,7 @@ public sealed record SetRun(
 }
 
 /// <summary>The IDE view: one document's semantic analysis.</summary>
-public sealed record DocumentRun(AnalyzerSet Set, Sample AnalyzerMilliseconds, Sample WallMilliseconds, int Diagnostics, int Exceptions);
+public sealed record DocumentRun(AnalyzerSet Set, Sample AnalyzerMilliseconds, Sample WallMilliseconds, IReadOnlyList<AnalyzerCost> PerAnalyzer, int Diagnostics, int Exceptions);
 
 /// <summary>Runs the compiler and the analyzer sets over a <see cref="Workload"/>, warm-up first, then N timed runs.</summary>
 public static class Measurements
@@ -173,6 +173,7 @@ public static class Measurements
     {
         var analyzerTimes = new List<double>();
         var wallTimes = new List<double>();
+        var perAnalyzer = set.Analyzers.ToDictionary(a => a, _ => new List<double>());
         var count = 0;
         var exceptions = 0;
         for (var run = warmUp ? -1 : 0; run < repeat; run++)
@@ -195,7 +196,12 @@ public static class Measurements
             var total = 0.0;
             foreach (var analyzer in set.Analyzers)
             {
-                total += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false)).ExecutionTime.TotalMilliseconds;
+                var ms = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false)).ExecutionTime.TotalMilliseconds;
+                total += ms;
+                if (run >= 0)
+                {
+                    perAnalyzer[analyzer].Add(ms);
+                }
             }
 
             exceptions = Math.Max(exceptions, runExceptions);
@@ -207,7 +213,8 @@ public static class Measurements
             }
         }
 
-        return new DocumentRun(set, new Sample(analyzerTimes), new Sample(wallTimes), count, exceptions);
+        var costs = set.Analyzers.Select(a => new AnalyzerCost(a.GetType().Name, string.Empty, new Sample(perAnalyzer[a]), 0, 0)).ToList();
+        return new DocumentRun(set, new Sample(analyzerTimes), new Sample(wallTimes), costs, count, exceptions);
     }
 
     /// <summary>The compiler binding the same document (its semantic diagnostics), declarations already complete.</summary>

@@ -40,7 +40,7 @@ Console.WriteLine("# SecureStorageAnalyzers performance benchmark");
 Console.WriteLine();
 Console.WriteLine($"- Machine: {Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}");
 Console.WriteLine($"- Runtime: .NET {Environment.Version}; Roslyn {roslyn.GetName().Version} ({FileVersion(roslyn)}); Server GC: {System.Runtime.GCSettings.IsServerGC}");
-Console.WriteLine($"- Runs: {(settings.WarmUp ? "1 warm-up + " : string.Empty)}{settings.Repeat} timed per measurement, medians; peers {(settings.Peers ? "on" : "off")}; scales {string.Join(", ", settings.Scales)} feature folders");
+Console.WriteLine($"- Runs: {settings.Repeat} timed per measurement ({(settings.PeerRepeat != settings.Repeat ? $"{settings.PeerRepeat} for the peers, " : string.Empty)}medians), warm-up: {settings.WarmUp switch { WarmUp.First => "one run of each at the first scale", WarmUp.All => "one run of each at every scale", _ => "none" }}; peers {(settings.Peers ? "on" : "off")}; scales {string.Join(", ", settings.Scales)} feature folders");
 foreach (var set in sets)
 {
     Console.WriteLine($"- {set.Name} {set.Version}: {set.Analyzers.Length} analyzers, {set.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Count()} rule ids" +
@@ -54,7 +54,10 @@ foreach (var scale in settings.Scales)
     var codeBase = CodeBaseGenerator.GenerateWebApp(scale);
     var workload = new Workload(codeBase);
     Progress($"scale {scale}: {codeBase.Files.Count} files, {codeBase.Lines:N0} lines; compiling");
-    var compiler = Measurements.Compiler(workload, settings.Repeat, settings.WarmUp);
+    // Warm-up runs at the first scale only by default: the process (JIT, metadata of the reference assemblies) is warm
+    // after it, and one more whole-compilation run per set at 1,600 folders would cost minutes and measure nothing new.
+    var warmUp = settings.WarmUp == WarmUp.All || settings.WarmUp == WarmUp.First && scale == settings.Scales[0];
+    var compiler = Measurements.Compiler(workload, settings.Repeat, warmUp);
     if (compiler.Errors > 0)
     {
         Console.Error.WriteLine($"The generated code base does not compile: {compiler.Errors} errors, first: {compiler.FirstError}");
@@ -62,13 +65,13 @@ foreach (var scale in settings.Scales)
     }
 
     Progress($"scale {scale}: compiler {compiler.Milliseconds.Median:F0} ms; no-op baseline");
-    var baseline = await Measurements.Set(workload, NoOpAnalyzer.Set, settings.Repeat, settings.WarmUp);
+    var baseline = await Measurements.Set(workload, NoOpAnalyzer.Set, settings.Repeat, warmUp);
     var runs = new List<SetRun>();
     foreach (var set in sets)
     {
         Progress($"scale {scale}: {set.Name}");
         var repeat = set == ours ? settings.Repeat : settings.PeerRepeat;
-        runs.Add(await Measurements.Set(workload, set, repeat, settings.WarmUp));
+        runs.Add(await Measurements.Set(workload, set, repeat, warmUp));
     }
 
     var documents = new List<DocumentRun>();
@@ -92,15 +95,15 @@ if (settings.NoAspNet)
     var scale = settings.Scales[0];
     var library = new Workload(CodeBaseGenerator.GenerateClassLibrary(scale));
     Progress($"no ASP.NET Core: {library.CodeBase.Files.Count} files, {library.Lines:N0} lines");
-    var compiler = Measurements.Compiler(library, settings.Repeat, settings.WarmUp);
+    var compiler = Measurements.Compiler(library, settings.Repeat, settings.WarmUp != WarmUp.None);
     if (compiler.Errors > 0)
     {
         Console.Error.WriteLine($"The generated class library does not compile: {compiler.Errors} errors, first: {compiler.FirstError}");
         return 3;
     }
 
-    var baseline = await Measurements.Set(library, NoOpAnalyzer.Set, settings.Repeat, settings.WarmUp);
-    var run = await Measurements.Set(library, ours, settings.Repeat, settings.WarmUp);
+    var baseline = await Measurements.Set(library, NoOpAnalyzer.Set, settings.Repeat, settings.WarmUp != WarmUp.None);
+    var run = await Measurements.Set(library, ours, settings.Repeat, settings.WarmUp != WarmUp.None);
     noAspNet = new NoAspNetResult(scale, library, compiler.Milliseconds, baseline, run);
 }
 
@@ -127,7 +130,7 @@ namespace SecureStorageAnalyzers.Benchmarks
         IReadOnlyList<int> Scales,
         int Repeat,
         int PeerRepeat,
-        bool WarmUp,
+        WarmUp WarmUp,
         bool Peers,
         bool Ide,
         bool NoAspNet,
@@ -139,7 +142,7 @@ namespace SecureStorageAnalyzers.Benchmarks
               --scales 100,400,1600   feature folders per generated code base (default 100,400,1600)
               --repeat N              timed runs per measurement after one warm-up (default 3)
               --peer-repeat N         timed runs for SecurityCodeScan and Sonar (default: --repeat)
-              --no-warmup             no warm-up run
+              --warmup first|all|none one warm-up run of each measurement at the first scale (default), every scale, or none
               --no-peers              our pack only
               --no-ide                skip the IDE view (largest document)
               --no-noaspnet           skip the class library without ASP.NET Core
@@ -152,7 +155,8 @@ namespace SecureStorageAnalyzers.Benchmarks
             var scales = new List<int> { 100, 400, 1600 };
             var repeat = 3;
             int? peerRepeat = null;
-            bool warmUp = true, peers = true, ide = true, noAspNet = true;
+            var warmUp = WarmUp.First;
+            bool peers = true, ide = true, noAspNet = true;
             string? write = null, output = null;
             for (var i = 0; i < args.Length; i++)
             {
@@ -167,8 +171,19 @@ namespace SecureStorageAnalyzers.Benchmarks
                     case "--peer-repeat" when i + 1 < args.Length:
                         peerRepeat = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
                         break;
-                    case "--no-warmup":
-                        warmUp = false;
+                    case "--warmup" when i + 1 < args.Length:
+                        warmUp = args[++i] switch
+                        {
+                            "first" => WarmUp.First,
+                            "all" => WarmUp.All,
+                            "none" => WarmUp.None,
+                            _ => (WarmUp)(-1),
+                        };
+                        if (!Enum.IsDefined(warmUp))
+                        {
+                            return null;
+                        }
+
                         break;
                     case "--no-peers":
                         peers = false;
@@ -194,6 +209,13 @@ namespace SecureStorageAnalyzers.Benchmarks
                 ? null
                 : new Settings(scales, repeat, peerRepeat ?? repeat, warmUp, peers, ide, noAspNet, write, output);
         }
+    }
+
+    internal enum WarmUp
+    {
+        None,
+        First,
+        All,
     }
 
     internal sealed record ScaleResult(
