@@ -17,11 +17,13 @@ if (settings is null)
 if (settings.WriteDirectory is { } writeTo)
 {
     var written = CodeBaseGenerator.GenerateWebApp(settings.Scales[0]);
-    written.WriteTo(writeTo);
-    Console.WriteLine($"Wrote {written.Files.Count} files ({written.Lines:N0} lines, {settings.Scales[0]} feature folders) to {writeTo}.");
+    var webFolder = Path.Combine(writeTo, written.Name);
+    written.WriteTo(webFolder);
+    Console.WriteLine($"Wrote {written.Files.Count} files ({written.Lines:N0} lines, {settings.Scales[0]} feature folders) to {webFolder}.");
     var library = CodeBaseGenerator.GenerateClassLibrary(settings.Scales[0]);
-    library.WriteTo(Path.Combine(writeTo, "no-aspnetcore"));
-    Console.WriteLine($"Wrote the no-ASP.NET class library ({library.Files.Count} files) to {Path.Combine(writeTo, "no-aspnetcore")}.");
+    var libraryFolder = Path.Combine(writeTo, library.Name);
+    library.WriteTo(libraryFolder);
+    Console.WriteLine($"Wrote the no-ASP.NET class library ({library.Files.Count} files, {library.Lines:N0} lines) to {libraryFolder}.");
     return 0;
 }
 
