@@ -108,7 +108,8 @@ public static class Measurements
                     {
                         if (samples.Count < 5)
                         {
-                            samples.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}");
+                            var at = exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "?";
+                            samples.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message} {at}");
                         }
                     }
                 },

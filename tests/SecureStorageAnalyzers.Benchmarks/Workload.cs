@@ -39,7 +39,8 @@ public sealed class Workload
         Options = new CSharpCompilationOptions(
             codeBase.IsWebApp ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable,
-            concurrentBuild: false);
+            concurrentBuild: false)
+            .WithSyntaxTreeOptionsProvider(NoTreeOptions.Instance);
         AnalyzerOptions = new AnalyzerOptions(codeBase.AdditionalFiles
             .Select(f => (AdditionalText)new InMemoryAdditionalText("/src/" + f.Path, f.Text))
             .ToImmutableArray());
@@ -75,6 +76,29 @@ public sealed class Workload
 
     private static SyntaxTree Parse(GeneratedFile file) =>
         CSharpSyntaxTree.ParseText(SourceText.From(file.Text, Encoding.UTF8), ParseOptions, "/src/" + file.Path);
+
+    /// <summary>
+    /// What csc passes when no .editorconfig sets anything. The command-line compiler always sets a provider; Sonar's
+    /// analyzers call it unconditionally and throw NullReferenceException on every tree without one.
+    /// </summary>
+    private sealed class NoTreeOptions : SyntaxTreeOptionsProvider
+    {
+        public static readonly NoTreeOptions Instance = new();
+
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = ReportDiagnostic.Default;
+            return false;
+        }
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = ReportDiagnostic.Default;
+            return false;
+        }
+    }
 
     private sealed class InMemoryAdditionalText : AdditionalText
     {
