@@ -11,7 +11,7 @@ namespace SecureStorageAnalyzers.Benchmarks;
 /// adds beyond binding and operation trees: its callbacks, the driver's dispatch to them, and its own data.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class NoOpAnalyzer : DiagnosticAnalyzer
+public sealed class NoOpAnalyzer : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Never = new(
         "BENCH0000", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);

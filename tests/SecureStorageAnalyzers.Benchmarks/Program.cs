@@ -88,8 +88,18 @@ foreach (var scale in settings.Scales)
         }
     }
 
-    results.Add(new ScaleResult(scale, workload, compiler.Milliseconds, compiler.AllocatedBytes, compiler.Warnings, baseline, runs, documentCompiler, documents));
+    results.Add(new ScaleResult(scale, workload, compiler.Milliseconds, compiler.CpuMilliseconds, compiler.AllocatedBytes, compiler.Warnings, baseline, runs, documentCompiler, documents));
 }
+
+// The fixed cost per compilation: our pack on a web app of one Program.cs. In an IDE every edit makes a new
+// compilation, so the compilation-start actions run again; in a build they run once.
+var oneFile = CodeBaseGenerator.GenerateWebApp(2);
+var oneFileWorkload = new Workload(oneFile with { Files = oneFile.Files.Where(f => f.Path is "GlobalUsings.cs" or "Program.cs").ToList() });
+Progress($"fixed cost: a web app of one Program.cs ({oneFileWorkload.Lines} lines)");
+var oneFileCompiler = Measurements.Compiler(oneFileWorkload, settings.Repeat * 3, warmUp: true);
+var oneFileRun = await Measurements.Set(oneFileWorkload, ours, settings.Repeat * 3, warmUp: true);
+var oneFileBaseline = await Measurements.Set(oneFileWorkload, NoOpAnalyzer.Set, settings.Repeat * 3, warmUp: true);
+var fixedCost = new FixedCostResult(oneFileWorkload, oneFileCompiler.Milliseconds, oneFileCompiler.CpuMilliseconds, oneFileBaseline, oneFileRun);
 
 NoAspNetResult? noAspNet = null;
 if (settings.NoAspNet)
@@ -109,7 +119,7 @@ if (settings.NoAspNet)
     noAspNet = new NoAspNetResult(scale, library, compiler.Milliseconds, baseline, run);
 }
 
-var report = Report.Write(settings, sets, results, noAspNet);
+var report = Report.Write(settings, sets, results, fixedCost, noAspNet);
 Console.WriteLine(report.Text);
 if (settings.OutputFile is { } output)
 {
@@ -224,12 +234,15 @@ namespace SecureStorageAnalyzers.Benchmarks
         int Scale,
         Workload Workload,
         Sample CompilerMilliseconds,
+        Sample CompilerCpuMilliseconds,
         Sample CompilerAllocatedBytes,
         int CompilerWarnings,
         SetRun Baseline,
         IReadOnlyList<SetRun> Runs,
         Sample? DocumentCompiler,
         IReadOnlyList<DocumentRun> Documents);
+
+    internal sealed record FixedCostResult(Workload Workload, Sample CompilerMilliseconds, Sample CompilerCpuMilliseconds, SetRun Baseline, SetRun Ours);
 
     internal sealed record NoAspNetResult(int Scale, Workload Workload, Sample CompilerMilliseconds, SetRun Baseline, SetRun Ours);
 }
