@@ -46,6 +46,26 @@ public sealed record SetRun(
 {
     public int AnalyzersWithActions => PerAnalyzer.Count(a => a.RegisteredActions > 0);
 
+    /// <summary>Single runs of one set, measured apart (interleaved with other sets), as one result.</summary>
+    public static SetRun Merge(IReadOnlyList<SetRun> runs)
+    {
+        var last = runs[^1];
+        static Sample All(IEnumerable<Sample> samples) => new(samples.SelectMany(s => s.Values).ToList());
+        var perAnalyzer = last.PerAnalyzer
+            .Select((cost, i) => cost with { Milliseconds = All(runs.Select(r => r.PerAnalyzer[i].Milliseconds)) })
+            .ToList();
+        return new SetRun(
+            last.Set,
+            All(runs.Select(r => r.AnalyzerMilliseconds)),
+            All(runs.Select(r => r.WallMilliseconds)),
+            All(runs.Select(r => r.CpuMilliseconds)),
+            All(runs.Select(r => r.AllocatedBytes)),
+            perAnalyzer,
+            last.DiagnosticsById,
+            runs.Max(r => r.Exceptions),
+            runs.SelectMany(r => r.ExceptionSamples).Take(5).ToList());
+    }
+
     public int RegisteredActions => PerAnalyzer.Sum(a => a.RegisteredActions);
 }
 

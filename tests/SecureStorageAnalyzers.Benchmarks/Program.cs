@@ -66,15 +66,35 @@ foreach (var scale in settings.Scales)
         return 3;
     }
 
-    Progress($"scale {scale}: compiler {compiler.Milliseconds.Median:F0} ms; no-op baseline");
-    var baseline = await Measurements.Set(workload, NoOpAnalyzer.Set, settings.Repeat, warmUp);
-    var runs = new List<SetRun>();
-    foreach (var set in sets)
+    // Interleaved: run i of the baseline, then run i of each set, so that a slow minute of the shared machine or the
+    // process's drift (heap, tiering) hits them alike; measured one after the other, the baseline could come out slower
+    // than a set that does strictly more.
+    Progress($"scale {scale}: compiler {compiler.Milliseconds.Median:F0} ms; no-op baseline and sets, interleaved");
+    var all = new List<AnalyzerSet> { NoOpAnalyzer.Set };
+    all.AddRange(sets);
+    var perSet = all.ToDictionary(s => s, _ => new List<SetRun>());
+    var rounds = Math.Max(settings.Repeat, settings.PeerRepeat);
+    for (var round = warmUp ? -1 : 0; round < rounds; round++)
     {
-        Progress($"scale {scale}: {set.Name}");
-        var repeat = set == ours ? settings.Repeat : settings.PeerRepeat;
-        runs.Add(await Measurements.Set(workload, set, repeat, warmUp));
+        foreach (var set in all)
+        {
+            var repeat = sets.Contains(set) && set != ours ? settings.PeerRepeat : settings.Repeat;
+            if (round >= repeat)
+            {
+                continue;
+            }
+
+            Progress($"scale {scale}: {set.Name}, {(round < 0 ? "warm-up" : $"run {round + 1} of {repeat}")}");
+            var run = await Measurements.Set(workload, set, 1, warmUp: false);
+            if (round >= 0)
+            {
+                perSet[set].Add(run);
+            }
+        }
     }
+
+    var baseline = SetRun.Merge(perSet[NoOpAnalyzer.Set]);
+    var runs = sets.Select(set => SetRun.Merge(perSet[set])).ToList();
 
     var documents = new List<DocumentRun>();
     Sample? documentCompiler = null;
