@@ -83,6 +83,9 @@ internal sealed class PathFlowTracker
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
                     break;
 
+                case var collection when _sinks.IsParamsCollection(collection):
+                    break;
+
                 case IInterpolatedStringOperation interpolated:
                     if (_sinks.IsPathBuilder(interpolated))
                     {
@@ -272,6 +275,19 @@ internal sealed class PathFlowTracker
 
                 case ILiteralOperation literal:
                     Report(literal, _owner._policy.Classify(literal, null), hashed);
+                    break;
+
+                default:
+                    // A params collection the pack's Roslyn floor has no interface for (C# 13 binds five and more
+                    // Path.Combine segments to params ReadOnlySpan<string>, a collection expression): its elements.
+                    if (_owner._sinks.IsParamsCollection(operation))
+                    {
+                        foreach (var element in operation.ChildOperations)
+                        {
+                            Trace(element, depth + 1, hashed, arguments);
+                        }
+                    }
+
                     break;
             }
         }

@@ -64,6 +64,8 @@ internal sealed class StorageSinks
     private readonly INamedTypeSymbol? _fileMode;
     private readonly INamedTypeSymbol? _fileAccess;
     private readonly INamedTypeSymbol? _exception;
+    private readonly INamedTypeSymbol? _readOnlySpan;
+    private readonly INamedTypeSymbol? _span;
 
     /// <summary>The SDKs whose types the sinks name, by namespace prefix: their types are looked up only when referenced.</summary>
     private static readonly ImmutableArray<(string Prefix, string Assembly)> SdkAssemblies = ImmutableArray.Create(
@@ -128,6 +130,8 @@ internal sealed class StorageSinks
 
         _messageTypes = messageTypes.ToImmutable();
         _exception = types.Resolve("System.Exception");
+        _readOnlySpan = types.Resolve("System.ReadOnlySpan`1");
+        _span = types.Resolve("System.Span`1");
         HasWebOrStorageSdk = types.HasAspNetCore || HasAnyCloudSdk(types);
     }
 
@@ -164,6 +168,18 @@ internal sealed class StorageSinks
     public bool IsPathBuilder(IMethodSymbol method) =>
         SymbolEqualityComparer.Default.Equals(method.ContainingType, PathType) &&
         method.Name is "Combine" or "Join";
+
+    /// <summary>
+    /// The implicit collection a params argument becomes when the compiler is newer than the pack's Roslyn floor
+    /// (a <c>params ReadOnlySpan&lt;string&gt;</c> collection expression): no known operation kind, an implicit value of
+    /// an array or span type whose children are the elements.
+    /// </summary>
+    public bool IsParamsCollection(IOperation operation) =>
+        operation.IsImplicit && operation.Parent is IArgumentOperation &&
+        operation is not (IArrayCreationOperation or IConversionOperation or IInvocationOperation or IObjectCreationOperation) &&
+        (operation.Type is IArrayTypeSymbol ||
+         operation.Type is INamedTypeSymbol { IsGenericType: true } named &&
+         (Is(named, _readOnlySpan) || Is(named, _span)));
 
     /// <summary>True when <paramref name="operation"/> builds a path itself (and so reports its own inputs).</summary>
     public bool IsPathBuilder(IOperation operation) => operation switch

@@ -56,11 +56,14 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
         private readonly ConcurrentDictionary<PersonalDataOptions, PathFlowTracker> _trackers = new();
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, PathFlowTracker> _byOptions = new();
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, PathFlowTracker>.CreateValueCallback _createTracker;
 
         public CompilationAnalysis(WellKnownTypes types, StorageSinks sinks)
         {
             _types = types;
             _sinks = sinks;
+            _createTracker = CreateTracker;
         }
 
         public void AnalyzeCall(OperationAnalysisContext context)
@@ -102,12 +105,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
             {
                 if (builder || StorageSinks.IsPathParameter(argument.Parameter))
                 {
-                    var sink = builder
-                        ? $"{method.ContainingType.Name}.{method.Name}"
-                        : method.MethodKind == MethodKind.Constructor
-                            ? $"'{argument.Parameter!.Name}' of new {method.ContainingType.Name}"
-                            : $"'{argument.Parameter!.Name}' of {method.ContainingType.Name}.{method.Name}";
-                    Analyze(context, tracker, argument.Value, context.Operation, sink);
+                    Analyze(context, tracker, argument.Value, context.Operation, new Sink(method, builder ? null : argument.Parameter));
                 }
             }
         }
@@ -122,7 +120,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
             var tracker = Tracker(context);
             if (!tracker.FeedsAnotherSink(context.Operation))
             {
-                Analyze(context, tracker, context.Operation, context.Operation, "a path-like string", valueIsPathBuilder: true);
+                Analyze(context, tracker, context.Operation, context.Operation, new Sink("a path-like string"), valueIsPathBuilder: true);
             }
         }
 
@@ -132,12 +130,12 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
             if (assignment.Target is IPropertyReferenceOperation target &&
                 _sinks.PropertySinks.Contains(target.Property.OriginalDefinition))
             {
-                Analyze(context, Tracker(context), assignment.Value, assignment, $"{target.Property.ContainingType.Name}.{target.Property.Name}");
+                Analyze(context, Tracker(context), assignment.Value, assignment, new Sink(target.Property));
             }
         }
 
         private static void Analyze(OperationAnalysisContext context, PathFlowTracker tracker, IOperation value,
-            IOperation sinkOperation, string sinkDescription, bool valueIsPathBuilder = false)
+            IOperation sinkOperation, Sink sink, bool valueIsPathBuilder = false)
         {
             var sources = new List<FlowSource>();
             tracker.FindSources(value, sources, valueIsPathBuilder);
@@ -146,6 +144,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
                 return;
             }
 
+            var sinkDescription = sink.Describe();
             var additional = new[] { sinkOperation.Syntax.GetLocation() };
             var pseudonymizer = ((PersonalDataFlowPolicy)tracker.Policy).Options.PseudonymizationMethods;
             var properties = pseudonymizer.IsEmpty
@@ -173,10 +172,16 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
             }
         }
 
-        private PathFlowTracker Tracker(OperationAnalysisContext context)
+        /// <summary>
+        /// The tracker of the file's settings: looked up by the options object of the file (one per distinct section of
+        /// .editorconfig), and built once per distinct set of settings.
+        /// </summary>
+        private PathFlowTracker Tracker(OperationAnalysisContext context) =>
+            _byOptions.GetValue(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree), _createTracker);
+
+        private PathFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
         {
-            var options = PersonalDataOptions.Read(
-                context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree));
+            var options = PersonalDataOptions.Read(configOptions);
             if (!_trackers.TryGetValue(options, out var tracker))
             {
                 tracker = _trackers.GetOrAdd(options,
@@ -185,5 +190,43 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
 
             return tracker;
         }
+    }
+
+    /// <summary>Where a path goes, described only when a finding needs it (most sink calls have none).</summary>
+    private readonly struct Sink
+    {
+        private readonly ISymbol? _symbol;
+        private readonly IParameterSymbol? _parameter;
+        private readonly string? _text;
+
+        public Sink(IMethodSymbol method, IParameterSymbol? parameter)
+        {
+            _symbol = method;
+            _parameter = parameter;
+            _text = null;
+        }
+
+        public Sink(IPropertySymbol property)
+        {
+            _symbol = property;
+            _parameter = null;
+            _text = null;
+        }
+
+        public Sink(string text)
+        {
+            _symbol = null;
+            _parameter = null;
+            _text = text;
+        }
+
+        public string Describe() => _symbol switch
+        {
+            IMethodSymbol method when _parameter is null => $"{method.ContainingType.Name}.{method.Name}",
+            IMethodSymbol { MethodKind: MethodKind.Constructor } method => $"'{_parameter!.Name}' of new {method.ContainingType.Name}",
+            IMethodSymbol method => $"'{_parameter!.Name}' of {method.ContainingType.Name}.{method.Name}",
+            IPropertySymbol property => $"{property.ContainingType.Name}.{property.Name}",
+            _ => _text ?? string.Empty,
+        };
     }
 }

@@ -44,4 +44,24 @@ public sealed class TemplateTests(SampleBuildFixture fixture, ITestOutputHelper 
             .ToList();
         Assert.Empty(consoleFailures);
     }
+
+    /// <summary>The SDK's own compiler (C# 13 and newer) still gets every finding: params span arguments are followed.</summary>
+    [Fact]
+    public async Task NewerCompilerShapes_AreFollowedAsync()
+    {
+        var templates = await TemplateBuilds.GetAsync(fixture);
+        var log = templates.Log(TemplateBuilds.NewerCompilerProject);
+        Assert.True(log is not null, $"no SARIF log:\n{templates}");
+
+        var lines = TemplateBuilds.NewerCompilerProgram.Split('\n');
+        int Line(string snippet) => Array.FindIndex(lines, l => l.Contains(snippet, StringComparison.Ordinal)) + 1;
+        var expected = new[]
+        {
+            ("SSA0005", Line("Results.File(")),
+            ("SSA0101", Line("File.WriteAllBytes(")),
+            ("SSA0101", Line("phoneNumber + \".mp3\"")),
+        };
+        var actual = log.Results.Where(r => r.Id.StartsWith("SSA", StringComparison.Ordinal)).Select(r => (r.Id, r.Line)).OrderBy(r => r.Line).ToArray();
+        Assert.Equal(expected, actual);
+    }
 }

@@ -191,6 +191,17 @@ public class SSA0005AnonymousFileEndpointTests
     }
 
     [Fact]
+    public async Task PathCombine_ManySegments_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var app = WebApplication.CreateBuilder(args).Build();
+            {|#2:app.MapGet("/r/{name}", (string name) => {|#0:Results.File(Path.Combine("/srv", "calls", "2024", "05", {|#1:name|}))|})|};
+            app.Run();
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Results.File", "the parameter 'name'", Nothing));
+    }
+
+    [Fact]
     public async Task MethodGroupHandler_UnderFallbackPolicy_NotReportedAsync()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

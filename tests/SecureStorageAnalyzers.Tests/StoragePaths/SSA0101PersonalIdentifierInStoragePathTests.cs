@@ -42,6 +42,31 @@ public class SSA0101PersonalIdentifierInStoragePathTests
                 .WithArguments("callerPhoneNumber", "a phone number", "its name 'callerPhoneNumber'", "Path.Combine", ""));
     }
 
+    /// <summary>Five segments and more bind to the params overload (a span since .NET 9, an array before): found by the benchmark.</summary>
+    [Fact]
+    public async Task PathCombine_ManySegments_ParamsOverload_ReportedAsync()
+    {
+        await VerifyAsync("""
+            class Recordings
+            {
+                public string For(string phoneNumber) =>
+                    {|#1:System.IO.Path.Combine("/srv", "calls", "2024", "05", {|#0:phoneNumber|} + ".mp3")|};
+
+                public string ForArray(string phoneNumber) =>
+                    {|#3:System.IO.Path.Combine(new[] { "/srv", "calls", "2024", "05", {|#2:phoneNumber|} })|};
+
+                public void Save(string phoneNumber, byte[] data) =>
+                    {|#5:System.IO.File.WriteAllBytes(System.IO.Path.Combine("/srv", "calls", "2024", "05", {|#4:phoneNumber|}), data)|};
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("phoneNumber", "a phone number", "its name 'phoneNumber'", "Path.Combine", ""),
+            Diagnostic().WithLocation(2).WithLocation(3)
+                .WithArguments("phoneNumber", "a phone number", "its name 'phoneNumber'", "Path.Combine", ""),
+            Diagnostic().WithLocation(4).WithLocation(5)
+                .WithArguments("phoneNumber", "a phone number", "its name 'phoneNumber'", "'path' of File.WriteAllBytes", ""));
+    }
+
     [Fact]
     public async Task PathLikeInterpolation_IntoFileApi_ReportedOnceWithTheStorageCallAsync()
     {
