@@ -227,6 +227,25 @@ internal sealed class WellKnownTypes
         return set.Contains(definition);
     }
 
+    /// <summary>The types that declare the methods of <paramref name="sets"/>: a cheap first filter before the set lookups.</summary>
+    public static ImmutableHashSet<INamedTypeSymbol> DeclaringTypes(params ImmutableHashSet<IMethodSymbol>[] sets)
+    {
+        var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var set in sets)
+        {
+            foreach (var method in set)
+            {
+                builder.Add(method.ContainingType.OriginalDefinition);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    /// <summary>True when <paramref name="method"/> is declared by one of <paramref name="types"/> (see <see cref="DeclaringTypes"/>).</summary>
+    public static bool IsDeclaredIn(IMethodSymbol method, ImmutableHashSet<INamedTypeSymbol> types) =>
+        method.ContainingType is { } type && types.Contains(type.OriginalDefinition);
+
     /// <summary>The methods named <paramref name="name"/> of the type <paramref name="typeMetadataName"/>; empty when the type is absent.</summary>
     public ImmutableHashSet<IMethodSymbol> Methods(string typeMetadataName, string name) => Methods(Get(typeMetadataName), name);
 

@@ -43,6 +43,9 @@ internal sealed class AuthorizationHelpers
     public static AuthorizationHelpers None { get; } = new(
         ImmutableHashSet<IMethodSymbol>.Empty, ImmutableHashSet<IMethodSymbol>.Empty, ImmutableArray<INamedTypeSymbol>.Empty);
 
+    /// <summary>True when any helper method is configured: calls of any type may then matter.</summary>
+    public bool HasMethods => !_methods.IsEmpty || !_fallbackPolicyMethods.IsEmpty;
+
     public bool IsAuthorizationMethod(IMethodSymbol method) => WellKnownTypes.Contains(_methods, method);
 
     public bool IsFallbackPolicyMethod(IMethodSymbol method) => WellKnownTypes.Contains(_fallbackPolicyMethods, method);

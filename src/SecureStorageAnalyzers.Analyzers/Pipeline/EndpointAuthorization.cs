@@ -117,7 +117,10 @@ internal sealed class EndpointAuthorization
         _controllerBase = types.Resolve("Microsoft.AspNetCore.Mvc.ControllerBase");
         _pageModel = types.Resolve("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         _routeGroup = types.Resolve("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
+        _recordedDeclaringTypes = WellKnownTypes.DeclaringTypes(_requireAuthorization, _mapEndpoint);
     }
+
+    private readonly ImmutableHashSet<INamedTypeSymbol> _recordedDeclaringTypes;
 
     /// <summary>True once a global <c>AuthorizeFilter</c> or <c>MapControllers().RequireAuthorization()</c> was seen.</summary>
     public bool ControllersRequireAuthorization => Volatile.Read(ref _controllersAuthorized) != 0;
@@ -128,6 +131,11 @@ internal sealed class EndpointAuthorization
     /// </summary>
     public void Record(IOperation operation, AuthorizationHelpers helpers)
     {
+        if (operation is IInvocationOperation call && !helpers.HasMethods && !WellKnownTypes.IsDeclaredIn(call.TargetMethod, _recordedDeclaringTypes))
+        {
+            return;
+        }
+
         switch (operation)
         {
             case IObjectCreationOperation creation when _authorizeFilter is not null &&

@@ -99,7 +99,10 @@ internal sealed class PipelineModel
         FallbackPolicy = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Authorization.AuthorizationOptions"), "FallbackPolicy");
         SetFallbackPolicy = types.Methods("Microsoft.AspNetCore.Authorization.AuthorizationBuilder", "SetFallbackPolicy");
         ApplicationBuilder = types.IApplicationBuilder;
+        _declaringTypes = WellKnownTypes.DeclaringTypes(UseStaticFiles, UseFileServer, UseDirectoryBrowser, UseAuthorization, Branches, SetFallbackPolicy);
     }
+
+    private readonly ImmutableHashSet<INamedTypeSymbol> _declaringTypes;
 
     public ImmutableHashSet<IMethodSymbol> UseStaticFiles { get; }
     public ImmutableHashSet<IMethodSymbol> UseFileServer { get; }
@@ -126,6 +129,13 @@ internal sealed class PipelineModel
     public PipelineEvent? Record(IInvocationOperation invocation, ISymbol owner, AuthorizationHelpers helpers)
     {
         var method = invocation.TargetMethod;
+
+        // Most calls are of no type the model knows and not extension methods: one set lookup answers them.
+        if (!method.IsExtensionMethod && !helpers.HasMethods && !WellKnownTypes.IsDeclaredIn(method, _declaringTypes))
+        {
+            return null;
+        }
+
         if (RecordFallbackPolicy(invocation, helpers))
         {
             return null;
