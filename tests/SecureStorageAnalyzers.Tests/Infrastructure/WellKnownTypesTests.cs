@@ -128,6 +128,41 @@ public class WellKnownTypesTests
         Assert.NotNull(ambiguous.StaticFileOptions);
     }
 
+    [Theory]
+    [InlineData("Microsoft.AspNetCore.Builder.WebApplication", "Microsoft.AspNetCore")]
+    [InlineData("System.ReadOnlySpan`1", "System.Runtime")]
+    [InlineData("System.Collections.Generic.Dictionary`2", "System.Collections")]
+    [InlineData("System.Environment+SpecialFolder", "System.Runtime")]
+    [InlineData("GlobalType", "WellKnownTypesTests")]
+    [InlineData("Outer.Inner.Configured`1", "WellKnownTypesTests")]
+    public void Resolve_FindsEveryNameShape_AsTheCompilerDoes(string metadataName, string assembly)
+    {
+        var compilation = Compile(TestFramework.AspNetCore10, """
+            public class GlobalType { }
+            namespace Outer.Inner { public class Configured<T> { } public class Configured { } }
+            """);
+        var found = WellKnownTypes.GetOrCreate(compilation).Resolve(metadataName);
+
+        Assert.NotNull(found);
+        Assert.Equal(assembly, found!.ContainingAssembly.Name);
+        Assert.Contains(found, compilation.GetTypesByMetadataName(metadataName), SymbolEqualityComparer.Default);
+    }
+
+    [Theory]
+    [InlineData("Microsoft.AspNetCore.Builder.NoSuchType")]
+    [InlineData("No.Such.Namespace.WebApplication")]
+    [InlineData("System.ReadOnlySpan`2")]
+    [InlineData("System.ReadOnlySpan`x")]
+    [InlineData("System")]
+    [InlineData("System.")]
+    [InlineData("")]
+    public void Resolve_UnknownOrMalformedNames_AreNull(string metadataName)
+    {
+        var types = WellKnownTypes.GetOrCreate(Compile(TestFramework.AspNetCore10, "class C { }"));
+
+        Assert.Null(types.Resolve(metadataName));
+    }
+
     [Fact]
     public void OneInstancePerCompilation_SharedByTheAnalyzers()
     {
