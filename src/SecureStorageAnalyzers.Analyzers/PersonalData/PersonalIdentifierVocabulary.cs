@@ -70,6 +70,12 @@ internal static class PersonalIdentifierVocabulary
             "iban", "bank account", "bankaccount", "account number", "card number", "cardnumber", "credit card",
             "creditcard", "debit card", "cc number"));
 
+    /// <summary>
+    /// Every pattern of <see cref="Concepts"/>, in their order, by its first word: a name's word is looked up once instead
+    /// of being compared with every pattern.
+    /// </summary>
+    private static readonly ImmutableDictionary<string, ImmutableArray<ConceptPattern>> ByFirstWord = IndexByFirstWord();
+
     /// <summary>Words that may follow a concept without changing what the value is.</summary>
     private static readonly ImmutableHashSet<string> TrailingQualifiers = ImmutableHashSet.Create(
         "number", "no", "num", "nr", "value", "text", "str", "string", "raw", "normalized", "normalised", "formatted",
@@ -83,19 +89,55 @@ internal static class PersonalIdentifierVocabulary
     {
         for (var start = 0; start < tokens.Length; start++)
         {
-            foreach (var concept in Concepts)
+            if (!ByFirstWord.TryGetValue(tokens[start], out var candidates))
             {
-                foreach (var pattern in concept.Patterns)
+                continue;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (MatchesAt(tokens, start, candidate.Pattern) &&
+                    OnlyQualifiersAfter(tokens, start + candidate.Pattern.Length, candidate.Concept))
                 {
-                    if (MatchesAt(tokens, start, pattern) && OnlyQualifiersAfter(tokens, start + pattern.Length, concept))
-                    {
-                        return concept;
-                    }
+                    return candidate.Concept;
                 }
             }
         }
 
         return null;
+    }
+
+    private static ImmutableDictionary<string, ImmutableArray<ConceptPattern>> IndexByFirstWord()
+    {
+        var index = new System.Collections.Generic.Dictionary<string, ImmutableArray<ConceptPattern>.Builder>(System.StringComparer.Ordinal);
+        foreach (var concept in Concepts)
+        {
+            foreach (var pattern in concept.Patterns)
+            {
+                if (!index.TryGetValue(pattern[0], out var entries))
+                {
+                    index[pattern[0]] = entries = ImmutableArray.CreateBuilder<ConceptPattern>();
+                }
+
+                entries.Add(new ConceptPattern(concept, pattern));
+            }
+        }
+
+        return index.ToImmutableDictionary(e => e.Key, e => e.Value.ToImmutable(), System.StringComparer.Ordinal);
+    }
+
+    /// <summary>One word sequence of a concept.</summary>
+    private sealed class ConceptPattern
+    {
+        public ConceptPattern(PersonalIdentifierConcept concept, ImmutableArray<string> pattern)
+        {
+            Concept = concept;
+            Pattern = pattern;
+        }
+
+        public PersonalIdentifierConcept Concept { get; }
+
+        public ImmutableArray<string> Pattern { get; }
     }
 
     /// <summary>True when the name's head word marks an opaque key (<c>Id</c>, <c>UserId</c>, <c>BlobKey</c>).</summary>

@@ -71,17 +71,15 @@ internal sealed class AuthorizationHelpers
     internal sealed class Cache
     {
         private readonly WellKnownTypes _types;
-        private readonly ConditionalWeakTable<AnalyzerConfigOptions, AuthorizationHelpers> _byOptions = new();
-        private readonly ConditionalWeakTable<AnalyzerConfigOptions, AuthorizationHelpers>.CreateValueCallback _read;
+        private readonly OptionsCache<AuthorizationHelpers> _byOptions;
 
         public Cache(WellKnownTypes types)
         {
             _types = types;
-            _read = Read;
+            _byOptions = new OptionsCache<AuthorizationHelpers>(Read);
         }
 
-        public AuthorizationHelpers For(AnalyzerOptions options, SyntaxTree tree) =>
-            _byOptions.GetValue(options.AnalyzerConfigOptionsProvider.GetOptions(tree), _read);
+        public AuthorizationHelpers For(AnalyzerOptions options, SyntaxTree tree) => _byOptions.For(options, tree);
 
         private AuthorizationHelpers Read(AnalyzerConfigOptions options)
         {

@@ -130,8 +130,9 @@ internal sealed class PipelineModel
     {
         var method = invocation.TargetMethod;
 
-        // Most calls are of no type the model knows and not extension methods: one set lookup answers them.
-        if (!method.IsExtensionMethod && !helpers.HasMethods && !WellKnownTypes.IsDeclaredIn(method, _declaringTypes))
+        // Most calls are of no type the model knows and not the project's own pipeline extensions (LINQ and logging
+        // extensions come from metadata): one set lookup answers them.
+        if (!helpers.HasMethods && !WellKnownTypes.IsDeclaredIn(method, _declaringTypes) && !IsProjectExtension(method))
         {
             return null;
         }

@@ -56,14 +56,13 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
         private readonly ConcurrentDictionary<PersonalDataOptions, PathFlowTracker> _trackers = new();
-        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, PathFlowTracker> _byOptions = new();
-        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, PathFlowTracker>.CreateValueCallback _createTracker;
+        private readonly OptionsCache<PathFlowTracker> _byOptions;
 
         public CompilationAnalysis(WellKnownTypes types, StorageSinks sinks)
         {
             _types = types;
             _sinks = sinks;
-            _createTracker = CreateTracker;
+            _byOptions = new OptionsCache<PathFlowTracker>(CreateTracker);
         }
 
         public void AnalyzeCall(OperationAnalysisContext context)
@@ -177,7 +176,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
         /// .editorconfig), and built once per distinct set of settings.
         /// </summary>
         private PathFlowTracker Tracker(OperationAnalysisContext context) =>
-            _byOptions.GetValue(context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree), _createTracker);
+            _byOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
 
         private PathFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
         {
