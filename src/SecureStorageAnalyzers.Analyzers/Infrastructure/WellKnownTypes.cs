@@ -36,7 +36,11 @@ internal sealed class WellKnownTypes
         Compilation = compilation;
         _lookUp = LookUp;
 
-        IApplicationBuilder = Get("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        // The assembly that defines the application builder (in the shared framework and in the 2.x packages) is checked
+        // first, by name: a project without it resolves no type at all.
+        IApplicationBuilder = References("Microsoft.AspNetCore.Http.Abstractions")
+            ? Get("Microsoft.AspNetCore.Builder.IApplicationBuilder")
+            : null;
         if (IApplicationBuilder is null)
         {
             // Not a web project: no web rule runs, so no other web type is looked up.

@@ -77,6 +77,16 @@ internal sealed class StorageSinks
 
     private StorageSinks(WellKnownTypes types)
     {
+        HasWebOrStorageSdk = types.HasAspNetCore || HasAnyCloudSdk(types);
+        if (!HasWebOrStorageSdk)
+        {
+            // No rule uses the sinks of such a project: nothing is looked up.
+            SinkTypes = ImmutableHashSet<INamedTypeSymbol>.Empty;
+            PropertySinks = ImmutableHashSet<IPropertySymbol>.Empty;
+            _messageTypes = ImmutableHashSet<INamedTypeSymbol>.Empty;
+            return;
+        }
+
         var sinkTypes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in SinkTypeNames)
         {
@@ -132,7 +142,6 @@ internal sealed class StorageSinks
         _exception = types.Resolve("System.Exception");
         _readOnlySpan = types.Resolve("System.ReadOnlySpan`1");
         _span = types.Resolve("System.Span`1");
-        HasWebOrStorageSdk = types.HasAspNetCore || HasAnyCloudSdk(types);
     }
 
     /// <summary>

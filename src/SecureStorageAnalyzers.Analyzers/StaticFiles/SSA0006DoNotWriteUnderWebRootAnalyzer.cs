@@ -25,8 +25,13 @@ public sealed class SSA0006DoNotWriteUnderWebRootAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var types = WellKnownTypes.GetOrCreate(start.Compilation);
+            if (!types.HasAspNetCore)
+            {
+                return;
+            }
+
             var policy = new WebRootFlowPolicy(types);
-            if (!types.HasAspNetCore || !policy.HasWebRoot)
+            if (!policy.HasWebRoot)
             {
                 return;
             }
