@@ -9,8 +9,9 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// <summary>
 /// The framework symbols the pack needs, resolved once per compilation and shared by every analyzer of the pack and
 /// every callback of that compilation (<see cref="GetOrCreate"/>). A type the compilation lacks is
-/// <see langword="null"/>; a method set of an absent type is empty. Without ASP.NET Core only the application builder
-/// is looked up. Nothing here outlives the compilation that created it.
+/// <see langword="null"/>; a method set of an absent type is empty. Without ASP.NET Core's
+/// <c>Microsoft.AspNetCore.Http.Abstractions</c> among the references (checked by name) nothing is looked up. Nothing
+/// here outlives the compilation that created it.
 /// </summary>
 /// <remarks>
 /// Resolving a type by metadata name searches every referenced assembly (about 270 for a web app): the benchmark found
