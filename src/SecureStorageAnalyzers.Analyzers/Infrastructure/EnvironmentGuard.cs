@@ -75,7 +75,12 @@ internal static class EnvironmentGuard
     /// </summary>
     private static bool GuardedByEarlyExit(IBlockOperation block, IOperation statement, WellKnownTypes types)
     {
-        var guard = types.EarlyExitGuards.GetValue(block, b => new StrongBox<int>(FirstEarlyExitGuard(b, types)));
+        // Looked up first, so that only the first question about a block allocates (the factory captures the types).
+        if (!types.EarlyExitGuards.TryGetValue(block, out var guard))
+        {
+            guard = types.EarlyExitGuards.GetValue(block, b => new StrongBox<int>(FirstEarlyExitGuard(b, types)));
+        }
+
         return statement.Syntax.SpanStart > guard.Value;
     }
 

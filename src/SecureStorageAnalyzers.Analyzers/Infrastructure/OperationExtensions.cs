@@ -41,4 +41,12 @@ internal static class OperationExtensions
 
         return operation;
     }
+
+    /// <summary>
+    /// The syntax tree of the file <paramref name="operation"/> is in, from its semantic model (one object shared by the
+    /// whole file). <c>Syntax.SyntaxTree</c> answers the same but may walk the node's parents up to the root, touching
+    /// nodes the analyzer never needed, on every call a rule sees.
+    /// </summary>
+    public static SyntaxTree Tree(this IOperation operation) =>
+        operation.SemanticModel?.SyntaxTree ?? operation.Syntax.SyntaxTree;
 }

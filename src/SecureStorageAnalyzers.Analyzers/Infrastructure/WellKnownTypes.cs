@@ -46,8 +46,8 @@ internal sealed class WellKnownTypes
         {
             // Not a web project: no web rule runs, so no other web type is looked up.
             UseDirectoryBrowser = AddDirectoryBrowser = UseFileServerWithBrowsingFlag = IsDevelopment = IsEnvironment =
-                ImmutableHashSet<IMethodSymbol>.Empty;
-            DevelopmentEnvironmentNameFields = ImmutableHashSet<IFieldSymbol>.Empty;
+                MethodSet.Empty;
+            DevelopmentEnvironmentNameFields = SymbolSet<IFieldSymbol>.Empty;
             return;
         }
 
@@ -85,7 +85,7 @@ internal sealed class WellKnownTypes
         IsEnvironment = Methods(envExtensionTypes, "IsEnvironment");
 
         // The framework's names for "Development" are static readonly fields, not constants.
-        var developmentNames = ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default);
+        var developmentNames = new System.Collections.Generic.List<IFieldSymbol>();
         foreach (var namesType in new[]
                  {
                      Get("Microsoft.Extensions.Hosting.Environments"),
@@ -99,7 +99,7 @@ internal sealed class WellKnownTypes
             }
         }
 
-        DevelopmentEnvironmentNameFields = developmentNames.ToImmutable();
+        DevelopmentEnvironmentNameFields = new SymbolSet<IFieldSymbol>(developmentNames);
     }
 
     public Compilation Compilation { get; }
@@ -120,20 +120,20 @@ internal sealed class WellKnownTypes
     public INamedTypeSymbol? FileServerOptions { get; }
     public INamedTypeSymbol? StaticFileOptions { get; }
 
-    public ImmutableHashSet<IMethodSymbol> UseDirectoryBrowser { get; }
-    public ImmutableHashSet<IMethodSymbol> AddDirectoryBrowser { get; }
-    public ImmutableHashSet<IMethodSymbol> UseFileServerWithBrowsingFlag { get; }
+    public MethodSet UseDirectoryBrowser { get; }
+    public MethodSet AddDirectoryBrowser { get; }
+    public MethodSet UseFileServerWithBrowsingFlag { get; }
     public IPropertySymbol? FileServerOptionsEnableDirectoryBrowsing { get; }
     public IPropertySymbol? StaticFileOptionsServeUnknownFileTypes { get; }
 
     /// <summary><c>IsDevelopment()</c> on every environment abstraction.</summary>
-    public ImmutableHashSet<IMethodSymbol> IsDevelopment { get; }
+    public MethodSet IsDevelopment { get; }
 
     /// <summary><c>IsEnvironment(name)</c> on every environment abstraction.</summary>
-    public ImmutableHashSet<IMethodSymbol> IsEnvironment { get; }
+    public MethodSet IsEnvironment { get; }
 
     /// <summary><c>Environments.Development</c> and the obsolete <c>EnvironmentName.Development</c> fields.</summary>
-    public ImmutableHashSet<IFieldSymbol> DevelopmentEnvironmentNameFields { get; }
+    public SymbolSet<IFieldSymbol> DevelopmentEnvironmentNameFields { get; }
 
     /// <summary>True when the compilation references ASP.NET Core's application builder: the web rules apply.</summary>
     public bool HasAspNetCore => IApplicationBuilder is not null;
@@ -222,38 +222,17 @@ internal sealed class WellKnownTypes
     }
 
     /// <summary>True when <paramref name="method"/> (reduced or not, constructed or not) is one of <paramref name="set"/>.</summary>
-    public static bool Contains(ImmutableHashSet<IMethodSymbol> set, IMethodSymbol? method)
-    {
-        if (method is null || set.IsEmpty)
-        {
-            return false;
-        }
-
-        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
-        return set.Contains(definition);
-    }
+    public static bool Contains(MethodSet set, IMethodSymbol? method) => set.Contains(method);
 
     /// <summary>The types that declare the methods of <paramref name="sets"/>: a cheap first filter before the set lookups.</summary>
-    public static ImmutableHashSet<INamedTypeSymbol> DeclaringTypes(params ImmutableHashSet<IMethodSymbol>[] sets)
-    {
-        var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var set in sets)
-        {
-            foreach (var method in set)
-            {
-                builder.Add(method.ContainingType.OriginalDefinition);
-            }
-        }
-
-        return builder.ToImmutable();
-    }
+    public static SymbolSet<INamedTypeSymbol> DeclaringTypes(params MethodSet[] sets) => MethodSet.Union(sets).DeclaringTypes;
 
     /// <summary>True when <paramref name="method"/> is declared by one of <paramref name="types"/> (see <see cref="DeclaringTypes"/>).</summary>
-    public static bool IsDeclaredIn(IMethodSymbol method, ImmutableHashSet<INamedTypeSymbol> types) =>
+    public static bool IsDeclaredIn(IMethodSymbol method, SymbolSet<INamedTypeSymbol> types) =>
         method.ContainingType is { } type && types.Contains(type.OriginalDefinition);
 
     /// <summary>The methods named <paramref name="name"/> of the type <paramref name="typeMetadataName"/>; empty when the type is absent.</summary>
-    public ImmutableHashSet<IMethodSymbol> Methods(string typeMetadataName, string name) => Methods(Get(typeMetadataName), name);
+    public MethodSet Methods(string typeMetadataName, string name) => Methods(Get(typeMetadataName), name);
 
     /// <summary>Resolves a type by metadata name, for the few the pack looks up beyond its fixed list (configured names).</summary>
     public INamedTypeSymbol? Resolve(string metadataName) => Get(metadataName);
@@ -373,13 +352,13 @@ internal sealed class WellKnownTypes
         return null;
     }
 
-    private static ImmutableHashSet<IMethodSymbol> Methods(INamedTypeSymbol? type, string name,
+    private static MethodSet Methods(INamedTypeSymbol? type, string name,
         System.Func<IMethodSymbol, bool>? filter = null) => Methods(new[] { type }, name, filter);
 
-    private static ImmutableHashSet<IMethodSymbol> Methods(INamedTypeSymbol?[] types, string name,
+    private static MethodSet Methods(INamedTypeSymbol?[] types, string name,
         System.Func<IMethodSymbol, bool>? filter = null)
     {
-        var builder = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var builder = new System.Collections.Generic.List<IMethodSymbol>();
         foreach (var type in types)
         {
             if (type is null)
@@ -396,6 +375,6 @@ internal sealed class WellKnownTypes
             }
         }
 
-        return builder.ToImmutable();
+        return new MethodSet(builder);
     }
 }

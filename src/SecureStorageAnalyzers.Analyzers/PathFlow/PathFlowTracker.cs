@@ -36,6 +36,7 @@ internal readonly struct FlowSource
 internal sealed class PathFlowTracker
 {
     private const int MaxDepth = 32;
+    private const int FewLocals = 8;
 
     private readonly StorageSinks _sinks;
     private readonly IFlowSourcePolicy _policy;
@@ -157,7 +158,8 @@ internal sealed class PathFlowTracker
     {
         private readonly PathFlowTracker _owner;
         private readonly List<FlowSource> _sources;
-        private HashSet<ILocalSymbol>? _visitedLocals;
+        private List<ILocalSymbol>? _visitedLocals;
+        private HashSet<ILocalSymbol>? _manyVisitedLocals;
         private readonly IOperation? _builder;
         private MethodBodyIndex? _index;
         private bool _viaLocal;
@@ -373,8 +375,7 @@ internal sealed class PathFlowTracker
                 return;
             }
 
-            _visitedLocals ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-            if (!_visitedLocals.Add(local))
+            if (!Visit(local))
             {
                 return;
             }
@@ -387,6 +388,36 @@ internal sealed class PathFlowTracker
             }
 
             _viaLocal = wasViaLocal;
+        }
+
+        /// <summary>
+        /// True the first time the walk meets <paramref name="local"/>. Most walks meet one to three locals: a short list,
+        /// scanned; a hash set only past <see cref="FewLocals"/>.
+        /// </summary>
+        private bool Visit(ILocalSymbol local)
+        {
+            if (_manyVisitedLocals is not null)
+            {
+                return _manyVisitedLocals.Add(local);
+            }
+
+            _visitedLocals ??= new List<ILocalSymbol>(FewLocals);
+            foreach (var visited in _visitedLocals)
+            {
+                if (SymbolEqualityComparer.Default.Equals(visited, local))
+                {
+                    return false;
+                }
+            }
+
+            if (_visitedLocals.Count < FewLocals)
+            {
+                _visitedLocals.Add(local);
+                return true;
+            }
+
+            _manyVisitedLocals = new HashSet<ILocalSymbol>(_visitedLocals, SymbolEqualityComparer.Default) { local };
+            return true;
         }
 
         private void Report(IOperation operation, SourceReason? reason, bool hashed)

@@ -56,7 +56,7 @@ internal sealed class StorageSinks
         "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions", "System.Console",
         "System.Diagnostics.Debug", "System.Diagnostics.Trace");
 
-    private readonly ImmutableHashSet<INamedTypeSymbol> _messageTypes;
+    private readonly SymbolSet<INamedTypeSymbol> _messageTypes;
     private readonly INamedTypeSymbol? _file;
     private readonly INamedTypeSymbol? _fileInfo;
     private readonly INamedTypeSymbol? _fileStream;
@@ -81,13 +81,13 @@ internal sealed class StorageSinks
         if (!HasWebOrStorageSdk)
         {
             // No rule uses the sinks of such a project: nothing is looked up.
-            SinkTypes = ImmutableHashSet<INamedTypeSymbol>.Empty;
-            PropertySinks = ImmutableHashSet<IPropertySymbol>.Empty;
-            _messageTypes = ImmutableHashSet<INamedTypeSymbol>.Empty;
+            SinkTypes = SymbolSet<INamedTypeSymbol>.Empty;
+            PropertySinks = SymbolSet<IPropertySymbol>.Empty;
+            _messageTypes = SymbolSet<INamedTypeSymbol>.Empty;
             return;
         }
 
-        var sinkTypes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var sinkTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
         foreach (var name in SinkTypeNames)
         {
             if (Resolve(types, name) is { } type)
@@ -96,9 +96,9 @@ internal sealed class StorageSinks
             }
         }
 
-        SinkTypes = sinkTypes.ToImmutable();
+        SinkTypes = new SymbolSet<INamedTypeSymbol>(sinkTypes);
 
-        var properties = ImmutableHashSet.CreateBuilder<IPropertySymbol>(SymbolEqualityComparer.Default);
+        var properties = new System.Collections.Generic.List<IPropertySymbol>();
         foreach (var (typeName, propertyName) in PropertySinkNames)
         {
             if (Resolve(types, typeName) is { } type)
@@ -113,7 +113,7 @@ internal sealed class StorageSinks
             }
         }
 
-        PropertySinks = properties.ToImmutable();
+        PropertySinks = new SymbolSet<IPropertySymbol>(properties);
 
         PathType = types.Resolve("System.IO.Path");
         _file = types.Resolve("System.IO.File");
@@ -129,7 +129,7 @@ internal sealed class StorageSinks
         Hmac = types.Resolve("System.Security.Cryptography.HMAC");
         Uri = types.Resolve("System.Uri");
         WebUtility = types.Resolve("System.Net.WebUtility");
-        var messageTypes = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var messageTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
         foreach (var name in MessageTypeNames)
         {
             if (types.Resolve(name) is { } type)
@@ -138,7 +138,7 @@ internal sealed class StorageSinks
             }
         }
 
-        _messageTypes = messageTypes.ToImmutable();
+        _messageTypes = new SymbolSet<INamedTypeSymbol>(messageTypes);
         _exception = types.Resolve("System.Exception");
         _readOnlySpan = types.Resolve("System.ReadOnlySpan`1");
         _span = types.Resolve("System.Span`1");
@@ -153,8 +153,8 @@ internal sealed class StorageSinks
     /// <summary>The index of the method body <paramref name="operation"/> is in, built on first use.</summary>
     public MethodBodyIndex BodyIndex(IOperation operation) => _bodyIndexes.GetValue(operation.Root(), static root => new MethodBodyIndex(root));
 
-    public ImmutableHashSet<INamedTypeSymbol> SinkTypes { get; }
-    public ImmutableHashSet<IPropertySymbol> PropertySinks { get; }
+    public SymbolSet<INamedTypeSymbol> SinkTypes { get; }
+    public SymbolSet<IPropertySymbol> PropertySinks { get; }
     public INamedTypeSymbol? PathType { get; }
     public INamedTypeSymbol? String { get; }
     public INamedTypeSymbol? Convert { get; }

@@ -13,13 +13,14 @@ namespace SecureStorageAnalyzers.PersonalData;
 /// <c>DataClassificationAttribute</c>, configured attributes and types), then named (see
 /// <see cref="PersonalIdentifierVocabulary"/>), then configured names. Booleans, enums, Guids and chars never are;
 /// opaque keys (<c>Id</c>, <c>UserId</c>) are not, even when tagged <c>[PersonalData]</c>. Configured exclusions win.
-/// One instance per compilation and option set; answers are cached per symbol.
+/// One instance per compilation and option set; answers are cached per symbol (locals excepted) and what a name says per name.
 /// </summary>
 internal sealed class PersonalDataClassifier
 {
     private static readonly SourceReason NotPersonal = new(string.Empty, string.Empty);
 
     private readonly ConcurrentDictionary<ISymbol, SourceReason> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, NameVerdict> _names = new(System.StringComparer.Ordinal);
     private readonly PersonalDataOptions _options;
     private readonly INamedTypeSymbol? _personalDataAttribute;
     private readonly INamedTypeSymbol? _phoneAttribute;
@@ -71,6 +72,13 @@ internal sealed class PersonalDataClassifier
             return null;
         }
 
+        // A local has no attributes: its answer is its type and its name, both cheap once the name's verdict is cached,
+        // so locals (new symbols in every method) do not fill the cache.
+        if (symbol is ILocalSymbol)
+        {
+            return ClassifyCore(symbol);
+        }
+
         if (!_cache.TryGetValue(symbol, out var reason))
         {
             reason = _cache.GetOrAdd(symbol, ClassifyCore(symbol) ?? NotPersonal);
@@ -82,19 +90,24 @@ internal sealed class PersonalDataClassifier
     private SourceReason? ClassifyCore(ISymbol symbol)
     {
         var type = ValueType(symbol);
-        if (type is null || _options.ExcludedNames.Contains(symbol.Name) || IsNeverPersonal(type))
+        if (type is null || IsNeverPersonal(type))
         {
             return null;
         }
 
-        var tokens = NameTokens.Split(symbol.Name);
-        var concept = PersonalIdentifierVocabulary.Match(tokens);
+        var name = NameOf(symbol.Name);
+        if (name.Excluded)
+        {
+            return null;
+        }
+
+        var concept = name.Concept;
 
         // 1. Declared.
-        var declared = Declared(symbol);
+        var declared = symbol is ILocalSymbol ? null : Declared(symbol);
         if (declared is not null)
         {
-            if (concept is null && PersonalIdentifierVocabulary.IsOpaqueKeyName(tokens))
+            if (concept is null && name.IsOpaqueKey)
             {
                 return null;
             }
@@ -118,19 +131,63 @@ internal sealed class PersonalDataClassifier
         }
 
         // 3. Configured names.
+        return name.Configured
+            ? new SourceReason("a personal identifier", $"its name '{symbol.Name}' is listed in {PersonalDataOptions.PersonalNamesKey}")
+            : null;
+    }
+
+    /// <summary>What a name says by itself, the same for every symbol so named: worked out once per distinct name.</summary>
+    private NameVerdict NameOf(string name)
+    {
+        if (!_names.TryGetValue(name, out var verdict))
+        {
+            verdict = _names.GetOrAdd(name, ReadName(name));
+        }
+
+        return verdict;
+    }
+
+    private NameVerdict ReadName(string name)
+    {
+        if (!_options.ExcludedNames.IsEmpty && _options.ExcludedNames.Contains(name))
+        {
+            return NameVerdict.ExcludedName;
+        }
+
+        var tokens = NameTokens.Split(name);
+        var configured = false;
         foreach (var pattern in _configuredNames)
         {
-            for (var start = 0; start < tokens.Length; start++)
+            var start = tokens.Length - pattern.Length;
+            if (start >= 0 && PersonalIdentifierVocabulary.MatchesAt(tokens, start, pattern))
             {
-                if (PersonalIdentifierVocabulary.MatchesAt(tokens, start, pattern) && start + pattern.Length == tokens.Length)
-                {
-                    return new SourceReason("a personal identifier",
-                        $"its name '{symbol.Name}' is listed in {PersonalDataOptions.PersonalNamesKey}");
-                }
+                configured = true;
+                break;
             }
         }
 
-        return null;
+        return new NameVerdict(PersonalIdentifierVocabulary.Match(tokens), PersonalIdentifierVocabulary.IsOpaqueKeyName(tokens), configured, excluded: false);
+    }
+
+    /// <summary>The verdict on a name: the concept it names, whether it is an opaque key, listed, or excluded.</summary>
+    private sealed class NameVerdict
+    {
+        public static readonly NameVerdict ExcludedName = new(null, isOpaqueKey: false, configured: false, excluded: true);
+
+        public NameVerdict(PersonalIdentifierConcept? concept, bool isOpaqueKey, bool configured, bool excluded)
+        {
+            Concept = concept;
+            IsOpaqueKey = isOpaqueKey;
+            Configured = configured;
+            Excluded = excluded;
+        }
+
+        public PersonalIdentifierConcept? Concept { get; }
+        public bool IsOpaqueKey { get; }
+
+        /// <summary>The name ends with a name listed in <c>SSA0101.personal_names</c>.</summary>
+        public bool Configured { get; }
+        public bool Excluded { get; }
     }
 
     private SourceReason? Declared(ISymbol symbol)
@@ -158,25 +215,25 @@ internal sealed class PersonalDataClassifier
             return null;
         }
 
-        var where = $"on {owner.ContainingType?.Name}.{owner.Name}";
+        // The evidence text is built only for the attribute that matches: most attributes on a member are not ours.
         if (WellKnownTypes.DerivesFrom(attributeClass, _personalDataAttribute) || WellKnownTypes.DerivesFrom(attributeClass, _dataClassificationAttribute))
         {
-            return new SourceReason("personal data", $"[{ShortName(attributeClass)}] {where}");
+            return new SourceReason("personal data", $"[{ShortName(attributeClass)}] {Where(owner)}");
         }
 
         if (Equal(attributeClass, _phoneAttribute))
         {
-            return new SourceReason("a phone number", $"[Phone] {where}");
+            return new SourceReason("a phone number", $"[Phone] {Where(owner)}");
         }
 
         if (Equal(attributeClass, _emailAddressAttribute))
         {
-            return new SourceReason("an e-mail address", $"[EmailAddress] {where}");
+            return new SourceReason("an e-mail address", $"[EmailAddress] {Where(owner)}");
         }
 
         if (Equal(attributeClass, _creditCardAttribute))
         {
-            return new SourceReason("a bank account or card number", $"[CreditCard] {where}");
+            return new SourceReason("a bank account or card number", $"[CreditCard] {Where(owner)}");
         }
 
         if (Equal(attributeClass, _dataTypeAttribute) && attribute.ConstructorArguments.Length == 1 &&
@@ -190,7 +247,7 @@ internal sealed class PersonalDataClassifier
                 14 => "a bank account or card number",
                 _ => null,
             };
-            return what is null ? null : new SourceReason(what, $"[DataType] {where}");
+            return what is null ? null : new SourceReason(what, $"[DataType] {Where(owner)}");
         }
 
         foreach (var configured in _configuredAttributes)
@@ -198,7 +255,7 @@ internal sealed class PersonalDataClassifier
             if (WellKnownTypes.DerivesFrom(attributeClass, configured))
             {
                 return new SourceReason("personal data",
-                    $"[{ShortName(attributeClass)}] {where}, listed in {PersonalDataOptions.PersonalDataAttributesKey}");
+                    $"[{ShortName(attributeClass)}] {Where(owner)}, listed in {PersonalDataOptions.PersonalDataAttributesKey}");
             }
         }
 
@@ -238,6 +295,8 @@ internal sealed class PersonalDataClassifier
                type.TypeKind is TypeKind.Enum or TypeKind.Delegate or TypeKind.Error ||
                Equal(type, _guid);
     }
+
+    private static string Where(ISymbol owner) => $"on {owner.ContainingType?.Name}.{owner.Name}";
 
     private static ISymbol? Overridden(ISymbol symbol) => symbol switch
     {

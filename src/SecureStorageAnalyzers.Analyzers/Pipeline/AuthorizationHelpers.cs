@@ -27,11 +27,11 @@ internal sealed class AuthorizationHelpers
     public const string AttributesKey = "ssa.authorization_attributes";
     public const string FallbackPolicyMethodsKey = "ssa.fallback_policy_methods";
 
-    private readonly ImmutableHashSet<IMethodSymbol> _methods;
-    private readonly ImmutableHashSet<IMethodSymbol> _fallbackPolicyMethods;
+    private readonly MethodSet _methods;
+    private readonly MethodSet _fallbackPolicyMethods;
     private readonly ImmutableArray<INamedTypeSymbol> _attributes;
 
-    private AuthorizationHelpers(ImmutableHashSet<IMethodSymbol> methods, ImmutableHashSet<IMethodSymbol> fallbackPolicyMethods, ImmutableArray<INamedTypeSymbol> attributes)
+    private AuthorizationHelpers(MethodSet methods, MethodSet fallbackPolicyMethods, ImmutableArray<INamedTypeSymbol> attributes)
     {
         _methods = methods;
         _fallbackPolicyMethods = fallbackPolicyMethods;
@@ -40,7 +40,7 @@ internal sealed class AuthorizationHelpers
 
     /// <summary>No helpers configured.</summary>
     public static AuthorizationHelpers None { get; } = new(
-        ImmutableHashSet<IMethodSymbol>.Empty, ImmutableHashSet<IMethodSymbol>.Empty, ImmutableArray<INamedTypeSymbol>.Empty);
+        MethodSet.Empty, MethodSet.Empty, ImmutableArray<INamedTypeSymbol>.Empty);
 
     /// <summary>True when any helper method is configured: calls of any type may then matter.</summary>
     public bool HasMethods => !_methods.IsEmpty || !_fallbackPolicyMethods.IsEmpty;
@@ -102,19 +102,19 @@ internal sealed class AuthorizationHelpers
             return new AuthorizationHelpers(ResolveMethods(methods), ResolveMethods(fallback), attributeTypes.ToImmutable());
         }
 
-        private ImmutableHashSet<IMethodSymbol> ResolveMethods(string names)
+        private MethodSet ResolveMethods(string names)
         {
-            var builder = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+            var builder = new System.Collections.Generic.List<IMethodSymbol>();
             foreach (var name in ConfigList.Split(names))
             {
                 var dot = name.LastIndexOf('.');
                 if (dot > 0 && dot < name.Length - 1)
                 {
-                    builder.UnionWith(_types.Methods(name.Substring(0, dot), name.Substring(dot + 1)));
+                    builder.AddRange(_types.Methods(name.Substring(0, dot), name.Substring(dot + 1)));
                 }
             }
 
-            return builder.ToImmutable();
+            return new MethodSet(builder);
         }
     }
 }

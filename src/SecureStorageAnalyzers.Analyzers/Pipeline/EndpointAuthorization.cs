@@ -78,10 +78,10 @@ internal sealed class MappedHandler
 /// </summary>
 internal sealed class EndpointAuthorization
 {
-    private readonly ImmutableHashSet<IMethodSymbol> _mapEndpoint;
-    private readonly ImmutableHashSet<IMethodSymbol> _mapControllers;
-    private readonly ImmutableHashSet<IMethodSymbol> _requireAuthorization;
-    private readonly ImmutableHashSet<IMethodSymbol> _allowAnonymous;
+    private readonly MethodSet _mapEndpoint;
+    private readonly MethodSet _mapControllers;
+    private readonly MethodSet _requireAuthorization;
+    private readonly MethodSet _allowAnonymous;
     private readonly INamedTypeSymbol? _allowAnonymousMetadata;
     private readonly INamedTypeSymbol? _authorizeData;
     private readonly INamedTypeSymbol? _authorizeFilter;
@@ -94,21 +94,21 @@ internal sealed class EndpointAuthorization
 
     public EndpointAuthorization(WellKnownTypes types)
     {
-        var builder = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var builder = new List<IMethodSymbol>();
         foreach (var name in new[] { "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback" })
         {
-            builder.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", name));
+            builder.AddRange(types.Methods("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", name));
         }
 
-        _mapEndpoint = builder.ToImmutable();
-        var controllers = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
+        _mapEndpoint = new MethodSet(builder);
+        var controllers = new List<IMethodSymbol>();
         foreach (var name in new[] { "MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute" })
         {
-            controllers.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions", name));
+            controllers.AddRange(types.Methods("Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions", name));
         }
 
-        controllers.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.RazorPagesEndpointRouteBuilderExtensions", "MapRazorPages"));
-        _mapControllers = controllers.ToImmutable();
+        controllers.AddRange(types.Methods("Microsoft.AspNetCore.Builder.RazorPagesEndpointRouteBuilderExtensions", "MapRazorPages"));
+        _mapControllers = new MethodSet(controllers);
         _requireAuthorization = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions", "RequireAuthorization");
         _allowAnonymous = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions", "AllowAnonymous");
         _allowAnonymousMetadata = types.Resolve("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
@@ -120,7 +120,7 @@ internal sealed class EndpointAuthorization
         _recordedDeclaringTypes = WellKnownTypes.DeclaringTypes(_requireAuthorization, _mapEndpoint);
     }
 
-    private readonly ImmutableHashSet<INamedTypeSymbol> _recordedDeclaringTypes;
+    private readonly SymbolSet<INamedTypeSymbol> _recordedDeclaringTypes;
 
     /// <summary>True once a global <c>AuthorizeFilter</c> or <c>MapControllers().RequireAuthorization()</c> was seen.</summary>
     public bool ControllersRequireAuthorization => Volatile.Read(ref _controllersAuthorized) != 0;

@@ -91,26 +91,25 @@ internal sealed class PipelineModel
         UseFileServer = types.Methods("Microsoft.AspNetCore.Builder.FileServerExtensions", "UseFileServer");
         UseDirectoryBrowser = types.UseDirectoryBrowser;
         UseAuthorization = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions", "UseAuthorization");
-        var branches = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
-        branches.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.MapExtensions", "Map"));
-        branches.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.MapWhenExtensions", "MapWhen"));
-        branches.UnionWith(types.Methods("Microsoft.AspNetCore.Builder.UseWhenExtensions", "UseWhen"));
-        Branches = branches.ToImmutable();
+        Branches = MethodSet.Union(
+            types.Methods("Microsoft.AspNetCore.Builder.MapExtensions", "Map"),
+            types.Methods("Microsoft.AspNetCore.Builder.MapWhenExtensions", "MapWhen"),
+            types.Methods("Microsoft.AspNetCore.Builder.UseWhenExtensions", "UseWhen"));
         FallbackPolicy = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Authorization.AuthorizationOptions"), "FallbackPolicy");
         SetFallbackPolicy = types.Methods("Microsoft.AspNetCore.Authorization.AuthorizationBuilder", "SetFallbackPolicy");
         ApplicationBuilder = types.IApplicationBuilder;
         _declaringTypes = WellKnownTypes.DeclaringTypes(UseStaticFiles, UseFileServer, UseDirectoryBrowser, UseAuthorization, Branches, SetFallbackPolicy);
     }
 
-    private readonly ImmutableHashSet<INamedTypeSymbol> _declaringTypes;
+    private readonly SymbolSet<INamedTypeSymbol> _declaringTypes;
 
-    public ImmutableHashSet<IMethodSymbol> UseStaticFiles { get; }
-    public ImmutableHashSet<IMethodSymbol> UseFileServer { get; }
-    public ImmutableHashSet<IMethodSymbol> UseDirectoryBrowser { get; }
-    public ImmutableHashSet<IMethodSymbol> UseAuthorization { get; }
-    public ImmutableHashSet<IMethodSymbol> Branches { get; }
+    public MethodSet UseStaticFiles { get; }
+    public MethodSet UseFileServer { get; }
+    public MethodSet UseDirectoryBrowser { get; }
+    public MethodSet UseAuthorization { get; }
+    public MethodSet Branches { get; }
     public IPropertySymbol? FallbackPolicy { get; }
-    public ImmutableHashSet<IMethodSymbol> SetFallbackPolicy { get; }
+    public MethodSet SetFallbackPolicy { get; }
     public INamedTypeSymbol? ApplicationBuilder { get; }
 
     /// <summary>True once a fallback policy has been seen anywhere in the compilation.</summary>

@@ -102,7 +102,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            var pipelineEvent = _model.Record(invocation, context.ContainingSymbol, _helpers.For(context.Options, invocation.Syntax.SyntaxTree));
+            var pipelineEvent = _model.Record(invocation, context.ContainingSymbol, _helpers.For(context.Options, invocation.Tree()));
             if (pipelineEvent is not { Kind: PipelineEventKind.FileServing } ||
                 EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
             {

@@ -102,7 +102,7 @@ public sealed class SSA0004DoNotServeContentRootAnalyzer : DiagnosticAnalyzer
             UseWebRoot = types.Methods("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions", "UseWebRoot");
         }
 
-        public ImmutableHashSet<IMethodSymbol> UseWebRoot { get; }
+        public MethodSet UseWebRoot { get; }
 
         /// <summary>How the message names the setting, or null when the property chooses no served folder.</summary>
         public string? Describe(IPropertySymbol property)

@@ -129,8 +129,8 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
         private readonly AuthorizationHelpers.Cache _helpers;
         private readonly RequestSymbols _request;
         private readonly StorageSinks _sinks;
-        private readonly ImmutableHashSet<INamedTypeSymbol> _resultTypes;
-        private readonly ImmutableHashSet<INamedTypeSymbol> _resultClasses;
+        private readonly SymbolSet<INamedTypeSymbol> _resultTypes;
+        private readonly SymbolSet<INamedTypeSymbol> _resultClasses;
         private readonly ConcurrentBag<Candidate> _candidates = new();
 
         public Analysis(WellKnownTypes types)
@@ -154,7 +154,7 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
         public void AnalyzeCall(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            var helpers = _helpers.For(context.Options, operation.Syntax.SyntaxTree);
+            var helpers = _helpers.For(context.Options, operation.Tree());
             _endpoints.Record(operation, helpers);
             IOperation? file = null;
             switch (operation)
@@ -178,7 +178,7 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
                     break;
             }
 
-            if (file is null || EnvironmentGuard.IsDevelopmentOnly(operation, _types))
+            if (file is null)
             {
                 return;
             }
@@ -196,9 +196,10 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Development-only code is asked about last: few file results take their file from the request.
             var sources = new List<FlowSource>();
             new PathFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request)).FindSources(file, sources);
-            if (sources.Count > 0)
+            if (sources.Count > 0 && !EnvironmentGuard.IsDevelopmentOnly(operation, _types))
             {
                 _candidates.Add(endpoint is not null
                     ? new Candidate(operation, endpoint, sources[0])
@@ -295,9 +296,9 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        private static ImmutableHashSet<INamedTypeSymbol> Resolve(WellKnownTypes types, params string[] names)
+        private static SymbolSet<INamedTypeSymbol> Resolve(WellKnownTypes types, params string[] names)
         {
-            var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            var builder = new List<INamedTypeSymbol>();
             foreach (var name in names)
             {
                 if (types.Resolve(name) is { } type)
@@ -306,7 +307,7 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return builder.ToImmutable();
+            return new SymbolSet<INamedTypeSymbol>(builder);
         }
     }
 }

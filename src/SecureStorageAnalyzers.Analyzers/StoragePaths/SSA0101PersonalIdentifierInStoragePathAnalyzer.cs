@@ -176,7 +176,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
         /// .editorconfig), and built once per distinct set of settings.
         /// </summary>
         private PathFlowTracker Tracker(OperationAnalysisContext context) =>
-            _byOptions.For(context.Options, context.Operation.Syntax.SyntaxTree);
+            _byOptions.For(context.Options, context.Operation.Tree());
 
         private PathFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
         {

@@ -218,7 +218,7 @@ public class WellKnownTypesTests
         AssertMatches(reduced);
         AssertMatches(fromOperations);
         Assert.False(WellKnownTypes.Contains(types.UseDirectoryBrowser, null));
-        Assert.False(WellKnownTypes.Contains(ImmutableHashSet<IMethodSymbol>.Empty, reduced[0]));
+        Assert.False(WellKnownTypes.Contains(MethodSet.Empty, reduced[0]));
 
         void AssertMatches(IMethodSymbol[] methods)
         {
@@ -258,12 +258,12 @@ public class WellKnownTypesTests
         Assert.False(types.IsHostEnvironment(null));
     }
 
-    private static string[] Signatures(ImmutableHashSet<IMethodSymbol> methods) =>
+    private static string[] Signatures(MethodSet methods) =>
         methods.Select(m => "(" + string.Join(", ", m.Parameters.Select(p => p.Type.Name == "String" ? "string" : p.Type.Name)) + ")")
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-    private static string[] ExtendedTypes(ImmutableHashSet<IMethodSymbol> methods) =>
+    private static string[] ExtendedTypes(MethodSet methods) =>
         methods.Select(m => m.Parameters[0].Type.ToDisplayString())
             .Order(StringComparer.Ordinal)
             .ToArray();
