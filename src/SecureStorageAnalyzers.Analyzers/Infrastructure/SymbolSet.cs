@@ -18,8 +18,8 @@ internal sealed class SymbolSet<T> : IEnumerable<T>
 
     private SymbolSet() => _items = new HashSet<T>(SymbolEqualityComparer.Default);
 
-    /// <summary>The empty set: it holds no symbol and offers no way to add one, so one instance serves every compilation.</summary>
-    public static SymbolSet<T> Empty { get; } = new();
+    /// <summary>A new empty set (a new one each time: the pack keeps no mutable type in static state).</summary>
+    public static SymbolSet<T> Empty() => new();
 
     public bool IsEmpty => _items.Count == 0;
 
@@ -59,8 +59,8 @@ internal sealed class MethodSet : IEnumerable<IMethodSymbol>
         DeclaringTypes = new SymbolSet<INamedTypeSymbol>(types);
     }
 
-    /// <summary>The empty set: it holds no symbol and offers no way to add one, so one instance serves every compilation.</summary>
-    public static MethodSet Empty { get; } = new(System.Array.Empty<IMethodSymbol>());
+    /// <summary>A new empty set (a new one each time: the pack keeps no mutable type in static state).</summary>
+    public static MethodSet Empty() => new(System.Array.Empty<IMethodSymbol>());
 
     /// <summary>The types that declare the methods.</summary>
     public SymbolSet<INamedTypeSymbol> DeclaringTypes { get; }

@@ -46,8 +46,8 @@ internal sealed class WellKnownTypes
         {
             // Not a web project: no web rule runs, so no other web type is looked up.
             UseDirectoryBrowser = AddDirectoryBrowser = UseFileServerWithBrowsingFlag = IsDevelopment = IsEnvironment =
-                MethodSet.Empty;
-            DevelopmentEnvironmentNameFields = SymbolSet<IFieldSymbol>.Empty;
+                MethodSet.Empty();
+            DevelopmentEnvironmentNameFields = SymbolSet<IFieldSymbol>.Empty();
             return;
         }
 

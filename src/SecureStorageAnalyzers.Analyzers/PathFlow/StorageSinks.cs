@@ -81,9 +81,9 @@ internal sealed class StorageSinks
         if (!HasWebOrStorageSdk)
         {
             // No rule uses the sinks of such a project: nothing is looked up.
-            SinkTypes = SymbolSet<INamedTypeSymbol>.Empty;
-            PropertySinks = SymbolSet<IPropertySymbol>.Empty;
-            _messageTypes = SymbolSet<INamedTypeSymbol>.Empty;
+            SinkTypes = SymbolSet<INamedTypeSymbol>.Empty();
+            PropertySinks = SymbolSet<IPropertySymbol>.Empty();
+            _messageTypes = SymbolSet<INamedTypeSymbol>.Empty();
             return;
         }
 

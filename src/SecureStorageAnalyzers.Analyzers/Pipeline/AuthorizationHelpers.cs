@@ -38,9 +38,9 @@ internal sealed class AuthorizationHelpers
         _attributes = attributes;
     }
 
-    /// <summary>No helpers configured.</summary>
-    public static AuthorizationHelpers None { get; } = new(
-        MethodSet.Empty, MethodSet.Empty, ImmutableArray<INamedTypeSymbol>.Empty);
+    /// <summary>No helpers configured (one per <see cref="Cache"/>, that is per compilation).</summary>
+    private static AuthorizationHelpers None() => new(
+        MethodSet.Empty(), MethodSet.Empty(), ImmutableArray<INamedTypeSymbol>.Empty);
 
     /// <summary>True when any helper method is configured: calls of any type may then matter.</summary>
     public bool HasMethods => !_methods.IsEmpty || !_fallbackPolicyMethods.IsEmpty;
@@ -70,6 +70,7 @@ internal sealed class AuthorizationHelpers
     internal sealed class Cache
     {
         private readonly WellKnownTypes _types;
+        private readonly AuthorizationHelpers _none = None();
         private readonly OptionsCache<AuthorizationHelpers> _byOptions;
 
         public Cache(WellKnownTypes types)
@@ -87,7 +88,7 @@ internal sealed class AuthorizationHelpers
             var fallback = options.TryGetValue(FallbackPolicyMethodsKey, out var f) ? f : string.Empty;
             if (methods.Length + attributes.Length + fallback.Length == 0)
             {
-                return None;
+                return _none;
             }
 
             var attributeTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();

@@ -68,15 +68,15 @@ public class SymbolSetTests
         var echo = new MethodSet(compilation.GetTypeByMetadataName("Helpers")!.GetMembers("Echo").OfType<IMethodSymbol>());
         var lookAlike = new MethodSet(compilation.GetTypeByMetadataName("LookAlike")!.GetMembers("Echo").OfType<IMethodSymbol>());
 
-        var both = MethodSet.Union(echo, lookAlike, MethodSet.Empty);
+        var both = MethodSet.Union(echo, lookAlike, MethodSet.Empty());
 
         Assert.Equal(3, both.Count);
         Assert.Equal(["Helpers", "LookAlike"], both.DeclaringTypes.Select(t => t.Name).Order(StringComparer.Ordinal));
         Assert.Equal([true, true, true, false, true, false, false, false], calls.Select(both.Contains));
-        Assert.True(MethodSet.Empty.IsEmpty);
-        Assert.DoesNotContain(calls, MethodSet.Empty.Contains);
-        Assert.True(SymbolSet<INamedTypeSymbol>.Empty.IsEmpty);
-        Assert.False(SymbolSet<INamedTypeSymbol>.Empty.Contains(compilation.GetTypeByMetadataName("Helpers")));
+        Assert.True(MethodSet.Empty().IsEmpty);
+        Assert.DoesNotContain(calls, MethodSet.Empty().Contains);
+        Assert.True(SymbolSet<INamedTypeSymbol>.Empty().IsEmpty);
+        Assert.False(SymbolSet<INamedTypeSymbol>.Empty().Contains(compilation.GetTypeByMetadataName("Helpers")));
         Assert.False(both.DeclaringTypes.Contains(null));
     }
 

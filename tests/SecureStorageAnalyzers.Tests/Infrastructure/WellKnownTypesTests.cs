@@ -218,7 +218,7 @@ public class WellKnownTypesTests
         AssertMatches(reduced);
         AssertMatches(fromOperations);
         Assert.False(WellKnownTypes.Contains(types.UseDirectoryBrowser, null));
-        Assert.False(WellKnownTypes.Contains(MethodSet.Empty, reduced[0]));
+        Assert.False(WellKnownTypes.Contains(MethodSet.Empty(), reduced[0]));
 
         void AssertMatches(IMethodSymbol[] methods)
         {

@@ -32,7 +32,8 @@ public class NoStaticMutableStateTests
         {
             foreach (var field in type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             {
-                if (field.IsLiteral || IsCompilerGenerated(field))
+                // A static auto-property's backing field is compiler-generated but holds state like any other field.
+                if (field.IsLiteral || IsCompilerGenerated(field) && !IsAutoPropertyBackingField(field))
                 {
                     continue;
                 }
@@ -71,6 +72,18 @@ public class NoStaticMutableStateTests
         Assert.False(IsDeeplyImmutable(typeof(Mutable), new HashSet<Type>()));
         Assert.True(IsDeeplyImmutable(typeof(ImmutableHashSet<string>), new HashSet<Type>()));
         Assert.True(IsDeeplyImmutable(typeof(Frozen), new HashSet<Type>()));
+
+        // A static auto-property's hidden field is checked like a declared one; a type parameter could be anything.
+        var backing = typeof(WithAutoProperty).GetField("<Items>k__BackingField", BindingFlags.Static | BindingFlags.NonPublic)!;
+        Assert.True(IsAutoPropertyBackingField(backing));
+        Assert.False(IsDeeplyImmutable(backing.FieldType, new HashSet<Type>()));
+        Assert.False(IsDeeplyImmutable(typeof(List<>).GetGenericArguments()[0], new HashSet<Type>()));
+        Assert.False(IsDeeplyImmutable(typeof(List<>), new HashSet<Type>()));
+    }
+
+    private static class WithAutoProperty
+    {
+        public static List<string> Items { get; } = new();
     }
 
     private sealed class Mutable
@@ -87,6 +100,9 @@ public class NoStaticMutableStateTests
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ConditionalWeakTable<,>) &&
         type.GetGenericArguments()[0] == typeof(Compilation);
 
+    private static bool IsAutoPropertyBackingField(FieldInfo field) =>
+        field.Name.StartsWith('<') && field.Name.EndsWith(">k__BackingField", StringComparison.Ordinal);
+
     private static bool IsCompilerGenerated(MemberInfo member) =>
         member.Name.Contains('<', StringComparison.Ordinal) || member.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false);
 
@@ -99,8 +115,14 @@ public class NoStaticMutableStateTests
             return true;
         }
 
+        // A type parameter of an open generic type could be anything.
+        if (type.IsGenericParameter)
+        {
+            return false;
+        }
+
         // Immutable collections, and value tuples (a readonly field or an immutable collection hands out copies).
-        if (type.IsGenericType && (type.Namespace == "System.Collections.Immutable" || type.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal)))
+        if (type.IsGenericType && (type.Namespace == "System.Collections.Immutable" || type.Namespace == "System" && type.Name.StartsWith("ValueTuple`", StringComparison.Ordinal)))
         {
             return type.GetGenericArguments().All(argument => IsDeeplyImmutable(argument, visiting));
         }
