@@ -9,18 +9,33 @@ namespace SecureStorageAnalyzers.Benchmarks;
 /// <summary>A named set of analyzers measured together: our pack, or one peer package.</summary>
 public sealed record AnalyzerSet(string Name, string Version, ImmutableArray<DiagnosticAnalyzer> Analyzers, IReadOnlyList<string> LoadErrors)
 {
-    /// <summary>Our pack: every <see cref="DiagnosticAnalyzer"/> of SecureStorageAnalyzers.Analyzers (one class per rule).</summary>
-    public static AnalyzerSet OurPack()
+    /// <summary>
+    /// Our pack as the compiler loads it: the analyzers of SecureStorageAnalyzers.Analyzers exported with
+    /// <see cref="DiagnosticAnalyzerAttribute"/> (<c>SecureStorageAnalyzer</c>, all code rules in one operation analysis,
+    /// and the web.config analyzer).
+    /// </summary>
+    public static AnalyzerSet OurPack() => Ours("SecureStorageAnalyzers", exported: true);
+
+    /// <summary>
+    /// Our pack with each rule as its own analyzer (each rule's analyzer class, plus the web.config analyzer): the per-rule
+    /// breakdown, and what the pack would cost if each rule looked at every call for itself.
+    /// </summary>
+    public static AnalyzerSet OurRules() => Ours("SecureStorageAnalyzers, one analyzer per rule", exported: false);
+
+    private static AnalyzerSet Ours(string name, bool exported)
     {
         var assembly = typeof(SecureStorageAnalyzers.StoragePaths.SSA0101PersonalIdentifierInStoragePathAnalyzer).Assembly;
         var analyzers = assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } a && a.Languages.Contains(LanguageNames.CSharp))
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Where(t => exported
+                ? t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } a && a.Languages.Contains(LanguageNames.CSharp)
+                : t != typeof(SecureStorageAnalyzer))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
         var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "?";
         var plus = version.IndexOf('+', StringComparison.Ordinal);
-        return new AnalyzerSet("SecureStorageAnalyzers", plus > 0 ? version[..plus] : version, analyzers, Array.Empty<string>());
+        return new AnalyzerSet(name, plus > 0 ? version[..plus] : version, analyzers, Array.Empty<string>());
     }
 
     /// <summary>

@@ -30,7 +30,8 @@ if (settings.WriteDirectory is { } writeTo)
 var culture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = culture;
 var ours = AnalyzerSet.OurPack();
-var sets = new List<AnalyzerSet> { ours };
+var ourRules = AnalyzerSet.OurRules();
+var sets = new List<AnalyzerSet> { ours, ourRules };
 if (settings.Peers)
 {
     sets.Add(AnalyzerSet.FromPackage("SecurityCodeScan", "SecurityCodeScan.VS2019", "5.6.7", Path.Combine("analyzers", "dotnet")));
@@ -78,7 +79,7 @@ foreach (var scale in settings.Scales)
     {
         foreach (var set in all)
         {
-            var repeat = sets.Contains(set) && set != ours ? settings.PeerRepeat : settings.Repeat;
+            var repeat = set != ours && set != ourRules && set != NoOpAnalyzer.Set ? settings.PeerRepeat : settings.Repeat;
             if (round >= repeat)
             {
                 continue;
@@ -136,7 +137,8 @@ if (settings.NoAspNet)
 
     var baseline = await Measurements.Set(library, NoOpAnalyzer.Set, settings.Repeat, settings.WarmUp != WarmUp.None);
     var run = await Measurements.Set(library, ours, settings.Repeat, settings.WarmUp != WarmUp.None);
-    noAspNet = new NoAspNetResult(scale, library, compiler.Milliseconds, baseline, run);
+    var perRule = await Measurements.Set(library, ourRules, settings.Repeat, settings.WarmUp != WarmUp.None);
+    noAspNet = new NoAspNetResult(scale, library, compiler.Milliseconds, baseline, run, perRule);
 }
 
 var report = Report.Write(settings, sets, results, fixedCost, noAspNet);
@@ -264,5 +266,5 @@ namespace SecureStorageAnalyzers.Benchmarks
 
     internal sealed record FixedCostResult(Workload Workload, Sample CompilerMilliseconds, Sample CompilerCpuMilliseconds, SetRun Baseline, SetRun Ours);
 
-    internal sealed record NoAspNetResult(int Scale, Workload Workload, Sample CompilerMilliseconds, SetRun Baseline, SetRun Ours);
+    internal sealed record NoAspNetResult(int Scale, Workload Workload, Sample CompilerMilliseconds, SetRun Baseline, SetRun Ours, SetRun OursPerRule);
 }

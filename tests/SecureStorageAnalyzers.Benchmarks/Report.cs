@@ -19,6 +19,7 @@ internal static class Report
     {
         var text = new StringBuilder();
         var ours = sets[0];
+        var ourRules = sets[1];
 
         text.AppendLine("## Code bases");
         text.AppendLine();
@@ -115,6 +116,10 @@ internal static class Report
         text.AppendLine();
         text.AppendLine("## Our pack, per rule (analyzer time in ms, share of compiler time)");
         text.AppendLine();
+        text.AppendLine("Each rule as its own analyzer (the set \"one analyzer per rule\" above), so that the driver's telemetry times it apart. The");
+        text.AppendLine("compiler loads the rules as one analyzer (`SecureStorageAnalyzer`), which looks at each call once: the sum below is");
+        text.AppendLine("more than the pack's time by what each rule would pay to be called on every call and ask its type.");
+        text.AppendLine();
         text.Append("| Analyzer | Ids | Actions registered |");
         foreach (var r in results)
         {
@@ -135,25 +140,25 @@ internal static class Report
         text.AppendLine();
         text.Append("|---|---|---:|");
         text.AppendLine(string.Concat(results.Select(_ => "---:|")) + (anyDocuments ? "---:|" : string.Empty) + (noAspNet is not null ? "---:|" : string.Empty));
-        var first = Run(results[0], ours);
+        var first = Run(results[0], ourRules);
         foreach (var cost in first.PerAnalyzer.OrderBy(c => c.Ids, StringComparer.Ordinal))
         {
             text.Append(Invariant($"| {cost.Name} | {cost.Ids} | {cost.RegisteredActions} |"));
             foreach (var r in results)
             {
-                var same = Run(r, ours).PerAnalyzer.First(c => c.Name == cost.Name);
+                var same = Run(r, ourRules).PerAnalyzer.First(c => c.Name == cost.Name);
                 text.Append(Invariant($" {same.Milliseconds.Median:N1} ({same.Milliseconds.Median / r.CompilerMilliseconds.Median:P2}) |"));
             }
 
             if (anyDocuments)
             {
-                var document = results[^1].Documents.First(d => d.Set == ours).PerAnalyzer.First(c => c.Name == cost.Name);
+                var document = results[^1].Documents.First(d => d.Set == ourRules).PerAnalyzer.First(c => c.Name == cost.Name);
                 text.Append(Invariant($" {document.Milliseconds.Median:N2} |"));
             }
 
             if (noAspNet is not null)
             {
-                var library = noAspNet.Ours.PerAnalyzer.First(c => c.Name == cost.Name);
+                var library = noAspNet.OursPerRule.PerAnalyzer.First(c => c.Name == cost.Name);
                 text.Append(Invariant($" {library.Milliseconds.Median:N2} ({library.RegisteredActions} actions) |"));
             }
 
@@ -195,7 +200,7 @@ internal static class Report
         text.AppendLine("What the pack costs before it sees any code: its compilation-start actions (resolving the framework types it needs).");
         text.AppendLine("A build pays it once; an IDE pays it for every new compilation, that is after edits.");
         text.AppendLine();
-        text.AppendLine("| Lines | Compiler (ms) | Our pack (ms) | Per rule (ms) | Compiler CPU (ms) | Our pack: CPU over no-op baseline (ms) |");
+        text.AppendLine("| Lines | Compiler (ms) | Our pack (ms) | Per analyzer (ms) | Compiler CPU (ms) | Our pack: CPU over no-op baseline (ms) |");
         text.AppendLine("|---:|---:|---:|---|---:|---:|");
         text.AppendLine(Invariant($"| {fixedCost.Workload.Lines} | {fixedCost.CompilerMilliseconds.Median:N1} | {fixedCost.Ours.AnalyzerMilliseconds.Median:N1} | {string.Join(", ", fixedCost.Ours.PerAnalyzer.Select(c => $"{c.Ids} {c.Milliseconds.Median:N1}"))} | {fixedCost.CompilerCpuMilliseconds.Median:N0} | {fixedCost.Ours.CpuMilliseconds.Median - fixedCost.Baseline.CpuMilliseconds.Median:N0} |"));
 
@@ -217,7 +222,8 @@ internal static class Report
         text.AppendLine();
         text.AppendLine("## Budgets (our pack)");
         text.AppendLine();
-        var oursThrew = results.Any(r => Run(r, ours).Exceptions > 0) || (noAspNet?.Ours.Exceptions ?? 0) > 0;
+        var oursThrew = results.Any(r => Run(r, ours).Exceptions > 0 || Run(r, ourRules).Exceptions > 0) ||
+                        (noAspNet?.Ours.Exceptions ?? 0) > 0 || (noAspNet?.OursPerRule.Exceptions ?? 0) > 0;
         foreach (var r in results)
         {
             var share = Share(Run(r, ours), r);

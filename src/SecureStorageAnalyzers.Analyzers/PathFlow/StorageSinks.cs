@@ -256,6 +256,21 @@ internal sealed class StorageSinks
         return false;
     }
 
+    /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
+    public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes
+    {
+        get
+        {
+            foreach (var type in new[] { _file, _fileInfo, _fileStream, _streamWriter })
+            {
+                if (type is not null)
+                {
+                    yield return type;
+                }
+            }
+        }
+    }
+
     /// <summary>
     /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/
     /// <c>Create*</c>/<c>OpenWrite</c>, the destination of <c>File.Copy</c>/<c>Move</c>/<c>Replace</c>, <c>File.Open</c> and

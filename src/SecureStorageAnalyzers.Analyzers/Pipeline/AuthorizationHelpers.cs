@@ -73,11 +73,14 @@ internal sealed class AuthorizationHelpers
         private readonly AuthorizationHelpers _none = None();
         private readonly OptionsCache<AuthorizationHelpers> _byOptions;
 
-        public Cache(WellKnownTypes types)
+        private Cache(WellKnownTypes types)
         {
             _types = types;
             _byOptions = new OptionsCache<AuthorizationHelpers>(Read);
         }
+
+        /// <summary>The cache of the compilation, shared by every rule that asks.</summary>
+        public static Cache For(WellKnownTypes types) => types.Shared(static t => new Cache(t));
 
         public AuthorizationHelpers For(AnalyzerOptions options, SyntaxTree tree) => _byOptions.For(options, tree);
 

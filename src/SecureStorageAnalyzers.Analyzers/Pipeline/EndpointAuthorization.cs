@@ -122,6 +122,23 @@ internal sealed class EndpointAuthorization
 
     private readonly SymbolSet<INamedTypeSymbol> _recordedDeclaringTypes;
 
+    /// <summary>The types whose calls and creations <see cref="Record"/> looks at (besides configured helpers).</summary>
+    public IEnumerable<INamedTypeSymbol> RecordedTypes
+    {
+        get
+        {
+            foreach (var type in _recordedDeclaringTypes)
+            {
+                yield return type;
+            }
+
+            if (_authorizeFilter is not null)
+            {
+                yield return _authorizeFilter;
+            }
+        }
+    }
+
     /// <summary>True once a global <c>AuthorizeFilter</c> or <c>MapControllers().RequireAuthorization()</c> was seen.</summary>
     public bool ControllersRequireAuthorization => Volatile.Read(ref _controllersAuthorized) != 0;
 

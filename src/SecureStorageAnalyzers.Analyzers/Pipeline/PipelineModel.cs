@@ -103,6 +103,9 @@ internal sealed class PipelineModel
 
     private readonly SymbolSet<INamedTypeSymbol> _declaringTypes;
 
+    /// <summary>The types whose calls <see cref="Record"/> looks at (besides project extensions and configured helpers).</summary>
+    public IEnumerable<INamedTypeSymbol> DeclaringTypes => _declaringTypes;
+
     public MethodSet UseStaticFiles { get; }
     public MethodSet UseFileServer { get; }
     public MethodSet UseDirectoryBrowser { get; }

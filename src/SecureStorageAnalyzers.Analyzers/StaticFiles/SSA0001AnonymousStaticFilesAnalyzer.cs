@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -17,8 +18,9 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// <c>UseAuthorization()</c> with a fallback policy. Judged at the end of the compilation, because the fallback policy
 /// may be set in any file. A registration SSA0004 reports (the content root) is left to SSA0004.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
+/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
+public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
 {
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: "true" when the project sets a fallback policy, so moving the
     /// registration after <c>UseAuthorization()</c> authorizes it.</summary>
@@ -27,27 +29,13 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, string?> WithFallback =
         ImmutableDictionary<string, string?>.Empty.Add(FallbackPolicyProperty, "true");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SSA0001PrivateFilesServedAnonymously);
-
-    public override void Initialize(AnalysisContext context)
+    public SSA0001AnonymousStaticFilesAnalyzer()
+        : base(PackRules.SSA0001)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var types = WellKnownTypes.GetOrCreate(start.Compilation);
-            if (!types.HasAspNetCore)
-            {
-                return;
-            }
-
-            var analysis = new Analysis(types);
-            start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            start.RegisterCompilationEndAction(analysis.Report);
-        });
     }
+
+    /// <summary>The rule's part for a compilation: web projects only.</summary>
+    internal static PackRule? CreateRule(WellKnownTypes types) => types.HasAspNetCore ? new Analysis(types) : null;
 
     /// <summary>Why a registration was flagged: what the folder is, and the expression that says so.</summary>
     private sealed class Evidence
@@ -64,7 +52,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
         public string Source { get; }
     }
 
-    private sealed class Analysis
+    private sealed class Analysis : PackRule
     {
         private readonly WellKnownTypes _types;
         private readonly PipelineModel _model;
@@ -84,7 +72,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
         {
             _types = types;
             _model = new PipelineModel(types);
-            _helpers = new AuthorizationHelpers.Cache(types);
+            _helpers = AuthorizationHelpers.Cache.For(types);
             _sinks = StorageSinks.Create(types);
             _contentRoot = new PathFlowTracker(_sinks, new ContentRootFlowPolicy(types));
             _sharedOptions = types.Resolve("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
@@ -96,12 +84,27 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
             _isAuthenticated = WellKnownTypes.Property(types.Resolve("System.Security.Principal.IIdentity"), "IsAuthenticated");
         }
 
-        public void AnalyzeAssignment(OperationAnalysisContext context) =>
-            _model.RecordAssignment((ISimpleAssignmentOperation)context.Operation);
+        public override IEnumerable<INamedTypeSymbol> CallTypes => _model.DeclaringTypes;
 
-        public void AnalyzeInvocation(OperationAnalysisContext context)
+        public override IEnumerable<IPropertySymbol> AssignedProperties =>
+            _model.FallbackPolicy is { } fallback ? new[] { fallback } : Array.Empty<IPropertySymbol>();
+
+        public override bool SeesCallsOfAuthorizationHelpers => true;
+
+        public override bool SeesCallsOfSourceExtensions => true;
+
+        public override bool ReportsAtEnd => true;
+
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property) =>
+            _model.RecordAssignment(assignment);
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
-            var invocation = (IInvocationOperation)context.Operation;
+            if (context.Operation is not IInvocationOperation invocation)
+            {
+                return;
+            }
+
             var pipelineEvent = _model.Record(invocation, context.ContainingSymbol, _helpers.For(context.Options, invocation.Tree()));
             if (pipelineEvent is not { Kind: PipelineEventKind.FileServing } ||
                 EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
@@ -117,7 +120,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void Report(CompilationAnalysisContext context)
+        public override void Report(CompilationAnalysisContext context)
         {
             var events = _model.Events.ToList();
             var hasFallback = _model.HasFallbackPolicy;

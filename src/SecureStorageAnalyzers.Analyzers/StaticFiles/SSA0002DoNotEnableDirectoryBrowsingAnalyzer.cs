@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,8 +13,9 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// <c>AddDirectoryBrowser</c>, <c>UseFileServer(true)</c> and <c>FileServerOptions.EnableDirectoryBrowsing = true</c>.
 /// The IIS side (<c>&lt;directoryBrowse enabled="true" /&gt;</c>) is <see cref="SSA0002DirectoryBrowsingInWebConfigAnalyzer"/>.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : DiagnosticAnalyzer
+/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
+public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : PackAnalyzer
 {
     /// <summary>Key of <see cref="Diagnostic.Properties"/> that tells the code fix what was found.</summary>
     public const string KindProperty = "Kind";
@@ -35,77 +38,79 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : DiagnosticAnal
     private static readonly ImmutableDictionary<string, string?> AssignmentProperties =
         ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindAssignment);
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SSA0002DirectoryBrowsingEnabled);
-
-    public override void Initialize(AnalysisContext context)
+    public SSA0002DoNotEnableDirectoryBrowsingAnalyzer()
+        : base(PackRules.SSA0002)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start =>
+    }
+
+    /// <summary>The rule's part for a compilation, or null when it has none of the directory-browsing APIs.</summary>
+    internal static PackRule? CreateRule(WellKnownTypes types) =>
+        types.UseDirectoryBrowser.IsEmpty && types.AddDirectoryBrowser.IsEmpty &&
+        types.UseFileServerWithBrowsingFlag.IsEmpty && types.FileServerOptionsEnableDirectoryBrowsing is null
+            ? null
+            : new Rule(types);
+
+    private sealed class Rule : PackRule
+    {
+        private readonly WellKnownTypes _types;
+
+        public Rule(WellKnownTypes types) => _types = types;
+
+        public override IEnumerable<INamedTypeSymbol> CallTypes =>
+            WellKnownTypes.DeclaringTypes(_types.UseDirectoryBrowser, _types.AddDirectoryBrowser, _types.UseFileServerWithBrowsingFlag);
+
+        public override IEnumerable<IPropertySymbol> AssignedProperties =>
+            _types.FileServerOptionsEnableDirectoryBrowsing is { } property ? new[] { property } : Array.Empty<IPropertySymbol>();
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
-            var types = WellKnownTypes.GetOrCreate(start.Compilation);
-            if (types.UseDirectoryBrowser.IsEmpty && types.AddDirectoryBrowser.IsEmpty &&
-                types.UseFileServerWithBrowsingFlag.IsEmpty && types.FileServerOptionsEnableDirectoryBrowsing is null)
+            if (context.Operation is not IInvocationOperation invocation)
             {
                 return;
             }
 
-            start.RegisterOperationAction(context => AnalyzeInvocation(context, types), OperationKind.Invocation);
-            if (types.FileServerOptionsEnableDirectoryBrowsing is not null)
+            ImmutableDictionary<string, string?> properties;
+            if (WellKnownTypes.Contains(_types.UseDirectoryBrowser, method) ||
+                WellKnownTypes.Contains(_types.AddDirectoryBrowser, method))
             {
-                start.RegisterOperationAction(context => AnalyzeAssignment(context, types), OperationKind.SimpleAssignment);
+                properties = RegistrationProperties;
             }
-        });
-    }
+            else if (WellKnownTypes.Contains(_types.UseFileServerWithBrowsingFlag, method) && FlagIsTrue(invocation))
+            {
+                properties = ArgumentProperties;
+            }
+            else
+            {
+                return;
+            }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, WellKnownTypes types)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        ImmutableDictionary<string, string?> properties;
-        if (WellKnownTypes.Contains(types.UseDirectoryBrowser, method) ||
-            WellKnownTypes.Contains(types.AddDirectoryBrowser, method))
-        {
-            properties = RegistrationProperties;
-        }
-        else if (WellKnownTypes.Contains(types.UseFileServerWithBrowsingFlag, method) && FlagIsTrue(invocation))
-        {
-            properties = ArgumentProperties;
-        }
-        else
-        {
-            return;
-        }
+            if (EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
+            {
+                return;
+            }
 
-        if (EnvironmentGuard.IsDevelopmentOnly(invocation, types))
-        {
-            return;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SSA0002DirectoryBrowsingEnabled,
+                invocation.Syntax.GetLocation(),
+                properties,
+                method.Name));
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.SSA0002DirectoryBrowsingEnabled,
-            invocation.Syntax.GetLocation(),
-            properties,
-            method.Name));
-    }
-
-    private static void AnalyzeAssignment(OperationAnalysisContext context, WellKnownTypes types)
-    {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation target ||
-            !SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, types.FileServerOptionsEnableDirectoryBrowsing) ||
-            !assignment.Value.IsConstantTrue() ||
-            EnvironmentGuard.IsDevelopmentOnly(assignment, types))
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
         {
-            return;
-        }
+            if (!SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, _types.FileServerOptionsEnableDirectoryBrowsing) ||
+                !assignment.Value.IsConstantTrue() ||
+                EnvironmentGuard.IsDevelopmentOnly(assignment, _types))
+            {
+                return;
+            }
 
-        context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.SSA0002DirectoryBrowsingEnabled,
-            assignment.Syntax.GetLocation(),
-            AssignmentProperties,
-            "EnableDirectoryBrowsing = true"));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SSA0002DirectoryBrowsingEnabled,
+                assignment.Syntax.GetLocation(),
+                AssignmentProperties,
+                "EnableDirectoryBrowsing = true"));
+        }
     }
 
     private static bool FlagIsTrue(IInvocationOperation invocation)

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -10,39 +10,37 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// SSA0003: <c>StaticFileOptions.ServeUnknownFileTypes = true</c>, set directly, through
 /// <c>FileServerOptions.StaticFileOptions</c>, in an object initializer or in an options callback.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SSA0003DoNotServeUnknownFileTypesAnalyzer : DiagnosticAnalyzer
+/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
+public sealed class SSA0003DoNotServeUnknownFileTypesAnalyzer : PackAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SSA0003UnknownFileTypesServed);
-
-    public override void Initialize(AnalysisContext context)
+    public SSA0003DoNotServeUnknownFileTypesAnalyzer()
+        : base(PackRules.SSA0003)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start =>
+    }
+
+    /// <summary>The rule's part for a compilation, or null when it has no <c>StaticFileOptions.ServeUnknownFileTypes</c>.</summary>
+    internal static PackRule? CreateRule(WellKnownTypes types) =>
+        types.StaticFileOptionsServeUnknownFileTypes is null ? null : new Rule(types);
+
+    private sealed class Rule : PackRule
+    {
+        private readonly WellKnownTypes _types;
+
+        public Rule(WellKnownTypes types) => _types = types;
+
+        public override IEnumerable<IPropertySymbol> AssignedProperties => new[] { _types.StaticFileOptionsServeUnknownFileTypes! };
+
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
         {
-            var types = WellKnownTypes.GetOrCreate(start.Compilation);
-            if (types.StaticFileOptionsServeUnknownFileTypes is null)
+            if (!SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, _types.StaticFileOptionsServeUnknownFileTypes) ||
+                !assignment.Value.IsConstantTrue() ||
+                EnvironmentGuard.IsDevelopmentOnly(assignment, _types))
             {
                 return;
             }
 
-            start.RegisterOperationAction(context => AnalyzeAssignment(context, types), OperationKind.SimpleAssignment);
-        });
-    }
-
-    private static void AnalyzeAssignment(OperationAnalysisContext context, WellKnownTypes types)
-    {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation target ||
-            !SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, types.StaticFileOptionsServeUnknownFileTypes) ||
-            !assignment.Value.IsConstantTrue() ||
-            EnvironmentGuard.IsDevelopmentOnly(assignment, types))
-        {
-            return;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0003UnknownFileTypesServed, assignment.Syntax.GetLocation()));
         }
-
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0003UnknownFileTypesServed, assignment.Syntax.GetLocation()));
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,53 +14,56 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// app's directory, the current directory or a filesystem root (per <see cref="ContentRootFlowPolicy"/>). Primary
 /// location: the setting; additional: where the folder comes from.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SSA0004DoNotServeContentRootAnalyzer : DiagnosticAnalyzer
+/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
+public sealed class SSA0004DoNotServeContentRootAnalyzer : PackAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SSA0004ContentRootServed);
-
-    public override void Initialize(AnalysisContext context)
+    public SSA0004DoNotServeContentRootAnalyzer()
+        : base(PackRules.SSA0004)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start =>
+    }
+
+    /// <summary>The rule's part for a compilation: web projects only.</summary>
+    internal static PackRule? CreateRule(WellKnownTypes types) => types.HasAspNetCore ? new Rule(types) : null;
+
+    private sealed class Rule : PackRule
+    {
+        private readonly WellKnownTypes _types;
+        private readonly Settings _settings;
+        private readonly PathFlowTracker _tracker;
+
+        public Rule(WellKnownTypes types)
         {
-            var types = WellKnownTypes.GetOrCreate(start.Compilation);
-            if (!types.HasAspNetCore)
+            _types = types;
+            _settings = new Settings(types);
+            _tracker = new PathFlowTracker(StorageSinks.Create(types), new ContentRootFlowPolicy(types));
+        }
+
+        public override IEnumerable<INamedTypeSymbol> CallTypes => _settings.UseWebRoot.DeclaringTypes;
+
+        public override IEnumerable<IPropertySymbol> AssignedProperties => _settings.Properties;
+
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
+        {
+            if (_settings.Describe(property) is { } setting)
             {
-                return;
+                Analyze(context, _types, _tracker, assignment.Value, setting);
             }
+        }
 
-            var settings = new Settings(types);
-            var tracker = new PathFlowTracker(StorageSinks.Create(types), new ContentRootFlowPolicy(types));
-            start.RegisterOperationAction(context =>
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            if (context.Operation is IInvocationOperation invocation && WellKnownTypes.Contains(_settings.UseWebRoot, method))
             {
-                var assignment = (ISimpleAssignmentOperation)context.Operation;
-                if (assignment.Target is IPropertyReferenceOperation target && settings.Describe(target.Property) is { } setting)
+                foreach (var argument in invocation.Arguments)
                 {
-                    Analyze(context, types, tracker, assignment.Value, setting);
-                }
-            }, OperationKind.SimpleAssignment);
-
-            if (!settings.UseWebRoot.IsEmpty)
-            {
-                start.RegisterOperationAction(context =>
-                {
-                    var invocation = (IInvocationOperation)context.Operation;
-                    if (WellKnownTypes.Contains(settings.UseWebRoot, invocation.TargetMethod))
+                    if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
                     {
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
-                            {
-                                Analyze(context, types, tracker, argument.Value, "UseWebRoot");
-                            }
-                        }
+                        Analyze(context, _types, _tracker, argument.Value, "UseWebRoot");
                     }
-                }, OperationKind.Invocation);
+                }
             }
-        });
+        }
     }
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, PathFlowTracker tracker, IOperation value, string setting)
@@ -103,6 +105,21 @@ public sealed class SSA0004DoNotServeContentRootAnalyzer : DiagnosticAnalyzer
         }
 
         public MethodSet UseWebRoot { get; }
+
+        /// <summary>The properties <see cref="Describe"/> names.</summary>
+        public IEnumerable<IPropertySymbol> Properties
+        {
+            get
+            {
+                foreach (var property in new[] { _fileProvider, _optionsWebRootPath, _environmentWebRootPath, _environmentWebRootFileProvider })
+                {
+                    if (property is not null)
+                    {
+                        yield return property;
+                    }
+                }
+            }
+        }
 
         /// <summary>How the message names the setting, or null when the property chooses no served folder.</summary>
         public string? Describe(IPropertySymbol property)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -17,8 +18,9 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// <see cref="EndpointAuthorization"/> and the fallback policy of <see cref="PipelineModel"/>). Judged at the end of the
 /// compilation, because the fallback policy and global filters may be set in any file.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
+/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
+public sealed class SSA0005AnonymousFileEndpointAnalyzer : PackAnalyzer
 {
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: which fix applies (<see cref="FixReplaceAllowAnonymous"/>, …).</summary>
     public const string FixProperty = "Fix";
@@ -35,27 +37,13 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableHashSet<string> FileMethods = ImmutableHashSet.Create("File", "PhysicalFile", "Stream", "Bytes", "SendFileAsync");
     private static readonly ImmutableHashSet<string> FileParameters = ImmutableHashSet.Create("path", "physicalPath", "virtualPath", "fileName", "fileStream", "stream", "fileContents", "contents");
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SSA0005AnonymousEndpointServesRequestedFile);
-
-    public override void Initialize(AnalysisContext context)
+    public SSA0005AnonymousFileEndpointAnalyzer()
+        : base(PackRules.SSA0005)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var types = WellKnownTypes.GetOrCreate(start.Compilation);
-            if (!types.HasAspNetCore)
-            {
-                return;
-            }
-
-            var analysis = new Analysis(types);
-            start.RegisterOperationAction(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            start.RegisterCompilationEndAction(analysis.Report);
-        });
     }
+
+    /// <summary>The rule's part for a compilation: web projects only.</summary>
+    internal static PackRule? CreateRule(WellKnownTypes types) => types.HasAspNetCore ? new Analysis(types) : null;
 
     /// <summary>A file result whose file the request chooses, in an endpoint that may be anonymous: judged at the end.</summary>
     private sealed class Candidate
@@ -121,7 +109,7 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private sealed class Analysis
+    private sealed class Analysis : PackRule
     {
         private readonly WellKnownTypes _types;
         private readonly PipelineModel _pipeline;
@@ -138,7 +126,7 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
             _types = types;
             _pipeline = new PipelineModel(types);
             _endpoints = new EndpointAuthorization(types);
-            _helpers = new AuthorizationHelpers.Cache(types);
+            _helpers = AuthorizationHelpers.Cache.For(types);
             _request = new RequestSymbols(types);
             _sinks = StorageSinks.Create(types);
             _resultTypes = Resolve(types, "Microsoft.AspNetCore.Http.Results", "Microsoft.AspNetCore.Http.TypedResults",
@@ -148,10 +136,43 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
                 "Microsoft.AspNetCore.Mvc.FileContentResult", "Microsoft.AspNetCore.Mvc.VirtualFileResult");
         }
 
-        public void AnalyzeAssignment(OperationAnalysisContext context) =>
-            _pipeline.RecordAssignment((ISimpleAssignmentOperation)context.Operation);
+        public override IEnumerable<INamedTypeSymbol> CallTypes
+        {
+            get
+            {
+                foreach (var type in _endpoints.RecordedTypes)
+                {
+                    yield return type;
+                }
 
-        public void AnalyzeCall(OperationAnalysisContext context)
+                foreach (var type in _pipeline.SetFallbackPolicy.DeclaringTypes)
+                {
+                    yield return type;
+                }
+
+                foreach (var type in _resultTypes)
+                {
+                    yield return type;
+                }
+
+                foreach (var type in _resultClasses)
+                {
+                    yield return type;
+                }
+            }
+        }
+
+        public override IEnumerable<IPropertySymbol> AssignedProperties =>
+            _pipeline.FallbackPolicy is { } fallback ? new[] { fallback } : Array.Empty<IPropertySymbol>();
+
+        public override bool SeesCallsOfAuthorizationHelpers => true;
+
+        public override bool ReportsAtEnd => true;
+
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property) =>
+            _pipeline.RecordAssignment(assignment);
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
             var operation = context.Operation;
             var helpers = _helpers.For(context.Options, operation.Tree());
@@ -165,7 +186,6 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
                         return;
                     }
 
-                    var method = invocation.TargetMethod;
                     if (method.ContainingType is { } type && _resultTypes.Contains(type.OriginalDefinition) && FileMethods.Contains(method.Name))
                     {
                         file = FileArgument(invocation.Arguments);
@@ -207,7 +227,7 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void Report(CompilationAnalysisContext context)
+        public override void Report(CompilationAnalysisContext context)
         {
             foreach (var found in _candidates)
             {

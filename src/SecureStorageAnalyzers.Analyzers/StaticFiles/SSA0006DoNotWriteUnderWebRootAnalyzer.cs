@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureStorageAnalyzers.Infrastructure;
@@ -12,36 +11,44 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// <see cref="PathFlowTracker"/> with <see cref="WebRootFlowPolicy"/>) from the web root. Primary location: the write;
 /// additional location: the web-root expression. Reads are fine; Development-only code is not reported.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SSA0006DoNotWriteUnderWebRootAnalyzer : DiagnosticAnalyzer
+/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
+public sealed class SSA0006DoNotWriteUnderWebRootAnalyzer : PackAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot);
-
-    public override void Initialize(AnalysisContext context)
+    public SSA0006DoNotWriteUnderWebRootAnalyzer()
+        : base(PackRules.SSA0006)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start =>
+    }
+
+    /// <summary>The rule's part for a compilation: web projects that have a web root.</summary>
+    internal static PackRule? CreateRule(WellKnownTypes types)
+    {
+        if (!types.HasAspNetCore)
         {
-            var types = WellKnownTypes.GetOrCreate(start.Compilation);
-            if (!types.HasAspNetCore)
-            {
-                return;
-            }
+            return null;
+        }
 
-            var policy = new WebRootFlowPolicy(types);
-            if (!policy.HasWebRoot)
-            {
-                return;
-            }
+        var policy = new WebRootFlowPolicy(types);
+        return policy.HasWebRoot ? new Rule(types, policy) : null;
+    }
 
-            var sinks = StorageSinks.Create(types);
-            var tracker = new PathFlowTracker(sinks, policy);
-            start.RegisterOperationAction(
-                context => Analyze(context, types, sinks, tracker),
-                OperationKind.Invocation, OperationKind.ObjectCreation);
-        });
+    private sealed class Rule : PackRule
+    {
+        private readonly WellKnownTypes _types;
+        private readonly StorageSinks _sinks;
+        private readonly PathFlowTracker _tracker;
+
+        public Rule(WellKnownTypes types, WebRootFlowPolicy policy)
+        {
+            _types = types;
+            _sinks = StorageSinks.Create(types);
+            _tracker = new PathFlowTracker(_sinks, policy);
+        }
+
+        public override IEnumerable<INamedTypeSymbol> CallTypes => _sinks.WritingTypes;
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method) =>
+            Analyze(context, _types, _sinks, _tracker);
     }
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker)

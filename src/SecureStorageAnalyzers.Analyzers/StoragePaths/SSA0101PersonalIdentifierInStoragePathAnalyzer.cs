@@ -15,8 +15,9 @@ namespace SecureStorageAnalyzers.StoragePaths;
 /// into a storage path, file name, download name, blob name or object key (per <see cref="StorageSinks"/>). One
 /// diagnostic per identifier and sink: the identifier is the primary location, the path or storage call the additional one.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticAnalyzer
+/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
+public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyzer
 {
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: the configured pseudonymization method, if any, for the code fix.</summary>
     public const string PseudonymizerProperty = "Pseudonymizer";
@@ -24,34 +25,20 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
     private const int MaxShownLength = 60;
     private const string UnkeyedHashNote = ", hashed without a key, which anyone can reverse by hashing every possible value";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SSA0101PersonalIdentifierInStoragePath);
-
-    public override void Initialize(AnalysisContext context)
+    public SSA0101PersonalIdentifierInStoragePathAnalyzer()
+        : base(PackRules.SSA0101)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var types = WellKnownTypes.GetOrCreate(start.Compilation);
-            var sinks = StorageSinks.Create(types);
-            if (!sinks.HasWebOrStorageSdk)
-            {
-                return;
-            }
+    }
 
-            var analysis = new CompilationAnalysis(types, sinks);
-            start.RegisterOperationAction(analysis.AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(analysis.AnalyzeString, OperationKind.InterpolatedString, OperationKind.Binary);
-            if (!sinks.PropertySinks.IsEmpty)
-            {
-                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            }
-        });
+    /// <summary>The rule's part for a compilation: web projects and projects that use a storage SDK.</summary>
+    internal static PackRule? CreateRule(WellKnownTypes types)
+    {
+        var sinks = StorageSinks.Create(types);
+        return sinks.HasWebOrStorageSdk ? new CompilationAnalysis(types, sinks) : null;
     }
 
     /// <summary>The state of one compilation: its symbols and one tracker per distinct set of options.</summary>
-    private sealed class CompilationAnalysis
+    private sealed class CompilationAnalysis : PackRule
     {
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
@@ -65,27 +52,39 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
             _byOptions = new OptionsCache<PathFlowTracker>(CreateTracker);
         }
 
-        public void AnalyzeCall(OperationAnalysisContext context)
+        public override IEnumerable<INamedTypeSymbol> CallTypes
         {
-            IMethodSymbol? method;
+            get
+            {
+                if (_sinks.PathType is not null)
+                {
+                    yield return _sinks.PathType;
+                }
+
+                foreach (var type in _sinks.SinkTypes)
+                {
+                    yield return type;
+                }
+            }
+        }
+
+        public override IEnumerable<IPropertySymbol> AssignedProperties => _sinks.PropertySinks;
+
+        public override bool SeesStrings => true;
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
             ImmutableArray<IArgumentOperation> arguments;
             switch (context.Operation)
             {
                 case IInvocationOperation invocation:
-                    method = invocation.TargetMethod;
                     arguments = invocation.Arguments;
                     break;
                 case IObjectCreationOperation creation:
-                    method = creation.Constructor;
                     arguments = creation.Arguments;
                     break;
                 default:
                     return;
-            }
-
-            if (method is null)
-            {
-                return;
             }
 
             var builder = _sinks.IsPathBuilder(method);
@@ -109,7 +108,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
             }
         }
 
-        public void AnalyzeString(OperationAnalysisContext context)
+        public override void AnalyzeString(OperationAnalysisContext context)
         {
             if (!_sinks.IsPathBuilder(context.Operation))
             {
@@ -123,13 +122,11 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : DiagnosticA
             }
         }
 
-        public void AnalyzeAssignment(OperationAnalysisContext context)
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is IPropertyReferenceOperation target &&
-                _sinks.PropertySinks.Contains(target.Property.OriginalDefinition))
+            if (_sinks.PropertySinks.Contains(property.OriginalDefinition))
             {
-                Analyze(context, Tracker(context), assignment.Value, assignment, new Sink(target.Property));
+                Analyze(context, Tracker(context), assignment.Value, assignment, new Sink(property));
             }
         }
 

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SecureStorageAnalyzers.CodeFixes.StaticFiles;
+using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.Meta;
@@ -52,15 +53,29 @@ public partial class DescriptorConventionTests
     }
 
     [Fact]
-    public void EveryAnalyzer_IsExportedForCSharpAndSealed()
+    public void EveryAnalyzer_IsSealed_AndTheExportedOnesCoverEveryRule()
     {
         Assert.All(Analyzers, analyzer =>
         {
             var type = analyzer.GetType();
             Assert.True(type.IsSealed, type.Name);
-            Assert.Contains(LanguageNames.CSharp, Assert.Single(type.GetCustomAttributes<DiagnosticAnalyzerAttribute>()).Languages);
             Assert.NotEmpty(analyzer.SupportedDiagnostics);
         });
+
+        // The compiler loads the exported analyzers only: SecureStorageAnalyzer (all code rules) and the web.config one.
+        var exported = Analyzers.Where(a => a.GetType().IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false)).ToList();
+        Assert.All(exported, analyzer =>
+            Assert.Contains(LanguageNames.CSharp, Assert.Single(analyzer.GetType().GetCustomAttributes<DiagnosticAnalyzerAttribute>()).Languages));
+        Assert.Equal(
+            AllDescriptors.Select(d => d.Id),
+            exported.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
+
+        // Each rule's own analyzer is not exported (its rule would be reported twice) and runs exactly one rule.
+        var ruleAnalyzers = Analyzers.Where(a => a is PackAnalyzer && !exported.Contains(a)).ToList();
+        Assert.All(ruleAnalyzers, analyzer => Assert.Single(analyzer.SupportedDiagnostics));
+        Assert.Equal(
+            Assert.Single(exported.OfType<SecureStorageAnalyzer>()).SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal),
+            ruleAnalyzers.Select(a => a.SupportedDiagnostics[0].Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public class EndpointAuthorizationTests
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
                 var endpoints = new EndpointAuthorization(types);
-                var helpers = new AuthorizationHelpers.Cache(types);
+                var helpers = AuthorizationHelpers.Cache.For(types);
                 var pending = new ConcurrentBag<(int Line, IMethodSymbol Handler)>();
                 start.RegisterOperationAction(c =>
                 {

@@ -164,7 +164,7 @@ public class PipelineModelTests
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
                 var model = new PipelineModel(types);
-                var helpers = new AuthorizationHelpers.Cache(types);
+                var helpers = AuthorizationHelpers.Cache.For(types);
                 start.RegisterOperationAction(c =>
                 {
                     if (model.Record((IInvocationOperation)c.Operation, c.ContainingSymbol, helpers.For(c.Options, c.Operation.Syntax.SyntaxTree)) is { Kind: PipelineEventKind.FileServing } e)

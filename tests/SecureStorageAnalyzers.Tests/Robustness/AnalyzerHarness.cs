@@ -4,15 +4,25 @@ using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.Robustness;
 
-/// <summary>Runs every analyzer of the pack on a compilation and collects what they report and every exception they throw.</summary>
+/// <summary>Runs the pack's analyzers (as the compiler loads them, or each rule's own) on a compilation and collects what they report and every exception they throw.</summary>
 internal static class AnalyzerHarness
 {
+    /// <summary>The analyzers the compiler loads from the package: those exported with <see cref="DiagnosticAnalyzerAttribute"/>.</summary>
     public static readonly ImmutableArray<DiagnosticAnalyzer> All = typeof(Descriptors).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    /// <summary>Each rule's own analyzer (not exported): the pack's analysis with that rule alone.</summary>
+    public static readonly ImmutableArray<DiagnosticAnalyzer> RuleAnalyzers = typeof(Descriptors).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(PackAnalyzer).IsAssignableFrom(t) && !t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
@@ -29,17 +39,25 @@ internal static class AnalyzerHarness
     }
 
     /// <summary>Analyzes and returns the diagnostics; every analyzer exception and every AD0001 fails.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, CancellationToken cancellationToken = default,
-        ImmutableArray<AdditionalText> additionalFiles = default)
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, CancellationToken cancellationToken = default,
+        ImmutableArray<AdditionalText> additionalFiles = default) =>
+        AnalyzeAsync(compilation, All, cancellationToken, additionalFiles);
+
+    /// <summary>Analyzes with <paramref name="analyzers"/>; every analyzer exception and every AD0001 fails.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers,
+        CancellationToken cancellationToken = default, ImmutableArray<AdditionalText> additionalFiles = default,
+        AnalyzerConfigOptionsProvider? configOptions = null)
     {
         var exceptions = new ConcurrentBag<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles),
+            configOptions is null
+                ? new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles)
+                : new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles, configOptions),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Add($"{analyzer.GetType().Name}: {exception}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: false);
-        var diagnostics = await compilation.WithAnalyzers(All, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
+        var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
         Assert.True(exceptions.IsEmpty, string.Join("\n\n", exceptions));
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
         return diagnostics;

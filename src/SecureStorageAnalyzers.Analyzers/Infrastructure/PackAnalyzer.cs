@@ -1,0 +1,304 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Pipeline;
+
+namespace SecureStorageAnalyzers.Infrastructure;
+
+/// <summary>A rule of the pack's operation analysis: its descriptor and the factory of its per-compilation part.</summary>
+internal sealed class PackRuleEntry
+{
+    public PackRuleEntry(DiagnosticDescriptor descriptor, Func<WellKnownTypes, PackRule?> create)
+    {
+        Descriptor = descriptor;
+        Create = create;
+    }
+
+    public DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>The rule's part for a compilation, or null when the compilation lacks what the rule looks at.</summary>
+    public Func<WellKnownTypes, PackRule?> Create { get; }
+}
+
+/// <summary>
+/// The pack's operation analysis: one action per operation kind for all its rules. It looks at each call once (its
+/// method's containing type, one hash lookup) and each property assignment once, and hands them only to the rules that
+/// named that type or property (<see cref="PackRule"/>).
+/// </summary>
+/// <remarks>
+/// Why not one analyzer per rule: the benchmark (docs/performance.md) measured that merely being called for an
+/// invocation and asking its method's type costs each analyzer about 30 ms per 40,000 calls, and five rules asked it on
+/// every call. The compiler loads <see cref="SecureStorageAnalyzer"/>, all rules together; each rule also has its own
+/// analyzer class (not exported) that runs the same analysis with that rule alone, for its tests and the per-rule
+/// benchmark figures. A rule switched off for the whole project (<c>NoWarn</c>, or severity <c>none</c> in a global
+/// config that no file overrides) is not created, so it costs nothing, as a separate analyzer would.
+/// </remarks>
+public abstract class PackAnalyzer : DiagnosticAnalyzer
+{
+    private readonly ImmutableArray<PackRuleEntry> _rules;
+
+    /// <summary>One rule alone.</summary>
+    private protected PackAnalyzer(PackRuleEntry rule)
+        : this(ImmutableArray.Create(rule))
+    {
+    }
+
+    private protected PackAnalyzer(ImmutableArray<PackRuleEntry> rules)
+    {
+        _rules = rules;
+        var descriptors = ImmutableArray.CreateBuilder<DiagnosticDescriptor>(rules.Length);
+        foreach (var rule in rules)
+        {
+            descriptors.Add(rule.Descriptor);
+        }
+
+        SupportedDiagnostics = descriptors.MoveToImmutable();
+    }
+
+    public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private void Start(CompilationStartAnalysisContext start)
+    {
+        var rules = CreateRules(start.Compilation, start.CancellationToken);
+        if (rules.Count > 0)
+        {
+            new Dispatcher(WellKnownTypes.GetOrCreate(start.Compilation), rules).Register(start);
+        }
+    }
+
+    /// <summary>The rules that apply to <paramref name="compilation"/> and are not switched off for all of it.</summary>
+    internal List<PackRule> CreateRules(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var types = WellKnownTypes.GetOrCreate(compilation);
+        var rules = new List<PackRule>(_rules.Length);
+        foreach (var entry in _rules)
+        {
+            if (!IsOffEverywhere(compilation, entry.Descriptor.Id, cancellationToken) && entry.Create(types) is { } rule)
+            {
+                rules.Add(rule);
+            }
+        }
+
+        return rules;
+    }
+
+    /// <summary>
+    /// True when no file of the compilation can report <paramref name="id"/>: <c>NoWarn</c> (which wins over every
+    /// other setting), or severity <c>none</c> in a global config with no file's <c>.editorconfig</c> section turning it
+    /// back on. Anything else (a per-file <c>none</c>, a <c>#pragma</c>) is left to the compiler's filter.
+    /// </summary>
+    internal static bool IsOffEverywhere(Compilation compilation, string id, CancellationToken cancellationToken)
+    {
+        var options = compilation.Options;
+        if (options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) && specific == ReportDiagnostic.Suppress)
+        {
+            return true;
+        }
+
+        if (options.SyntaxTreeOptionsProvider is not { } provider ||
+            !provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var global) || global != ReportDiagnostic.Suppress)
+        {
+            return false;
+        }
+
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var perFile) && perFile != ReportDiagnostic.Suppress)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The actions of one compilation: its rules, indexed by the types and properties they look at.</summary>
+    private sealed class Dispatcher
+    {
+        private readonly Dictionary<INamedTypeSymbol, PackRule[]> _byCallType = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IPropertySymbol, PackRule[]> _byProperty = new(SymbolEqualityComparer.Default);
+        private readonly PackRule[] _helperRules;
+        private readonly PackRule[] _extensionRules;
+        private readonly PackRule[] _stringRules;
+        private readonly PackRule[] _endRules;
+        private readonly AuthorizationHelpers.Cache? _helpers;
+
+        public Dispatcher(WellKnownTypes types, List<PackRule> rules)
+        {
+            var helperRules = new List<PackRule>();
+            var extensionRules = new List<PackRule>();
+            var stringRules = new List<PackRule>();
+            var endRules = new List<PackRule>();
+            foreach (var rule in rules)
+            {
+                foreach (var type in rule.CallTypes)
+                {
+                    Add(_byCallType, (INamedTypeSymbol)type.OriginalDefinition, rule);
+                }
+
+                foreach (var property in rule.AssignedProperties)
+                {
+                    Add(_byProperty, property.OriginalDefinition, rule);
+                }
+
+                AddIf(helperRules, rule.SeesCallsOfAuthorizationHelpers, rule);
+                AddIf(extensionRules, rule.SeesCallsOfSourceExtensions, rule);
+                AddIf(stringRules, rule.SeesStrings, rule);
+                AddIf(endRules, rule.ReportsAtEnd, rule);
+            }
+
+            _helperRules = helperRules.ToArray();
+            _extensionRules = extensionRules.ToArray();
+            _stringRules = stringRules.ToArray();
+            _endRules = endRules.ToArray();
+            _helpers = _helperRules.Length > 0 ? AuthorizationHelpers.Cache.For(types) : null;
+        }
+
+        public void Register(CompilationStartAnalysisContext start)
+        {
+            if (_byCallType.Count > 0 || _helperRules.Length > 0 || _extensionRules.Length > 0)
+            {
+                start.RegisterOperationAction(AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+            }
+
+            if (_byProperty.Count > 0)
+            {
+                start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
+            }
+
+            if (_stringRules.Length > 0)
+            {
+                start.RegisterOperationAction(AnalyzeString, OperationKind.InterpolatedString, OperationKind.Binary);
+            }
+
+            if (_endRules.Length > 0)
+            {
+                start.RegisterCompilationEndAction(Report);
+            }
+        }
+
+        private void AnalyzeCall(OperationAnalysisContext context)
+        {
+            var operation = context.Operation;
+            IMethodSymbol? method;
+            INamedTypeSymbol? type;
+            if (operation is IInvocationOperation invocation)
+            {
+                method = invocation.TargetMethod;
+                type = method?.ContainingType;
+            }
+            else if (operation is IObjectCreationOperation creation)
+            {
+                method = creation.Constructor;
+                type = creation.Type as INamedTypeSymbol;
+            }
+            else
+            {
+                return;
+            }
+
+            if (method is null)
+            {
+                return;
+            }
+
+            PackRule[]? rules = null;
+            if (type is not null && _byCallType.TryGetValue(type.OriginalDefinition, out rules))
+            {
+                foreach (var rule in rules)
+                {
+                    rule.AnalyzeCall(context, method);
+                }
+            }
+
+            PackRule[]? helperRules = null;
+            if (_helperRules.Length > 0 && _helpers!.For(context.Options, operation.Tree()).HasMethods)
+            {
+                // A configured helper may be of any type: those rules see every call of the file.
+                CallOthers(context, method, _helperRules, rules, null);
+                helperRules = _helperRules;
+            }
+
+            if (_extensionRules.Length > 0 && method.IsExtensionMethod && !method.DeclaringSyntaxReferences.IsEmpty)
+            {
+                CallOthers(context, method, _extensionRules, rules, helperRules);
+            }
+        }
+
+        private void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is IPropertyReferenceOperation target &&
+                _byProperty.TryGetValue(target.Property.OriginalDefinition, out var rules))
+            {
+                foreach (var rule in rules)
+                {
+                    rule.AnalyzeAssignment(context, assignment, target.Property);
+                }
+            }
+        }
+
+        private void AnalyzeString(OperationAnalysisContext context)
+        {
+            foreach (var rule in _stringRules)
+            {
+                rule.AnalyzeString(context);
+            }
+        }
+
+        private void Report(CompilationAnalysisContext context)
+        {
+            foreach (var rule in _endRules)
+            {
+                rule.Report(context);
+            }
+        }
+
+        /// <summary>Hands the call to each of <paramref name="rules"/> not among those already called (no rule sees a call twice).</summary>
+        private static void CallOthers(OperationAnalysisContext context, IMethodSymbol method, PackRule[] rules, PackRule[]? called, PackRule[]? alsoCalled)
+        {
+            foreach (var rule in rules)
+            {
+                if ((called is null || Array.IndexOf(called, rule) < 0) && (alsoCalled is null || Array.IndexOf(alsoCalled, rule) < 0))
+                {
+                    rule.AnalyzeCall(context, method);
+                }
+            }
+        }
+
+        private static void Add<TKey>(Dictionary<TKey, PackRule[]> index, TKey key, PackRule rule)
+            where TKey : ISymbol
+        {
+            if (!index.TryGetValue(key, out var rules))
+            {
+                index[key] = new[] { rule };
+            }
+            else if (Array.IndexOf(rules, rule) < 0)
+            {
+                var more = new PackRule[rules.Length + 1];
+                rules.CopyTo(more, 0);
+                more[rules.Length] = rule;
+                index[key] = more;
+            }
+        }
+
+        private static void AddIf(List<PackRule> rules, bool condition, PackRule rule)
+        {
+            if (condition)
+            {
+                rules.Add(rule);
+            }
+        }
+    }
+}

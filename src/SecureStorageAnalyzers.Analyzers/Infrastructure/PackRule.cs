@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SecureStorageAnalyzers.Infrastructure;
+
+/// <summary>
+/// One rule's share of the pack's operation analysis, for one compilation (created by the rule's factory at compilation
+/// start, dropped with the compilation). The rule says which calls and assignments it looks at, by symbol;
+/// <see cref="PackAnalyzer"/> looks at each call and assignment once and hands it only to the rules that named its type
+/// or property. A rule still checks what it is given: it may be given calls of its types that it does not care about.
+/// </summary>
+internal abstract class PackRule
+{
+    /// <summary>
+    /// The types whose method calls (the method's containing type) and object creations (the created type) the rule
+    /// looks at, as original definitions.
+    /// </summary>
+    public virtual IEnumerable<INamedTypeSymbol> CallTypes => Array.Empty<INamedTypeSymbol>();
+
+    /// <summary>The properties (original definitions) whose assignments the rule looks at.</summary>
+    public virtual IEnumerable<IPropertySymbol> AssignedProperties => Array.Empty<IPropertySymbol>();
+
+    /// <summary>
+    /// True when the rule also looks at calls of any type in a file where the project names its own authorization
+    /// helpers (<see cref="Pipeline.AuthorizationHelpers"/>): a helper may be declared anywhere.
+    /// </summary>
+    public virtual bool SeesCallsOfAuthorizationHelpers => false;
+
+    /// <summary>True when the rule also looks at calls of extension methods declared in the project's own source.</summary>
+    public virtual bool SeesCallsOfSourceExtensions => false;
+
+    /// <summary>True when the rule looks at interpolated strings and binary operations (string concatenation).</summary>
+    public virtual bool SeesStrings => false;
+
+    /// <summary>True when the rule reports at the end of the compilation (<see cref="Report"/>).</summary>
+    public virtual bool ReportsAtEnd => false;
+
+    /// <summary>An invocation or object creation of one of <see cref="CallTypes"/> (or, per the flags above, another).</summary>
+    public virtual void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+    {
+    }
+
+    /// <summary>An assignment to one of <see cref="AssignedProperties"/>.</summary>
+    public virtual void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
+    {
+    }
+
+    /// <summary>An interpolated string or a binary operation, when <see cref="SeesStrings"/>.</summary>
+    public virtual void AnalyzeString(OperationAnalysisContext context)
+    {
+    }
+
+    /// <summary>The end of the compilation, when <see cref="ReportsAtEnd"/>.</summary>
+    public virtual void Report(CompilationAnalysisContext context)
+    {
+    }
+}
