@@ -103,9 +103,11 @@ public sealed class PackAnalyzerTests
     [InlineData(null, ReportDiagnostic.Suppress, null, true)]
     [InlineData(null, ReportDiagnostic.Suppress, ReportDiagnostic.Warn, false)]
     [InlineData(null, ReportDiagnostic.Suppress, ReportDiagnostic.Suppress, true)]
-    [InlineData(ReportDiagnostic.Suppress, ReportDiagnostic.Warn, ReportDiagnostic.Warn, true)]
+    [InlineData(ReportDiagnostic.Suppress, ReportDiagnostic.Warn, null, false)]
+    [InlineData(ReportDiagnostic.Suppress, null, ReportDiagnostic.Warn, false)]
+    [InlineData(ReportDiagnostic.Suppress, ReportDiagnostic.Suppress, null, true)]
     [InlineData(null, ReportDiagnostic.Error, null, false)]
-    public void IsOffEverywhere_NoWarn_OrGlobalNoneThatNoFileTurnsBackOn(ReportDiagnostic? noWarn, ReportDiagnostic? global, ReportDiagnostic? oneFile, bool off)
+    public void IsOffEverywhere_NoWarnOrGlobalNone_UnlessASettingTurnsItBackOn(ReportDiagnostic? noWarn, ReportDiagnostic? global, ReportDiagnostic? oneFile, bool off)
     {
         const string id = DiagnosticIds.PersonalIdentifierInStoragePath;
         var first = CSharpSyntaxTree.ParseText("class A { }", path: "/src/A.cs");
