@@ -38,6 +38,9 @@ internal sealed class PackRuleEntry
 /// config that no file overrides) is not created, so it costs nothing, as a separate analyzer would. The price: the
 /// driver's telemetry times the pack, not each rule (the benchmark times the rule analyzers apart), and an exception
 /// in one rule's callback also ends that callback for the rules after it (the robustness tests keep exceptions at zero).
+/// And <c>dotnet format analyzers</c> asks a rule's fixer about the first finding of the analyzer that reports the rule,
+/// which is then often another rule's: every fixer answers such a finding with its default key
+/// (<c>OtherRulesFindings</c> in the code-fix assembly).
 /// </remarks>
 public abstract class PackAnalyzer : DiagnosticAnalyzer
 {

@@ -35,6 +35,11 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        if (OtherRulesFindings.OfferDefaultKey(context, this, DisableDirectoryBrowsingKey))
+        {
+            return;
+        }
+
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null)
         {

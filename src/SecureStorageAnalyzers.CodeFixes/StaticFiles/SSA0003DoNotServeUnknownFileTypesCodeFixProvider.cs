@@ -24,6 +24,11 @@ public sealed class SSA0003DoNotServeUnknownFileTypesCodeFixProvider : CodeFixPr
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        if (OtherRulesFindings.OfferDefaultKey(context, this, SetFalseKey))
+        {
+            return;
+        }
+
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null)
         {

@@ -32,6 +32,11 @@ public sealed class SSA0005AnonymousFileEndpointCodeFixProvider : CodeFixProvide
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        if (OtherRulesFindings.OfferDefaultKey(context, this, RequireAuthorizationKey))
+        {
+            return;
+        }
+
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null)

@@ -30,6 +30,11 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : CodeFixProvid
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        if (OtherRulesFindings.OfferDefaultKey(context, this, UsePrivateFolderKey))
+        {
+            return;
+        }
+
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null)

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecureStorageAnalyzers.CodeFixes.Infrastructure;
+using SecureStorageAnalyzers.PersonalData;
 using SecureStorageAnalyzers.StoragePaths;
 
 namespace SecureStorageAnalyzers.CodeFixes.StoragePaths;
@@ -32,6 +33,12 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        if (OtherRulesFindings.AreAllOthers(context, this))
+        {
+            OtherRulesFindings.OfferKey(context, await DefaultKeyAsync(context.Document, context.CancellationToken).ConfigureAwait(false));
+            return;
+        }
+
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null)
@@ -79,6 +86,23 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>
+    /// The key of the fix a finding in <paramref name="document"/> gets first: pseudonymize when
+    /// <c>SSA0101.pseudonymization_methods</c> is set for the file (the analyzer then names the method on the finding),
+    /// otherwise the random name.
+    /// </summary>
+    private static async Task<string> DefaultKeyAsync(Document document, CancellationToken cancellationToken)
+    {
+        var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
+        if (tree is null)
+        {
+            return UseRandomNameKey;
+        }
+
+        var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        return PersonalDataOptions.Read(options).PseudonymizationMethods.IsEmpty ? UseRandomNameKey : PseudonymizeKey;
     }
 
     /// <summary>True when a string can stand where <paramref name="expression"/> is: an interpolation hole, or a string/object slot.</summary>

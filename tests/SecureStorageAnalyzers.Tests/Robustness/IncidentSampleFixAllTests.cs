@@ -11,9 +11,9 @@ using Xunit.Abstractions;
 namespace SecureStorageAnalyzers.Tests.Robustness;
 
 /// <summary>
-/// Fix All at solution scope over the incident sample, the way <c>dotnet format analyzers</c> and the IDE's "Fix all
-/// occurrences in solution" apply it: per rule, the equivalence key of the first action offered for the first finding,
-/// then the fixer's Fix All provider over every finding of that rule. Run twice: the first run leaves code that compiles
+/// Fix All at solution scope over the incident sample, the way <c>dotnet format analyzers</c> applies it: per rule, the
+/// equivalence key of the first action the rule's fixer offers for the first finding of the pack (of any rule), then the
+/// fixer's Fix All provider over every finding of that rule. Run twice: the first run leaves code that compiles
 /// with no new error and none of the fixed findings; the second run changes nothing.
 /// </summary>
 public class IncidentSampleFixAllTests(ITestOutputHelper output)
@@ -61,6 +61,52 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
             var second = (await twice.GetDocument(document.Id)!.GetTextAsync()).ToString();
             Assert.True(first == second, $"{document.Name} changed on the second Fix All run");
         }
+    }
+
+    /// <summary>
+    /// <c>dotnet format analyzers</c> (SDK 10) takes the key of a rule's bulk fix from the first action the rule's fixer
+    /// registers for the first finding of every analyzer that reports the rule, whatever that finding's id. All code rules
+    /// are reported by one analyzer, so that finding is often another rule's (the order varies from run to run). Whichever
+    /// finding of the sample comes first, each fixer must answer with the key of its own default fix.
+    /// </summary>
+    [Fact]
+    public async Task DotnetFormatsKeyChoice_IsTheRulesDefaultFix_WhicheverFindingComesFirstAsync()
+    {
+        var solution = IncidentSample();
+        var findings = (await AnalyzeAsync(solution)).Where(d => d.Location.IsInSource).ToImmutableArray();
+        Assert.True(findings.Select(d => d.Id).Distinct().Count() >= 4, "the sample should have findings of several rules");
+        var checkedRules = 0;
+        foreach (var fixer in Fixers)
+        {
+            // The rule's default key: what it offers first for its own findings (one key for every finding).
+            var ownKeys = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var own in findings.Where(d => fixer.FixableDiagnosticIds.Contains(d.Id)))
+            {
+                if (await FirstKeyAsync(solution, own, fixer) is { } key)
+                {
+                    ownKeys.Add(key);
+                }
+            }
+
+            if (ownKeys.Count == 0)
+            {
+                continue;
+            }
+
+            Assert.True(ownKeys.Count == 1, $"{fixer.GetType().Name} offers its findings different first keys: {string.Join(", ", ownKeys)}");
+            var expected = ownKeys.Single();
+            foreach (var other in findings.Where(d => !fixer.FixableDiagnosticIds.Contains(d.Id)))
+            {
+                var key = await FirstKeyAsync(solution, other, fixer);
+                Assert.True(key == expected,
+                    $"{fixer.GetType().Name} asked about {AnalyzerHarness.Format(other)} answers key '{key ?? "(none)"}', not its default '{expected}': dotnet format would fix nothing of the rule");
+            }
+
+            checkedRules++;
+        }
+
+        output.WriteLine($"{checkedRules} fixers checked against {findings.Length} findings");
+        Assert.True(checkedRules >= 4, $"only {checkedRules} fixers had a finding in the sample");
     }
 
     /// <summary>Every action offered for every finding of the sample, applied alone, compiles with no error.</summary>
@@ -121,27 +167,20 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
         {
             foreach (var id in fixer.FixableDiagnosticIds)
             {
-                var diagnostics = (await AnalyzeAsync(solution)).Where(d => d.Id == id).ToImmutableArray();
+                var all = (await AnalyzeAsync(solution)).Where(d => d.Location.IsInSource).ToImmutableArray();
+                var diagnostics = all.Where(d => d.Id == id).ToImmutableArray();
                 if (diagnostics.IsEmpty)
                 {
                     continue;
                 }
 
-                // Like dotnet format: the key of the first action offered for the first finding that has one.
-                string? key = null;
-                Document? document = null;
-                foreach (var diagnostic in diagnostics)
-                {
-                    var keys = await OfferedKeysAsync(solution, diagnostic);
-                    if (!keys.IsEmpty)
-                    {
-                        key = keys[0];
-                        document = solution.GetDocument(diagnostic.Location.SourceTree);
-                        break;
-                    }
-                }
-
-                if (key is null || document is null)
+                // Like dotnet format: the key of the first action the fixer offers for the first finding of the analyzer
+                // that reports the rule, whatever that finding's id.
+                var first = all[0];
+                var document = solution.GetDocument(first.Location.SourceTree);
+                Assert.NotNull(document);
+                var key = await FirstKeyAsync(solution, first, fixer);
+                if (key is null)
                 {
                     continue;
                 }
@@ -162,6 +201,15 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
         }
 
         return (solution, fixedIds);
+    }
+
+    /// <summary>The key of the first action <paramref name="fixer"/> registers for <paramref name="diagnostic"/>, asked as dotnet format asks.</summary>
+    private static async Task<string?> FirstKeyAsync(Solution solution, Diagnostic diagnostic, CodeFixProvider fixer)
+    {
+        var document = solution.GetDocument(diagnostic.Location.SourceTree);
+        Assert.NotNull(document);
+        var actions = await CodeFixOffers.ActionsAsync(document, diagnostic, fixer);
+        return actions.Count == 0 ? null : actions[0].EquivalenceKey;
     }
 
     private static async Task<ImmutableArray<string>> OfferedKeysAsync(Solution solution, Diagnostic diagnostic)
