@@ -136,7 +136,8 @@ public static class CodeBaseGenerator
 
     /// <summary>
     /// Generates the no-ASP.NET case: the same entities, services, LINQ and file work as a class library that references
-    /// only Microsoft.NETCore.App. Nothing here is a web finding; SSA0101 cannot apply without a web or storage SDK.
+    /// only Microsoft.NETCore.App. Nothing here is a web finding; SSA0101 runs here too (System.IO alone) and finds the
+    /// contact cards named after phone numbers, as in the web app.
     /// </summary>
     public static GeneratedCodeBase GenerateClassLibrary(int features, int seed = 20261125)
     {
@@ -145,9 +146,11 @@ public static class CodeBaseGenerator
             new("GlobalUsings.cs", GlobalUsings(web: false)),
             new("Infrastructure/Paging.cs", PagingFile()),
         };
+        var seeded = new Dictionary<string, int>(StringComparer.Ordinal) { [Ssa0101] = 0 };
         for (var i = 0; i < features; i++)
         {
             var feature = Feature.Create(i, new Random(unchecked(seed * 31 + i)));
+            seeded[Ssa0101] += feature.NamesFileAfterPhoneNumber ? 1 : 0;
             files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}.cs", EntityFile(feature)));
             files.Add(new GeneratedFile($"{feature.Folder}/{feature.Singular}Service.cs", ServiceFile(feature, web: false)));
             if (feature.HasReports)
@@ -156,7 +159,6 @@ public static class CodeBaseGenerator
             }
         }
 
-        var seeded = new Dictionary<string, int>(StringComparer.Ordinal);
         return new GeneratedCodeBase("Contoso.Library", IsWebApp: false, features, files, Array.Empty<GeneratedFile>(), seeded);
     }
 

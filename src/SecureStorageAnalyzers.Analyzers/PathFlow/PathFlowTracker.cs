@@ -163,6 +163,7 @@ internal sealed class PathFlowTracker
         private readonly IOperation? _builder;
         private MethodBodyIndex? _index;
         private bool _viaLocal;
+        private IConditionalAccessOperation? _access;
 
         public Walk(PathFlowTracker owner, List<FlowSource> sources, IOperation? builder)
         {
@@ -237,6 +238,14 @@ internal sealed class PathFlowTracker
                         Trace(element, depth + 1, hashed, arguments);
                     }
 
+                    break;
+
+                case IConditionalAccessOperation access:
+                    // caller?.PhoneNumber: the member read is the identifier; the finding shows the whole expression.
+                    var outerAccess = _access;
+                    _access = access;
+                    Trace(access.WhenNotNull, depth + 1, hashed, arguments);
+                    _access = outerAccess;
                     break;
 
                 case IInvocationOperation invocation:
@@ -369,7 +378,7 @@ internal sealed class PathFlowTracker
         {
             var local = reference.Local;
             var reason = _owner._policy.Classify(reference, local);
-            if (reason is not null)
+            if (reason is not null && !HoldsOnlyPlatformValues(reference, local))
             {
                 Report(reference, reason, hashed);
                 return;
@@ -389,6 +398,72 @@ internal sealed class PathFlowTracker
 
             _viaLocal = wasViaLocal;
         }
+
+        /// <summary>
+        /// True when every value given to <paramref name="local"/> is a platform member the policy does not classify
+        /// (<c>var fullName = file.FullName</c>, <c>var userName = Environment.UserName</c>): the local is that value, and
+        /// its name says nothing. Indexers and calls with arguments (<c>Request.Form["phone"]</c>) are not such values.
+        /// </summary>
+        private bool HoldsOnlyPlatformValues(ILocalReferenceOperation reference, ILocalSymbol local)
+        {
+            var values = Index(reference).ValuesOf(local);
+            if (values.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var value in values)
+            {
+                if (!IsPlatformValue(value, 0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool IsPlatformValue(IOperation? value, int depth)
+        {
+            if (value is null || depth > 8)
+            {
+                return false;
+            }
+
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    return IsPlatformValue(conversion.Operand, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return IsPlatformValue(parenthesized.Operand, depth + 1);
+                case IAwaitOperation awaited:
+                    return IsPlatformValue(awaited.Operation, depth + 1);
+                case IConditionalAccessOperation access:
+                    return IsPlatformValue(access.WhenNotNull, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return IsPlatformValue(coalesce.Value, depth + 1) && IsPlatformValue(coalesce.WhenNull, depth + 1);
+                case ILiteralOperation:
+                    return true;
+                case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                    return IsPlatformMember(value, property.Property);
+                case IFieldReferenceOperation field:
+                    return IsPlatformMember(value, field.Field);
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (_owner._sinks.Propagates(method, out _) && invocation.Instance is { } instance)
+                    {
+                        // file.FullName.ToLowerInvariant(): the string helper's receiver decides.
+                        return IsPlatformValue(instance, depth + 1);
+                    }
+
+                    return invocation.Arguments.IsEmpty && IsPlatformMember(value, method);
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsPlatformMember(IOperation operation, ISymbol member) =>
+            PersonalData.FrameworkAssemblies.Declares(member) && _owner._policy.Classify(operation, member) is null;
 
         /// <summary>
         /// True the first time the walk meets <paramref name="local"/>. Most walks meet one to three locals: a short list,
@@ -425,6 +500,11 @@ internal sealed class PathFlowTracker
             if (reason is null)
             {
                 return;
+            }
+
+            if (_access is not null && ReferenceEquals(_access.WhenNotNull, operation))
+            {
+                operation = _access;
             }
 
             foreach (var existing in _sources)

@@ -5,39 +5,43 @@ using SecureStorageAnalyzers.Infrastructure;
 namespace SecureStorageAnalyzers.PathFlow;
 
 /// <summary>
-/// A string built like a path: an interpolation or the outermost string concatenation with a literal part that holds a
-/// path separator, or a literal right after a value that starts with a file extension (<c>{phone}.mp3</c>). URLs
-/// (<c>://</c>, a query string, a URL parameter) and strings handed straight to a logger, the console or an exception
-/// are not paths.
+/// A string built as a storage path: an interpolation or the outermost string concatenation with a literal part that
+/// holds a path separator, or a literal right after a value that starts with a file extension (<c>{phone}.mp3</c>), and
+/// that is either built from a place on disk (a content or web root, <c>Path.*</c>, <c>AppContext.BaseDirectory</c>, a
+/// drive or <c>~/</c> prefix: see <see cref="StorageSinks.IsFileSystemRoot"/>) or names a file (a file extension after
+/// a value or at its end). A relative URL or route (<c>$"api/v1/users/{email}"</c>), an HTML snippet (<c>"&lt;br/&gt;"</c>),
+/// URLs (<c>://</c>, a query string, a URL parameter) and strings handed straight to a logger, the console or an
+/// exception are not storage paths by themselves; such a string that reaches a storage call is found at that call.
 /// </summary>
 internal static class PathLikeStrings
 {
     public static bool IsPathLike(IInterpolatedStringOperation interpolated, StorageSinks sinks)
     {
-        var pathLike = false;
+        var shape = new Scanned();
         var afterHole = false;
+        var first = true;
         foreach (var part in interpolated.Parts)
         {
             if (part is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string text } })
             {
-                switch (Classify(text, afterHole))
+                if (!shape.Text(text, afterHole, first))
                 {
-                    case Shape.NotAPath:
-                        return false;
-                    case Shape.Path:
-                        pathLike = true;
-                        break;
+                    return false;
                 }
 
                 afterHole = false;
             }
             else
             {
+                shape.Value(part is IInterpolationOperation hole && sinks.IsFileSystemRoot(hole.Expression));
+
                 afterHole = true;
             }
+
+            first = false;
         }
 
-        return pathLike && !IsMessage(interpolated, sinks);
+        return shape.IsStoragePath && !IsMessage(interpolated, sinks);
     }
 
     public static bool IsPathLike(IBinaryOperation binary, StorageSinks sinks)
@@ -48,22 +52,69 @@ internal static class PathLikeStrings
             return false;
         }
 
-        var pathLike = false;
-        if (!Scan(binary, ref pathLike, out _))
+        var shape = new Scanned();
+        var first = true;
+        if (!Scan(binary, ref shape, ref first, sinks, out _))
         {
             return false;
         }
 
-        return pathLike && !IsMessage(binary, sinks);
+        return shape.IsStoragePath && !IsMessage(binary, sinks);
+    }
+
+    /// <summary>What the parts of a string seen so far say.</summary>
+    private struct Scanned
+    {
+        public bool PathLike;
+        public bool NamesFile;
+        public bool Rooted;
+        public bool LastWasText;
+        public string? LastText;
+
+        public readonly bool IsStoragePath =>
+            PathLike && (Rooted || NamesFile || LastWasText && LastText is not null && EndsWithExtension(LastText));
+
+        /// <summary>Takes one literal part; false when it says the string is not a path.</summary>
+        public bool Text(string text, bool afterValue, bool first)
+        {
+            LastWasText = true;
+            LastText = text;
+            if (first && StartsLikeRoot(text))
+            {
+                Rooted = true;
+            }
+
+            switch (Classify(text, afterValue))
+            {
+                case Shape.NotAPath:
+                    return false;
+                case Shape.Path:
+                    PathLike = true;
+                    break;
+            }
+
+            if (afterValue && StartsWithExtension(text))
+            {
+                NamesFile = true;
+            }
+
+            return true;
+        }
+
+        public void Value(bool root)
+        {
+            LastWasText = false;
+            Rooted |= root;
+        }
     }
 
     /// <summary>Scans a concatenation left to right. Returns false when a part says it is not a path.</summary>
-    private static bool Scan(IOperation operand, ref bool pathLike, out bool endsWithValue)
+    private static bool Scan(IOperation operand, ref Scanned shape, ref bool first, StorageSinks sinks, out bool endsWithValue)
     {
         if (operand is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary &&
             binary.Type?.SpecialType == SpecialType.System_String)
         {
-            if (!Scan(binary.LeftOperand, ref pathLike, out var leftEndsWithValue))
+            if (!Scan(binary.LeftOperand, ref shape, ref first, sinks, out var leftEndsWithValue))
             {
                 endsWithValue = false;
                 return false;
@@ -73,30 +124,25 @@ internal static class PathLikeStrings
             if (right.ConstantValue is { HasValue: true, Value: string text })
             {
                 endsWithValue = false;
-                switch (Classify(text, leftEndsWithValue))
-                {
-                    case Shape.NotAPath:
-                        return false;
-                    case Shape.Path:
-                        pathLike = true;
-                        break;
-                }
-
-                return true;
+                var ok = shape.Text(text, leftEndsWithValue, first);
+                first = false;
+                return ok;
             }
 
-            return Scan(right, ref pathLike, out endsWithValue);
+            return Scan(right, ref shape, ref first, sinks, out endsWithValue);
         }
 
         var single = operand.WithoutImplicitConversions();
         if (single.ConstantValue is { HasValue: true, Value: string literal })
         {
             endsWithValue = false;
-            var shape = Classify(literal, false);
-            pathLike |= shape == Shape.Path;
-            return shape != Shape.NotAPath;
+            var ok = shape.Text(literal, false, first);
+            first = false;
+            return ok;
         }
 
+        shape.Value(sinks.IsFileSystemRoot(single));
+        first = false;
         endsWithValue = true;
         return true;
     }
@@ -123,6 +169,12 @@ internal static class PathLikeStrings
         return afterValue && StartsWithExtension(text) ? Shape.Path : Shape.Neutral;
     }
 
+    /// <summary><c>~/</c> (an application-relative path), <c>./</c>, <c>../</c>, a drive (<c>C:\</c>) or a UNC share.</summary>
+    private static bool StartsLikeRoot(string text) =>
+        text.StartsWith("~/", System.StringComparison.Ordinal) || text.StartsWith("./", System.StringComparison.Ordinal) ||
+        text.StartsWith("../", System.StringComparison.Ordinal) || text.StartsWith("\\\\", System.StringComparison.Ordinal) ||
+        text.Length >= 3 && char.IsLetter(text[0]) && text[1] == ':' && text[2] is '\\' or '/';
+
     /// <summary><c>.mp3</c>, <c>.wav"</c>, <c>.json_</c>: a dot, 2 to 5 letters or digits, then the end or a non-alphanumeric.</summary>
     private static bool StartsWithExtension(string text)
     {
@@ -138,6 +190,20 @@ internal static class PathLikeStrings
         }
 
         return length is >= 2 and <= 5 && (length + 1 == text.Length || !char.IsLetter(text[length + 1]));
+    }
+
+    /// <summary><c>recording.wav</c>, <c>/audio/call.mp3</c>: the text ends with a dot and 2 to 5 letters or digits, at least one a letter.</summary>
+    private static bool EndsWithExtension(string text)
+    {
+        var length = 0;
+        var letter = false;
+        while (length < text.Length && char.IsLetterOrDigit(text[text.Length - 1 - length]))
+        {
+            letter |= char.IsLetter(text[text.Length - 1 - length]);
+            length++;
+        }
+
+        return length is >= 2 and <= 5 && letter && text.Length > length && text[text.Length - 1 - length] == '.';
     }
 
     /// <summary>

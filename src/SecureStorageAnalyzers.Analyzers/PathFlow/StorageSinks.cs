@@ -51,6 +51,16 @@ internal sealed class StorageSinks
         ("Amazon.S3.Transfer.TransferUtilityDownloadRequest", "Key"),
         ("Google.Apis.Storage.v1.Data.Object", "Name"));
 
+    /// <summary>
+    /// Types whose members yield a place on disk: the path and directory helpers, the process's folders, a file's own
+    /// location, and the host's content and web roots. A string built from one of them is a file-system path.
+    /// </summary>
+    private static readonly ImmutableArray<string> FileSystemRootTypeNames = ImmutableArray.Create<string>(
+        "System.IO.Path", "System.IO.Directory", "System.IO.FileSystemInfo", "System.IO.FileInfo", "System.IO.DirectoryInfo",
+        "System.AppContext", "System.AppDomain", "System.Environment", "Microsoft.Extensions.Hosting.IHostEnvironment",
+        "Microsoft.AspNetCore.Hosting.IWebHostEnvironment", "Microsoft.AspNetCore.Hosting.IHostingEnvironment",
+        "Microsoft.Extensions.Hosting.IHostingEnvironment");
+
     /// <summary>Where a string is a message, not a path: loggers, the console, debug traces.</summary>
     private static readonly ImmutableArray<string> MessageTypeNames = ImmutableArray.Create<string>(
         "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions", "System.Console",
@@ -64,6 +74,7 @@ internal sealed class StorageSinks
     private readonly INamedTypeSymbol? _fileMode;
     private readonly INamedTypeSymbol? _fileAccess;
     private readonly INamedTypeSymbol? _exception;
+    private readonly SymbolSet<INamedTypeSymbol> _fileSystemRootTypes;
     private readonly INamedTypeSymbol? _readOnlySpan;
     private readonly INamedTypeSymbol? _span;
 
@@ -77,16 +88,9 @@ internal sealed class StorageSinks
 
     private StorageSinks(WellKnownTypes types)
     {
+        // System.IO is in every compilation: SSA0101 runs wherever the package is installed (workers, jobs, desktop
+        // clients write recordings too). Web and SDK types absent from the compilation resolve to nothing.
         HasWebOrStorageSdk = types.HasAspNetCore || HasAnyCloudSdk(types);
-        if (!HasWebOrStorageSdk)
-        {
-            // No rule uses the sinks of such a project: nothing is looked up.
-            SinkTypes = SymbolSet<INamedTypeSymbol>.Empty();
-            PropertySinks = SymbolSet<IPropertySymbol>.Empty();
-            _messageTypes = SymbolSet<INamedTypeSymbol>.Empty();
-            return;
-        }
-
         var sinkTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
         foreach (var name in SinkTypeNames)
         {
@@ -140,6 +144,16 @@ internal sealed class StorageSinks
 
         _messageTypes = new SymbolSet<INamedTypeSymbol>(messageTypes);
         _exception = types.Resolve("System.Exception");
+        var roots = new System.Collections.Generic.List<INamedTypeSymbol>();
+        foreach (var name in FileSystemRootTypeNames)
+        {
+            if (types.Resolve(name) is { } type)
+            {
+                roots.Add(type);
+            }
+        }
+
+        _fileSystemRootTypes = new SymbolSet<INamedTypeSymbol>(roots);
         _readOnlySpan = types.Resolve("System.ReadOnlySpan`1");
         _span = types.Resolve("System.Span`1");
     }
@@ -198,6 +212,25 @@ internal sealed class StorageSinks
         IBinaryOperation binary => PathLikeStrings.IsPathLike(binary, this),
         _ => false,
     };
+
+    /// <summary>
+    /// True when <paramref name="value"/> is a place on disk: a member of the path and directory helpers
+    /// (<c>Path.GetTempPath()</c>, <c>Directory.GetCurrentDirectory()</c>), the process's folders
+    /// (<c>AppContext.BaseDirectory</c>, <c>Environment.GetFolderPath</c>), a file's location (<c>file.DirectoryName</c>),
+    /// or the host's content or web root.
+    /// </summary>
+    public bool IsFileSystemRoot(IOperation value)
+    {
+        ISymbol? member = value.WithoutConversions() switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+
+        return member?.ContainingType is { } type && _fileSystemRootTypes.Contains(type.OriginalDefinition) &&
+               member.Name is not ("UserName" or "MachineName" or "NewLine" or "ProcessorCount" or "Name" or "Extension");
+    }
 
     /// <summary>True when the method belongs to a storage API whose string parameters named like paths, file names or keys are sinks.</summary>
     public bool IsSinkMethod(IMethodSymbol method)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PathFlow;
 
@@ -13,6 +14,10 @@ namespace SecureStorageAnalyzers.PersonalData;
 /// <c>DataClassificationAttribute</c>, configured attributes and types), then named (see
 /// <see cref="PersonalIdentifierVocabulary"/>), then configured names. Booleans, enums, Guids and chars never are;
 /// opaque keys (<c>Id</c>, <c>UserId</c>) are not, even when tagged <c>[PersonalData]</c>. Configured exclusions win.
+/// A name speaks only for members the application declares (its source, or an assembly that is not the platform's, see
+/// <see cref="FrameworkAssemblies"/>): members of BCL, ASP.NET Core and SDK types are classified by what they are
+/// (<c>FileInfo.FullName</c>, <c>Type.FullName</c>, <c>Environment.UserName</c> are never personal; Identity's members
+/// marked <c>[PersonalData]</c> and the signed-in user's name, <c>IIdentity.Name</c>, are).
 /// One instance per compilation and option set; answers are cached per symbol (locals excepted) and what a name says per name.
 /// </summary>
 internal sealed class PersonalDataClassifier
@@ -31,6 +36,9 @@ internal sealed class PersonalDataClassifier
     private readonly INamedTypeSymbol? _guid;
     private readonly INamedTypeSymbol? _task;
     private readonly INamedTypeSymbol? _valueTask;
+    private readonly INamedTypeSymbol? _identity;
+    private readonly INamedTypeSymbol? _claimsPrincipal;
+    private readonly INamedTypeSymbol? _claim;
     private readonly ImmutableArray<INamedTypeSymbol> _configuredAttributes;
     private readonly ImmutableArray<INamedTypeSymbol> _configuredTypes;
     private readonly ImmutableArray<ImmutableArray<string>> _configuredNames;
@@ -47,6 +55,9 @@ internal sealed class PersonalDataClassifier
         _guid = types.Resolve("System.Guid");
         _task = types.Resolve("System.Threading.Tasks.Task`1");
         _valueTask = types.Resolve("System.Threading.Tasks.ValueTask`1");
+        _identity = types.Resolve("System.Security.Principal.IIdentity");
+        _claimsPrincipal = types.Resolve("System.Security.Claims.ClaimsPrincipal");
+        _claim = types.Resolve("System.Security.Claims.Claim");
         _configuredAttributes = ResolveAll(types, options.PersonalDataAttributes);
         _configuredTypes = ResolveAll(types, options.PersonalDataTypes);
         var names = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
@@ -87,6 +98,77 @@ internal sealed class PersonalDataClassifier
         return ReferenceEquals(reason, NotPersonal) ? null : reason;
     }
 
+    /// <summary>
+    /// The value of one of the signed-in user's personal claims: <c>User.FindFirstValue(ClaimTypes.Email)</c>,
+    /// <c>User.FindFirst(ClaimTypes.MobilePhone)?.Value</c>, with the claim type a constant. Null for anything else.
+    /// </summary>
+    public SourceReason? ClassifyClaim(IOperation operation)
+    {
+        if (_claimsPrincipal is null)
+        {
+            return null;
+        }
+
+        IInvocationOperation? lookup = null;
+        switch (operation)
+        {
+            case IInvocationOperation { TargetMethod.Name: "FindFirstValue" } invocation:
+                lookup = invocation;
+                break;
+            case IPropertyReferenceOperation { Property.Name: "Value" } value when Equal(value.Property.ContainingType, _claim):
+                lookup = value.Instance switch
+                {
+                    IInvocationOperation direct => direct,
+                    IConditionalAccessInstanceOperation instance => ConditionalReceiver(instance) as IInvocationOperation,
+                    _ => null,
+                };
+                if (lookup is not { TargetMethod.Name: "FindFirst" })
+                {
+                    return null;
+                }
+
+                break;
+        }
+
+        if (lookup is null || !OnPrincipal(lookup))
+        {
+            return null;
+        }
+
+        foreach (var argument in lookup.Arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } &&
+                argument.Value.ConstantValue is { HasValue: true, Value: string claimType } &&
+                PersonalClaims.Describe(claimType) is { } what)
+            {
+                return new SourceReason(what, $"the signed-in user's claim '{claimType}'");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The call is on a <c>ClaimsPrincipal</c>: its instance method, or an extension whose first parameter is one.</summary>
+    private bool OnPrincipal(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var receiver = method.IsExtensionMethod ? method.Parameters.Length > 0 ? method.Parameters[0].Type : null : method.ContainingType;
+        return WellKnownTypes.DerivesFrom(receiver as INamedTypeSymbol, _claimsPrincipal);
+    }
+
+    private static IOperation? ConditionalReceiver(IConditionalAccessInstanceOperation instance)
+    {
+        for (var current = instance.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IConditionalAccessOperation access)
+            {
+                return access.Operation;
+            }
+        }
+
+        return null;
+    }
+
     private SourceReason? ClassifyCore(ISymbol symbol)
     {
         var type = ValueType(symbol);
@@ -122,6 +204,12 @@ internal sealed class PersonalDataClassifier
                 return new SourceReason(concept?.Description ?? "personal data",
                     $"its type {configuredType.Name} is listed in {PersonalDataOptions.PersonalDataTypesKey}");
             }
+        }
+
+        // A member of the platform is what it is, whatever its name says: only the signed-in user's name is personal.
+        if (FrameworkAssemblies.Declares(symbol))
+        {
+            return IsIdentityName(symbol) ? new SourceReason("the signed-in user's name", "IIdentity.Name (User.Identity.Name)") : null;
         }
 
         // 2. Named.
@@ -294,6 +382,30 @@ internal sealed class PersonalDataClassifier
         return type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_Void ||
                type.TypeKind is TypeKind.Enum or TypeKind.Delegate or TypeKind.Error ||
                Equal(type, _guid);
+    }
+
+    /// <summary><c>IIdentity.Name</c> or its implementation (<c>ClaimsIdentity.Name</c>): the signed-in user's name.</summary>
+    private bool IsIdentityName(ISymbol symbol)
+    {
+        if (_identity is null || symbol is not IPropertySymbol { Name: "Name", ContainingType: { } owner })
+        {
+            return false;
+        }
+
+        if (Equal(owner, _identity))
+        {
+            return true;
+        }
+
+        foreach (var implemented in owner.AllInterfaces)
+        {
+            if (Equal(implemented, _identity))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Where(ISymbol owner) => $"on {owner.ContainingType?.Name}.{owner.Name}";

@@ -20,7 +20,8 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
     /// <summary>A storage object built from the identifier (<c>new FileInfo(phone)</c>) is a sink of its own.</summary>
     public bool PassesThrough(IOperation creationOrCall) => false;
 
-    public SourceReason? Classify(IOperation operation, ISymbol? symbol) => _classifier.Classify(symbol);
+    public SourceReason? Classify(IOperation operation, ISymbol? symbol) =>
+        _classifier.ClassifyClaim(operation) ?? _classifier.Classify(symbol);
 
     public bool IsBarrier(IMethodSymbol method)
     {

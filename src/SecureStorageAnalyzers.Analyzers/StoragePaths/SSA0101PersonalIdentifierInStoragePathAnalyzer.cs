@@ -30,11 +30,14 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
     {
     }
 
-    /// <summary>The rule's part for a compilation: web projects and projects that use a storage SDK.</summary>
+    /// <summary>
+    /// The rule's part for a compilation: every project that has <c>System.IO</c> (all of them): workers, jobs, class
+    /// libraries and desktop clients write recordings too. Installing the package is the opt-in.
+    /// </summary>
     internal static PackRule? CreateRule(WellKnownTypes types)
     {
         var sinks = StorageSinks.Create(types);
-        return sinks.HasWebOrStorageSdk ? new CompilationAnalysis(types, sinks) : null;
+        return sinks.PathType is not null ? new CompilationAnalysis(types, sinks) : null;
     }
 
     /// <summary>The state of one compilation: its symbols and one tracker per distinct set of options.</summary>

@@ -88,12 +88,14 @@ public sealed class PackAnalyzerTests
     }
 
     [Fact]
-    public void ProjectWithoutAspNetCore_NoRuleCreated()
+    public void ProjectWithoutAspNetCore_OnlyTheStoragePathRuleIsCreated()
     {
+        // Workers, jobs and desktop clients write recordings with System.IO alone: SSA0101 runs there; the web rules do not.
         var compilation = AnalyzerHarness.Compile(new[] { "public static class Tool { public static string Name(string id) => System.IO.Path.Combine(\"/tmp\", id); }" },
             TestReferences.NetCoreOnly, webUsings: false);
 
-        Assert.Empty(new SecureStorageAnalyzer().CreateRules(compilation, CancellationToken.None));
+        var rule = Assert.Single(new SecureStorageAnalyzer().CreateRules(compilation, CancellationToken.None));
+        Assert.Equal(typeof(SecureStorageAnalyzers.StoragePaths.SSA0101PersonalIdentifierInStoragePathAnalyzer), rule.GetType().DeclaringType);
     }
 
     [Theory]

@@ -451,16 +451,20 @@ public class SSA0101PersonalIdentifierInStoragePathTests
     }
 
     [Fact]
-    public async Task WithoutAspNetCoreOrStorageSdks_NothingIsRegisteredAsync()
+    public async Task WithoutAspNetCoreOrStorageSdks_AWorkerWritingFilesIsAnalyzedAsync()
     {
+        // A console job or worker with System.IO alone: installing the package is the opt-in.
         await VerifyCS.VerifyAnalyzerAsync("""
             using System.IO;
 
             class Tool
             {
-                public void Save(string phoneNumber) => File.WriteAllText(phoneNumber + ".txt", "");
+                public void Save(string phoneNumber) => {|#1:File.WriteAllText({|#0:phoneNumber|} + ".txt", "")|};
+                public void Log(string phoneNumber) => System.Console.WriteLine($"saved /tmp/{phoneNumber}.txt");
             }
-            """, TestFramework.NoAspNetCore);
+            """, TestFramework.NoAspNetCore,
+            Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("phoneNumber", "a phone number", "its name 'phoneNumber'", "'path' of File.WriteAllText", ""));
     }
 
     [Fact]
