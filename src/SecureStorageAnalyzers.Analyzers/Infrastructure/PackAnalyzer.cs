@@ -75,6 +75,11 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
 
     private void Start(CompilationStartAnalysisContext start)
     {
+        if (TestProjects.IsSilenced(start.Compilation, start.Options))
+        {
+            return;
+        }
+
         var rules = CreateRules(start.Compilation, start.CancellationToken);
         if (rules.Count > 0)
         {

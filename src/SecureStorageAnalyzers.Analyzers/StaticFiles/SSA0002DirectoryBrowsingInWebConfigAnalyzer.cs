@@ -25,7 +25,7 @@ public sealed class SSA0002DirectoryBrowsingInWebConfigAnalyzer : DiagnosticAnal
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (!WellKnownTypes.GetOrCreate(start.Compilation).HasAspNetCore)
+            if (!WellKnownTypes.GetOrCreate(start.Compilation).HasAspNetCore || TestProjects.IsSilenced(start.Compilation, start.Options))
             {
                 return;
             }
