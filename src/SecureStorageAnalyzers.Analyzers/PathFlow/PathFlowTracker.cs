@@ -27,7 +27,8 @@ internal readonly struct FlowSource
 /// <summary>
 /// Walks back from a value that becomes a storage path to the personal identifiers it is made of: through locals
 /// (their initializers and assignments in the same method), string interpolation, concatenation, <c>string.Format</c>/
-/// <c>Concat</c>/<c>Join</c>, <c>ToString</c> and the string helpers, <c>Path</c> helpers, encodings, unkeyed hashes,
+/// <c>Concat</c>/<c>Join</c>, <c>ToString</c> and the string helpers, a <c>StringBuilder</c> (its constructor's text and
+/// every append, chained or on a local), <c>Path</c> helpers, encodings, unkeyed hashes, conditional access (<c>?.</c>),
 /// <c>await</c>, <c>?:</c>/<c>??</c>, and local functions that return the value. Intraprocedural and bounded; any other
 /// call ends the walk unless its own name is a personal identifier (<c>GetPhoneNumberAsync</c>). A keyed hash (HMAC),
 /// a configured pseudonymization method or a fresh name (<c>Guid.NewGuid()</c>, <c>Path.GetRandomFileName()</c>) ends it
@@ -59,6 +60,9 @@ internal sealed class PathFlowTracker
         var walk = new Walk(this, sources, valueIsPathBuilder ? value : null);
         walk.Trace(value, 0, false, null);
     }
+
+    /// <summary>The identifiers already reported in the method body of <paramref name="operation"/> (see <see cref="MethodBodyIndex.Reported"/>).</summary>
+    public MethodBodyIndex.ReportedSet ReportedSources(IOperation operation) => _sinks.BodyIndex(operation).Reported;
 
     /// <summary>
     /// True when the value of <paramref name="operation"/> goes straight (through conversions, string helpers,
@@ -274,6 +278,20 @@ internal sealed class PathFlowTracker
 
                 case ILocalReferenceOperation local:
                     TraceLocal(local, depth, hashed, arguments);
+                    break;
+
+                case IObjectCreationOperation creation when _owner._policy.FollowsValueTransformations &&
+                                                            _owner._sinks.StringBuilder is { } stringBuilder &&
+                                                            SymbolEqualityComparer.Default.Equals(creation.Type, stringBuilder):
+                    // new StringBuilder(root): its initial text.
+                    foreach (var constructorArgument in creation.Arguments)
+                    {
+                        if (constructorArgument.Value.Type?.SpecialType == SpecialType.System_String)
+                        {
+                            Trace(constructorArgument.Value, depth + 1, hashed, arguments);
+                        }
+                    }
+
                     break;
 
                 case IObjectCreationOperation creation when _owner._policy.PassesThrough(creation):

@@ -119,6 +119,9 @@ internal sealed class StorageSinks
 
         PropertySinks = new SymbolSet<IPropertySymbol>(properties);
 
+        StringBuilder = types.Resolve("System.Text.StringBuilder");
+        var stringBuilder = StringBuilder;
+        _createIndex = root => new MethodBodyIndex(root, stringBuilder);
         PathType = types.Resolve("System.IO.Path");
         _file = types.Resolve("System.IO.File");
         _fileInfo = types.Resolve("System.IO.FileInfo");
@@ -165,7 +168,12 @@ internal sealed class StorageSinks
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, MethodBodyIndex> _bodyIndexes = new();
 
     /// <summary>The index of the method body <paramref name="operation"/> is in, built on first use.</summary>
-    public MethodBodyIndex BodyIndex(IOperation operation) => _bodyIndexes.GetValue(operation.Root(), static root => new MethodBodyIndex(root));
+    public MethodBodyIndex BodyIndex(IOperation operation) => _bodyIndexes.GetValue(operation.Root(), _createIndex);
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, MethodBodyIndex>.CreateValueCallback _createIndex;
+
+    /// <summary><c>System.Text.StringBuilder</c>: how many file names are built; its appends carry the value.</summary>
+    public INamedTypeSymbol? StringBuilder { get; }
 
     public SymbolSet<INamedTypeSymbol> SinkTypes { get; }
     public SymbolSet<IPropertySymbol> PropertySinks { get; }
@@ -178,10 +186,7 @@ internal sealed class StorageSinks
     public INamedTypeSymbol? Uri { get; }
     public INamedTypeSymbol? WebUtility { get; }
 
-    /// <summary>
-    /// True when the rule applies: the compilation references ASP.NET Core or one of the storage SDKs. A console tool or
-    /// class library with neither pays nothing.
-    /// </summary>
+    /// <summary>True when the compilation references ASP.NET Core or one of the storage SDKs.</summary>
     public bool HasWebOrStorageSdk { get; }
 
     /// <summary>The sinks of the compilation, shared by every analyzer of the pack.</summary>
@@ -269,7 +274,8 @@ internal sealed class StorageSinks
             return true;
         }
 
-        if (Is(type, String) || Is(type, Convert) || Is(type, Uri) || Is(type, WebUtility) || WellKnownTypes.DerivesFrom(type, Encoding))
+        if (Is(type, String) || Is(type, Convert) || Is(type, Uri) || Is(type, WebUtility) || WellKnownTypes.DerivesFrom(type, Encoding) ||
+            Is(type, StringBuilder) && MethodBodyIndex.IsStringBuilderAppend(method))
         {
             return true;
         }

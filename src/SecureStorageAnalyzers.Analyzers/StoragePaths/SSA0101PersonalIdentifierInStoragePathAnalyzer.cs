@@ -102,12 +102,26 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
                 return;
             }
 
+            // One path, one finding: the identifiers of every path argument of the call together.
+            List<FlowSource>? sources = null;
+            IParameterSymbol? parameter = null;
             foreach (var argument in arguments)
             {
                 if (builder || StorageSinks.IsPathParameter(argument.Parameter))
                 {
-                    Analyze(context, tracker, argument.Value, context.Operation, new Sink(method, builder ? null : argument.Parameter));
+                    sources ??= new List<FlowSource>();
+                    var before = sources.Count;
+                    tracker.FindSources(argument.Value, sources);
+                    if (parameter is null && sources.Count > before)
+                    {
+                        parameter = argument.Parameter;
+                    }
                 }
+            }
+
+            if (sources is not null)
+            {
+                Report(context, tracker, sources, context.Operation, new Sink(method, builder ? null : parameter));
             }
         }
 
@@ -138,37 +152,71 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
         {
             var sources = new List<FlowSource>();
             tracker.FindSources(value, sources, valueIsPathBuilder);
+            Report(context, tracker, sources, sinkOperation, sink);
+        }
+
+        /// <summary>
+        /// One finding for one path: the first identifier is the primary location, the storage call or path the first
+        /// additional one, the other identifiers the rest, and the message names them all. An identifier already reported
+        /// in the same method body (a path held in a local that several storage calls use) is not reported again: the
+        /// body's operations are analyzed in order, so the first storage call that uses it reports, on every run.
+        /// </summary>
+        private static void Report(OperationAnalysisContext context, PathFlowTracker tracker, List<FlowSource> sources,
+            IOperation sinkOperation, Sink sink)
+        {
             if (sources.Count == 0)
             {
                 return;
             }
 
-            var sinkDescription = sink.Describe();
-            var additional = new[] { sinkOperation.Syntax.GetLocation() };
+            var reported = tracker.ReportedSources(sinkOperation);
+            var fresh = new List<FlowSource>(sources.Count);
+            foreach (var source in sources)
+            {
+                if (reported.Add(source.Operation))
+                {
+                    fresh.Add(source);
+                }
+            }
+
+            if (fresh.Count == 0)
+            {
+                return;
+            }
+
+            var first = fresh[0];
+            var additional = new Location[fresh.Count];
+            additional[0] = sinkOperation.Syntax.GetLocation();
+            var note = new System.Text.StringBuilder(first.ThroughUnkeyedHash ? UnkeyedHashNote : string.Empty);
+            for (var i = 1; i < fresh.Count; i++)
+            {
+                var other = fresh[i];
+                additional[i] = other.Operation.Syntax.GetLocation();
+                note.Append(i == 1 ? ", together with " : ", ").Append('\'').Append(Shown(other)).Append("' (")
+                    .Append(other.Reason.What).Append(other.ThroughUnkeyedHash ? ", hashed without a key" : string.Empty).Append(')');
+            }
+
             var pseudonymizer = ((PersonalDataFlowPolicy)tracker.Policy).Options.PseudonymizationMethods;
             var properties = pseudonymizer.IsEmpty
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(PseudonymizerProperty, pseudonymizer[0]);
 
-            foreach (var source in sources)
-            {
-                var shown = source.Operation.Syntax.ToString();
-                if (shown.Length > MaxShownLength)
-                {
-                    shown = shown.Substring(0, MaxShownLength) + "…";
-                }
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SSA0101PersonalIdentifierInStoragePath,
+                first.Operation.Syntax.GetLocation(),
+                additional,
+                properties,
+                Shown(first),
+                first.Reason.What,
+                first.Reason.Evidence,
+                sink.Describe(),
+                note.ToString()));
+        }
 
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.SSA0101PersonalIdentifierInStoragePath,
-                    source.Operation.Syntax.GetLocation(),
-                    additional,
-                    properties,
-                    shown,
-                    source.Reason.What,
-                    source.Reason.Evidence,
-                    sinkDescription,
-                    source.ThroughUnkeyedHash ? UnkeyedHashNote : string.Empty));
-            }
+        private static string Shown(FlowSource source)
+        {
+            var shown = source.Operation.Syntax.ToString();
+            return shown.Length > MaxShownLength ? shown.Substring(0, MaxShownLength) + "…" : shown;
         }
 
         /// <summary>

@@ -170,4 +170,110 @@ public class SSA0101RealCodeShapesTests
             """,
             Diagnostic().WithLocation(0).WithLocation(1).WithArguments("email", "an e-mail address", "its name 'email'", "'path' of File.WriteAllText", ""));
     }
+
+    [Fact]
+    public async Task OnePathOfSeveralIdentifiers_IsOneFindingNamingEveryOneAsync()
+    {
+        await VerifyAsync("""
+            class Letters
+            {
+                public void Save(string root, string firstName, string lastName, byte[] pdf) =>
+                    {|#1:File.WriteAllBytes(Path.Combine(root, {|#0:firstName|}, {|#2:lastName|} + ".pdf"), pdf)|};
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("firstName", "a person's name", "its name 'firstName'", "'path' of File.WriteAllBytes",
+                    ", together with 'lastName' (a person's name)"));
+    }
+
+    [Fact]
+    public async Task OnePathUsedByTwoStorageCalls_IsOneFindingAtTheFirstAsync()
+    {
+        await VerifyAsync("""
+            class Letters
+            {
+                public void Save(string root, string email, byte[] pdf)
+                {
+                    var path = string.Format("{0}{1}{2}.pdf", root, Path.DirectorySeparatorChar, {|#0:email|});
+                    if ({|#1:File.Exists(path)|})
+                    {
+                        File.Delete(path);
+                    }
+
+                    File.WriteAllBytes(path, pdf);
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("email", "an e-mail address", "its name 'email'", "'path' of File.Exists", ""));
+    }
+
+    [Fact]
+    public async Task StringBuilder_AppendsOnALocalOrInAChain_CarryTheIdentifierAsync()
+    {
+        await VerifyAsync("""
+            using System.Text;
+
+            class Exports
+            {
+                public void Save(string root, string patientName, string phoneNumber, string iban)
+                {
+                    var sb = new StringBuilder(root);
+                    sb.Append('/');
+                    sb.Append("exports").Append('/').Append({|#0:patientName|});
+                    {|#1:File.WriteAllText(sb.ToString(), "")|};
+
+                    {|#3:Directory.CreateDirectory(new StringBuilder().Append(root).Append('/').Append({|#2:phoneNumber|}).ToString())|};
+
+                    var clean = new StringBuilder();
+                    clean.Append(root).Append("/archive");
+                    File.WriteAllText(clean.ToString(), iban);
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("patientName", "a person's name", "its name 'patientName'", "'path' of File.WriteAllText", ""),
+            Diagnostic().WithLocation(2).WithLocation(3).WithArguments("phoneNumber", "a phone number", "its name 'phoneNumber'", "'path' of Directory.CreateDirectory", ""));
+    }
+
+    [Fact]
+    public async Task NationalNumberDtoProperties_ReachingASink_AreReportedAsync()
+    {
+        await VerifyAsync("""
+            class PatientDto
+            {
+                public string Ssn { get; set; } = "";
+                public string NationalId { get; set; } = "";
+                public string Personnummer { get; set; } = "";
+                public string Bsn { get; set; } = "";
+                public string Pesel { get; set; } = "";
+                public string Cpf { get; set; } = "";
+                public string Nino { get; set; } = "";
+                public string Aadhaar { get; set; } = "";
+                public string Nric { get; set; } = "";
+                public string SocialSecurityNumber { get; set; } = "";
+            }
+
+            class Records
+            {
+                public void Save(string root, PatientDto p)
+                {
+                    {|#1:File.WriteAllText(Path.Combine(root, {|#0:p.Ssn|}), "")|};
+                    {|#3:File.WriteAllText(Path.Combine(root, {|#2:p.NationalId|}), "")|};
+                    {|#5:File.WriteAllText(Path.Combine(root, {|#4:p.Personnummer|}), "")|};
+                    {|#7:File.WriteAllText(Path.Combine(root, {|#6:p.Bsn|}), "")|};
+                    {|#9:File.WriteAllText(Path.Combine(root, {|#8:p.Pesel|}), "")|};
+                    {|#11:File.WriteAllText(Path.Combine(root, {|#10:p.Cpf|}), "")|};
+                    {|#13:File.WriteAllText(Path.Combine(root, {|#12:p.Nino|}), "")|};
+                    {|#15:File.WriteAllText(Path.Combine(root, {|#14:p.Aadhaar|}), "")|};
+                    {|#17:File.WriteAllText(Path.Combine(root, {|#16:p.Nric|}), "")|};
+                    {|#19:File.WriteAllText(Path.Combine(root, {|#18:p.SocialSecurityNumber|}), "")|};
+                }
+            }
+            """,
+            Enumerable.Range(0, 10).Select(i =>
+            {
+                var names = new[] { "Ssn", "NationalId", "Personnummer", "Bsn", "Pesel", "Cpf", "Nino", "Aadhaar", "Nric", "SocialSecurityNumber" };
+                return Diagnostic().WithLocation(2 * i).WithLocation(2 * i + 1)
+                    .WithArguments("p." + names[i], "a national identity number", $"its name '{names[i]}'", "'path' of File.WriteAllText", "");
+            }).ToArray());
+    }
 }
