@@ -25,6 +25,9 @@ public class PersonalDataClassifierTests
             public string NationalId = "", Personnummer = "", PassportNo = "", DriversLicenseNumber = "", TaxId = "";
             public string FirstName = "", PatientName = "", UserName = "", DateOfBirth = "", HomeAddress = "", Iban = "";
             public string CardNumber = "", CallerId = "", phoneNumberNormalized = "", Phone2 = "";
+            // Every national number the SSA0101 page names.
+            public string Nino = "", Bsn = "", Cpr = "", Pesel = "", CodiceFiscale = "", Dni = "", Nie = "", Nif = "";
+            public string Cpf = "", Curp = "", Aadhaar = "", Tfn = "", Nric = "", Hkid = "";
             public long MobilePhone;
             public DateTime BirthDate;
 
@@ -67,6 +70,20 @@ public class PersonalDataClassifierTests
     [InlineData("Ssn", "a national identity number")]
     [InlineData("NationalId", "a national identity number")]
     [InlineData("Personnummer", "a national identity number")]
+    [InlineData("Nino", "a national identity number")]
+    [InlineData("Bsn", "a national identity number")]
+    [InlineData("Cpr", "a national identity number")]
+    [InlineData("Pesel", "a national identity number")]
+    [InlineData("CodiceFiscale", "a national identity number")]
+    [InlineData("Dni", "a national identity number")]
+    [InlineData("Nie", "a national identity number")]
+    [InlineData("Nif", "a national identity number")]
+    [InlineData("Cpf", "a national identity number")]
+    [InlineData("Curp", "a national identity number")]
+    [InlineData("Aadhaar", "a national identity number")]
+    [InlineData("Tfn", "a national identity number")]
+    [InlineData("Nric", "a national identity number")]
+    [InlineData("Hkid", "a national identity number")]
     [InlineData("PassportNo", "a passport number")]
     [InlineData("DriversLicenseNumber", "a driving licence number")]
     [InlineData("TaxId", "a tax identification number")]
