@@ -70,14 +70,19 @@ public sealed class SSA0006DoNotWriteUnderWebRootAnalyzer : PackAnalyzer
         var shown = call.ToString();
         var parenthesis = shown.IndexOf('(');
         shown = parenthesis > 0 ? shown.Substring(0, parenthesis) : shown;
-        foreach (var source in sources)
+        // One write, one finding, however many ways its path reaches the web root
+        // (env.WebRootPath ?? Path.Combine(env.ContentRootPath, "wwwroot")): the first is named, all are located.
+        var additional = new Location[sources.Count];
+        for (var i = 0; i < sources.Count; i++)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot,
-                call.GetLocation(),
-                new[] { source.Operation.Syntax.GetLocation() },
-                shown,
-                source.Operation.Syntax.ToString()));
+            additional[i] = sources[i].Operation.Syntax.GetLocation();
         }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot,
+            call.GetLocation(),
+            additional,
+            shown,
+            sources[0].Operation.Syntax.ToString()));
     }
 }
