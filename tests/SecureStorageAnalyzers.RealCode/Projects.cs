@@ -29,6 +29,10 @@ public sealed class ProjectInfo
 
     public required bool UsesAspNetCore { get; init; }
 
+    /// <summary>A worker SDK project, or one referencing Microsoft.Extensions.* packages (hosting, DI, logging).</summary>
+    public bool UsesExtensions => Sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
+        || PackageReferences.Any(p => p.StartsWith("Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase));
+
     public required ImmutableArray<string> ExtraUsings { get; init; }
 
     public required ImmutableArray<string> ProjectReferences { get; init; }
@@ -213,6 +217,11 @@ public sealed class CompilationFactory
         FrameworkReferencePaths.Value.Where(p => !p.Contains("Microsoft.AspNetCore.App.Ref", StringComparison.OrdinalIgnoreCase))
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray());
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> ExtensionsReferences = new(() =>
+        FrameworkReferencePaths.Value.Where(p => p.Contains("Microsoft.AspNetCore.App.Ref", StringComparison.OrdinalIgnoreCase)
+                && System.IO.Path.GetFileName(p).StartsWith("Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray());
+
     /// <summary>Storage SDKs the rules know (SSA0101's object keys), with the packages they need to bind.</summary>
     private static readonly Dictionary<string, string[]> KnownPackages = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -251,6 +260,13 @@ public sealed class CompilationFactory
 
         building.Add(project.Path);
         var references = new List<MetadataReference>(project.UsesAspNetCore ? AspNetCoreReferences.Value : NetCoreReferences.Value);
+        if (!project.UsesAspNetCore && project.UsesExtensions)
+        {
+            // A worker or console app on Microsoft.Extensions.Hosting & co: those assemblies, from the ASP.NET Core
+            // reference pack, without ASP.NET Core itself (the rules that need it must still see a non-web project).
+            references.AddRange(ExtensionsReferences.Value);
+        }
+
         foreach (var referenced in project.ProjectReferences)
         {
             if (projectsByPath.TryGetValue(referenced, out var other) && !building.Contains(other.Path))
