@@ -42,7 +42,10 @@ public sealed class ProjectInfo
     public ImmutableArray<string> Sources { get; set; } = ImmutableArray<string>.Empty;
 
     /// <summary>Reads a .csproj (SDK style or classic) or an .xproj (project.json era, always ASP.NET Core here).</summary>
-    public static ProjectInfo Read(string path)
+    public static ProjectInfo Read(string path) => Read(path, System.IO.Path.GetDirectoryName(path)!);
+
+    /// <summary>Reads a project with the Directory.Build.props files between it and <paramref name="root"/> (outermost first).</summary>
+    public static ProjectInfo Read(string path, string root)
     {
         var text = File.ReadAllText(path);
         var directory = System.IO.Path.GetDirectoryName(path)!;
@@ -58,18 +61,24 @@ public sealed class ProjectInfo
             };
         }
 
-        XDocument? document = null;
-        try
+        XDocument? document = TryParse(text);
+        var documents = new List<XDocument>();
+        for (var folder = directory; folder is not null && folder.Length >= root.Length; folder = System.IO.Path.GetDirectoryName(folder))
         {
-            document = XDocument.Parse(text);
+            var props = System.IO.Path.Combine(folder, "Directory.Build.props");
+            if (File.Exists(props) && TryParse(File.ReadAllText(props)) is { } parsed)
+            {
+                documents.Insert(0, parsed);
+            }
         }
-        catch (System.Xml.XmlException)
+
+        if (document is not null)
         {
-            // A broken project file: compiled with the defaults below.
+            documents.Add(document);
         }
 
         IEnumerable<XElement> All(string name) =>
-            document?.Descendants().Where(e => e.Name.LocalName.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? Enumerable.Empty<XElement>();
+            documents.SelectMany(d => d.Descendants().Where(e => e.Name.LocalName.Equals(name, StringComparison.OrdinalIgnoreCase)));
         string? Property(string name) => All(name).Select(e => e.Value.Trim()).LastOrDefault(v => v.Length > 0);
         static bool IsOn(string? value) => value is not null && (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
 
@@ -112,6 +121,18 @@ public sealed class ProjectInfo
             ProjectReferences = projectReferences,
             PackageReferences = packages,
         };
+    }
+
+    private static XDocument? TryParse(string text)
+    {
+        try
+        {
+            return XDocument.Parse(text);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null; // A broken project file: compiled with the defaults.
+        }
     }
 
     /// <summary>
@@ -166,7 +187,7 @@ public static class ProjectFinder
             .Where(p => !Skipped.IsMatch(p))
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
-        var projects = projectFiles.Select(ProjectInfo.Read).ToList();
+        var projects = projectFiles.Select(p => ProjectInfo.Read(p, root)).ToList();
         // One folder, one owner: the deepest project folder above a file owns it (two project files in one folder share it).
         var byDirectory = projects.GroupBy(p => p.Directory, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var sources = projects.ToDictionary(p => p, _ => new List<string>());
@@ -259,8 +280,10 @@ public sealed class CompilationFactory
         }
 
         building.Add(project.Path);
-        var references = new List<MetadataReference>(project.UsesAspNetCore ? AspNetCoreReferences.Value : NetCoreReferences.Value);
-        if (!project.UsesAspNetCore && project.UsesExtensions)
+        // A framework reference flows to the projects that reference this one, as in MSBuild.
+        var usesAspNetCore = Closure(project).Any(p => p.UsesAspNetCore);
+        var references = new List<MetadataReference>(usesAspNetCore ? AspNetCoreReferences.Value : NetCoreReferences.Value);
+        if (!usesAspNetCore && Closure(project).Any(p => p.UsesExtensions))
         {
             // A worker or console app on Microsoft.Extensions.Hosting & co: those assemblies, from the ASP.NET Core
             // reference pack, without ASP.NET Core itself (the rules that need it must still see a non-web project).
@@ -292,6 +315,25 @@ public sealed class CompilationFactory
         compilations[project.Path] = compilation;
         building.Remove(project.Path);
         return compilation;
+    }
+
+    /// <summary>The project and every project it references, directly or not.</summary>
+    private List<ProjectInfo> Closure(ProjectInfo project)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { project.Path };
+        var result = new List<ProjectInfo> { project };
+        for (var i = 0; i < result.Count; i++)
+        {
+            foreach (var referenced in result[i].ProjectReferences)
+            {
+                if (projectsByPath.TryGetValue(referenced, out var other) && seen.Add(other.Path))
+                {
+                    result.Add(other);
+                }
+            }
+        }
+
+        return result;
     }
 
     private static IEnumerable<string> PackageReferenceAssemblies(ProjectInfo project)

@@ -76,11 +76,13 @@ public static class Scorer
                     && Math.Abs(l.Line - finding.Line) <= LineTolerance)
                 .OrderBy(l => Math.Abs(l.Line - finding.Line))
                 .ToList();
-            var expected = near.FirstOrDefault(l => l.IsExpectedFinding && l.Expected.Equals(finding.Rule, StringComparison.OrdinalIgnoreCase));
+            // One expected finding is matched once: two labels of one rule on one line stand for two registrations there
+            // (a fluent chain), and a finding beyond the labels of its place is a duplicate.
+            var candidates = near.Where(l => l.IsExpectedFinding && l.Expected.Equals(finding.Rule, StringComparison.OrdinalIgnoreCase)).ToList();
+            var expected = candidates.FirstOrDefault(l => !used.Contains(l)) ?? candidates.FirstOrDefault();
             if (expected is not null)
             {
                 finding.Label = expected;
-                // One expected finding is matched once; a second finding of the same rule on it is a duplicate.
                 finding.Verdict = used.Add(expected) ? Verdict.Right : Verdict.Duplicate;
                 continue;
             }
