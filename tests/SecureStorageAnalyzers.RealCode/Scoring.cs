@@ -150,6 +150,20 @@ public static class Scorer
             problems.Add($"{stale.Count} labels name another commit than repositories.tsv pins (first: {stale[0].Repository} {stale[0].Commit}); they are still matched by file and line");
         }
 
+        text.AppendLine("### Repositories");
+        text.AppendLine();
+        text.AppendLine("| Repository | Commit | Projects | Lines | Errors / 1k lines | Findings | Labels |");
+        text.AppendLine("|------------|--------|---------:|------:|------------------:|---------:|-------:|");
+        foreach (var r in measured)
+        {
+            var ofRepo = projects.Where(p => p.Repository == r.Name).ToList();
+            var repoLines = ofRepo.Sum(p => p.Lines);
+            var perK = repoLines == 0 ? 0 : ofRepo.Sum(p => p.Errors) * 1000.0 / repoLines;
+            var repoLabels = labels.Count(l => l.Repository.Equals(r.Name, StringComparison.OrdinalIgnoreCase));
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Name} | {r.Commit[..Math.Min(10, r.Commit.Length)]} | {ofRepo.Count} | {repoLines} | {perK:0.0} | {ofRepo.Sum(p => p.Findings)} | {repoLabels} |");
+        }
+
+        text.AppendLine();
         text.AppendLine("### Projects compiled");
         text.AppendLine();
         text.AppendLine("Errors per 1,000 lines say how well a project resolved without its NuGet packages (0: fully bound; a high number: many calls were not bound, and the rules cannot see them).");
