@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SecureStorageAnalyzers.RealCode;
+
+// The real-code check (issue #21). It fetches nothing: run fetch.sh first (or `git clone` each repository of
+// repositories.tsv at its pinned commit into DIR/owner+name), then:
+//   dotnet run -c Release --project tests/SecureStorageAnalyzers.RealCode -- --src DIR [--out report.md] [--repo owner/name]
+string? src = null;
+string? output = null;
+string? only = null;
+var here = AppContext.BaseDirectory;
+var repositoriesPath = Path.Combine(here, "repositories.tsv");
+var labelsPath = Path.Combine(here, "labels.tsv");
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--src": src = Next(); break;
+        case "--out": output = Next(); break;
+        case "--repo": only = Next(); break;
+        case "--repositories": repositoriesPath = Next(); break;
+        case "--labels": labelsPath = Next(); break;
+        default:
+            Console.Error.WriteLine("usage: --src DIR [--out FILE] [--repo owner/name] [--repositories FILE] [--labels FILE]");
+            return 2;
+    }
+}
+
+if (src is null || !Directory.Exists(src))
+{
+    Console.Error.WriteLine("--src DIR is required: the folder fetch.sh cloned the repositories into (DIR/owner+name).");
+    return 2;
+}
+
+var repositories = Repository.Load(repositoriesPath);
+var labels = Label.Load(labelsPath);
+var analyzers = PackAnalyzers();
+var assembly = typeof(SecureStorageAnalyzers.SecureStorageAnalyzer).Assembly;
+var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
+Console.Error.WriteLine($"analyzers: {string.Join(", ", analyzers.Select(a => a.GetType().Name))}");
+
+var findings = new List<Finding>();
+var projects = new List<ProjectResult>();
+var problems = new List<string>();
+var watch = Stopwatch.StartNew();
+foreach (var repository in repositories.Where(r => only is null || r.Name.Equals(only, StringComparison.OrdinalIgnoreCase)))
+{
+    var root = Path.GetFullPath(Path.Combine(src, repository.Folder));
+    if (!Directory.Exists(root))
+    {
+        problems.Add($"{repository.Name}: not found at {root} (run fetch.sh)");
+        continue;
+    }
+
+    var (found, orphans) = ProjectFinder.Find(root);
+    if (found.Count == 0)
+    {
+        problems.Add($"{repository.Name}: no project file");
+        continue;
+    }
+
+    if (orphans > 0)
+    {
+        problems.Add($"{repository.Name}: {orphans} .cs files outside any project folder, not compiled");
+    }
+
+    var factory = new CompilationFactory(found);
+    foreach (var project in found)
+    {
+        var relativeProject = Relative(root, project.Path);
+        Console.Error.WriteLine($"[{watch.Elapsed:mm\\:ss}] {repository.Name} {relativeProject} ({project.Sources.Length} files)");
+        if (project.Sources.Length == 0)
+        {
+            projects.Add(new ProjectResult(repository.Name, relativeProject, project.Sdk, 0, 0, 0, 0, "no .cs files"));
+            continue;
+        }
+
+        var compilation = factory.Get(project);
+        var lines = compilation.SyntaxTrees.Where(t => !t.FilePath.EndsWith("GlobalUsings.g.cs", StringComparison.Ordinal)).Sum(t => t.GetText().Lines.Count);
+        var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        var additional = Directory.EnumerateFiles(project.Directory, "*.config", SearchOption.TopDirectoryOnly)
+            .Where(p => Path.GetFileName(p).StartsWith("web.", StringComparison.OrdinalIgnoreCase))
+            .Select(p => (AdditionalText)new FileAdditionalText(p))
+            .ToImmutableArray();
+        var exceptions = new List<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(additional),
+            onAnalyzerException: (exception, analyzer, _) =>
+            {
+                lock (exceptions)
+                {
+                    exceptions.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}");
+                }
+            },
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+        var diagnostics = await new CompilationWithAnalyzers(compilation, analyzers, options).GetAnalyzerDiagnosticsAsync().ConfigureAwait(false);
+        var ours = diagnostics.Where(d => d.Id.StartsWith("SSA", StringComparison.Ordinal)).ToList();
+        foreach (var d in ours)
+        {
+            var span = d.Location.GetLineSpan();
+            var file = span.Path is { Length: > 0 } ? Relative(root, span.Path) : "?";
+            findings.Add(new Finding(repository.Name, relativeProject, file, span.StartLinePosition.Line + 1, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var e in exceptions.Distinct())
+        {
+            problems.Add($"{repository.Name} {relativeProject}: analyzer exception {e}");
+        }
+
+        projects.Add(new ProjectResult(repository.Name, relativeProject, project.Sdk, project.Sources.Length, lines, errors, ours.Count, additional.Length > 0 ? $"+{additional.Length} web.config" : ""));
+    }
+}
+
+Scorer.Judge(findings, labels);
+var report = Scorer.Report(repositories, labels, findings, projects, problems, version);
+Console.WriteLine(report);
+if (output is not null)
+{
+    File.WriteAllText(output, report);
+}
+
+Console.Error.WriteLine($"done in {watch.Elapsed:mm\\:ss}");
+return 0;
+
+static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+// The pack as the compiler loads it: every analyzer of the assembly exported with [DiagnosticAnalyzer] for C#
+// (SecureStorageAnalyzer, all code rules, and the web.config analyzer), as the benchmark's OurPack().
+static ImmutableArray<DiagnosticAnalyzer> PackAnalyzers() =>
+    typeof(SecureStorageAnalyzers.SecureStorageAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Where(t => t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } a && a.Languages.Contains(LanguageNames.CSharp))
+        .OrderBy(t => t.Name, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+/// <summary>A web.config handed to the analyzers as the package's build targets do.</summary>
+internal sealed class FileAdditionalText : AdditionalText
+{
+    public FileAdditionalText(string path) => Path = path;
+
+    public override string Path { get; }
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) =>
+        SourceText.From(File.ReadAllText(Path), Encoding.UTF8);
+}

@@ -1,0 +1,376 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SecureStorageAnalyzers.RealCode;
+
+/// <summary>
+/// One project file of a fetched repository, read the way the SDK would, as far as it matters for an in-memory
+/// compilation: its SDK (for the implicit global usings and ASP.NET Core), its own .cs files (everything under its folder
+/// but bin/obj and the folders of nested projects), its project references, and its package references.
+/// </summary>
+public sealed class ProjectInfo
+{
+    public required string Path { get; init; }
+
+    public required string Directory { get; init; }
+
+    public required string Sdk { get; init; }
+
+    public required bool ImplicitUsings { get; init; }
+
+    public required bool NullableEnabled { get; init; }
+
+    public required bool IsExe { get; init; }
+
+    public required bool UsesAspNetCore { get; init; }
+
+    /// <summary>A worker SDK project, or one referencing Microsoft.Extensions.* packages (hosting, DI, logging).</summary>
+    public bool UsesExtensions => Sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
+        || PackageReferences.Any(p => p.StartsWith("Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase));
+
+    public required ImmutableArray<string> ExtraUsings { get; init; }
+
+    public required ImmutableArray<string> ProjectReferences { get; init; }
+
+    public required ImmutableArray<string> PackageReferences { get; init; }
+
+    public ImmutableArray<string> Sources { get; set; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Reads a .csproj (SDK style or classic) or an .xproj (project.json era, always ASP.NET Core here).</summary>
+    public static ProjectInfo Read(string path) => Read(path, System.IO.Path.GetDirectoryName(path)!);
+
+    /// <summary>Reads a project with the Directory.Build.props files between it and <paramref name="root"/> (outermost first).</summary>
+    public static ProjectInfo Read(string path, string root)
+    {
+        var text = File.ReadAllText(path);
+        var directory = System.IO.Path.GetDirectoryName(path)!;
+        if (path.EndsWith(".xproj", StringComparison.OrdinalIgnoreCase))
+        {
+            var json = System.IO.Path.Combine(directory, "project.json");
+            var web = File.Exists(json) && File.ReadAllText(json).Contains("Microsoft.AspNetCore", StringComparison.Ordinal);
+            return new ProjectInfo
+            {
+                Path = path, Directory = directory, Sdk = "xproj", ImplicitUsings = false, NullableEnabled = false,
+                IsExe = web, UsesAspNetCore = web, ExtraUsings = ImmutableArray<string>.Empty,
+                ProjectReferences = ImmutableArray<string>.Empty, PackageReferences = ImmutableArray<string>.Empty,
+            };
+        }
+
+        XDocument? document = TryParse(text);
+        var documents = new List<XDocument>();
+        for (var folder = directory; folder is not null && folder.Length >= root.Length; folder = System.IO.Path.GetDirectoryName(folder))
+        {
+            var props = System.IO.Path.Combine(folder, "Directory.Build.props");
+            if (File.Exists(props) && TryParse(File.ReadAllText(props)) is { } parsed)
+            {
+                documents.Insert(0, parsed);
+            }
+        }
+
+        if (document is not null)
+        {
+            documents.Add(document);
+        }
+
+        IEnumerable<XElement> All(string name) =>
+            documents.SelectMany(d => d.Descendants().Where(e => e.Name.LocalName.Equals(name, StringComparison.OrdinalIgnoreCase)));
+        string? Property(string name) => All(name).Select(e => e.Value.Trim()).LastOrDefault(v => v.Length > 0);
+        static bool IsOn(string? value) => value is not null && (value.Equals("enable", StringComparison.OrdinalIgnoreCase) || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+
+        var sdk = document?.Root?.Attribute("Sdk")?.Value
+            ?? All("Sdk").Select(e => e.Attribute("Name")?.Value).FirstOrDefault(v => v is not null)
+            ?? All("Import").Select(e => e.Attribute("Sdk")?.Value).FirstOrDefault(v => v is not null)
+            ?? "classic";
+        sdk = sdk.Split('/')[0].Trim();
+        var packages = All("PackageReference")
+            .Select(e => e.Attribute("Include")?.Value ?? e.Attribute("Update")?.Value)
+            .Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToImmutableArray();
+        var frameworkReferences = All("FrameworkReference").Select(e => e.Attribute("Include")?.Value ?? "").ToList();
+        var isWebSdk = sdk.Equals("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
+        var usesAspNetCore = isWebSdk
+            || sdk.Equals("Microsoft.NET.Sdk.Razor", StringComparison.OrdinalIgnoreCase)
+            || frameworkReferences.Any(f => f.Equals("Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase))
+            || packages.Any(p => p.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase))
+            || text.Contains("System.Web", StringComparison.Ordinal);
+        var outputType = Property("OutputType");
+        var extraUsings = All("Using")
+            .Where(e => e.Attribute("Include") is not null && e.Attribute("Alias") is null)
+            .Select(e => (e.Attribute("Static")?.Value.Equals("true", StringComparison.OrdinalIgnoreCase) == true ? "static " : "") + e.Attribute("Include")!.Value.Trim())
+            .ToImmutableArray();
+        var projectReferences = All("ProjectReference")
+            .Select(e => e.Attribute("Include")?.Value)
+            .Where(v => !string.IsNullOrWhiteSpace(v))
+            .Select(v => System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, v!.Replace('\\', '/'))))
+            .ToImmutableArray();
+        return new ProjectInfo
+        {
+            Path = path,
+            Directory = directory,
+            Sdk = sdk,
+            ImplicitUsings = IsOn(Property("ImplicitUsings")),
+            NullableEnabled = IsOn(Property("Nullable")),
+            IsExe = isWebSdk || sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
+                || (outputType is not null && outputType.Contains("Exe", StringComparison.OrdinalIgnoreCase)),
+            UsesAspNetCore = usesAspNetCore,
+            ExtraUsings = extraUsings,
+            ProjectReferences = projectReferences,
+            PackageReferences = packages,
+        };
+    }
+
+    private static XDocument? TryParse(string text)
+    {
+        try
+        {
+            return XDocument.Parse(text);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null; // A broken project file: compiled with the defaults.
+        }
+    }
+
+    /// <summary>
+    /// The global usings the SDK generates with <c>ImplicitUsings</c> on (Microsoft.NET.Sdk, .Web, .Worker,
+    /// .BlazorWebAssembly, .Razor), plus the project's own <c>&lt;Using Include&gt;</c> items.
+    /// </summary>
+    public string GlobalUsings()
+    {
+        var usings = new List<string>();
+        if (ImplicitUsings)
+        {
+            usings.AddRange(new[] { "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks" });
+            if (Sdk.Equals("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase))
+            {
+                usings.AddRange(new[]
+                {
+                    "System.Net.Http.Json", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http",
+                    "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection",
+                    "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging",
+                });
+            }
+            else if (Sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase))
+            {
+                usings.AddRange(new[] { "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Logging" });
+            }
+            else if (Sdk.Equals("Microsoft.NET.Sdk.BlazorWebAssembly", StringComparison.OrdinalIgnoreCase))
+            {
+                usings.AddRange(new[] { "System.Net.Http.Json", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.DependencyInjection", "Microsoft.Extensions.Logging" });
+            }
+        }
+
+        usings.AddRange(ExtraUsings);
+        var text = new StringBuilder("// <auto-generated/> (the SDK's implicit usings, as the real-code check generates them)\n");
+        foreach (var u in usings.Distinct(StringComparer.Ordinal))
+        {
+            text.Append("global using ").Append(u.StartsWith("static ", StringComparison.Ordinal) ? u : "global::" + u).Append(";\n");
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>Finds the projects of one repository folder and hands each its own source files.</summary>
+public static class ProjectFinder
+{
+    private static readonly Regex Skipped = new(@"[\\/](bin|obj|node_modules|\.git)[\\/]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    public static (List<ProjectInfo> Projects, int OrphanFiles) Find(string root)
+    {
+        var projectFiles = System.IO.Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(p => p.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".xproj", StringComparison.OrdinalIgnoreCase))
+            .Where(p => !Skipped.IsMatch(p))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .ToList();
+        var projects = projectFiles.Select(p => ProjectInfo.Read(p, root)).ToList();
+        // One folder, one owner: the deepest project folder above a file owns it (two project files in one folder share it).
+        var byDirectory = projects.GroupBy(p => p.Directory, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var sources = projects.ToDictionary(p => p, _ => new List<string>());
+        var orphans = 0;
+        foreach (var file in System.IO.Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories).Where(p => !Skipped.IsMatch(p)).OrderBy(p => p, StringComparer.Ordinal))
+        {
+            var directory = System.IO.Path.GetDirectoryName(file);
+            List<ProjectInfo>? owners = null;
+            while (directory is not null && directory.Length >= root.Length && !byDirectory.TryGetValue(directory, out owners))
+            {
+                directory = System.IO.Path.GetDirectoryName(directory);
+            }
+
+            if (owners is null)
+            {
+                orphans++;
+                continue;
+            }
+
+            foreach (var owner in owners)
+            {
+                sources[owner].Add(file);
+            }
+        }
+
+        foreach (var project in projects)
+        {
+            project.Sources = sources[project].ToImmutableArray();
+        }
+
+        return (projects, orphans);
+    }
+}
+
+/// <summary>
+/// Builds the in-memory compilations: the SDK's reference packs, the storage SDKs found in the NuGet cache when a project
+/// references them, and the compilations of referenced projects of the same repository.
+/// </summary>
+public sealed class CompilationFactory
+{
+    private static readonly Lazy<ImmutableArray<string>> FrameworkReferencePaths = new(() =>
+        File.ReadAllLines(System.IO.Path.Combine(AppContext.BaseDirectory, "framework-refs.txt")).Where(l => l.Length > 0).ToImmutableArray());
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCoreReferences = new(() =>
+        FrameworkReferencePaths.Value.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray());
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> NetCoreReferences = new(() =>
+        FrameworkReferencePaths.Value.Where(p => !p.Contains("Microsoft.AspNetCore.App.Ref", StringComparison.OrdinalIgnoreCase))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray());
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> ExtensionsReferences = new(() =>
+        FrameworkReferencePaths.Value.Where(p => p.Contains("Microsoft.AspNetCore.App.Ref", StringComparison.OrdinalIgnoreCase)
+                && System.IO.Path.GetFileName(p).StartsWith("Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase))
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray());
+
+    /// <summary>Storage SDKs the rules know (SSA0101's object keys), with the packages they need to bind.</summary>
+    private static readonly Dictionary<string, string[]> KnownPackages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Azure.Storage.Blobs"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
+        ["AWSSDK.S3"] = new[] { "AWSSDK.S3", "AWSSDK.Core" },
+        ["AWSSDK.Extensions.NETCore.Setup"] = new[] { "AWSSDK.Core" },
+    };
+
+    private static readonly string[] PreferredFrameworks = { "net10.0", "net9.0", "net8.0", "net6.0", "netcoreapp3.1", "netstandard2.1", "netstandard2.0" };
+
+    private static readonly string[] Defines =
+    {
+        "TRACE", "RELEASE", "NET", "NETCOREAPP", "NET10_0", "NETCOREAPP3_0_OR_GREATER", "NETCOREAPP3_1_OR_GREATER", "NET5_0_OR_GREATER",
+        "NET6_0_OR_GREATER", "NET7_0_OR_GREATER", "NET8_0_OR_GREATER", "NET9_0_OR_GREATER", "NET10_0_OR_GREATER",
+    };
+
+    public static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview).WithPreprocessorSymbols(Defines);
+
+    private readonly Dictionary<string, ProjectInfo> projectsByPath; // Windows repositories spell paths in any case
+    private readonly Dictionary<string, CSharpCompilation> compilations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> building = new(StringComparer.Ordinal);
+
+    public CompilationFactory(IEnumerable<ProjectInfo> projects)
+    {
+        projectsByPath = projects.GroupBy(p => p.Path, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public List<string> PackageAssemblies { get; } = new();
+
+    public CSharpCompilation Get(ProjectInfo project)
+    {
+        if (compilations.TryGetValue(project.Path, out var existing))
+        {
+            return existing;
+        }
+
+        building.Add(project.Path);
+        // A framework reference flows to the projects that reference this one, as in MSBuild.
+        var usesAspNetCore = Closure(project).Any(p => p.UsesAspNetCore);
+        var references = new List<MetadataReference>(usesAspNetCore ? AspNetCoreReferences.Value : NetCoreReferences.Value);
+        if (!usesAspNetCore && Closure(project).Any(p => p.UsesExtensions))
+        {
+            // A worker or console app on Microsoft.Extensions.Hosting & co: those assemblies, from the ASP.NET Core
+            // reference pack, without ASP.NET Core itself (the rules that need it must still see a non-web project).
+            references.AddRange(ExtensionsReferences.Value);
+        }
+
+        foreach (var referenced in project.ProjectReferences)
+        {
+            if (projectsByPath.TryGetValue(referenced, out var other) && !building.Contains(other.Path))
+            {
+                references.Add(Get(other).ToMetadataReference());
+            }
+        }
+
+        foreach (var assembly in PackageReferenceAssemblies(project))
+        {
+            references.Add(MetadataReference.CreateFromFile(assembly));
+            PackageAssemblies.Add(System.IO.Path.GetFileName(assembly));
+        }
+
+        var trees = project.Sources.Select(file => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(file), Encoding.UTF8), ParseOptions, file)).ToList();
+        trees.Add(CSharpSyntaxTree.ParseText(project.GlobalUsings(), ParseOptions, System.IO.Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs")));
+        var options = new CSharpCompilationOptions(
+            project.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: project.NullableEnabled ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+            allowUnsafe: true);
+        var name = System.IO.Path.GetFileNameWithoutExtension(project.Path);
+        var compilation = CSharpCompilation.Create(name, trees, references, options);
+        compilations[project.Path] = compilation;
+        building.Remove(project.Path);
+        return compilation;
+    }
+
+    /// <summary>The project and every project it references, directly or not.</summary>
+    private List<ProjectInfo> Closure(ProjectInfo project)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { project.Path };
+        var result = new List<ProjectInfo> { project };
+        for (var i = 0; i < result.Count; i++)
+        {
+            foreach (var referenced in result[i].ProjectReferences)
+            {
+                if (projectsByPath.TryGetValue(referenced, out var other) && seen.Add(other.Path))
+                {
+                    result.Add(other);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> PackageReferenceAssemblies(ProjectInfo project)
+    {
+        var packagesRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var wanted = project.PackageReferences.Where(KnownPackages.ContainsKey).SelectMany(p => KnownPackages[p]).Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in wanted)
+        {
+            var folder = System.IO.Path.Combine(packagesRoot, id.ToLowerInvariant());
+            if (!System.IO.Directory.Exists(folder))
+            {
+                continue;
+            }
+
+            var newest = System.IO.Directory.GetDirectories(folder)
+                .Select(d => (Path: d, Version: Version.TryParse(System.IO.Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)))
+                .OrderByDescending(d => d.Version).Select(d => d.Path).FirstOrDefault();
+            if (newest is null)
+            {
+                continue;
+            }
+
+            foreach (var framework in PreferredFrameworks)
+            {
+                var lib = System.IO.Path.Combine(newest, "lib", framework);
+                if (System.IO.Directory.Exists(lib))
+                {
+                    foreach (var dll in System.IO.Directory.GetFiles(lib, "*.dll"))
+                    {
+                        yield return dll;
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+}
