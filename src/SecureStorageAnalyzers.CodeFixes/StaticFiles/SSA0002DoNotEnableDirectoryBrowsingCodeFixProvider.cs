@@ -76,7 +76,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                         diagnostic);
                     break;
 
-                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindAssignment when node is AssignmentExpressionSyntax assignment:
+                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindAssignment when node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } assignment:
                     context.RegisterCodeFix(
                         CodeAction.Create("Set EnableDirectoryBrowsing to false",
                             ct => SyntaxEdits.EditAsync(context.Document, editor => SyntaxEdits.SetFalse(editor, assignment), ct),
