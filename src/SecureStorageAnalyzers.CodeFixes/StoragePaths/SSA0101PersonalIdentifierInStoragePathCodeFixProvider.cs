@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -41,6 +43,13 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
     public const string UseRandomNameKey = "SSA0101_UseRandomName";
     public const string PseudonymizeKey = "SSA0101_Pseudonymize";
 
+    /// <summary>
+    /// Per compilation, which trees name which identifiers and the rule's findings per tree, computed once and shared by
+    /// every finding of a Fix All or <c>dotnet format</c> run (all computed on the same solution), released with the
+    /// compilation.
+    /// </summary>
+    private readonly ConditionalWeakTable<Compilation, ProjectIndex> _indexes = new();
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.PersonalIdentifierInStoragePath);
 
@@ -73,7 +82,8 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
                 continue;
             }
 
-            var sites = await NameSites.FindAsync(context.Document.Project, target, cancellationToken).ConfigureAwait(false);
+            var index = _indexes.GetValue(model.Compilation, c => new ProjectIndex(c, context.Document.Project.AnalyzerOptions));
+            var sites = await NameSites.FindAsync(context.Document.Project, index, target, cancellationToken).ConfigureAwait(false);
             if (sites.HasUnreportedName)
             {
                 // The identifier also names something the fix would not change (a URL to the file, a suppressed finding):
@@ -291,50 +301,37 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
 
         public bool HasUnreportedName { get; }
 
-        public static async Task<NameSites> FindAsync(Project project, ISymbol target, CancellationToken cancellationToken)
+        public static async Task<NameSites> FindAsync(Project project, ProjectIndex index, ISymbol target, CancellationToken cancellationToken)
         {
             var reported = new List<(DocumentId, TextSpan)>();
             var unreported = false;
-            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-            if (compilation is null)
-            {
-                return new NameSites(reported, hasUnreportedName: true);
-            }
-
+            var compilation = index.Compilation;
             var sinks = StorageSinks.Create(WellKnownTypes.GetOrCreate(compilation));
-            CompilationWithAnalyzers? withAnalyzers = null;
-            foreach (var document in project.Documents)
+            foreach (var tree in index.TreesNaming(target.Name, cancellationToken))
             {
-                var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-                if (root is null)
+                if (project.GetDocumentId(tree) is not { } documentId)
                 {
                     continue;
                 }
 
-                var names = root.DescendantNodes().OfType<IdentifierNameSyntax>().Where(n => n.Identifier.ValueText == target.Name).ToList();
-                if (names.Count == 0)
-                {
-                    continue;
-                }
-
-                var model = compilation.GetSemanticModel(root.SyntaxTree);
-                var occurrences = names.Where(n => NameFlow.IsSameIdentifier(model.GetSymbolInfo(n, cancellationToken).Symbol, target)).ToList();
+                var root = await tree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+                var model = compilation.GetSemanticModel(tree);
+                var occurrences = root.DescendantNodes().OfType<IdentifierNameSyntax>()
+                    .Where(n => n.Identifier.ValueText == target.Name &&
+                                NameFlow.IsSameIdentifier(model.GetSymbolInfo(n, cancellationToken).Symbol, target))
+                    .ToList();
                 if (occurrences.Count == 0)
                 {
                     continue;
                 }
 
-                withAnalyzers ??= compilation.WithAnalyzers(
-                    ImmutableArray.Create<DiagnosticAnalyzer>(new SSA0101PersonalIdentifierInStoragePathAnalyzer()), project.AnalyzerOptions);
-                var findings = (await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, cancellationToken).ConfigureAwait(false))
-                    .Where(d => d.Id == DiagnosticIds.PersonalIdentifierInStoragePath && d.Location.SourceTree == root.SyntaxTree)
-                    .ToList();
+                var findings = await index.FindingsAsync(tree, cancellationToken).ConfigureAwait(false);
                 foreach (var name in occurrences)
                 {
                     var finding = findings.FirstOrDefault(d => d.Location.SourceSpan.Contains(name.Span));
                     if (finding is not null)
                     {
-                        var site = (document.Id, finding.Location.SourceSpan);
+                        var site = (documentId, finding.Location.SourceSpan);
                         if (!reported.Contains(site))
                         {
                             reported.Add(site);
@@ -384,6 +381,84 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
             }
 
             return false;
+        }
+    }
+    /// <summary>One compilation's identifier names by tree, and the rule's findings per tree, each computed once.</summary>
+    private sealed class ProjectIndex
+    {
+        private readonly AnalyzerOptions _options;
+        private readonly object _gate = new();
+        private readonly ConcurrentDictionary<SyntaxTree, Task<ImmutableArray<Diagnostic>>> _findings = new();
+        private Dictionary<string, List<SyntaxTree>>? _trees;
+        private CompilationWithAnalyzers? _analyzers;
+
+        public ProjectIndex(Compilation compilation, AnalyzerOptions options)
+        {
+            Compilation = compilation;
+            _options = options;
+        }
+
+        public Compilation Compilation { get; }
+
+        /// <summary>The trees that hold an identifier spelled <paramref name="name"/>.</summary>
+        public IReadOnlyList<SyntaxTree> TreesNaming(string name, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                if (_trees is null)
+                {
+                    var trees = new Dictionary<string, List<SyntaxTree>>(System.StringComparer.Ordinal);
+                    foreach (var tree in Compilation.SyntaxTrees)
+                    {
+                        foreach (var identifier in tree.GetRoot(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+                        {
+                            var text = identifier.Identifier.ValueText;
+                            if (!trees.TryGetValue(text, out var list))
+                            {
+                                trees[text] = list = new List<SyntaxTree>();
+                            }
+
+                            if (list.Count == 0 || list[list.Count - 1] != tree)
+                            {
+                                list.Add(tree);
+                            }
+                        }
+                    }
+
+                    _trees = trees;
+                }
+
+                return _trees.TryGetValue(name, out var found) ? found : (IReadOnlyList<SyntaxTree>)System.Array.Empty<SyntaxTree>();
+            }
+        }
+
+        /// <summary>The rule's findings in <paramref name="tree"/>.</summary>
+        public Task<ImmutableArray<Diagnostic>> FindingsAsync(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var task = _findings.GetOrAdd(tree, t => ComputeAsync(t, cancellationToken));
+            if (task.IsCanceled || task.IsFaulted)
+            {
+                // A run cancelled by an earlier caller: compute again for this one.
+                _findings.TryRemove(tree, out _);
+                task = _findings.GetOrAdd(tree, t => ComputeAsync(t, cancellationToken));
+            }
+
+            return task;
+        }
+
+        private async Task<ImmutableArray<Diagnostic>> ComputeAsync(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            CompilationWithAnalyzers analyzers;
+            lock (_gate)
+            {
+                analyzers = _analyzers ??= Compilation.WithAnalyzers(
+                    ImmutableArray.Create<DiagnosticAnalyzer>(new SSA0101PersonalIdentifierInStoragePathAnalyzer()), _options);
+            }
+
+            var diagnostics = await analyzers.GetAnalyzerSemanticDiagnosticsAsync(Compilation.GetSemanticModel(tree), null, cancellationToken)
+                .ConfigureAwait(false);
+            return diagnostics.Where(d => d.Id == DiagnosticIds.PersonalIdentifierInStoragePath && d.Location.SourceTree == tree)
+                .ToImmutableArray();
         }
     }
 }
