@@ -13,6 +13,15 @@ namespace SecureStorageAnalyzers.CodeFixes.Infrastructure;
 /// <summary>Edits that several fixes of the pack share: removing a registration, guarding it, flipping a flag.</summary>
 internal static class SyntaxEdits
 {
+    /// <summary>
+    /// The call a finding is located on, whether the location is the whole call (<c>app.UseX(…)</c>) or its member name
+    /// through the end of its argument list (<c>UseX(…)</c>): the innermost invocation that holds the whole span, walking
+    /// up from the node at the span. Null when no call holds it.
+    /// </summary>
+    public static InvocationExpressionSyntax? InvocationAt(SyntaxNode root, Microsoft.CodeAnalysis.Text.TextSpan span) =>
+        root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<InvocationExpressionSyntax>()
+            .FirstOrDefault(i => i.Span.Contains(span));
+
     /// <summary>Runs <paramref name="edit"/> on a <see cref="DocumentEditor"/> of the document and returns the result.</summary>
     public static async Task<Document> EditAsync(Document document, System.Action<DocumentEditor> edit, CancellationToken cancellationToken)
     {

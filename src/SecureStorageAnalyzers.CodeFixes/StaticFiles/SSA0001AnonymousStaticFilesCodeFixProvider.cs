@@ -64,7 +64,7 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
         var types = WellKnownTypes.GetOrCreate(model.Compilation);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation)
+            if (SyntaxEdits.InvocationAt(root, diagnostic.Location.SourceSpan) is not { } invocation)
             {
                 continue;
             }
@@ -84,7 +84,10 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            if (OptionsInitializer(invocation, model, types, out var isFileServer) is { } initializer)
+            // An OnPrepareResponse of the app's own (cache headers, say) would be assigned twice (CS1912): no gate.
+            if (OptionsInitializer(invocation, model, types, out var isFileServer) is { } initializer &&
+                !initializer.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
+                    a.Left is IdentifierNameSyntax { Identifier.ValueText: "OnPrepareResponse" }))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Answer 401 to anonymous requests (OnPrepareResponse)",
@@ -160,6 +163,16 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
         ExpressionSyntax gate = SyntaxFactory.ParseExpression(Gate.Replace("STREAM_NULL", streamNull)).NormalizeWhitespace(elasticTrivia: true);
         if (isFileServer)
         {
+            // FileServerOptions { StaticFileOptions = { … } } already there: the gate goes into it.
+            if (initializer.Expressions.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a =>
+                    a.Left is IdentifierNameSyntax { Identifier.ValueText: "StaticFileOptions" } &&
+                    a.Right is InitializerExpressionSyntax) is { Right: InitializerExpressionSyntax nested })
+            {
+                var widened = nested.AddExpressions(gate).NormalizeWhitespace(elasticTrivia: true)
+                    .WithTriviaFrom(nested).WithAdditionalAnnotations(Formatter.Annotation);
+                return initializer.ReplaceNode(nested, widened).WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
             gate = SyntaxFactory.AssignmentExpression(
                 SyntaxKind.SimpleAssignmentExpression,
                 SyntaxFactory.IdentifierName("StaticFileOptions"),

@@ -56,9 +56,10 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
             }
 
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var call = SyntaxEdits.InvocationAt(root, diagnostic.Location.SourceSpan);
             switch (kind)
             {
-                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindRegistration when node is InvocationExpressionSyntax invocation:
+                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindRegistration when call is { } invocation:
                     context.RegisterCodeFix(
                         CodeAction.Create("Remove the directory browser registration",
                             ct => SyntaxEdits.EditAsync(context.Document, editor => SyntaxEdits.RemoveInvocation(editor, invocation), ct),
@@ -67,7 +68,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                     await RegisterGuardAsync(context, diagnostic, invocation).ConfigureAwait(false);
                     break;
 
-                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindArgument when node is InvocationExpressionSyntax invocation:
+                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindArgument when call is { } invocation:
                     context.RegisterCodeFix(
                         CodeAction.Create("Serve files without directory browsing",
                             ct => SyntaxEdits.EditAsync(context.Document, editor => DropTrueArgument(editor, invocation), ct),
@@ -75,7 +76,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                         diagnostic);
                     break;
 
-                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindAssignment when node is AssignmentExpressionSyntax assignment:
+                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindAssignment when node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } assignment:
                     context.RegisterCodeFix(
                         CodeAction.Create("Set EnableDirectoryBrowsing to false",
                             ct => SyntaxEdits.EditAsync(context.Document, editor => SyntaxEdits.SetFalse(editor, assignment), ct),

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -15,6 +17,15 @@ namespace SecureStorageAnalyzers.CodeFixes.StaticFiles;
 /// <c>Path.Combine(env.ContentRootPath, "App_Data")</c>, and a literal <c>"wwwroot/…"</c> becomes <c>"App_Data/…"</c>.
 /// The private folder must exist, as the web root did: the rule's page says so.
 /// </summary>
+/// <remarks>
+/// The fix must not change which file the program finds, so it is offered only when the web-root expression it
+/// replaces is the only place in the project that names that folder under the web root: everything the program writes
+/// or reads there goes through the one expression, and moves with it. Another web-root expression (a
+/// <c>WebRootPath</c>, a <c>WebRootFileProvider</c>, a <c>"wwwroot…"</c> literal) whose first folder is the same, or
+/// cannot be told, means a read elsewhere (a <c>File.ReadAllText</c>, a <c>PhysicalFileProvider</c> serving it) would
+/// still look in the web root: no fix. The web root served as static files by <c>UseStaticFiles()</c> stops serving
+/// the moved files to anonymous visitors: that is the exposure the rule is about.
+/// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0006DoNotWriteUnderWebRootCodeFixProvider)), Shared]
 public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : CodeFixProvider
 {
@@ -22,6 +33,8 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : CodeFixProvid
 
     /// <summary>The private folder under the content root, the name ASP.NET has long used for app data.</summary>
     public const string PrivateFolder = "App_Data";
+
+    private const string WebRootFolder = "wwwroot";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.RuntimeDataWrittenUnderWebRoot);
@@ -52,7 +65,8 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : CodeFixProvid
 
             var source = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
             var replacement = Replacement(source, model);
-            if (replacement is null)
+            if (replacement is null ||
+                !await IsTheOnlyNameOfItsFolderAsync(context.Document, source, context.CancellationToken).ConfigureAwait(false))
             {
                 continue;
             }
@@ -98,6 +112,114 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : CodeFixProvid
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// True when no other web-root expression of the project names the same first folder under the web root as
+    /// <paramref name="source"/> (or an unknown one).
+    /// </summary>
+    private static async Task<bool> IsTheOnlyNameOfItsFolderAsync(Document document, SyntaxNode source, CancellationToken cancellationToken)
+    {
+        var folder = Folder(source);
+        foreach (var other in document.Project.Documents)
+        {
+            var root = await other.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var node in root.DescendantNodes())
+            {
+                if (other.Id == document.Id && node.Span == source.Span && node.RawKind == source.RawKind)
+                {
+                    continue;
+                }
+
+                bool isWebRoot;
+                switch (node)
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        isWebRoot = literal.Token.ValueText.IndexOf(WebRootFolder, StringComparison.OrdinalIgnoreCase) >= 0;
+                        break;
+                    case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WebRootPath" or "WebRootFileProvider" } access:
+                        model ??= await other.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                        var type = model?.GetTypeInfo(access.Expression, cancellationToken).Type;
+                        isWebRoot = type?.GetMembers("ContentRootPath").Length > 0 || HasInheritedContentRoot(type);
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (isWebRoot && (folder is null || Folder(node) is not { } otherFolder ||
+                                  string.Equals(folder, otherFolder, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The first folder (or file) under the web root that a web-root expression continues with: <c>"exports"</c> for
+    /// <c>Path.Combine(env.WebRootPath, "exports", …)</c>, <c>$"{env.WebRootPath}/exports/…"</c>,
+    /// <c>env.WebRootPath + "/exports"</c> and <c>"wwwroot/exports/…"</c>; null when it cannot be told
+    /// (<c>var root = env.WebRootPath;</c>, <c>WebRootFileProvider</c>).
+    /// </summary>
+    private static string? Folder(SyntaxNode webRoot)
+    {
+        if (webRoot is LiteralExpressionSyntax literal)
+        {
+            var text = literal.Token.ValueText;
+            var index = text.IndexOf(WebRootFolder, StringComparison.OrdinalIgnoreCase);
+            if (index >= 0 && FirstSegment(text.Substring(index + WebRootFolder.Length)) is { } inLiteral)
+            {
+                return inLiteral;
+            }
+        }
+        else if (webRoot is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WebRootFileProvider" })
+        {
+            return null;
+        }
+
+        switch (webRoot.Parent)
+        {
+            case ArgumentSyntax { Parent: ArgumentListSyntax list } argument when list.Parent is InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Combine" or "Join" },
+            }:
+                var next = list.Arguments.IndexOf(argument) + 1;
+                return next < list.Arguments.Count && list.Arguments[next].Expression is LiteralExpressionSyntax following
+                    ? FirstSegment(following.Token.ValueText)
+                    : null;
+
+            case InterpolationSyntax { Parent: InterpolatedStringExpressionSyntax interpolated } hole:
+                var after = interpolated.Contents.IndexOf(hole) + 1;
+                return after < interpolated.Contents.Count && interpolated.Contents[after] is InterpolatedStringTextSyntax text
+                    ? FirstSegment(text.TextToken.ValueText)
+                    : null;
+
+            case BinaryExpressionSyntax { Right: LiteralExpressionSyntax right } binary when binary.Left == webRoot &&
+                                                                                          binary.IsKind(SyntaxKind.AddExpression):
+                return FirstSegment(right.Token.ValueText);
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary><c>"exports"</c> for <c>"/exports/a.csv"</c>; null when nothing but separators is left.</summary>
+    private static string? FirstSegment(string text)
+    {
+        var trimmed = text.TrimStart('/', '\\');
+        var slash = trimmed.IndexOf('/');
+        var backslash = trimmed.IndexOf('\\');
+        var end = slash < 0 ? backslash : backslash < 0 ? slash : Math.Min(slash, backslash);
+        var segment = end < 0 ? trimmed : trimmed.Substring(0, end);
+        return segment.Length == 0 || segment.IndexOf('{') >= 0 ? null : segment;
     }
 
     private static bool HasInheritedContentRoot(ITypeSymbol? type)

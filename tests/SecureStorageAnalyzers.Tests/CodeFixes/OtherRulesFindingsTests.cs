@@ -32,8 +32,13 @@ public class OtherRulesFindingsTests
 
         class Recordings
         {
-            public void Save(string callerPhoneNumber, string root) =>
-                System.IO.File.Create(System.IO.Path.Combine(root, callerPhoneNumber + ".mp3"));
+            // The minted path is returned, so the random name is offered too (a write that kept no name would get none).
+            public string Save(string callerPhoneNumber, string root)
+            {
+                var path = System.IO.Path.Combine(root, callerPhoneNumber + ".mp3");
+                System.IO.File.Create(path).Dispose();
+                return path;
+            }
         }
         """;
 

@@ -35,9 +35,17 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
         var (once, fixedIds) = await FixAllAsync(original);
         output.WriteLine($"first run fixed: {string.Join(", ", fixedIds)}");
 
-        // Every rule of the pack that has a fix and fires in the sample was fixed.
-        var fixable = Fixers.SelectMany(f => f.FixableDiagnosticIds).ToHashSet(StringComparer.Ordinal);
-        var expected = before.Select(d => d.Id).Where(fixable.Contains).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToList();
+        // Every rule of the pack that offers a fix for one of its findings in the sample was fixed.
+        var expected = new List<string>();
+        foreach (var diagnostic in before.Where(d => d.Location.IsInSource))
+        {
+            if (!expected.Contains(diagnostic.Id) && !(await OfferedKeysAsync(original, diagnostic)).IsEmpty)
+            {
+                expected.Add(diagnostic.Id);
+            }
+        }
+
+        expected.Sort(StringComparer.Ordinal);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, fixedIds.OrderBy(id => id, StringComparer.Ordinal).ToList());
 
@@ -61,6 +69,39 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
             var second = (await twice.GetDocument(document.Id)!.GetTextAsync()).ToString();
             Assert.True(first == second, $"{document.Name} changed on the second Fix All run");
         }
+    }
+
+    /// <summary>
+    /// Issue #20: Fix All used to turn the read <c>Results.File(Path.Combine(recordingsRoot, day, callerPhoneNumber + ".mp3"))</c>
+    /// into a lookup of a random name that never exists, and the write into a file nothing could find again. The write
+    /// throws its path away and the read and a URL rebuild the name from the same route value, so SSA0101 offers no fix
+    /// on either: after Fix All both lines are as they were, and the endpoint still finds the recording it stored.
+    /// </summary>
+    [Fact]
+    public async Task FixAllInSolution_LeavesTheRecordingsWriteAndReadPairedAsync()
+    {
+        const string write = "var path = Path.Combine(folder, callerPhoneNumber + \".mp3\");";
+        const string read = "return Results.File(Path.Combine(recordingsRoot, day, callerPhoneNumber + \".mp3\"), \"audio/mpeg\");";
+        var original = IncidentSample();
+        var program = original.Projects.Single().Documents.Single(d => d.Name == "Program.cs");
+        var text = (await program.GetTextAsync()).ToString();
+        Assert.Contains(write, text, StringComparison.Ordinal);
+        Assert.Contains(read, text, StringComparison.Ordinal);
+
+        var findings = (await AnalyzeAsync(original)).Where(d => d.Id == DiagnosticIds.PersonalIdentifierInStoragePath).ToList();
+        Assert.Equal(2, findings.Count);
+        foreach (var finding in findings)
+        {
+            Assert.True((await OfferedKeysAsync(original, finding)).IsEmpty, $"a fix is offered on {AnalyzerHarness.Format(finding)}");
+        }
+
+        var (fixedSolution, fixedIds) = await FixAllAsync(original);
+        Assert.DoesNotContain(DiagnosticIds.PersonalIdentifierInStoragePath, fixedIds);
+        var fixedText = (await fixedSolution.GetDocument(program.Id)!.GetTextAsync()).ToString();
+        Assert.Contains(write, fixedText, StringComparison.Ordinal);
+        Assert.Contains(read, fixedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("GetRandomFileName", fixedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("NewGuid", fixedText, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -378,4 +378,116 @@ public class SSA0001AnonymousStaticFilesCodeFixTests
             app.Run();
             """, SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0001AnonymousStaticFilesCodeFixProvider.AuthorizeStaticFilesKey);
     }
+    [Fact]
+    public async Task Gate_UploadThenServe_SameFilesSamePathsOnlyAnonymousTurnedAwayAsync()
+    {
+        // The upload endpoint writes into the folder the static files serve: the fix changes who is served (anonymous
+        // requests get a 401), not which file a URL maps to: the provider, the request path and the write are untouched.
+        await VerifyFixAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var recordings = Path.Combine(app.Environment.ContentRootPath, "recordings");
+            [|app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(recordings),
+                RequestPath = "/recordings",
+            })|];
+            app.MapPost("/upload/{id:guid}", async (Guid id, HttpRequest request) =>
+            {
+                await using var file = File.Create(Path.Combine(recordings, id + ".mp3"));
+                await request.Body.CopyToAsync(file);
+                return Results.Created($"/recordings/{id}.mp3", null);
+            }).RequireAuthorization();
+            app.Run();
+            """, """
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var recordings = Path.Combine(app.Environment.ContentRootPath, "recordings");
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(recordings),
+                RequestPath = "/recordings",
+                OnPrepareResponse = context => {
+                    if (context.Context.User.Identity?.IsAuthenticated != true)
+                    {
+                        context.Context.Response.StatusCode = 401;
+                        context.Context.Response.ContentLength = 0;
+                        context.Context.Response.Body = Stream.Null;
+                        context.Context.Response.Headers["Cache-Control"] = "no-store";
+                    }
+                }
+            });
+            app.MapPost("/upload/{id:guid}", async (Guid id, HttpRequest request) =>
+            {
+                await using var file = File.Create(Path.Combine(recordings, id + ".mp3"));
+                await request.Body.CopyToAsync(file);
+                return Results.Created($"/recordings/{id}.mp3", null);
+            }).RequireAuthorization();
+            app.Run();
+            """, SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0001AnonymousStaticFilesCodeFixProvider.AuthorizeStaticFilesKey);
+    }
+
+    [Fact]
+    public async Task Gate_NotOffered_WhenTheAppHasItsOwnOnPrepareResponseAsync()
+    {
+        // A second OnPrepareResponse in the same initializer would not compile (CS1912), and replacing the app's own
+        // would drop what it does: no gate.
+        const string source = """
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            [|app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider("/srv/recordings"),
+                OnPrepareResponse = context => context.Context.Response.Headers["Cache-Control"] = "public, max-age=600",
+            })|];
+            app.Run();
+            """;
+        await VerifyFixAsync(source, source, SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0001AnonymousStaticFilesCodeFixProvider.AuthorizeStaticFilesKey);
+    }
+
+    [Fact]
+    public async Task Gate_FileServerWithStaticFileOptions_GoesIntoTheExistingInitializerAsync()
+    {
+        await VerifyFixAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            [|app.UseFileServer(new FileServerOptions
+            {
+                FileProvider = new PhysicalFileProvider("/srv/exports"),
+                StaticFileOptions = { ServeUnknownFileTypes = false },
+            })|];
+            app.Run();
+            """, """
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseFileServer(new FileServerOptions
+            {
+                FileProvider = new PhysicalFileProvider("/srv/exports"),
+                StaticFileOptions =
+                {
+                    ServeUnknownFileTypes = false,
+                    OnPrepareResponse = context => {
+                        if (context.Context.User.Identity?.IsAuthenticated != true)
+                        {
+                            context.Context.Response.StatusCode = 401;
+                            context.Context.Response.ContentLength = 0;
+                            context.Context.Response.Body = Stream.Null;
+                            context.Context.Response.Headers["Cache-Control"] = "no-store";
+                        }
+                    }
+                },
+            });
+            app.Run();
+            """, SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0001AnonymousStaticFilesCodeFixProvider.AuthorizeStaticFilesKey);
+    }
 }

@@ -161,4 +161,99 @@ public class SSA0006DoNotWriteUnderWebRootTests
             }
             """, SSA0006DoNotWriteUnderWebRootCodeFixProvider.UsePrivateFolderKey);
     }
+    [Fact]
+    public async Task Fix_WriteThenReadThroughOnePath_BothMoveTogetherAsync()
+    {
+        // The path is built in one place and the write and the read both use it: the read finds what the write made.
+        await VerifyFix.VerifyCodeFixAsync("""
+            class Exports
+            {
+                public string Export(IWebHostEnvironment env, string day, string csv)
+                {
+                    var exports = Path.Combine(env.WebRootPath, "exports");
+                    Directory.CreateDirectory(exports);
+                    var path = Path.Combine(exports, $"calls-{day}.csv");
+                    [|File.WriteAllText(path, csv)|];
+                    return File.ReadAllText(path);
+                }
+            }
+            """, """
+            class Exports
+            {
+                public string Export(IWebHostEnvironment env, string day, string csv)
+                {
+                    var exports = Path.Combine(Path.Combine(env.ContentRootPath, "App_Data"), "exports");
+                    Directory.CreateDirectory(exports);
+                    var path = Path.Combine(exports, $"calls-{day}.csv");
+                    File.WriteAllText(path, csv);
+                    return File.ReadAllText(path);
+                }
+            }
+            """, SSA0006DoNotWriteUnderWebRootCodeFixProvider.UsePrivateFolderKey);
+    }
+
+    [Theory]
+    [InlineData("""
+        // A read of the same folder, built from its own WebRootPath: it would keep looking in wwwroot.
+        class Exports
+        {
+            public void Write(IWebHostEnvironment env, string csv) => File.WriteAllText(Path.Combine(env.WebRootPath, "exports", "today.csv"), csv);
+            public string Read(IWebHostEnvironment env) => File.ReadAllText(Path.Combine(env.WebRootPath, "exports", "today.csv"));
+        }
+        """)]
+    [InlineData("""
+        // The same folder as a literal.
+        class Exports
+        {
+            public void Write(IWebHostEnvironment env, string csv) => File.WriteAllText($"{env.WebRootPath}/exports/today.csv", csv);
+            public string Read() => File.ReadAllText("wwwroot/exports/today.csv");
+        }
+        """)]
+    [InlineData("""
+        // The folder served on purpose by a file provider of its own.
+        using Microsoft.Extensions.FileProviders;
+        class Exports
+        {
+            public void Write(IWebHostEnvironment env, string csv) => File.WriteAllText(Path.Combine(env.WebRootPath, "exports", "today.csv"), csv);
+            public IFileProvider Serve(IWebHostEnvironment env) => new PhysicalFileProvider(Path.Combine(env.WebRootPath, "exports"));
+        }
+        """)]
+    [InlineData("""
+        // A web-root expression whose folder cannot be told (a local), next to the write.
+        class Exports
+        {
+            public void Write(IWebHostEnvironment env, string csv) => File.WriteAllText(Path.Combine(env.WebRootPath, "exports", "today.csv"), csv);
+            public string Read(IWebHostEnvironment env, string name)
+            {
+                var root = env.WebRootPath;
+                return File.ReadAllText(Path.Combine(root, name));
+            }
+        }
+        """)]
+    public async Task Fix_NotOffered_WhenAnotherExpressionNamesTheSameFolderAsync(string source)
+    {
+        var offers = await CodeFixOffers.GetAsync(source, new SecureStorageAnalyzers.StaticFiles.SSA0006DoNotWriteUnderWebRootAnalyzer(),
+            new SSA0006DoNotWriteUnderWebRootCodeFixProvider());
+        Assert.NotEmpty(offers);
+        Assert.All(offers, offer => Assert.Empty(offer.EquivalenceKeys));
+    }
+
+    [Fact]
+    public async Task Fix_OtherFoldersOfTheWebRoot_DoNotStopItAsync()
+    {
+        // wwwroot/images is read, wwwroot/exports written: different folders, the read is not affected.
+        await VerifyFix.VerifyCodeFixAsync("""
+            class Exports
+            {
+                public void Write(IWebHostEnvironment env, string csv) => [|File.WriteAllText(Path.Combine(env.WebRootPath, "exports", "today.csv"), csv)|];
+                public byte[] Logo(IWebHostEnvironment env) => File.ReadAllBytes(Path.Combine(env.WebRootPath, "images", "logo.png"));
+            }
+            """, """
+            class Exports
+            {
+                public void Write(IWebHostEnvironment env, string csv) => File.WriteAllText(Path.Combine(Path.Combine(env.ContentRootPath, "App_Data"), "exports", "today.csv"), csv);
+                public byte[] Logo(IWebHostEnvironment env) => File.ReadAllBytes(Path.Combine(env.WebRootPath, "images", "logo.png"));
+            }
+            """, SSA0006DoNotWriteUnderWebRootCodeFixProvider.UsePrivateFolderKey);
+    }
 }
