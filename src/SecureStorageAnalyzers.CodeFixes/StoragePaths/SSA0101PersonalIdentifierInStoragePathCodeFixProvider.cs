@@ -91,10 +91,46 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
                 continue;
             }
 
+            // A path of several identifiers (firstName, lastName) is one finding; its other identifiers are the additional
+            // locations after the storage call. All of them change together, or none does.
+            var others = OtherIdentifiers(root, diagnostic);
+            if (others is null)
+            {
+                continue;
+            }
+
             if (diagnostic.Properties.TryGetValue(SSA0101PersonalIdentifierInStoragePathAnalyzer.PseudonymizerProperty, out var method) &&
                 !string.IsNullOrEmpty(method))
             {
-                await RegisterPseudonymizeAsync(context, diagnostic, identifier, target, sites, method!).ConfigureAwait(false);
+                foreach (var other in others)
+                {
+                    if (NameFlow.SymbolOf(model, other) is not { } otherTarget)
+                    {
+                        sites = null;
+                        break;
+                    }
+
+                    var otherSites = await NameSites.FindAsync(context.Document.Project, index, otherTarget, cancellationToken).ConfigureAwait(false);
+                    if (otherSites.HasUnreportedName)
+                    {
+                        sites = null;
+                        break;
+                    }
+
+                    sites = sites.With(otherSites, context.Document.Id, other.Span);
+                }
+
+                if (sites is not null)
+                {
+                    await RegisterPseudonymizeAsync(context, diagnostic, identifier, target, sites, method!).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            if (others.Count > 0)
+            {
+                // One random name does not replace several identifiers: the pseudonymizer can, or the page says what to do.
                 continue;
             }
 
@@ -118,6 +154,27 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
                     UseRandomNameKey),
                 diagnostic);
         }
+    }
+
+    /// <summary>
+    /// The identifiers of the finding besides its primary one (its additional locations after the first, which is the
+    /// storage call), or null when one of them cannot be found in this document.
+    /// </summary>
+    private static List<ExpressionSyntax>? OtherIdentifiers(SyntaxNode root, Diagnostic diagnostic)
+    {
+        var others = new List<ExpressionSyntax>();
+        for (var i = 1; i < diagnostic.AdditionalLocations.Count; i++)
+        {
+            var location = diagnostic.AdditionalLocations[i];
+            if (!location.IsInSource || location.SourceTree != root.SyntaxTree || FindIdentifier(root, location.SourceSpan) is not { } other)
+            {
+                return null;
+            }
+
+            others.Add(other);
+        }
+
+        return others;
     }
 
     /// <summary>
@@ -301,6 +358,30 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
 
         public bool HasUnreportedName { get; }
 
+        /// <summary>These places and those of <paramref name="other"/>, plus one more place, as one set.</summary>
+        public NameSites With(NameSites other, DocumentId document, TextSpan span)
+        {
+            var reported = new List<(DocumentId, TextSpan)>(Reported);
+            foreach (var site in other.Reported.Append((document, span)))
+            {
+                if (!reported.Contains(site))
+                {
+                    reported.Add(site);
+                }
+            }
+
+            return new NameSites(reported, HasUnreportedName || other.HasUnreportedName);
+        }
+
+        private static IEnumerable<TextSpan> IdentifierSpans(Diagnostic finding)
+        {
+            yield return finding.Location.SourceSpan;
+            for (var i = 1; i < finding.AdditionalLocations.Count; i++)
+            {
+                yield return finding.AdditionalLocations[i].SourceSpan;
+            }
+        }
+
         public static async Task<NameSites> FindAsync(Project project, ProjectIndex index, ISymbol target, CancellationToken cancellationToken)
         {
             var reported = new List<(DocumentId, TextSpan)>();
@@ -328,10 +409,12 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
                 var findings = await index.FindingsAsync(tree, cancellationToken).ConfigureAwait(false);
                 foreach (var name in occurrences)
                 {
-                    var finding = findings.FirstOrDefault(d => d.Location.SourceSpan.Contains(name.Span));
-                    if (finding is not null)
+                    // A finding's identifiers: its primary location, and its additional locations after the storage call.
+                    var found = findings.Select(d => IdentifierSpans(d).FirstOrDefault(span => span.Contains(name.Span)))
+                        .FirstOrDefault(span => span != default);
+                    if (found != default)
                     {
-                        var site = (documentId, finding.Location.SourceSpan);
+                        var site = (documentId, found);
                         if (!reported.Contains(site))
                         {
                             reported.Add(site);

@@ -267,6 +267,65 @@ public class SSA0101PersonalIdentifierInStoragePathCodeFixTests
     }
 
     [Fact]
+    public async Task Pseudonymizer_OneFindingOfTwoIdentifiers_WrapsBothAtWriteAndReadAsync()
+    {
+        // One path built from a first and a last name is one finding; the fix changes both names, at the write and the read.
+        var test = new VerifyCS.Test("""
+            namespace Privacy
+            {
+                public static class Pseudonyms { public static string For(string value) => value; }
+            }
+
+            class Letters
+            {
+                public void Save(string firstName, string lastName, string root, byte[] pdf) =>
+                    File.WriteAllBytes(Path.Combine(root, [|firstName|], lastName + ".pdf"), pdf);
+
+                public byte[] Load(string firstName, string lastName, string root) =>
+                    File.ReadAllBytes(Path.Combine(root, [|firstName|], lastName + ".pdf"));
+            }
+            """, """
+            namespace Privacy
+            {
+                public static class Pseudonyms { public static string For(string value) => value; }
+            }
+
+            class Letters
+            {
+                public void Save(string firstName, string lastName, string root, byte[] pdf) =>
+                    File.WriteAllBytes(Path.Combine(root, Privacy.Pseudonyms.For(firstName), Privacy.Pseudonyms.For(lastName) + ".pdf"), pdf);
+
+                public byte[] Load(string firstName, string lastName, string root) =>
+                    File.ReadAllBytes(Path.Combine(root, Privacy.Pseudonyms.For(firstName), Privacy.Pseudonyms.For(lastName) + ".pdf"));
+            }
+            """) { CodeActionEquivalenceKey = SSA0101PersonalIdentifierInStoragePathCodeFixProvider.PseudonymizeKey };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", PseudonymizerConfig));
+        test.FixedState.AnalyzerConfigFiles.Add(("/.editorconfig", PseudonymizerConfig));
+        test.NumberOfIncrementalIterations = 1;
+        test.NumberOfFixAllIterations = 1;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task RandomName_OneFindingOfTwoIdentifiers_IsNotOfferedAsync()
+    {
+        // One random name cannot stand for two identifiers: no action, even where the program keeps the name.
+        var offers = await CodeFixOffers.GetAsync("""
+            class Letters
+            {
+                public string Save(string firstName, string lastName, string root, byte[] pdf)
+                {
+                    var path = Path.Combine(root, firstName, lastName + ".pdf");
+                    File.WriteAllBytes(path, pdf);
+                    return path;
+                }
+            }
+            """, new SSA0101PersonalIdentifierInStoragePathAnalyzer(), new SSA0101PersonalIdentifierInStoragePathCodeFixProvider());
+        var offer = Assert.Single(offers);
+        Assert.Empty(offer.EquivalenceKeys);
+    }
+
+    [Fact]
     public async Task Pseudonymizer_OneAction_ChangesTheReadInAnotherDocumentTooAsync()
     {
         var test = new VerifyCS.Test("""
