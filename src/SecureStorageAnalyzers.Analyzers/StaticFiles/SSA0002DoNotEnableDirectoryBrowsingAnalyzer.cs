@@ -91,7 +91,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : PackAnalyzer
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SSA0002DirectoryBrowsingEnabled,
-                invocation.Syntax.GetLocation(),
+                DiagnosticLocations.ForCall(invocation),
                 properties,
                 method.Name));
         }
@@ -107,7 +107,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : PackAnalyzer
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SSA0002DirectoryBrowsingEnabled,
-                assignment.Syntax.GetLocation(),
+                DiagnosticLocations.For(assignment),
                 AssignmentProperties,
                 "EnableDirectoryBrowsing = true"));
         }

@@ -66,15 +66,12 @@ public sealed class SSA0006DoNotWriteUnderWebRootAnalyzer : PackAnalyzer
             return;
         }
 
-        var call = context.Operation.Syntax;
-        var shown = call.ToString();
-        var parenthesis = shown.IndexOf('(');
-        shown = parenthesis > 0 ? shown.Substring(0, parenthesis) : shown;
+        var shown = DiagnosticLocations.CallText(context.Operation.Syntax);
         foreach (var source in sources)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot,
-                call.GetLocation(),
+                DiagnosticLocations.For(context.Operation),
                 new[] { source.Operation.Syntax.GetLocation() },
                 shown,
                 source.Operation.Syntax.ToString()));
