@@ -231,7 +231,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             if (requestPath is not null && requestPath.WithoutConversions().ConstantValue is { HasValue: true, Value: string path } &&
                 policy.NamesPrivateData(path) is { } word)
             {
-                return new Evidence(method, new SourceReason("a private folder", $"the name '{word}'"), requestPath);
+                return new Evidence(method, new SourceReason("a private folder", PrivateFolderVocabulary.Describe(path, word)), requestPath);
             }
 
             return null;

@@ -26,7 +26,7 @@ public class ReportedLineTests
             app.Run();
             """,
             new DiagnosticResult(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a private folder", "the name 'recording'", "it runs before UseAuthorization(), or with none"));
+                .WithArguments("UseStaticFiles", "a private folder", "the name 'recordings'", "it runs before UseAuthorization(), or with none"));
     }
 
     [Fact]

@@ -147,7 +147,7 @@ public class SSA0001AnonymousStaticFilesTests
             app.UseAuthorization();
             app.Run();
             """,
-            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'attachment'", BeforeOrWithout));
+            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'attachments'", BeforeOrWithout));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public class SSA0001AnonymousStaticFilesTests
                 }
             }
             """,
-            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'recording'", BeforeOrWithout));
+            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'recordings'", BeforeOrWithout));
     }
 
     [Fact]
@@ -271,7 +271,7 @@ public class SSA0001AnonymousStaticFilesTests
             app.Run();
             """);
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nSSA0001.private_folder_names = dossiers\n"));
-        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'dossier'", BeforeOrWithout));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'dossiers'", BeforeOrWithout));
         await test.RunAsync();
     }
 
