@@ -26,6 +26,10 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
     /// registration after <c>UseAuthorization()</c> authorizes it.</summary>
     public const string FallbackPolicyProperty = "FallbackPolicy";
 
+    /// <summary>Why an async <c>OnPrepareResponse</c> is no gate: the middleware does not wait for it.</summary>
+    internal const string AsyncGateWhy =
+        "an async OnPrepareResponse cannot stop the file: the callback returns at its first await and the file is sent";
+
     private static readonly ImmutableDictionary<string, string?> WithFallback =
         ImmutableDictionary<string, string?>.Empty.Add(FallbackPolicyProperty, "true");
 
@@ -40,12 +44,16 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
     /// <summary>Why a registration was flagged: what the folder is, and the expression that says so.</summary>
     private sealed class Evidence
     {
-        public Evidence(string method, SourceReason reason, IOperation source)
+        public Evidence(string method, SourceReason reason, IOperation source, bool asyncGate)
         {
             Method = method;
             Reason = reason;
             Source = source.Syntax.ToString();
+            AsyncGate = asyncGate;
         }
+
+        /// <summary>True when the registration's only gate is an async <c>OnPrepareResponse</c>, which cannot stop the file.</summary>
+        public bool AsyncGate { get; }
 
         public string Method { get; }
         public SourceReason Reason { get; }
@@ -66,6 +74,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
         private readonly IPropertySymbol? _onPrepareResponseAsync;
         private readonly IPropertySymbol? _staticFileOptions;
         private readonly IPropertySymbol? _isAuthenticated;
+        private readonly IPropertySymbol? _statusCode;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PathFlowTracker> _privateFolders = new();
 
         public Analysis(WellKnownTypes types)
@@ -82,6 +91,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
             _isAuthenticated = WellKnownTypes.Property(types.Resolve("System.Security.Principal.IIdentity"), "IsAuthenticated");
+            _statusCode = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Http.HttpResponse"), "StatusCode");
         }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes => _model.DeclaringTypes;
@@ -137,8 +147,8 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                     continue;
                 }
 
-                var why = afterAuthorization
-                    ? "no fallback authorization policy requires a signed-in user"
+                var why = evidence.AsyncGate ? AsyncGateWhy
+                    : afterAuthorization ? "no fallback authorization policy requires a signed-in user"
                     : "it runs before UseAuthorization(), or with none";
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SSA0001PrivateFilesServedAnonymously,
@@ -158,6 +168,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             IOperation? fileProvider = null;
             IOperation? requestPath = null;
             var gated = false;
+            var asyncGate = false;
             foreach (var argument in invocation.Arguments)
             {
                 var value = argument.Value;
@@ -183,9 +194,9 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                     {
                         requestPath = assignment.Value;
                     }
-                    else if ((Is(property, _onPrepareResponse) || Is(property, _onPrepareResponseAsync)) && RejectsAnonymous(assignment.Value))
+                    else if (Is(property, _onPrepareResponse) || Is(property, _onPrepareResponseAsync))
                     {
-                        gated = true;
+                        JudgeGate(assignment.Value, Is(property, _onPrepareResponse), ref gated, ref asyncGate);
                     }
                     else if (Is(property, _staticFileOptions))
                     {
@@ -193,10 +204,9 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                         {
                             if (inner.Target is IPropertyReferenceOperation innerTarget &&
                                 (Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse) ||
-                                 Is(innerTarget.Property.OriginalDefinition, _onPrepareResponseAsync)) &&
-                                RejectsAnonymous(inner.Value))
+                                 Is(innerTarget.Property.OriginalDefinition, _onPrepareResponseAsync)))
                             {
-                                gated = true;
+                                JudgeGate(inner.Value, Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse), ref gated, ref asyncGate);
                             }
                         }
                     }
@@ -223,7 +233,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
 
             if (sources.Count > 0)
             {
-                return new Evidence(method, sources[0].Reason, sources[0].Operation);
+                return new Evidence(method, sources[0].Reason, sources[0].Operation, asyncGate);
             }
 
             // The request path only counts by its words: "/recordings" is a URL, not an absolute folder.
@@ -231,10 +241,13 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             if (requestPath is not null && requestPath.WithoutConversions().ConstantValue is { HasValue: true, Value: string path } &&
                 policy.NamesPrivateData(path) is { } word)
             {
-                return new Evidence(method, new SourceReason("a private folder", PrivateFolderVocabulary.Describe(path, word)), requestPath);
+                return new Evidence(method, new SourceReason("a private folder", PrivateFolderVocabulary.Describe(path, word)), requestPath, asyncGate);
             }
 
-            return null;
+            // A gate that checks who is asking says the files are private, whatever the folder is called.
+            return asyncGate
+                ? new Evidence(method, new SourceReason("files it means to keep from anonymous users", "its OnPrepareResponse checks User.Identity.IsAuthenticated"), invocation, asyncGate: true)
+                : null;
         }
 
         private PathFlowTracker PrivateFolders(OperationAnalysisContext context)
@@ -286,6 +299,56 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
         {
             var values = _sinks.BodyIndex(reference).ValuesOf(reference.Local);
             return values.Count > 0 ? values[0] : null;
+        }
+
+        /// <summary>
+        /// Judges an <c>OnPrepareResponse</c>/<c>OnPrepareResponseAsync</c> callback: a gate when it reads
+        /// <c>User.Identity.IsAuthenticated</c>; but an async lambda given to <c>OnPrepareResponse</c> (async void: the
+        /// middleware does not wait for it) is a gate only when it sets the status code before its first await, otherwise
+        /// it returns at that await and the file is sent (<paramref name="asyncGate"/>). <c>OnPrepareResponseAsync</c> is
+        /// awaited before the body is written, so an await there is fine.
+        /// </summary>
+        private void JudgeGate(IOperation value, bool isSynchronousCallback, ref bool gated, ref bool asyncGate)
+        {
+            if (!RejectsAnonymous(value))
+            {
+                return;
+            }
+
+            var callback = value.WithoutConversions();
+            if (callback is IDelegateCreationOperation creation)
+            {
+                callback = creation.Target;
+            }
+
+            if (isSynchronousCallback && callback is IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda && !SetsStatusBeforeAwait(lambda))
+            {
+                asyncGate = true;
+                return;
+            }
+
+            gated = true;
+        }
+
+        /// <summary>True when the lambda awaits nothing, or assigns <c>Response.StatusCode</c> before its first await (in source order).</summary>
+        private bool SetsStatusBeforeAwait(IAnonymousFunctionOperation lambda)
+        {
+            var firstAwait = int.MaxValue;
+            var firstStatus = int.MaxValue;
+            foreach (var descendant in lambda.Body.Descendants())
+            {
+                if (descendant is IAwaitOperation)
+                {
+                    firstAwait = Math.Min(firstAwait, descendant.Syntax.SpanStart);
+                }
+                else if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } &&
+                         Is(target.Property.OriginalDefinition, _statusCode))
+                {
+                    firstStatus = Math.Min(firstStatus, descendant.Syntax.Span.End);
+                }
+            }
+
+            return firstAwait == int.MaxValue || firstStatus < firstAwait;
         }
 
         /// <summary>An <c>OnPrepareResponse</c> callback that reads <c>User.Identity.IsAuthenticated</c>: the documented gate.</summary>
