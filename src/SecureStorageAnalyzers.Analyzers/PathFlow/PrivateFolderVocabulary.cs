@@ -26,7 +26,7 @@ internal sealed class PrivateFolderVocabulary
         "private", "patient", "invoice", "scan", "statement", "contract", "payslip", "secret", "archive", "userfile",
         "userdata", "appdata");
 
-    private static readonly string[] Inflections = { "s", "es", "ed", "ing", "ings", "er", "ers" };
+    private static readonly ImmutableArray<string> Inflections = ImmutableArray.Create("s", "es", "ed", "ing", "ings", "er", "ers");
 
     private readonly ImmutableArray<string> _stems;
 
