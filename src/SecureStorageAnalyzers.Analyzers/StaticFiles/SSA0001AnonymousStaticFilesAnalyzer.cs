@@ -12,11 +12,12 @@ using SecureStorageAnalyzers.Pipeline;
 namespace SecureStorageAnalyzers.StaticFiles;
 
 /// <summary>
-/// SSA0001: <c>UseStaticFiles</c>/<c>UseFileServer</c>/<c>UseDirectoryBrowser</c> over a folder that holds private data
+/// SSA0001: <c>UseStaticFiles</c>/<c>UseFileServer</c> over a folder that holds private data
 /// (per <see cref="PrivateFolderFlowPolicy"/>), reachable by an anonymous request in production (per
 /// <see cref="PipelineModel"/>): not Development-only, no <c>OnPrepareResponse</c> gate, and not behind
 /// <c>UseAuthorization()</c> with a fallback policy. Judged at the end of the compilation, because the fallback policy
-/// may be set in any file. A registration SSA0004 reports (the content root) is left to SSA0004.
+/// may be set in any file. A registration SSA0004 reports (the content root) is left to SSA0004, and
+/// <c>UseDirectoryBrowser</c> to SSA0002, whose message names the private folder.
 /// </summary>
 /// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
@@ -65,28 +66,19 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
         private readonly WellKnownTypes _types;
         private readonly PipelineModel _model;
         private readonly AuthorizationHelpers.Cache _helpers;
-        private readonly StorageSinks _sinks;
-        private readonly PathFlowTracker _contentRoot;
-        private readonly INamedTypeSymbol? _sharedOptions;
-        private readonly IPropertySymbol? _fileProvider;
-        private readonly IPropertySymbol? _requestPath;
+        private readonly ServedFolders _folders;
         private readonly IPropertySymbol? _onPrepareResponse;
         private readonly IPropertySymbol? _onPrepareResponseAsync;
         private readonly IPropertySymbol? _staticFileOptions;
         private readonly IPropertySymbol? _isAuthenticated;
         private readonly IPropertySymbol? _statusCode;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PathFlowTracker> _privateFolders = new();
 
         public Analysis(WellKnownTypes types)
         {
             _types = types;
             _model = new PipelineModel(types);
             _helpers = AuthorizationHelpers.Cache.For(types);
-            _sinks = StorageSinks.Create(types);
-            _contentRoot = new PathFlowTracker(_sinks, new ContentRootFlowPolicy(types));
-            _sharedOptions = types.Resolve("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
-            _fileProvider = WellKnownTypes.Property(_sharedOptions, "FileProvider");
-            _requestPath = WellKnownTypes.Property(_sharedOptions, "RequestPath");
+            _folders = ServedFolders.For(types);
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
@@ -116,7 +108,9 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             }
 
             var pipelineEvent = _model.Record(invocation, context.ContainingSymbol, _helpers.For(context.Options, invocation.Tree()));
+            // A directory listing is SSA0002's finding, which names the private folder too: one finding per place.
             if (pipelineEvent is not { Kind: PipelineEventKind.FileServing } ||
+                WellKnownTypes.Contains(_types.UseDirectoryBrowser, method) ||
                 EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
             {
                 return;
@@ -165,20 +159,16 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
         private Evidence? Judge(OperationAnalysisContext context, IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod.Name;
-            IOperation? fileProvider = null;
-            IOperation? requestPath = null;
             var gated = false;
             var asyncGate = false;
             foreach (var argument in invocation.Arguments)
             {
-                var value = argument.Value;
                 if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
                 {
-                    requestPath = value;
                     continue;
                 }
 
-                foreach (var assignment in Initializers(value))
+                foreach (var assignment in _folders.Initializers(argument.Value))
                 {
                     if (assignment.Target is not IPropertyReferenceOperation target)
                     {
@@ -186,21 +176,13 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                     }
 
                     var property = target.Property.OriginalDefinition;
-                    if (Is(property, _fileProvider))
-                    {
-                        fileProvider = assignment.Value;
-                    }
-                    else if (Is(property, _requestPath))
-                    {
-                        requestPath = assignment.Value;
-                    }
-                    else if (Is(property, _onPrepareResponse) || Is(property, _onPrepareResponseAsync))
+                    if (Is(property, _onPrepareResponse) || Is(property, _onPrepareResponseAsync))
                     {
                         JudgeGate(assignment.Value, Is(property, _onPrepareResponse), ref gated, ref asyncGate);
                     }
                     else if (Is(property, _staticFileOptions))
                     {
-                        foreach (var inner in Initializers(assignment.Value))
+                        foreach (var inner in _folders.Initializers(assignment.Value))
                         {
                             if (inner.Target is IPropertyReferenceOperation innerTarget &&
                                 (Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse) ||
@@ -218,87 +200,16 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                 return null;
             }
 
-            var sources = new List<FlowSource>();
-            if (fileProvider is not null)
+            _folders.FolderOf(invocation, out var fileProvider, out var requestPath);
+            if (_folders.PrivateFolder(context, fileProvider, requestPath) is { } source)
             {
-                // The content root is SSA0004's: one finding per registration.
-                _contentRoot.FindSources(fileProvider, sources);
-                if (sources.Count > 0)
-                {
-                    return null;
-                }
-
-                PrivateFolders(context).FindSources(fileProvider, sources);
-            }
-
-            if (sources.Count > 0)
-            {
-                return new Evidence(method, sources[0].Reason, sources[0].Operation, asyncGate);
-            }
-
-            // The request path only counts by its words: "/recordings" is a URL, not an absolute folder.
-            var policy = (PrivateFolderFlowPolicy)PrivateFolders(context).Policy;
-            if (requestPath is not null && requestPath.WithoutConversions().ConstantValue is { HasValue: true, Value: string path } &&
-                policy.NamesPrivateData(path) is { } word)
-            {
-                return new Evidence(method, new SourceReason("a private folder", PrivateFolderVocabulary.Describe(path, word)), requestPath, asyncGate);
+                return new Evidence(method, source.Reason, source.Operation, asyncGate);
             }
 
             // A gate that checks who is asking says the files are private, whatever the folder is called.
             return asyncGate
                 ? new Evidence(method, new SourceReason("files it means to keep from anonymous users", "its OnPrepareResponse checks User.Identity.IsAuthenticated"), invocation, asyncGate: true)
                 : null;
-        }
-
-        private PathFlowTracker PrivateFolders(OperationAnalysisContext context)
-        {
-            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
-            var words = options.TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out var value) ? value : string.Empty;
-            if (!_privateFolders.TryGetValue(words, out var tracker))
-            {
-                tracker = _privateFolders.GetOrAdd(words, new PathFlowTracker(_sinks, new PrivateFolderFlowPolicy(_types, words)));
-            }
-
-            return tracker;
-        }
-
-        /// <summary>The property assignments of the options object a value is created with (directly or through a local).</summary>
-        private IEnumerable<ISimpleAssignmentOperation> Initializers(IOperation value)
-        {
-            value = value.WithoutConversions();
-            if (value is ILocalReferenceOperation local)
-            {
-                value = LocalInitializer(local) ?? value;
-            }
-
-            if (value is IObjectCreationOperation { Initializer: { } initializer })
-            {
-                foreach (var member in initializer.Initializers)
-                {
-                    if (member is ISimpleAssignmentOperation assignment)
-                    {
-                        yield return assignment;
-                    }
-                    else if (member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation nested } memberInitializer)
-                    {
-                        // StaticFileOptions = { OnPrepareResponse = … }: report the nested assignments as if on a new object.
-                        foreach (var inner in memberInitializer.Initializer.Initializers)
-                        {
-                            if (inner is ISimpleAssignmentOperation innerAssignment && nested.Property.Name == "StaticFileOptions")
-                            {
-                                yield return innerAssignment;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>The first value the local is given in its method body: its initializer, or its first assignment.</summary>
-        private IOperation? LocalInitializer(ILocalReferenceOperation reference)
-        {
-            var values = _sinks.BodyIndex(reference).ValuesOf(reference.Local);
-            return values.Count > 0 ? values[0] : null;
         }
 
         /// <summary>

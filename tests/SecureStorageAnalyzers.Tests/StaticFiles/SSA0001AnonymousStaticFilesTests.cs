@@ -26,11 +26,10 @@ public class SSA0001AnonymousStaticFilesTests
             var recordingsRoot = Path.Combine(app.Environment.ContentRootPath, "recordings");
             var recordings = new PhysicalFileProvider(recordingsRoot);
             app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = recordings, RequestPath = "/recordings" })|};
-            app.{|#1:UseDirectoryBrowser(new DirectoryBrowserOptions { FileProvider = recordings, RequestPath = "/recordings" })|};
+            app.UseDirectoryBrowser(new DirectoryBrowserOptions { FileProvider = recordings, RequestPath = "/recordings" }); // SSA0002's finding
             app.Run();
             """,
-            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'recordings'", BeforeOrWithout),
-            Diagnostic().WithLocation(1).WithArguments("UseDirectoryBrowser", "a private folder", "the name 'recordings'", BeforeOrWithout));
+            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'recordings'", BeforeOrWithout));
     }
 
     /// <summary>A shared library's setup helpers: the model cannot see into them until .editorconfig names them.</summary>

@@ -64,7 +64,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
 
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddRazorPages();
-            builder.Services.[|AddDirectoryBrowser()|];
+            builder.Services.AddDirectoryBrowser();
 
             var app = builder.Build();
 
@@ -189,7 +189,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
-            DirectoryBrowserServiceExtensions.[|AddDirectoryBrowser(builder.Services)|];
+            DirectoryBrowserServiceExtensions.AddDirectoryBrowser(builder.Services);
             var app = builder.Build();
             DirectoryBrowserExtensions.[|UseDirectoryBrowser(app)|];
             DirectoryBrowserExtensions.[|UseDirectoryBrowser(app, "/recordings")|];
@@ -206,7 +206,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
                 public void ConfigureServices(IServiceCollection services)
                 {
                     services.AddRazorPages();
-                    services.[|AddDirectoryBrowser()|];
+                    services.AddDirectoryBrowser();
                 }
 
                 public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
@@ -236,7 +236,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
 
                 public static IServiceCollection AddRecordings(this IServiceCollection services)
                 {
-                    services.[|AddDirectoryBrowser()|];
+                    services.AddDirectoryBrowser();
                     services.Configure<FileServerOptions>(o => [|o.EnableDirectoryBrowsing = true|]);
                     return services;
                 }
@@ -569,7 +569,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
-            builder.Services.[|AddDirectoryBrowser()|];
+            builder.Services.AddDirectoryBrowser();
             var app = builder.Build();
             app.[|UseDirectoryBrowser()|];
             app.[|UseFileServer(enableDirectoryBrowsing: true)|];
