@@ -53,11 +53,22 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             AsyncGate = asyncGate;
         }
 
+        /// <summary>Not private by name: private if the project writes request data into <paramref name="roots"/> (decided at the end).</summary>
+        public Evidence(string method, List<ISymbol> roots)
+        {
+            Method = method;
+            Source = string.Empty;
+            Roots = roots;
+        }
+
+        /// <summary>The variables the served folder's root is read from, when the decision waits for the end.</summary>
+        public List<ISymbol>? Roots { get; }
+
         /// <summary>True when the registration's only gate is an async <c>OnPrepareResponse</c>, which cannot stop the file.</summary>
         public bool AsyncGate { get; }
 
         public string Method { get; }
-        public SourceReason Reason { get; }
+        public SourceReason? Reason { get; }
         public string Source { get; }
     }
 
@@ -67,6 +78,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
         private readonly PipelineModel _model;
         private readonly AuthorizationHelpers.Cache _helpers;
         private readonly ServedFolders _folders;
+        private readonly RequestDataFolders _requestData;
         private readonly IPropertySymbol? _onPrepareResponse;
         private readonly IPropertySymbol? _onPrepareResponseAsync;
         private readonly IPropertySymbol? _staticFileOptions;
@@ -79,6 +91,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             _model = new PipelineModel(types);
             _helpers = AuthorizationHelpers.Cache.For(types);
             _folders = ServedFolders.For(types);
+            _requestData = new RequestDataFolders(types, StorageSinks.Create(types));
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
@@ -86,7 +99,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             _statusCode = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Http.HttpResponse"), "StatusCode");
         }
 
-        public override IEnumerable<INamedTypeSymbol> CallTypes => _model.DeclaringTypes;
+        public override IEnumerable<INamedTypeSymbol> CallTypes => _model.DeclaringTypes.Concat(_requestData.DeclaringTypes);
 
         public override IEnumerable<IPropertySymbol> AssignedProperties =>
             _model.FallbackPolicy is { } fallback ? new[] { fallback } : Array.Empty<IPropertySymbol>();
@@ -104,6 +117,17 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
         {
             if (context.Operation is not IInvocationOperation invocation)
             {
+                return;
+            }
+
+            // Stream and IFormFile calls are seen only for the copies of request data (cheap set lookups first).
+            if (WellKnownTypes.IsDeclaredIn(method, _requestData.DeclaringTypes))
+            {
+                if (_requestData.IsCopy(method))
+                {
+                    _requestData.Record(invocation);
+                }
+
                 return;
             }
 
@@ -130,7 +154,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             var hasFallback = _model.HasFallbackPolicy;
             foreach (var candidate in events)
             {
-                if (candidate.Payload is not Evidence evidence)
+                if (candidate.Payload is not Evidence evidence || Resolve(evidence) is not { } reason)
                 {
                     continue;
                 }
@@ -149,10 +173,29 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                     candidate.Location,
                     hasFallback ? WithFallback : ImmutableDictionary<string, string?>.Empty,
                     evidence.Method,
-                    evidence.Reason.What,
-                    evidence.Reason.Evidence,
+                    reason.What,
+                    reason.Evidence,
                     why));
             }
+        }
+
+        /// <summary>Why the folder is private: known when the registration was seen, or, for a folder not private by name, because the project writes request data into it.</summary>
+        private SourceReason? Resolve(Evidence evidence)
+        {
+            if (evidence.Roots is null)
+            {
+                return evidence.Reason;
+            }
+
+            foreach (var root in evidence.Roots)
+            {
+                if (_requestData.WrittenBy(root) is { } what)
+                {
+                    return new SourceReason("a folder the app writes request data into", $"{what} writes under '{root.Name}'");
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The evidence that the registration serves private files without a gate of its own, or null.</summary>
@@ -207,9 +250,18 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             }
 
             // A gate that checks who is asking says the files are private, whatever the folder is called.
-            return asyncGate
-                ? new Evidence(method, new SourceReason("files it means to keep from anonymous users", "its OnPrepareResponse checks User.Identity.IsAuthenticated"), invocation, asyncGate: true)
-                : null;
+            if (asyncGate)
+            {
+                return new Evidence(method, new SourceReason("files it means to keep from anonymous users", "its OnPrepareResponse checks User.Identity.IsAuthenticated"), invocation, asyncGate: true);
+            }
+
+            // Uploads make a folder private whatever it is called: decided at the end, when every write has been seen.
+            if (fileProvider is not null && !_folders.IsContentRoot(fileProvider) && _requestData.RootVariables(fileProvider) is { Count: > 0 } roots)
+            {
+                return new Evidence(method, roots);
+            }
+
+            return null;
         }
 
         /// <summary>

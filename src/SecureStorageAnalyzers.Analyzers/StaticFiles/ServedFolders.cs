@@ -74,6 +74,14 @@ internal sealed class ServedFolders
         return null;
     }
 
+    /// <summary>True when the file provider serves the content root, the app's directory or a filesystem root (SSA0004's).</summary>
+    public bool IsContentRoot(IOperation fileProvider)
+    {
+        var sources = new List<FlowSource>();
+        _contentRoot.FindSources(fileProvider, sources);
+        return sources.Count > 0;
+    }
+
     /// <summary>The file provider and request path of a registration's options (an options object or a string request path).</summary>
     public void FolderOf(IInvocationOperation invocation, out IOperation? fileProvider, out IOperation? requestPath)
     {
