@@ -12,7 +12,7 @@ using SecureStorageAnalyzers.Samples.IncidentApp;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// WRONG: registers the directory listing services, which only exist to list folders to visitors. [SSA0002]
+// The directory listing services: they list nothing alone, so the listings below are the findings. [SSA0002 there]
 builder.Services.AddDirectoryBrowser();
 
 var app = builder.Build();
@@ -33,7 +33,7 @@ app.UseStaticFiles(new StaticFileOptions
     ServeUnknownFileTypes = true,
 });
 
-// WRONG: /recordings/ answers with a clickable list of day folders, each listing its recordings. [SSA0001, SSA0002]
+// WRONG: /recordings/ answers with a clickable list of day folders, each listing its recordings. [SSA0002, private folder]
 app.UseDirectoryBrowser(new DirectoryBrowserOptions
 {
     FileProvider = recordings,

@@ -3,14 +3,13 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.PersonalData;
 
 namespace SecureStorageAnalyzers.PathFlow;
 
 /// <summary>
-/// Does a served folder hold private data (SSA0001)? Yes when its path or request path names it so (a folder or
-/// variable called recordings, calls, voicemail, uploads, attachments, documents, exports, reports, backups, logs, data,
-/// private, App_Data, patients…, plus <c>SSA0001.private_folder_names</c>), when it is an absolute path outside the app
+/// Does a served folder hold private data (SSA0001)? Yes when its path or request path names it so (a word of a folder or
+/// variable name is a stem of <see cref="PrivateFolderVocabulary"/> or an inflection of one: recordings, UploadedFiles,
+/// call-exports…, plus <c>SSA0001.private_folder_names</c>), when it is an absolute path outside the app
 /// (<c>/var/…</c>, <c>D:\…</c>), or when it comes from configuration. Walks go through <c>Path.Combine</c>, locals and
 /// <c>new PhysicalFileProvider(root)</c>.
 /// </summary>
@@ -18,29 +17,14 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
 {
     public const string PrivateFolderNamesKey = "SSA0001.private_folder_names";
 
-    private static readonly ImmutableHashSet<string> DefaultWords = ImmutableHashSet.Create(
-        "recording", "record", "call", "voicemail", "upload", "attachment", "document", "export", "report", "backup",
-        "log", "data", "private", "patient", "invoice", "scan", "statement", "contract", "payslip", "secret", "archive",
-        "userfile", "userdata", "appdata");
-
-
-    private readonly ImmutableHashSet<string> _words;
+    private readonly PrivateFolderVocabulary _vocabulary;
     private readonly INamedTypeSymbol? _physicalFileProvider;
     private readonly INamedTypeSymbol? _configuration;
     private readonly INamedTypeSymbol? _configurationBinder;
 
     public PrivateFolderFlowPolicy(WellKnownTypes types, string configuredWords)
     {
-        var words = DefaultWords.ToBuilder();
-        foreach (var word in ConfigList.Split(configuredWords))
-        {
-            foreach (var token in NameTokens.Split(word))
-            {
-                words.Add(token);
-            }
-        }
-
-        _words = words.ToImmutable();
+        _vocabulary = PrivateFolderVocabulary.Create(configuredWords);
         _physicalFileProvider = types.Resolve("Microsoft.Extensions.FileProviders.PhysicalFileProvider");
         _configuration = types.Resolve("Microsoft.Extensions.Configuration.IConfiguration");
         _configurationBinder = types.Resolve("Microsoft.Extensions.Configuration.ConfigurationBinder");
@@ -66,7 +50,7 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
                     return new SourceReason("a folder outside the app", $"the absolute path \"{text}\"");
                 }
 
-                return NamesPrivateData(text) is { } word ? new SourceReason("a private folder", $"the name '{word}'") : null;
+                return NamesPrivateData(text) is { } word ? new SourceReason("a private folder", PrivateFolderVocabulary.Describe(text, word)) : null;
 
             case IInvocationOperation invocation when IsConfiguration(invocation.TargetMethod):
                 return new SourceReason("a folder from configuration", "its path comes from configuration");
@@ -76,27 +60,16 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
         }
 
         if (symbol is ILocalSymbol or IFieldSymbol or IParameterSymbol or IPropertySymbol &&
-            NamesPrivateData(symbol.Name) is not null)
+            NamesPrivateData(symbol.Name) is { } nameWord)
         {
-            return new SourceReason("a private folder", $"the name '{symbol.Name}'");
+            return new SourceReason("a private folder", PrivateFolderVocabulary.Describe(symbol.Name, nameWord));
         }
 
         return null;
     }
 
-    /// <summary>The first word of <paramref name="path"/> (split at separators and case changes) that names private data.</summary>
-    internal string? NamesPrivateData(string path)
-    {
-        foreach (var token in NameTokens.Split(path))
-        {
-            if (_words.Contains(token))
-            {
-                return token;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The first word of <paramref name="path"/> that names private data (per <see cref="PrivateFolderVocabulary"/>), as written there.</summary>
+    internal string? NamesPrivateData(string path) => _vocabulary.FindWord(path);
 
     /// <summary><c>/var/recordings</c>, <c>D:\calls</c>, <c>\\server\share</c>: a folder that is not part of the app. A bare root is SSA0004's.</summary>
     internal static bool IsAbsoluteOutsideApp(string text) =>

@@ -34,7 +34,7 @@ internal sealed class PipelineEvent
         Owner = owner;
         Tree = operation.Syntax.SyntaxTree;
         Position = operation.Syntax.Span.End;
-        Location = operation.Syntax.GetLocation();
+        Location = DiagnosticLocations.For(operation);
         Branch = branch;
         BranchLambda = branchLambda;
         Callee = callee;

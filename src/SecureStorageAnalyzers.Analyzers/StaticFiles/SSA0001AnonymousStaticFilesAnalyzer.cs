@@ -12,11 +12,12 @@ using SecureStorageAnalyzers.Pipeline;
 namespace SecureStorageAnalyzers.StaticFiles;
 
 /// <summary>
-/// SSA0001: <c>UseStaticFiles</c>/<c>UseFileServer</c>/<c>UseDirectoryBrowser</c> over a folder that holds private data
+/// SSA0001: <c>UseStaticFiles</c>/<c>UseFileServer</c> over a folder that holds private data
 /// (per <see cref="PrivateFolderFlowPolicy"/>), reachable by an anonymous request in production (per
 /// <see cref="PipelineModel"/>): not Development-only, no <c>OnPrepareResponse</c> gate, and not behind
 /// <c>UseAuthorization()</c> with a fallback policy. Judged at the end of the compilation, because the fallback policy
-/// may be set in any file. A registration SSA0004 reports (the content root) is left to SSA0004.
+/// may be set in any file. A registration SSA0004 reports (the content root) is left to SSA0004, and
+/// <c>UseDirectoryBrowser</c> to SSA0002, whose message names the private folder.
 /// </summary>
 /// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
@@ -25,6 +26,10 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: "true" when the project sets a fallback policy, so moving the
     /// registration after <c>UseAuthorization()</c> authorizes it.</summary>
     public const string FallbackPolicyProperty = "FallbackPolicy";
+
+    /// <summary>Why an async <c>OnPrepareResponse</c> is no gate: the middleware does not wait for it.</summary>
+    internal const string AsyncGateWhy =
+        "an async OnPrepareResponse cannot stop the file: the callback returns at its first await and the file is sent";
 
     private static readonly ImmutableDictionary<string, string?> WithFallback =
         ImmutableDictionary<string, string?>.Empty.Add(FallbackPolicyProperty, "true");
@@ -40,15 +45,30 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
     /// <summary>Why a registration was flagged: what the folder is, and the expression that says so.</summary>
     private sealed class Evidence
     {
-        public Evidence(string method, SourceReason reason, IOperation source)
+        public Evidence(string method, SourceReason reason, IOperation source, bool asyncGate)
         {
             Method = method;
             Reason = reason;
             Source = source.Syntax.ToString();
+            AsyncGate = asyncGate;
         }
 
+        /// <summary>Not private by name: private if the project writes request data into <paramref name="roots"/> (decided at the end).</summary>
+        public Evidence(string method, List<ISymbol> roots)
+        {
+            Method = method;
+            Source = string.Empty;
+            Roots = roots;
+        }
+
+        /// <summary>The variables the served folder's root is read from, when the decision waits for the end.</summary>
+        public List<ISymbol>? Roots { get; }
+
+        /// <summary>True when the registration's only gate is an async <c>OnPrepareResponse</c>, which cannot stop the file.</summary>
+        public bool AsyncGate { get; }
+
         public string Method { get; }
-        public SourceReason Reason { get; }
+        public SourceReason? Reason { get; }
         public string Source { get; }
     }
 
@@ -57,34 +77,29 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
         private readonly WellKnownTypes _types;
         private readonly PipelineModel _model;
         private readonly AuthorizationHelpers.Cache _helpers;
-        private readonly StorageSinks _sinks;
-        private readonly PathFlowTracker _contentRoot;
-        private readonly INamedTypeSymbol? _sharedOptions;
-        private readonly IPropertySymbol? _fileProvider;
-        private readonly IPropertySymbol? _requestPath;
+        private readonly ServedFolders _folders;
+        private readonly RequestDataFolders _requestData;
         private readonly IPropertySymbol? _onPrepareResponse;
         private readonly IPropertySymbol? _onPrepareResponseAsync;
         private readonly IPropertySymbol? _staticFileOptions;
         private readonly IPropertySymbol? _isAuthenticated;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, PathFlowTracker> _privateFolders = new();
+        private readonly IPropertySymbol? _statusCode;
 
         public Analysis(WellKnownTypes types)
         {
             _types = types;
             _model = new PipelineModel(types);
             _helpers = AuthorizationHelpers.Cache.For(types);
-            _sinks = StorageSinks.Create(types);
-            _contentRoot = new PathFlowTracker(_sinks, new ContentRootFlowPolicy(types));
-            _sharedOptions = types.Resolve("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
-            _fileProvider = WellKnownTypes.Property(_sharedOptions, "FileProvider");
-            _requestPath = WellKnownTypes.Property(_sharedOptions, "RequestPath");
+            _folders = ServedFolders.For(types);
+            _requestData = new RequestDataFolders(types, StorageSinks.Create(types));
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
             _isAuthenticated = WellKnownTypes.Property(types.Resolve("System.Security.Principal.IIdentity"), "IsAuthenticated");
+            _statusCode = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Http.HttpResponse"), "StatusCode");
         }
 
-        public override IEnumerable<INamedTypeSymbol> CallTypes => _model.DeclaringTypes;
+        public override IEnumerable<INamedTypeSymbol> CallTypes => _model.DeclaringTypes.Concat(_requestData.DeclaringTypes);
 
         public override IEnumerable<IPropertySymbol> AssignedProperties =>
             _model.FallbackPolicy is { } fallback ? new[] { fallback } : Array.Empty<IPropertySymbol>();
@@ -105,8 +120,21 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                 return;
             }
 
+            // Stream and IFormFile calls are seen only for the copies of request data (cheap set lookups first).
+            if (WellKnownTypes.IsDeclaredIn(method, _requestData.DeclaringTypes))
+            {
+                if (_requestData.IsCopy(method))
+                {
+                    _requestData.Record(invocation);
+                }
+
+                return;
+            }
+
             var pipelineEvent = _model.Record(invocation, context.ContainingSymbol, _helpers.For(context.Options, invocation.Tree()));
+            // A directory listing is SSA0002's finding, which names the private folder too: one finding per place.
             if (pipelineEvent is not { Kind: PipelineEventKind.FileServing } ||
+                WellKnownTypes.Contains(_types.UseDirectoryBrowser, method) ||
                 EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
             {
                 return;
@@ -126,7 +154,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             var hasFallback = _model.HasFallbackPolicy;
             foreach (var candidate in events)
             {
-                if (candidate.Payload is not Evidence evidence)
+                if (candidate.Payload is not Evidence evidence || Resolve(evidence) is not { } reason)
                 {
                     continue;
                 }
@@ -137,37 +165,53 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                     continue;
                 }
 
-                var why = afterAuthorization
-                    ? "no fallback authorization policy requires a signed-in user"
+                var why = evidence.AsyncGate ? AsyncGateWhy
+                    : afterAuthorization ? "no fallback authorization policy requires a signed-in user"
                     : "it runs before UseAuthorization(), or with none";
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.SSA0001PrivateFilesServedAnonymously,
                     candidate.Location,
                     hasFallback ? WithFallback : ImmutableDictionary<string, string?>.Empty,
                     evidence.Method,
-                    evidence.Reason.What,
-                    evidence.Reason.Evidence,
+                    reason.What,
+                    reason.Evidence,
                     why));
             }
+        }
+
+        /// <summary>Why the folder is private: known when the registration was seen, or, for a folder not private by name, because the project writes request data into it.</summary>
+        private SourceReason? Resolve(Evidence evidence)
+        {
+            if (evidence.Roots is null)
+            {
+                return evidence.Reason;
+            }
+
+            foreach (var root in evidence.Roots)
+            {
+                if (_requestData.WrittenBy(root) is { } what)
+                {
+                    return new SourceReason("a folder the app writes request data into", $"{what} writes under '{root.Name}'");
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The evidence that the registration serves private files without a gate of its own, or null.</summary>
         private Evidence? Judge(OperationAnalysisContext context, IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod.Name;
-            IOperation? fileProvider = null;
-            IOperation? requestPath = null;
             var gated = false;
+            var asyncGate = false;
             foreach (var argument in invocation.Arguments)
             {
-                var value = argument.Value;
                 if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
                 {
-                    requestPath = value;
                     continue;
                 }
 
-                foreach (var assignment in Initializers(value))
+                foreach (var assignment in _folders.Initializers(argument.Value))
                 {
                     if (assignment.Target is not IPropertyReferenceOperation target)
                     {
@@ -175,28 +219,19 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                     }
 
                     var property = target.Property.OriginalDefinition;
-                    if (Is(property, _fileProvider))
+                    if (Is(property, _onPrepareResponse) || Is(property, _onPrepareResponseAsync))
                     {
-                        fileProvider = assignment.Value;
-                    }
-                    else if (Is(property, _requestPath))
-                    {
-                        requestPath = assignment.Value;
-                    }
-                    else if ((Is(property, _onPrepareResponse) || Is(property, _onPrepareResponseAsync)) && RejectsAnonymous(assignment.Value))
-                    {
-                        gated = true;
+                        JudgeGate(assignment.Value, Is(property, _onPrepareResponse), ref gated, ref asyncGate);
                     }
                     else if (Is(property, _staticFileOptions))
                     {
-                        foreach (var inner in Initializers(assignment.Value))
+                        foreach (var inner in _folders.Initializers(assignment.Value))
                         {
                             if (inner.Target is IPropertyReferenceOperation innerTarget &&
                                 (Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse) ||
-                                 Is(innerTarget.Property.OriginalDefinition, _onPrepareResponseAsync)) &&
-                                RejectsAnonymous(inner.Value))
+                                 Is(innerTarget.Property.OriginalDefinition, _onPrepareResponseAsync)))
                             {
-                                gated = true;
+                                JudgeGate(inner.Value, Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse), ref gated, ref asyncGate);
                             }
                         }
                     }
@@ -208,84 +243,75 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                 return null;
             }
 
-            var sources = new List<FlowSource>();
-            if (fileProvider is not null)
+            _folders.FolderOf(invocation, out var fileProvider, out var requestPath);
+            if (_folders.PrivateFolder(context, fileProvider, requestPath) is { } source)
             {
-                // The content root is SSA0004's: one finding per registration.
-                _contentRoot.FindSources(fileProvider, sources);
-                if (sources.Count > 0)
-                {
-                    return null;
-                }
-
-                PrivateFolders(context).FindSources(fileProvider, sources);
+                return new Evidence(method, source.Reason, source.Operation, asyncGate);
             }
 
-            if (sources.Count > 0)
+            // A gate that checks who is asking says the files are private, whatever the folder is called.
+            if (asyncGate)
             {
-                return new Evidence(method, sources[0].Reason, sources[0].Operation);
+                return new Evidence(method, new SourceReason("files it means to keep from anonymous users", "its OnPrepareResponse checks User.Identity.IsAuthenticated"), invocation, asyncGate: true);
             }
 
-            // The request path only counts by its words: "/recordings" is a URL, not an absolute folder.
-            var policy = (PrivateFolderFlowPolicy)PrivateFolders(context).Policy;
-            if (requestPath is not null && requestPath.WithoutConversions().ConstantValue is { HasValue: true, Value: string path } &&
-                policy.NamesPrivateData(path) is { } word)
+            // Uploads make a folder private whatever it is called: decided at the end, when every write has been seen.
+            if (fileProvider is not null && !_folders.IsContentRoot(fileProvider) && _requestData.RootVariables(fileProvider) is { Count: > 0 } roots)
             {
-                return new Evidence(method, new SourceReason("a private folder", $"the name '{word}'"), requestPath);
+                return new Evidence(method, roots);
             }
 
             return null;
         }
 
-        private PathFlowTracker PrivateFolders(OperationAnalysisContext context)
+        /// <summary>
+        /// Judges an <c>OnPrepareResponse</c>/<c>OnPrepareResponseAsync</c> callback: a gate when it reads
+        /// <c>User.Identity.IsAuthenticated</c>; but an async lambda given to <c>OnPrepareResponse</c> (async void: the
+        /// middleware does not wait for it) is a gate only when it sets the status code before its first await, otherwise
+        /// it returns at that await and the file is sent (<paramref name="asyncGate"/>). <c>OnPrepareResponseAsync</c> is
+        /// awaited before the body is written, so an await there is fine.
+        /// </summary>
+        private void JudgeGate(IOperation value, bool isSynchronousCallback, ref bool gated, ref bool asyncGate)
         {
-            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
-            var words = options.TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out var value) ? value : string.Empty;
-            if (!_privateFolders.TryGetValue(words, out var tracker))
+            if (!RejectsAnonymous(value))
             {
-                tracker = _privateFolders.GetOrAdd(words, new PathFlowTracker(_sinks, new PrivateFolderFlowPolicy(_types, words)));
+                return;
             }
 
-            return tracker;
+            var callback = value.WithoutConversions();
+            if (callback is IDelegateCreationOperation creation)
+            {
+                callback = creation.Target;
+            }
+
+            if (isSynchronousCallback && callback is IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda && !SetsStatusBeforeAwait(lambda))
+            {
+                asyncGate = true;
+                return;
+            }
+
+            gated = true;
         }
 
-        /// <summary>The property assignments of the options object a value is created with (directly or through a local).</summary>
-        private IEnumerable<ISimpleAssignmentOperation> Initializers(IOperation value)
+        /// <summary>True when the lambda awaits nothing, or assigns <c>Response.StatusCode</c> before its first await (in source order).</summary>
+        private bool SetsStatusBeforeAwait(IAnonymousFunctionOperation lambda)
         {
-            value = value.WithoutConversions();
-            if (value is ILocalReferenceOperation local)
+            var firstAwait = int.MaxValue;
+            var firstStatus = int.MaxValue;
+            foreach (var descendant in lambda.Body.Descendants())
             {
-                value = LocalInitializer(local) ?? value;
-            }
-
-            if (value is IObjectCreationOperation { Initializer: { } initializer })
-            {
-                foreach (var member in initializer.Initializers)
+                if (descendant is IAwaitOperation)
                 {
-                    if (member is ISimpleAssignmentOperation assignment)
-                    {
-                        yield return assignment;
-                    }
-                    else if (member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation nested } memberInitializer)
-                    {
-                        // StaticFileOptions = { OnPrepareResponse = … }: report the nested assignments as if on a new object.
-                        foreach (var inner in memberInitializer.Initializer.Initializers)
-                        {
-                            if (inner is ISimpleAssignmentOperation innerAssignment && nested.Property.Name == "StaticFileOptions")
-                            {
-                                yield return innerAssignment;
-                            }
-                        }
-                    }
+                    firstAwait = Math.Min(firstAwait, descendant.Syntax.SpanStart);
+                }
+                else if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } &&
+                         Is(target.Property.OriginalDefinition, _statusCode))
+                {
+                    firstStatus = Math.Min(firstStatus, descendant.Syntax.Span.End);
                 }
             }
-        }
 
-        /// <summary>The first value the local is given in its method body: its initializer, or its first assignment.</summary>
-        private IOperation? LocalInitializer(ILocalReferenceOperation reference)
-        {
-            var values = _sinks.BodyIndex(reference).ValuesOf(reference.Local);
-            return values.Count > 0 ? values[0] : null;
+            return firstAwait == int.MaxValue || firstStatus < firstAwait;
         }
 
         /// <summary>An <c>OnPrepareResponse</c> callback that reads <c>User.Identity.IsAuthenticated</c>: the documented gate.</summary>

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,6 +14,10 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// SSA0002: directory browsing turned on in code that can run in production: <c>UseDirectoryBrowser</c>,
 /// <c>AddDirectoryBrowser</c>, <c>UseFileServer(true)</c> and <c>FileServerOptions.EnableDirectoryBrowsing = true</c>.
 /// The IIS side (<c>&lt;directoryBrowse enabled="true" /&gt;</c>) is <see cref="SSA0002DirectoryBrowsingInWebConfigAnalyzer"/>.
+/// One finding per listing: the rule owns every <c>UseDirectoryBrowser</c> call (SSA0001 leaves it here, and the message
+/// names the folder when it is private), and <c>AddDirectoryBrowser()</c>, which lists nothing by itself, is reported at
+/// the end of the compilation only where the pack sees no listing middleware at all (the middleware may then be in a
+/// library it cannot see into).
 /// </summary>
 /// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
@@ -53,14 +59,23 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : PackAnalyzer
     private sealed class Rule : PackRule
     {
         private readonly WellKnownTypes _types;
+        private readonly ServedFolders _folders;
+        private readonly ConcurrentBag<Diagnostic> _serviceRegistrations = new();
+        private int _middlewareSeen;
 
-        public Rule(WellKnownTypes types) => _types = types;
+        public Rule(WellKnownTypes types)
+        {
+            _types = types;
+            _folders = ServedFolders.For(types);
+        }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes =>
             WellKnownTypes.DeclaringTypes(_types.UseDirectoryBrowser, _types.AddDirectoryBrowser, _types.UseFileServerWithBrowsingFlag);
 
         public override IEnumerable<IPropertySymbol> AssignedProperties =>
             _types.FileServerOptionsEnableDirectoryBrowsing is { } property ? new[] { property } : Array.Empty<IPropertySymbol>();
+
+        public override bool ReportsAtEnd => true;
 
         public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
@@ -69,9 +84,9 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : PackAnalyzer
                 return;
             }
 
+            var isService = WellKnownTypes.Contains(_types.AddDirectoryBrowser, method);
             ImmutableDictionary<string, string?> properties;
-            if (WellKnownTypes.Contains(_types.UseDirectoryBrowser, method) ||
-                WellKnownTypes.Contains(_types.AddDirectoryBrowser, method))
+            if (isService || WellKnownTypes.Contains(_types.UseDirectoryBrowser, method))
             {
                 properties = RegistrationProperties;
             }
@@ -84,34 +99,95 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : PackAnalyzer
                 return;
             }
 
+            // Any listing middleware the pack can see, in Development or not, is what AddDirectoryBrowser() serves.
+            if (!isService)
+            {
+                Interlocked.Exchange(ref _middlewareSeen, 1);
+            }
+
             if (EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            var shown = method.Name;
+            if (!isService && WellKnownTypes.Contains(_types.UseDirectoryBrowser, method))
+            {
+                _folders.FolderOf(invocation, out var fileProvider, out var requestPath);
+                if (_folders.PrivateFolder(context, fileProvider, requestPath) is { } source)
+                {
+                    // SSA0001 leaves the listing to this rule: the message carries both reasons.
+                    shown = $"{method.Name} over {source.Reason.What} ({source.Reason.Evidence})";
+                }
+            }
+
+            var diagnostic = Diagnostic.Create(
                 Descriptors.SSA0002DirectoryBrowsingEnabled,
-                invocation.Syntax.GetLocation(),
+                DiagnosticLocations.ForCall(invocation),
                 properties,
-                method.Name));
+                shown);
+            if (isService)
+            {
+                // AddDirectoryBrowser() alone lists nothing: reported at the end, only where no listing middleware is seen.
+                _serviceRegistrations.Add(diagnostic);
+            }
+            else
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
         public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
         {
             if (!SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, _types.FileServerOptionsEnableDirectoryBrowsing) ||
-                !assignment.Value.IsConstantTrue() ||
-                EnvironmentGuard.IsDevelopmentOnly(assignment, _types))
+                !assignment.Value.IsConstantTrue())
+            {
+                return;
+            }
+
+            Interlocked.Exchange(ref _middlewareSeen, 1);
+            if (EnvironmentGuard.IsDevelopmentOnly(assignment, _types))
             {
                 return;
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SSA0002DirectoryBrowsingEnabled,
-                assignment.Syntax.GetLocation(),
+                DiagnosticLocations.For(assignment),
                 AssignmentProperties,
                 "EnableDirectoryBrowsing = true"));
         }
+
+        public override void Report(CompilationAnalysisContext context)
+        {
+            if (Volatile.Read(ref _middlewareSeen) != 0)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in _serviceRegistrations)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
     }
+
+    /// <summary>
+    /// True when <paramref name="operation"/> turns on a directory listing middleware: <c>UseDirectoryBrowser(…)</c>,
+    /// <c>UseFileServer(true)</c>, <c>EnableDirectoryBrowsing = true</c> (what <c>AddDirectoryBrowser()</c> serves).
+    /// </summary>
+    internal static bool IsListing(IOperation operation, WellKnownTypes types) =>
+        operation switch
+        {
+            IInvocationOperation invocation =>
+                WellKnownTypes.Contains(types.UseDirectoryBrowser, invocation.TargetMethod) ||
+                WellKnownTypes.Contains(types.UseFileServerWithBrowsingFlag, invocation.TargetMethod) && FlagIsTrue(invocation),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment =>
+                types.FileServerOptionsEnableDirectoryBrowsing is not null &&
+                SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, types.FileServerOptionsEnableDirectoryBrowsing) &&
+                assignment.Value.IsConstantTrue(),
+            _ => false,
+        };
 
     private static bool FlagIsTrue(IInvocationOperation invocation)
     {

@@ -40,7 +40,7 @@ public sealed class SSA0003DoNotServeUnknownFileTypesAnalyzer : PackAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0003UnknownFileTypesServed, assignment.Syntax.GetLocation()));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0003UnknownFileTypesServed, DiagnosticLocations.For(assignment)));
         }
     }
 }

@@ -79,7 +79,7 @@ public sealed class SSA0004DoNotServeContentRootAnalyzer : PackAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SSA0004ContentRootServed,
-                context.Operation.Syntax.GetLocation(),
+                DiagnosticLocations.For(context.Operation),
                 new[] { source.Operation.Syntax.GetLocation() },
                 setting,
                 source.Reason.What,

@@ -63,8 +63,8 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : PackAnalyzer
         private Candidate(IOperation sink, FlowSource source, EndpointAccess access, bool isController, Location? marker,
             Location? handlerLocation, Location? mapCall, IMethodSymbol? unmappedHandler)
         {
-            Location = sink.Syntax.GetLocation();
-            Call = ShortName(sink.Syntax.ToString());
+            Location = DiagnosticLocations.For(sink);
+            Call = DiagnosticLocations.CallText(sink.Syntax);
             Access = access;
             IsController = isController;
             MarkerLocation = marker;
@@ -101,12 +101,6 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : PackAnalyzer
 
         /// <summary>This candidate as seen through one place its method is mapped.</summary>
         public Candidate MappedAt(MappedHandler mapped) => new(this, mapped);
-
-        private static string ShortName(string text)
-        {
-            var parenthesis = text.IndexOf('(');
-            return parenthesis > 0 ? text.Substring(0, parenthesis) : text;
-        }
     }
 
     private sealed class Analysis : PackRule

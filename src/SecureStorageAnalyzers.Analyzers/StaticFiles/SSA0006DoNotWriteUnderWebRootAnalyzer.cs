@@ -66,10 +66,7 @@ public sealed class SSA0006DoNotWriteUnderWebRootAnalyzer : PackAnalyzer
             return;
         }
 
-        var call = context.Operation.Syntax;
-        var shown = call.ToString();
-        var parenthesis = shown.IndexOf('(');
-        shown = parenthesis > 0 ? shown.Substring(0, parenthesis) : shown;
+        var shown = DiagnosticLocations.CallText(context.Operation.Syntax);
         // One write, one finding, however many ways its path reaches the web root
         // (env.WebRootPath ?? Path.Combine(env.ContentRootPath, "wwwroot")): the first is named, all are located.
         var additional = new Location[sources.Count];
@@ -80,7 +77,7 @@ public sealed class SSA0006DoNotWriteUnderWebRootAnalyzer : PackAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot,
-            call.GetLocation(),
+            DiagnosticLocations.For(context.Operation),
             additional,
             shown,
             sources[0].Operation.Syntax.ToString()));

@@ -84,10 +84,7 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            // An OnPrepareResponse of the app's own (cache headers, say) would be assigned twice (CS1912): no gate.
-            if (OptionsInitializer(invocation, model, types, out var isFileServer) is { } initializer &&
-                !initializer.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a =>
-                    a.Left is IdentifierNameSyntax { Identifier.ValueText: "OnPrepareResponse" }))
+            if (OptionsInitializer(invocation, model, types, out var isFileServer) is { } initializer && !SetsOnPrepareResponse(initializer, model, types))
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Answer 401 to anonymous requests (OnPrepareResponse)",
@@ -155,6 +152,25 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when the options already set <c>OnPrepareResponse</c> (an async one, which is no gate): a second assignment
+    /// would not compile, and replacing the callback would drop what else it does. The user moves the check themselves.
+    /// </summary>
+    private static bool SetsOnPrepareResponse(InitializerExpressionSyntax initializer, SemanticModel model, WellKnownTypes types)
+    {
+        foreach (var assignment in initializer.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (model.GetSymbolInfo(assignment.Left).Symbol is IPropertySymbol property &&
+                SymbolEqualityComparer.Default.Equals(property.ContainingType, types.StaticFileOptions) &&
+                property.Name is "OnPrepareResponse" or "OnPrepareResponseAsync")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static InitializerExpressionSyntax AddGate(InitializerExpressionSyntax initializer, bool isFileServer, string streamNull)

@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -62,7 +64,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                 case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindRegistration when call is { } invocation:
                     context.RegisterCodeFix(
                         CodeAction.Create("Remove the directory browser registration",
-                            ct => SyntaxEdits.EditAsync(context.Document, editor => SyntaxEdits.RemoveInvocation(editor, invocation), ct),
+                            ct => FixAsync(context.Document, invocation, editor => SyntaxEdits.RemoveInvocation(editor, invocation), ct),
                             DisableDirectoryBrowsingKey),
                         diagnostic);
                     await RegisterGuardAsync(context, diagnostic, invocation).ConfigureAwait(false);
@@ -71,7 +73,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                 case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindArgument when call is { } invocation:
                     context.RegisterCodeFix(
                         CodeAction.Create("Serve files without directory browsing",
-                            ct => SyntaxEdits.EditAsync(context.Document, editor => DropTrueArgument(editor, invocation), ct),
+                            ct => FixAsync(context.Document, invocation, editor => DropTrueArgument(editor, invocation), ct),
                             DisableDirectoryBrowsingKey),
                         diagnostic);
                     break;
@@ -79,7 +81,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                 case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindAssignment when node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } assignment:
                     context.RegisterCodeFix(
                         CodeAction.Create("Set EnableDirectoryBrowsing to false",
-                            ct => SyntaxEdits.EditAsync(context.Document, editor => SyntaxEdits.SetFalse(editor, assignment), ct),
+                            ct => FixAsync(context.Document, assignment, editor => SyntaxEdits.SetFalse(editor, assignment), ct),
                             DisableDirectoryBrowsingKey),
                         diagnostic);
                     break;
@@ -119,6 +121,114 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                 GuardWithIsDevelopmentKey),
             diagnostic);
     }
+
+    /// <summary>
+    /// Applies a default fix, and removes the document's <c>AddDirectoryBrowser()</c> calls with it when no listing
+    /// would be left to need them (<see cref="OrphanedServiceRegistrationsAsync"/>): SSA0002 reports the middleware, not
+    /// the services, so one fix takes both.
+    /// </summary>
+    private static async Task<Document> FixAsync(Document document, SyntaxNode fixedNode, System.Action<DocumentEditor> edit, CancellationToken cancellationToken)
+    {
+        var orphans = await OrphanedServiceRegistrationsAsync(document, fixedNode, cancellationToken).ConfigureAwait(false);
+        return await SyntaxEdits.EditAsync(document, editor =>
+        {
+            edit(editor);
+            foreach (var registration in orphans)
+            {
+                SyntaxEdits.RemoveInvocation(editor, registration);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The <c>AddDirectoryBrowser()</c> calls of the document that a fix of the listing at <paramref name="fixedNode"/>
+    /// leaves with nothing to serve: those of a project whose every listing middleware (<c>UseDirectoryBrowser</c>,
+    /// <c>UseFileServer(true)</c>, <c>EnableDirectoryBrowsing = true</c>) is a finding, so that Fix All removes them all.
+    /// A listing kept to Development still needs the services: then none. Names are a cheap first filter; the symbol
+    /// decides.
+    /// </summary>
+    private static async Task<List<InvocationExpressionSyntax>> OrphanedServiceRegistrationsAsync(Document document, SyntaxNode fixedNode, CancellationToken cancellationToken)
+    {
+        var orphans = new List<InvocationExpressionSyntax>();
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || root is null)
+        {
+            return orphans;
+        }
+
+        var types = WellKnownTypes.GetOrCreate(model.Compilation);
+        if (types.AddDirectoryBrowser.IsEmpty || model.GetOperation(fixedNode, cancellationToken) is not { } fixedOperation ||
+            !SSA0002DoNotEnableDirectoryBrowsingAnalyzer.IsListing(fixedOperation, types))
+        {
+            return orphans;
+        }
+
+        foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (NameOf(invocation.Expression) == "AddDirectoryBrowser" &&
+                WellKnownTypes.Contains(types.AddDirectoryBrowser, model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol))
+            {
+                orphans.Add(invocation);
+            }
+        }
+
+        if (orphans.Count == 0)
+        {
+            return orphans;
+        }
+
+        foreach (var other in document.Project.Documents)
+        {
+            var text = await other.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var content = text.ToString();
+            if (content.IndexOf("DirectoryBrows", System.StringComparison.Ordinal) < 0 &&
+                content.IndexOf("UseFileServer", System.StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            var otherRoot = await other.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var otherModel = await other.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (otherRoot is null || otherModel is null)
+            {
+                continue;
+            }
+
+            foreach (var node in otherRoot.DescendantNodes())
+            {
+                var name = node switch
+                {
+                    InvocationExpressionSyntax call => NameOf(call.Expression),
+                    AssignmentExpressionSyntax assignment => NameOf(assignment.Left),
+                    _ => null,
+                };
+                if (name is not ("UseDirectoryBrowser" or "UseFileServer" or "EnableDirectoryBrowsing") ||
+                    otherModel.GetOperation(node, cancellationToken) is not { } operation ||
+                    !SSA0002DoNotEnableDirectoryBrowsingAnalyzer.IsListing(operation, types))
+                {
+                    continue;
+                }
+
+                if (EnvironmentGuard.IsDevelopmentOnly(operation, types))
+                {
+                    orphans.Clear();
+                    return orphans;
+                }
+            }
+        }
+
+        return orphans;
+    }
+
+    private static string? NameOf(ExpressionSyntax expression) =>
+        expression switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
+            SimpleNameSyntax simpleName => simpleName.Identifier.ValueText,
+            _ => null,
+        };
 
     /// <summary><c>UseFileServer(true)</c> and <c>UseFileServer(enableDirectoryBrowsing: true)</c> become <c>UseFileServer()</c>.</summary>
     private static void DropTrueArgument(DocumentEditor editor, InvocationExpressionSyntax invocation)

@@ -19,8 +19,8 @@ public sealed class DotnetFormatTests(PackedConsumerFixture fixture, ITestOutput
         FormatAndCheckAsync("dotnet format analyzers", "--diagnostics", "SSA0002", "SSA0003");
 
     /// <summary>
-    /// Every rule at once, as a user fixing everything runs it. SSA0001's finding on the directory browser has no fix of
-    /// its own; SSA0002's fix removes the call, and the finding with it.
+    /// Every rule at once, as a user fixing everything runs it. The directory browser over a private folder is one
+    /// finding, SSA0002's (SSA0001 leaves listings to it); its fix removes the call.
     /// </summary>
     [Fact]
     public Task Dotnet_format_without_a_rule_list_fixes_every_code_finding_of_every_rule() =>

@@ -25,12 +25,11 @@ public class SSA0001AnonymousStaticFilesTests
             var app = builder.Build();
             var recordingsRoot = Path.Combine(app.Environment.ContentRootPath, "recordings");
             var recordings = new PhysicalFileProvider(recordingsRoot);
-            {|#0:app.UseStaticFiles(new StaticFileOptions { FileProvider = recordings, RequestPath = "/recordings" })|};
-            {|#1:app.UseDirectoryBrowser(new DirectoryBrowserOptions { FileProvider = recordings, RequestPath = "/recordings" })|};
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = recordings, RequestPath = "/recordings" })|};
+            app.UseDirectoryBrowser(new DirectoryBrowserOptions { FileProvider = recordings, RequestPath = "/recordings" }); // SSA0002's finding
             app.Run();
             """,
-            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'recordings'", BeforeOrWithout),
-            Diagnostic().WithLocation(1).WithArguments("UseDirectoryBrowser", "a private folder", "the name 'recordings'", BeforeOrWithout));
+            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'recordings'", BeforeOrWithout));
     }
 
     /// <summary>A shared library's setup helpers: the model cannot see into them until .editorconfig names them.</summary>
@@ -47,7 +46,7 @@ public class SSA0001AnonymousStaticFilesTests
             Company.Security.AddCompanySecurity(builder.Services);
             var app = builder.Build();
             Company.Security.UseCompanySecurity(app);
-            {|#0:app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider("/srv/uploads"), RequestPath = "/uploads" })|};
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider("/srv/uploads"), RequestPath = "/uploads" })|};
             app.Run();
 
             namespace Company
@@ -125,9 +124,9 @@ public class SSA0001AnonymousStaticFilesTests
 
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
-            {|#0:app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider({|#2:"/var/calls"|}) })|};
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider({|#2:"/var/calls"|}) })|};
             app.UseAuthorization();
-            {|#1:app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(builder.Configuration["Storage:Exports"]!) })|};
+            app.{|#1:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(builder.Configuration["Storage:Exports"]!) })|};
             app.Run();
             """,
             Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a folder outside the app", "the absolute path \"/var/calls\"", BeforeOrWithout),
@@ -143,11 +142,11 @@ public class SSA0001AnonymousStaticFilesTests
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
             var app = builder.Build();
-            {|#0:app.UseStaticFiles("/attachments")|};
+            app.{|#0:UseStaticFiles("/attachments")|};
             app.UseAuthorization();
             app.Run();
             """,
-            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'attachment'", BeforeOrWithout));
+            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'attachments'", BeforeOrWithout));
     }
 
     [Fact]
@@ -186,7 +185,7 @@ public class SSA0001AnonymousStaticFilesTests
             builder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
             var app = builder.Build();
             var exports = new PhysicalFileProvider("/srv/exports");
-            app.Map("/early", branch => {|#0:branch.UseStaticFiles(new StaticFileOptions { FileProvider = exports })|});
+            app.Map("/early", branch => branch.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = exports })|});
             app.UseAuthorization();
             app.Map("/late", branch => branch.UseStaticFiles(new StaticFileOptions { FileProvider = exports }));
             app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/x"), branch =>
@@ -207,7 +206,7 @@ public class SSA0001AnonymousStaticFilesTests
             public static class RecordingsExtensions
             {
                 public static IApplicationBuilder UseRecordings(this IApplicationBuilder app, string root) =>
-                    {|#0:app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root), RequestPath = "/recordings" })|};
+                    app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root), RequestPath = "/recordings" })|};
 
                 public static IApplicationBuilder UseSecurity(this IApplicationBuilder app) => app.UseAuthentication().UseAuthorization();
 
@@ -228,7 +227,7 @@ public class SSA0001AnonymousStaticFilesTests
                 }
             }
             """,
-            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'recording'", BeforeOrWithout));
+            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'recordings'", BeforeOrWithout));
     }
 
     [Fact]
@@ -267,11 +266,11 @@ public class SSA0001AnonymousStaticFilesTests
 
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
-            {|#0:app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "dossiers")) })|};
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "dossiers")) })|};
             app.Run();
             """);
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nSSA0001.private_folder_names = dossiers\n"));
-        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'dossier'", BeforeOrWithout));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'dossiers'", BeforeOrWithout));
         await test.RunAsync();
     }
 
@@ -307,7 +306,7 @@ public class SSA0001AnonymousStaticFilesCodeFixTests
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
             var app = builder.Build();
-            [|app.UseStaticFiles("/uploads")|];
+            app.[|UseStaticFiles("/uploads")|];
             app.UseAuthentication();
             app.UseAuthorization();
             app.MapGet("/", () => "ok");
@@ -332,11 +331,11 @@ public class SSA0001AnonymousStaticFilesCodeFixTests
 
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
-            [|app.UseStaticFiles(new StaticFileOptions
+            app.[|UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = new PhysicalFileProvider("/srv/recordings"),
             })|];
-            [|app.UseFileServer(new FileServerOptions
+            app.[|UseFileServer(new FileServerOptions
             {
                 FileProvider = new PhysicalFileProvider("/srv/exports"),
             })|];

@@ -15,7 +15,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
             app.UseStaticFiles();
-            {|#0:app.UseDirectoryBrowser()|};
+            app.{|#0:UseDirectoryBrowser()|};
             app.Run();
             """,
             VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("UseDirectoryBrowser"));
@@ -29,15 +29,15 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
 
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
-            [|app.UseDirectoryBrowser()|];
-            [|app.UseDirectoryBrowser("/recordings")|];
-            [|app.UseDirectoryBrowser(new DirectoryBrowserOptions
+            app.[|UseDirectoryBrowser()|];
+            app.[|UseDirectoryBrowser("/recordings")|];
+            app.[|UseDirectoryBrowser(new DirectoryBrowserOptions
             {
                 FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "recordings")),
                 RequestPath = "/recordings",
             })|];
             IApplicationBuilder pipeline = app;
-            [|pipeline.UseDirectoryBrowser()|];
+            pipeline.[|UseDirectoryBrowser()|];
             app.Run();
             """);
     }
@@ -47,7 +47,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
-            {|#0:builder.Services.AddDirectoryBrowser()|};
+            builder.Services.{|#0:AddDirectoryBrowser()|};
             var app = builder.Build();
             app.Run();
             """,
@@ -64,7 +64,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
 
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddRazorPages();
-            [|builder.Services.AddDirectoryBrowser()|];
+            builder.Services.AddDirectoryBrowser();
 
             var app = builder.Build();
 
@@ -86,7 +86,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
                 RequestPath = requestPath
             });
 
-            [|app.UseDirectoryBrowser(new DirectoryBrowserOptions
+            app.[|UseDirectoryBrowser(new DirectoryBrowserOptions
             {
                 FileProvider = fileProvider,
                 RequestPath = requestPath
@@ -105,10 +105,10 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             const bool Browse = true;
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
-            {|#0:app.UseFileServer(true)|};
-            [|app.UseFileServer(enableDirectoryBrowsing: true)|];
-            [|app.UseFileServer(Browse)|];
-            [|FileServerExtensions.UseFileServer(app, true)|];
+            app.{|#0:UseFileServer(true)|};
+            app.[|UseFileServer(enableDirectoryBrowsing: true)|];
+            app.[|UseFileServer(Browse)|];
+            FileServerExtensions.[|UseFileServer(app, true)|];
             app.Run();
             """,
             VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("UseFileServer"));
@@ -177,9 +177,9 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
-            [|app.UseStaticFiles().UseDirectoryBrowser()|];
-            [|app.UseDirectoryBrowser()|].UseRouting();
-            [|app.UseStaticFiles().UseFileServer(true)|].UseRouting();
+            app.UseStaticFiles().[|UseDirectoryBrowser()|];
+            app.[|UseDirectoryBrowser()|].UseRouting();
+            app.UseStaticFiles().[|UseFileServer(true)|].UseRouting();
             app.Run();
             """);
     }
@@ -189,10 +189,10 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
-            [|DirectoryBrowserServiceExtensions.AddDirectoryBrowser(builder.Services)|];
+            DirectoryBrowserServiceExtensions.AddDirectoryBrowser(builder.Services);
             var app = builder.Build();
-            [|DirectoryBrowserExtensions.UseDirectoryBrowser(app)|];
-            [|DirectoryBrowserExtensions.UseDirectoryBrowser(app, "/recordings")|];
+            DirectoryBrowserExtensions.[|UseDirectoryBrowser(app)|];
+            DirectoryBrowserExtensions.[|UseDirectoryBrowser(app, "/recordings")|];
             app.Run();
             """);
     }
@@ -206,14 +206,14 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
                 public void ConfigureServices(IServiceCollection services)
                 {
                     services.AddRazorPages();
-                    [|services.AddDirectoryBrowser()|];
+                    services.AddDirectoryBrowser();
                 }
 
                 public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
                 {
                     app.UseStaticFiles();
-                    [|app.UseDirectoryBrowser("/recordings")|];
-                    [|app.UseFileServer(enableDirectoryBrowsing: true)|];
+                    app.[|UseDirectoryBrowser("/recordings")|];
+                    app.[|UseFileServer(enableDirectoryBrowsing: true)|];
                     app.UseRouting();
                 }
             }
@@ -228,15 +228,15 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             {
                 public static IApplicationBuilder UseRecordingsBrowser(this IApplicationBuilder app)
                 {
-                    return [|app.UseDirectoryBrowser("/recordings")|];
+                    return app.[|UseDirectoryBrowser("/recordings")|];
                 }
 
                 public static IApplicationBuilder UseRecordingsFileServer(this IApplicationBuilder app) =>
-                    [|app.UseFileServer(enableDirectoryBrowsing: true)|];
+                    app.[|UseFileServer(enableDirectoryBrowsing: true)|];
 
                 public static IServiceCollection AddRecordings(this IServiceCollection services)
                 {
-                    [|services.AddDirectoryBrowser()|];
+                    services.AddDirectoryBrowser();
                     services.Configure<FileServerOptions>(o => [|o.EnableDirectoryBrowsing = true|]);
                     return services;
                 }
@@ -264,7 +264,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             static class RecordingsPipelineExtensions
             {
                 public static IApplicationBuilder UseRecordingsBrowser(this IApplicationBuilder app) =>
-                    [|app.UseDirectoryBrowser()|];
+                    app.[|UseDirectoryBrowser()|];
             }
             """);
     }
@@ -275,10 +275,10 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
-            app.Map("/recordings", branch => [|branch.UseDirectoryBrowser()|]);
+            app.Map("/recordings", branch => branch.[|UseDirectoryBrowser()|]);
             app.UseWhen(context => context.Request.Path.StartsWithSegments("/files"), branch =>
             {
-                [|branch.UseFileServer(true)|];
+                branch.[|UseFileServer(true)|];
             });
             app.Run();
             """);
@@ -299,7 +299,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             public static class ScaffoldedFiles
             {
                 public static Microsoft.AspNetCore.Builder.IApplicationBuilder UseScaffoldedFiles(this Microsoft.AspNetCore.Builder.IApplicationBuilder app) =>
-                    [|Microsoft.AspNetCore.Builder.FileServerExtensions.UseFileServer(app, true)|];
+                    Microsoft.AspNetCore.Builder.FileServerExtensions.[|UseFileServer(app, true)|];
             }
             """));
         await test.RunAsync(CancellationToken.None);
@@ -382,7 +382,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
             app.UseStaticFiles();
-            [|app.UseFileServer(true)|];
+            app.[|UseFileServer(true)|];
             if (!app.Environment.IsDevelopment())
             {
                 app.Run();
@@ -443,26 +443,26 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
                 {
                     if (!env.IsProduction())
                     {
-                        [|app.UseDirectoryBrowser()|];
+                        app.[|UseDirectoryBrowser()|];
                     }
 
                     if (env.IsStaging())
                     {
-                        [|app.UseDirectoryBrowser()|];
+                        app.[|UseDirectoryBrowser()|];
                     }
 
                     if (env.IsEnvironment("Staging"))
                     {
-                        [|app.UseFileServer(true)|];
+                        app.[|UseFileServer(true)|];
                     }
 
                     if (env.IsEnvironment("Local"))
                     {
-                        [|app.UseDirectoryBrowser()|];
+                        app.[|UseDirectoryBrowser()|];
                     }
 
                     if (env.IsProduction()) return;
-                    [|app.UseDirectoryBrowser("/recordings")|];
+                    app.[|UseDirectoryBrowser("/recordings")|];
                 }
             }
             """);
@@ -479,7 +479,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
 
             if (app.Environment.IsDevelopment() || browse)
             {
-                [|app.UseDirectoryBrowser()|];
+                app.[|UseDirectoryBrowser()|];
             }
 
             if (app.Environment.IsDevelopment())
@@ -488,7 +488,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             }
             else
             {
-                [|app.UseDirectoryBrowser()|];
+                app.[|UseDirectoryBrowser()|];
             }
 
             if (!app.Environment.IsDevelopment())
@@ -496,11 +496,11 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
                 app.UseHsts();
             }
 
-            [|app.UseDirectoryBrowser()|];
+            app.[|UseDirectoryBrowser()|];
 
             if (app.Environment.IsEnvironment(environmentName))
             {
-                [|app.UseDirectoryBrowser()|];
+                app.[|UseDirectoryBrowser()|];
             }
 
             app.Run();
@@ -523,7 +523,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
 
                     if (env.IsStaging())
                     {
-                        [|app.UseDirectoryBrowser()|];
+                        app.[|UseDirectoryBrowser()|];
                     }
                 }
             }
@@ -569,10 +569,10 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
-            [|builder.Services.AddDirectoryBrowser()|];
+            builder.Services.AddDirectoryBrowser();
             var app = builder.Build();
-            [|app.UseDirectoryBrowser()|];
-            [|app.UseFileServer(enableDirectoryBrowsing: true)|];
+            app.[|UseDirectoryBrowser()|];
+            app.[|UseFileServer(enableDirectoryBrowsing: true)|];
             app.UseFileServer(new FileServerOptions { [|EnableDirectoryBrowsing = true|] });
             if (app.Environment.IsDevelopment())
             {

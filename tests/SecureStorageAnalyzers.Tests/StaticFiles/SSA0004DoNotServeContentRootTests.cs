@@ -60,7 +60,7 @@ public class SSA0004DoNotServeContentRootTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, {|#0:WebRootPath = {|#1:"."|}|} });
-            {|#2:builder.WebHost.UseWebRoot({|#3:Directory.GetCurrentDirectory()|})|};
+            builder.WebHost.{|#2:UseWebRoot({|#3:Directory.GetCurrentDirectory()|})|};
             {|#4:builder.Environment.WebRootPath = {|#5:builder.Environment.ContentRootPath|}|};
             var app = builder.Build();
             app.UseStaticFiles();

@@ -19,8 +19,8 @@ public class SSA0005AnonymousFileEndpointTests
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
             var root = Path.Combine(app.Environment.ContentRootPath, "recordings");
-            {|#2:app.MapGet("/recordings/{name}", (string name) => {|#0:Results.File(Path.Combine(root, {|#1:name|}), "audio/mpeg")|})|};
-            {|#5:app.MapGet("/stream", (HttpRequest request) => {|#3:Results.Stream(File.OpenRead(Path.Combine(root, {|#4:request.Query["file"]|}!)))|})|};
+            {|#2:app.MapGet("/recordings/{name}", (string name) => Results.{|#0:File(Path.Combine(root, {|#1:name|}), "audio/mpeg")|})|};
+            {|#5:app.MapGet("/stream", (HttpRequest request) => Results.{|#3:Stream(File.OpenRead(Path.Combine(root, {|#4:request.Query["file"]|}!)))|})|};
             app.Run();
             """,
             Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Results.File", "the parameter 'name'", Nothing),
@@ -37,8 +37,8 @@ public class SSA0005AnonymousFileEndpointTests
             builder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
             var app = builder.Build();
             app.UseAuthorization();
-            {|#2:app.MapGet("/exports/{file}", (string file) => {|#0:TypedResults.PhysicalFile("/srv/exports/" + {|#1:file|})|}).AllowAnonymous()|};
-            app.MapGet("/scans/{id}", [{|#5:AllowAnonymous|}] (Guid id) => {|#3:Results.File($"/srv/scans/{{|#4:id|}}.pdf")|});
+            {|#2:app.MapGet("/exports/{file}", (string file) => TypedResults.{|#0:PhysicalFile("/srv/exports/" + {|#1:file|})|}).AllowAnonymous()|};
+            app.MapGet("/scans/{id}", [{|#5:AllowAnonymous|}] (Guid id) => Results.{|#3:File($"/srv/scans/{{|#4:id|}}.pdf")|});
             app.Run();
             """,
             Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("TypedResults.PhysicalFile", "the parameter 'file'", Marked),
@@ -154,14 +154,14 @@ public class SSA0005AnonymousFileEndpointTests
             app.MapGet("/marked/{name}", Recordings.GetMarked).RequireAuthorization();
             app.Run();
 
-            IResult GetLocal(string name) => {|#3:Results.File("/srv/local/" + {|#4:name|})|};
+            IResult GetLocal(string name) => Results.{|#3:File("/srv/local/" + {|#4:name|})|};
 
             static class Recordings
             {
-                public static IResult Get(string name) => {|#0:Results.File(Path.Combine("/srv/recordings", {|#1:name|}), "audio/mpeg")|};
+                public static IResult Get(string name) => Results.{|#0:File(Path.Combine("/srv/recordings", {|#1:name|}), "audio/mpeg")|};
                 public static IResult GetSecure(string name) => Results.File(Path.Combine("/srv/recordings", name), "audio/mpeg");
                 [{|#8:AllowAnonymous|}]
-                public static IResult GetMarked(string name) => {|#6:Results.File("/srv/marked/" + {|#7:name|})|};
+                public static IResult GetMarked(string name) => Results.{|#6:File("/srv/marked/" + {|#7:name|})|};
 
                 // Never mapped: a helper called with values the model cannot follow, not an endpoint.
                 public static IResult Unmapped(string name) => Results.File("/srv/other/" + name);
@@ -184,7 +184,7 @@ public class SSA0005AnonymousFileEndpointTests
 
             static class Recordings
             {
-                public static IResult Get(string name) => {|#0:Results.File(Path.Combine("/srv/recordings", {|#1:name|}), "audio/mpeg")|};
+                public static IResult Get(string name) => Results.{|#0:File(Path.Combine("/srv/recordings", {|#1:name|}), "audio/mpeg")|};
             }
             """,
             Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Results.File", "the parameter 'name'", Nothing));
@@ -195,7 +195,7 @@ public class SSA0005AnonymousFileEndpointTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             var app = WebApplication.CreateBuilder(args).Build();
-            {|#2:app.MapGet("/r/{name}", (string name) => {|#0:Results.File(Path.Combine("/srv", "calls", "2024", "05", {|#1:name|}))|})|};
+            {|#2:app.MapGet("/r/{name}", (string name) => Results.{|#0:File(Path.Combine("/srv", "calls", "2024", "05", {|#1:name|}))|})|};
             app.Run();
             """,
             Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Results.File", "the parameter 'name'", Nothing));
@@ -241,9 +241,9 @@ public class SSA0005AnonymousFileEndpointTests
 
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();
-        {|#2:app.MapGet("/a/{name}", (string name) => {|#0:Results.File("/srv/a/" + {|#1:name|})|})|}.RequireStaff();
-        {|#5:app.MapGet("/b/{name}", [StaffOnly] (string name) => {|#3:Results.File("/srv/b/" + {|#4:name|})|})|};
-        {|#8:app.MapGroup("/c").RequireStaff().MapGet("/{name}", [AuditorsOnly] (string name) => {|#6:Results.File("/srv/c/" + {|#7:name|})|})|};
+        {|#2:app.MapGet("/a/{name}", (string name) => Results.{|#0:File("/srv/a/" + {|#1:name|})|})|}.RequireStaff();
+        {|#5:app.MapGet("/b/{name}", [StaffOnly] (string name) => Results.{|#3:File("/srv/b/" + {|#4:name|})|})|};
+        {|#8:app.MapGroup("/c").RequireStaff().MapGet("/{name}", [AuditorsOnly] (string name) => Results.{|#6:File("/srv/c/" + {|#7:name|})|})|};
         app.Run();
         """;
 
@@ -300,9 +300,9 @@ public class SSA0005AnonymousFileEndpointCodeFixTests
             using Microsoft.AspNetCore.Authorization;
 
             var app = WebApplication.CreateBuilder(args).Build();
-            app.MapGet("/a/{name}", (string name) => [|Results.File("/srv/a/" + name)|]);
-            app.MapGet("/b/{name}", (string name) => [|Results.File("/srv/b/" + name)|]).AllowAnonymous();
-            app.MapGet("/c/{name}", [AllowAnonymous] (string name) => [|Results.File("/srv/c/" + name)|]);
+            app.MapGet("/a/{name}", (string name) => Results.[|File("/srv/a/" + name)|]);
+            app.MapGet("/b/{name}", (string name) => Results.[|File("/srv/b/" + name)|]).AllowAnonymous();
+            app.MapGet("/c/{name}", [AllowAnonymous] (string name) => Results.[|File("/srv/c/" + name)|]);
             app.Run();
             """, """
             using Microsoft.AspNetCore.Authorization;
@@ -324,11 +324,11 @@ public class SSA0005AnonymousFileEndpointCodeFixTests
             app.MapGet("/local/{name}", GetLocal);
             app.Run();
 
-            IResult GetLocal(string name) => [|Results.File("/srv/local/" + name)|];
+            IResult GetLocal(string name) => Results.[|File("/srv/local/" + name)|];
 
             static class Recordings
             {
-                public static IResult Get(string name) => [|Results.File(Path.Combine("/srv/recordings", name), "audio/mpeg")|];
+                public static IResult Get(string name) => Results.[|File(Path.Combine("/srv/recordings", name), "audio/mpeg")|];
             }
             """, """
             var app = WebApplication.CreateBuilder(args).Build();

@@ -42,12 +42,12 @@ public class SSA0006DoNotWriteUnderWebRootTests
                 public void Export(string name, byte[] data, string csv)
                 {
                     var root = {|#1:env.WebRootPath|};
-                    {|#0:System.IO.File.WriteAllBytes(Path.Combine(root, "exports", name), data)|};
-                    {|#2:System.IO.File.AppendAllText($"{root}/logs/export.log", csv)|};
-                    {|#3:System.IO.File.Copy("/tmp/report.pdf", Path.Combine(root, "report.pdf"))|};
+                    System.IO.File.{|#0:WriteAllBytes(Path.Combine(root, "exports", name), data)|};
+                    System.IO.File.{|#2:AppendAllText($"{root}/logs/export.log", csv)|};
+                    System.IO.File.{|#3:Copy("/tmp/report.pdf", Path.Combine(root, "report.pdf"))|};
                     using var writer = {|#4:new StreamWriter(Path.Combine({|#5:"wwwroot"|}, "reports", "today.csv"))|};
                     var info = new FileInfo(Path.Combine({|#7:env.WebRootPath|}, "cache.bin"));
-                    using var cache = {|#6:info.OpenWrite()|};
+                    using var cache = info.{|#6:OpenWrite()|};
                 }
             }
             """,
@@ -107,7 +107,7 @@ public class SSA0006DoNotWriteUnderWebRootTests
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
-            {|#0:File.WriteAllText(Path.Combine({|#1:builder.Environment.WebRootPath|}, "status.txt"), "ok")|};
+            File.{|#0:WriteAllText(Path.Combine({|#1:builder.Environment.WebRootPath|}, "status.txt"), "ok")|};
             """, TestFramework.AspNetCore8,
             Diagnostic().WithLocation(0).WithLocation(1).WithArguments("File.WriteAllText", "builder.Environment.WebRootPath"));
     }
@@ -120,8 +120,8 @@ public class SSA0006DoNotWriteUnderWebRootTests
             {
                 public void Save(IWebHostEnvironment env, byte[] data, string csv)
                 {
-                    [|File.WriteAllBytes(Path.Combine(env.WebRootPath, "uploads", "a.bin"), data)|];
-                    [|File.WriteAllText("wwwroot/reports/today.csv", csv)|];
+                    File.[|WriteAllBytes(Path.Combine(env.WebRootPath, "uploads", "a.bin"), data)|];
+                    File.[|WriteAllText("wwwroot/reports/today.csv", csv)|];
                 }
             }
             """, """
@@ -145,8 +145,8 @@ public class SSA0006DoNotWriteUnderWebRootTests
                 public void Save(IWebHostEnvironment env, byte[] data)
                 {
                     var root = env.WebRootPath;
-                    [|File.WriteAllBytes(Path.Combine(root, "a.bin"), data)|];
-                    [|File.WriteAllBytes(Path.Combine(root, "b.bin"), data)|];
+                    File.[|WriteAllBytes(Path.Combine(root, "a.bin"), data)|];
+                    File.[|WriteAllBytes(Path.Combine(root, "b.bin"), data)|];
                 }
             }
             """, """

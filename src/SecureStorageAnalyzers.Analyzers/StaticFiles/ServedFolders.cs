@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PathFlow;
+
+namespace SecureStorageAnalyzers.StaticFiles;
+
+/// <summary>
+/// What folder a file-serving registration (<c>UseStaticFiles</c>, <c>UseFileServer</c>, <c>UseDirectoryBrowser</c>)
+/// serves, and whether it is private (per <see cref="PrivateFolderFlowPolicy"/>): shared by SSA0001, which reports
+/// private files served anonymously, and SSA0002, which owns every directory listing and says in its message when the
+/// listed folder is private. One per compilation (<see cref="For"/>).
+/// </summary>
+internal sealed class ServedFolders
+{
+    private readonly WellKnownTypes _types;
+    private readonly StorageSinks _sinks;
+    private readonly PathFlowTracker _contentRoot;
+    private readonly IPropertySymbol? _fileProvider;
+    private readonly IPropertySymbol? _requestPath;
+    private readonly ConcurrentDictionary<string, PathFlowTracker> _privateFolders = new();
+
+    private ServedFolders(WellKnownTypes types)
+    {
+        _types = types;
+        _sinks = StorageSinks.Create(types);
+        _contentRoot = new PathFlowTracker(_sinks, new ContentRootFlowPolicy(types));
+        var sharedOptions = types.Resolve("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
+        _fileProvider = WellKnownTypes.Property(sharedOptions, "FileProvider");
+        _requestPath = WellKnownTypes.Property(sharedOptions, "RequestPath");
+    }
+
+    /// <summary>The instance of the compilation, shared by the rules that ask.</summary>
+    public static ServedFolders For(WellKnownTypes types) => types.Shared(static t => new ServedFolders(t));
+
+    public IPropertySymbol? FileProvider => _fileProvider;
+
+    public IPropertySymbol? RequestPath => _requestPath;
+
+    /// <summary>
+    /// Why the folder a registration serves is private, and the expression that says so; null when it is not (or when it
+    /// is the content root, <see cref="SSA0004DoNotServeContentRootAnalyzer"/>'s finding).
+    /// </summary>
+    public FlowSource? PrivateFolder(OperationAnalysisContext context, IOperation? fileProvider, IOperation? requestPath)
+    {
+        var tracker = PrivateFolders(context);
+        if (fileProvider is not null)
+        {
+            var sources = new List<FlowSource>();
+            _contentRoot.FindSources(fileProvider, sources);
+            if (sources.Count > 0)
+            {
+                return null;
+            }
+
+            tracker.FindSources(fileProvider, sources);
+            if (sources.Count > 0)
+            {
+                return sources[0];
+            }
+        }
+
+        // The request path only counts by its words: "/recordings" is a URL, not an absolute folder.
+        var policy = (PrivateFolderFlowPolicy)tracker.Policy;
+        if (requestPath is not null && requestPath.WithoutConversions().ConstantValue is { HasValue: true, Value: string path } &&
+            policy.NamesPrivateData(path) is { } word)
+        {
+            return new FlowSource(requestPath, new SourceReason("a private folder", PrivateFolderVocabulary.Describe(path, word)), throughUnkeyedHash: false);
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the file provider serves the content root, the app's directory or a filesystem root (SSA0004's).</summary>
+    public bool IsContentRoot(IOperation fileProvider)
+    {
+        var sources = new List<FlowSource>();
+        _contentRoot.FindSources(fileProvider, sources);
+        return sources.Count > 0;
+    }
+
+    /// <summary>The file provider and request path of a registration's options (an options object or a string request path).</summary>
+    public void FolderOf(IInvocationOperation invocation, out IOperation? fileProvider, out IOperation? requestPath)
+    {
+        fileProvider = null;
+        requestPath = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+            {
+                requestPath = argument.Value;
+                continue;
+            }
+
+            foreach (var assignment in Initializers(argument.Value))
+            {
+                if (assignment.Target is IPropertyReferenceOperation target)
+                {
+                    var property = target.Property.OriginalDefinition;
+                    if (Is(property, _fileProvider))
+                    {
+                        fileProvider = assignment.Value;
+                    }
+                    else if (Is(property, _requestPath))
+                    {
+                        requestPath = assignment.Value;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The property assignments of the options object a value is created with (directly or through a local).</summary>
+    public IEnumerable<ISimpleAssignmentOperation> Initializers(IOperation value)
+    {
+        value = value.WithoutConversions();
+        if (value is ILocalReferenceOperation local)
+        {
+            var values = _sinks.BodyIndex(local).ValuesOf(local.Local);
+            value = values.Count > 0 ? values[0] : value;
+        }
+
+        if (value is IObjectCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation assignment)
+                {
+                    yield return assignment;
+                }
+                else if (member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation nested } memberInitializer)
+                {
+                    // StaticFileOptions = { OnPrepareResponse = … }: report the nested assignments as if on a new object.
+                    foreach (var inner in memberInitializer.Initializer.Initializers)
+                    {
+                        if (inner is ISimpleAssignmentOperation innerAssignment && nested.Property.Name == "StaticFileOptions")
+                        {
+                            yield return innerAssignment;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private PathFlowTracker PrivateFolders(OperationAnalysisContext context)
+    {
+        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
+        var words = options.TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out var value) ? value : string.Empty;
+        if (!_privateFolders.TryGetValue(words, out var tracker))
+        {
+            tracker = _privateFolders.GetOrAdd(words, new PathFlowTracker(_sinks, new PrivateFolderFlowPolicy(_types, words)));
+        }
+
+        return tracker;
+    }
+
+    private static bool Is(ISymbol symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
+}
