@@ -10,7 +10,8 @@ namespace SecureStorageAnalyzers.PathFlow;
 /// <c>AppDomain.CurrentDomain.BaseDirectory</c>), the current directory (<c>Directory.GetCurrentDirectory()</c>,
 /// <c>Environment.CurrentDirectory</c>, <c>"."</c>) and filesystem roots (<c>"/"</c>, <c>"C:\"</c>). Only the whole value
 /// counts: <c>Path.Combine(env.ContentRootPath, "MyStaticFiles")</c>, the framework documentation's example, is a
-/// folder under the content root, not the content root.
+/// folder under the content root, not the content root; its parent (<c>Path.Combine(env.ContentRootPath, "..")</c>) holds
+/// the content root and counts, as does a <c>CompositeFileProvider</c> with such a folder among its providers.
 /// </summary>
 internal sealed class ContentRootFlowPolicy : IFlowSourcePolicy
 {
@@ -23,6 +24,8 @@ internal sealed class ContentRootFlowPolicy : IFlowSourcePolicy
     private readonly ImmutableSymbols _appDirectory;
     private readonly ImmutableSymbols _currentDirectory;
     private readonly INamedTypeSymbol? _physicalFileProvider;
+    private readonly INamedTypeSymbol? _compositeFileProvider;
+    private readonly INamedTypeSymbol? _path;
 
     public ContentRootFlowPolicy(WellKnownTypes types)
     {
@@ -44,6 +47,8 @@ internal sealed class ContentRootFlowPolicy : IFlowSourcePolicy
             WellKnownTypes.Property(types.Resolve("System.Environment"), "CurrentDirectory"),
             directory?.GetMembers("GetCurrentDirectory").Length > 0 ? directory.GetMembers("GetCurrentDirectory")[0] : null);
         _physicalFileProvider = types.Resolve("Microsoft.Extensions.FileProviders.PhysicalFileProvider");
+        _compositeFileProvider = types.Resolve("Microsoft.Extensions.FileProviders.CompositeFileProvider");
+        _path = types.Resolve("System.IO.Path");
     }
 
     public bool StopsAtPathBuilders => false;
@@ -52,10 +57,61 @@ internal sealed class ContentRootFlowPolicy : IFlowSourcePolicy
 
     public bool IsBarrier(IMethodSymbol method) => false;
 
-    /// <summary><c>new PhysicalFileProvider(root)</c>: the folder served is its root.</summary>
-    public bool PassesThrough(IOperation creationOrCall) =>
-        creationOrCall is IObjectCreationOperation creation &&
-        _physicalFileProvider is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _physicalFileProvider);
+    /// <summary>
+    /// <c>new PhysicalFileProvider(root)</c>: the folder served is its root; <c>new CompositeFileProvider(a, b)</c>: it
+    /// serves every folder of its providers; <c>Path.Combine(root, "..")</c> (only parent segments after the first
+    /// argument): a folder that holds <c>root</c>.
+    /// </summary>
+    public bool PassesThrough(IOperation creationOrCall) => creationOrCall switch
+    {
+        IObjectCreationOperation creation => Is(creation.Type, _physicalFileProvider) || Is(creation.Type, _compositeFileProvider),
+        IInvocationOperation call => Is(call.TargetMethod.ContainingType, _path) && call.TargetMethod.Name is "Combine" or "Join" &&
+                                     OnlyParentSegmentsAfterTheFirst(call.Arguments),
+        _ => false,
+    };
+
+    private static bool OnlyParentSegmentsAfterTheFirst(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        if (arguments.Length < 2)
+        {
+            return false;
+        }
+
+        for (var i = 1; i < arguments.Length; i++)
+        {
+            if (arguments[i].Value is not ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } || !IsParentOnly(text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>..</c>, <c>../..</c>, <c>..\</c>: only steps up.</summary>
+    internal static bool IsParentOnly(string text)
+    {
+        var any = false;
+        foreach (var segment in text.Split('/', '\\'))
+        {
+            if (segment.Length == 0)
+            {
+                continue;
+            }
+
+            if (segment != "..")
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    private static bool Is(ISymbol? symbol, INamedTypeSymbol? type) =>
+        type is not null && SymbolEqualityComparer.Default.Equals(symbol?.OriginalDefinition, type);
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol)
     {

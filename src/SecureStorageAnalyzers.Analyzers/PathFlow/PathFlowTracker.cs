@@ -190,8 +190,9 @@ internal sealed class PathFlowTracker
                 return;
             }
 
+            // (An implicit params array is the arguments of a call the policy passes through, as new CompositeFileProvider(a, b).)
             if (!_owner._policy.FollowsValueTransformations &&
-                operation is IInterpolatedStringOperation or IBinaryOperation or IArrayCreationOperation)
+                operation is IInterpolatedStringOperation or IBinaryOperation or IArrayCreationOperation { IsImplicit: false })
             {
                 return;
             }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -7,7 +9,7 @@ namespace SecureStorageAnalyzers.PathFlow;
 /// <summary>
 /// Values the request chooses (SSA0005): the endpoint handler's parameters bound from the route, query, form, headers
 /// or body (by <c>[From…]</c> metadata, or by being a simple type a minimal API or action binds from the request), the
-/// members of a bound model, <c>Request.Query</c>/<c>Form</c>/<c>RouteValues</c>/<c>Headers</c>, and an uploaded
+/// members of a bound model (<c>[FromBody]</c>/<c>[FromForm]</c>/…, or <c>[AsParameters]</c>), <c>Request.Query</c>/<c>Form</c>/<c>RouteValues</c>/<c>Headers</c>, and an uploaded
 /// file's own name. Walks go through string and path helpers and through the calls that open a file
 /// (<c>File.OpenRead(path)</c>, <c>new FileStream(path, …)</c>).
 /// </summary>
@@ -54,7 +56,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
                     return new SourceReason("a request value", "the uploaded file's own name");
                 }
 
-                if (property.Instance is IParameterReferenceOperation owner && IsBoundModel(owner.Parameter))
+                if (property.Instance is IParameterReferenceOperation owner && IsBoundModel(owner.Parameter, property.Property))
                 {
                     return new SourceReason("a request value", $"'{owner.Parameter.Name}.{property.Property.Name}' from the request");
                 }
@@ -89,7 +91,12 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
             }
         }
 
-        var valueType = parameter.Type;
+        return IsSimpleType(parameter.Type);
+    }
+
+    /// <summary>A type the framework binds from the route, query or headers without an attribute (and arrays of it).</summary>
+    private bool IsSimpleType(ITypeSymbol valueType)
+    {
         if (valueType is IArrayTypeSymbol array)
         {
             valueType = array.ElementType;
@@ -100,7 +107,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
                valueType.TypeKind == TypeKind.Enum || Is(valueType, _symbols.Guid);
     }
 
-    private bool IsBoundModel(IParameterSymbol parameter)
+    private bool IsBoundModel(IParameterSymbol parameter, IPropertySymbol member)
     {
         if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _handler))
         {
@@ -109,13 +116,58 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
 
         foreach (var attribute in parameter.GetAttributes())
         {
-            if (attribute.AttributeClass is { } type && _symbols.IsFromRequest(type))
+            if (attribute.AttributeClass is { } type)
             {
-                return true;
+                if (_symbols.IsFromRequest(type))
+                {
+                    return true;
+                }
+
+                if (Is(type, _symbols.AsParameters))
+                {
+                    return IsRequestBoundMember(member);
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A member of an <c>[AsParameters]</c> type is bound like a handler parameter: by its <c>[From…]</c> attribute (on
+    /// the property or, for a record, its constructor parameter), or as a simple type unless it says <c>[FromServices]</c>.
+    /// </summary>
+    private bool IsRequestBoundMember(IPropertySymbol member)
+    {
+        var attributes = new List<AttributeData>(member.GetAttributes());
+        foreach (var constructor in member.ContainingType.InstanceConstructors)
+        {
+            foreach (var constructorParameter in constructor.Parameters)
+            {
+                if (string.Equals(constructorParameter.Name, member.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    attributes.AddRange(constructorParameter.GetAttributes());
+                }
+            }
+        }
+
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is { } type)
+            {
+                if (_symbols.IsFromServices(type))
+                {
+                    return false;
+                }
+
+                if (_symbols.IsFromRequest(type))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return IsSimpleType(member.Type);
     }
 
     private static bool Is(ISymbol? a, ISymbol? b) => b is not null && SymbolEqualityComparer.Default.Equals(a?.OriginalDefinition, b);
@@ -146,6 +198,7 @@ internal sealed class RequestSymbols
             types.Resolve("Microsoft.AspNetCore.Http.IHeaderDictionary"),
             types.Resolve("Microsoft.AspNetCore.Routing.RouteValueDictionary"),
         };
+        AsParameters = types.Resolve("Microsoft.AspNetCore.Http.AsParametersAttribute");
         FormFileName = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Http.IFormFile"), "FileName");
         Guid = types.Resolve("System.Guid");
         File = types.Resolve("System.IO.File");
@@ -153,6 +206,7 @@ internal sealed class RequestSymbols
         FileInfo = types.Resolve("System.IO.FileInfo");
     }
 
+    public INamedTypeSymbol? AsParameters { get; }
     public IPropertySymbol? FormFileName { get; }
     public INamedTypeSymbol? Guid { get; }
     public INamedTypeSymbol? File { get; }

@@ -16,8 +16,11 @@ public sealed class SampleBuildCollection : ICollectionFixture<SampleBuildFixtur
 /// <summary>
 /// Builds the analyzer and code-fix projects once, then each sample at most once per test run (every test of a sample
 /// reads the same build). A sample is compiled from scratch (<c>--no-incremental</c>), so its warnings are always
-/// emitted, but without rebuilding src/ (<c>BuildProjectReferences=false</c>): the analyzers were built just before,
-/// and nothing else running at the same time sees their outputs disappear.
+/// emitted, but without rebuilding src/ (<c>BuildProjectReferences=false</c>): the analyzers were built just before.
+/// Every one of these builds writes its bin/ and obj/ under this fixture's own temporary folder
+/// (<c>--artifacts-path</c>), never into the work tree, so they cannot race the solution build that runs the tests
+/// (which writes src/ and samples/ outputs in place). The folder, template builds included, is removed at the end of
+/// the run; set SSA_E2E_KEEP=1 to keep it.
 /// </summary>
 public sealed class SampleBuildFixture : IAsyncLifetime
 {
@@ -25,15 +28,65 @@ public sealed class SampleBuildFixture : IAsyncLifetime
 
     private readonly ConcurrentDictionary<string, Lazy<Task<SampleBuild>>> builds = new();
 
+    /// <summary>This run's own folder: the artifacts of every build below, and the template builds.</summary>
+    public string TemporaryRoot { get; } = Path.Combine(Path.GetTempPath(), "ssa-e2e-builds-" + Guid.NewGuid().ToString("N")[..8]);
+
+    /// <summary>The <c>--artifacts-path</c> of the analyzer and sample builds.</summary>
+    public string ArtifactsPath => Path.Combine(TemporaryRoot, "artifacts");
+
     /// <summary><c>dotnet build</c> of the code-fix project, which builds the analyzer project it references.</summary>
     public CommandResult AnalyzersBuild { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The analyzer assembly <see cref="AnalyzersBuild"/> wrote (found under <see cref="ArtifactsPath"/>, whatever the configuration).</summary>
+    public string AnalyzerAssembly
     {
-        AnalyzersBuild = await DotNet.RunAsync(DotNet.RepositoryRoot, "build", AnalyzersProject, "-tl:off", "-nologo");
+        get
+        {
+            var folder = Path.Combine(ArtifactsPath, "bin", "SecureStorageAnalyzers.Analyzers");
+            var found = Directory.Exists(folder)
+                ? Directory.GetFiles(folder, "SecureStorageAnalyzers.Analyzers.dll", SearchOption.AllDirectories)
+                : [];
+            return found.Length == 1
+                ? found[0]
+                : throw new InvalidOperationException($"expected one SecureStorageAnalyzers.Analyzers.dll under {folder}, found {found.Length}:\n{AnalyzersBuild}");
+        }
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(TemporaryRoot);
+        AnalyzersBuild = await DotNet.RunAsync(DotNet.RepositoryRoot, "build", AnalyzersProject, "--artifacts-path", ArtifactsPath, "-tl:off", "-nologo");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (Environment.GetEnvironmentVariable("SSA_E2E_KEEP") != "1")
+        {
+            DeleteFolder(TemporaryRoot);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Deletes <paramref name="folder"/>; a file a compiler server still holds for a moment leaves it to the OS's temp cleanup.</summary>
+    public static void DeleteFolder(string folder)
+    {
+        for (var attempt = 0; attempt < 3 && Directory.Exists(folder); attempt++)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(500);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                Thread.Sleep(500);
+            }
+        }
+    }
 
     /// <summary>Builds <c>samples/&lt;sampleName&gt;</c> (once) and reads what the compiler reported.</summary>
     public Task<SampleBuild> BuildAsync(string sampleName, bool warningsAsErrors) =>
@@ -57,6 +110,8 @@ public sealed class SampleBuildFixture : IAsyncLifetime
             "build", project,
             "--no-incremental",
             "-p:BuildProjectReferences=false",
+            // The same artifacts as the analyzer build: the references resolve there, and nothing is written in place.
+            "--artifacts-path", ArtifactsPath,
             // Only the sample's own compilation runs (references are not built), so only it writes this log.
             $"-p:ErrorLog={sarifPath}%2Cversion=2.1",
             "-tl:off",

@@ -5,9 +5,11 @@ using SecureStorageAnalyzers.EndToEnd.Tests.Samples;
 namespace SecureStorageAnalyzers.EndToEnd.Tests.Templates;
 
 /// <summary>
-/// Every ASP.NET Core project template of the SDK, instantiated with <c>dotnet new</c> into a temporary folder and
-/// built once, in one solution, with the pack's analyzer assembly and a SARIF log per project. The templates are the
-/// code every user starts from: the pack must find nothing in them and must not crash on them.
+/// Every ASP.NET Core project template of the SDK, instantiated with <c>dotnet new</c> into the sample-build fixture's
+/// temporary folder (removed at the end of the run) and built once, in one solution, with the pack's analyzer assembly
+/// and a SARIF log per project. The templates are the code every user starts from: the pack must find nothing in them
+/// and must not crash on them. To prove the pack analyzed each project, every template that references ASP.NET Core
+/// also gets <see cref="SeedFile"/>, with one known finding of each rule family.
 /// </summary>
 public sealed class TemplateBuilds
 {
@@ -45,6 +47,37 @@ public sealed class TemplateBuilds
             public static string For(string phoneNumber) => Path.Combine("/srv", "calls", "2024", "05", phoneNumber + ".mp3");
         }
         """;
+
+    /// <summary>Added to every seeded template project: one static-files finding (SSA0002) and one SSA0101, each on its marked line.</summary>
+    public const string SeedFile = "SsaSeeded.cs";
+
+    public const string SeedText = """
+        // Seeded by the end-to-end template tests: one finding of each rule family proves the pack analyzed this project.
+        using Microsoft.AspNetCore.Builder;
+
+        namespace SecureStorageAnalyzersSeed
+        {
+            internal static class Seeded
+            {
+                internal static void Browse(IApplicationBuilder app) => app.UseDirectoryBrowser(); // SSA0002
+                internal static void Save(string callerPhoneNumber, byte[] audio) => System.IO.File.WriteAllBytes(System.IO.Path.Combine("/srv/recordings", callerPhoneNumber + ".mp3"), audio); // SSA0101
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The templates that get <see cref="SeedFile"/>: all but <c>razorclasslib</c>, which references only the Blazor
+    /// component packages, not ASP.NET Core's shared framework, so the pack registers nothing there (by design: it runs in
+    /// projects that reference ASP.NET Core or a storage SDK) and no seed can be reported or even compile.
+    /// </summary>
+    public static bool IsSeeded(string template) => template != "razorclasslib";
+
+    /// <summary>The findings <see cref="SeedText"/> must get: each marked line's id and 1-based line.</summary>
+    public static IReadOnlyList<(string Id, int Line)> SeededFindings { get; } = SeedText.Split('\n')
+        .Select((text, index) => (Text: text.TrimEnd(), Line: index + 1))
+        .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l.Text, @"// SSA\d{4}$"))
+        .Select(l => (l.Text[^7..], l.Line))
+        .ToList();
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static Task<TemplateBuilds>? built;
@@ -105,15 +138,14 @@ public sealed class TemplateBuilds
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var root = Path.Combine(Path.GetTempPath(), "ssa-templates-" + Guid.NewGuid().ToString("N")[..8]);
+        // Under the fixture's own folder, which it removes at the end of the run.
+        var root = Path.Combine(analyzers.TemporaryRoot, "templates");
         Directory.CreateDirectory(root);
 
-        // A copy of the analyzer assembly, so a later build of src/ cannot change it under the template builds.
-        var analyzerSource = Path.Combine(DotNet.RepositoryRoot, "src", "SecureStorageAnalyzers.Analyzers", "bin", "Debug", "netstandard2.0",
-            "SecureStorageAnalyzers.Analyzers.dll");
+        // A copy of the analyzer assembly the fixture built into its own artifacts folder (not src/*/bin).
         var analyzerCopy = Path.Combine(root, "analyzers", "SecureStorageAnalyzers.Analyzers.dll");
         Directory.CreateDirectory(Path.GetDirectoryName(analyzerCopy)!);
-        File.Copy(analyzerSource, analyzerCopy);
+        File.Copy(analyzers.AnalyzerAssembly, analyzerCopy);
 
         // Picked up by every template project below: the pack's analyzers, and one SARIF log per project.
         await File.WriteAllTextAsync(Path.Combine(root, "Directory.Build.props"), $"""
@@ -131,6 +163,10 @@ public sealed class TemplateBuilds
         foreach (var (name, arguments) in Templates)
         {
             instantiations.Add(await DotNet.RunAsync(root, ["new", .. arguments, "-o", name, "--no-restore"]));
+            if (IsSeeded(name) && Directory.Exists(Path.Combine(root, name)))
+            {
+                await File.WriteAllTextAsync(Path.Combine(root, name, SeedFile), SeedText);
+            }
         }
 
         instantiations.Add(await DotNet.RunAsync(root, "new", "web", "-o", NewerCompilerProject, "--no-restore"));

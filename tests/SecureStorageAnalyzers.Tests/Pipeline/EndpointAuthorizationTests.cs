@@ -103,6 +103,15 @@ public class EndpointAuthorizationTests
             var expected = text[(text.LastIndexOf("// ", StringComparison.Ordinal) + 3)..].Trim();
             Assert.True(expected == access, $"{name}, line {line + 1}: expected {expected}, the model says {access}\n{text}");
         }
+
+        // And nothing is missing: every marked line is answered, exactly once, in order.
+        var lines = source.Split('\n');
+        var marked = Enumerable.Range(0, lines.Length)
+            .Select(i => (Line: i, Match: Marker.Match(lines[i].TrimEnd())))
+            .Where(m => m.Match.Success)
+            .Select(m => (m.Line, m.Match.Groups[1].Value))
+            .ToList();
+        Assert.Equal(marked, results);
     }
 
     [Theory]
@@ -133,6 +142,9 @@ public class EndpointAuthorizationTests
             """, editorConfig);
         Assert.Equal(new[] { convention, attribute }, results.Select(r => r.Access).ToArray());
     }
+
+    private static readonly System.Text.RegularExpressions.Regex Marker =
+        new(@"// (Authorized|ExplicitlyAnonymous|Unspecified|none)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static List<(int Line, string Access)> Analyze(string source, string editorConfig)
     {

@@ -77,6 +77,21 @@ public class PipelineModelTests
                            (name != "FluentChain" || column > text.IndexOf("UseAuthorization", StringComparison.Ordinal));
             Assert.True(expected == authorized, $"{name}, line {line + 1}, column {column + 1}: expected authorized={expected}\n{text}");
         }
+
+        // And nothing is missing: every UseStaticFiles( of the source is an event, in source order, with its answer.
+        var lines = source.Split('\n');
+        var calls = new List<(int Line, bool Authorized)>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var authorization = lines[i].IndexOf("UseAuthorization", StringComparison.Ordinal);
+            for (var at = lines[i].IndexOf("UseStaticFiles(", StringComparison.Ordinal); at >= 0;
+                 at = lines[i].IndexOf("UseStaticFiles(", at + 1, StringComparison.Ordinal))
+            {
+                calls.Add((i, lines[i].Contains("// authorized", StringComparison.Ordinal) && (name != "FluentChain" || at > authorization)));
+            }
+        }
+
+        Assert.Equal(calls, results.Events.Select(e => (e.Line, e.Authorized)).ToList());
     }
 
     [Theory]

@@ -5,7 +5,8 @@ using Xunit.Abstractions;
 namespace SecureStorageAnalyzers.Tests.Robustness;
 
 /// <summary>
-/// Pathological input: no stack overflow, time bounded and reported. The bound is generous: these tests share two
+/// Pathological input: no stack overflow, time bounded and reported, and exactly the findings the input holds (so a
+/// rule that gives up on large input, or reports nothing after a timeout of its own, fails). The bound is generous: these tests share two
 /// cores with the rest of the run (the end-to-end builds run at the same time), and the 5 MB file takes about 30 s
 /// alone but up to 100 s under that load. What the bound catches is a blow-up (the quadratic walk these tests found
 /// did not finish at all), not a regression of a few percent: the benchmark measures those.
@@ -14,8 +15,9 @@ public class PathologicalInputTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(240);
 
+    /// <summary>One SSA0101 per path built: each local's Path.Combine reports where it is built, the use does not repeat it.</summary>
     [Fact]
-    public Task MethodWithTenThousandStatements() => MeasureAsync("10,000 statements", Program(sb =>
+    public Task MethodWithTenThousandStatements() => MeasureAsync("10,000 statements", Expect("SSA0101", 10_000), Program(sb =>
     {
         for (var i = 0; i < 10_000; i++)
         {
@@ -25,8 +27,12 @@ public class PathologicalInputTests(ITestOutputHelper output)
         sb.AppendLine("File.Create(p9999);");
     }));
 
+    /// <summary>
+    /// The walk is bounded (PathFlowTracker.MaxDepth, 32 levels): of a left-nested concatenation of 10,000 operators it
+    /// reaches the last 16 <c>+ "/" + phone</c> terms, each reported. The sink is still reported; the count pins the bound.
+    /// </summary>
     [Fact]
-    public Task ConcatenationFiveThousandDeep() => MeasureAsync("5,000-term concatenation", Program(sb =>
+    public Task ConcatenationFiveThousandDeep() => MeasureAsync("5,000-term concatenation", Expect("SSA0101", 16), Program(sb =>
     {
         sb.Append("File.Create(root");
         for (var i = 0; i < 5_000; i++)
@@ -37,8 +43,12 @@ public class PathologicalInputTests(ITestOutputHelper output)
         sb.AppendLine(");");
     }));
 
+    /// <summary>
+    /// Parentheses are no operation in C#: the phone inside 2,000 of them is one finding. The 1,000 nested conditionals
+    /// meet the walk's bound (32 levels): the phones of the first 32 are reported.
+    /// </summary>
     [Fact]
-    public Task ParenthesesTwoThousandDeep() => MeasureAsync("2,000 nested parentheses and conditionals", Program(sb =>
+    public Task ParenthesesTwoThousandDeep() => MeasureAsync("2,000 nested parentheses and conditionals", Expect("SSA0101", 1 + 32), Program(sb =>
     {
         sb.Append("File.Create(").Append('(', 2_000).Append("phone").Append(')', 2_000).AppendLine(");");
         sb.Append("File.Create(");
@@ -50,8 +60,9 @@ public class PathologicalInputTests(ITestOutputHelper output)
         sb.Append("root").Append(')', 1_000).AppendLine(");");
     }));
 
+    /// <summary>Every hole is a finding of its own.</summary>
     [Fact]
-    public Task InterpolationWithThreeThousandHoles() => MeasureAsync("3,000-hole interpolated string", Program(sb =>
+    public Task InterpolationWithThreeThousandHoles() => MeasureAsync("3,000-hole interpolated string", Expect("SSA0101", 3_000), Program(sb =>
     {
         sb.Append("File.Create($\"");
         for (var i = 0; i < 3_000; i++)
@@ -62,16 +73,24 @@ public class PathologicalInputTests(ITestOutputHelper output)
         sb.AppendLine(".mp3\");");
     }));
 
+    /// <summary>One SSA0005 per anonymous endpoint whose file the route chooses: every endpoint of the file.</summary>
     [Fact]
-    public Task FiveMegabyteFile() => MeasureAsync("5 MB file", Program(sb =>
+    public Task FiveMegabyteFile()
     {
-        var i = 0;
-        while (sb.Length < 5 * 1024 * 1024)
+        var endpoints = 0;
+        var source = Program(sb =>
         {
-            sb.Append("app.MapGet(\"/r").Append(i).Append("/{name}\", (string name) => Results.File(Path.Combine(root, name + \"")
-              .Append(i++).AppendLine(".mp3\")));");
-        }
-    }));
+            while (sb.Length < 5 * 1024 * 1024)
+            {
+                sb.Append("app.MapGet(\"/r").Append(endpoints).Append("/{name}\", (string name) => Results.File(Path.Combine(root, name + \"")
+                  .Append(endpoints++).AppendLine(".mp3\")));");
+            }
+        });
+        Assert.True(endpoints > 40_000, $"only {endpoints} endpoints generated");
+        return MeasureAsync("5 MB file", Expect("SSA0005", endpoints), source);
+    }
+
+    private static Dictionary<string, int> Expect(string id, int count) => new() { [id] = count };
 
     private static string Program(Action<StringBuilder> body)
     {
@@ -81,7 +100,7 @@ public class PathologicalInputTests(ITestOutputHelper output)
         return sb.ToString();
     }
 
-    private async Task MeasureAsync(string what, string source)
+    private async Task MeasureAsync(string what, Dictionary<string, int> expected, string source)
     {
         var compilation = AnalyzerHarness.Compile(new[] { source });
         var stopwatch = Stopwatch.StartNew();
@@ -90,5 +109,7 @@ public class PathologicalInputTests(ITestOutputHelper output)
         output.WriteLine($"{what}: {source.Length / 1024} KiB, {diagnostics.Length} diagnostics, analyzers {stopwatch.Elapsed.TotalSeconds:F1}s");
         Console.WriteLine($"[robustness] {what}: analyzers {stopwatch.Elapsed.TotalSeconds:F1}s");
         Assert.True(stopwatch.Elapsed < Bound, $"{what} took {stopwatch.Elapsed}");
+        var found = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), found.OrderBy(p => p.Key, StringComparer.Ordinal));
     }
 }

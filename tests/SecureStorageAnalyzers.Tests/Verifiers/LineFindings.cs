@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SecureStorageAnalyzers.Tests.Robustness;
+
+namespace SecureStorageAnalyzers.Tests.Verifiers;
+
+/// <summary>
+/// Line-based verification: a line that ends in <c>//! SSA0005</c> (one or more ids) must get exactly those findings,
+/// every other line none. Only the line where a finding starts counts, not its span, so these tests hold whatever
+/// exact span a rule puts its primary location on. The code must compile without error, so a case that is not
+/// reported is not reported for the right reason.
+/// </summary>
+internal static partial class LineFindings
+{
+    [GeneratedRegex(@"//!\s*(?<ids>(SSA\d{4}\s*)+)$")]
+    private static partial Regex Marker();
+
+    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, string source, TestFramework framework = TestFramework.AspNetCore10)
+    {
+        var expected = new List<string>();
+        var lines = source.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = Marker().Match(lines[i].TrimEnd());
+            if (match.Success)
+            {
+                expected.AddRange(match.Groups["ids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id => $"{id} at line {i + 1}"));
+            }
+        }
+
+        var actual = await FindingsAsync(analyzer, source, framework);
+        Assert.Equal(expected.OrderBy(s => s, StringComparer.Ordinal), actual.Select(d => d.Line).OrderBy(s => s, StringComparer.Ordinal));
+    }
+
+    /// <summary>The findings of <paramref name="analyzer"/> in <paramref name="source"/>, each with "id at line n" and its message.</summary>
+    public static async Task<IReadOnlyList<(string Line, Diagnostic Diagnostic)>> FindingsAsync(DiagnosticAnalyzer analyzer, string source,
+        TestFramework framework = TestFramework.AspNetCore10)
+    {
+        var references = framework switch
+        {
+            TestFramework.AspNetCore8 => TestReferences.AspNetCore8,
+            TestFramework.AspNetCore10WithStorageSdks => TestReferences.AspNetCore.AddRange(TestReferences.StorageSdks),
+            TestFramework.AspNetCore10 => TestReferences.AspNetCore,
+            _ => throw new ArgumentOutOfRangeException(nameof(framework), framework, "web frameworks only"),
+        };
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Test.cs");
+        var usings = CSharpSyntaxTree.ParseText(TestSetup.WebGlobalUsings, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/GlobalUsings.g.cs");
+        var outputKind = tree.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any() ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+        var compilation = CSharpCompilation.Create("LineFindings", new[] { tree, usings }, references,
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+        Assert.True(errors.Count == 0, "The test code does not compile:\n" + string.Join("\n", errors));
+
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(compilation, ImmutableArray.Create(analyzer));
+        return diagnostics
+            .Where(d => d.Location.IsInSource && d.Location.SourceTree == tree)
+            .Select(d => ($"{d.Id} at line {d.Location.GetLineSpan().StartLinePosition.Line + 1}", d))
+            .ToList();
+    }
+}
