@@ -487,7 +487,7 @@ public static class CodeBaseGenerator
                     {
                         var folder = Path.Combine(_environment.WebRootPath, "reports");
                         Directory.CreateDirectory(folder);
-                        var name = $"{{f.Route}}-{Guid.NewGuid():N}.csv";
+                        var name = $"{{f.Route}}-{DateTime.UtcNow:yyyy-MM-dd}.csv";
                         var rows = _items.Values.Select(x => $"{x.Id:N};{x.Status};{x.CreatedAt:O}");
                         await File.WriteAllLinesAsync(Path.Combine(folder, name), rows, cancellationToken);
                         return "/reports/" + name;

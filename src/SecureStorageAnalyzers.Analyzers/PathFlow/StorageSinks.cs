@@ -105,14 +105,22 @@ internal sealed class StorageSinks
         var properties = new System.Collections.Generic.List<IPropertySymbol>();
         foreach (var (typeName, propertyName) in PropertySinkNames)
         {
-            if (Resolve(types, typeName) is { } type)
+            // The property may be declared by a base class (TransferUtilityDownloadRequest.Key is BaseDownloadRequest's).
+            for (var type = Resolve(types, typeName); type is not null; type = type.BaseType)
             {
+                var found = false;
                 foreach (var member in type.GetMembers(propertyName))
                 {
                     if (member is IPropertySymbol property)
                     {
                         properties.Add(property);
+                        found = true;
                     }
+                }
+
+                if (found)
+                {
+                    break;
                 }
             }
         }

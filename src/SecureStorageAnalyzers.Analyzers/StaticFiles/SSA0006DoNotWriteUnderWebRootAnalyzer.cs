@@ -9,7 +9,9 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// <summary>
 /// SSA0006: a file written (per <see cref="StorageSinks.WrittenPath"/>) at a path that flows (per
 /// <see cref="PathFlowTracker"/> with <see cref="WebRootFlowPolicy"/>) from the web root. Primary location: the write;
-/// additional location: the web-root expression. Reads are fine; Development-only code is not reported.
+/// additional location: the web-root expression. Reads are fine; Development-only code is not reported, and neither is
+/// a file whose path holds a freshly minted secret name (<see cref="FreshNames"/>): such a file is reached only by whoever
+/// is given its URL, like a share link (a listing of its folder is SSA0002's).
 /// </summary>
 /// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
@@ -61,7 +63,8 @@ public sealed class SSA0006DoNotWriteUnderWebRootAnalyzer : PackAnalyzer
 
         var sources = new List<FlowSource>();
         tracker.FindSources(path, sources);
-        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types))
+        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types) ||
+            FreshNames.Has(path, sinks))
         {
             return;
         }

@@ -23,6 +23,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
     public const string PseudonymizerProperty = "Pseudonymizer";
 
     private const int MaxShownLength = 60;
+    private const int MaxNamedOthers = 5;
     private const string UnkeyedHashNote = ", hashed without a key, which anyone can reverse by hashing every possible value";
 
     public SSA0101PersonalIdentifierInStoragePathAnalyzer()
@@ -192,8 +193,16 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
             {
                 var other = fresh[i];
                 additional[i] = other.Operation.Syntax.GetLocation();
-                note.Append(i == 1 ? ", together with " : ", ").Append('\'').Append(Shown(other)).Append("' (")
-                    .Append(other.Reason.What).Append(other.ThroughUnkeyedHash ? ", hashed without a key" : string.Empty).Append(')');
+                if (i <= MaxNamedOthers)
+                {
+                    note.Append(i == 1 ? ", together with " : ", ").Append('\'').Append(Shown(other)).Append("' (")
+                        .Append(other.Reason.What).Append(other.ThroughUnkeyedHash ? ", hashed without a key" : string.Empty).Append(')');
+                }
+            }
+
+            if (fresh.Count - 1 > MaxNamedOthers)
+            {
+                note.Append(" and ").Append(fresh.Count - 1 - MaxNamedOthers).Append(" more");
             }
 
             var pseudonymizer = ((PersonalDataFlowPolicy)tracker.Policy).Options.PseudonymizationMethods;

@@ -32,7 +32,7 @@ public class WriteThenReadFixTests
                 await using var file = File.Create(Path.Combine(exports, day + ".csv"));
                 await request.Body.CopyToAsync(file);
             });
-            [|app.UseFileServer(enableDirectoryBrowsing: true)|];
+            app.[|UseFileServer(enableDirectoryBrowsing: true)|];
             app.MapGet("/exports/{day}/rows", (string day) => File.ReadAllLines(Path.Combine(exports, day + ".csv")).Length);
             app.Run();
             """, """
@@ -107,7 +107,7 @@ public class WriteThenReadFixTests
                 await request.Body.CopyToAsync(file);
                 return Results.Created($"/scans/{id}", null);
             }).RequireAuthorization();
-            app.MapGet("/scans/{id}", (string id) => [|Results.File(Path.Combine(scans, id + ".pdf"), "application/pdf")|]);
+            app.MapGet("/scans/{id}", (string id) => Results.[|File(Path.Combine(scans, id + ".pdf"), "application/pdf")|]);
             app.Run();
             """, """
             var builder = WebApplication.CreateBuilder(args);

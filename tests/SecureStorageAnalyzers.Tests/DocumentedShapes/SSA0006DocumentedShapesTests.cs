@@ -54,7 +54,7 @@ public class SSA0006DocumentedShapesTests
         var app = builder.Build();
         app.MapPost("/upload", async (IFormFile file, IWebHostEnvironment env) =>
         {
-            var path = Path.Join(env.WebRootPath, "uploads", Path.GetRandomFileName());
+            var path = Path.Join(env.WebRootPath, "uploads", DateTime.UtcNow.ToString("yyyy-MM-dd") + ".csv");
             await using var stream = new FileStream(path, FileMode.Create); //! SSA0006
             await file.CopyToAsync(stream);
             File.WriteAllText(Path.Join(env.WebRootPath, "last-upload.txt"), file.FileName); //! SSA0006

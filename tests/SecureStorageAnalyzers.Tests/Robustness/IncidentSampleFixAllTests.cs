@@ -113,7 +113,20 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
     [Fact]
     public async Task DotnetFormatsKeyChoice_IsTheRulesDefaultFix_WhicheverFindingComesFirstAsync()
     {
-        var solution = IncidentSample();
+        // The sample's SSA0101 findings have no safe fix (its names are rebuilt to read them back): one more file gives
+        // that fixer a finding of its own with a fix, a write whose minted path is kept, so every fixer is exercised.
+        var sample = IncidentSample();
+        var solution = sample.Projects.Single().AddDocument("KeptNames.cs", """
+            public static class KeptNames
+            {
+                public static string Save(string faxNumber, string root, byte[] audio)
+                {
+                    var path = System.IO.Path.Combine(root, faxNumber + ".wav");
+                    System.IO.File.WriteAllBytes(path, audio);
+                    return path;
+                }
+            }
+            """).Project.Solution;
         var findings = (await AnalyzeAsync(solution)).Where(d => d.Location.IsInSource).ToImmutableArray();
         Assert.True(findings.Select(d => d.Id).Distinct().Count() >= 4, "the sample should have findings of several rules");
         var checkedRules = 0;

@@ -388,7 +388,7 @@ public class SSA0001AnonymousStaticFilesCodeFixTests
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
             var recordings = Path.Combine(app.Environment.ContentRootPath, "recordings");
-            [|app.UseStaticFiles(new StaticFileOptions
+            app.[|UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = new PhysicalFileProvider(recordings),
                 RequestPath = "/recordings",
@@ -440,7 +440,7 @@ public class SSA0001AnonymousStaticFilesCodeFixTests
 
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
-            [|app.UseStaticFiles(new StaticFileOptions
+            app.[|UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = new PhysicalFileProvider("/srv/recordings"),
                 OnPrepareResponse = context => context.Context.Response.Headers["Cache-Control"] = "public, max-age=600",
@@ -458,7 +458,7 @@ public class SSA0001AnonymousStaticFilesCodeFixTests
 
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
-            [|app.UseFileServer(new FileServerOptions
+            app.[|UseFileServer(new FileServerOptions
             {
                 FileProvider = new PhysicalFileProvider("/srv/exports"),
                 StaticFileOptions = { ServeUnknownFileTypes = false },

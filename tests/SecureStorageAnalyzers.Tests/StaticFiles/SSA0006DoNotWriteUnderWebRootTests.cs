@@ -22,7 +22,7 @@ public class SSA0006DoNotWriteUnderWebRootTests
             app.MapPost("/upload", async (IFormFile file, IWebHostEnvironment env) =>
             {
                 var folder = Path.Combine({|#1:env.WebRootPath|}, "uploads");
-                var path = Path.Combine(folder, Path.GetRandomFileName());
+                var path = Path.Combine(folder, file.FileName);
                 await using var stream = {|#0:new FileStream(path, FileMode.Create)|};
                 await file.CopyToAsync(stream);
             });
@@ -173,7 +173,7 @@ public class SSA0006DoNotWriteUnderWebRootTests
                     var exports = Path.Combine(env.WebRootPath, "exports");
                     Directory.CreateDirectory(exports);
                     var path = Path.Combine(exports, $"calls-{day}.csv");
-                    [|File.WriteAllText(path, csv)|];
+                    File.[|WriteAllText(path, csv)|];
                     return File.ReadAllText(path);
                 }
             }
@@ -245,7 +245,7 @@ public class SSA0006DoNotWriteUnderWebRootTests
         await VerifyFix.VerifyCodeFixAsync("""
             class Exports
             {
-                public void Write(IWebHostEnvironment env, string csv) => [|File.WriteAllText(Path.Combine(env.WebRootPath, "exports", "today.csv"), csv)|];
+                public void Write(IWebHostEnvironment env, string csv) => File.[|WriteAllText(Path.Combine(env.WebRootPath, "exports", "today.csv"), csv)|];
                 public byte[] Logo(IWebHostEnvironment env) => File.ReadAllBytes(Path.Combine(env.WebRootPath, "images", "logo.png"));
             }
             """, """

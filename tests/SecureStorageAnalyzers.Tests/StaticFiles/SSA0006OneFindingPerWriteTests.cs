@@ -17,8 +17,8 @@ public class SSA0006OneFindingPerWriteTests
             app.MapPost("/upload", async (IFormFile file, IWebHostEnvironment env) =>
             {
                 var root = {|#1:env.WebRootPath|} ?? Path.Combine(env.ContentRootPath, {|#2:"wwwroot"|});
-                var path = Path.Combine(root, "uploads", Path.GetRandomFileName());
-                await using var stream = {|#0:File.Create(path)|};
+                var path = Path.Combine(root, "uploads", file.FileName);
+                await using var stream = File.{|#0:Create(path)|};
                 await file.CopyToAsync(stream);
             });
             app.Run();
