@@ -10,19 +10,19 @@ namespace SecureStorageAnalyzers.PathFlow;
 /// (<c>UploadedFiles</c> → Uploaded, Files; <c>user-uploads</c> → user, uploads), and a word matches a stem when it is
 /// the stem or the stem with an inflection: <c>s</c>/<c>es</c>, <c>ed</c>/<c>d</c>, <c>ing</c>, <c>er</c>/<c>ers</c>,
 /// <c>ings</c>, with a doubled final consonant (<c>scanned</c>) or a dropped final <c>e</c> (<c>archiving</c>).
-/// Nothing else counts: <c>logo</c>, <c>login</c>, <c>catalog</c> and <c>documentation</c> are not <c>log</c> or
-/// <c>document</c>, and the site's own asset folders (css, js, lib, images, assets, fonts, dist, wwwroot, public,
+/// Nothing else counts: <c>logo</c>, <c>login</c> and <c>catalog</c> are not <c>log</c>, and the site's own asset folders (css, js, lib, images, assets, fonts, dist, wwwroot, public,
 /// static) name no stem. Documented in docs/rules/SSA0001.md: keep the two lists the same.
 /// </summary>
 internal sealed class PrivateFolderVocabulary
 {
     /// <summary>
     /// The stems. <c>record</c> covers recordings and recorded calls, <c>call</c> calls and callers, <c>upload</c>
-    /// uploads and uploaded files; <c>document</c> stays (a folder of documents served without a gate is the exposure this
-    /// rule is about; the site's own <c>docs</c> or <c>documentation</c> do not match).
+    /// uploads and uploaded files. <c>document</c> is not a stem: on public code bases a folder served as "documents" was
+    /// as often the site's own help or demo files as anyone's papers (docs/precision.md); a documents folder the app
+    /// writes uploads into is private by what it does (<c>RequestDataFolders</c>), and a project can add the word.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultStems = ImmutableArray.Create(
-        "record", "call", "voicemail", "upload", "attachment", "document", "export", "report", "backup", "log", "data",
+        "record", "call", "voicemail", "upload", "attachment", "export", "report", "backup", "log", "data",
         "private", "patient", "invoice", "scan", "statement", "contract", "payslip", "secret", "archive", "userfile",
         "userdata", "appdata");
 

@@ -23,7 +23,7 @@ public class AsyncOnPrepareResponseTests
         var app = builder.Build();
         app.{|#0:UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "documents")),
+            FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "attachments")),
             RequestPath = "/files",
             OnPrepareResponse = async ctx =>
             {
@@ -44,7 +44,7 @@ public class AsyncOnPrepareResponseTests
     public async Task AsyncLambdaThatChecksAuthentication_IsNoGate_ReportedWithWhyAsync()
     {
         await VerifyCS.VerifyAnalyzerAsync(AsyncGateProgram,
-            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'documents'",
+            Diagnostic().WithLocation(0).WithArguments("UseStaticFiles", "a private folder", "the name 'attachments'",
                 "an async OnPrepareResponse cannot stop the file: the callback returns at its first await and the file is sent"));
     }
 

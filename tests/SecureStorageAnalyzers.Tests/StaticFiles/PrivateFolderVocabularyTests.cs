@@ -16,7 +16,6 @@ public class PrivateFolderVocabularyTests
     [InlineData("CallRecordings", "Call")]
     [InlineData("recorded_calls", "recorded")]
     [InlineData("attachments", "attachments")]
-    [InlineData("Documents", "Documents")]
     [InlineData("wwwroot/exported", "exported")]
     [InlineData("ScannedInvoices", "Scanned")]
     [InlineData("archived", "archived")]
@@ -27,6 +26,14 @@ public class PrivateFolderVocabularyTests
     [InlineData("voicemails", "voicemails")]
     public void PrivateWords_MatchByStemAndInflection(string name, string word) =>
         Assert.Equal(word, PrivateFolderVocabulary.Create(string.Empty).FindWord(name));
+
+    /// <summary>"documents" is not private by default (real code served help and demo files so); a project can add it.</summary>
+    [Fact]
+    public void Documents_IsPrivateOnlyWhenConfigured()
+    {
+        Assert.Null(PrivateFolderVocabulary.Create(string.Empty).FindWord("Documents"));
+        Assert.Equal("Documents", PrivateFolderVocabulary.Create("documents").FindWord("Documents"));
+    }
 
     [Theory]
     [InlineData("css")]
@@ -47,6 +54,8 @@ public class PrivateFolderVocabularyTests
     [InlineData("catalog")]
     [InlineData("blog")]
     [InlineData("documentation")]
+    [InlineData("Documents")]
+    [InlineData("doc")]
     [InlineData("docs")]
     [InlineData("callback")]
     [InlineData("recall")]

@@ -159,8 +159,8 @@ public class SSA0001AnonymousStaticFilesTests
             var app = builder.Build();
             app.UseStaticFiles(new StaticFileOptions
             {
-                FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "documents")),
-                RequestPath = "/documents",
+                FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "attachments")),
+                RequestPath = "/attachments",
                 OnPrepareResponse = ctx =>
                 {
                     if (ctx.Context.User.Identity?.IsAuthenticated != true)
