@@ -90,7 +90,7 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
             .ToImmutableArray();
         var exceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(additional),
+            new AnalyzerOptions(additional, new BuildProperties(project.IsTestProject)),
             onAnalyzerException: (exception, analyzer, _) =>
             {
                 lock (exceptions)
@@ -141,6 +141,28 @@ static ImmutableArray<DiagnosticAnalyzer> PackAnalyzers() =>
         .OrderBy(t => t.Name, StringComparer.Ordinal)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
+
+/// <summary>The MSBuild properties the package makes visible to the analyzers: here, only IsTestProject.</summary>
+internal sealed class BuildProperties(bool isTestProject) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+{
+    private readonly Properties _global = new(isTestProject);
+    private readonly Properties _none = new(false);
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _none;
+
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _none;
+
+    private sealed class Properties(bool isTestProject) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+        {
+            value = isTestProject && key == "build_property.IsTestProject" ? "true" : null;
+            return value is not null;
+        }
+    }
+}
 
 /// <summary>A web.config handed to the analyzers as the package's build targets do.</summary>
 internal sealed class FileAdditionalText : AdditionalText

@@ -39,6 +39,12 @@ public sealed class ProjectInfo
 
     public required ImmutableArray<string> PackageReferences { get; init; }
 
+    /// <summary>
+    /// What MSBuild would say in <c>IsTestProject</c>: set in the project, or implied by the test SDK
+    /// (<c>Microsoft.NET.Test.Sdk</c>), xUnit, NUnit or MSTest among its packages. The pack stays silent there by default.
+    /// </summary>
+    public bool IsTestProject { get; init; }
+
     public ImmutableArray<string> Sources { get; set; } = ImmutableArray<string>.Empty;
 
     /// <summary>Reads a .csproj (SDK style or classic) or an .xproj (project.json era, always ASP.NET Core here).</summary>
@@ -120,6 +126,11 @@ public sealed class ProjectInfo
             ExtraUsings = extraUsings,
             ProjectReferences = projectReferences,
             PackageReferences = packages,
+            IsTestProject = IsOn(Property("IsTestProject")) || packages.Any(p =>
+                p.Equals("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase) ||
+                p.StartsWith("xunit", StringComparison.OrdinalIgnoreCase) ||
+                p.Equals("NUnit", StringComparison.OrdinalIgnoreCase) ||
+                p.StartsWith("MSTest", StringComparison.OrdinalIgnoreCase)),
         };
     }
 

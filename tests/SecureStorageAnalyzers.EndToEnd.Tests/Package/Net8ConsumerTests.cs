@@ -34,7 +34,7 @@ public sealed class Net8ConsumerTests(PackedConsumerFixture fixture, ITestOutput
 
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();
-        app.UseDirectoryBrowser("/recordings"); // SSA0001 SSA0002
+        app.UseStaticFiles("/recordings"); app.UseDirectoryBrowser(); // SSA0001 SSA0002
         app.UseStaticFiles(new StaticFileOptions { ServeUnknownFileTypes = true }); // SSA0003
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(builder.Environment.ContentRootPath), RequestPath = "/support" }); // SSA0004
         app.MapGet("/recordings/{name}", (string name) => Results.File(Path.Combine("/srv/recordings", name), "audio/mpeg")); // SSA0005
