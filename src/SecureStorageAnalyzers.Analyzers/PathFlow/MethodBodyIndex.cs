@@ -22,8 +22,9 @@ internal sealed class MethodBodyIndex
             {
                 // sb.Append(phone): for the walk, an append is one more value the builder in the local is given.
                 // sb.Append(a).Append(b): each append of the chain.
-                case IInvocationOperation append when stringBuilder is not null && IsStringBuilderAppend(append.TargetMethod) &&
+                case IInvocationOperation { Instance: not null } append when stringBuilder is not null &&
                                                       SymbolEqualityComparer.Default.Equals(append.TargetMethod.ContainingType, stringBuilder) &&
+                                                      IsStringBuilderAppend(append.TargetMethod) &&
                                                       ChainRoot(append) is ILocalReferenceOperation builder:
                     Add(builder.Local, append);
                     break;

@@ -33,12 +33,30 @@ internal static class PathLikeStrings
             }
             else
             {
-                shape.Value(part is IInterpolationOperation hole && sinks.IsFileSystemRoot(hole.Expression));
+                shape.Value(false);
 
                 afterHole = true;
             }
 
             first = false;
+        }
+
+        if (!shape.PathLike)
+        {
+            return false;
+        }
+
+        if (!shape.IsStoragePath)
+        {
+            // Only now, for the few strings shaped like paths: is one of its values a place on disk?
+            foreach (var part in interpolated.Parts)
+            {
+                if (part is IInterpolationOperation hole && sinks.IsFileSystemRoot(hole.Expression))
+                {
+                    shape.Rooted = true;
+                    break;
+                }
+            }
         }
 
         return shape.IsStoragePath && !IsMessage(interpolated, sinks);
@@ -54,9 +72,15 @@ internal static class PathLikeStrings
 
         var shape = new Scanned();
         var first = true;
-        if (!Scan(binary, ref shape, ref first, sinks, out _))
+        if (!Scan(binary, ref shape, ref first, out _) || !shape.PathLike)
         {
             return false;
+        }
+
+        if (!shape.IsStoragePath && HasRootOperand(binary, sinks))
+        {
+            // Only now, for the few concatenations shaped like paths: is one of its values a place on disk?
+            shape.Rooted = true;
         }
 
         return shape.IsStoragePath && !IsMessage(binary, sinks);
@@ -108,13 +132,30 @@ internal static class PathLikeStrings
         }
     }
 
+    private static bool HasRootOperand(IOperation operand, StorageSinks sinks)
+    {
+        while (operand is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary &&
+               binary.Type?.SpecialType == SpecialType.System_String)
+        {
+            if (HasRootOperand(binary.RightOperand.WithoutImplicitConversions(), sinks))
+            {
+                return true;
+            }
+
+            operand = binary.LeftOperand;
+        }
+
+        var single = operand.WithoutImplicitConversions();
+        return single.ConstantValue is not { HasValue: true } && sinks.IsFileSystemRoot(single);
+    }
+
     /// <summary>Scans a concatenation left to right. Returns false when a part says it is not a path.</summary>
-    private static bool Scan(IOperation operand, ref Scanned shape, ref bool first, StorageSinks sinks, out bool endsWithValue)
+    private static bool Scan(IOperation operand, ref Scanned shape, ref bool first, out bool endsWithValue)
     {
         if (operand is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary &&
             binary.Type?.SpecialType == SpecialType.System_String)
         {
-            if (!Scan(binary.LeftOperand, ref shape, ref first, sinks, out var leftEndsWithValue))
+            if (!Scan(binary.LeftOperand, ref shape, ref first, out var leftEndsWithValue))
             {
                 endsWithValue = false;
                 return false;
@@ -129,7 +170,7 @@ internal static class PathLikeStrings
                 return ok;
             }
 
-            return Scan(right, ref shape, ref first, sinks, out endsWithValue);
+            return Scan(right, ref shape, ref first, out endsWithValue);
         }
 
         var single = operand.WithoutImplicitConversions();
@@ -141,7 +182,7 @@ internal static class PathLikeStrings
             return ok;
         }
 
-        shape.Value(sinks.IsFileSystemRoot(single));
+        shape.Value(false);
         first = false;
         endsWithValue = true;
         return true;

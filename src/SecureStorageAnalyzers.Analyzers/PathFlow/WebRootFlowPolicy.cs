@@ -50,9 +50,15 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
             return IsWebRootPath(property) ? WebRootPathReason : null;
         }
 
-        if (operation is IFieldReferenceOperation field && operation.SemanticModel is { } model)
+        if (operation is IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_String } field })
         {
-            return _fields.GetOrAdd(field.Field.OriginalDefinition, f => HoldsWebRoot(f, model)) ? FieldReason : null;
+            var definition = field.OriginalDefinition;
+            if (!_fields.TryGetValue(definition, out var holds))
+            {
+                holds = _fields.GetOrAdd(definition, operation.SemanticModel is { } model && HoldsWebRoot(definition, model));
+            }
+
+            return holds ? FieldReason : null;
         }
 
         return operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } && IsWwwrootFolder(text)
