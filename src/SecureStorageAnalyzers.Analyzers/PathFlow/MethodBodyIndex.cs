@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.PathFlow;
 
@@ -13,13 +15,26 @@ internal sealed class MethodBodyIndex
 {
     private readonly Dictionary<ILocalSymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, ILocalFunctionOperation> _localFunctions = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILocalSymbol, IArgumentOperation>? _firstStoragePathUse;
 
-    public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null)
+    public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null)
     {
         foreach (var operation in root.Descendants())
         {
             switch (operation)
             {
+                // The first storage call of the body (in source order) that takes a local as its path.
+                case IArgumentOperation argument when isStoragePathArgument is not null &&
+                                                      argument.Value.WithoutConversions() is ILocalReferenceOperation pathLocal &&
+                                                      isStoragePathArgument(argument):
+                    _firstStoragePathUse ??= new Dictionary<ILocalSymbol, IArgumentOperation>(SymbolEqualityComparer.Default);
+                    if (!_firstStoragePathUse.ContainsKey(pathLocal.Local))
+                    {
+                        _firstStoragePathUse[pathLocal.Local] = argument;
+                    }
+
+                    break;
+
                 // sb.Append(phone): for the walk, an append is one more value the builder in the local is given.
                 // sb.Append(a).Append(b): each append of the chain.
                 case IInvocationOperation { Instance: not null } append when stringBuilder is not null &&
@@ -61,39 +76,16 @@ internal sealed class MethodBodyIndex
         _values.TryGetValue(local, out var values) ? values : System.Array.Empty<IOperation>();
 
     /// <summary>
-    /// The identifiers SSA0101 has reported in this body: one path held in a local and used by several storage calls is
-    /// one finding. Created on first use; a body's operations are analyzed by one thread in order, and the lock keeps it
-    /// safe should a host ever do otherwise.
+    /// True unless <paramref name="argument"/> passes a local to a storage call's path after an earlier storage call of
+    /// the body already took the same local (<c>File.Exists(path)</c>, then <c>File.WriteAllBytes(path, …)</c>): one path,
+    /// one finding, at its first use. Decided from the body alone, so a build and an IDE analyzing any part of the file
+    /// agree.
     /// </summary>
-    public ReportedSet Reported
-    {
-        get
-        {
-            if (_reported is null)
-            {
-                System.Threading.Interlocked.CompareExchange(ref _reported, new ReportedSet(), null);
-            }
-
-            return _reported!;
-        }
-    }
-
-    private ReportedSet? _reported;
-
-    /// <summary>A set of operations, safe to add to from several threads.</summary>
-    internal sealed class ReportedSet
-    {
-        private readonly HashSet<IOperation> _operations = new();
-
-        /// <summary>True when <paramref name="operation"/> was not in the set.</summary>
-        public bool Add(IOperation operation)
-        {
-            lock (_operations)
-            {
-                return _operations.Add(operation);
-            }
-        }
-    }
+    public bool IsFirstStoragePathUse(IArgumentOperation argument) =>
+        _firstStoragePathUse is null ||
+        argument.Value.WithoutConversions() is not ILocalReferenceOperation local ||
+        !_firstStoragePathUse.TryGetValue(local.Local, out var first) ||
+        ReferenceEquals(first, argument);
 
     public ILocalFunctionOperation? LocalFunction(IMethodSymbol symbol) =>
         _localFunctions.TryGetValue(symbol, out var function) ? function : null;

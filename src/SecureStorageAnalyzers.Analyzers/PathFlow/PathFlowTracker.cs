@@ -61,8 +61,9 @@ internal sealed class PathFlowTracker
         walk.Trace(value, 0, false, null);
     }
 
-    /// <summary>The identifiers already reported in the method body of <paramref name="operation"/> (see <see cref="MethodBodyIndex.Reported"/>).</summary>
-    public MethodBodyIndex.ReportedSet ReportedSources(IOperation operation) => _sinks.BodyIndex(operation).Reported;
+    /// <summary>See <see cref="MethodBodyIndex.IsFirstStoragePathUse"/>; the body is indexed only when the argument is a local.</summary>
+    public bool IsFirstStoragePathUse(IArgumentOperation argument) =>
+        argument.Value.WithoutConversions() is not ILocalReferenceOperation || _sinks.BodyIndex(argument).IsFirstStoragePathUse(argument);
 
     /// <summary>
     /// True when the value of <paramref name="operation"/> goes straight (through conversions, string helpers,

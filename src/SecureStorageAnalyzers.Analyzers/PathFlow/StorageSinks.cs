@@ -129,7 +129,7 @@ internal sealed class StorageSinks
 
         StringBuilder = types.Resolve("System.Text.StringBuilder");
         var stringBuilder = StringBuilder;
-        _createIndex = root => new MethodBodyIndex(root, stringBuilder);
+        _createIndex = root => new MethodBodyIndex(root, stringBuilder, IsStoragePathArgument);
         PathType = types.Resolve("System.IO.Path");
         _file = types.Resolve("System.IO.File");
         _fileInfo = types.Resolve("System.IO.FileInfo");
@@ -243,6 +243,18 @@ internal sealed class StorageSinks
 
         return member?.ContainingType is { } type && _fileSystemRootTypes.Contains(type.OriginalDefinition) &&
                member.Name is not ("UserName" or "MachineName" or "NewLine" or "ProcessorCount" or "Name" or "Extension");
+    }
+
+    /// <summary>A path, file name or key argument of a storage call (not of a path builder).</summary>
+    public bool IsStoragePathArgument(IArgumentOperation argument)
+    {
+        var method = argument.Parent switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IObjectCreationOperation creation => creation.Constructor,
+            _ => null,
+        };
+        return method is not null && IsPathParameter(argument.Parameter) && IsSinkMethod(method) && !IsPathBuilder(method);
     }
 
     /// <summary>True when the method belongs to a storage API whose string parameters named like paths, file names or keys are sinks.</summary>

@@ -22,6 +22,13 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: the configured pseudonymization method, if any, for the code fix.</summary>
     public const string PseudonymizerProperty = "Pseudonymizer";
 
+    /// <summary>
+    /// Key of <see cref="Diagnostic.Properties"/>, present when the finding sits on the storage call because its first
+    /// identifier came through a local: the primary location is then not an identifier, and the identifiers are all the
+    /// additional locations after the call's.
+    /// </summary>
+    public const string OnCallProperty = "OnCall";
+
     private const int MaxShownLength = 60;
     private const int MaxNamedOthers = 5;
     private const string UnkeyedHashNote = ", hashed without a key, which anyone can reverse by hashing every possible value";
@@ -108,7 +115,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
             IParameterSymbol? parameter = null;
             foreach (var argument in arguments)
             {
-                if (builder || StorageSinks.IsPathParameter(argument.Parameter))
+                if (builder || StorageSinks.IsPathParameter(argument.Parameter) && tracker.IsFirstStoragePathUse(argument))
                 {
                     sources ??= new List<FlowSource>();
                     var before = sources.Count;
@@ -158,9 +165,10 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
 
         /// <summary>
         /// One finding for one path: the first identifier is the primary location, the storage call or path the first
-        /// additional one, the other identifiers the rest, and the message names them all. An identifier already reported
-        /// in the same method body (a path held in a local that several storage calls use) is not reported again: the
-        /// body's operations are analyzed in order, so the first storage call that uses it reports, on every run.
+        /// additional one, the other identifiers the rest, and the message names them all. When the first identifier is
+        /// outside the call (it came through a local), the call is the primary location and every identifier follows the
+        /// call's own location among the additional ones. A path held in a local that
+        /// several storage calls use is reported at the first of them only (see <see cref="PathFlowTracker.IsFirstStoragePathUse"/>).
         /// </summary>
         private static void Report(OperationAnalysisContext context, PathFlowTracker tracker, List<FlowSource> sources,
             IOperation sinkOperation, Sink sink)
@@ -170,29 +178,26 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
                 return;
             }
 
-            var reported = tracker.ReportedSources(sinkOperation);
-            var fresh = new List<FlowSource>(sources.Count);
-            foreach (var source in sources)
-            {
-                if (reported.Add(source.Operation))
-                {
-                    fresh.Add(source);
-                }
-            }
+            var first = sources[0];
 
-            if (fresh.Count == 0)
-            {
-                return;
-            }
-
-            var first = fresh[0];
-            var additional = new Location[fresh.Count];
+            // An IDE analyzing a document keeps only the findings an operation reports inside its own syntax. An
+            // identifier that reached the call through a local (var path = string.Format(…, email)) is outside it: the
+            // finding then sits on the call, and every identifier is an additional location after the call's.
+            var onCall = !sinkOperation.Syntax.Span.Contains(first.Operation.Syntax.Span);
+            var primary = onCall ? DiagnosticLocations.For(sinkOperation) : first.Operation.Syntax.GetLocation();
+            var offset = onCall ? 1 : 0;
+            var additional = new Location[sources.Count + offset];
             additional[0] = sinkOperation.Syntax.GetLocation();
-            var note = new System.Text.StringBuilder(first.ThroughUnkeyedHash ? UnkeyedHashNote : string.Empty);
-            for (var i = 1; i < fresh.Count; i++)
+            if (onCall)
             {
-                var other = fresh[i];
-                additional[i] = other.Operation.Syntax.GetLocation();
+                additional[1] = first.Operation.Syntax.GetLocation();
+            }
+
+            var note = new System.Text.StringBuilder(first.ThroughUnkeyedHash ? UnkeyedHashNote : string.Empty);
+            for (var i = 1; i < sources.Count; i++)
+            {
+                var other = sources[i];
+                additional[i + offset] = other.Operation.Syntax.GetLocation();
                 if (i <= MaxNamedOthers)
                 {
                     note.Append(i == 1 ? ", together with " : ", ").Append('\'').Append(Shown(other)).Append("' (")
@@ -200,19 +205,23 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
                 }
             }
 
-            if (fresh.Count - 1 > MaxNamedOthers)
+            if (sources.Count - 1 > MaxNamedOthers)
             {
-                note.Append(" and ").Append(fresh.Count - 1 - MaxNamedOthers).Append(" more");
+                note.Append(" and ").Append(sources.Count - 1 - MaxNamedOthers).Append(" more");
             }
 
             var pseudonymizer = ((PersonalDataFlowPolicy)tracker.Policy).Options.PseudonymizationMethods;
             var properties = pseudonymizer.IsEmpty
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(PseudonymizerProperty, pseudonymizer[0]);
+            if (onCall)
+            {
+                properties = properties.Add(OnCallProperty, "true");
+            }
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SSA0101PersonalIdentifierInStoragePath,
-                first.Operation.Syntax.GetLocation(),
+                primary,
                 additional,
                 properties,
                 Shown(first),

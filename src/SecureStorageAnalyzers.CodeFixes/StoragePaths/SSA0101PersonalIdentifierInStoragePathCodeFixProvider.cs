@@ -74,7 +74,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
         var sinks = StorageSinks.Create(WellKnownTypes.GetOrCreate(model.Compilation));
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree ||
+            if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree || IsOnCall(diagnostic) ||
                 FindIdentifier(root, diagnostic.Location.SourceSpan) is not { } identifier ||
                 !AcceptsString(model, identifier, cancellationToken) ||
                 NameFlow.SymbolOf(model, identifier) is not { } target)
@@ -155,6 +155,13 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
                 diagnostic);
         }
     }
+
+    /// <summary>
+    /// A finding placed on the storage call because its identifier came through a local (the analyzer's rule for
+    /// findings an IDE must show): its primary location is not an identifier, and no fix is offered there.
+    /// </summary>
+    private static bool IsOnCall(Diagnostic finding) =>
+        finding.Properties.ContainsKey(SSA0101PersonalIdentifierInStoragePathAnalyzer.OnCallProperty);
 
     /// <summary>
     /// The identifiers of the finding besides its primary one (its additional locations after the first, which is the
@@ -375,7 +382,11 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
 
         private static IEnumerable<TextSpan> IdentifierSpans(Diagnostic finding)
         {
-            yield return finding.Location.SourceSpan;
+            if (!IsOnCall(finding))
+            {
+                yield return finding.Location.SourceSpan;
+            }
+
             for (var i = 1; i < finding.AdditionalLocations.Count; i++)
             {
                 yield return finding.AdditionalLocations[i].SourceSpan;

@@ -132,11 +132,11 @@ public class SSA0101PersonalIdentifierInStoragePathTests
                     string name;
                     name = id.Replace("+", "00");
                     string PathFor(string value) => Path.Combine(root, value + ".mp3");
-                    {|#1:File.WriteAllBytes(PathFor(name), audio)|};
+                    {|#1:File.{|#2:WriteAllBytes(PathFor(name), audio)|}|};
                 }
             }
             """,
-            Diagnostic().WithLocation(0).WithLocation(1)
+            Diagnostic().WithLocation(2).WithLocation(1).WithLocation(0)
                 .WithArguments("call.CallerNumber", "a phone number", "its name 'CallerNumber'", "'path' of File.WriteAllBytes", ""));
     }
 
@@ -312,11 +312,11 @@ public class SSA0101PersonalIdentifierInStoragePathTests
                 public void Save(string phoneNumber, string root)
                 {
                     var name = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes({|#0:phoneNumber|})));
-                    {|#1:File.Create(Path.Combine(root, name))|};
+                    {|#1:File.{|#2:Create(Path.Combine(root, name))|}|};
                 }
             }
             """,
-            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("phoneNumber", "a phone number", "its name 'phoneNumber'", "'path' of File.Create",
+            Diagnostic().WithLocation(2).WithLocation(1).WithLocation(0).WithArguments("phoneNumber", "a phone number", "its name 'phoneNumber'", "'path' of File.Create",
                 ", hashed without a key, which anyone can reverse by hashing every possible value"));
     }
 

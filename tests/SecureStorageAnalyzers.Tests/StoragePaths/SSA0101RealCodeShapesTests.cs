@@ -164,11 +164,11 @@ public class SSA0101RealCodeShapesTests
                 public void Save(string email)
                 {
                     var path = $"{_folder}/{{|#0:email|}}";
-                    {|#1:File.WriteAllText(path, "")|};
+                    {|#1:File.{|#2:WriteAllText(path, "")|}|};
                 }
             }
             """,
-            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("email", "an e-mail address", "its name 'email'", "'path' of File.WriteAllText", ""));
+            Diagnostic().WithLocation(2).WithLocation(1).WithLocation(0).WithArguments("email", "an e-mail address", "its name 'email'", "'path' of File.WriteAllText", ""));
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public class SSA0101RealCodeShapesTests
                 public void Save(string root, string email, byte[] pdf)
                 {
                     var path = string.Format("{0}{1}{2}.pdf", root, Path.DirectorySeparatorChar, {|#0:email|});
-                    if ({|#1:File.Exists(path)|})
+                    if ({|#1:File.{|#2:Exists(path)|}|})
                     {
                         File.Delete(path);
                     }
@@ -204,7 +204,7 @@ public class SSA0101RealCodeShapesTests
                 }
             }
             """,
-            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("email", "an e-mail address", "its name 'email'", "'path' of File.Exists", ""));
+            Diagnostic().WithLocation(2).WithLocation(1).WithLocation(0).WithArguments("email", "an e-mail address", "its name 'email'", "'path' of File.Exists", ""));
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public class SSA0101RealCodeShapesTests
                     var sb = new StringBuilder(root);
                     sb.Append('/');
                     sb.Append("exports").Append('/').Append({|#0:patientName|});
-                    {|#1:File.WriteAllText(sb.ToString(), "")|};
+                    {|#1:File.{|#4:WriteAllText(sb.ToString(), "")|}|};
 
                     {|#3:Directory.CreateDirectory(new StringBuilder().Append(root).Append('/').Append({|#2:phoneNumber|}).ToString())|};
 
@@ -230,7 +230,7 @@ public class SSA0101RealCodeShapesTests
                 }
             }
             """,
-            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("patientName", "a person's name", "its name 'patientName'", "'path' of File.WriteAllText", ""),
+            Diagnostic().WithLocation(4).WithLocation(1).WithLocation(0).WithArguments("patientName", "a person's name", "its name 'patientName'", "'path' of File.WriteAllText", ""),
             Diagnostic().WithLocation(2).WithLocation(3).WithArguments("phoneNumber", "a phone number", "its name 'phoneNumber'", "'path' of Directory.CreateDirectory", ""));
     }
 
@@ -275,5 +275,52 @@ public class SSA0101RealCodeShapesTests
                 return Diagnostic().WithLocation(2 * i).WithLocation(2 * i + 1)
                     .WithArguments("p." + names[i], "a national identity number", $"its name '{names[i]}'", "'path' of File.WriteAllText", "");
             }).ToArray());
+    }
+
+    /// <summary>
+    /// What an IDE shows is what a build shows. An IDE analyzes one document (or span) and keeps only the findings an
+    /// operation reports inside its own syntax: a finding on an identifier that reached the call through a local was
+    /// dropped there (it sits on the call now, the identifier an additional location). The first-use rule is decided from
+    /// the method body alone: analyzing again gives the same finding, and a span holding only the second use gives no other.
+    /// </summary>
+    [Fact]
+    public async Task OnePathUsedTwice_SameFindingWhateverIsAnalyzedAndHowOftenAsync()
+    {
+        var compilation = SecureStorageAnalyzers.Tests.Robustness.AnalyzerHarness.Compile(new[] { """
+            class Letters
+            {
+                public void Save(string root, string email, byte[] pdf)
+                {
+                    var path = string.Format("{0}{1}{2}.pdf", root, Path.DirectorySeparatorChar, email);
+                    if (File.Exists(path)) { File.Delete(path); }
+                    File.WriteAllBytes(path, pdf);
+                }
+            }
+            """ }, TestReferences.AspNetCore);
+        var tree = compilation.SyntaxTrees.First();
+        var exceptions = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var analyzers = System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
+            new SecureStorageAnalyzers.SecureStorageAnalyzer());
+        var withAnalyzers = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers(compilation, analyzers,
+            new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
+                new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty),
+                onAnalyzerException: (e, _, _) => exceptions.Add(e.ToString()), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var model = withAnalyzers.Compilation.GetSemanticModel(tree);
+        var text = tree.ToString();
+        var secondUse = new Microsoft.CodeAnalysis.Text.TextSpan(text.IndexOf("File.WriteAllBytes", StringComparison.Ordinal), "File.WriteAllBytes(path, pdf)".Length);
+
+        var build = Assert.Single(await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None), d => d.Id == "SSA0101");
+        for (var round = 0; round < 2; round++)
+        {
+            var whole = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None);
+            Assert.True(exceptions.IsEmpty, string.Join("\n", exceptions));
+            var finding = Assert.Single(whole, d => d.Id == "SSA0101");
+            Assert.Contains("File.Exists", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.Equal(build.Location, finding.Location);
+            Assert.Equal(build.AdditionalLocations, finding.AdditionalLocations);
+            // A span holding only the second use: whatever the IDE returns for it is the build's finding, never another.
+            var onlySecondUse = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, secondUse, CancellationToken.None);
+            Assert.All(onlySecondUse.Where(d => d.Id == "SSA0101"), d => Assert.Equal(build.Location, d.Location));
+        }
     }
 }
