@@ -58,6 +58,18 @@ public static class Descriptors
         "{0} writes under the web root ({1}): every file there is served to anyone by the static file middleware",
         "Files the app writes at run time (uploads, recordings, exports, logs) under wwwroot are public the moment they exist: UseStaticFiles serves every file of the web root to anonymous visitors. Write them to a private folder under the content root, and serve them through an endpoint that checks who is asking.");
 
+    public static readonly DiagnosticDescriptor SSA0007StoredObjectsReadableByAnyone = Create(
+        DiagnosticIds.StoredObjectsReadableByAnyone,
+        "Stored objects are readable by anyone",
+        "{0} makes stored objects readable without credentials: {1}",
+        "A public access level, a public canned or predefined ACL, an ACL entry for allUsers, a bucket policy that allows s3:GetObject to \"*\" or a public access block turned off lets anyone who has or guesses an object's URL download it. Keep containers and buckets private and hand out short-lived signed URLs (SAS, presigned URLs) after checking who is asking.");
+
+    public static readonly DiagnosticDescriptor SSA0008StoredObjectsListableByAnyone = Create(
+        DiagnosticIds.StoredObjectsListableByAnyone,
+        "Anyone can list the stored objects",
+        "{0} lets anyone list the stored objects: {1}",
+        "A container or bucket that anyone can list is directory browsing in the cloud: every object's name, and with it every object, is one anonymous request away. Azure's PublicAccessType.BlobContainer, a public-read bucket ACL, an allUsers bucket ACL entry or a bucket policy that allows s3:ListBucket to \"*\" does that. Keep the container or bucket private.");
+
     public static readonly DiagnosticDescriptor SSA0101PersonalIdentifierInStoragePath = Create(
         DiagnosticIds.PersonalIdentifierInStoragePath,
         "Personal identifier in a storage path",

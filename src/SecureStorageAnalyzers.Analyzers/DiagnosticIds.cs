@@ -2,7 +2,7 @@ namespace SecureStorageAnalyzers;
 
 /// <summary>
 /// Every rule id of the pack, in one list. Ids are never renumbered or reused:
-/// <c>SSA00xx</c> static files and hosting, <c>SSA01xx</c> personal data in storage.
+/// <c>SSA00xx</c> static files, hosting and cloud storage, <c>SSA01xx</c> personal data in storage.
 /// </summary>
 public static class DiagnosticIds
 {
@@ -12,5 +12,7 @@ public static class DiagnosticIds
     public const string ContentRootServed = "SSA0004";
     public const string AnonymousEndpointServesRequestedFile = "SSA0005";
     public const string RuntimeDataWrittenUnderWebRoot = "SSA0006";
+    public const string StoredObjectsReadableByAnyone = "SSA0007";
+    public const string StoredObjectsListableByAnyone = "SSA0008";
     public const string PersonalIdentifierInStoragePath = "SSA0101";
 }

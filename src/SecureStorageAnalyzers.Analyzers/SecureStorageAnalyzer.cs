@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SecureStorageAnalyzers.CloudStorage;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.StaticFiles;
 using SecureStorageAnalyzers.StoragePaths;
@@ -30,7 +31,9 @@ internal static class PackRules
     public static readonly PackRuleEntry SSA0004 = new(Descriptors.SSA0004ContentRootServed, SSA0004DoNotServeContentRootAnalyzer.CreateRule);
     public static readonly PackRuleEntry SSA0005 = new(Descriptors.SSA0005AnonymousEndpointServesRequestedFile, SSA0005AnonymousFileEndpointAnalyzer.CreateRule);
     public static readonly PackRuleEntry SSA0006 = new(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot, SSA0006DoNotWriteUnderWebRootAnalyzer.CreateRule);
+    public static readonly PackRuleEntry SSA0007 = new(Descriptors.SSA0007StoredObjectsReadableByAnyone, SSA0007StoredObjectsReadableByAnyoneAnalyzer.CreateRule);
+    public static readonly PackRuleEntry SSA0008 = new(Descriptors.SSA0008StoredObjectsListableByAnyone, SSA0008StoredObjectsListableByAnyoneAnalyzer.CreateRule);
     public static readonly PackRuleEntry SSA0101 = new(Descriptors.SSA0101PersonalIdentifierInStoragePath, SSA0101PersonalIdentifierInStoragePathAnalyzer.CreateRule);
 
-    public static readonly ImmutableArray<PackRuleEntry> All = ImmutableArray.Create(SSA0001, SSA0002, SSA0003, SSA0004, SSA0005, SSA0006, SSA0101);
+    public static readonly ImmutableArray<PackRuleEntry> All = ImmutableArray.Create(SSA0001, SSA0002, SSA0003, SSA0004, SSA0005, SSA0006, SSA0007, SSA0008, SSA0101);
 }

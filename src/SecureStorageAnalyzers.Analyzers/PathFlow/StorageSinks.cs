@@ -445,7 +445,7 @@ internal sealed class StorageSinks
         Resolve(types, "Minio.DataModel.Args.ObjectArgs`1") is not null;
 
     /// <summary>A type by metadata name; a type of an SDK the compilation does not reference is not looked up at all.</summary>
-    private static INamedTypeSymbol? Resolve(WellKnownTypes types, string name)
+    internal static INamedTypeSymbol? Resolve(WellKnownTypes types, string name)
     {
         foreach (var (prefix, assembly) in SdkAssemblies)
         {

@@ -65,7 +65,8 @@ public sealed class Net8ConsumerTests(PackedConsumerFixture fixture, ITestOutput
         Assert.True(result.ExitCode == 0, $"Warnings alone must not fail the build:\n{result}");
 
         var expected = Expected();
-        Assert.Equal(PackRules.Ids, expected.Select(e => e.Split(' ')[1]).Distinct().Order(StringComparer.Ordinal));
+        // Rules that need a cloud storage SDK are exempt: this consumer references none (see PackRules.NeedingACloudSdk).
+        Assert.Equal(PackRules.Ids.Except(PackRules.NeedingACloudSdk), expected.Select(e => e.Split(' ')[1]).Distinct().Order(StringComparer.Ordinal));
         var actual = BuildOutput.SsaFindings(result.Output)
             .Select(f => $"{f.File}({f.Line}) {f.Id}")
             .Order(StringComparer.Ordinal)

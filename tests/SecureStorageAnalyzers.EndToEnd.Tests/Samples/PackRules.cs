@@ -25,6 +25,14 @@ public static partial class PackRules
         return ids;
     }
 
+    /// <summary>
+    /// Rules that judge calls of the cloud storage SDKs (Azure.Storage.Blobs, AWSSDK.S3, Google.Cloud.Storage.V1, Minio):
+    /// they never fire in a project that does not reference one, by design. The net8 consumer and the incident sample
+    /// reference none (their restores come from the package feed and the .NET packs only), so they are exempt there;
+    /// the unit tests run them against the real SDK assemblies.
+    /// </summary>
+    public static IReadOnlyList<string> NeedingACloudSdk { get; } = ["SSA0007", "SSA0008"];
+
     [GeneratedRegex("""const\s+string\s+\w+\s*=\s*"(?<id>SSA\d{4})"\s*;""")]
     private static partial Regex IdConstant();
 }

@@ -77,7 +77,8 @@ public sealed class PackAnalyzerTests
     [Fact]
     public void RulesOfAWebProject_AllCreated_ExceptOneOffByNoWarn()
     {
-        var compilation = AnalyzerHarness.Compile(new[] { "var app = WebApplication.Create(args); app.Run();" });
+        var compilation = AnalyzerHarness.Compile(new[] { "var app = WebApplication.Create(args); app.Run();" },
+            TestReferences.AspNetCore.AddRange(TestReferences.StorageSdks));
         var analyzer = new SecureStorageAnalyzer();
 
         Assert.Equal(analyzer.SupportedDiagnostics.Length, analyzer.CreateRules(compilation, CancellationToken.None).Count);
@@ -85,6 +86,19 @@ public sealed class PackAnalyzerTests
         var noWarn = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(
             ImmutableDictionary<string, ReportDiagnostic>.Empty.Add(DiagnosticIds.PersonalIdentifierInStoragePath, ReportDiagnostic.Suppress)));
         Assert.Equal(analyzer.SupportedDiagnostics.Length - 1, analyzer.CreateRules(noWarn, CancellationToken.None).Count);
+    }
+
+    [Fact]
+    public void WebProjectWithoutACloudSdk_TheCloudRulesAreNotCreated()
+    {
+        // SSA0007 and SSA0008 judge SDK calls only: without Azure.Storage.Blobs, AWSSDK.S3, Google.Cloud.Storage.V1 or
+        // Minio referenced, none of their types is looked up and the rules are not created.
+        var compilation = AnalyzerHarness.Compile(new[] { "var app = WebApplication.Create(args); app.Run();" });
+        var analyzer = new SecureStorageAnalyzer();
+
+        var created = analyzer.CreateRules(compilation, CancellationToken.None).Select(r => r.GetType().DeclaringType!.Name).ToList();
+        Assert.Equal(analyzer.SupportedDiagnostics.Length - 2, created.Count);
+        Assert.DoesNotContain(created, name => name.StartsWith("SSA0007", StringComparison.Ordinal) || name.StartsWith("SSA0008", StringComparison.Ordinal));
     }
 
     [Fact]

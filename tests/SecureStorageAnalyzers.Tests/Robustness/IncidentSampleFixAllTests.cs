@@ -126,7 +126,16 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
                     return path;
                 }
             }
-            """).Project.Solution;
+            """).Project
+            // The sample references no cloud SDK; SSA0007/SSA0008's fixer needs a finding of its own: a public container.
+            .AddMetadataReferences(TestReferences.StorageSdks)
+            .AddDocument("PublicContainer.cs", """
+                public static class PublicContainer
+                {
+                    public static void Create(Azure.Storage.Blobs.BlobContainerClient container) =>
+                        container.CreateIfNotExists(Azure.Storage.Blobs.Models.PublicAccessType.Blob);
+                }
+                """).Project.Solution;
         var findings = (await AnalyzeAsync(solution)).Where(d => d.Location.IsInSource).ToImmutableArray();
         Assert.True(findings.Select(d => d.Id).Distinct().Count() >= 4, "the sample should have findings of several rules");
         var checkedRules = 0;

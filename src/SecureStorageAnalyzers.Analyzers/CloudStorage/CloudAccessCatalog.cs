@@ -1,0 +1,384 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PathFlow;
+
+namespace SecureStorageAnalyzers.CloudStorage;
+
+/// <summary>What a finding of SSA0007/SSA0008 grants to anyone.</summary>
+internal enum PublicAccess
+{
+    None,
+
+    /// <summary>Anyone can read stored objects whose names they know (SSA0007).</summary>
+    Read,
+
+    /// <summary>Anyone can list the stored objects (SSA0008); Azure's container level also lets them read.</summary>
+    List,
+
+    /// <summary>Anyone can list and read (Azure's <c>PublicAccessType.BlobContainer</c>): one level, SSA0008 alone.</summary>
+    ListAndRead,
+
+    /// <summary>Two grants in one policy (<c>s3:GetObject</c> and <c>s3:ListBucket</c> to <c>*</c>): SSA0007 and SSA0008.</summary>
+    ReadAndListGrants,
+}
+
+/// <summary>
+/// Where the cloud storage SDKs make stored objects public, resolved once per compilation and shared by SSA0007 and
+/// SSA0008: Azure Blob Storage's public access levels, S3 canned ACLs, public-access blocks and bucket policies, Google
+/// Cloud Storage's predefined ACLs and ACL entries, MinIO bucket policies. SDK types are resolved through
+/// <see cref="StorageSinks.Resolve"/>: none is looked up unless the compilation references its assembly.
+/// </summary>
+internal sealed class CloudAccessCatalog
+{
+    private static readonly ImmutableArray<string> CannedAclRequests = ImmutableArray.Create(
+        "Amazon.S3.Model.PutObjectRequest", "Amazon.S3.Model.CopyObjectRequest",
+        "Amazon.S3.Model.InitiateMultipartUploadRequest", "Amazon.S3.Model.PutACLRequest",
+        "Amazon.S3.Transfer.TransferUtilityUploadRequest");
+
+    private static readonly ImmutableArray<string> GcsOptionTypes = ImmutableArray.Create(
+        "Google.Cloud.Storage.V1.UploadObjectOptions", "Google.Cloud.Storage.V1.UpdateObjectOptions",
+        "Google.Cloud.Storage.V1.PatchObjectOptions", "Google.Cloud.Storage.V1.CopyObjectOptions",
+        "Google.Cloud.Storage.V1.CreateBucketOptions", "Google.Cloud.Storage.V1.UpdateBucketOptions",
+        "Google.Cloud.Storage.V1.PatchBucketOptions");
+
+    private readonly WellKnownTypes _types;
+    private readonly INamedTypeSymbol? _publicAccessType;
+    private readonly SymbolSet<INamedTypeSymbol> _azureClients;
+    private readonly INamedTypeSymbol? _s3CannedAcl;
+    private readonly SymbolSet<IPropertySymbol> _objectCannedAcls;
+    private readonly IPropertySymbol? _bucketCannedAcl;
+    private readonly SymbolSet<IPropertySymbol> _publicAccessBlocks;
+    private readonly IPropertySymbol? _bucketPolicy;
+    private readonly SymbolSet<INamedTypeSymbol> _s3Clients;
+    private readonly INamedTypeSymbol? _predefinedObjectAcl;
+    private readonly INamedTypeSymbol? _predefinedBucketAcl;
+    private readonly SymbolSet<IPropertySymbol> _gcsPredefinedAcls;
+    private readonly IPropertySymbol? _objectAclEntity;
+    private readonly IPropertySymbol? _bucketAclEntity;
+    private readonly INamedTypeSymbol? _minioSetPolicyArgs;
+
+    private CloudAccessCatalog(WellKnownTypes types)
+    {
+        _types = types;
+
+        // Azure Blob Storage
+        _publicAccessType = StorageSinks.Resolve(types, "Azure.Storage.Blobs.Models.PublicAccessType");
+        _azureClients = TypesNamed(types, "Azure.Storage.Blobs.BlobContainerClient", "Azure.Storage.Blobs.BlobServiceClient");
+
+        // AWS S3
+        _s3CannedAcl = StorageSinks.Resolve(types, "Amazon.S3.S3CannedACL");
+        var objectAcls = new List<IPropertySymbol>();
+        foreach (var name in CannedAclRequests)
+        {
+            if (Property(types, name, "CannedACL") is { } property)
+            {
+                objectAcls.Add(property);
+            }
+        }
+
+        _objectCannedAcls = new SymbolSet<IPropertySymbol>(objectAcls);
+        _bucketCannedAcl = Property(types, "Amazon.S3.Model.PutBucketRequest", "CannedACL");
+        var blocks = new List<IPropertySymbol>();
+        foreach (var name in new[] { "BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets" })
+        {
+            if (Property(types, "Amazon.S3.Model.PublicAccessBlockConfiguration", name) is { } property)
+            {
+                blocks.Add(property);
+            }
+        }
+
+        _publicAccessBlocks = new SymbolSet<IPropertySymbol>(blocks);
+        _bucketPolicy = Property(types, "Amazon.S3.Model.PutBucketPolicyRequest", "Policy");
+        _s3Clients = TypesNamed(types, "Amazon.S3.IAmazonS3", "Amazon.S3.AmazonS3Client");
+
+        // Google Cloud Storage
+        _predefinedObjectAcl = StorageSinks.Resolve(types, "Google.Cloud.Storage.V1.PredefinedObjectAcl");
+        _predefinedBucketAcl = StorageSinks.Resolve(types, "Google.Cloud.Storage.V1.PredefinedBucketAcl");
+        var gcsAcls = new List<IPropertySymbol>();
+        foreach (var name in GcsOptionTypes)
+        {
+            foreach (var propertyName in new[] { "PredefinedAcl", "DestinationPredefinedAcl", "PredefinedDefaultObjectAcl" })
+            {
+                if (Property(types, name, propertyName) is { } property)
+                {
+                    gcsAcls.Add(property);
+                }
+            }
+        }
+
+        _gcsPredefinedAcls = new SymbolSet<IPropertySymbol>(gcsAcls);
+        _objectAclEntity = Property(types, "Google.Apis.Storage.v1.Data.ObjectAccessControl", "Entity");
+        _bucketAclEntity = Property(types, "Google.Apis.Storage.v1.Data.BucketAccessControl", "Entity");
+
+        // MinIO
+        _minioSetPolicyArgs = StorageSinks.Resolve(types, "Minio.DataModel.Args.SetPolicyArgs");
+
+        var callTypes = new List<INamedTypeSymbol>(_azureClients);
+        callTypes.AddRange(_s3Clients);
+        if (_minioSetPolicyArgs is not null)
+        {
+            callTypes.Add(_minioSetPolicyArgs);
+        }
+
+        CallTypes = callTypes.ToImmutableArray();
+        var assigned = new List<IPropertySymbol>(_objectCannedAcls);
+        assigned.AddRange(_publicAccessBlocks);
+        assigned.AddRange(_gcsPredefinedAcls);
+        foreach (var property in new[] { _bucketCannedAcl, _bucketPolicy, _objectAclEntity, _bucketAclEntity })
+        {
+            if (property is not null)
+            {
+                assigned.Add(property);
+            }
+        }
+
+        AssignedProperties = assigned.ToImmutableArray();
+    }
+
+    /// <summary>The catalog of the compilation, shared by SSA0007 and SSA0008.</summary>
+    public static CloudAccessCatalog Create(WellKnownTypes types) => types.Shared(static t => new CloudAccessCatalog(t));
+
+    /// <summary>True when the compilation references none of the SDKs the rules look at.</summary>
+    public bool IsEmpty => CallTypes.IsEmpty && AssignedProperties.IsEmpty;
+
+    public ImmutableArray<INamedTypeSymbol> CallTypes { get; }
+
+    public ImmutableArray<IPropertySymbol> AssignedProperties { get; }
+
+    public WellKnownTypes Types => _types;
+
+    /// <summary>What the call grants to anyone, and in a few words how (for the message).</summary>
+    public (PublicAccess Access, string How) Judge(IOperation call, IMethodSymbol method)
+    {
+        if (call is not IInvocationOperation invocation)
+        {
+            return (PublicAccess.None, "");
+        }
+
+        var type = method.ContainingType?.OriginalDefinition;
+        if (type is null)
+        {
+            return (PublicAccess.None, "");
+        }
+
+        if (_azureClients.Contains(type))
+        {
+            if (method.Name is not ("Create" or "CreateAsync" or "CreateIfNotExists" or "CreateIfNotExistsAsync" or
+                "SetAccessPolicy" or "SetAccessPolicyAsync" or "CreateBlobContainer" or "CreateBlobContainerAsync"))
+            {
+                return (PublicAccess.None, "");
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter &&
+                    SymbolEqualityComparer.Default.Equals(parameter.Type, _publicAccessType) &&
+                    argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    return AzureLevel(argument.Value);
+                }
+            }
+
+            return (PublicAccess.None, "");
+        }
+
+        if (_s3Clients.Contains(type))
+        {
+            return method.Name is "DeletePublicAccessBlock" or "DeletePublicAccessBlockAsync"
+                ? (PublicAccess.Read, "removes the bucket's public access block, so public ACLs and policies take effect")
+                : (PublicAccess.None, "");
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, _minioSetPolicyArgs) && method.Name == "WithPolicy" &&
+            invocation.Arguments.Length == 1)
+        {
+            return Policy(invocation.Arguments[0].Value);
+        }
+
+        return (PublicAccess.None, "");
+    }
+
+    /// <summary>What the assignment grants to anyone.</summary>
+    public (PublicAccess Access, string How) Judge(ISimpleAssignmentOperation assignment, IPropertySymbol property)
+    {
+        property = property.OriginalDefinition;
+        if (_objectCannedAcls.Contains(property) || SymbolEqualityComparer.Default.Equals(property, _bucketCannedAcl))
+        {
+            var bucket = SymbolEqualityComparer.Default.Equals(property, _bucketCannedAcl);
+            if (!(SingleValue(assignment.Value) is IFieldReferenceOperation field &&
+                  SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _s3CannedAcl)))
+            {
+                return (PublicAccess.None, "");
+            }
+
+            return field.Field.Name switch
+            {
+                "PublicRead" or "PublicReadWrite" when bucket => (PublicAccess.List, $"the bucket ACL S3CannedACL.{field.Field.Name} lets anyone list the bucket's objects"),
+                "PublicRead" or "PublicReadWrite" or "AuthenticatedRead" when !bucket =>
+                    (PublicAccess.Read, field.Field.Name == "AuthenticatedRead"
+                        ? "S3CannedACL.AuthenticatedRead lets any AWS account read the object"
+                        : $"S3CannedACL.{field.Field.Name} lets anyone read the object"),
+                _ => (PublicAccess.None, ""),
+            };
+        }
+
+        if (_publicAccessBlocks.Contains(property))
+        {
+            var value = SingleValue(assignment.Value);
+            return value is { ConstantValue: { HasValue: true, Value: false } }
+                ? (PublicAccess.Read, $"{property.Name} = false turns off a guard against public ACLs and policies")
+                : (PublicAccess.None, "");
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(property, _bucketPolicy))
+        {
+            return Policy(assignment.Value);
+        }
+
+        if (_gcsPredefinedAcls.Contains(property))
+        {
+            if (SingleValue(assignment.Value) is not { } value || value.Type is not { } enumType ||
+                !value.ConstantValue.HasValue)
+            {
+                return (PublicAccess.None, "");
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(enumType, _predefinedObjectAcl))
+            {
+                var name = MemberName(_predefinedObjectAcl!, value.ConstantValue.Value);
+                return name is "PublicRead" or "AuthenticatedRead"
+                    ? (PublicAccess.Read, name == "PublicRead"
+                        ? "PredefinedObjectAcl.PublicRead lets anyone read the object"
+                        : "PredefinedObjectAcl.AuthenticatedRead lets any Google account read the object")
+                    : (PublicAccess.None, "");
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(enumType, _predefinedBucketAcl))
+            {
+                var name = MemberName(_predefinedBucketAcl!, value.ConstantValue.Value);
+                return name is "PublicRead" or "PublicReadWrite"
+                    ? (PublicAccess.List, $"PredefinedBucketAcl.{name} lets anyone list the bucket's objects")
+                    : (PublicAccess.None, "");
+            }
+
+            return (PublicAccess.None, "");
+        }
+
+        var objectEntity = SymbolEqualityComparer.Default.Equals(property, _objectAclEntity);
+        if (objectEntity || SymbolEqualityComparer.Default.Equals(property, _bucketAclEntity))
+        {
+            if (SingleValue(assignment.Value)?.ConstantValue is not { HasValue: true, Value: string entity} ||
+                entity is not ("allUsers" or "allAuthenticatedUsers"))
+            {
+                return (PublicAccess.None, "");
+            }
+
+            return objectEntity
+                ? (PublicAccess.Read, $"an ACL entry for '{entity}' lets anyone read the object")
+                : (PublicAccess.List, $"a bucket ACL entry for '{entity}' lets anyone list the bucket's objects");
+        }
+
+        return (PublicAccess.None, "");
+    }
+
+    private (PublicAccess Access, string How) AzureLevel(IOperation value)
+    {
+        if (_publicAccessType is null || SingleValue(value) is not { ConstantValue.HasValue: true } constant)
+        {
+            return (PublicAccess.None, "");
+        }
+
+        return MemberName(_publicAccessType, constant.ConstantValue.Value) switch
+        {
+            "Blob" => (PublicAccess.Read, "PublicAccessType.Blob lets anyone read every blob of the container by its name"),
+            "BlobContainer" => (PublicAccess.ListAndRead, "PublicAccessType.BlobContainer lets anyone list and read every blob of the container"),
+            _ => (PublicAccess.None, ""),
+        };
+    }
+
+    private (PublicAccess Access, string How) Policy(IOperation value)
+    {
+        if (SingleValue(value)?.ConstantValue is not { HasValue: true, Value: string json })
+        {
+            return (PublicAccess.None, "");
+        }
+
+        var (read, list) = PolicyDocument.PublicGrants(json);
+        return (read, list) switch
+        {
+            (true, true) => (PublicAccess.ReadAndListGrants, "the bucket policy allows s3:GetObject and s3:ListBucket to principal \"*\""),
+            (false, true) => (PublicAccess.List, "the bucket policy allows s3:ListBucket to principal \"*\""),
+            (true, false) => (PublicAccess.Read, "the bucket policy allows s3:GetObject to principal \"*\""),
+            _ => (PublicAccess.None, ""),
+        };
+    }
+
+    /// <summary>
+    /// The value itself, or the one value of a local given exactly one (its initializer or a single assignment); null
+    /// for a local given several values or none.
+    /// </summary>
+    private IOperation? SingleValue(IOperation value)
+    {
+        value = value.WithoutConversions();
+        if (value is ILocalReferenceOperation local)
+        {
+            var values = StorageSinks.Create(_types).BodyIndex(value).ValuesOf(local.Local);
+            return values.Count == 1 ? values[0].WithoutConversions() : null;
+        }
+
+        return value;
+    }
+
+    private static string? MemberName(INamedTypeSymbol enumType, object? constant)
+    {
+        if (constant is null)
+        {
+            return null;
+        }
+
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, constant))
+            {
+                return field.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static SymbolSet<INamedTypeSymbol> TypesNamed(WellKnownTypes types, params string[] names)
+    {
+        var list = new List<INamedTypeSymbol>();
+        foreach (var name in names)
+        {
+            if (StorageSinks.Resolve(types, name) is { } type)
+            {
+                list.Add(type);
+            }
+        }
+
+        return new SymbolSet<INamedTypeSymbol>(list);
+    }
+
+    /// <summary>The property <paramref name="name"/> of the type or of the nearest base class that declares it.</summary>
+    private static IPropertySymbol? Property(WellKnownTypes types, string typeName, string name)
+    {
+        for (var type = StorageSinks.Resolve(types, typeName); type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IPropertySymbol property)
+                {
+                    return property;
+                }
+            }
+        }
+
+        return null;
+    }
+}

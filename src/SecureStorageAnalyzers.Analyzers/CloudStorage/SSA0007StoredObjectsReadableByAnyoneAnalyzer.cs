@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.CloudStorage;
+
+/// <summary>
+/// SSA0007: stored objects readable by anyone: Azure's <c>PublicAccessType.Blob</c>, S3 object canned ACLs, public-access blocks turned off, bucket policies and MinIO policies that allow <c>s3:GetObject</c> to <c>*</c>, Google Cloud Storage's public predefined object ACLs and <c>allUsers</c> object ACL entries. Only when the compilation references the SDK (<see cref="CloudAccessCatalog"/>).
+/// </summary>
+/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
+public sealed class SSA0007StoredObjectsReadableByAnyoneAnalyzer : PackAnalyzer
+{
+    public SSA0007StoredObjectsReadableByAnyoneAnalyzer()
+        : base(PackRules.SSA0007)
+    {
+    }
+
+    /// <summary>The rule's part for a compilation, or null when it references none of the cloud storage SDKs.</summary>
+    internal static PackRule? CreateRule(WellKnownTypes types)
+    {
+        var catalog = CloudAccessCatalog.Create(types);
+        return catalog.IsEmpty ? null : new Rule(catalog);
+    }
+
+    private sealed class Rule : PackRule
+    {
+        private readonly CloudAccessCatalog _catalog;
+
+        public Rule(CloudAccessCatalog catalog) => _catalog = catalog;
+
+        public override IEnumerable<INamedTypeSymbol> CallTypes => _catalog.CallTypes;
+
+        public override IEnumerable<IPropertySymbol> AssignedProperties => _catalog.AssignedProperties;
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            var (access, how) = _catalog.Judge(context.Operation, method);
+            Report(context, context.Operation, access, how);
+        }
+
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
+        {
+            var (access, how) = _catalog.Judge(assignment, property);
+            Report(context, assignment, access, how);
+        }
+
+        private void Report(OperationAnalysisContext context, IOperation operation, PublicAccess access, string how)
+        {
+            if (!(access is PublicAccess.Read or PublicAccess.ReadAndListGrants) || EnvironmentGuard.IsDevelopmentOnly(operation, _catalog.Types))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0007StoredObjectsReadableByAnyone, DiagnosticLocations.For(operation),
+                DiagnosticLocations.CallText(operation.Syntax), how));
+        }
+    }
+}
