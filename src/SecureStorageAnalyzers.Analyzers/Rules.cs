@@ -16,26 +16,26 @@ internal static class PackRules
 {
     // Calls: the pipeline's UseStaticFiles/UseFileServer/UseDirectoryBrowser/UseAuthorization/branches/SetFallbackPolicy types and the request-data copy types;
     // assigns: FallbackPolicy; also calls of authorization helpers and of source extension methods; reports at end. Needs ASP.NET Core.
-    public static readonly PackRuleEntry SSA0001 = new(Descriptors.SSA0001PrivateFilesServedAnonymously, SSA0001AnonymousStaticFilesAnalyzer.CreateRule);
+    public static readonly PackRuleEntry SSA0001 = new(Descriptors.SSA0001PrivateFilesServedAnonymously, SSA0001AnonymousStaticFiles.CreateRule);
 
     // Calls: UseDirectoryBrowser/AddDirectoryBrowser/UseFileServer(bool) types; assigns: FileServerOptions.EnableDirectoryBrowsing; reports at end.
-    public static readonly PackRuleEntry SSA0002 = new(Descriptors.SSA0002DirectoryBrowsingEnabled, SSA0002DoNotEnableDirectoryBrowsingAnalyzer.CreateRule);
+    public static readonly PackRuleEntry SSA0002 = new(Descriptors.SSA0002DirectoryBrowsingEnabled, SSA0002DoNotEnableDirectoryBrowsing.CreateRule);
 
     // Assigns: StaticFileOptions.ServeUnknownFileTypes (no calls, no flags). Needs that property.
-    public static readonly PackRuleEntry SSA0003 = new(Descriptors.SSA0003UnknownFileTypesServed, SSA0003DoNotServeUnknownFileTypesAnalyzer.CreateRule);
+    public static readonly PackRuleEntry SSA0003 = new(Descriptors.SSA0003UnknownFileTypesServed, SSA0003DoNotServeUnknownFileTypes.CreateRule);
 
     // Calls: UseWebRoot's type; assigns: FileProvider, WebApplicationOptions.WebRootPath, IWebHostEnvironment.WebRootPath/WebRootFileProvider. Needs ASP.NET Core.
-    public static readonly PackRuleEntry SSA0004 = new(Descriptors.SSA0004ContentRootServed, SSA0004DoNotServeContentRootAnalyzer.CreateRule);
+    public static readonly PackRuleEntry SSA0004 = new(Descriptors.SSA0004ContentRootServed, SSA0004DoNotServeContentRoot.CreateRule);
 
     // Calls: endpoint-mapping/authorization types, SetFallbackPolicy's type, Results/TypedResults/ControllerBase/PageModel/SendFile and the file result classes;
     // assigns: FallbackPolicy; also calls of authorization helpers; reports at end. Needs ASP.NET Core.
-    public static readonly PackRuleEntry SSA0005 = new(Descriptors.SSA0005AnonymousEndpointServesRequestedFile, SSA0005AnonymousFileEndpointAnalyzer.CreateRule);
+    public static readonly PackRuleEntry SSA0005 = new(Descriptors.SSA0005AnonymousEndpointServesRequestedFile, SSA0005AnonymousFileEndpoint.CreateRule);
 
     // Calls: File, FileInfo, FileStream, StreamWriter (the writing sinks). Needs ASP.NET Core and a web root.
-    public static readonly PackRuleEntry SSA0006 = new(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot, SSA0006DoNotWriteUnderWebRootAnalyzer.CreateRule);
+    public static readonly PackRuleEntry SSA0006 = new(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot, SSA0006DoNotWriteUnderWebRoot.CreateRule);
 
     // Calls: Path and the storage sink types; assigns: the sinks' path properties; sees strings (interpolations, concatenations). Every project with System.IO.
-    public static readonly PackRuleEntry SSA0101 = new(Descriptors.SSA0101PersonalIdentifierInStoragePath, SSA0101PersonalIdentifierInStoragePathAnalyzer.CreateRule);
+    public static readonly PackRuleEntry SSA0101 = new(Descriptors.SSA0101PersonalIdentifierInStoragePath, SSA0101PersonalIdentifierInStoragePath.CreateRule);
 
     public static readonly ImmutableArray<PackRuleEntry> All = ImmutableArray.Create(SSA0001, SSA0002, SSA0003, SSA0004, SSA0005, SSA0006, SSA0101);
 }

@@ -17,4 +17,13 @@ public sealed class SecureStorageAnalyzer : PackAnalyzer
         : base(PackRules.All)
     {
     }
+
+    /// <summary>
+    /// The same analysis with one rule alone, for code that runs a rule itself (SSA0101's fixer looks for the findings
+    /// of other files). The compiler creates the analyzer with all rules.
+    /// </summary>
+    internal SecureStorageAnalyzer(PackRuleEntry rule)
+        : base(rule)
+    {
+    }
 }

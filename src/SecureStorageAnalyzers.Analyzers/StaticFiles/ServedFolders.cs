@@ -42,7 +42,7 @@ internal sealed class ServedFolders
 
     /// <summary>
     /// Why the folder a registration serves is private, and the expression that says so; null when it is not (or when it
-    /// is the content root, <see cref="SSA0004DoNotServeContentRootAnalyzer"/>'s finding).
+    /// is the content root, <see cref="SSA0004DoNotServeContentRoot"/>'s finding).
     /// </summary>
     public FlowSource? PrivateFolder(OperationAnalysisContext context, IOperation? fileProvider, IOperation? requestPath)
     {

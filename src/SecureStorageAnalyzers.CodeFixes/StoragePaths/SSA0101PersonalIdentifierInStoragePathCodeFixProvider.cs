@@ -99,7 +99,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
                 continue;
             }
 
-            if (diagnostic.Properties.TryGetValue(SSA0101PersonalIdentifierInStoragePathAnalyzer.PseudonymizerProperty, out var method) &&
+            if (diagnostic.Properties.TryGetValue(SSA0101PersonalIdentifierInStoragePath.PseudonymizerProperty, out var method) &&
                 !string.IsNullOrEmpty(method))
             {
                 foreach (var other in others)
@@ -535,7 +535,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
             lock (_gate)
             {
                 analyzers = _analyzers ??= Compilation.WithAnalyzers(
-                    ImmutableArray.Create<DiagnosticAnalyzer>(new SSA0101PersonalIdentifierInStoragePathAnalyzer()), _options);
+                    ImmutableArray.Create<DiagnosticAnalyzer>(new SecureStorageAnalyzer(PackRules.SSA0101)), _options);
             }
 
             var diagnostics = await analyzers.GetAnalyzerSemanticDiagnosticsAsync(Compilation.GetSemanticModel(tree), null, cancellationToken)

@@ -19,9 +19,8 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// may be set in any file. A registration SSA0004 reports (the content root) is left to SSA0004, and
 /// <c>UseDirectoryBrowser</c> to SSA0002, whose message names the private folder.
 /// </summary>
-/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
-public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
+/// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
+internal static class SSA0001AnonymousStaticFiles
 {
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: "true" when the project sets a fallback policy, so moving the
     /// registration after <c>UseAuthorization()</c> authorizes it.</summary>
@@ -33,11 +32,6 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> WithFallback =
         ImmutableDictionary<string, string?>.Empty.Add(FallbackPolicyProperty, "true");
-
-    public SSA0001AnonymousStaticFilesAnalyzer()
-        : base(PackRules.SSA0001)
-    {
-    }
 
     /// <summary>The rule's part for a compilation: web projects only.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types) => types.HasAspNetCore ? new Analysis(types) : null;
