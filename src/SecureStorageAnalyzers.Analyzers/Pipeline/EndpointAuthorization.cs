@@ -362,13 +362,7 @@ internal sealed class EndpointAuthorization
 
     private IInvocationOperation? MapCallOf(IAnonymousFunctionOperation lambda)
     {
-        var parent = lambda.Parent;
-        while (parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent is IArgumentOperation { Parent: IInvocationOperation call } && WellKnownTypes.Contains(_mapEndpoint, call.TargetMethod)
+        return lambda.ParentSkippingDelegateConversions() is IArgumentOperation { Parent: IInvocationOperation call } && WellKnownTypes.Contains(_mapEndpoint, call.TargetMethod)
             ? call
             : null;
     }
@@ -376,13 +370,7 @@ internal sealed class EndpointAuthorization
     /// <summary>The call that uses <paramref name="operation"/> as its receiver (<c>x.M()</c> or the <c>this</c> argument of an extension).</summary>
     private static IInvocationOperation? Consumer(IOperation operation)
     {
-        var parent = operation.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent switch
+        return operation.ParentSkippingConversions() switch
         {
             IInvocationOperation call when call.Instance is not null => call,
             IArgumentOperation { Parent: IInvocationOperation call } argument when call.Arguments.Length > 0 &&

@@ -355,13 +355,7 @@ internal sealed class PipelineModel
         {
             if (current is IAnonymousFunctionOperation lambda)
             {
-                var parent = lambda.Parent;
-                while (parent is IDelegateCreationOperation or IConversionOperation)
-                {
-                    parent = parent.Parent;
-                }
-
-                if (parent is IArgumentOperation { Parent: IInvocationOperation branch } &&
+                if (lambda.ParentSkippingDelegateConversions() is IArgumentOperation { Parent: IInvocationOperation branch } &&
                     WellKnownTypes.Contains(Branches, branch.TargetMethod))
                 {
                     return lambda.Syntax.Span;

@@ -213,19 +213,19 @@ internal static class SSA0001AnonymousStaticFiles
                     }
 
                     var property = target.Property.OriginalDefinition;
-                    if (Is(property, _onPrepareResponse) || Is(property, _onPrepareResponseAsync))
+                    if (SymbolEquality.Is(property, _onPrepareResponse) || SymbolEquality.Is(property, _onPrepareResponseAsync))
                     {
-                        JudgeGate(assignment.Value, Is(property, _onPrepareResponse), ref gated, ref asyncGate);
+                        JudgeGate(assignment.Value, SymbolEquality.Is(property, _onPrepareResponse), ref gated, ref asyncGate);
                     }
-                    else if (Is(property, _staticFileOptions))
+                    else if (SymbolEquality.Is(property, _staticFileOptions))
                     {
                         foreach (var inner in _folders.Initializers(assignment.Value))
                         {
                             if (inner.Target is IPropertyReferenceOperation innerTarget &&
-                                (Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse) ||
-                                 Is(innerTarget.Property.OriginalDefinition, _onPrepareResponseAsync)))
+                                (SymbolEquality.Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse) ||
+                                 SymbolEquality.Is(innerTarget.Property.OriginalDefinition, _onPrepareResponseAsync)))
                             {
-                                JudgeGate(inner.Value, Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse), ref gated, ref asyncGate);
+                                JudgeGate(inner.Value, SymbolEquality.Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse), ref gated, ref asyncGate);
                             }
                         }
                     }
@@ -299,7 +299,7 @@ internal static class SSA0001AnonymousStaticFiles
                     firstAwait = Math.Min(firstAwait, descendant.Syntax.SpanStart);
                 }
                 else if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } &&
-                         Is(target.Property.OriginalDefinition, _statusCode))
+                         SymbolEquality.Is(target.Property.OriginalDefinition, _statusCode))
                 {
                     firstStatus = Math.Min(firstStatus, descendant.Syntax.Span.End);
                 }
@@ -327,7 +327,5 @@ internal static class SSA0001AnonymousStaticFiles
 
             return false;
         }
-
-        private static bool Is(ISymbol symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
     }
 }

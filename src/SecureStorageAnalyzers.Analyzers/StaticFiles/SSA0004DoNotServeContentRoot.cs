@@ -119,12 +119,10 @@ internal static class SSA0004DoNotServeContentRoot
         public string? Describe(IPropertySymbol property)
         {
             var definition = property.OriginalDefinition;
-            return Is(definition, _fileProvider) ? "FileProvider"
-                : Is(definition, _optionsWebRootPath) || Is(definition, _environmentWebRootPath) ? "WebRootPath"
-                : Is(definition, _environmentWebRootFileProvider) ? "WebRootFileProvider"
+            return SymbolEquality.Is(definition, _fileProvider) ? "FileProvider"
+                : SymbolEquality.Is(definition, _optionsWebRootPath) || SymbolEquality.Is(definition, _environmentWebRootPath) ? "WebRootPath"
+                : SymbolEquality.Is(definition, _environmentWebRootFileProvider) ? "WebRootFileProvider"
                 : null;
         }
-
-        private static bool Is(ISymbol symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
     }
 }

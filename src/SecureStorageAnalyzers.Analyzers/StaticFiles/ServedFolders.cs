@@ -100,11 +100,11 @@ internal sealed class ServedFolders
                 if (assignment.Target is IPropertyReferenceOperation target)
                 {
                     var property = target.Property.OriginalDefinition;
-                    if (Is(property, _fileProvider))
+                    if (SymbolEquality.Is(property, _fileProvider))
                     {
                         fileProvider = assignment.Value;
                     }
-                    else if (Is(property, _requestPath))
+                    else if (SymbolEquality.Is(property, _requestPath))
                     {
                         requestPath = assignment.Value;
                     }
@@ -157,6 +157,4 @@ internal sealed class ServedFolders
 
         return tracker;
     }
-
-    private static bool Is(ISymbol symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
 }
