@@ -95,7 +95,7 @@ internal sealed class PipelineModel
             types.Methods("Microsoft.AspNetCore.Builder.MapExtensions", "Map"),
             types.Methods("Microsoft.AspNetCore.Builder.MapWhenExtensions", "MapWhen"),
             types.Methods("Microsoft.AspNetCore.Builder.UseWhenExtensions", "UseWhen"));
-        FallbackPolicy = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Authorization.AuthorizationOptions"), "FallbackPolicy");
+        FallbackPolicy = WellKnownTypes.Property(types.AuthorizationOptions, "FallbackPolicy");
         SetFallbackPolicy = types.Methods("Microsoft.AspNetCore.Authorization.AuthorizationBuilder", "SetFallbackPolicy");
         ApplicationBuilder = types.IApplicationBuilder;
         _declaringTypes = WellKnownTypes.DeclaringTypes(UseStaticFiles, UseFileServer, UseDirectoryBrowser, UseAuthorization, Branches, SetFallbackPolicy);

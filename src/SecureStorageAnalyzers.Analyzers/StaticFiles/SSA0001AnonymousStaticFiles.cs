@@ -89,8 +89,8 @@ internal static class SSA0001AnonymousStaticFiles
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
-            _isAuthenticated = WellKnownTypes.Property(types.Resolve("System.Security.Principal.IIdentity"), "IsAuthenticated");
-            _statusCode = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Http.HttpResponse"), "StatusCode");
+            _isAuthenticated = WellKnownTypes.Property(types.IIdentity, "IsAuthenticated");
+            _statusCode = WellKnownTypes.Property(types.HttpResponse, "StatusCode");
         }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes => _model.DeclaringTypes.Concat(_requestData.DeclaringTypes);

@@ -91,8 +91,8 @@ internal static class SSA0004DoNotServeContentRoot
 
         public Settings(WellKnownTypes types)
         {
-            _fileProvider = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase"), "FileProvider");
-            _optionsWebRootPath = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Builder.WebApplicationOptions"), "WebRootPath");
+            _fileProvider = WellKnownTypes.Property(types.SharedOptionsBase, "FileProvider");
+            _optionsWebRootPath = WellKnownTypes.Property(types.WebApplicationOptions, "WebRootPath");
             _environmentWebRootPath = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootPath");
             _environmentWebRootFileProvider = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootFileProvider");
             UseWebRoot = types.Methods("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions", "UseWebRoot");

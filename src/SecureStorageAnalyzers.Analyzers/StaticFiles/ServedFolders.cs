@@ -28,7 +28,7 @@ internal sealed class ServedFolders
         _types = types;
         _sinks = StorageSinks.Create(types);
         _contentRoot = new PathFlowTracker(_sinks, new ContentRootFlowPolicy(types));
-        var sharedOptions = types.Resolve("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
+        var sharedOptions = types.SharedOptionsBase;
         _fileProvider = WellKnownTypes.Property(sharedOptions, "FileProvider");
         _requestPath = WellKnownTypes.Property(sharedOptions, "RequestPath");
     }
