@@ -152,6 +152,18 @@ internal sealed class WellKnownTypes
 
     public INamedTypeSymbol? HttpResponse => Web("Microsoft.AspNetCore.Http.HttpResponse");
 
+    public INamedTypeSymbol? IAllowAnonymous => Web("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
+
+    public INamedTypeSymbol? IAuthorizeData => Web("Microsoft.AspNetCore.Authorization.IAuthorizeData");
+
+    public INamedTypeSymbol? AuthorizeFilter => Web("Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter");
+
+    public INamedTypeSymbol? ControllerBase => Web("Microsoft.AspNetCore.Mvc.ControllerBase");
+
+    public INamedTypeSymbol? PageModel => Web("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+
+    public INamedTypeSymbol? RouteGroupBuilder => Web("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
+
     public INamedTypeSymbol? IIdentity => Get("System.Security.Principal.IIdentity");
 
     public INamedTypeSymbol? FileInfo => Get("System.IO.FileInfo");

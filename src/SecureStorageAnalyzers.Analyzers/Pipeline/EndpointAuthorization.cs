@@ -111,12 +111,12 @@ internal sealed class EndpointAuthorization
         _mapControllers = new MethodSet(controllers);
         _requireAuthorization = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions", "RequireAuthorization");
         _allowAnonymous = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions", "AllowAnonymous");
-        _allowAnonymousMetadata = types.Resolve("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
-        _authorizeData = types.Resolve("Microsoft.AspNetCore.Authorization.IAuthorizeData");
-        _authorizeFilter = types.Resolve("Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter");
-        _controllerBase = types.Resolve("Microsoft.AspNetCore.Mvc.ControllerBase");
-        _pageModel = types.Resolve("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-        _routeGroup = types.Resolve("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
+        _allowAnonymousMetadata = types.IAllowAnonymous;
+        _authorizeData = types.IAuthorizeData;
+        _authorizeFilter = types.AuthorizeFilter;
+        _controllerBase = types.ControllerBase;
+        _pageModel = types.PageModel;
+        _routeGroup = types.RouteGroupBuilder;
         _recordedDeclaringTypes = WellKnownTypes.DeclaringTypes(_requireAuthorization, _mapEndpoint);
     }
 
