@@ -17,19 +17,22 @@ public sealed record AnalyzerSet(string Name, string Version, ImmutableArray<Dia
     public static AnalyzerSet OurPack() => Ours("SecureStorageAnalyzers", exported: true);
 
     /// <summary>
-    /// Our pack with each rule as its own analyzer (each rule's analyzer class, plus the web.config analyzer): the per-rule
-    /// breakdown, and what the pack would cost if each rule looked at every call for itself.
+    /// Our pack with each rule as its own analyzer (each rule's <see cref="SecureStorageAnalyzers.Tests.Verifiers.RuleAnalyzer"/>,
+    /// linked from the tests, plus the web.config analyzer): the per-rule breakdown, and what the pack would cost if each
+    /// rule looked at every call for itself.
     /// </summary>
     public static AnalyzerSet OurRules() => Ours("SecureStorageAnalyzers, one analyzer per rule", exported: false);
 
     private static AnalyzerSet Ours(string name, bool exported)
     {
-        var assembly = typeof(SecureStorageAnalyzers.StoragePaths.SSA0101PersonalIdentifierInStoragePathAnalyzer).Assembly;
+        var assembly = typeof(SecureStorageAnalyzer).Assembly;
         var analyzers = assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
             .Where(t => exported
                 ? t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } a && a.Languages.Contains(LanguageNames.CSharp)
                 : t != typeof(SecureStorageAnalyzer))
+            .Concat(exported ? Type.EmptyTypes : typeof(SecureStorageAnalyzers.Tests.Verifiers.RuleAnalyzer).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(SecureStorageAnalyzers.Tests.Verifiers.RuleAnalyzer).IsAssignableFrom(t)))
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();

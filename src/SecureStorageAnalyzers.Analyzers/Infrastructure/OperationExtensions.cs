@@ -31,6 +31,33 @@ internal static class OperationExtensions
         return operation;
     }
 
+    /// <summary>The operation that uses <paramref name="operation"/>'s value: its parent above any conversions.</summary>
+    public static IOperation? ParentSkippingConversions(this IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent;
+    }
+
+    /// <summary>
+    /// The operation a lambda or method group is handed to: its parent above any conversions and delegate creations
+    /// (for a lambda argument, the <see cref="IArgumentOperation"/>).
+    /// </summary>
+    public static IOperation? ParentSkippingDelegateConversions(this IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IDelegateCreationOperation or IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent;
+    }
+
     /// <summary>The root of the operation tree <paramref name="operation"/> belongs to (its method body or initializer).</summary>
     public static IOperation Root(this IOperation operation)
     {

@@ -32,9 +32,9 @@ internal sealed class PackRuleEntry
 /// <remarks>
 /// Why not one analyzer per rule: the benchmark (docs/performance.md) measured that merely being called for an
 /// invocation and asking its method's type costs each analyzer about 30 ms per 40,000 calls, and five rules asked it on
-/// every call. The compiler loads <see cref="SecureStorageAnalyzer"/>, all rules together; each rule also has its own
-/// analyzer class (not exported) that runs the same analysis with that rule alone, for its tests and the per-rule
-/// benchmark figures. A rule switched off for the whole project (<c>NoWarn</c>, or severity <c>none</c> in a global
+/// every call. The compiler loads <see cref="SecureStorageAnalyzer"/>, all rules together (<see cref="PackRules"/>); the
+/// test project wraps each rule in its own analyzer (<c>RuleAnalyzer</c>, not in the package) that runs the same
+/// analysis with that rule alone, for its tests and the per-rule benchmark figures. A rule switched off for the whole project (<c>NoWarn</c>, or severity <c>none</c> in a global
 /// config that no file overrides) is not created, so it costs nothing, as a separate analyzer would. The price: the
 /// driver's telemetry times the pack, not each rule (the benchmark times the rule analyzers apart), and an exception
 /// in one rule's callback also ends that callback for the rules after it (the robustness tests keep exceptions at zero).
@@ -46,8 +46,8 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
 {
     private readonly ImmutableArray<PackRuleEntry> _rules;
 
-    /// <summary>One rule alone.</summary>
-    private protected PackAnalyzer(PackRuleEntry rule)
+    /// <summary>One rule alone: for the test project's <c>RuleAnalyzer</c> (tests, per-rule benchmark), never exported.</summary>
+    internal PackAnalyzer(PackRuleEntry rule)
         : this(ImmutableArray.Create(rule))
     {
     }

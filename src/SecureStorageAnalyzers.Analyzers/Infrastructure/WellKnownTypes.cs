@@ -138,6 +138,42 @@ internal sealed class WellKnownTypes
     /// <summary>True when the compilation references ASP.NET Core's application builder: the web rules apply.</summary>
     public bool HasAspNetCore => IApplicationBuilder is not null;
 
+    // Framework types the rules and shared facts look up when they are created, resolved on first use and cached by
+    // name (as the string lookups did). A web type stays unresolved (null) without ASP.NET Core, like those above.
+
+    /// <summary><c>SharedOptionsBase</c> of the static-file middleware options (<c>FileProvider</c>, <c>RequestPath</c>).</summary>
+    public INamedTypeSymbol? SharedOptionsBase => Web("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
+
+    public INamedTypeSymbol? WebApplicationOptions => Web("Microsoft.AspNetCore.Builder.WebApplicationOptions");
+
+    public INamedTypeSymbol? AuthorizationOptions => Web("Microsoft.AspNetCore.Authorization.AuthorizationOptions");
+
+    public INamedTypeSymbol? HttpRequest => Web("Microsoft.AspNetCore.Http.HttpRequest");
+
+    public INamedTypeSymbol? HttpResponse => Web("Microsoft.AspNetCore.Http.HttpResponse");
+
+    public INamedTypeSymbol? IAllowAnonymous => Web("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
+
+    public INamedTypeSymbol? IAuthorizeData => Web("Microsoft.AspNetCore.Authorization.IAuthorizeData");
+
+    public INamedTypeSymbol? AuthorizeFilter => Web("Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter");
+
+    public INamedTypeSymbol? ControllerBase => Web("Microsoft.AspNetCore.Mvc.ControllerBase");
+
+    public INamedTypeSymbol? PageModel => Web("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+
+    public INamedTypeSymbol? RouteGroupBuilder => Web("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
+
+    public INamedTypeSymbol? IIdentity => Get("System.Security.Principal.IIdentity");
+
+    public INamedTypeSymbol? FileInfo => Get("System.IO.FileInfo");
+
+    public INamedTypeSymbol? PhysicalFileProvider => Get("Microsoft.Extensions.FileProviders.PhysicalFileProvider");
+
+    public INamedTypeSymbol? IConfiguration => Get("Microsoft.Extensions.Configuration.IConfiguration");
+
+    public INamedTypeSymbol? ConfigurationBinder => Get("Microsoft.Extensions.Configuration.ConfigurationBinder");
+
     /// <summary>The instance of <paramref name="compilation"/>, created by the first analyzer that asks.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new WellKnownTypes(c));
 
@@ -236,6 +272,9 @@ internal sealed class WellKnownTypes
 
     /// <summary>Resolves a type by metadata name, for the few the pack looks up beyond its fixed list (configured names).</summary>
     public INamedTypeSymbol? Resolve(string metadataName) => Get(metadataName);
+
+    /// <summary>A web type, resolved only when the compilation has ASP.NET Core (<see cref="HasAspNetCore"/>).</summary>
+    private INamedTypeSymbol? Web(string metadataName) => HasAspNetCore ? Get(metadataName) : null;
 
     /// <summary>
     /// The type the compilation means by <paramref name="metadataName"/>. <c>GetTypeByMetadataName</c> answers null as

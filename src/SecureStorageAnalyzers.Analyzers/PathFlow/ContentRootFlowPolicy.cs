@@ -64,8 +64,9 @@ internal sealed class ContentRootFlowPolicy : IFlowSourcePolicy
     /// </summary>
     public bool PassesThrough(IOperation creationOrCall) => creationOrCall switch
     {
-        IObjectCreationOperation creation => Is(creation.Type, _physicalFileProvider) || Is(creation.Type, _compositeFileProvider),
-        IInvocationOperation call => Is(call.TargetMethod.ContainingType, _path) && call.TargetMethod.Name is "Combine" or "Join" &&
+        IObjectCreationOperation creation =>
+            SymbolEquality.DefinitionIs(creation.Type, _physicalFileProvider) || SymbolEquality.DefinitionIs(creation.Type, _compositeFileProvider),
+        IInvocationOperation call => SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _path) && call.TargetMethod.Name is "Combine" or "Join" &&
                                      OnlyParentSegmentsAfterTheFirst(call.Arguments),
         _ => false,
     };
@@ -109,9 +110,6 @@ internal sealed class ContentRootFlowPolicy : IFlowSourcePolicy
 
         return any;
     }
-
-    private static bool Is(ISymbol? symbol, INamedTypeSymbol? type) =>
-        type is not null && SymbolEqualityComparer.Default.Equals(symbol?.OriginalDefinition, type);
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol)
     {

@@ -253,12 +253,7 @@ internal static class PathLikeStrings
     /// </summary>
     private static bool IsMessage(IOperation operation, StorageSinks sinks)
     {
-        var parent = operation.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
+        var parent = operation.ParentSkippingConversions();
         if (parent is IArgumentOperation argument)
         {
             if (argument.Parameter is { } parameter &&

@@ -25,9 +25,9 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
     public PrivateFolderFlowPolicy(WellKnownTypes types, string configuredWords)
     {
         _vocabulary = PrivateFolderVocabulary.Create(configuredWords);
-        _physicalFileProvider = types.Resolve("Microsoft.Extensions.FileProviders.PhysicalFileProvider");
-        _configuration = types.Resolve("Microsoft.Extensions.Configuration.IConfiguration");
-        _configurationBinder = types.Resolve("Microsoft.Extensions.Configuration.ConfigurationBinder");
+        _physicalFileProvider = types.PhysicalFileProvider;
+        _configuration = types.IConfiguration;
+        _configurationBinder = types.ConfigurationBinder;
     }
 
     public bool StopsAtPathBuilders => false;

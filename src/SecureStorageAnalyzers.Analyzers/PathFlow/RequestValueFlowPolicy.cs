@@ -32,8 +32,8 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
 
     public bool PassesThrough(IOperation creationOrCall) => creationOrCall switch
     {
-        IObjectCreationOperation creation => Is(creation.Type, _symbols.FileStream) || Is(creation.Type, _symbols.FileInfo),
-        IInvocationOperation call => Is(call.TargetMethod.ContainingType, _symbols.File),
+        IObjectCreationOperation creation => SymbolEquality.DefinitionIs(creation.Type, _symbols.FileStream) || SymbolEquality.DefinitionIs(creation.Type, _symbols.FileInfo),
+        IInvocationOperation call => SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _symbols.File),
         _ => false,
     };
 
@@ -51,7 +51,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
                     return new SourceReason("a request value", $"read from the request's {declaring.Name}");
                 }
 
-                if (Is(property.Property.OriginalDefinition, _symbols.FormFileName))
+                if (SymbolEquality.DefinitionIs(property.Property.OriginalDefinition, _symbols.FormFileName))
                 {
                     return new SourceReason("a request value", "the uploaded file's own name");
                 }
@@ -104,7 +104,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
 
         return valueType.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 or
                    SpecialType.System_Int16 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_DateTime ||
-               valueType.TypeKind == TypeKind.Enum || Is(valueType, _symbols.Guid);
+               valueType.TypeKind == TypeKind.Enum || SymbolEquality.DefinitionIs(valueType, _symbols.Guid);
     }
 
     private bool IsBoundModel(IParameterSymbol parameter, IPropertySymbol member)
@@ -123,7 +123,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
                     return true;
                 }
 
-                if (Is(type, _symbols.AsParameters))
+                if (SymbolEquality.DefinitionIs(type, _symbols.AsParameters))
                 {
                     return IsRequestBoundMember(member);
                 }
@@ -169,8 +169,6 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
 
         return IsSimpleType(member.Type);
     }
-
-    private static bool Is(ISymbol? a, ISymbol? b) => b is not null && SymbolEqualityComparer.Default.Equals(a?.OriginalDefinition, b);
 }
 
 /// <summary>The request-binding symbols, resolved once per compilation.</summary>

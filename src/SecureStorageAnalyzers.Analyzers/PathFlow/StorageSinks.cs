@@ -215,7 +215,7 @@ internal sealed class StorageSinks
         operation is not (IArrayCreationOperation or IConversionOperation or IInvocationOperation or IObjectCreationOperation) &&
         (operation.Type is IArrayTypeSymbol ||
          operation.Type is INamedTypeSymbol { IsGenericType: true } named &&
-         (Is(named, _readOnlySpan) || Is(named, _span)));
+         (SymbolEquality.DefinitionIs(named, _readOnlySpan) || SymbolEquality.DefinitionIs(named, _span)));
 
     /// <summary>True when <paramref name="operation"/> builds a path itself (and so reports its own inputs).</summary>
     public bool IsPathBuilder(IOperation operation) => operation switch
@@ -294,13 +294,14 @@ internal sealed class StorageSinks
             return true;
         }
 
-        if (Is(type, String) || Is(type, Convert) || Is(type, Uri) || Is(type, WebUtility) || WellKnownTypes.DerivesFrom(type, Encoding) ||
-            Is(type, StringBuilder) && MethodBodyIndex.IsStringBuilderAppend(method))
+        if (SymbolEquality.DefinitionIs(type, String) || SymbolEquality.DefinitionIs(type, Convert) || SymbolEquality.DefinitionIs(type, Uri) ||
+            SymbolEquality.DefinitionIs(type, WebUtility) || WellKnownTypes.DerivesFrom(type, Encoding) ||
+            SymbolEquality.DefinitionIs(type, StringBuilder) && MethodBodyIndex.IsStringBuilderAppend(method))
         {
             return true;
         }
 
-        if (Is(type, PathType))
+        if (SymbolEquality.DefinitionIs(type, PathType))
         {
             return method.Name is not ("GetRandomFileName" or "GetTempFileName" or "GetTempPath");
         }
@@ -457,7 +458,4 @@ internal sealed class StorageSinks
 
         return types.Resolve(name);
     }
-
-    private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? other) =>
-        other is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, other);
 }

@@ -27,7 +27,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
     {
         _webRootPath = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootPath");
         _obsoleteWebRootPath = WellKnownTypes.Property(types.IHostingEnvironmentAspNetCore, "WebRootPath");
-        _fileInfo = types.Resolve("System.IO.FileInfo");
+        _fileInfo = types.FileInfo;
     }
 
     public bool HasWebRoot => _webRootPath is not null || _obsoleteWebRootPath is not null;

@@ -115,7 +115,7 @@ internal sealed class PersonalDataClassifier
             case IInvocationOperation { TargetMethod.Name: "FindFirstValue" } invocation:
                 lookup = invocation;
                 break;
-            case IPropertyReferenceOperation { Property.Name: "Value" } value when Equal(value.Property.ContainingType, _claim):
+            case IPropertyReferenceOperation { Property.Name: "Value" } value when SymbolEquality.Is(value.Property.ContainingType, _claim):
                 lookup = value.Instance switch
                 {
                     IInvocationOperation direct => direct,
@@ -309,22 +309,22 @@ internal sealed class PersonalDataClassifier
             return new SourceReason("personal data", $"[{ShortName(attributeClass)}] {Where(owner)}");
         }
 
-        if (Equal(attributeClass, _phoneAttribute))
+        if (SymbolEquality.Is(attributeClass, _phoneAttribute))
         {
             return new SourceReason("a phone number", $"[Phone] {Where(owner)}");
         }
 
-        if (Equal(attributeClass, _emailAddressAttribute))
+        if (SymbolEquality.Is(attributeClass, _emailAddressAttribute))
         {
             return new SourceReason("an e-mail address", $"[EmailAddress] {Where(owner)}");
         }
 
-        if (Equal(attributeClass, _creditCardAttribute))
+        if (SymbolEquality.Is(attributeClass, _creditCardAttribute))
         {
             return new SourceReason("a bank account or card number", $"[CreditCard] {Where(owner)}");
         }
 
-        if (Equal(attributeClass, _dataTypeAttribute) && attribute.ConstructorArguments.Length == 1 &&
+        if (SymbolEquality.Is(attributeClass, _dataTypeAttribute) && attribute.ConstructorArguments.Length == 1 &&
             attribute.ConstructorArguments[0].Value is int dataType)
         {
             // System.ComponentModel.DataAnnotations.DataType: PhoneNumber = 5, EmailAddress = 10, CreditCard = 14.
@@ -364,7 +364,7 @@ internal sealed class PersonalDataClassifier
         };
 
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
-            (Equal(named.OriginalDefinition, _task) || Equal(named.OriginalDefinition, _valueTask)))
+            (SymbolEquality.Is(named.OriginalDefinition, _task) || SymbolEquality.Is(named.OriginalDefinition, _valueTask)))
         {
             type = named.TypeArguments[0];
         }
@@ -381,7 +381,7 @@ internal sealed class PersonalDataClassifier
 
         return type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_Void ||
                type.TypeKind is TypeKind.Enum or TypeKind.Delegate or TypeKind.Error ||
-               Equal(type, _guid);
+               SymbolEquality.Is(type, _guid);
     }
 
     /// <summary><c>IIdentity.Name</c> or its implementation (<c>ClaimsIdentity.Name</c>): the signed-in user's name.</summary>
@@ -392,14 +392,14 @@ internal sealed class PersonalDataClassifier
             return false;
         }
 
-        if (Equal(owner, _identity))
+        if (SymbolEquality.Is(owner, _identity))
         {
             return true;
         }
 
         foreach (var implemented in owner.AllInterfaces)
         {
-            if (Equal(implemented, _identity))
+            if (SymbolEquality.Is(implemented, _identity))
             {
                 return true;
             }
@@ -416,8 +416,6 @@ internal sealed class PersonalDataClassifier
         IMethodSymbol method => method.OverriddenMethod,
         _ => null,
     };
-    private static bool Equal(ISymbol? a, ISymbol? b) => b is not null && SymbolEqualityComparer.Default.Equals(a, b);
-
     private static string ShortName(INamedTypeSymbol attributeClass) =>
         attributeClass.Name.EndsWith("Attribute", System.StringComparison.Ordinal)
             ? attributeClass.Name.Substring(0, attributeClass.Name.Length - "Attribute".Length)

@@ -111,12 +111,12 @@ internal sealed class EndpointAuthorization
         _mapControllers = new MethodSet(controllers);
         _requireAuthorization = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions", "RequireAuthorization");
         _allowAnonymous = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions", "AllowAnonymous");
-        _allowAnonymousMetadata = types.Resolve("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
-        _authorizeData = types.Resolve("Microsoft.AspNetCore.Authorization.IAuthorizeData");
-        _authorizeFilter = types.Resolve("Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter");
-        _controllerBase = types.Resolve("Microsoft.AspNetCore.Mvc.ControllerBase");
-        _pageModel = types.Resolve("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
-        _routeGroup = types.Resolve("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
+        _allowAnonymousMetadata = types.IAllowAnonymous;
+        _authorizeData = types.IAuthorizeData;
+        _authorizeFilter = types.AuthorizeFilter;
+        _controllerBase = types.ControllerBase;
+        _pageModel = types.PageModel;
+        _routeGroup = types.RouteGroupBuilder;
         _recordedDeclaringTypes = WellKnownTypes.DeclaringTypes(_requireAuthorization, _mapEndpoint);
     }
 
@@ -362,13 +362,7 @@ internal sealed class EndpointAuthorization
 
     private IInvocationOperation? MapCallOf(IAnonymousFunctionOperation lambda)
     {
-        var parent = lambda.Parent;
-        while (parent is IDelegateCreationOperation or IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent is IArgumentOperation { Parent: IInvocationOperation call } && WellKnownTypes.Contains(_mapEndpoint, call.TargetMethod)
+        return lambda.ParentSkippingDelegateConversions() is IArgumentOperation { Parent: IInvocationOperation call } && WellKnownTypes.Contains(_mapEndpoint, call.TargetMethod)
             ? call
             : null;
     }
@@ -376,13 +370,7 @@ internal sealed class EndpointAuthorization
     /// <summary>The call that uses <paramref name="operation"/> as its receiver (<c>x.M()</c> or the <c>this</c> argument of an extension).</summary>
     private static IInvocationOperation? Consumer(IOperation operation)
     {
-        var parent = operation.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent switch
+        return operation.ParentSkippingConversions() switch
         {
             IInvocationOperation call when call.Instance is not null => call,
             IArgumentOperation { Parent: IInvocationOperation call } argument when call.Arguments.Length > 0 &&

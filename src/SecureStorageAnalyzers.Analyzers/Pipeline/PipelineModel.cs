@@ -95,7 +95,7 @@ internal sealed class PipelineModel
             types.Methods("Microsoft.AspNetCore.Builder.MapExtensions", "Map"),
             types.Methods("Microsoft.AspNetCore.Builder.MapWhenExtensions", "MapWhen"),
             types.Methods("Microsoft.AspNetCore.Builder.UseWhenExtensions", "UseWhen"));
-        FallbackPolicy = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Authorization.AuthorizationOptions"), "FallbackPolicy");
+        FallbackPolicy = WellKnownTypes.Property(types.AuthorizationOptions, "FallbackPolicy");
         SetFallbackPolicy = types.Methods("Microsoft.AspNetCore.Authorization.AuthorizationBuilder", "SetFallbackPolicy");
         ApplicationBuilder = types.IApplicationBuilder;
         _declaringTypes = WellKnownTypes.DeclaringTypes(UseStaticFiles, UseFileServer, UseDirectoryBrowser, UseAuthorization, Branches, SetFallbackPolicy);
@@ -355,13 +355,7 @@ internal sealed class PipelineModel
         {
             if (current is IAnonymousFunctionOperation lambda)
             {
-                var parent = lambda.Parent;
-                while (parent is IDelegateCreationOperation or IConversionOperation)
-                {
-                    parent = parent.Parent;
-                }
-
-                if (parent is IArgumentOperation { Parent: IInvocationOperation branch } &&
+                if (lambda.ParentSkippingDelegateConversions() is IArgumentOperation { Parent: IInvocationOperation branch } &&
                     WellKnownTypes.Contains(Branches, branch.TargetMethod))
                 {
                     return lambda.Syntax.Span;

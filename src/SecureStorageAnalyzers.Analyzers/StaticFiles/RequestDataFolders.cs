@@ -32,8 +32,8 @@ internal sealed class RequestDataFolders
             types.Methods("Microsoft.AspNetCore.Http.IFormFile", "CopyTo"),
             types.Methods("Microsoft.AspNetCore.Http.IFormFile", "CopyToAsync"));
         _streamCopies = MethodSet.Union(types.Methods("System.IO.Stream", "CopyTo"), types.Methods("System.IO.Stream", "CopyToAsync"));
-        _requestBody = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Http.HttpRequest"), "Body");
-        _physicalFileProvider = types.Resolve("Microsoft.Extensions.FileProviders.PhysicalFileProvider");
+        _requestBody = WellKnownTypes.Property(types.HttpRequest, "Body");
+        _physicalFileProvider = types.PhysicalFileProvider;
         DeclaringTypes = MethodSet.Union(_formFileCopies, _streamCopies).DeclaringTypes;
     }
 

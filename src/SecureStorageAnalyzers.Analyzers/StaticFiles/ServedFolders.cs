@@ -28,7 +28,7 @@ internal sealed class ServedFolders
         _types = types;
         _sinks = StorageSinks.Create(types);
         _contentRoot = new PathFlowTracker(_sinks, new ContentRootFlowPolicy(types));
-        var sharedOptions = types.Resolve("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
+        var sharedOptions = types.SharedOptionsBase;
         _fileProvider = WellKnownTypes.Property(sharedOptions, "FileProvider");
         _requestPath = WellKnownTypes.Property(sharedOptions, "RequestPath");
     }
@@ -42,7 +42,7 @@ internal sealed class ServedFolders
 
     /// <summary>
     /// Why the folder a registration serves is private, and the expression that says so; null when it is not (or when it
-    /// is the content root, <see cref="SSA0004DoNotServeContentRootAnalyzer"/>'s finding).
+    /// is the content root, <see cref="SSA0004DoNotServeContentRoot"/>'s finding).
     /// </summary>
     public FlowSource? PrivateFolder(OperationAnalysisContext context, IOperation? fileProvider, IOperation? requestPath)
     {
@@ -100,11 +100,11 @@ internal sealed class ServedFolders
                 if (assignment.Target is IPropertyReferenceOperation target)
                 {
                     var property = target.Property.OriginalDefinition;
-                    if (Is(property, _fileProvider))
+                    if (SymbolEquality.Is(property, _fileProvider))
                     {
                         fileProvider = assignment.Value;
                     }
-                    else if (Is(property, _requestPath))
+                    else if (SymbolEquality.Is(property, _requestPath))
                     {
                         requestPath = assignment.Value;
                     }
@@ -157,6 +157,4 @@ internal sealed class ServedFolders
 
         return tracker;
     }
-
-    private static bool Is(ISymbol symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
 }

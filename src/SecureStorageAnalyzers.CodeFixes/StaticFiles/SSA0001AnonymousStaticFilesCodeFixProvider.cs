@@ -69,7 +69,7 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            if (diagnostic.Properties.ContainsKey(SSA0001AnonymousStaticFilesAnalyzer.FallbackPolicyProperty) &&
+            if (diagnostic.Properties.ContainsKey(SSA0001AnonymousStaticFiles.FallbackPolicyProperty) &&
                 invocation.Parent is ExpressionStatementSyntax statement && LaterAuthorization(statement, model, types) is { } authorization)
             {
                 context.RegisterCodeFix(

@@ -52,7 +52,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
         {
             // web.config findings live in an additional file: Roslyn cannot edit it, the docs say what to change.
             if (!diagnostic.Location.IsInSource ||
-                !diagnostic.Properties.TryGetValue(SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindProperty, out var kind))
+                !diagnostic.Properties.TryGetValue(SSA0002DoNotEnableDirectoryBrowsing.KindProperty, out var kind))
             {
                 continue;
             }
@@ -61,7 +61,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
             var call = SyntaxEdits.InvocationAt(root, diagnostic.Location.SourceSpan);
             switch (kind)
             {
-                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindRegistration when call is { } invocation:
+                case SSA0002DoNotEnableDirectoryBrowsing.KindRegistration when call is { } invocation:
                     context.RegisterCodeFix(
                         CodeAction.Create("Remove the directory browser registration",
                             ct => FixAsync(context.Document, invocation, editor => SyntaxEdits.RemoveInvocation(editor, invocation), ct),
@@ -70,7 +70,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                     await RegisterGuardAsync(context, diagnostic, invocation).ConfigureAwait(false);
                     break;
 
-                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindArgument when call is { } invocation:
+                case SSA0002DoNotEnableDirectoryBrowsing.KindArgument when call is { } invocation:
                     context.RegisterCodeFix(
                         CodeAction.Create("Serve files without directory browsing",
                             ct => FixAsync(context.Document, invocation, editor => DropTrueArgument(editor, invocation), ct),
@@ -78,7 +78,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                         diagnostic);
                     break;
 
-                case SSA0002DoNotEnableDirectoryBrowsingAnalyzer.KindAssignment when node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } assignment:
+                case SSA0002DoNotEnableDirectoryBrowsing.KindAssignment when node.FirstAncestorOrSelf<AssignmentExpressionSyntax>() is { } assignment:
                     context.RegisterCodeFix(
                         CodeAction.Create("Set EnableDirectoryBrowsing to false",
                             ct => FixAsync(context.Document, assignment, editor => SyntaxEdits.SetFalse(editor, assignment), ct),
@@ -159,7 +159,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
 
         var types = WellKnownTypes.GetOrCreate(model.Compilation);
         if (types.AddDirectoryBrowser.IsEmpty || model.GetOperation(fixedNode, cancellationToken) is not { } fixedOperation ||
-            !SSA0002DoNotEnableDirectoryBrowsingAnalyzer.IsListing(fixedOperation, types))
+            !SSA0002DoNotEnableDirectoryBrowsing.IsListing(fixedOperation, types))
         {
             return orphans;
         }
@@ -205,7 +205,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
                 };
                 if (name is not ("UseDirectoryBrowser" or "UseFileServer" or "EnableDirectoryBrowsing") ||
                     otherModel.GetOperation(node, cancellationToken) is not { } operation ||
-                    !SSA0002DoNotEnableDirectoryBrowsingAnalyzer.IsListing(operation, types))
+                    !SSA0002DoNotEnableDirectoryBrowsing.IsListing(operation, types))
                 {
                     continue;
                 }

@@ -47,7 +47,7 @@ public sealed class SSA0005AnonymousFileEndpointCodeFixProvider : CodeFixProvide
         foreach (var diagnostic in context.Diagnostics)
         {
             if (diagnostic.AdditionalLocations.Count < 2 || diagnostic.AdditionalLocations[1].SourceTree != root.SyntaxTree ||
-                !diagnostic.Properties.TryGetValue(SSA0005AnonymousFileEndpointAnalyzer.FixProperty, out var fix))
+                !diagnostic.Properties.TryGetValue(SSA0005AnonymousFileEndpoint.FixProperty, out var fix))
             {
                 continue;
             }
@@ -56,26 +56,26 @@ public sealed class SSA0005AnonymousFileEndpointCodeFixProvider : CodeFixProvide
             SyntaxNode? replacement = null;
             switch (fix)
             {
-                case SSA0005AnonymousFileEndpointAnalyzer.FixReplaceAllowAnonymous when target.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute &&
+                case SSA0005AnonymousFileEndpoint.FixReplaceAllowAnonymous when target.FirstAncestorOrSelf<AttributeSyntax>() is { } attribute &&
                     SyntaxEdits.ShortestBindingName(model, attribute.SpanStart, AuthorizeAttribute) is { } authorize:
                     target = attribute;
                     replacement = attribute.WithName(AttributeName(authorize)).WithArgumentList(null);
                     break;
 
-                case SSA0005AnonymousFileEndpointAnalyzer.FixReplaceAllowAnonymous when target is InvocationExpressionSyntax
+                case SSA0005AnonymousFileEndpoint.FixReplaceAllowAnonymous when target is InvocationExpressionSyntax
                     {
                         Expression: MemberAccessExpressionSyntax access,
                     } allowAnonymous:
                     replacement = allowAnonymous.WithExpression(access.WithName(SyntaxFactory.IdentifierName("RequireAuthorization")));
                     break;
 
-                case SSA0005AnonymousFileEndpointAnalyzer.FixRequireAuthorization when target is InvocationExpressionSyntax mapCall:
+                case SSA0005AnonymousFileEndpoint.FixRequireAuthorization when target is InvocationExpressionSyntax mapCall:
                     replacement = SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression, mapCall.WithoutTrailingTrivia(), SyntaxFactory.IdentifierName("RequireAuthorization")))
                         .WithTrailingTrivia(mapCall.GetTrailingTrivia());
                     break;
 
-                case SSA0005AnonymousFileEndpointAnalyzer.FixAuthorize when target.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } action &&
+                case SSA0005AnonymousFileEndpoint.FixAuthorize when target.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } action &&
                     SyntaxEdits.ShortestBindingName(model, action.SpanStart, AuthorizeAttribute) is { } name:
                     target = action;
                     replacement = action.AddAttributeLists(SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(

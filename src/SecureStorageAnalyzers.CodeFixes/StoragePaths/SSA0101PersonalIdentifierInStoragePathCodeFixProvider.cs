@@ -99,7 +99,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
                 continue;
             }
 
-            if (diagnostic.Properties.TryGetValue(SSA0101PersonalIdentifierInStoragePathAnalyzer.PseudonymizerProperty, out var method) &&
+            if (diagnostic.Properties.TryGetValue(SSA0101PersonalIdentifierInStoragePath.PseudonymizerProperty, out var method) &&
                 !string.IsNullOrEmpty(method))
             {
                 foreach (var other in others)
@@ -161,7 +161,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
     /// findings an IDE must show): its primary location is not an identifier, and no fix is offered there.
     /// </summary>
     private static bool IsOnCall(Diagnostic finding) =>
-        finding.Properties.ContainsKey(SSA0101PersonalIdentifierInStoragePathAnalyzer.OnCallProperty);
+        finding.Properties.ContainsKey(SSA0101PersonalIdentifierInStoragePath.OnCallProperty);
 
     /// <summary>
     /// The identifiers of the finding besides its primary one (its additional locations after the first, which is the
@@ -546,7 +546,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
             lock (_gate)
             {
                 analyzers = _analyzers ??= Compilation.WithAnalyzers(
-                    ImmutableArray.Create<DiagnosticAnalyzer>(new SSA0101PersonalIdentifierInStoragePathAnalyzer()), _options);
+                    ImmutableArray.Create<DiagnosticAnalyzer>(new SecureStorageAnalyzer(PackRules.SSA0101)), _options);
             }
 
             var diagnostics = await analyzers.GetAnalyzerSemanticDiagnosticsAsync(Compilation.GetSemanticModel(tree), null, cancellationToken)

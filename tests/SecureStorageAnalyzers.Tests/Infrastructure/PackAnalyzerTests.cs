@@ -109,7 +109,7 @@ public sealed class PackAnalyzerTests
             TestReferences.NetCoreOnly, webUsings: false);
 
         var rule = Assert.Single(new SecureStorageAnalyzer().CreateRules(compilation, CancellationToken.None));
-        Assert.Equal(typeof(SecureStorageAnalyzers.StoragePaths.SSA0101PersonalIdentifierInStoragePathAnalyzer), rule.GetType().DeclaringType);
+        Assert.Equal(typeof(SecureStorageAnalyzers.StoragePaths.SSA0101PersonalIdentifierInStoragePath), rule.GetType().DeclaringType);
     }
 
     [Theory]

@@ -70,8 +70,15 @@ public partial class DescriptorConventionTests
             AllDescriptors.Select(d => d.Id),
             exported.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal));
 
-        // Each rule's own analyzer is not exported (its rule would be reported twice) and runs exactly one rule.
-        var ruleAnalyzers = Analyzers.Where(a => a is PackAnalyzer && !exported.Contains(a)).ToList();
+        // Each rule's own analyzer (the test project's RuleAnalyzers) is not exported (its rule would be reported
+        // twice), is sealed and runs exactly one rule; the analyzer assembly holds no other PackAnalyzer.
+        Assert.Empty(Analyzers.Where(a => a is PackAnalyzer && !exported.Contains(a)));
+        var ruleAnalyzers = Robustness.AnalyzerHarness.RuleAnalyzers.ToList();
+        Assert.All(ruleAnalyzers, analyzer =>
+        {
+            Assert.True(analyzer.GetType().IsSealed, analyzer.GetType().Name);
+            Assert.False(analyzer.GetType().IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false));
+        });
         Assert.All(ruleAnalyzers, analyzer => Assert.Single(analyzer.SupportedDiagnostics));
         Assert.Equal(
             Assert.Single(exported.OfType<SecureStorageAnalyzer>()).SupportedDiagnostics.Select(d => d.Id).Order(StringComparer.Ordinal),

@@ -19,9 +19,9 @@ internal static class AnalyzerHarness
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    /// <summary>Each rule's own analyzer (not exported): the pack's analysis with that rule alone.</summary>
-    public static readonly ImmutableArray<DiagnosticAnalyzer> RuleAnalyzers = typeof(Descriptors).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(PackAnalyzer).IsAssignableFrom(t) && !t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+    /// <summary>Each rule's own analyzer (this assembly's <see cref="RuleAnalyzer"/>s, not exported): the pack's analysis with that rule alone.</summary>
+    public static readonly ImmutableArray<DiagnosticAnalyzer> RuleAnalyzers = typeof(RuleAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(RuleAnalyzer).IsAssignableFrom(t))
         .OrderBy(t => t.FullName, StringComparer.Ordinal)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();

@@ -14,15 +14,9 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// app's directory, the current directory or a filesystem root (per <see cref="ContentRootFlowPolicy"/>). Primary
 /// location: the setting; additional: where the folder comes from.
 /// </summary>
-/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
-public sealed class SSA0004DoNotServeContentRootAnalyzer : PackAnalyzer
+/// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
+internal static class SSA0004DoNotServeContentRoot
 {
-    public SSA0004DoNotServeContentRootAnalyzer()
-        : base(PackRules.SSA0004)
-    {
-    }
-
     /// <summary>The rule's part for a compilation: web projects only.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types) => types.HasAspNetCore ? new Rule(types) : null;
 
@@ -97,8 +91,8 @@ public sealed class SSA0004DoNotServeContentRootAnalyzer : PackAnalyzer
 
         public Settings(WellKnownTypes types)
         {
-            _fileProvider = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase"), "FileProvider");
-            _optionsWebRootPath = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Builder.WebApplicationOptions"), "WebRootPath");
+            _fileProvider = WellKnownTypes.Property(types.SharedOptionsBase, "FileProvider");
+            _optionsWebRootPath = WellKnownTypes.Property(types.WebApplicationOptions, "WebRootPath");
             _environmentWebRootPath = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootPath");
             _environmentWebRootFileProvider = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootFileProvider");
             UseWebRoot = types.Methods("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions", "UseWebRoot");
@@ -125,12 +119,10 @@ public sealed class SSA0004DoNotServeContentRootAnalyzer : PackAnalyzer
         public string? Describe(IPropertySymbol property)
         {
             var definition = property.OriginalDefinition;
-            return Is(definition, _fileProvider) ? "FileProvider"
-                : Is(definition, _optionsWebRootPath) || Is(definition, _environmentWebRootPath) ? "WebRootPath"
-                : Is(definition, _environmentWebRootFileProvider) ? "WebRootFileProvider"
+            return SymbolEquality.Is(definition, _fileProvider) ? "FileProvider"
+                : SymbolEquality.Is(definition, _optionsWebRootPath) || SymbolEquality.Is(definition, _environmentWebRootPath) ? "WebRootPath"
+                : SymbolEquality.Is(definition, _environmentWebRootFileProvider) ? "WebRootFileProvider"
                 : null;
         }
-
-        private static bool Is(ISymbol symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
     }
 }

@@ -9,15 +9,9 @@ namespace SecureStorageAnalyzers.CloudStorage;
 /// <summary>
 /// SSA0008: stored objects anyone can list: Azure's <c>PublicAccessType.BlobContainer</c> (which also lets them read, reported here alone), public S3 bucket ACLs, bucket policies and MinIO policies that allow <c>s3:ListBucket</c> to <c>*</c>, Google Cloud Storage's public predefined bucket ACLs and <c>allUsers</c> bucket ACL entries. Only when the compilation references the SDK (<see cref="CloudAccessCatalog"/>).
 /// </summary>
-/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
-public sealed class SSA0008StoredObjectsListableByAnyoneAnalyzer : PackAnalyzer
+/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>).</remarks>
+internal static class SSA0008StoredObjectsListableByAnyone
 {
-    public SSA0008StoredObjectsListableByAnyoneAnalyzer()
-        : base(PackRules.SSA0008)
-    {
-    }
-
     /// <summary>The rule's part for a compilation, or null when it references none of the cloud storage SDKs.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types)
     {

@@ -19,9 +19,8 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// the end of the compilation only where the pack sees no listing middleware at all (the middleware may then be in a
 /// library it cannot see into).
 /// </summary>
-/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
-public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : PackAnalyzer
+/// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
+internal static class SSA0002DoNotEnableDirectoryBrowsing
 {
     /// <summary>Key of <see cref="Diagnostic.Properties"/> that tells the code fix what was found.</summary>
     public const string KindProperty = "Kind";
@@ -43,11 +42,6 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingAnalyzer : PackAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> AssignmentProperties =
         ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindAssignment);
-
-    public SSA0002DoNotEnableDirectoryBrowsingAnalyzer()
-        : base(PackRules.SSA0002)
-    {
-    }
 
     /// <summary>The rule's part for a compilation, or null when it has none of the directory-browsing APIs.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types) =>

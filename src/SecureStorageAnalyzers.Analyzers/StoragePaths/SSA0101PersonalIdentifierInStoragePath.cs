@@ -15,9 +15,8 @@ namespace SecureStorageAnalyzers.StoragePaths;
 /// into a storage path, file name, download name, blob name or object key (per <see cref="StorageSinks"/>). One
 /// diagnostic per identifier and sink: the identifier is the primary location, the path or storage call the additional one.
 /// </summary>
-/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
-public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyzer
+/// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
+internal static class SSA0101PersonalIdentifierInStoragePath
 {
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: the configured pseudonymization method, if any, for the code fix.</summary>
     public const string PseudonymizerProperty = "Pseudonymizer";
@@ -32,11 +31,6 @@ public sealed class SSA0101PersonalIdentifierInStoragePathAnalyzer : PackAnalyze
     private const int MaxShownLength = 60;
     private const int MaxNamedOthers = 5;
     private const string UnkeyedHashNote = ", hashed without a key, which anyone can reverse by hashing every possible value";
-
-    public SSA0101PersonalIdentifierInStoragePathAnalyzer()
-        : base(PackRules.SSA0101)
-    {
-    }
 
     /// <summary>
     /// The rule's part for a compilation: every project that has <c>System.IO</c> (all of them): workers, jobs, class

@@ -13,15 +13,9 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// a file whose path holds a freshly minted secret name (<see cref="FreshNames"/>): such a file is reached only by whoever
 /// is given its URL, like a share link (a listing of its folder is SSA0002's).
 /// </summary>
-/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
-public sealed class SSA0006DoNotWriteUnderWebRootAnalyzer : PackAnalyzer
+/// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
+internal static class SSA0006DoNotWriteUnderWebRoot
 {
-    public SSA0006DoNotWriteUnderWebRootAnalyzer()
-        : base(PackRules.SSA0006)
-    {
-    }
-
     /// <summary>The rule's part for a compilation: web projects that have a web root.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types)
     {

@@ -10,15 +10,9 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// SSA0003: <c>StaticFileOptions.ServeUnknownFileTypes = true</c>, set directly, through
 /// <c>FileServerOptions.StaticFileOptions</c>, in an object initializer or in an options callback.
 /// </summary>
-/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
-public sealed class SSA0003DoNotServeUnknownFileTypesAnalyzer : PackAnalyzer
+/// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
+internal static class SSA0003DoNotServeUnknownFileTypes
 {
-    public SSA0003DoNotServeUnknownFileTypesAnalyzer()
-        : base(PackRules.SSA0003)
-    {
-    }
-
     /// <summary>The rule's part for a compilation, or null when it has no <c>StaticFileOptions.ServeUnknownFileTypes</c>.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types) =>
         types.StaticFileOptionsServeUnknownFileTypes is null ? null : new Rule(types);

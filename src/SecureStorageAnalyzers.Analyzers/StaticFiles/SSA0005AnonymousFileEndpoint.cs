@@ -18,9 +18,8 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// <see cref="EndpointAuthorization"/> and the fallback policy of <see cref="PipelineModel"/>). Judged at the end of the
 /// compilation, because the fallback policy and global filters may be set in any file.
 /// </summary>
-/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
-public sealed class SSA0005AnonymousFileEndpointAnalyzer : PackAnalyzer
+/// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
+internal static class SSA0005AnonymousFileEndpoint
 {
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: which fix applies (<see cref="FixReplaceAllowAnonymous"/>, …).</summary>
     public const string FixProperty = "Fix";
@@ -36,11 +35,6 @@ public sealed class SSA0005AnonymousFileEndpointAnalyzer : PackAnalyzer
 
     private static readonly ImmutableHashSet<string> FileMethods = ImmutableHashSet.Create("File", "PhysicalFile", "Stream", "Bytes", "SendFileAsync");
     private static readonly ImmutableHashSet<string> FileParameters = ImmutableHashSet.Create("path", "physicalPath", "virtualPath", "fileName", "fileStream", "stream", "fileContents", "contents");
-
-    public SSA0005AnonymousFileEndpointAnalyzer()
-        : base(PackRules.SSA0005)
-    {
-    }
 
     /// <summary>The rule's part for a compilation: web projects only.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types) => types.HasAspNetCore ? new Analysis(types) : null;

@@ -19,9 +19,8 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// may be set in any file. A registration SSA0004 reports (the content root) is left to SSA0004, and
 /// <c>UseDirectoryBrowser</c> to SSA0002, whose message names the private folder.
 /// </summary>
-/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
-public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
+/// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
+internal static class SSA0001AnonymousStaticFiles
 {
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: "true" when the project sets a fallback policy, so moving the
     /// registration after <c>UseAuthorization()</c> authorizes it.</summary>
@@ -33,11 +32,6 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
 
     private static readonly ImmutableDictionary<string, string?> WithFallback =
         ImmutableDictionary<string, string?>.Empty.Add(FallbackPolicyProperty, "true");
-
-    public SSA0001AnonymousStaticFilesAnalyzer()
-        : base(PackRules.SSA0001)
-    {
-    }
 
     /// <summary>The rule's part for a compilation: web projects only.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types) => types.HasAspNetCore ? new Analysis(types) : null;
@@ -95,8 +89,8 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
-            _isAuthenticated = WellKnownTypes.Property(types.Resolve("System.Security.Principal.IIdentity"), "IsAuthenticated");
-            _statusCode = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Http.HttpResponse"), "StatusCode");
+            _isAuthenticated = WellKnownTypes.Property(types.IIdentity, "IsAuthenticated");
+            _statusCode = WellKnownTypes.Property(types.HttpResponse, "StatusCode");
         }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes => _model.DeclaringTypes.Concat(_requestData.DeclaringTypes);
@@ -219,19 +213,19 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                     }
 
                     var property = target.Property.OriginalDefinition;
-                    if (Is(property, _onPrepareResponse) || Is(property, _onPrepareResponseAsync))
+                    if (SymbolEquality.Is(property, _onPrepareResponse) || SymbolEquality.Is(property, _onPrepareResponseAsync))
                     {
-                        JudgeGate(assignment.Value, Is(property, _onPrepareResponse), ref gated, ref asyncGate);
+                        JudgeGate(assignment.Value, SymbolEquality.Is(property, _onPrepareResponse), ref gated, ref asyncGate);
                     }
-                    else if (Is(property, _staticFileOptions))
+                    else if (SymbolEquality.Is(property, _staticFileOptions))
                     {
                         foreach (var inner in _folders.Initializers(assignment.Value))
                         {
                             if (inner.Target is IPropertyReferenceOperation innerTarget &&
-                                (Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse) ||
-                                 Is(innerTarget.Property.OriginalDefinition, _onPrepareResponseAsync)))
+                                (SymbolEquality.Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse) ||
+                                 SymbolEquality.Is(innerTarget.Property.OriginalDefinition, _onPrepareResponseAsync)))
                             {
-                                JudgeGate(inner.Value, Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse), ref gated, ref asyncGate);
+                                JudgeGate(inner.Value, SymbolEquality.Is(innerTarget.Property.OriginalDefinition, _onPrepareResponse), ref gated, ref asyncGate);
                             }
                         }
                     }
@@ -305,7 +299,7 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
                     firstAwait = Math.Min(firstAwait, descendant.Syntax.SpanStart);
                 }
                 else if (descendant is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } &&
-                         Is(target.Property.OriginalDefinition, _statusCode))
+                         SymbolEquality.Is(target.Property.OriginalDefinition, _statusCode))
                 {
                     firstStatus = Math.Min(firstStatus, descendant.Syntax.Span.End);
                 }
@@ -333,7 +327,5 @@ public sealed class SSA0001AnonymousStaticFilesAnalyzer : PackAnalyzer
 
             return false;
         }
-
-        private static bool Is(ISymbol symbol, ISymbol? other) => other is not null && SymbolEqualityComparer.Default.Equals(symbol, other);
     }
 }

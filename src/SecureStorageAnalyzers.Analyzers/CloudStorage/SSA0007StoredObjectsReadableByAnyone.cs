@@ -9,15 +9,9 @@ namespace SecureStorageAnalyzers.CloudStorage;
 /// <summary>
 /// SSA0007: stored objects readable by anyone: Azure's <c>PublicAccessType.Blob</c>, S3 object canned ACLs, public-access blocks turned off, bucket policies and MinIO policies that allow <c>s3:GetObject</c> to <c>*</c>, Google Cloud Storage's public predefined object ACLs and <c>allUsers</c> object ACL entries. Only when the compilation references the SDK (<see cref="CloudAccessCatalog"/>).
 /// </summary>
-/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/>; this class runs the rule alone (tests, per-rule benchmark).</remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Not exported on purpose: the compiler runs the rule in SecureStorageAnalyzer.")]
-public sealed class SSA0007StoredObjectsReadableByAnyoneAnalyzer : PackAnalyzer
+/// <remarks>Runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>).</remarks>
+internal static class SSA0007StoredObjectsReadableByAnyone
 {
-    public SSA0007StoredObjectsReadableByAnyoneAnalyzer()
-        : base(PackRules.SSA0007)
-    {
-    }
-
     /// <summary>The rule's part for a compilation, or null when it references none of the cloud storage SDKs.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types)
     {

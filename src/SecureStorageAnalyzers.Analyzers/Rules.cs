@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using SecureStorageAnalyzers.CloudStorage;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.StaticFiles;
+using SecureStorageAnalyzers.StoragePaths;
+
+namespace SecureStorageAnalyzers;
+
+/// <summary>
+/// The registry of the pack's operation analysis (<see cref="SecureStorageAnalyzer"/>): one line per rule, its
+/// descriptor and the factory of its per-compilation part, in id order. The comment on each line says what the rule
+/// subscribes to in <see cref="PackAnalyzer"/>'s dispatch (<see cref="PackRule.CallTypes"/>,
+/// <see cref="PackRule.AssignedProperties"/> and the flags), and when its factory creates nothing. The IIS side of
+/// SSA0002 (web.config) is its own analyzer, <see cref="SSA0002DirectoryBrowsingInWebConfigAnalyzer"/>.
+/// </summary>
+internal static class PackRules
+{
+    // Calls: the pipeline's UseStaticFiles/UseFileServer/UseDirectoryBrowser/UseAuthorization/branches/SetFallbackPolicy types and the request-data copy types;
+    // assigns: FallbackPolicy; also calls of authorization helpers and of source extension methods; reports at end. Needs ASP.NET Core.
+    public static readonly PackRuleEntry SSA0001 = new(Descriptors.SSA0001PrivateFilesServedAnonymously, SSA0001AnonymousStaticFiles.CreateRule);
+
+    // Calls: UseDirectoryBrowser/AddDirectoryBrowser/UseFileServer(bool) types; assigns: FileServerOptions.EnableDirectoryBrowsing; reports at end.
+    public static readonly PackRuleEntry SSA0002 = new(Descriptors.SSA0002DirectoryBrowsingEnabled, SSA0002DoNotEnableDirectoryBrowsing.CreateRule);
+
+    // Assigns: StaticFileOptions.ServeUnknownFileTypes (no calls, no flags). Needs that property.
+    public static readonly PackRuleEntry SSA0003 = new(Descriptors.SSA0003UnknownFileTypesServed, SSA0003DoNotServeUnknownFileTypes.CreateRule);
+
+    // Calls: UseWebRoot's type; assigns: FileProvider, WebApplicationOptions.WebRootPath, IWebHostEnvironment.WebRootPath/WebRootFileProvider. Needs ASP.NET Core.
+    public static readonly PackRuleEntry SSA0004 = new(Descriptors.SSA0004ContentRootServed, SSA0004DoNotServeContentRoot.CreateRule);
+
+    // Calls: endpoint-mapping/authorization types, SetFallbackPolicy's type, Results/TypedResults/ControllerBase/PageModel/SendFile and the file result classes;
+    // assigns: FallbackPolicy; also calls of authorization helpers; reports at end. Needs ASP.NET Core.
+    public static readonly PackRuleEntry SSA0005 = new(Descriptors.SSA0005AnonymousEndpointServesRequestedFile, SSA0005AnonymousFileEndpoint.CreateRule);
+
+    // Calls: File, FileInfo, FileStream, StreamWriter (the writing sinks). Needs ASP.NET Core and a web root.
+    public static readonly PackRuleEntry SSA0006 = new(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot, SSA0006DoNotWriteUnderWebRoot.CreateRule);
+
+    // Calls: BlobContainerClient/BlobServiceClient create and access-policy calls, S3 DeletePublicAccessBlock, MinIO SetPolicyArgs.WithPolicy;
+    // assigns: S3 CannedACL and public-access-block settings, bucket policies, GCS predefined ACLs and ACL entities. Needs a cloud storage SDK.
+    public static readonly PackRuleEntry SSA0007 = new(Descriptors.SSA0007StoredObjectsReadableByAnyone, SSA0007StoredObjectsReadableByAnyone.CreateRule);
+
+    // The same calls and assignments as SSA0007; reports the levels that let anyone list (Azure BlobContainer, bucket ACLs and policies). Needs a cloud storage SDK.
+    public static readonly PackRuleEntry SSA0008 = new(Descriptors.SSA0008StoredObjectsListableByAnyone, SSA0008StoredObjectsListableByAnyone.CreateRule);
+
+    // Calls: Path and the storage sink types; assigns: the sinks' path properties; sees strings (interpolations, concatenations). Every project with System.IO.
+    public static readonly PackRuleEntry SSA0101 = new(Descriptors.SSA0101PersonalIdentifierInStoragePath, SSA0101PersonalIdentifierInStoragePath.CreateRule);
+
+    public static readonly ImmutableArray<PackRuleEntry> All = ImmutableArray.Create(SSA0001, SSA0002, SSA0003, SSA0004, SSA0005, SSA0006, SSA0007, SSA0008, SSA0101);
+}
