@@ -16,40 +16,6 @@ internal static class SSA0008StoredObjectsListableByAnyone
     internal static PackRule? CreateRule(WellKnownTypes types)
     {
         var catalog = CloudAccessCatalog.Create(types);
-        return catalog.IsEmpty ? null : new Rule(catalog);
-    }
-
-    private sealed class Rule : PackRule
-    {
-        private readonly CloudAccessCatalog _catalog;
-
-        public Rule(CloudAccessCatalog catalog) => _catalog = catalog;
-
-        public override IEnumerable<INamedTypeSymbol> CallTypes => _catalog.CallTypes;
-
-        public override IEnumerable<IPropertySymbol> AssignedProperties => _catalog.AssignedProperties;
-
-        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
-        {
-            var (access, how) = _catalog.Judge(context.Operation, method);
-            Report(context, context.Operation, access, how);
-        }
-
-        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
-        {
-            var (access, how) = _catalog.Judge(assignment, property);
-            Report(context, assignment, access, how);
-        }
-
-        private void Report(OperationAnalysisContext context, IOperation operation, PublicAccess access, string how)
-        {
-            if (!(access is PublicAccess.List or PublicAccess.ListAndRead or PublicAccess.ReadAndListGrants) || EnvironmentGuard.IsDevelopmentOnly(operation, _catalog.Types))
-            {
-                return;
-            }
-
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0008StoredObjectsListableByAnyone, DiagnosticLocations.For(operation),
-                DiagnosticLocations.CallText(operation.Syntax), how));
-        }
+        return catalog.IsEmpty ? null : new CloudExposureRule(catalog, Descriptors.SSA0008StoredObjectsListableByAnyone, listing: true);
     }
 }

@@ -89,19 +89,13 @@ internal static class FreshNames
     /// <summary>True for <c>System</c> (sub null) and <c>System.IO</c>, <c>System.Security.Cryptography</c> (sub their rest).</summary>
     private static bool IsSystemNamespace(INamespaceSymbol? ns, out string? sub)
     {
-        sub = null;
-        var parts = new System.Collections.Generic.List<string>(3);
-        for (var current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        sub = ns switch
         {
-            parts.Insert(0, current.Name);
-        }
-
-        if (parts.Count == 0 || parts[0] != "System")
-        {
-            return false;
-        }
-
-        sub = parts.Count == 1 ? null : string.Join(".", parts.GetRange(1, parts.Count - 1));
-        return true;
+            { Name: "System", ContainingNamespace.IsGlobalNamespace: true } => null,
+            { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } => "IO",
+            { Name: "Cryptography", ContainingNamespace: { Name: "Security", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } => "Security.Cryptography",
+            _ => string.Empty,
+        };
+        return sub != string.Empty;
     }
 }
