@@ -40,15 +40,15 @@ internal sealed class ContentRootFlowPolicy : IFlowSourcePolicy
             WellKnownTypes.Property(obsoleteExtensions, "ContentRootPath"),
             WellKnownTypes.Property(obsoleteExtensions, "ContentRootFileProvider"));
         _appDirectory = new ImmutableSymbols(
-            WellKnownTypes.Property(types.Resolve("System.AppContext"), "BaseDirectory"),
-            WellKnownTypes.Property(types.Resolve("System.AppDomain"), "BaseDirectory"));
-        var directory = types.Resolve("System.IO.Directory");
+            WellKnownTypes.Property(types.AppContext, "BaseDirectory"),
+            WellKnownTypes.Property(types.AppDomain, "BaseDirectory"));
+        var directory = types.Directory;
         _currentDirectory = new ImmutableSymbols(
-            WellKnownTypes.Property(types.Resolve("System.Environment"), "CurrentDirectory"),
+            WellKnownTypes.Property(types.Environment, "CurrentDirectory"),
             directory?.GetMembers("GetCurrentDirectory").Length > 0 ? directory.GetMembers("GetCurrentDirectory")[0] : null);
-        _physicalFileProvider = types.Resolve("Microsoft.Extensions.FileProviders.PhysicalFileProvider");
-        _compositeFileProvider = types.Resolve("Microsoft.Extensions.FileProviders.CompositeFileProvider");
-        _path = types.Resolve("System.IO.Path");
+        _physicalFileProvider = types.PhysicalFileProvider;
+        _compositeFileProvider = types.CompositeFileProvider;
+        _path = types.Path;
     }
 
     public bool StopsAtPathBuilders => false;

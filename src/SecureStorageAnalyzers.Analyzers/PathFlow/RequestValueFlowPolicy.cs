@@ -182,26 +182,26 @@ internal sealed class RequestSymbols
     {
         _fromRequest = new[]
         {
-            types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata"),
-            types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata"),
-            types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromFormMetadata"),
-            types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata"),
-            types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata"),
+            types.IFromRouteMetadata,
+            types.IFromQueryMetadata,
+            types.IFromFormMetadata,
+            types.IFromBodyMetadata,
+            types.IFromHeaderMetadata,
         };
-        _fromServices = types.Resolve("Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");
+        _fromServices = types.IFromServiceMetadata;
         _collections = new[]
         {
-            types.Resolve("Microsoft.AspNetCore.Http.IQueryCollection"),
-            types.Resolve("Microsoft.AspNetCore.Http.IFormCollection"),
-            types.Resolve("Microsoft.AspNetCore.Http.IHeaderDictionary"),
-            types.Resolve("Microsoft.AspNetCore.Routing.RouteValueDictionary"),
+            types.IQueryCollection,
+            types.IFormCollection,
+            types.IHeaderDictionary,
+            types.RouteValueDictionary,
         };
-        AsParameters = types.Resolve("Microsoft.AspNetCore.Http.AsParametersAttribute");
-        FormFileName = WellKnownTypes.Property(types.Resolve("Microsoft.AspNetCore.Http.IFormFile"), "FileName");
-        Guid = types.Resolve("System.Guid");
-        File = types.Resolve("System.IO.File");
-        FileStream = types.Resolve("System.IO.FileStream");
-        FileInfo = types.Resolve("System.IO.FileInfo");
+        AsParameters = types.AsParametersAttribute;
+        FormFileName = WellKnownTypes.Property(types.IFormFile, "FileName");
+        Guid = types.Guid;
+        File = types.File;
+        FileStream = types.FileStream;
+        FileInfo = types.FileInfo;
     }
 
     public INamedTypeSymbol? AsParameters { get; }

@@ -127,23 +127,23 @@ internal sealed class StorageSinks
 
         PropertySinks = new SymbolSet<IPropertySymbol>(properties);
 
-        StringBuilder = types.Resolve("System.Text.StringBuilder");
+        StringBuilder = types.StringBuilder;
         var stringBuilder = StringBuilder;
         _createIndex = root => new MethodBodyIndex(root, stringBuilder, IsStoragePathArgument);
-        PathType = types.Resolve("System.IO.Path");
-        _file = types.Resolve("System.IO.File");
-        _fileInfo = types.Resolve("System.IO.FileInfo");
-        _fileStream = types.Resolve("System.IO.FileStream");
-        _streamWriter = types.Resolve("System.IO.StreamWriter");
-        _fileMode = types.Resolve("System.IO.FileMode");
-        _fileAccess = types.Resolve("System.IO.FileAccess");
-        String = types.Resolve("System.String");
-        Convert = types.Resolve("System.Convert");
-        Encoding = types.Resolve("System.Text.Encoding");
-        HashAlgorithm = types.Resolve("System.Security.Cryptography.HashAlgorithm");
-        Hmac = types.Resolve("System.Security.Cryptography.HMAC");
-        Uri = types.Resolve("System.Uri");
-        WebUtility = types.Resolve("System.Net.WebUtility");
+        PathType = types.Path;
+        _file = types.File;
+        _fileInfo = types.FileInfo;
+        _fileStream = types.FileStream;
+        _streamWriter = types.StreamWriter;
+        _fileMode = types.FileMode;
+        _fileAccess = types.FileAccess;
+        String = types.String;
+        Convert = types.Convert;
+        Encoding = types.Encoding;
+        HashAlgorithm = types.HashAlgorithm;
+        Hmac = types.Hmac;
+        Uri = types.Uri;
+        WebUtility = types.WebUtility;
         var messageTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
         foreach (var name in MessageTypeNames)
         {
@@ -154,7 +154,7 @@ internal sealed class StorageSinks
         }
 
         _messageTypes = new SymbolSet<INamedTypeSymbol>(messageTypes);
-        _exception = types.Resolve("System.Exception");
+        _exception = types.Exception;
         var roots = new System.Collections.Generic.List<INamedTypeSymbol>();
         foreach (var name in FileSystemRootTypeNames)
         {
@@ -165,8 +165,8 @@ internal sealed class StorageSinks
         }
 
         _fileSystemRootTypes = new SymbolSet<INamedTypeSymbol>(roots);
-        _readOnlySpan = types.Resolve("System.ReadOnlySpan`1");
-        _span = types.Resolve("System.Span`1");
+        _readOnlySpan = types.ReadOnlySpanOfT;
+        _span = types.SpanOfT;
     }
 
     /// <summary>

@@ -46,18 +46,18 @@ internal sealed class PersonalDataClassifier
     public PersonalDataClassifier(WellKnownTypes types, PersonalDataOptions options)
     {
         _options = options;
-        _personalDataAttribute = types.Resolve("Microsoft.AspNetCore.Identity.PersonalDataAttribute");
-        _phoneAttribute = types.Resolve("System.ComponentModel.DataAnnotations.PhoneAttribute");
-        _emailAddressAttribute = types.Resolve("System.ComponentModel.DataAnnotations.EmailAddressAttribute");
-        _creditCardAttribute = types.Resolve("System.ComponentModel.DataAnnotations.CreditCardAttribute");
-        _dataTypeAttribute = types.Resolve("System.ComponentModel.DataAnnotations.DataTypeAttribute");
-        _dataClassificationAttribute = types.Resolve("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
-        _guid = types.Resolve("System.Guid");
-        _task = types.Resolve("System.Threading.Tasks.Task`1");
-        _valueTask = types.Resolve("System.Threading.Tasks.ValueTask`1");
-        _identity = types.Resolve("System.Security.Principal.IIdentity");
-        _claimsPrincipal = types.Resolve("System.Security.Claims.ClaimsPrincipal");
-        _claim = types.Resolve("System.Security.Claims.Claim");
+        _personalDataAttribute = types.PersonalDataAttribute;
+        _phoneAttribute = types.PhoneAttribute;
+        _emailAddressAttribute = types.EmailAddressAttribute;
+        _creditCardAttribute = types.CreditCardAttribute;
+        _dataTypeAttribute = types.DataTypeAttribute;
+        _dataClassificationAttribute = types.DataClassificationAttribute;
+        _guid = types.Guid;
+        _task = types.TaskOfT;
+        _valueTask = types.ValueTaskOfT;
+        _identity = types.IIdentity;
+        _claimsPrincipal = types.ClaimsPrincipal;
+        _claim = types.Claim;
         _configuredAttributes = ResolveAll(types, options.PersonalDataAttributes);
         _configuredTypes = ResolveAll(types, options.PersonalDataTypes);
         var names = ImmutableArray.CreateBuilder<ImmutableArray<string>>();

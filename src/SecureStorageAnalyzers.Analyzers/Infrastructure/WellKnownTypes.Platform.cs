@@ -1,0 +1,66 @@
+using Microsoft.CodeAnalysis;
+
+namespace SecureStorageAnalyzers.Infrastructure;
+
+/// <summary>
+/// The platform types the shared facts read: the value-flow policies, the storage sinks and the personal-data
+/// classifier. Each is resolved on first use and cached by name (<see cref="Get"/>); a type the compilation lacks is
+/// <see langword="null"/>. None is behind the ASP.NET Core gate: these facts serve projects without ASP.NET Core too.
+/// </summary>
+internal sealed partial class WellKnownTypes
+{
+    // System and System.IO.
+    public INamedTypeSymbol? String => Get("System.String");
+    public INamedTypeSymbol? Guid => Get("System.Guid");
+    public INamedTypeSymbol? Uri => Get("System.Uri");
+    public INamedTypeSymbol? Convert => Get("System.Convert");
+    public INamedTypeSymbol? Exception => Get("System.Exception");
+    public INamedTypeSymbol? Environment => Get("System.Environment");
+    public INamedTypeSymbol? AppContext => Get("System.AppContext");
+    public INamedTypeSymbol? AppDomain => Get("System.AppDomain");
+    public INamedTypeSymbol? ReadOnlySpanOfT => Get("System.ReadOnlySpan`1");
+    public INamedTypeSymbol? SpanOfT => Get("System.Span`1");
+    public INamedTypeSymbol? TaskOfT => Get("System.Threading.Tasks.Task`1");
+    public INamedTypeSymbol? ValueTaskOfT => Get("System.Threading.Tasks.ValueTask`1");
+    public INamedTypeSymbol? Path => Get("System.IO.Path");
+    public INamedTypeSymbol? File => Get("System.IO.File");
+    public INamedTypeSymbol? Directory => Get("System.IO.Directory");
+    public INamedTypeSymbol? FileStream => Get("System.IO.FileStream");
+    public INamedTypeSymbol? StreamWriter => Get("System.IO.StreamWriter");
+    public INamedTypeSymbol? FileMode => Get("System.IO.FileMode");
+    public INamedTypeSymbol? FileAccess => Get("System.IO.FileAccess");
+
+    // Text, encodings and hashes: what turns a value into another one.
+    public INamedTypeSymbol? StringBuilder => Get("System.Text.StringBuilder");
+    public INamedTypeSymbol? Encoding => Get("System.Text.Encoding");
+    public INamedTypeSymbol? HashAlgorithm => Get("System.Security.Cryptography.HashAlgorithm");
+    public INamedTypeSymbol? Hmac => Get("System.Security.Cryptography.HMAC");
+    public INamedTypeSymbol? WebUtility => Get("System.Net.WebUtility");
+
+    // Who the user is, and what the application declares personal.
+    public INamedTypeSymbol? ClaimsPrincipal => Get("System.Security.Claims.ClaimsPrincipal");
+    public INamedTypeSymbol? Claim => Get("System.Security.Claims.Claim");
+    public INamedTypeSymbol? PersonalDataAttribute => Get("Microsoft.AspNetCore.Identity.PersonalDataAttribute");
+    public INamedTypeSymbol? PhoneAttribute => Get("System.ComponentModel.DataAnnotations.PhoneAttribute");
+    public INamedTypeSymbol? EmailAddressAttribute => Get("System.ComponentModel.DataAnnotations.EmailAddressAttribute");
+    public INamedTypeSymbol? CreditCardAttribute => Get("System.ComponentModel.DataAnnotations.CreditCardAttribute");
+    public INamedTypeSymbol? DataTypeAttribute => Get("System.ComponentModel.DataAnnotations.DataTypeAttribute");
+    public INamedTypeSymbol? DataClassificationAttribute => Get("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+
+    // File providers (Microsoft.Extensions.FileProviders, also used outside ASP.NET Core).
+    public INamedTypeSymbol? CompositeFileProvider => Get("Microsoft.Extensions.FileProviders.CompositeFileProvider");
+
+    // Where a request's values come from (ASP.NET Core; absent elsewhere, so null).
+    public INamedTypeSymbol? IFromRouteMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata");
+    public INamedTypeSymbol? IFromQueryMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromQueryMetadata");
+    public INamedTypeSymbol? IFromFormMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromFormMetadata");
+    public INamedTypeSymbol? IFromBodyMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata");
+    public INamedTypeSymbol? IFromHeaderMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata");
+    public INamedTypeSymbol? IFromServiceMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata");
+    public INamedTypeSymbol? IQueryCollection => Get("Microsoft.AspNetCore.Http.IQueryCollection");
+    public INamedTypeSymbol? IFormCollection => Get("Microsoft.AspNetCore.Http.IFormCollection");
+    public INamedTypeSymbol? IHeaderDictionary => Get("Microsoft.AspNetCore.Http.IHeaderDictionary");
+    public INamedTypeSymbol? RouteValueDictionary => Get("Microsoft.AspNetCore.Routing.RouteValueDictionary");
+    public INamedTypeSymbol? AsParametersAttribute => Get("Microsoft.AspNetCore.Http.AsParametersAttribute");
+    public INamedTypeSymbol? IFormFile => Get("Microsoft.AspNetCore.Http.IFormFile");
+}
