@@ -12,16 +12,11 @@ public static class Descriptors
 
     public static string HelpLink(string id) => $"{RepositoryUrl}/blob/main/docs/rules/{id}.md";
 
-    public static readonly DiagnosticDescriptor SSA0001PrivateFilesServedAnonymously = new(
+    public static readonly DiagnosticDescriptor SSA0001PrivateFilesServedAnonymously = Create(
         DiagnosticIds.PrivateFilesServedAnonymously,
         "Non-public files are served as static files without authorization",
         "{0} serves {1} ({2}) to anonymous requests: {3}",
-        Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        "Static file middleware authorizes nothing by itself. A folder the app writes to, or one named for recordings, uploads, documents, exports or backups, is readable by anyone who guesses a URL unless UseAuthorization runs first and a fallback policy requires a signed-in user, or an OnPrepareResponse gate turns anonymous requests away.",
-        HelpLink(DiagnosticIds.PrivateFilesServedAnonymously),
-        WellKnownDiagnosticTags.CompilationEnd);
+        "Static file middleware authorizes nothing by itself. A folder the app writes to, or one named for recordings, uploads, documents, exports or backups, is readable by anyone who guesses a URL unless UseAuthorization runs first and a fallback policy requires a signed-in user, or an OnPrepareResponse gate turns anonymous requests away.");
 
     public static readonly DiagnosticDescriptor SSA0002DirectoryBrowsingEnabled = Create(
         DiagnosticIds.DirectoryBrowsingEnabled,
@@ -41,16 +36,11 @@ public static class Descriptors
         "{0} serves {1} ({2}): appsettings*.json, secrets, the app's own assemblies and local databases become downloadable",
         "A file provider or web root set to the content root, the app's base or current directory, or a drive root serves everything in it to anyone who asks for the name: configuration with connection strings, user secrets, the compiled app, SQLite databases, logs and any recordings kept next to them. Serve a dedicated folder of public assets instead.");
 
-    public static readonly DiagnosticDescriptor SSA0005AnonymousEndpointServesRequestedFile = new(
+    public static readonly DiagnosticDescriptor SSA0005AnonymousEndpointServesRequestedFile = Create(
         DiagnosticIds.AnonymousEndpointServesRequestedFile,
         "An anonymous endpoint serves stored files chosen by the request",
         "{0} returns a stored file chosen by the request ({1}) from an endpoint anonymous requests reach: {2}",
-        Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        "An endpoint that returns whichever stored file a route, query, form or body value names hands every stored file to anyone who can guess or enumerate the names, unless it requires an authenticated user. Require authorization on the endpoint, and check that the caller may read the file it asks for.",
-        HelpLink(DiagnosticIds.AnonymousEndpointServesRequestedFile),
-        WellKnownDiagnosticTags.CompilationEnd);
+        "An endpoint that returns whichever stored file a route, query, form or body value names hands every stored file to anyone who can guess or enumerate the names, unless it requires an authenticated user. Require authorization on the endpoint, and check that the caller may read the file it asks for.");
 
     public static readonly DiagnosticDescriptor SSA0006RuntimeDataWrittenUnderWebRoot = Create(
         DiagnosticIds.RuntimeDataWrittenUnderWebRoot,

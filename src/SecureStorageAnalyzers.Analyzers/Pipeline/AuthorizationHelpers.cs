@@ -45,6 +45,23 @@ internal sealed class AuthorizationHelpers
     /// <summary>True when any helper method is configured: calls of any type may then matter.</summary>
     public bool HasMethods => !_methods.IsEmpty || !_fallbackPolicyMethods.IsEmpty;
 
+    /// <summary>The names of the configured helper methods: what <see cref="CompilationFacts"/> looks for in every file.</summary>
+    public System.Collections.Generic.IEnumerable<string> MethodNames
+    {
+        get
+        {
+            foreach (var method in _methods)
+            {
+                yield return method.Name;
+            }
+
+            foreach (var method in _fallbackPolicyMethods)
+            {
+                yield return method.Name;
+            }
+        }
+    }
+
     public bool IsAuthorizationMethod(IMethodSymbol method) => WellKnownTypes.Contains(_methods, method);
 
     public bool IsFallbackPolicyMethod(IMethodSymbol method) => WellKnownTypes.Contains(_fallbackPolicyMethods, method);

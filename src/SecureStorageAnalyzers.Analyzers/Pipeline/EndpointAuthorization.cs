@@ -139,6 +139,12 @@ internal sealed class EndpointAuthorization
         }
     }
 
+    /// <summary>The methods whose calls <see cref="Record"/> records (besides configured helpers): what <see cref="CompilationFacts"/> binds.</summary>
+    public MethodSet RecordedMethods => MethodSet.Union(_requireAuthorization, _mapEndpoint);
+
+    /// <summary>The type whose creations <see cref="Record"/> records: a global <c>AuthorizeFilter</c>.</summary>
+    public INamedTypeSymbol? RecordedCreation => _authorizeFilter;
+
     /// <summary>True once a global <c>AuthorizeFilter</c> or <c>MapControllers().RequireAuthorization()</c> was seen.</summary>
     public bool ControllersRequireAuthorization => Volatile.Read(ref _controllersAuthorized) != 0;
 

@@ -60,9 +60,6 @@ internal sealed class PipelineEvent
 
     /// <summary>For a <see cref="PipelineEventKind.ProjectExtension"/>: the called method.</summary>
     public IMethodSymbol? Callee { get; }
-
-    /// <summary>What a rule attached to a file-serving event it wants judged at the end (its evidence).</summary>
-    public object? Payload { get; set; }
 }
 
 /// <summary>
@@ -70,8 +67,9 @@ internal sealed class PipelineEvent
 /// method and branch (<c>Map</c>, <c>MapWhen</c>, <c>UseWhen</c>), fluent chains, top-level statements,
 /// <c>Startup.Configure</c> and the project's own extension methods (followed to their call sites), plus whether a
 /// fallback authorization policy is set anywhere. It answers the static-file rules' question: can an anonymous request
-/// reach this registration? Events are recorded by operation actions and judged in the compilation-end action, because
-/// the fallback policy may be set in any file.
+/// reach this registration? The compilation's events and fallback policy are recorded once, by the pre-scan of
+/// <see cref="CompilationFacts"/>, because the fallback policy may be set in any file; a rule then judges each
+/// registration where it sees it (<see cref="Describe"/>, <see cref="RunsAfterAuthorization"/>).
 /// </summary>
 /// <remarks>
 /// The framework's rule, from <c>AuthorizationMiddleware</c>: with no endpoint (a static file request), it combines no
@@ -114,6 +112,9 @@ internal sealed class PipelineModel
     public IPropertySymbol? FallbackPolicy { get; }
     public MethodSet SetFallbackPolicy { get; }
     public INamedTypeSymbol? ApplicationBuilder { get; }
+
+    /// <summary>The methods whose calls <see cref="Record"/> records (besides project extensions and configured helpers): what <see cref="CompilationFacts"/> binds.</summary>
+    public MethodSet RecordedMethods => MethodSet.Union(UseAuthorization, Branches, SetFallbackPolicy);
 
     /// <summary>True once a fallback policy has been seen anywhere in the compilation.</summary>
     public bool HasFallbackPolicy => Volatile.Read(ref _fallbackPolicy) != 0;
@@ -180,6 +181,15 @@ internal sealed class PipelineModel
     }
 
     /// <summary>
+    /// The event of a file-serving registration (<c>UseStaticFiles</c>/<c>UseFileServer</c>/<c>UseDirectoryBrowser</c>)
+    /// written in <paramref name="owner"/>, to be judged against the recorded events; null for any other call. Records nothing.
+    /// </summary>
+    public PipelineEvent? Describe(IInvocationOperation invocation, ISymbol owner) =>
+        IsFileServing(invocation.TargetMethod)
+            ? new PipelineEvent(PipelineEventKind.FileServing, invocation, owner, EnclosingBranch(invocation), null, null)
+            : null;
+
+    /// <summary>
     /// Records <c>SetFallbackPolicy(…)</c> (anything but null), or a call of a configured fallback-policy helper. True
     /// when the invocation was one of those.
     /// </summary>
@@ -204,9 +214,6 @@ internal sealed class PipelineModel
 
         return true;
     }
-
-    /// <summary>A file-serving event with the rule's evidence attached, to be judged at the end.</summary>
-    public void AddCandidate(PipelineEvent candidate) => _events.Add(candidate);
 
     /// <summary>Records <c>options.FallbackPolicy = …</c> (anything but null).</summary>
     public void RecordAssignment(ISimpleAssignmentOperation assignment)

@@ -40,6 +40,9 @@ internal sealed class RequestDataFolders
     /// <summary>The types whose calls <see cref="Record"/> looks at.</summary>
     public SymbolSet<INamedTypeSymbol> DeclaringTypes { get; }
 
+    /// <summary>The copy methods <see cref="Record"/> looks at: what <see cref="CompilationFacts"/> binds.</summary>
+    public MethodSet CopyMethods => MethodSet.Union(_formFileCopies, _streamCopies);
+
     /// <summary>True when <paramref name="method"/> may copy request data (<see cref="Record"/> decides).</summary>
     public bool IsCopy(IMethodSymbol method) =>
         WellKnownTypes.Contains(_formFileCopies, method) || WellKnownTypes.Contains(_streamCopies, method);

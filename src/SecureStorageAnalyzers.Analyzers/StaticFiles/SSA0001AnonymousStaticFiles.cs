@@ -15,9 +15,11 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// SSA0001: <c>UseStaticFiles</c>/<c>UseFileServer</c> over a folder that holds private data
 /// (per <see cref="PrivateFolderFlowPolicy"/>), reachable by an anonymous request in production (per
 /// <see cref="PipelineModel"/>): not Development-only, no <c>OnPrepareResponse</c> gate, and not behind
-/// <c>UseAuthorization()</c> with a fallback policy. Judged at the end of the compilation, because the fallback policy
-/// may be set in any file. A registration SSA0004 reports (the content root) is left to SSA0004, and
-/// <c>UseDirectoryBrowser</c> to SSA0002, whose message names the private folder.
+/// <c>UseAuthorization()</c> with a fallback policy. Judged and reported where the registration is, in its operation
+/// action (so it shows while typing); what other files say (the fallback policy, <c>UseAuthorization()</c> in the
+/// project's own extensions and their call sites, the folders written with request data) comes from
+/// <see cref="CompilationFacts"/>, found once per compilation. A registration SSA0004 reports (the content root) is left
+/// to SSA0004, and <c>UseDirectoryBrowser</c> to SSA0002, whose message names the private folder.
 /// </summary>
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0001AnonymousStaticFiles
@@ -47,7 +49,7 @@ internal static class SSA0001AnonymousStaticFiles
             AsyncGate = asyncGate;
         }
 
-        /// <summary>Not private by name: private if the project writes request data into <paramref name="roots"/> (decided at the end).</summary>
+        /// <summary>Not private by name: private if the project writes request data into <paramref name="roots"/> (per <see cref="CompilationFacts"/>).</summary>
         public Evidence(string method, List<ISymbol> roots)
         {
             Method = method;
@@ -55,7 +57,7 @@ internal static class SSA0001AnonymousStaticFiles
             Roots = roots;
         }
 
-        /// <summary>The variables the served folder's root is read from, when the decision waits for the end.</summary>
+        /// <summary>The variables the served folder's root is read from, when the decision needs the writes of the whole project.</summary>
         public List<ISymbol>? Roots { get; }
 
         /// <summary>True when the registration's only gate is an async <c>OnPrepareResponse</c>, which cannot stop the file.</summary>
@@ -70,7 +72,7 @@ internal static class SSA0001AnonymousStaticFiles
     {
         private readonly WellKnownTypes _types;
         private readonly PipelineModel _model;
-        private readonly AuthorizationHelpers.Cache _helpers;
+        private readonly CompilationFacts _facts;
         private readonly ServedFolders _folders;
         private readonly RequestDataFolders _requestData;
         private readonly IPropertySymbol? _onPrepareResponse;
@@ -83,7 +85,7 @@ internal static class SSA0001AnonymousStaticFiles
         {
             _types = types;
             _model = new PipelineModel(types);
-            _helpers = AuthorizationHelpers.Cache.For(types);
+            _facts = CompilationFacts.For(types);
             _folders = ServedFolders.For(types);
             _requestData = new RequestDataFolders(types, StorageSinks.Create(types));
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
@@ -93,88 +95,54 @@ internal static class SSA0001AnonymousStaticFiles
             _statusCode = WellKnownTypes.Property(types.HttpResponse, "StatusCode");
         }
 
-        public override IEnumerable<INamedTypeSymbol> CallTypes => _model.DeclaringTypes.Concat(_requestData.DeclaringTypes);
-
-        public override IEnumerable<IPropertySymbol> AssignedProperties =>
-            _model.FallbackPolicy is { } fallback ? new[] { fallback } : Array.Empty<IPropertySymbol>();
-
-        public override bool SeesCallsOfAuthorizationHelpers => true;
-
-        public override bool SeesCallsOfSourceExtensions => true;
-
-        public override bool ReportsAtEnd => true;
-
-        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property) =>
-            _model.RecordAssignment(assignment);
+        /// <summary>Only the file-serving registrations: everything else it reads across files is in <see cref="CompilationFacts"/>.</summary>
+        public override IEnumerable<INamedTypeSymbol> CallTypes => WellKnownTypes.DeclaringTypes(_model.UseStaticFiles, _model.UseFileServer);
 
         public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
-            if (context.Operation is not IInvocationOperation invocation)
-            {
-                return;
-            }
-
-            // Stream and IFormFile calls are seen only for the copies of request data (cheap set lookups first).
-            if (WellKnownTypes.IsDeclaredIn(method, _requestData.DeclaringTypes))
-            {
-                if (_requestData.IsCopy(method))
-                {
-                    _requestData.Record(invocation);
-                }
-
-                return;
-            }
-
-            var pipelineEvent = _model.Record(invocation, context.ContainingSymbol, _helpers.For(context.Options, invocation.Tree()));
-            // A directory listing is SSA0002's finding, which names the private folder too: one finding per place.
-            if (pipelineEvent is not { Kind: PipelineEventKind.FileServing } ||
-                WellKnownTypes.Contains(_types.UseDirectoryBrowser, method) ||
+            if (context.Operation is not IInvocationOperation invocation ||
+                !WellKnownTypes.Contains(_model.UseStaticFiles, method) && !WellKnownTypes.Contains(_model.UseFileServer, method) ||
                 EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
             {
+                // A directory listing is SSA0002's finding, which names the private folder too: one finding per place.
                 return;
             }
 
-            var evidence = Judge(context, invocation);
-            if (evidence is not null)
+            if (Judge(context, invocation) is not { } evidence ||
+                CompilationFacts.OwnerOf(invocation, context.CancellationToken) is not { } owner ||
+                _model.Describe(invocation, owner) is not { } registration)
             {
-                pipelineEvent.Payload = evidence;
-                _model.AddCandidate(pipelineEvent);
+                return;
             }
+
+            var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
+            if (Resolve(evidence, facts.RequestData) is not { } reason)
+            {
+                return;
+            }
+
+            var hasFallback = facts.Pipeline.HasFallbackPolicy;
+            var afterAuthorization = PipelineModel.RunsAfterAuthorization(registration, facts.PipelineEvents);
+            if (afterAuthorization && hasFallback)
+            {
+                return;
+            }
+
+            var why = evidence.AsyncGate ? AsyncGateWhy
+                : afterAuthorization ? "no fallback authorization policy requires a signed-in user"
+                : "it runs before UseAuthorization(), or with none";
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SSA0001PrivateFilesServedAnonymously,
+                registration.Location,
+                hasFallback ? WithFallback : ImmutableDictionary<string, string?>.Empty,
+                evidence.Method,
+                reason.What,
+                reason.Evidence,
+                why));
         }
 
-        public override void Report(CompilationAnalysisContext context)
-        {
-            var events = _model.Events.ToList();
-            var hasFallback = _model.HasFallbackPolicy;
-            foreach (var candidate in events)
-            {
-                if (candidate.Payload is not Evidence evidence || Resolve(evidence) is not { } reason)
-                {
-                    continue;
-                }
-
-                var afterAuthorization = PipelineModel.RunsAfterAuthorization(candidate, events);
-                if (afterAuthorization && hasFallback)
-                {
-                    continue;
-                }
-
-                var why = evidence.AsyncGate ? AsyncGateWhy
-                    : afterAuthorization ? "no fallback authorization policy requires a signed-in user"
-                    : "it runs before UseAuthorization(), or with none";
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.SSA0001PrivateFilesServedAnonymously,
-                    candidate.Location,
-                    hasFallback ? WithFallback : ImmutableDictionary<string, string?>.Empty,
-                    evidence.Method,
-                    reason.What,
-                    reason.Evidence,
-                    why));
-            }
-        }
-
-        /// <summary>Why the folder is private: known when the registration was seen, or, for a folder not private by name, because the project writes request data into it.</summary>
-        private SourceReason? Resolve(Evidence evidence)
+        /// <summary>Why the folder is private: known from the registration, or, for a folder not private by name, because the project writes request data into it.</summary>
+        private static SourceReason? Resolve(Evidence evidence, RequestDataFolders written)
         {
             if (evidence.Roots is null)
             {
@@ -183,7 +151,7 @@ internal static class SSA0001AnonymousStaticFiles
 
             foreach (var root in evidence.Roots)
             {
-                if (_requestData.WrittenBy(root) is { } what)
+                if (written.WrittenBy(root) is { } what)
                 {
                     return new SourceReason("a folder the app writes request data into", $"{what} writes under '{root.Name}'");
                 }
@@ -249,7 +217,7 @@ internal static class SSA0001AnonymousStaticFiles
                 return new Evidence(method, new SourceReason("files it means to keep from anonymous users", "its OnPrepareResponse checks User.Identity.IsAuthenticated"), invocation, asyncGate: true);
             }
 
-            // Uploads make a folder private whatever it is called: decided at the end, when every write has been seen.
+            // Uploads make a folder private whatever it is called: decided by the writes of the whole project (CompilationFacts).
             if (fileProvider is not null && !_folders.IsContentRoot(fileProvider) && _requestData.RootVariables(fileProvider) is { Count: > 0 } roots)
             {
                 return new Evidence(method, roots);

@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,9 +13,10 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// <c>AddDirectoryBrowser</c>, <c>UseFileServer(true)</c> and <c>FileServerOptions.EnableDirectoryBrowsing = true</c>.
 /// The IIS side (<c>&lt;directoryBrowse enabled="true" /&gt;</c>) is <see cref="SSA0002DirectoryBrowsingInWebConfigAnalyzer"/>.
 /// One finding per listing: the rule owns every <c>UseDirectoryBrowser</c> call (SSA0001 leaves it here, and the message
-/// names the folder when it is private), and <c>AddDirectoryBrowser()</c>, which lists nothing by itself, is reported at
-/// the end of the compilation only where the pack sees no listing middleware at all (the middleware may then be in a
-/// library it cannot see into).
+/// names the folder when it is private), and <c>AddDirectoryBrowser()</c>, which lists nothing by itself, is reported
+/// only where the pack sees no listing middleware anywhere in the compilation (the middleware may then be in a library it
+/// cannot see into). Every finding is reported where it is written, as its operation is analyzed; whether a listing
+/// middleware exists in another file comes from <see cref="CompilationFacts"/>.
 /// </summary>
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0002DoNotEnableDirectoryBrowsing
@@ -54,13 +53,13 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
     {
         private readonly WellKnownTypes _types;
         private readonly ServedFolders _folders;
-        private readonly ConcurrentBag<Diagnostic> _serviceRegistrations = new();
-        private int _middlewareSeen;
+        private readonly CompilationFacts _facts;
 
         public Rule(WellKnownTypes types)
         {
             _types = types;
             _folders = ServedFolders.For(types);
+            _facts = CompilationFacts.For(types);
         }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes =>
@@ -68,8 +67,6 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
 
         public override IEnumerable<IPropertySymbol> AssignedProperties =>
             _types.FileServerOptionsEnableDirectoryBrowsing is { } property ? new[] { property } : Array.Empty<IPropertySymbol>();
-
-        public override bool ReportsAtEnd => true;
 
         public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
@@ -93,12 +90,6 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
                 return;
             }
 
-            // Any listing middleware the pack can see, in Development or not, is what AddDirectoryBrowser() serves.
-            if (!isService)
-            {
-                Interlocked.Exchange(ref _middlewareSeen, 1);
-            }
-
             if (EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
             {
                 return;
@@ -115,20 +106,18 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
                 }
             }
 
-            var diagnostic = Diagnostic.Create(
+            // AddDirectoryBrowser() alone lists nothing: reported only where no listing middleware is seen anywhere (any
+            // listing the pack can see, in Development or not, is what it serves).
+            if (isService && _facts.Get(context.Compilation, context.Options, context.CancellationToken).HasListingMiddleware)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SSA0002DirectoryBrowsingEnabled,
                 DiagnosticLocations.ForCall(invocation),
                 properties,
-                shown);
-            if (isService)
-            {
-                // AddDirectoryBrowser() alone lists nothing: reported at the end, only where no listing middleware is seen.
-                _serviceRegistrations.Add(diagnostic);
-            }
-            else
-            {
-                context.ReportDiagnostic(diagnostic);
-            }
+                shown));
         }
 
         public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
@@ -139,7 +128,6 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
                 return;
             }
 
-            Interlocked.Exchange(ref _middlewareSeen, 1);
             if (EnvironmentGuard.IsDevelopmentOnly(assignment, _types))
             {
                 return;
@@ -150,19 +138,6 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
                 DiagnosticLocations.For(assignment),
                 AssignmentProperties,
                 "EnableDirectoryBrowsing = true"));
-        }
-
-        public override void Report(CompilationAnalysisContext context)
-        {
-            if (Volatile.Read(ref _middlewareSeen) != 0)
-            {
-                return;
-            }
-
-            foreach (var diagnostic in _serviceRegistrations)
-            {
-                context.ReportDiagnostic(diagnostic);
-            }
         }
     }
 

@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -15,8 +15,10 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// SSA0005: a file result (<c>Results.File</c>/<c>PhysicalFile</c>/<c>Stream</c>/<c>Bytes</c>, <c>TypedResults.*</c>,
 /// <c>HttpResponse.SendFileAsync</c>, MVC's <c>File</c>/<c>PhysicalFile</c> and the file result types) whose file is
 /// chosen by a request value (per <see cref="RequestValueFlowPolicy"/>), in an endpoint anonymous requests reach (per
-/// <see cref="EndpointAuthorization"/> and the fallback policy of <see cref="PipelineModel"/>). Judged at the end of the
-/// compilation, because the fallback policy and global filters may be set in any file.
+/// <see cref="EndpointAuthorization"/> and the fallback policy of <see cref="PipelineModel"/>). Judged and reported where
+/// the file result is, in its operation action (so it shows while typing); what other files say (the fallback policy,
+/// global authorize filters, <c>MapControllers().RequireAuthorization()</c>, where a method is mapped as a method group)
+/// comes from <see cref="CompilationFacts"/>, found once per compilation.
 /// </summary>
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0005AnonymousFileEndpoint
@@ -39,7 +41,7 @@ internal static class SSA0005AnonymousFileEndpoint
     /// <summary>The rule's part for a compilation: web projects only.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types) => types.HasAspNetCore ? new Analysis(types) : null;
 
-    /// <summary>A file result whose file the request chooses, in an endpoint that may be anonymous: judged at the end.</summary>
+    /// <summary>A file result whose file the request chooses, in an endpoint that may be anonymous: judged with the compilation's facts.</summary>
     private sealed class Candidate
     {
         public Candidate(IOperation sink, Endpoint endpoint, FlowSource source)
@@ -100,19 +102,18 @@ internal static class SSA0005AnonymousFileEndpoint
     private sealed class Analysis : PackRule
     {
         private readonly WellKnownTypes _types;
-        private readonly PipelineModel _pipeline;
+        private readonly CompilationFacts _facts;
         private readonly EndpointAuthorization _endpoints;
         private readonly AuthorizationHelpers.Cache _helpers;
         private readonly RequestSymbols _request;
         private readonly StorageSinks _sinks;
         private readonly SymbolSet<INamedTypeSymbol> _resultTypes;
         private readonly SymbolSet<INamedTypeSymbol> _resultClasses;
-        private readonly ConcurrentBag<Candidate> _candidates = new();
 
         public Analysis(WellKnownTypes types)
         {
             _types = types;
-            _pipeline = new PipelineModel(types);
+            _facts = CompilationFacts.For(types);
             _endpoints = new EndpointAuthorization(types);
             _helpers = AuthorizationHelpers.Cache.For(types);
             _request = new RequestSymbols(types);
@@ -124,56 +125,16 @@ internal static class SSA0005AnonymousFileEndpoint
                 "Microsoft.AspNetCore.Mvc.FileContentResult", "Microsoft.AspNetCore.Mvc.VirtualFileResult");
         }
 
-        public override IEnumerable<INamedTypeSymbol> CallTypes
-        {
-            get
-            {
-                foreach (var type in _endpoints.RecordedTypes)
-                {
-                    yield return type;
-                }
-
-                foreach (var type in _pipeline.SetFallbackPolicy.DeclaringTypes)
-                {
-                    yield return type;
-                }
-
-                foreach (var type in _resultTypes)
-                {
-                    yield return type;
-                }
-
-                foreach (var type in _resultClasses)
-                {
-                    yield return type;
-                }
-            }
-        }
-
-        public override IEnumerable<IPropertySymbol> AssignedProperties =>
-            _pipeline.FallbackPolicy is { } fallback ? new[] { fallback } : Array.Empty<IPropertySymbol>();
-
-        public override bool SeesCallsOfAuthorizationHelpers => true;
-
-        public override bool ReportsAtEnd => true;
-
-        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property) =>
-            _pipeline.RecordAssignment(assignment);
+        /// <summary>Only the file results: everything else it reads across files is in <see cref="CompilationFacts"/>.</summary>
+        public override IEnumerable<INamedTypeSymbol> CallTypes => _resultTypes.Concat(_resultClasses);
 
         public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
             var operation = context.Operation;
-            var helpers = _helpers.For(context.Options, operation.Tree());
-            _endpoints.Record(operation, helpers);
             IOperation? file = null;
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (_pipeline.RecordFallbackPolicy(invocation, helpers))
-                    {
-                        return;
-                    }
-
                     if (method.ContainingType is { } type && _resultTypes.Contains(type.OriginalDefinition) && FileMethods.Contains(method.Name))
                     {
                         file = FileArgument(invocation.Arguments);
@@ -191,6 +152,7 @@ internal static class SSA0005AnonymousFileEndpoint
                 return;
             }
 
+            var helpers = _helpers.For(context.Options, operation.Tree());
             var endpoint = _endpoints.Find(operation, context.ContainingSymbol, helpers);
             if (endpoint is { Access: EndpointAccess.Authorized })
             {
@@ -209,74 +171,73 @@ internal static class SSA0005AnonymousFileEndpoint
             new PathFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request)).FindSources(file, sources);
             if (sources.Count > 0 && !EnvironmentGuard.IsDevelopmentOnly(operation, _types))
             {
-                _candidates.Add(endpoint is not null
+                Report(context, endpoint is not null
                     ? new Candidate(operation, endpoint, sources[0])
                     : new Candidate(operation, (IMethodSymbol)handler, sources[0]));
             }
         }
 
-        public override void Report(CompilationAnalysisContext context)
+        /// <summary>Reports the candidate unless the compilation's facts say anonymous requests cannot reach it.</summary>
+        private void Report(OperationAnalysisContext context, Candidate found)
         {
-            foreach (var found in _candidates)
+            var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
+            var candidate = found;
+            if (found.UnmappedHandler is { } handler)
             {
-                var candidate = found;
-                if (found.UnmappedHandler is { } handler)
+                // An endpoint only where the method is mapped, judged by the mapping anonymous requests reach: one marked
+                // AllowAnonymous first, then the first in source order (the same answer on every run).
+                MappedHandler? reached = null;
+                foreach (var mapped in facts.Endpoints.MappedAs(handler))
                 {
-                    // An endpoint only where the method is mapped, judged by the mapping anonymous requests reach: one marked
-                    // AllowAnonymous first, then the first in source order (the same answer on every run).
-                    MappedHandler? reached = null;
-                    foreach (var mapped in _endpoints.MappedAs(handler))
+                    if (mapped.Access != EndpointAccess.Authorized && (reached is null || Precedes(mapped, reached)))
                     {
-                        if (mapped.Access != EndpointAccess.Authorized && (reached is null || Precedes(mapped, reached)))
-                        {
-                            reached = mapped;
-                        }
+                        reached = mapped;
                     }
-
-                    if (reached is null)
-                    {
-                        continue;
-                    }
-
-                    candidate = found.MappedAt(reached);
                 }
 
-                var endpoint = candidate;
-                string why;
-                string fix;
-                Location? target;
-                if (endpoint.Access == EndpointAccess.ExplicitlyAnonymous)
+                if (reached is null)
                 {
-                    why = "it is marked AllowAnonymous";
-                    fix = FixReplaceAllowAnonymous;
-                    target = endpoint.MarkerLocation;
-                }
-                else if (_pipeline.HasFallbackPolicy || endpoint.IsController && _endpoints.ControllersRequireAuthorization)
-                {
-                    continue;
-                }
-                else
-                {
-                    why = "nothing requires authorization (no RequireAuthorization, [Authorize], authorize filter or fallback policy)";
-                    fix = endpoint.IsController ? FixAuthorize : FixRequireAuthorization;
-                    target = endpoint.IsController ? endpoint.HandlerLocation : endpoint.MapCallLocation;
+                    return;
                 }
 
-                var additional = target is null
-                    ? new[] { candidate.SourceLocation }
-                    : new[] { candidate.SourceLocation, target };
-                var properties = target is null
-                    ? ImmutableDictionary<string, string?>.Empty
-                    : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
-                    candidate.Location,
-                    additional,
-                    properties,
-                    candidate.Call,
-                    candidate.Evidence,
-                    why));
+                candidate = found.MappedAt(reached);
             }
+
+            var endpoint = candidate;
+            string why;
+            string fix;
+            Location? target;
+            if (endpoint.Access == EndpointAccess.ExplicitlyAnonymous)
+            {
+                why = "it is marked AllowAnonymous";
+                fix = FixReplaceAllowAnonymous;
+                target = endpoint.MarkerLocation;
+            }
+            else if (facts.Pipeline.HasFallbackPolicy || endpoint.IsController && facts.Endpoints.ControllersRequireAuthorization)
+            {
+                return;
+            }
+            else
+            {
+                why = "nothing requires authorization (no RequireAuthorization, [Authorize], authorize filter or fallback policy)";
+                fix = endpoint.IsController ? FixAuthorize : FixRequireAuthorization;
+                target = endpoint.IsController ? endpoint.HandlerLocation : endpoint.MapCallLocation;
+            }
+
+            var additional = target is null
+                ? new[] { candidate.SourceLocation }
+                : new[] { candidate.SourceLocation, target };
+            var properties = target is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
+                candidate.Location,
+                additional,
+                properties,
+                candidate.Call,
+                candidate.Evidence,
+                why));
         }
 
         private static bool Precedes(MappedHandler mapped, MappedHandler other)

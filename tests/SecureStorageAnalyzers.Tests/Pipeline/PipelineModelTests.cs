@@ -180,11 +180,12 @@ public class PipelineModelTests
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
                 var model = new PipelineModel(types);
                 var helpers = AuthorizationHelpers.Cache.For(types);
+                var candidates = new ConcurrentBag<PipelineEvent>();
                 start.RegisterOperationAction(c =>
                 {
                     if (model.Record((IInvocationOperation)c.Operation, c.ContainingSymbol, helpers.For(c.Options, c.Operation.Syntax.SyntaxTree)) is { Kind: PipelineEventKind.FileServing } e)
                     {
-                        model.AddCandidate(e);
+                        candidates.Add(e);
                     }
                 }, OperationKind.Invocation);
                 start.RegisterOperationAction(c => model.RecordAssignment((ISimpleAssignmentOperation)c.Operation), OperationKind.SimpleAssignment);
@@ -192,7 +193,7 @@ public class PipelineModelTests
                 {
                     var events = model.Events.ToList();
                     HasFallbackPolicy = model.HasFallbackPolicy;
-                    foreach (var e in events.Where(e => e.Kind == PipelineEventKind.FileServing))
+                    foreach (var e in candidates)
                     {
                         var position = e.Location.GetLineSpan().StartLinePosition;
                         var end = e.Location.GetLineSpan().EndLinePosition;

@@ -1,0 +1,350 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.Pipeline;
+using SecureStorageAnalyzers.StaticFiles;
+
+namespace SecureStorageAnalyzers.Infrastructure;
+
+/// <summary>
+/// What SSA0001, SSA0002 and SSA0005 need to know about the whole compilation, whatever file they judge: whether a
+/// fallback authorization policy is set anywhere, the pipeline's <c>UseAuthorization()</c>, branches and calls of the
+/// project's own pipeline extensions (<see cref="PipelineModel"/>), a global <c>AuthorizeFilter</c>,
+/// <c>MapControllers().RequireAuthorization()</c> and the methods mapped as method groups
+/// (<see cref="EndpointAuthorization"/>), the folders the project writes request data into
+/// (<see cref="RequestDataFolders"/>), and whether any directory-listing middleware is turned on (SSA0002).
+/// </summary>
+/// <remarks>
+/// <para>
+/// Found once per compilation (and analyzer options), on the first question, so the rules judge a registration in the
+/// operation action that sees it and report there: live in the IDE's default scope (document-scoped analysis runs no
+/// compilation-end action, and keeps an operation action's findings only inside that operation's document), and the
+/// same findings in a build, which asks the same facts. Thread-safe: the first caller computes under a lock, the others
+/// wait for it; a cancelled computation leaves nothing behind, and the next caller starts again.
+/// </para>
+/// <para>
+/// How: a syntax pre-scan of every tree (<see cref="Compilation.SyntaxTrees"/>, generated ones too) looks for the
+/// identifiers the recorded calls and assignments are spelled with (the names of the recorded methods, properties and
+/// types, the project's own extension methods and configured helpers, and <c>using</c> aliases of the recorded types),
+/// and binds only those nodes (<see cref="SemanticModel.GetOperation"/>). The recorders then decide by symbol, as the
+/// operation actions did: the names only choose what to bind. Method names cannot be aliased, a recorded type can only
+/// through a <c>using</c> alias (collected first) or a target-typed <c>new()</c> (bound in the files that name the type).
+/// </para>
+/// </remarks>
+internal sealed class CompilationFacts
+{
+    private readonly WellKnownTypes _types;
+    private readonly ConditionalWeakTable<AnalyzerOptions, Holder> _byOptions = new();
+
+    private CompilationFacts(WellKnownTypes types) => _types = types;
+
+    /// <summary>The instance of the compilation, shared by the rules that ask.</summary>
+    public static CompilationFacts For(WellKnownTypes types) => types.Shared(static t => new CompilationFacts(t));
+
+    /// <summary>The facts, found on first use. <paramref name="compilation"/> is the one <see cref="WellKnownTypes"/> was made for.</summary>
+    public Facts Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        _byOptions.GetValue(options, static _ => new Holder()).Get(this, compilation, options, cancellationToken);
+
+    /// <summary>
+    /// The symbol whose body an operation is written in, as the rules and the recorded events name it: the method,
+    /// top-level <c>Main</c>, accessor, field or property, never a lambda or local function inside it.
+    /// </summary>
+    public static ISymbol? OwnerOf(IOperation operation, CancellationToken cancellationToken)
+    {
+        var symbol = operation.SemanticModel?.GetEnclosingSymbol(operation.Syntax.SpanStart, cancellationToken);
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol;
+    }
+
+    /// <summary>The facts of one compilation and options, computed once.</summary>
+    private sealed class Holder
+    {
+        private readonly object _gate = new();
+        private Facts? _facts;
+
+        public Facts Get(CompilationFacts owner, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var facts = Volatile.Read(ref _facts);
+            if (facts is not null)
+            {
+                return facts;
+            }
+
+            lock (_gate)
+            {
+                facts = _facts;
+                if (facts is null)
+                {
+                    facts = new Facts(owner._types);
+                    new Scan(facts, compilation, options, cancellationToken).Run();
+                    facts.Complete();
+                    Volatile.Write(ref _facts, facts);
+                }
+
+                return facts;
+            }
+        }
+    }
+
+    /// <summary>The recorded facts. Complete when handed out: nothing records into them afterwards.</summary>
+    internal sealed class Facts
+    {
+        private int _listing;
+
+        public Facts(WellKnownTypes types)
+        {
+            Types = types;
+            Pipeline = new PipelineModel(types);
+            Endpoints = new EndpointAuthorization(types);
+            RequestData = new RequestDataFolders(types, StorageSinks.Create(types));
+            Helpers = AuthorizationHelpers.Cache.For(types);
+        }
+
+        public WellKnownTypes Types { get; }
+
+        /// <summary>The fallback policy and the pipeline's authorization, branch and project-extension events.</summary>
+        public PipelineModel Pipeline { get; }
+
+        /// <summary>Global authorize filters, <c>MapControllers().RequireAuthorization()</c>, method-group mappings.</summary>
+        public EndpointAuthorization Endpoints { get; }
+
+        /// <summary>The variables of the folders the project writes request data into.</summary>
+        public RequestDataFolders RequestData { get; }
+
+        /// <summary>The events of <see cref="Pipeline"/>, once recorded (for <see cref="PipelineModel.RunsAfterAuthorization"/>).</summary>
+        public IReadOnlyList<PipelineEvent> PipelineEvents { get; private set; } = System.Array.Empty<PipelineEvent>();
+
+        /// <summary>True when a directory-listing middleware is turned on anywhere, in Development or not.</summary>
+        public bool HasListingMiddleware => _listing != 0;
+
+        internal AuthorizationHelpers.Cache Helpers { get; }
+
+        internal void RecordListing() => _listing = 1;
+
+        internal void Complete() => PipelineEvents = new List<PipelineEvent>(Pipeline.Events);
+    }
+
+    /// <summary>The pre-scan: candidate names from declarations, then candidate nodes of every tree, bound and recorded.</summary>
+    private sealed class Scan
+    {
+        private readonly Facts _facts;
+        private readonly Compilation _compilation;
+        private readonly AnalyzerOptions _options;
+        private readonly CancellationToken _cancellationToken;
+        private readonly HashSet<string> _callNames = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _assignedNames = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _createdNames = new(System.StringComparer.Ordinal);
+
+        public Scan(Facts facts, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            _facts = facts;
+            _compilation = compilation;
+            _options = options;
+            _cancellationToken = cancellationToken;
+        }
+
+        public void Run()
+        {
+            var types = _facts.Types;
+            AddNames(_callNames, _facts.Pipeline.RecordedMethods);
+            AddNames(_callNames, _facts.Endpoints.RecordedMethods);
+            AddNames(_callNames, _facts.RequestData.CopyMethods);
+            AddNames(_callNames, types.UseDirectoryBrowser);
+            AddNames(_callNames, types.UseFileServerWithBrowsingFlag);
+            AddName(_assignedNames, _facts.Pipeline.FallbackPolicy);
+            AddName(_assignedNames, types.FileServerOptionsEnableDirectoryBrowsing);
+            AddName(_createdNames, _facts.Endpoints.RecordedCreation);
+
+            // First pass, declarations only: the project's own extension methods (a call of one may be a pipeline
+            // step), and aliases of the recorded types.
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                foreach (var name in _facts.Helpers.For(_options, tree).MethodNames)
+                {
+                    _callNames.Add(name);
+                }
+
+                if (tree.GetRoot(_cancellationToken) is CompilationUnitSyntax unit)
+                {
+                    Declarations(unit.Usings, unit.Members);
+                }
+            }
+
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                ScanTree(tree);
+            }
+        }
+
+        private void Declarations(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members)
+        {
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is { } alias && directive.Name is { } target && _createdNames.Contains(RightmostName(target)))
+                {
+                    _createdNames.Add(alias.Name.Identifier.ValueText);
+                }
+            }
+
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        Declarations(ns.Usings, ns.Members);
+                        break;
+                    case ClassDeclarationSyntax type:
+                        foreach (var inner in type.Members)
+                        {
+                            if (inner is MethodDeclarationSyntax { ParameterList.Parameters: { Count: > 0 } parameters } method &&
+                                parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword) && parameters[0].Type is not PredefinedTypeSyntax)
+                            {
+                                _callNames.Add(method.Identifier.ValueText);
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private void ScanTree(SyntaxTree tree)
+        {
+            SemanticModel? model = null;
+            List<SyntaxNode>? implicitCreations = null;
+            var namesCreatedType = false;
+            foreach (var token in tree.GetRoot(_cancellationToken).DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax implicitCreation)
+                {
+                    (implicitCreations ??= new List<SyntaxNode>()).Add(implicitCreation);
+                    continue;
+                }
+
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name)
+                {
+                    continue;
+                }
+
+                var text = token.ValueText;
+                SyntaxNode? candidate = null;
+                if (_callNames.Contains(text) || _assignedNames.Contains(text))
+                {
+                    SyntaxNode access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member
+                        : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
+                        : name;
+                    candidate = access.Parent switch
+                    {
+                        InvocationExpressionSyntax invocation when invocation.Expression == access && _callNames.Contains(text) => invocation,
+                        AssignmentExpressionSyntax assignment when assignment.Left == access && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
+                                                                   _assignedNames.Contains(text) => assignment,
+                        _ => null,
+                    };
+                }
+                else if (_createdNames.Contains(text))
+                {
+                    namesCreatedType = true;
+                    SyntaxNode type = name;
+                    while (type.Parent is QualifiedNameSyntax qualified && qualified.Right == type ||
+                           type.Parent is AliasQualifiedNameSyntax aliased && aliased.Name == type)
+                    {
+                        type = type.Parent;
+                    }
+
+                    candidate = type.Parent is ObjectCreationExpressionSyntax creation && creation.Type == type ? creation : null;
+                }
+
+                if (candidate is not null)
+                {
+                    Record(model ??= GetModel(tree), candidate, tree);
+                }
+            }
+
+            if (namesCreatedType && implicitCreations is not null)
+            {
+                foreach (var creation in implicitCreations)
+                {
+                    Record(model ??= GetModel(tree), creation, tree);
+                }
+            }
+        }
+
+#pragma warning disable RS1030 // The facts of other files need their semantic models; the analyzer's compilation shares the driver's cached ones.
+        private SemanticModel GetModel(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+
+        private void Record(SemanticModel model, SyntaxNode node, SyntaxTree tree)
+        {
+            var operation = model.GetOperation(node, _cancellationToken);
+            var helpers = _facts.Helpers.For(_options, tree);
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    if (OwnerOf(invocation, _cancellationToken) is { } owner)
+                    {
+                        _facts.Pipeline.Record(invocation, owner, helpers);
+                    }
+
+                    _facts.Endpoints.Record(invocation, helpers);
+                    if (_facts.RequestData.IsCopy(invocation.TargetMethod))
+                    {
+                        _facts.RequestData.Record(invocation);
+                    }
+
+                    if (SSA0002DoNotEnableDirectoryBrowsing.IsListing(invocation, _facts.Types))
+                    {
+                        _facts.RecordListing();
+                    }
+
+                    break;
+                case IObjectCreationOperation creation:
+                    _facts.Endpoints.Record(creation, helpers);
+                    break;
+                case ISimpleAssignmentOperation assignment:
+                    _facts.Pipeline.RecordAssignment(assignment);
+                    if (SSA0002DoNotEnableDirectoryBrowsing.IsListing(assignment, _facts.Types))
+                    {
+                        _facts.RecordListing();
+                    }
+
+                    break;
+            }
+        }
+
+        private static string RightmostName(NameSyntax name) => name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        private static void AddNames(HashSet<string> names, IEnumerable<IMethodSymbol> methods)
+        {
+            foreach (var method in methods)
+            {
+                names.Add(method.Name);
+            }
+        }
+
+        private static void AddName(HashSet<string> names, ISymbol? symbol)
+        {
+            if (symbol is not null)
+            {
+                names.Add(symbol.Name);
+            }
+        }
+    }
+}
