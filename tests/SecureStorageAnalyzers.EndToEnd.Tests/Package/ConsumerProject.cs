@@ -60,6 +60,7 @@ public static class ConsumerProject
         {
             ServeUnknownFileTypes = true, // expect SSA0003
         });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "recordings")), RequestPath = "/calls" }); // expect SSA0001: the incident's recordings, anonymous
         app.UseDirectoryBrowser("/recordings"); // expect SSA0002 (registration, over a private folder): one finding, not SSA0001 too
         app.UseFileServer(enableDirectoryBrowsing: true); // expect SSA0002 (argument)
 
@@ -80,6 +81,7 @@ public static class ConsumerProject
     public static IReadOnlyList<Finding> ProgramFindings { get; } =
     [
         At("SSA0003", "Program.cs", ProgramText, "ServeUnknownFileTypes = true"),
+        At("SSA0001", "Program.cs", ProgramText, "UseStaticFiles(new StaticFileOptions { FileProvider"),
         At("SSA0002", "Program.cs", ProgramText, "UseDirectoryBrowser(\"/recordings\");"),
         At("SSA0002", "Program.cs", ProgramText, "UseFileServer(enableDirectoryBrowsing: true);"),
     ];

@@ -7,11 +7,20 @@ namespace SecureStorageAnalyzers.EndToEnd.Tests.Package;
 
 /// <summary>
 /// The squiggle: a real language server (csharp-ls, pinned in the repository's tool manifest .config/dotnet-tools.json)
-/// opened on the packed package's consumer reports the findings for Program.cs, as an editor would show them.
-/// csharp-ls runs third-party analyzers only when the editor's <c>csharp</c> settings say <c>analyzersEnabled: true</c>
-/// (its default is false), and it serves diagnostics by pull (<c>textDocument/diagnostic</c>); pushed
-/// <c>textDocument/publishDiagnostics</c> are accepted too.
+/// opened on the packed package's consumer reports the findings for Program.cs, as an editor would show them, SSA0001
+/// (the incident's recordings served anonymously) at its line among them. csharp-ls runs third-party analyzers only
+/// when the editor's <c>csharp</c> settings say <c>analyzersEnabled: true</c> (its default is false: no analyzer runs at
+/// all); every other setting is the server's default. It serves diagnostics by pull (<c>textDocument/diagnostic</c>);
+/// pushed <c>textDocument/publishDiagnostics</c> are accepted too.
 /// </summary>
+/// <remarks>
+/// The analysis scope here: csharp-ls 0.28.0 answers <c>textDocument/diagnostic</c> from one
+/// <c>CompilationWithAnalyzers.GetAllDiagnosticsAsync</c> over the whole project (shared per solution snapshot),
+/// filtered to the document's path; its assembly calls no document-scoped API (<c>GetAnalyzerSemanticDiagnosticsAsync</c>).
+/// That is a build's scope, compilation-end actions included, so this test shows the finding reaches an editor through a
+/// real server, not that it is live. Visual Studio's and VS Code's default scope (document-scoped analysis, no
+/// compilation-end action) is tested in the unit tests, tests/SecureStorageAnalyzers.Tests/Live/.
+/// </remarks>
 [Collection(PackedConsumerCollection.Name)]
 public sealed class LanguageServerTests(PackedConsumerFixture fixture, ITestOutputHelper output)
 {
@@ -111,6 +120,8 @@ public sealed class LanguageServerTests(PackedConsumerFixture fixture, ITestOutp
 
         output.WriteLine($"csharp-ls reported after {stopwatch.Elapsed.TotalSeconds:F1}s and {rounds} pulls:\n{string.Join('\n', actual)}\n{server.Transcript}");
         Assert.True(loadFailures.Count == 0, $"csharp-ls reports that the analyzers did not load or crashed:\n{string.Join('\n', loadFailures)}\n{server.Transcript}");
+        var incident = ConsumerProject.ProgramFindings.Single(f => f.Id == "SSA0001");
+        Assert.Contains($"SSA0001 {incident.Line}:{incident.Column}", actual);
         Assert.True(actual.SequenceEqual(expected),
             $"csharp-ls findings for Program.cs (id line:column, 1-based) differ.\nExpected:\n{string.Join('\n', expected)}\nActual:\n{string.Join('\n', actual)}\n{server.Transcript}");
     }
