@@ -15,11 +15,10 @@ namespace SecureStorageAnalyzers;
 /// </summary>
 internal static class PackRules
 {
-    // Calls: the pipeline's UseStaticFiles/UseFileServer/UseDirectoryBrowser/UseAuthorization/branches/SetFallbackPolicy types and the request-data copy types;
-    // assigns: FallbackPolicy; also calls of authorization helpers and of source extension methods; reports at end. Needs ASP.NET Core.
+    // Calls: UseStaticFiles/UseFileServer types (no assignments, no flags); reads the other files' facts from CompilationFacts. Needs ASP.NET Core.
     public static readonly PackRuleEntry SSA0001 = new(Descriptors.SSA0001PrivateFilesServedAnonymously, SSA0001AnonymousStaticFiles.CreateRule);
 
-    // Calls: UseDirectoryBrowser/AddDirectoryBrowser/UseFileServer(bool) types; assigns: FileServerOptions.EnableDirectoryBrowsing; reports at end.
+    // Calls: UseDirectoryBrowser/AddDirectoryBrowser/UseFileServer(bool) types; assigns: FileServerOptions.EnableDirectoryBrowsing; AddDirectoryBrowser asks CompilationFacts.
     public static readonly PackRuleEntry SSA0002 = new(Descriptors.SSA0002DirectoryBrowsingEnabled, SSA0002DoNotEnableDirectoryBrowsing.CreateRule);
 
     // Assigns: StaticFileOptions.ServeUnknownFileTypes (no calls, no flags). Needs that property.
@@ -28,8 +27,8 @@ internal static class PackRules
     // Calls: UseWebRoot's type; assigns: FileProvider, WebApplicationOptions.WebRootPath, IWebHostEnvironment.WebRootPath/WebRootFileProvider. Needs ASP.NET Core.
     public static readonly PackRuleEntry SSA0004 = new(Descriptors.SSA0004ContentRootServed, SSA0004DoNotServeContentRoot.CreateRule);
 
-    // Calls: endpoint-mapping/authorization types, SetFallbackPolicy's type, Results/TypedResults/ControllerBase/PageModel/SendFile and the file result classes;
-    // assigns: FallbackPolicy; also calls of authorization helpers; reports at end. Needs ASP.NET Core.
+    // Calls: Results/TypedResults/ControllerBase/PageModel/SendFile and the file result classes (no assignments, no flags); reads the other files'
+    // facts from CompilationFacts. Needs ASP.NET Core.
     public static readonly PackRuleEntry SSA0005 = new(Descriptors.SSA0005AnonymousEndpointServesRequestedFile, SSA0005AnonymousFileEndpoint.CreateRule);
 
     // Calls: File, FileInfo, FileStream, StreamWriter (the writing sinks). Needs ASP.NET Core and a web root.

@@ -198,9 +198,9 @@ public static class Measurements
     /// The IDE view: semantic-model, syntax-node and operation actions for one document
     /// (<see cref="CompilationWithAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(SemanticModel, Microsoft.CodeAnalysis.Text.TextSpan?, CancellationToken)"/>),
     /// on a compilation whose declarations are already complete, as in an open solution. A fresh compilation each run, so
-    /// no bound method body is reused from the run before.
+    /// no bound method body is reused from the run before. The document is the largest one unless another is given.
     /// </summary>
-    public static async Task<DocumentRun> Document(Workload workload, AnalyzerSet set, int repeat, bool warmUp)
+    public static async Task<DocumentRun> Document(Workload workload, AnalyzerSet set, int repeat, bool warmUp, SyntaxTree? document = null)
     {
         var analyzerTimes = new List<double>();
         var wallTimes = new List<double>();
@@ -221,7 +221,7 @@ public static class Measurements
             Settle();
             var watch = Stopwatch.StartNew();
             var withAnalyzers = new CompilationWithAnalyzers(compilation, set.Analyzers, options);
-            var model = compilation.GetSemanticModel(workload.LargestTree);
+            var model = compilation.GetSemanticModel(document ?? workload.LargestTree);
             var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None).ConfigureAwait(false);
             watch.Stop();
             var total = 0.0;
@@ -299,7 +299,7 @@ public static class Measurements
         return process.TotalProcessorTime.TotalMilliseconds;
     }
 
-    private static void Settle()
+    internal static void Settle()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

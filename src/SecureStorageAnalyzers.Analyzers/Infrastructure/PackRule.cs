@@ -35,7 +35,13 @@ internal abstract class PackRule
     /// <summary>True when the rule looks at interpolated strings and binary operations (string concatenation).</summary>
     public virtual bool SeesStrings => false;
 
-    /// <summary>True when the rule reports at the end of the compilation (<see cref="Report"/>).</summary>
+    /// <summary>
+    /// True when the rule reports at the end of the compilation (<see cref="Report"/>). Such a finding is not live: the
+    /// IDE's default scope (document-scoped analysis) runs no compilation-end action, so it shows in a build, with full
+    /// solution analysis or in the audit tool only, and its descriptor carries <see cref="WellKnownDiagnosticTags.CompilationEnd"/>.
+    /// A rule that only needs facts from other files asks <see cref="CompilationFacts"/> instead and reports where the
+    /// operation at fault is, as SSA0001, SSA0002 and SSA0005 do.
+    /// </summary>
     public virtual bool ReportsAtEnd => false;
 
     /// <summary>An invocation or object creation of one of <see cref="CallTypes"/> (or, per the flags above, another).</summary>
