@@ -19,7 +19,7 @@ namespace SecureStorageAnalyzers.CodeFixes.CloudStorage;
 /// public access blocks (the rule pages say what to change there).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CloudStorageExposureCodeFixProvider)), Shared]
-public sealed class CloudStorageExposureCodeFixProvider : CodeFixProvider
+public sealed class CloudStorageExposureCodeFixProvider : PackCodeFixProvider
 {
     /// <summary>
     /// One key for both rules' findings: <c>dotnet format analyzers</c> takes a rule's bulk-fix key from the first action
@@ -30,22 +30,10 @@ public sealed class CloudStorageExposureCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.StoredObjectsReadableByAnyone, DiagnosticIds.StoredObjectsListableByAnyone);
 
-    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
+    protected override string DefaultKey => MakePrivateKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SemanticModel model)
     {
-        if (OtherRulesFindings.OfferDefaultKey(context, this, MakePrivateKey))
-        {
-            return;
-        }
-
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
         foreach (var diagnostic in context.Diagnostics)
         {
             if (diagnostic.Id is not (DiagnosticIds.StoredObjectsReadableByAnyone or DiagnosticIds.StoredObjectsListableByAnyone))

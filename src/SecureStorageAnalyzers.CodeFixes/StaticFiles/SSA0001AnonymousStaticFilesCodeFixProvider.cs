@@ -21,7 +21,7 @@ namespace SecureStorageAnalyzers.CodeFixes.StaticFiles;
 /// documentation shows. A directory listing cannot be gated that way: remove it (SSA0002's fix).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0001AnonymousStaticFilesCodeFixProvider)), Shared]
-public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
+public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : PackCodeFixProvider
 {
     /// <summary>
     /// Both fixes share one key (each finding is offered the one that fits it: the move when a fallback policy exists,
@@ -45,22 +45,10 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.PrivateFilesServedAnonymously);
 
-    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
+    protected override string DefaultKey => AuthorizeStaticFilesKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SemanticModel model)
     {
-        if (OtherRulesFindings.OfferDefaultKey(context, this, AuthorizeStaticFilesKey))
-        {
-            return;
-        }
-
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
         var types = WellKnownTypes.GetOrCreate(model.Compilation);
         foreach (var diagnostic in context.Diagnostics)
         {

@@ -21,7 +21,7 @@ namespace SecureStorageAnalyzers.CodeFixes.StaticFiles;
 /// <c>IsDevelopment()</c>; drop the <c>true</c> of <c>UseFileServer(true)</c>; set <c>EnableDirectoryBrowsing</c> to false.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider)), Shared]
-public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFixProvider
+public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : PackCodeFixProvider
 {
     public const string GuardWithIsDevelopmentKey = "SSA0002_GuardWithIsDevelopment";
     /// <summary>
@@ -33,21 +33,10 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : CodeFix
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.DirectoryBrowsingEnabled);
 
-    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
+    protected override string DefaultKey => DisableDirectoryBrowsingKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SemanticModel model)
     {
-        if (OtherRulesFindings.OfferDefaultKey(context, this, DisableDirectoryBrowsingKey))
-        {
-            return;
-        }
-
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
         foreach (var diagnostic in context.Diagnostics)
         {
             // web.config findings live in an additional file: Roslyn cannot edit it, the docs say what to change.

@@ -12,7 +12,7 @@ namespace SecureStorageAnalyzers.CodeFixes.StaticFiles;
 
 /// <summary>SSA0003 fixes: set <c>ServeUnknownFileTypes</c> to false, or remove the assignment.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0003DoNotServeUnknownFileTypesCodeFixProvider)), Shared]
-public sealed class SSA0003DoNotServeUnknownFileTypesCodeFixProvider : CodeFixProvider
+public sealed class SSA0003DoNotServeUnknownFileTypesCodeFixProvider : PackCodeFixProvider
 {
     public const string SetFalseKey = "SSA0003_SetServeUnknownFileTypesFalse";
     public const string RemoveKey = "SSA0003_RemoveServeUnknownFileTypes";
@@ -20,21 +20,10 @@ public sealed class SSA0003DoNotServeUnknownFileTypesCodeFixProvider : CodeFixPr
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.UnknownFileTypesServed);
 
-    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
+    protected override string DefaultKey => SetFalseKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SemanticModel model)
     {
-        if (OtherRulesFindings.OfferDefaultKey(context, this, SetFalseKey))
-        {
-            return;
-        }
-
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment)

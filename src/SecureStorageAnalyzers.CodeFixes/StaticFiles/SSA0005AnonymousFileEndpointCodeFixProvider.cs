@@ -19,7 +19,7 @@ namespace SecureStorageAnalyzers.CodeFixes.StaticFiles;
 /// (minimal API) or <c>[Authorize]</c> (action).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0005AnonymousFileEndpointCodeFixProvider)), Shared]
-public sealed class SSA0005AnonymousFileEndpointCodeFixProvider : CodeFixProvider
+public sealed class SSA0005AnonymousFileEndpointCodeFixProvider : PackCodeFixProvider
 {
     public const string RequireAuthorizationKey = "SSA0005_RequireAuthorization";
 
@@ -28,22 +28,10 @@ public sealed class SSA0005AnonymousFileEndpointCodeFixProvider : CodeFixProvide
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.AnonymousEndpointServesRequestedFile);
 
-    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
+    protected override string DefaultKey => RequireAuthorizationKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SemanticModel model)
     {
-        if (OtherRulesFindings.OfferDefaultKey(context, this, RequireAuthorizationKey))
-        {
-            return;
-        }
-
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
         foreach (var diagnostic in context.Diagnostics)
         {
             if (diagnostic.AdditionalLocations.Count < 2 || diagnostic.AdditionalLocations[1].SourceTree != root.SyntaxTree ||

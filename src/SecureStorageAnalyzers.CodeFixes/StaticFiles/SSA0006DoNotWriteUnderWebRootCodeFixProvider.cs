@@ -27,7 +27,7 @@ namespace SecureStorageAnalyzers.CodeFixes.StaticFiles;
 /// the moved files to anonymous visitors: that is the exposure the rule is about.
 /// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0006DoNotWriteUnderWebRootCodeFixProvider)), Shared]
-public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : CodeFixProvider
+public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : PackCodeFixProvider
 {
     public const string UsePrivateFolderKey = "SSA0006_UsePrivateFolderUnderContentRoot";
 
@@ -39,22 +39,10 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : CodeFixProvid
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.RuntimeDataWrittenUnderWebRoot);
 
-    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
+    protected override string DefaultKey => UsePrivateFolderKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SemanticModel model)
     {
-        if (OtherRulesFindings.OfferDefaultKey(context, this, UsePrivateFolderKey))
-        {
-            return;
-        }
-
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
         foreach (var diagnostic in context.Diagnostics)
         {
             if (diagnostic.AdditionalLocations.Count == 0 || !diagnostic.AdditionalLocations[0].IsInSource ||

@@ -38,7 +38,7 @@ namespace SecureStorageAnalyzers.CodeFixes.StoragePaths;
 /// string argument). Never an unkeyed hash.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0101PersonalIdentifierInStoragePathCodeFixProvider)), Shared]
-public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : CodeFixProvider
+public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : PackCodeFixProvider
 {
     public const string UseRandomNameKey = "SSA0101_UseRandomName";
     public const string PseudonymizeKey = "SSA0101_Pseudonymize";
@@ -53,24 +53,11 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.PersonalIdentifierInStoragePath);
 
-    public override FixAllProvider GetFixAllProvider() => MergingFixAllProvider.For(this);
+    protected override string DefaultKey => UseRandomNameKey;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SemanticModel model)
     {
-        if (OtherRulesFindings.AreAllOthers(context, this))
-        {
-            OtherRulesFindings.OfferKey(context, await DefaultKeyAsync(context.Document, context.CancellationToken).ConfigureAwait(false));
-            return;
-        }
-
         var cancellationToken = context.CancellationToken;
-        var root = await context.Document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
         var sinks = StorageSinks.Create(WellKnownTypes.GetOrCreate(model.Compilation));
         foreach (var diagnostic in context.Diagnostics)
         {
@@ -323,16 +310,16 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Code
     /// <c>SSA0101.pseudonymization_methods</c> is set for the file (the analyzer then names the method on the finding),
     /// otherwise the random name.
     /// </summary>
-    private static async Task<string> DefaultKeyAsync(Document document, CancellationToken cancellationToken)
+    protected override async Task<string> DefaultKeyAsync(Document document, CancellationToken cancellationToken)
     {
         var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
         if (tree is null)
         {
-            return UseRandomNameKey;
+            return DefaultKey;
         }
 
         var options = document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
-        return PersonalDataOptions.Read(options).PseudonymizationMethods.IsEmpty ? UseRandomNameKey : PseudonymizeKey;
+        return PersonalDataOptions.Read(options).PseudonymizationMethods.IsEmpty ? DefaultKey : PseudonymizeKey;
     }
 
     /// <summary>True when a string can stand where <paramref name="expression"/> is: an interpolation hole, or a string/object slot.</summary>
