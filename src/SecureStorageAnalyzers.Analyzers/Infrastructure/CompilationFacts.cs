@@ -47,9 +47,19 @@ internal sealed class CompilationFacts
     /// <summary>The instance of the compilation, shared by the rules that ask.</summary>
     public static CompilationFacts For(WellKnownTypes types) => types.Shared(static t => new CompilationFacts(t));
 
-    /// <summary>The facts, found on first use. <paramref name="compilation"/> is the one <see cref="WellKnownTypes"/> was made for.</summary>
+    /// <summary>
+    /// The authorization and listing facts, found on first use. <paramref name="compilation"/> is the one
+    /// <see cref="WellKnownTypes"/> was made for.
+    /// </summary>
     public Facts Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
-        _byOptions.GetValue(options, static _ => new Holder()).Get(this, compilation, options, cancellationToken);
+        _byOptions.GetValue(options, static _ => new Holder()).Get(this, compilation, options, requestData: false, cancellationToken);
+
+    /// <summary>
+    /// The folders the project writes request data into, found on first use: a scan of its own, because it binds every
+    /// <c>CopyTo[Async]</c> call, and only SSA0001 asks, only for a served folder that is not private by its name.
+    /// </summary>
+    public RequestDataFolders GetRequestData(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        _byOptions.GetValue(options, static _ => new Holder()).Get(this, compilation, options, requestData: true, cancellationToken).RequestData;
 
     /// <summary>
     /// The symbol whose body an operation is written in, as the rules and the recorded events name it: the method,
@@ -66,15 +76,16 @@ internal sealed class CompilationFacts
         return symbol;
     }
 
-    /// <summary>The facts of one compilation and options, computed once.</summary>
+    /// <summary>The facts of one compilation and options, each kind computed once.</summary>
     private sealed class Holder
     {
         private readonly object _gate = new();
         private Facts? _facts;
+        private Facts? _requestData;
 
-        public Facts Get(CompilationFacts owner, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        public Facts Get(CompilationFacts owner, Compilation compilation, AnalyzerOptions options, bool requestData, CancellationToken cancellationToken)
         {
-            var facts = Volatile.Read(ref _facts);
+            var facts = requestData ? Volatile.Read(ref _requestData) : Volatile.Read(ref _facts);
             if (facts is not null)
             {
                 return facts;
@@ -82,13 +93,20 @@ internal sealed class CompilationFacts
 
             lock (_gate)
             {
-                facts = _facts;
+                facts = requestData ? _requestData : _facts;
                 if (facts is null)
                 {
                     facts = new Facts(owner._types);
-                    new Scan(facts, compilation, options, cancellationToken).Run();
+                    new Scan(facts, compilation, options, requestData, cancellationToken).Run();
                     facts.Complete();
-                    Volatile.Write(ref _facts, facts);
+                    if (requestData)
+                    {
+                        Volatile.Write(ref _requestData, facts);
+                    }
+                    else
+                    {
+                        Volatile.Write(ref _facts, facts);
+                    }
                 }
 
                 return facts;
@@ -118,7 +136,7 @@ internal sealed class CompilationFacts
         /// <summary>Global authorize filters, <c>MapControllers().RequireAuthorization()</c>, method-group mappings.</summary>
         public EndpointAuthorization Endpoints { get; }
 
-        /// <summary>The variables of the folders the project writes request data into.</summary>
+        /// <summary>The variables of the folders the project writes request data into (filled by the request-data scan only).</summary>
         public RequestDataFolders RequestData { get; }
 
         /// <summary>The events of <see cref="Pipeline"/>, once recorded (for <see cref="PipelineModel.RunsAfterAuthorization"/>).</summary>
@@ -140,25 +158,44 @@ internal sealed class CompilationFacts
         private readonly Facts _facts;
         private readonly Compilation _compilation;
         private readonly AnalyzerOptions _options;
+        private readonly bool _requestData;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<string> _callNames = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _helperNames = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _mapNames = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _requireNames = new(System.StringComparer.Ordinal);
+        private readonly HashSet<string> _controllersNames = new(System.StringComparer.Ordinal);
         private readonly HashSet<string> _assignedNames = new(System.StringComparer.Ordinal);
         private readonly HashSet<string> _createdNames = new(System.StringComparer.Ordinal);
 
-        public Scan(Facts facts, Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        public Scan(Facts facts, Compilation compilation, AnalyzerOptions options, bool requestData, CancellationToken cancellationToken)
         {
             _facts = facts;
             _compilation = compilation;
             _options = options;
+            _requestData = requestData;
             _cancellationToken = cancellationToken;
         }
 
         public void Run()
         {
+            if (_requestData)
+            {
+                AddNames(_callNames, _facts.RequestData.CopyMethods);
+                foreach (var tree in _compilation.SyntaxTrees)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                    ScanTree(tree);
+                }
+
+                return;
+            }
+
             var types = _facts.Types;
             AddNames(_callNames, _facts.Pipeline.RecordedMethods);
-            AddNames(_callNames, _facts.Endpoints.RecordedMethods);
-            AddNames(_callNames, _facts.RequestData.CopyMethods);
+            AddNames(_mapNames, _facts.Endpoints.MapEndpointMethods);
+            AddNames(_requireNames, _facts.Endpoints.RequireAuthorizationMethods);
+            AddNames(_controllersNames, _facts.Endpoints.MapControllersMethods);
             AddNames(_callNames, types.UseDirectoryBrowser);
             AddNames(_callNames, types.UseFileServerWithBrowsingFlag);
             AddName(_assignedNames, _facts.Pipeline.FallbackPolicy);
@@ -172,7 +209,7 @@ internal sealed class CompilationFacts
                 _cancellationToken.ThrowIfCancellationRequested();
                 foreach (var name in _facts.Helpers.For(_options, tree).MethodNames)
                 {
-                    _callNames.Add(name);
+                    _helperNames.Add(name);
                 }
 
                 if (tree.GetRoot(_cancellationToken) is CompilationUnitSyntax unit)
@@ -240,14 +277,15 @@ internal sealed class CompilationFacts
 
                 var text = token.ValueText;
                 SyntaxNode? candidate = null;
-                if (_callNames.Contains(text) || _assignedNames.Contains(text))
+                if (_callNames.Contains(text) || _assignedNames.Contains(text) || _helperNames.Contains(text) || _mapNames.Contains(text) ||
+                    _requireNames.Contains(text))
                 {
                     SyntaxNode access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member
                         : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
                         : name;
                     candidate = access.Parent switch
                     {
-                        InvocationExpressionSyntax invocation when invocation.Expression == access && _callNames.Contains(text) => invocation,
+                        InvocationExpressionSyntax invocation when invocation.Expression == access && IsCandidateCall(text, invocation) => invocation,
                         AssignmentExpressionSyntax assignment when assignment.Left == access && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
                                                                    _assignedNames.Contains(text) => assignment,
                         _ => null,
@@ -281,6 +319,63 @@ internal sealed class CompilationFacts
             }
         }
 
+        /// <summary>
+        /// Whether a call of that name can record anything: the pipeline's calls and configured helpers always; a map
+        /// call only when an argument may be a method group (a lambda handler is judged where it is written); a
+        /// <c>RequireAuthorization()</c> only on a chain that holds <c>MapControllers()</c> or the like (an endpoint's or
+        /// group's own convention is judged where the endpoint is).
+        /// </summary>
+        private bool IsCandidateCall(string name, InvocationExpressionSyntax invocation)
+        {
+            if (_callNames.Contains(name) || _helperNames.Contains(name))
+            {
+                return true;
+            }
+
+            if (_mapNames.Contains(name))
+            {
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    if (argument.Expression is SimpleNameSyntax or MemberAccessExpressionSyntax or AliasQualifiedNameSyntax)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return _requireNames.Contains(name) && ChainCallsControllers(invocation);
+        }
+
+        /// <summary>True when a receiver in the call chain (<c>x.M()</c>'s <c>x</c>, or a static call's first argument) calls one of the controller mappings.</summary>
+        private bool ChainCallsControllers(InvocationExpressionSyntax invocation)
+        {
+            for (var depth = 0; depth < 16; depth++)
+            {
+                // x.M() reduced, or the static form Extensions.M(x) / M(x): the receiver is x.
+                var first = invocation.ArgumentList.Arguments.Count > 0 ? invocation.ArgumentList.Arguments[0].Expression : null;
+                var receiver = invocation.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax chained } ? chained : first;
+                if (receiver is not InvocationExpressionSyntax inner)
+                {
+                    return false;
+                }
+
+                var innerName = inner.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                };
+                if (innerName is not null && _controllersNames.Contains(innerName))
+                {
+                    return true;
+                }
+
+                invocation = inner;
+            }
+
+            return false;
+        }
+
 #pragma warning disable RS1030 // The facts of other files need their semantic models; the analyzer's compilation shares the driver's cached ones.
         private SemanticModel GetModel(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
@@ -292,16 +387,22 @@ internal sealed class CompilationFacts
             switch (operation)
             {
                 case IInvocationOperation invocation:
+                    if (_requestData)
+                    {
+                        if (_facts.RequestData.IsCopy(invocation.TargetMethod))
+                        {
+                            _facts.RequestData.Record(invocation);
+                        }
+
+                        break;
+                    }
+
                     if (OwnerOf(invocation, _cancellationToken) is { } owner)
                     {
                         _facts.Pipeline.Record(invocation, owner, helpers);
                     }
 
                     _facts.Endpoints.Record(invocation, helpers);
-                    if (_facts.RequestData.IsCopy(invocation.TargetMethod))
-                    {
-                        _facts.RequestData.Record(invocation);
-                    }
 
                     if (SSA0002DoNotEnableDirectoryBrowsing.IsListing(invocation, _facts.Types))
                     {

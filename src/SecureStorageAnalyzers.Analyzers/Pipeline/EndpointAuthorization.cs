@@ -139,8 +139,14 @@ internal sealed class EndpointAuthorization
         }
     }
 
-    /// <summary>The methods whose calls <see cref="Record"/> records (besides configured helpers): what <see cref="CompilationFacts"/> binds.</summary>
-    public MethodSet RecordedMethods => MethodSet.Union(_requireAuthorization, _mapEndpoint);
+    /// <summary>The map calls whose method-group handlers <see cref="Record"/> records (<c>MapGet</c>, …): what <see cref="CompilationFacts"/> binds.</summary>
+    public MethodSet MapEndpointMethods => _mapEndpoint;
+
+    /// <summary><c>RequireAuthorization</c>: recorded when its receiver chain holds one of <see cref="MapControllersMethods"/>.</summary>
+    public MethodSet RequireAuthorizationMethods => _requireAuthorization;
+
+    /// <summary><c>MapControllers</c>, <c>MapRazorPages</c>, …: the calls whose authorization covers every controller.</summary>
+    public MethodSet MapControllersMethods => _mapControllers;
 
     /// <summary>The type whose creations <see cref="Record"/> records: a global <c>AuthorizeFilter</c>.</summary>
     public INamedTypeSymbol? RecordedCreation => _authorizeFilter;

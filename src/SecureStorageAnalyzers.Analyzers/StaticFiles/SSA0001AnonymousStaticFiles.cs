@@ -115,11 +115,12 @@ internal static class SSA0001AnonymousStaticFiles
                 return;
             }
 
-            var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
-            if (Resolve(evidence, facts.RequestData) is not { } reason)
+            if (Resolve(context, evidence) is not { } reason)
             {
                 return;
             }
+
+            var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
 
             var hasFallback = facts.Pipeline.HasFallbackPolicy;
             var afterAuthorization = PipelineModel.RunsAfterAuthorization(registration, facts.PipelineEvents);
@@ -142,13 +143,14 @@ internal static class SSA0001AnonymousStaticFiles
         }
 
         /// <summary>Why the folder is private: known from the registration, or, for a folder not private by name, because the project writes request data into it.</summary>
-        private static SourceReason? Resolve(Evidence evidence, RequestDataFolders written)
+        private SourceReason? Resolve(OperationAnalysisContext context, Evidence evidence)
         {
             if (evidence.Roots is null)
             {
                 return evidence.Reason;
             }
 
+            var written = _facts.GetRequestData(context.Compilation, context.Options, context.CancellationToken);
             foreach (var root in evidence.Roots)
             {
                 if (written.WrittenBy(root) is { } what)
