@@ -35,6 +35,13 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// and binds only those nodes (<see cref="SemanticModel.GetOperation"/>). The recorders then decide by symbol, as the
 /// operation actions did: the names only choose what to bind. Method names cannot be aliased, a recorded type can only
 /// through a <c>using</c> alias (collected first) or a target-typed <c>new()</c> (bound in the files that name the type).
+/// Syntax also skips what cannot record anything: a map call none of whose arguments may be a method group, a
+/// <c>RequireAuthorization()</c> whose receiver chain holds no <c>MapControllers()</c>-like call.
+/// </para>
+/// <para>
+/// The folders written with request data are a second scan (<see cref="GetRequestData"/>), run only when SSA0001 meets a
+/// served folder that is not private by its name: it binds every <c>CopyTo[Async]</c> call, which real code has in many
+/// files.
 /// </para>
 /// </remarks>
 internal sealed class CompilationFacts
