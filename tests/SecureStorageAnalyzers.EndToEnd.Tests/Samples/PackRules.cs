@@ -31,7 +31,7 @@ public static partial class PackRules
     /// reference none (their restores come from the package feed and the .NET packs only), so they are exempt there;
     /// the unit tests run them against the real SDK assemblies.
     /// </summary>
-    public static IReadOnlyList<string> NeedingACloudSdk { get; } = ["SSA0007", "SSA0008"];
+    public static IReadOnlyList<string> NeedingACloudSdk { get; } = ["SSA0007", "SSA0008", "SSA0010"];
 
     [GeneratedRegex("""const\s+string\s+\w+\s*=\s*"(?<id>SSA\d{4})"\s*;""")]
     private static partial Regex IdConstant();
