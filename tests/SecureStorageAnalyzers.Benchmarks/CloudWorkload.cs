@@ -184,6 +184,15 @@ internal static class CloudWorkload
                 $"| {name} | {workload.Lines:N0} | {workload.References.Length} | {compilers[c].Median:N0} | {run.AnalyzerMilliseconds.Median:N1} | {run.AnalyzerMilliseconds.Median / compilers[c].Median:P2} | {Rule("SSA0007")} / {Rule("SSA0008")} / {Rule("SSA0010")} | {(findings.Length == 0 ? "none" : findings)} |");
         }
 
+        text.AppendLine();
+        text.AppendLine("Each rule alone (one analyzer per rule), ms, in the order of the cases above:");
+        text.AppendLine();
+        foreach (var cost in SetRun.Merge(ruleRuns[0]).PerAnalyzer)
+        {
+            var medians = ruleRuns.Select(runs => SetRun.Merge(runs).PerAnalyzer.First(c => c.Name == cost.Name).Milliseconds.Median.ToString("N2", CultureInfo.InvariantCulture));
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {cost.Ids}: {string.Join(" / ", medians)}");
+        }
+
         return text.ToString();
     }
 }
