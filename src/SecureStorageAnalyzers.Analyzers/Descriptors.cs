@@ -60,6 +60,12 @@ public static class Descriptors
         "{0} lets anyone list the stored objects: {1}",
         "A container or bucket that anyone can list is directory browsing in the cloud: every object's name, and with it every object, is one anonymous request away. Azure's PublicAccessType.BlobContainer, a public-read bucket ACL, an allUsers bucket ACL entry or a bucket policy that allows s3:ListBucket to \"*\" does that. Keep the container or bucket private.");
 
+    public static readonly DiagnosticDescriptor SSA0010LongLivedShareLink = Create(
+        DiagnosticIds.LongLivedShareLink,
+        "A share link outlives its purpose",
+        "{0} makes a share link that {1}",
+        "A SAS, presigned or signed URL is a bearer credential: whoever holds the link reads the object, with no login, for as long as the link lives. A link that lives for months or never expires is an anonymous server with a long URL once it is forwarded, logged or leaked, and a link that grants List hands out the whole container. Keep links short-lived (minutes to hours, at most the configured limit), read-only and for one object; issue a fresh one after checking who is asking.");
+
     public static readonly DiagnosticDescriptor SSA0101PersonalIdentifierInStoragePath = Create(
         DiagnosticIds.PersonalIdentifierInStoragePath,
         "Personal identifier in a storage path",

@@ -147,10 +147,16 @@ if (settings.NoAspNet)
 }
 
 var report = Report.Write(settings, sets, results, fixedCost, noAspNet);
-Console.WriteLine(report.Text);
+var reportText = report.Text;
+if (settings.Cloud)
+{
+    reportText += Environment.NewLine + await CloudWorkload.MeasureAsync(settings.Scales[0], ours, ourRules, settings.Repeat, settings.WarmUp != WarmUp.None, Progress);
+}
+
+Console.WriteLine(reportText);
 if (settings.OutputFile is { } output)
 {
-    File.WriteAllText(output, report.Text);
+    File.WriteAllText(output, reportText);
 }
 
 // A report, not a test: budgets missed still exit 0. Our pack throwing is a bug: exit 1.
@@ -173,6 +179,7 @@ namespace SecureStorageAnalyzers.Benchmarks
         bool Peers,
         bool Ide,
         bool NoAspNet,
+        bool Cloud,
         string? WriteDirectory,
         string? OutputFile)
     {
@@ -185,6 +192,7 @@ namespace SecureStorageAnalyzers.Benchmarks
               --no-peers              our pack only
               --no-ide                skip the IDE view (largest document)
               --no-noaspnet           skip the class library without ASP.NET Core
+              --no-cloud              skip the web app with the cloud storage SDKs referenced
               --out FILE              also write the Markdown report to FILE
               --write DIR             write the generated code base (first scale) to DIR and exit
             """;
@@ -195,7 +203,7 @@ namespace SecureStorageAnalyzers.Benchmarks
             var repeat = 3;
             int? peerRepeat = null;
             var warmUp = WarmUp.First;
-            bool peers = true, ide = true, noAspNet = true;
+            bool peers = true, ide = true, noAspNet = true, cloud = true;
             string? write = null, output = null;
             for (var i = 0; i < args.Length; i++)
             {
@@ -233,6 +241,9 @@ namespace SecureStorageAnalyzers.Benchmarks
                     case "--no-noaspnet":
                         noAspNet = false;
                         break;
+                    case "--no-cloud":
+                        cloud = false;
+                        break;
                     case "--write" when i + 1 < args.Length:
                         write = args[++i];
                         break;
@@ -246,7 +257,7 @@ namespace SecureStorageAnalyzers.Benchmarks
 
             return scales.Count == 0 || scales.Any(s => s < 2)
                 ? null
-                : new Settings(scales, repeat, peerRepeat ?? repeat, warmUp, peers, ide, noAspNet, write, output);
+                : new Settings(scales, repeat, peerRepeat ?? repeat, warmUp, peers, ide, noAspNet, cloud, write, output);
         }
     }
 

@@ -29,11 +29,17 @@ public sealed class Workload
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public Workload(GeneratedCodeBase codeBase)
+    public Workload(GeneratedCodeBase codeBase, ImmutableArray<MetadataReference> extraReferences = default)
     {
         CodeBase = codeBase;
         Trees = codeBase.Files.Select(Parse).ToImmutableArray();
         References = codeBase.IsWebApp ? AspNetCoreReferences.Value : NetCoreReferences.Value;
+        if (!extraReferences.IsDefaultOrEmpty)
+        {
+            // A package the project references (the cloud storage SDKs of CloudWorkload).
+            References = References.AddRange(extraReferences);
+        }
+
         // Single-threaded binding, like the single-threaded analyzer runs (concurrentAnalysis: false): the ratio then
         // compares CPU work with CPU work on any number of cores.
         Options = new CSharpCompilationOptions(

@@ -59,6 +59,7 @@ internal sealed class CloudAccessCatalog
     private readonly SymbolSet<IPropertySymbol> _gcsPredefinedAcls;
     private readonly IPropertySymbol? _objectAclEntity;
     private readonly IPropertySymbol? _bucketAclEntity;
+    private readonly IPropertySymbol? _s3GranteeUri;
     private readonly INamedTypeSymbol? _minioSetPolicyArgs;
 
     private CloudAccessCatalog(WellKnownTypes types)
@@ -94,6 +95,7 @@ internal sealed class CloudAccessCatalog
         _publicAccessBlocks = new SymbolSet<IPropertySymbol>(blocks);
         _bucketPolicy = Property(types, "Amazon.S3.Model.PutBucketPolicyRequest", "Policy");
         _s3Clients = TypesNamed(types, "Amazon.S3.IAmazonS3", "Amazon.S3.AmazonS3Client");
+        _s3GranteeUri = Property(types, "Amazon.S3.Model.S3Grantee", "URI");
 
         // Google Cloud Storage
         _predefinedObjectAcl = StorageSinks.Resolve(types, "Google.Cloud.Storage.V1.PredefinedObjectAcl");
@@ -128,7 +130,7 @@ internal sealed class CloudAccessCatalog
         var assigned = new List<IPropertySymbol>(_objectCannedAcls);
         assigned.AddRange(_publicAccessBlocks);
         assigned.AddRange(_gcsPredefinedAcls);
-        foreach (var property in new[] { _bucketCannedAcl, _bucketPolicy, _objectAclEntity, _bucketAclEntity })
+        foreach (var property in new[] { _bucketCannedAcl, _bucketPolicy, _objectAclEntity, _bucketAclEntity, _s3GranteeUri })
         {
             if (property is not null)
             {
@@ -218,6 +220,7 @@ internal sealed class CloudAccessCatalog
             return field.Field.Name switch
             {
                 "PublicRead" or "PublicReadWrite" when bucket => (PublicAccess.List, $"the bucket ACL S3CannedACL.{field.Field.Name} lets anyone list the bucket's objects"),
+                "AuthenticatedRead" when bucket => (PublicAccess.List, "the bucket ACL S3CannedACL.AuthenticatedRead lets any AWS account list the bucket's objects"),
                 "PublicRead" or "PublicReadWrite" or "AuthenticatedRead" when !bucket =>
                     (PublicAccess.Read, field.Field.Name == "AuthenticatedRead"
                         ? "S3CannedACL.AuthenticatedRead lets any AWS account read the object"
@@ -260,9 +263,12 @@ internal sealed class CloudAccessCatalog
             if (SymbolEqualityComparer.Default.Equals(enumType, _predefinedBucketAcl))
             {
                 var name = MemberName(_predefinedBucketAcl!, value.ConstantValue.Value);
-                return name is "PublicRead" or "PublicReadWrite"
-                    ? (PublicAccess.List, $"PredefinedBucketAcl.{name} lets anyone list the bucket's objects")
-                    : (PublicAccess.None, "");
+                return name switch
+                {
+                    "PublicRead" or "PublicReadWrite" => (PublicAccess.List, $"PredefinedBucketAcl.{name} lets anyone list the bucket's objects"),
+                    "AuthenticatedRead" => (PublicAccess.List, "PredefinedBucketAcl.AuthenticatedRead lets any Google account list the bucket's objects"),
+                    _ => (PublicAccess.None, ""),
+                };
             }
 
             return (PublicAccess.None, "");
@@ -282,8 +288,28 @@ internal sealed class CloudAccessCatalog
                 : (PublicAccess.List, $"a bucket ACL entry for '{entity}' lets anyone list the bucket's objects");
         }
 
+        if (SymbolEqualityComparer.Default.Equals(property, _s3GranteeUri))
+        {
+            // The two predefined S3 groups that stand for everyone and for every AWS account, by the URIs the S3 ACL
+            // documentation names them with.
+            return SingleValue(assignment.Value)?.ConstantValue is { HasValue: true, Value: string uri } &&
+                   GranteeGroup(uri) is { } group
+                ? (PublicAccess.Read, group == "AllUsers"
+                    ? "an ACL grant to the AllUsers group gives anyone its permission (on an object: read it; on a bucket: list it)"
+                    : "an ACL grant to the AuthenticatedUsers group gives any AWS account its permission (on an object: read it; on a bucket: list it)")
+                : (PublicAccess.None, "");
+        }
+
         return (PublicAccess.None, "");
     }
+
+    private static string? GranteeGroup(string uri) =>
+        uri.Trim() switch
+        {
+            "http://acs.amazonaws.com/groups/global/AllUsers" => "AllUsers",
+            "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" => "AuthenticatedUsers",
+            _ => null,
+        };
 
     private (PublicAccess Access, string How) AzureLevel(IOperation value)
     {

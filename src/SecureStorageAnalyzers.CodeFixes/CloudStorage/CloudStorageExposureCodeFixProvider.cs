@@ -108,7 +108,7 @@ public sealed class CloudStorageExposureCodeFixProvider : PackCodeFixProvider
             ("Azure.Storage.Blobs.Models.PublicAccessType", "Blob" or "BlobContainer") => "None",
             ("Amazon.S3.S3CannedACL", "PublicRead" or "PublicReadWrite" or "AuthenticatedRead") => "Private",
             ("Google.Cloud.Storage.V1.PredefinedObjectAcl", "PublicRead" or "AuthenticatedRead") => "ProjectPrivate",
-            ("Google.Cloud.Storage.V1.PredefinedBucketAcl", "PublicRead" or "PublicReadWrite") => "ProjectPrivate",
+            ("Google.Cloud.Storage.V1.PredefinedBucketAcl", "PublicRead" or "PublicReadWrite" or "AuthenticatedRead") => "ProjectPrivate",
             _ => null,
         };
 

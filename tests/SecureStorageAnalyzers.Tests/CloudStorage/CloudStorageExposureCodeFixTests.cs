@@ -93,6 +93,7 @@ public class CloudStorageExposureCodeFixTests
                         {|SSA0008:PredefinedAcl = PredefinedBucketAcl.PublicReadWrite|},
                         {|SSA0007:PredefinedDefaultObjectAcl = PredefinedObjectAcl.AuthenticatedRead|},
                     };
+                    var update = new UpdateBucketOptions { {|SSA0008:PredefinedAcl = PredefinedBucketAcl.AuthenticatedRead|} };
                 }
             }
             """, """
@@ -110,6 +111,7 @@ public class CloudStorageExposureCodeFixTests
                         PredefinedAcl = PredefinedBucketAcl.ProjectPrivate,
                         PredefinedDefaultObjectAcl = PredefinedObjectAcl.ProjectPrivate,
                     };
+                    var update = new UpdateBucketOptions { PredefinedAcl = PredefinedBucketAcl.ProjectPrivate };
                 }
             }
             """, Key, TestFramework.AspNetCore10WithStorageSdks);

@@ -96,6 +96,7 @@ public class CloudStorageExposureTests
 
                 await s3.PutBucketAsync(new PutBucketRequest { BucketName = "recordings", CannedACL = S3CannedACL.PublicRead }); //! SSA0008
                 await s3.PutBucketAsync(new PutBucketRequest { BucketName = "drop", CannedACL = S3CannedACL.PublicReadWrite }); //! SSA0008
+                await s3.PutBucketAsync(new PutBucketRequest { BucketName = "team", CannedACL = S3CannedACL.AuthenticatedRead }); //! SSA0008
             }
         }
         """);
@@ -113,7 +114,7 @@ public class CloudStorageExposureTests
                 await s3.PutObjectAsync(new PutObjectRequest { BucketName = "b", Key = "k", InputStream = audio, CannedACL = S3CannedACL.BucketOwnerFullControl });
                 await s3.PutObjectAsync(new PutObjectRequest { BucketName = "b", Key = "k", InputStream = audio, CannedACL = configured });
                 await s3.PutBucketAsync(new PutBucketRequest { BucketName = "recordings", CannedACL = S3CannedACL.Private });
-                await s3.PutBucketAsync(new PutBucketRequest { BucketName = "logs", CannedACL = S3CannedACL.AuthenticatedRead });
+                await s3.PutBucketAsync(new PutBucketRequest { BucketName = "logs", CannedACL = S3CannedACL.LogDeliveryWrite });
             }
         }
         """);
@@ -203,6 +204,155 @@ public class CloudStorageExposureTests
             }
         }
         """.Replace("\"\"&quot;", "\"\"\""));
+
+    [Fact]
+    public Task Azure_EveryOverload_NamedArgumentsAndConstants_ReportedAsync() => VerifyAsync("""
+        using Azure.Storage.Blobs;
+        using Azure.Storage.Blobs.Models;
+
+        public class Containers(BlobServiceClient service, BlobContainerClient container)
+        {
+            private const PublicAccessType Listing = PublicAccessType.BlobContainer;
+
+            public async Task Create(IDictionary<string, string> metadata, CancellationToken token)
+            {
+                var scope = new BlobContainerEncryptionScopeOptions { DefaultEncryptionScope = "s" };
+                container.Create(PublicAccessType.Blob, metadata, scope, token); //! SSA0007
+                await container.CreateAsync(PublicAccessType.Blob, metadata, token); //! SSA0007
+                container.CreateIfNotExists(metadata: metadata, publicAccessType: Listing); //! SSA0008
+                await container.CreateIfNotExistsAsync(PublicAccessType.Blob, metadata, scope, token); //! SSA0007
+                await container.SetAccessPolicyAsync(PublicAccessType.Blob, permissions: null, conditions: null, token); //! SSA0007
+                service.CreateBlobContainer("recordings", PublicAccessType.BlobContainer, metadata, token); //! SSA0008
+                await service.CreateBlobContainerAsync( //! SSA0008
+                    "recordings",
+                    Listing,
+                    metadata,
+                    token);
+
+                container.Create(PublicAccessType.None, metadata, scope, token);
+                service.CreateBlobContainer("private", PublicAccessType.None, metadata, token);
+                await container.SetAccessPolicyAsync(permissions: null);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task S3_GrantsToTheEveryoneGroups_ReportedAsync() => VerifyAsync("""
+        using Amazon.S3;
+        using Amazon.S3.Model;
+
+        public class Grants(IAmazonS3 s3)
+        {
+            private const string AuthenticatedUsers = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+
+            public async Task Share(Stream audio, string configuredUri)
+            {
+                var acl = new S3AccessControlList();
+                acl.AddGrant(new S3Grantee { URI = "http://acs.amazonaws.com/groups/global/AllUsers" }, S3Permission.READ); //! SSA0007
+                acl.AddGrant(new S3Grantee { URI = AuthenticatedUsers }, S3Permission.READ); //! SSA0007
+                await s3.PutACLAsync(new PutACLRequest { BucketName = "recordings", Key = "calls/1.mp3", AccessControlList = acl });
+
+                var everyone = new S3Grantee();
+                var uri = "http://acs.amazonaws.com/groups/global/AllUsers";
+                everyone.URI = uri; //! SSA0007
+                await s3.PutObjectAsync(new PutObjectRequest
+                {
+                    BucketName = "recordings",
+                    Key = "calls/2.mp3",
+                    InputStream = audio,
+                    Grants = new List<S3Grant> { new S3Grant { Grantee = everyone, Permission = S3Permission.READ } },
+                });
+
+                var logs = new S3Grantee { URI = "http://acs.amazonaws.com/groups/s3/LogDelivery" };
+                var owner = new S3Grantee { CanonicalUser = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be" };
+                var person = new S3Grantee { EmailAddress = "ops@example.com" };
+                var configured = new S3Grantee { URI = configuredUri };
+                acl.AddGrant(logs, S3Permission.WRITE);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Gcs_EveryOptionType_LocalsAndConstants_ReportedAsync() => VerifyAsync("""
+        using Google.Apis.Storage.v1.Data;
+        using Google.Cloud.Storage.V1;
+        using Object = Google.Apis.Storage.v1.Data.Object;
+
+        public class Buckets(StorageClient storage)
+        {
+            private const PredefinedBucketAcl Open = PredefinedBucketAcl.PublicReadWrite;
+            private const string AllUsers = "allUsers";
+
+            public async Task Configure(Stream audio, Object existing, Bucket bucket)
+            {
+                storage.UploadObject("recordings", "calls/1.mp3", "audio/mpeg", audio, new UploadObjectOptions { PredefinedAcl = PredefinedObjectAcl.AuthenticatedRead }); //! SSA0007
+                var acl = PredefinedObjectAcl.PublicRead;
+                await storage.PatchObjectAsync(existing, new PatchObjectOptions { PredefinedAcl = acl }); //! SSA0007
+                storage.UpdateObject(existing, new UpdateObjectOptions { PredefinedAcl = PredefinedObjectAcl.PublicRead }); //! SSA0007
+                await storage.CreateBucketAsync("project", "recordings", new CreateBucketOptions { PredefinedAcl = Open }); //! SSA0008
+                storage.UpdateBucket(bucket, new UpdateBucketOptions { PredefinedAcl = PredefinedBucketAcl.AuthenticatedRead }); //! SSA0008
+                await storage.PatchBucketAsync(bucket, new PatchBucketOptions { PredefinedDefaultObjectAcl = PredefinedObjectAcl.PublicRead }); //! SSA0007
+
+                var shared = new Object
+                {
+                    Bucket = "recordings",
+                    Name = "calls/1.mp3",
+                    Acl = new List<ObjectAccessControl> { new ObjectAccessControl { Entity = AllUsers, Role = "READER" } }, //! SSA0007
+                };
+                var listed = new Bucket
+                {
+                    Name = "recordings",
+                    Acl = new List<BucketAccessControl> { new BucketAccessControl { Entity = "allAuthenticatedUsers", Role = "READER" } }, //! SSA0008
+                    DefaultObjectAcl = new List<ObjectAccessControl> { new ObjectAccessControl { Entity = "allUsers", Role = "READER" } }, //! SSA0007
+                };
+
+                storage.UploadObject("recordings", "calls/2.mp3", "audio/mpeg", audio, new UploadObjectOptions { PredefinedAcl = PredefinedObjectAcl.BucketOwnerRead });
+                await storage.CreateBucketAsync("project", "private", new CreateBucketOptions { PredefinedAcl = PredefinedBucketAcl.Private });
+                var owner = new ObjectAccessControl { Entity = "user-ops@example.com", Role = "OWNER" };
+                var domain = new BucketAccessControl { Entity = "domain-example.com", Role = "READER" };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Minio_PolicyThroughALocal_ReportedAsync() => VerifyAsync("""
+        using Minio;
+        using Minio.DataModel.Args;
+
+        public class Buckets(IMinioClient minio)
+        {
+            private const string PublicRead = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::recordings/*\"}]}";
+
+            public async Task Open(string configured)
+            {
+                var policy = PublicRead;
+                await minio.SetPolicyAsync(new SetPolicyArgs().WithBucket("recordings").WithPolicy(policy)); //! SSA0007
+                await minio.SetPolicyAsync(new SetPolicyArgs().WithBucket("recordings").WithPolicy(configured));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task DevelopmentOnly_GcsAndMinio_NotReportedAsync() => VerifyAsync("""
+        using Google.Cloud.Storage.V1;
+        using Minio;
+        using Minio.DataModel.Args;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        const string PublicRead = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::r/*\"}]}";
+        if (!app.Environment.IsDevelopment())
+        {
+            var production = new UploadObjectOptions { PredefinedAcl = PredefinedObjectAcl.PublicRead }; //! SSA0007
+        }
+        else
+        {
+            var local = new UploadObjectOptions { PredefinedAcl = PredefinedObjectAcl.PublicRead };
+            var emulator = new SetPolicyArgs().WithBucket("r").WithPolicy(PublicRead);
+        }
+
+        app.Run();
+        """);
 
     [Fact]
     public Task DevelopmentOnly_NotReportedAsync() => VerifyAsync("""

@@ -76,4 +76,9 @@ namespace SecureStorageAnalyzers.CloudStorage
     {
         public SSA0008StoredObjectsListableByAnyoneAnalyzer() : base(PackRules.SSA0008) { }
     }
+
+    public sealed class SSA0010LongLivedShareLinksAnalyzer : RuleAnalyzer
+    {
+        public SSA0010LongLivedShareLinksAnalyzer() : base(PackRules.SSA0010) { }
+    }
 }

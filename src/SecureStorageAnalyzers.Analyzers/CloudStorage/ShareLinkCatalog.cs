@@ -1,0 +1,295 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PathFlow;
+
+namespace SecureStorageAnalyzers.CloudStorage;
+
+/// <summary>What a call, creation or assignment sets on a share link: its lifetime and whether it lets the holder list.</summary>
+internal readonly struct ShareLink
+{
+    public ShareLink(double? lifetimeSeconds, string? lists)
+    {
+        LifetimeSeconds = lifetimeSeconds;
+        Lists = lists;
+    }
+
+    /// <summary>The lifetime the code sets, in seconds (<see cref="double.PositiveInfinity"/> for MaxValue); null when unknown or not set here.</summary>
+    public double? LifetimeSeconds { get; }
+
+    /// <summary>What the link lets its holder list ("the container's blobs"), or null.</summary>
+    public string? Lists { get; }
+
+    public bool IsEmpty => LifetimeSeconds is null && Lists is null;
+}
+
+/// <summary>
+/// Where the cloud storage SDKs set a share link's lifetime and permissions, resolved once per compilation for SSA0010:
+/// Azure SAS (<c>GenerateSasUri</c> of blob and container clients, <c>GenerateAccountSasUri</c>, <c>BlobSasBuilder</c>,
+/// <c>AccountSasBuilder</c>), S3 presigned URLs (<c>GetPreSignedUrlRequest.Expires</c>), Google Cloud Storage signed URLs
+/// (<c>UrlSigner.Sign(Async)</c>, <c>UrlSigner.Options</c>) and MinIO presigned URLs (<c>WithExpiry</c> of the presigned
+/// argument builders). An SDK's types are looked up only when the compilation references its assembly.
+/// </summary>
+internal sealed class ShareLinkCatalog
+{
+    private readonly WellKnownTypes _types;
+    private readonly INamedTypeSymbol? _dateTimeOffset;
+
+    // Azure Blob Storage
+    private readonly INamedTypeSymbol? _blobBaseClient;
+    private readonly INamedTypeSymbol? _containerClient;
+    private readonly INamedTypeSymbol? _serviceClient;
+    private readonly INamedTypeSymbol? _blobSasBuilder;
+    private readonly INamedTypeSymbol? _accountSasBuilder;
+    private readonly INamedTypeSymbol? _containerSasPermissions;
+    private readonly INamedTypeSymbol? _accountSasPermissions;
+    private readonly IPropertySymbol? _blobSasExpiresOn;
+    private readonly IPropertySymbol? _accountSasExpiresOn;
+
+    // AWS S3
+    private readonly IPropertySymbol? _presignedUrlExpires;
+
+    // Google Cloud Storage
+    private readonly INamedTypeSymbol? _urlSigner;
+    private readonly INamedTypeSymbol? _urlSignerOptions;
+
+    // MinIO: the types that declare WithExpiry(int seconds) for presigned GET and PUT URLs.
+    private readonly SymbolSet<INamedTypeSymbol> _minioExpiryTypes;
+
+    private ShareLinkCatalog(WellKnownTypes types)
+    {
+        _types = types;
+        Lifetime = new LinkLifetime(types);
+        _dateTimeOffset = types.Resolve("System.DateTimeOffset");
+
+        if (types.References("Azure.Storage.Blobs"))
+        {
+            // The SAS types live in Azure.Storage.Sas (Azure.Storage.Blobs and Azure.Storage.Common), outside the prefix
+            // StorageSinks gates by assembly: looked up only with the blob SDK referenced.
+            _blobBaseClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.Specialized.BlobBaseClient");
+            _containerClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobContainerClient");
+            _serviceClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobServiceClient");
+            _blobSasBuilder = types.Resolve("Azure.Storage.Sas.BlobSasBuilder");
+            _accountSasBuilder = types.Resolve("Azure.Storage.Sas.AccountSasBuilder");
+            _containerSasPermissions = types.Resolve("Azure.Storage.Sas.BlobContainerSasPermissions");
+            _accountSasPermissions = types.Resolve("Azure.Storage.Sas.AccountSasPermissions");
+            _blobSasExpiresOn = Property(_blobSasBuilder, "ExpiresOn");
+            _accountSasExpiresOn = Property(_accountSasBuilder, "ExpiresOn");
+        }
+
+        _presignedUrlExpires = Property(StorageSinks.Resolve(types, "Amazon.S3.Model.GetPreSignedUrlRequest"), "Expires");
+        _urlSigner = StorageSinks.Resolve(types, "Google.Cloud.Storage.V1.UrlSigner");
+        _urlSignerOptions = StorageSinks.Resolve(types, "Google.Cloud.Storage.V1.UrlSigner+Options");
+
+        var minio = new List<INamedTypeSymbol>();
+        foreach (var name in new[] { "Minio.DataModel.Args.PresignedGetObjectArgs", "Minio.DataModel.Args.PresignedPutObjectArgs" })
+        {
+            for (var type = StorageSinks.Resolve(types, name); type is not null; type = type.BaseType)
+            {
+                if (!type.GetMembers("WithExpiry").IsEmpty)
+                {
+                    minio.Add(type.OriginalDefinition);
+                    break;
+                }
+            }
+        }
+
+        _minioExpiryTypes = new SymbolSet<INamedTypeSymbol>(minio);
+
+        var callTypes = new List<INamedTypeSymbol>(_minioExpiryTypes);
+        foreach (var type in new[] { _blobBaseClient, _containerClient, _serviceClient, _blobSasBuilder, _accountSasBuilder, _urlSigner, _urlSignerOptions })
+        {
+            if (type is not null)
+            {
+                callTypes.Add(type);
+            }
+        }
+
+        CallTypes = callTypes.ToImmutableArray();
+        var assigned = new List<IPropertySymbol>();
+        foreach (var property in new[] { _blobSasExpiresOn, _accountSasExpiresOn, _presignedUrlExpires })
+        {
+            if (property is not null)
+            {
+                assigned.Add(property);
+            }
+        }
+
+        AssignedProperties = assigned.ToImmutableArray();
+    }
+
+    /// <summary>The catalog of the compilation.</summary>
+    public static ShareLinkCatalog Create(WellKnownTypes types) => types.Shared(static t => new ShareLinkCatalog(t));
+
+    public bool IsEmpty => CallTypes.IsEmpty && AssignedProperties.IsEmpty;
+
+    public ImmutableArray<INamedTypeSymbol> CallTypes { get; }
+
+    public ImmutableArray<IPropertySymbol> AssignedProperties { get; }
+
+    public WellKnownTypes Types => _types;
+
+    public LinkLifetime Lifetime { get; }
+
+    /// <summary>What a call or object creation sets on a share link.</summary>
+    public ShareLink Judge(IOperation operation, IMethodSymbol method)
+    {
+        var type = method.ContainingType?.OriginalDefinition;
+        if (type is null)
+        {
+            return default;
+        }
+
+        var arguments = operation switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+
+        if (Is(type, _blobBaseClient) || Is(type, _containerClient) || Is(type, _serviceClient))
+        {
+            // GenerateSasUri(permissions, expiresOn), GenerateAccountSasUri(permissions, expiresOn, resourceTypes); the
+            // builder overloads are judged where the builder gets its expiry and permissions.
+            return method.Name is "GenerateSasUri" or "GenerateAccountSasUri" ? FromArguments(arguments) : default;
+        }
+
+        if (Is(type, _blobSasBuilder) || Is(type, _accountSasBuilder))
+        {
+            // new BlobSasBuilder(permissions, expiresOn), new AccountSasBuilder(permissions, expiresOn, services, types),
+            // builder.SetPermissions(permissions).
+            return method.MethodKind == MethodKind.Constructor || method.Name == "SetPermissions" ? FromArguments(arguments) : default;
+        }
+
+        if (Is(type, _urlSigner) || Is(type, _urlSignerOptions))
+        {
+            // UrlSigner.Sign(bucket, objectName, duration, …), Options.FromDuration/FromExpiration/WithDuration/WithExpiration.
+            if (method.Name is not ("Sign" or "SignAsync" or "FromDuration" or "FromExpiration" or "WithDuration" or "WithExpiration"))
+            {
+                return default;
+            }
+
+            double? lifetime = null;
+            string? lists = null;
+            foreach (var argument in arguments)
+            {
+                switch (argument.Parameter?.Name)
+                {
+                    case "duration" or "expiration" when argument.ArgumentKind == ArgumentKind.Explicit:
+                        lifetime = Lifetime.Seconds(argument.Value);
+                        break;
+                    case "objectName" when argument.Value.WithoutConversions().ConstantValue is { HasValue: true, Value: null }:
+                        // A signed GET of the bucket itself, no object: the link lists the bucket.
+                        lists = "the bucket's objects";
+                        break;
+                }
+            }
+
+            return new ShareLink(lifetime, lists);
+        }
+
+        if (_minioExpiryTypes.Contains(type) && method.Name == "WithExpiry" && arguments.Length == 1)
+        {
+            return new ShareLink(Lifetime.Seconds(arguments[0].Value), null);
+        }
+
+        return default;
+    }
+
+    /// <summary>What an assignment of a SAS builder's <c>ExpiresOn</c> or a presigned request's <c>Expires</c> sets.</summary>
+    public ShareLink Judge(ISimpleAssignmentOperation assignment, IPropertySymbol property)
+    {
+        property = property.OriginalDefinition;
+        return Is(property, _blobSasExpiresOn) || Is(property, _accountSasExpiresOn) || Is(property, _presignedUrlExpires)
+            ? new ShareLink(Lifetime.Seconds(assignment.Value), null)
+            : default;
+    }
+
+    /// <summary>The lifetime from the argument of type DateTimeOffset, and a List grant from the permissions argument.</summary>
+    private ShareLink FromArguments(ImmutableArray<IArgumentOperation> arguments)
+    {
+        double? lifetime = null;
+        string? lists = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit)
+            {
+                continue;
+            }
+
+            if (Is(parameter.Type, _dateTimeOffset))
+            {
+                lifetime = Lifetime.Seconds(argument.Value);
+            }
+            else if (Is(parameter.Type, _containerSasPermissions) && GrantsList(argument.Value, _containerSasPermissions!))
+            {
+                lists = "the container's blobs";
+            }
+            else if (Is(parameter.Type, _accountSasPermissions) && GrantsList(argument.Value, _accountSasPermissions!))
+            {
+                lists = "the account's containers and blobs";
+            }
+            else if (parameter.Type.SpecialType == SpecialType.System_String && parameter.Name == "rawPermissions" &&
+                     SingleValue(argument.Value)?.ConstantValue is { HasValue: true, Value: string raw } && raw.IndexOf('l') >= 0)
+            {
+                // SetPermissions("rl"): the SAS permission string, where l is List.
+                lists = "the container's blobs";
+            }
+        }
+
+        return new ShareLink(lifetime, lists);
+    }
+
+    /// <summary>True when the flags value is a constant that includes the enum's <c>List</c> member.</summary>
+    private bool GrantsList(IOperation value, INamedTypeSymbol flagsType)
+    {
+        if (SingleValue(value)?.ConstantValue is not { HasValue: true, Value: { } constant })
+        {
+            return false;
+        }
+
+        foreach (var member in flagsType.GetMembers("List"))
+        {
+            if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } list })
+            {
+                var bits = System.Convert.ToInt64(list, System.Globalization.CultureInfo.InvariantCulture);
+                return bits != 0 && (System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture) & bits) == bits;
+            }
+        }
+
+        return false;
+    }
+
+    private IOperation? SingleValue(IOperation value)
+    {
+        value = value.WithoutConversions();
+        if (value is ILocalReferenceOperation local)
+        {
+            var values = StorageSinks.Create(_types).BodyIndex(value).ValuesOf(local.Local);
+            return values.Count == 1 ? values[0].WithoutConversions() : null;
+        }
+
+        return value;
+    }
+
+    private static bool Is(ISymbol? symbol, ISymbol? known) =>
+        known is not null && SymbolEqualityComparer.Default.Equals(symbol, known);
+
+    private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IPropertySymbol property)
+                {
+                    return property;
+                }
+            }
+        }
+
+        return null;
+    }
+}
