@@ -61,7 +61,7 @@ public static class ConsoleReport
         {
             projects.AddRow(
                 new Text(project.Path),
-                new Text(project.Mode == LoadMode.MSBuild ? "MSBuild" : "fallback: " + project.FallbackReason),
+                new Text(project.LoadedBy),
                 new Text(project.Lines.ToString(CultureInfo.InvariantCulture)),
                 new Text(project.CompileErrors.ToString(CultureInfo.InvariantCulture)),
                 new Text(project.ErrorsPerThousandLines.ToString("0.0", CultureInfo.InvariantCulture)),

@@ -89,6 +89,7 @@ public static class SarifWriter
                 ["path"] = project.Path,
                 ["loadedBy"] = project.Mode == LoadMode.MSBuild ? "msbuild" : "fallback",
                 ["fallbackReason"] = project.FallbackReason,
+                ["note"] = project.Note,
                 ["lines"] = project.Lines,
                 ["compileErrors"] = project.CompileErrors,
                 ["compileErrorsPerThousandLines"] = Math.Round(project.ErrorsPerThousandLines, 2),

@@ -38,6 +38,14 @@ public sealed record ProjectReport(
 {
     /// <summary>Compile errors per thousand lines: 0 means every name resolved; the higher, the more a clean result may miss.</summary>
     public double ErrorsPerThousandLines => Lines == 0 ? 0 : CompileErrors * 1000.0 / Lines;
+
+    /// <summary>What else a reader should know about how it loaded (for example, a restore that failed).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>How it was loaded, in words.</summary>
+    public string LoadedBy => Mode == LoadMode.MSBuild
+        ? "MSBuild" + (Note is null ? "" : $" ({Note})")
+        : "fallback: " + FallbackReason;
 }
 
 /// <summary>Everything one scan found, ready for any report.</summary>

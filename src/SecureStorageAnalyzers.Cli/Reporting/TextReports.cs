@@ -22,7 +22,7 @@ public static class JsonReport
             chains = result.Chains.Count(),
             projects = result.Projects.Select(p => new
             {
-                p.Name, p.Path, loadedBy = p.Mode == LoadMode.MSBuild ? "msbuild" : "fallback", p.FallbackReason, p.SourceFiles, p.Lines,
+                p.Name, p.Path, loadedBy = p.Mode == LoadMode.MSBuild ? "msbuild" : "fallback", p.FallbackReason, p.Note, p.SourceFiles, p.Lines,
                 p.CompileErrors, compileErrorsPerThousandLines = Math.Round(p.ErrorsPerThousandLines, 2), p.Findings,
             }),
             rules = result.Catalog.Ranked.Select(r => new
@@ -91,7 +91,7 @@ public static class MarkdownReport
         text.AppendLine("| Project | Loaded by | Lines | Compile errors | Errors / 1,000 lines | Findings |").AppendLine("|---|---|---:|---:|---:|---:|");
         foreach (var project in result.Projects)
         {
-            var mode = project.Mode == LoadMode.MSBuild ? "MSBuild" : $"fallback ({Escape(project.FallbackReason ?? "")})";
+            var mode = Escape(project.LoadedBy);
             text.Append(CultureInfo.InvariantCulture, $"| {Escape(project.Path)} | {mode} | {project.Lines} | {project.CompileErrors} | {project.ErrorsPerThousandLines:0.0} | {project.Findings} |").AppendLine();
         }
 

@@ -145,7 +145,8 @@ public sealed class Scanner
 
                     if (usable is not null)
                     {
-                        await AnalyzeAsync(usable, compilation, null, group, cancellationToken).ConfigureAwait(false);
+                        // Loaded with its framework but a failed restore: package types may be missing (see its errors).
+                        await AnalyzeAsync(usable, compilation, null, group, cancellationToken, restoreFailure is null ? null : "restore failed").ConfigureAwait(false);
                         continue;
                     }
                 }
@@ -181,7 +182,8 @@ public sealed class Scanner
     /// severities as configured, suppressed diagnostics left out. The compiler's own errors of the same pass give the
     /// resolution figure.
     /// </summary>
-    private async Task AnalyzeAsync(Project project, Compilation? compilation, string? fallbackReason, List<AnalyzedProject> group, CancellationToken cancellationToken)
+    private async Task AnalyzeAsync(Project project, Compilation? compilation, string? fallbackReason, List<AnalyzedProject> group,
+        CancellationToken cancellationToken, string? note = null)
     {
         var watch = Stopwatch.StartNew();
         var name = DisplayName(project);
@@ -221,7 +223,7 @@ public sealed class Scanner
         _findings.AddRange(findings);
         _problems.AddRange(exceptions.Distinct().Select(e => $"{name}: analyzer exception (findings of that analyzer may be missing): {e}"));
         var report = new ProjectReport(name, Display(path), fallbackReason is null ? LoadMode.MSBuild : LoadMode.Fallback, fallbackReason,
-            sources.Count, lines, errors, findings.Count, watch.Elapsed);
+            sources.Count, lines, errors, findings.Count, watch.Elapsed) { Note = note };
         _projects.Add(report);
         _progress.ProjectDone(report);
         if (SolutionAnalyses.Registered.Count > 0)
