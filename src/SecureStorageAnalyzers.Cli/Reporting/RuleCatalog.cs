@@ -110,8 +110,9 @@ public static class Pack
 
     public static Assembly CodeFixAssembly => typeof(SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0001AnonymousStaticFilesCodeFixProvider).Assembly;
 
+    /// <summary>The tool's own package version (the analyzer assembly carries none of its own).</summary>
     public static string Version =>
-        AnalyzerAssembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        typeof(Pack).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>Every analyzer of the assembly exported with [DiagnosticAnalyzer] for C#, as a build would load it.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers() =>
