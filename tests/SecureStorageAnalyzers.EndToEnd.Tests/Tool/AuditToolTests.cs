@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.Json;
+using SecureStorageAnalyzers.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SecureStorageAnalyzers.EndToEnd.Tests.Tool;
+
+/// <summary>
+/// The audit tool as an auditor meets it (issue #18): installed from its freshly packed nupkg into a local tool
+/// manifest, run on code it did not build. Its findings must be the build's findings (one set of rules), its SARIF must
+/// have the 2.1.0 shape code-scanning services read, and its exit code must follow --fail-on.
+/// </summary>
+[Collection(AuditToolCollection.Name)]
+public sealed class AuditToolTests(AuditToolFixture fixture, ITestOutputHelper output)
+{
+    private const string IncidentSample = "SecureStorageAnalyzers.Samples.IncidentApp";
+
+    [Fact]
+    public async Task IncidentSample_FailsTheScan_AndReportsWhatTheBuildReportsAsync()
+    {
+        var sarifPath = Path.Combine(fixture.Root, "incident.sarif");
+        var project = Path.Combine(DotNet.RepositoryRoot, "samples", IncidentSample, IncidentSample + ".csproj");
+        var run = await ScanAsync("scan incident sample", project, "--restore", "--sarif", sarifPath);
+
+        Assert.True(run.ExitCode == 1, $"findings at the default threshold (warning) must exit 1:\n{run}");
+        // Chains first: the console summary opens with them, before the per-rule counts.
+        var chains = run.Output.IndexOf("Exposure chains", StringComparison.Ordinal);
+        var rules = run.Output.IndexOf("Findings by rule", StringComparison.Ordinal);
+        Assert.True(chains >= 0 && rules > chains, run.ToString());
+        Assert.Contains("(MSBuild)", run.Output, StringComparison.Ordinal);
+
+        using var sarif = JsonDocument.Parse(await File.ReadAllTextAsync(sarifPath));
+        var results = AssertSarif210Shape(sarif.RootElement);
+
+        // One set of rules: the tool finds exactly what `dotnet build` of the sample reports (the committed snapshot of
+        // IncidentSampleTests), at the same lines with the same messages.
+        var snapshot = Path.Combine(DotNet.RepositoryRoot, "tests", "SecureStorageAnalyzers.EndToEnd.Tests", "Samples", "__snapshots__", "IncidentSampleTests.Diagnostics.snap");
+        using var expected = JsonDocument.Parse(File.ReadAllText(snapshot).TrimStart('\uFEFF'));
+        var fromBuild = expected.RootElement.EnumerateArray()
+            .Select(e => $"{e.GetProperty("Id").GetString()} {e.GetProperty("File").GetString()}:{e.GetProperty("Line").GetInt32()} {e.GetProperty("Message").GetString()}")
+            .Order(StringComparer.Ordinal).ToList();
+        var fromTool = results
+            .Select(r => $"{r.RuleId} samples/{IncidentSample}/{r.Uri}:{r.Line} {r.Message}")
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(fromBuild, fromTool);
+    }
+
+    [Fact]
+    public async Task SecureSample_ExitsZeroWithNoFindingAsync()
+    {
+        var sarifPath = Path.Combine(fixture.Root, "secure.sarif");
+        var project = Path.Combine(DotNet.RepositoryRoot, "samples", "SecureStorageAnalyzers.Samples.SecureApp", "SecureStorageAnalyzers.Samples.SecureApp.csproj");
+        var run = await ScanAsync("scan secure sample", project, "--restore", "--sarif", sarifPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var sarif = JsonDocument.Parse(await File.ReadAllTextAsync(sarifPath));
+        Assert.Empty(AssertSarif210Shape(sarif.RootElement));
+    }
+
+    /// <summary>
+    /// An auditor's copy: one project that cannot restore (a private package, an old target framework, no feed) and one
+    /// that loads; a shared .editorconfig raises SSA0003 to error. The first is compiled by the fallback, says so, and
+    /// gives its resolution figure; both honour the .editorconfig and see their web.config.
+    /// </summary>
+    [Fact]
+    public async Task FolderThatDoesNotRestore_FallsBack_AndSaysHowMuchResolvedAsync()
+    {
+        var folder = WriteAuditorsCopy();
+        var jsonPath = Path.Combine(fixture.Root, "auditors-copy.json");
+        var run = await ScanAsync("scan folder (fallback)", folder, "--restore", "--format", "json", "--output", jsonPath, "--fail-on", "error");
+
+        Assert.True(run.ExitCode == 1, $"SSA0003 at error severity (.editorconfig) with --fail-on error must exit 1:\n{run}");
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(jsonPath));
+        var projects = report.RootElement.GetProperty("projects").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        var legacy = projects["Legacy"];
+        Assert.Equal("fallback", legacy.GetProperty("loadedBy").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(legacy.GetProperty("fallbackReason").GetString()), legacy.ToString());
+        var lines = legacy.GetProperty("lines").GetInt32();
+        var errors = legacy.GetProperty("compileErrors").GetInt32();
+        Assert.True(lines > 0 && errors > 0, $"the missing package's types cannot resolve: {legacy}");
+        Assert.Equal(Math.Round(errors * 1000.0 / lines, 2), legacy.GetProperty("compileErrorsPerThousandLines").GetDouble(), 2);
+        Assert.Equal("msbuild", projects["Web"].GetProperty("loadedBy").GetString());
+
+        var findings = report.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => (Rule: f.GetProperty("ruleId").GetString()!, Project: f.GetProperty("project").GetString()!, Severity: f.GetProperty("severity").GetString()!,
+                File: f.GetProperty("location").GetProperty("path").GetString()!))
+            .ToList();
+        foreach (var name in new[] { "Legacy", "Web" })
+        {
+            Assert.Contains(findings, f => f.Project == name && f.Rule == "SSA0003" && f.Severity == "error");
+            Assert.Contains(findings, f => f.Project == name && f.Rule == "SSA0002" && f.File == $"{name}/web.config");
+        }
+
+        // The progress on the console names the fallback and gives the same figure.
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"Legacy (fallback): {lines} lines, {errors} compile errors ({errors * 1000.0 / lines:0.0}/1k lines)"),
+            run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadPath_IsAUsageErrorAsync()
+    {
+        var run = await fixture.RunToolAsync("scan a missing path", "scan", Path.Combine(fixture.Root, "no-such-folder"));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+    }
+
+    private async Task<CommandResult> ScanAsync(string step, string path, params string[] options)
+    {
+        // Restore and design-time build outputs of repository projects go under the fixture's folder, never the work tree.
+        string[] arguments = ["scan", path, .. options, "-p", "UseArtifactsOutput=true", "-p", $"ArtifactsPath={fixture.ScanArtifacts}"];
+        var run = await fixture.RunToolAsync(step, arguments);
+        output.WriteLine($"$ securestorage {string.Join(' ', arguments)}\n{run}");
+        return run;
+    }
+
+    private sealed record SarifResult(string RuleId, string Uri, int Line, string Message);
+
+    /// <summary>The parts of SARIF 2.1.0 that code-scanning services require and rank by.</summary>
+    private static List<SarifResult> AssertSarif210Shape(JsonElement root)
+    {
+        Assert.Equal("2.1.0", root.GetProperty("version").GetString());
+        Assert.Contains("sarif-2.1.0", root.GetProperty("$schema").GetString(), StringComparison.Ordinal);
+        var run = Assert.Single(root.GetProperty("runs").EnumerateArray().ToList());
+        var driver = run.GetProperty("tool").GetProperty("driver");
+        Assert.Equal("securestorage", driver.GetProperty("name").GetString());
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        Assert.Contains(rules, r => r.GetProperty("id").GetString() == "SSA0001");
+        foreach (var rule in rules)
+        {
+            var id = rule.GetProperty("id").GetString()!;
+            Assert.Equal($"https://github.com/SecureStorageAnalyzers/SecureStorageAnalyzers/blob/main/docs/rules/{id}.md", rule.GetProperty("helpUri").GetString());
+            var properties = rule.GetProperty("properties");
+            var severity = double.Parse(properties.GetProperty("security-severity").GetString()!, CultureInfo.InvariantCulture);
+            Assert.InRange(severity, 0.1, 10.0);
+            Assert.Contains("security", properties.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        }
+
+        var ruleIds = rules.Select(r => r.GetProperty("id").GetString()!).ToList();
+        var results = new List<SarifResult>();
+        var lastRank = -1;
+        foreach (var result in run.GetProperty("results").EnumerateArray())
+        {
+            var ruleId = result.GetProperty("ruleId").GetString()!;
+            var rank = ruleIds.IndexOf(ruleId);
+            Assert.True(rank >= 0, $"{ruleId} is not among the driver's rules");
+            Assert.Equal(rank, result.GetProperty("ruleIndex").GetInt32());
+            Assert.True(rank >= lastRank, "results are ranked by their rule's place in the severity table (chains first)");
+            lastRank = rank;
+            var physical = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+            var line = physical.GetProperty("region").GetProperty("startLine").GetInt32();
+            Assert.True(line >= 1);
+            results.Add(new SarifResult(ruleId, physical.GetProperty("artifactLocation").GetProperty("uri").GetString()!, line,
+                result.GetProperty("message").GetProperty("text").GetString()!));
+        }
+
+        return results;
+    }
+
+    private string WriteAuditorsCopy()
+    {
+        var folder = Path.Combine(fixture.Root, "auditors-copy");
+        Directory.CreateDirectory(Path.Combine(folder, "Legacy"));
+        Directory.CreateDirectory(Path.Combine(folder, "Web"));
+        // No feed at all: nothing can be downloaded, so Legacy's private package and net6.0 targeting pack stay missing.
+        File.WriteAllText(Path.Combine(folder, "NuGet.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration><packageSources><clear /></packageSources></configuration>
+            """);
+        File.WriteAllText(Path.Combine(folder, ".editorconfig"), "root = true\n\n[*.cs]\ndotnet_diagnostic.SSA0003.severity = error\n");
+        // Diagnostics located in web.config take their severity from a global config only.
+        File.WriteAllText(Path.Combine(folder, ".globalconfig"), "is_global = true\n");
+        File.WriteAllText(Path.Combine(folder, "Legacy", "Legacy.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net6.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Contoso.Telephony.Recordings" Version="3.1.4" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Web", "Web.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+            </Project>
+            """);
+        const string program = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseStaticFiles(new StaticFileOptions { ServeUnknownFileTypes = true });
+            app.Run();
+            """;
+        File.WriteAllText(Path.Combine(folder, "Web", "Program.cs"), program);
+        File.WriteAllText(Path.Combine(folder, "Legacy", "Program.cs"), program);
+        File.WriteAllText(Path.Combine(folder, "Legacy", "Recorder.cs"), """
+            using Contoso.Telephony.Recordings;
+
+            public sealed class Recorder(IRecordingClient client)
+            {
+                public Task<RecordingStream> OpenAsync(string callId) => client.OpenAsync(callId);
+            }
+            """);
+        const string webConfig = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <system.webServer>
+                <directoryBrowse enabled="true" />
+              </system.webServer>
+            </configuration>
+            """;
+        File.WriteAllText(Path.Combine(folder, "Legacy", "web.config"), webConfig);
+        File.WriteAllText(Path.Combine(folder, "Web", "web.config"), webConfig);
+        return folder;
+    }
+}
