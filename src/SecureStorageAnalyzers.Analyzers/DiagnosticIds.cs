@@ -15,4 +15,6 @@ public static class DiagnosticIds
     public const string StoredObjectsReadableByAnyone = "SSA0007";
     public const string StoredObjectsListableByAnyone = "SSA0008";
     public const string PersonalIdentifierInStoragePath = "SSA0101";
+    public const string HiddenSegmentExposed = "SSA0011";
+    public const string AnonymousAccessUnderIis = "SSA0012";
 }

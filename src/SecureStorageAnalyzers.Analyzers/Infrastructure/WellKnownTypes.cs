@@ -138,6 +138,12 @@ internal sealed class WellKnownTypes
     /// <summary>True when the compilation references ASP.NET Core's application builder: the web rules apply.</summary>
     public bool HasAspNetCore => IApplicationBuilder is not null;
 
+    /// <summary>
+    /// True when the compilation references classic ASP.NET: System.Web with its <c>IHttpHandler</c> (.NET Core's own
+    /// System.Web.dll holds only HttpUtility, so the assembly name alone does not tell).
+    /// </summary>
+    public bool HasSystemWeb => References("System.Web") && Get("System.Web.IHttpHandler") is not null;
+
     // Framework types the rules and shared facts look up when they are created, resolved on first use and cached by
     // name (as the string lookups did). A web type stays unresolved (null) without ASP.NET Core, like those above.
 
