@@ -180,6 +180,36 @@ internal sealed class WellKnownTypes
 
     public INamedTypeSymbol? ConfigurationBinder => Get("Microsoft.Extensions.Configuration.ConfigurationBinder");
 
+    // Classic ASP.NET (System.Web), resolved only when the compilation has it (HasSystemWeb): null otherwise.
+
+    public INamedTypeSymbol? SystemWebHttpContext => ClassicWeb("System.Web.HttpContext");
+
+    public INamedTypeSymbol? SystemWebHttpContextBase => ClassicWeb("System.Web.HttpContextBase");
+
+    public INamedTypeSymbol? SystemWebHttpRequest => ClassicWeb("System.Web.HttpRequest");
+
+    public INamedTypeSymbol? SystemWebHttpRequestBase => ClassicWeb("System.Web.HttpRequestBase");
+
+    public INamedTypeSymbol? SystemWebHttpResponse => ClassicWeb("System.Web.HttpResponse");
+
+    public INamedTypeSymbol? SystemWebHttpResponseBase => ClassicWeb("System.Web.HttpResponseBase");
+
+    public INamedTypeSymbol? SystemWebHttpPostedFile => ClassicWeb("System.Web.HttpPostedFile");
+
+    public INamedTypeSymbol? SystemWebHttpPostedFileBase => ClassicWeb("System.Web.HttpPostedFileBase");
+
+    public INamedTypeSymbol? SystemWebHttpServerUtility => ClassicWeb("System.Web.HttpServerUtility");
+
+    public INamedTypeSymbol? SystemWebHttpServerUtilityBase => ClassicWeb("System.Web.HttpServerUtilityBase");
+
+    public INamedTypeSymbol? SystemWebHostingEnvironment => ClassicWeb("System.Web.Hosting.HostingEnvironment");
+
+    public INamedTypeSymbol? SystemWebIHttpHandler => ClassicWeb("System.Web.IHttpHandler");
+
+    public INamedTypeSymbol? SystemWebHttpTaskAsyncHandler => ClassicWeb("System.Web.HttpTaskAsyncHandler");
+
+    public INamedTypeSymbol? SystemWebPage => ClassicWeb("System.Web.UI.Page");
+
     /// <summary>The instance of <paramref name="compilation"/>, created by the first analyzer that asks.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new WellKnownTypes(c));
 
@@ -278,6 +308,9 @@ internal sealed class WellKnownTypes
 
     /// <summary>Resolves a type by metadata name, for the few the pack looks up beyond its fixed list (configured names).</summary>
     public INamedTypeSymbol? Resolve(string metadataName) => Get(metadataName);
+
+    /// <summary>A classic ASP.NET type, resolved only when the compilation has System.Web (<see cref="HasSystemWeb"/>).</summary>
+    private INamedTypeSymbol? ClassicWeb(string metadataName) => HasSystemWeb ? Get(metadataName) : null;
 
     /// <summary>A web type, resolved only when the compilation has ASP.NET Core (<see cref="HasAspNetCore"/>).</summary>
     private INamedTypeSymbol? Web(string metadataName) => HasAspNetCore ? Get(metadataName) : null;
