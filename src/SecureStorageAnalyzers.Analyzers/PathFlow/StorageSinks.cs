@@ -136,6 +136,8 @@ internal sealed class StorageSinks
         }
 
         ClassicSinkTypes = new SymbolSet<INamedTypeSymbol>(classicTypes);
+        _postedFile = types.SystemWebHttpPostedFile;
+        _postedFileBase = types.SystemWebHttpPostedFileBase;
         _classicSinkMethods = new SymbolSet<IMethodSymbol>(classicMethods);
         _headerMethods = new SymbolSet<IMethodSymbol>(headerMethods);
 
@@ -230,6 +232,8 @@ internal sealed class StorageSinks
     public SymbolSet<INamedTypeSymbol> ClassicSinkTypes { get; }
 
     private readonly SymbolSet<IMethodSymbol> _classicSinkMethods;
+    private readonly INamedTypeSymbol? _postedFile;
+    private readonly INamedTypeSymbol? _postedFileBase;
     private readonly SymbolSet<IMethodSymbol> _headerMethods;
     public SymbolSet<IPropertySymbol> PropertySinks { get; }
     public INamedTypeSymbol? PathType { get; }
@@ -438,7 +442,7 @@ internal sealed class StorageSinks
     {
         get
         {
-            foreach (var type in new[] { _file, _fileInfo, _fileStream, _streamWriter })
+            foreach (var type in new[] { _file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase })
             {
                 if (type is not null)
                 {
@@ -473,6 +477,12 @@ internal sealed class StorageSinks
                                method.Name is "Create" or "CreateText" or "OpenWrite" => Argument(invocation.Arguments, "path"),
                         _ => null,
                     };
+                }
+
+                // Classic ASP.NET: an upload saved where the caller says (HttpPostedFileWrapper.SaveAs overrides the base's).
+                if (method.Name == "SaveAs" && (WellKnownTypes.DerivesFrom(type, _postedFile) || WellKnownTypes.DerivesFrom(type, _postedFileBase)))
+                {
+                    return Argument(invocation.Arguments, "filename");
                 }
 
                 if (SymbolEqualityComparer.Default.Equals(type, _fileInfo))
