@@ -76,10 +76,8 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
     /// Folders IIS hides from every request by default (request filtering's hidden segments): writing there is not
     /// writing under the web root. SSA0011 reports a web.config that un-hides one.
     /// </summary>
-    private static readonly char[] Separators = { '/', '\\' };
-
-    private static readonly string[] HiddenSegments =
-        { "App_Data", "bin", "App_Code", "App_GlobalResources", "App_LocalResources", "App_WebReferences", "App_Browsers" };
+    private static readonly System.Collections.Immutable.ImmutableArray<string> HiddenSegments = System.Collections.Immutable.ImmutableArray.Create(
+        "App_Data", "bin", "App_Code", "App_GlobalResources", "App_LocalResources", "App_WebReferences", "App_Browsers");
 
     public bool StopsAtPathBuilders => false;
 
@@ -176,7 +174,9 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         }
 
         var trimmed = relative.TrimStart('/', '\\');
-        var end = trimmed.IndexOfAny(Separators);
+        var slash = trimmed.IndexOf('/');
+        var backslash = trimmed.IndexOf('\\');
+        var end = slash < 0 ? backslash : backslash < 0 ? slash : Math.Min(slash, backslash);
         var first = end < 0 ? trimmed : trimmed.Substring(0, end);
         if (first.Length == 0 || first == "." || first == "..")
         {
