@@ -27,8 +27,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor SSA0003UnknownFileTypesServed = Create(
         DiagnosticIds.UnknownFileTypesServed,
         "Files of unknown type are served",
-        "ServeUnknownFileTypes = true makes every file in the served folder downloadable, whatever its extension",
-        "With ServeUnknownFileTypes enabled the static file middleware serves files it has no content type for: databases, backups, recordings, key files. The ASP.NET Core documentation calls this a security risk. Map the extensions you need with a FileExtensionContentTypeProvider instead.");
+        "{0} makes every file in the served folder downloadable, whatever its extension",
+        "With ServeUnknownFileTypes enabled (or, under IIS, a <mimeMap fileExtension=\"*\">) the static file handler serves files it has no content type for: databases, backups, recordings, key files. The ASP.NET Core documentation calls this a security risk. Map the extensions you need with a FileExtensionContentTypeProvider, or one <mimeMap> per extension, instead.");
 
     public static readonly DiagnosticDescriptor SSA0004ContentRootServed = Create(
         DiagnosticIds.ContentRootServed,
@@ -71,6 +71,18 @@ public static class Descriptors
         "Personal identifier in a storage path",
         "'{0}' is {1} ({2}) and becomes part of a storage path: {3}{4}",
         "A file name, folder, blob name or object key built from a phone number, e-mail address or other personal identifier is personal data itself: once the folder leaks, every name tells who it belongs to, and a file can be found by trying identifiers. Name stored objects with an opaque random id kept in a lookup table, or with a keyed pseudonym.");
+
+    public static readonly DiagnosticDescriptor SSA0011HiddenSegmentExposed = Create(
+        DiagnosticIds.HiddenSegmentExposed,
+        "A folder IIS keeps private is made downloadable",
+        "{0} in {1} makes {2} downloadable: IIS hides these folders by default because they hold the app's data, code and settings",
+        "IIS request filtering hides bin, App_Code, App_Data and the other ASP.NET folders (and web.config) from every request. Clearing <hiddenSegments> or removing one of them lets anyone download what the app keeps there: App_Data's databases and recordings, the compiled code, the configuration. Keep the default hidden segments; serve a file through a handler that checks who is asking.");
+
+    public static readonly DiagnosticDescriptor SSA0012AnonymousAccessUnderIis = Create(
+        DiagnosticIds.AnonymousAccessUnderIis,
+        "web.config leaves stored files open to anonymous users",
+        "{0} in {1} {2}",
+        "Under IIS's integrated pipeline, ASP.NET's <system.web><authorization> is enforced by a module that runs only for requests a managed handler serves: pages and handlers are protected, the .wav, .mp3 and .pdf files beside them are served to anyone. Deny anonymous users with IIS URL authorization (<system.webServer><security><authorization>) too, or run the module for all requests. A location that allows everyone on a folder named for recordings, uploads or exports opens it outright.");
 
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description,
         DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>

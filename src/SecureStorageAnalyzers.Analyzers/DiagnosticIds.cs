@@ -16,4 +16,6 @@ public static class DiagnosticIds
     public const string StoredObjectsListableByAnyone = "SSA0008";
     public const string LongLivedShareLink = "SSA0010";
     public const string PersonalIdentifierInStoragePath = "SSA0101";
+    public const string HiddenSegmentExposed = "SSA0011";
+    public const string AnonymousAccessUnderIis = "SSA0012";
 }

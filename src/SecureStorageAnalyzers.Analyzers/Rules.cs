@@ -11,7 +11,7 @@ namespace SecureStorageAnalyzers;
 /// descriptor and the factory of its per-compilation part, in id order. The comment on each line says what the rule
 /// subscribes to in <see cref="PackAnalyzer"/>'s dispatch (<see cref="PackRule.CallTypes"/>,
 /// <see cref="PackRule.AssignedProperties"/> and the flags), and when its factory creates nothing. The IIS side of
-/// SSA0002 (web.config) is its own analyzer, <see cref="SSA0002DirectoryBrowsingInWebConfigAnalyzer"/>.
+/// SSA0002 (web.config) is its own analyzer, <see cref="StaticFiles.WebConfig.WebConfigAnalyzer"/>.
 /// </summary>
 internal static class PackRules
 {

@@ -8,7 +8,7 @@ namespace SecureStorageAnalyzers;
 /// <summary>
 /// The pack's analyzer of C# code: every rule in one operation analysis (<see cref="PackAnalyzer"/>), so that each
 /// call and assignment of the project is looked at once, not once per rule. Its rules are listed in <see cref="PackRules"/> (Rules.cs). The IIS side of SSA0002 (web.config) is
-/// <see cref="SSA0002DirectoryBrowsingInWebConfigAnalyzer"/>.
+/// <see cref="StaticFiles.WebConfig.WebConfigAnalyzer"/>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecureStorageAnalyzer : PackAnalyzer

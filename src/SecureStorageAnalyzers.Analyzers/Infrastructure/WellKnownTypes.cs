@@ -139,6 +139,12 @@ internal sealed partial class WellKnownTypes
     /// <summary>True when the compilation references ASP.NET Core's application builder: the web rules apply.</summary>
     public bool HasAspNetCore => IApplicationBuilder is not null;
 
+    /// <summary>
+    /// True when the compilation references classic ASP.NET: System.Web with its <c>IHttpHandler</c> (.NET Core's own
+    /// System.Web.dll holds only HttpUtility, so the assembly name alone does not tell).
+    /// </summary>
+    public bool HasSystemWeb => References("System.Web") && Get("System.Web.IHttpHandler") is not null;
+
     // Framework types the rules and shared facts look up when they are created, resolved on first use and cached by
     // name (as the string lookups did). A web type stays unresolved (null) without ASP.NET Core, like those above.
 
@@ -174,6 +180,36 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? IConfiguration => Get("Microsoft.Extensions.Configuration.IConfiguration");
 
     public INamedTypeSymbol? ConfigurationBinder => Get("Microsoft.Extensions.Configuration.ConfigurationBinder");
+
+    // Classic ASP.NET (System.Web), resolved only when the compilation has it (HasSystemWeb): null otherwise.
+
+    public INamedTypeSymbol? SystemWebHttpContext => ClassicWeb("System.Web.HttpContext");
+
+    public INamedTypeSymbol? SystemWebHttpContextBase => ClassicWeb("System.Web.HttpContextBase");
+
+    public INamedTypeSymbol? SystemWebHttpRequest => ClassicWeb("System.Web.HttpRequest");
+
+    public INamedTypeSymbol? SystemWebHttpRequestBase => ClassicWeb("System.Web.HttpRequestBase");
+
+    public INamedTypeSymbol? SystemWebHttpResponse => ClassicWeb("System.Web.HttpResponse");
+
+    public INamedTypeSymbol? SystemWebHttpResponseBase => ClassicWeb("System.Web.HttpResponseBase");
+
+    public INamedTypeSymbol? SystemWebHttpPostedFile => ClassicWeb("System.Web.HttpPostedFile");
+
+    public INamedTypeSymbol? SystemWebHttpPostedFileBase => ClassicWeb("System.Web.HttpPostedFileBase");
+
+    public INamedTypeSymbol? SystemWebHttpServerUtility => ClassicWeb("System.Web.HttpServerUtility");
+
+    public INamedTypeSymbol? SystemWebHttpServerUtilityBase => ClassicWeb("System.Web.HttpServerUtilityBase");
+
+    public INamedTypeSymbol? SystemWebHostingEnvironment => ClassicWeb("System.Web.Hosting.HostingEnvironment");
+
+    public INamedTypeSymbol? SystemWebIHttpHandler => ClassicWeb("System.Web.IHttpHandler");
+
+    public INamedTypeSymbol? SystemWebHttpTaskAsyncHandler => ClassicWeb("System.Web.HttpTaskAsyncHandler");
+
+    public INamedTypeSymbol? SystemWebPage => ClassicWeb("System.Web.UI.Page");
 
     /// <summary>The instance of <paramref name="compilation"/>, created by the first analyzer that asks.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new WellKnownTypes(c));
@@ -273,6 +309,9 @@ internal sealed partial class WellKnownTypes
 
     /// <summary>Resolves a type by metadata name, for the few the pack looks up beyond its fixed list (configured names).</summary>
     public INamedTypeSymbol? Resolve(string metadataName) => Get(metadataName);
+
+    /// <summary>A classic ASP.NET type, resolved only when the compilation has System.Web (<see cref="HasSystemWeb"/>).</summary>
+    private INamedTypeSymbol? ClassicWeb(string metadataName) => HasSystemWeb ? Get(metadataName) : null;
 
     /// <summary>A web type, resolved only when the compilation has ASP.NET Core (<see cref="HasAspNetCore"/>).</summary>
     private INamedTypeSymbol? Web(string metadataName) => HasAspNetCore ? Get(metadataName) : null;

@@ -113,7 +113,7 @@ internal sealed class PathFlowTracker
                         return false;
                     }
 
-                    if (_sinks.IsPathBuilder(method) || _sinks.IsSinkMethod(method) && StorageSinks.IsPathParameter(argument.Parameter))
+                    if (_sinks.IsPathBuilder(method) || _sinks.IsSinkMethod(method) && _sinks.IsPathArgument(argument, method))
                     {
                         return true;
                     }

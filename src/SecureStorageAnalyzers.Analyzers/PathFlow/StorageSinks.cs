@@ -102,6 +102,45 @@ internal sealed class StorageSinks
 
         SinkTypes = new SymbolSet<INamedTypeSymbol>(sinkTypes);
 
+        // Classic ASP.NET (only with System.Web): single methods of types most of whose members are no storage call.
+        var classicMethods = new System.Collections.Generic.List<IMethodSymbol>();
+        var classicTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
+        var headerMethods = new System.Collections.Generic.List<IMethodSymbol>();
+        foreach (var (type, names) in new (INamedTypeSymbol? Type, string[] Names)[]
+                 {
+                     (types.SystemWebHttpPostedFile, new[] { "SaveAs" }),
+                     (types.SystemWebHttpPostedFileBase, new[] { "SaveAs" }),
+                     (types.SystemWebHttpServerUtility, new[] { "MapPath" }),
+                     (types.SystemWebHttpServerUtilityBase, new[] { "MapPath" }),
+                     (types.SystemWebHostingEnvironment, new[] { "MapPath" }),
+                     (types.SystemWebHttpResponse, new[] { "TransmitFile", "WriteFile", "AddHeader", "AppendHeader" }),
+                     (types.SystemWebHttpResponseBase, new[] { "TransmitFile", "WriteFile", "AddHeader", "AppendHeader" }),
+                 })
+        {
+            if (type is null)
+            {
+                continue;
+            }
+
+            classicTypes.Add(type);
+            foreach (var name in names)
+            {
+                foreach (var member in type.GetMembers(name))
+                {
+                    if (member is IMethodSymbol method)
+                    {
+                        (name is "AddHeader" or "AppendHeader" ? headerMethods : classicMethods).Add(method);
+                    }
+                }
+            }
+        }
+
+        ClassicSinkTypes = new SymbolSet<INamedTypeSymbol>(classicTypes);
+        _postedFile = types.SystemWebHttpPostedFile;
+        _postedFileBase = types.SystemWebHttpPostedFileBase;
+        _classicSinkMethods = new SymbolSet<IMethodSymbol>(classicMethods);
+        _headerMethods = new SymbolSet<IMethodSymbol>(headerMethods);
+
         var properties = new System.Collections.Generic.List<IPropertySymbol>();
         foreach (var (typeName, propertyName) in PropertySinkNames)
         {
@@ -184,6 +223,18 @@ internal sealed class StorageSinks
     public INamedTypeSymbol? StringBuilder { get; }
 
     public SymbolSet<INamedTypeSymbol> SinkTypes { get; }
+
+    /// <summary>
+    /// The System.Web types that declare a storage call (<c>HttpPostedFile.SaveAs</c>, <c>Server.MapPath</c>,
+    /// <c>HostingEnvironment.MapPath</c>, <c>Response.TransmitFile</c>/<c>WriteFile</c>, a Content-Disposition header):
+    /// only those methods of theirs are sinks. Empty without System.Web.
+    /// </summary>
+    public SymbolSet<INamedTypeSymbol> ClassicSinkTypes { get; }
+
+    private readonly SymbolSet<IMethodSymbol> _classicSinkMethods;
+    private readonly INamedTypeSymbol? _postedFile;
+    private readonly INamedTypeSymbol? _postedFileBase;
+    private readonly SymbolSet<IMethodSymbol> _headerMethods;
     public SymbolSet<IPropertySymbol> PropertySinks { get; }
     public INamedTypeSymbol? PathType { get; }
     public INamedTypeSymbol? String { get; }
@@ -254,14 +305,84 @@ internal sealed class StorageSinks
             IObjectCreationOperation creation => creation.Constructor,
             _ => null,
         };
-        return method is not null && IsPathParameter(argument.Parameter) && IsSinkMethod(method) && !IsPathBuilder(method);
+        return method is not null && IsSinkMethod(method) && IsPathArgument(argument, method) && !IsPathBuilder(method);
     }
 
     /// <summary>True when the method belongs to a storage API whose string parameters named like paths, file names or keys are sinks.</summary>
     public bool IsSinkMethod(IMethodSymbol method)
     {
         var type = method.ContainingType;
-        return type is not null && SinkTypes.Contains(type.OriginalDefinition);
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (SinkTypes.Contains(type.OriginalDefinition))
+        {
+            return true;
+        }
+
+        if (ClassicSinkTypes.IsEmpty)
+        {
+            return false;
+        }
+
+        // An override (HttpPostedFileWrapper.SaveAs) is the sink it overrides.
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (_classicSinkMethods.Contains(current.OriginalDefinition) || _headerMethods.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="argument"/> of the sink <paramref name="method"/> is a path, file name or key: a
+    /// parameter named so (<see cref="IsPathParameter"/>), or the value of a <c>Content-Disposition</c> header added
+    /// with <c>Response.AddHeader</c>/<c>AppendHeader</c> (the download's file name).
+    /// </summary>
+    public bool IsPathArgument(IArgumentOperation argument, IMethodSymbol method)
+    {
+        if (!IsHeaderMethod(method))
+        {
+            return IsPathParameter(argument.Parameter);
+        }
+
+        if (argument.Parameter is not { Name: "value" } || argument.Parent is not IInvocationOperation invocation)
+        {
+            return false;
+        }
+
+        foreach (var other in invocation.Arguments)
+        {
+            if (other.Parameter?.Name == "name" && other.Value.ConstantValue is { HasValue: true, Value: string name })
+            {
+                return string.Equals(name.Trim(), "Content-Disposition", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsHeaderMethod(IMethodSymbol method)
+    {
+        if (_headerMethods.IsEmpty)
+        {
+            return false;
+        }
+
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (_headerMethods.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A string parameter that takes a path, file name, download name, blob name or object key.</summary>
@@ -321,7 +442,7 @@ internal sealed class StorageSinks
     {
         get
         {
-            foreach (var type in new[] { _file, _fileInfo, _fileStream, _streamWriter })
+            foreach (var type in new[] { _file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase })
             {
                 if (type is not null)
                 {
@@ -356,6 +477,12 @@ internal sealed class StorageSinks
                                method.Name is "Create" or "CreateText" or "OpenWrite" => Argument(invocation.Arguments, "path"),
                         _ => null,
                     };
+                }
+
+                // Classic ASP.NET: an upload saved where the caller says (HttpPostedFileWrapper.SaveAs overrides the base's).
+                if (method.Name == "SaveAs" && (WellKnownTypes.DerivesFrom(type, _postedFile) || WellKnownTypes.DerivesFrom(type, _postedFileBase)))
+                {
+                    return Argument(invocation.Arguments, "filename");
                 }
 
                 if (SymbolEqualityComparer.Default.Equals(type, _fileInfo))

@@ -17,20 +17,67 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
     private static readonly SourceReason LiteralReason = new("the web root", "a wwwroot folder");
     private static readonly SourceReason FieldReason = new("the web root", "a field set to WebRootPath");
 
+    private static readonly SourceReason MapPathReason = new("the application folder IIS serves", "Server.MapPath outside App_Data");
+    private static readonly SourceReason AppFolderReason = new("the application folder IIS serves", "the application's base directory outside App_Data");
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IFieldSymbol, bool> _fields = new(SymbolEqualityComparer.Default);
 
     private readonly IPropertySymbol? _webRootPath;
     private readonly IPropertySymbol? _obsoleteWebRootPath;
     private readonly INamedTypeSymbol? _fileInfo;
 
+    // Classic ASP.NET: the whole application folder is the web root (IIS serves every file under it that has a MIME
+    // type), except under the hidden segments (App_Data, bin, ...). Empty without System.Web.
+    private readonly SymbolSet<INamedTypeSymbol> _mapPathTypes;
+    private readonly SymbolSet<IPropertySymbol> _appFolderProperties;
+    private readonly INamedTypeSymbol? _pathType;
+
     public WebRootFlowPolicy(WellKnownTypes types)
     {
         _webRootPath = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootPath");
         _obsoleteWebRootPath = WellKnownTypes.Property(types.IHostingEnvironmentAspNetCore, "WebRootPath");
         _fileInfo = types.FileInfo;
+        _pathType = types.Resolve("System.IO.Path");
+
+        var mapPathTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
+        var appFolder = new System.Collections.Generic.List<IPropertySymbol>();
+        if (types.HasSystemWeb)
+        {
+            foreach (var type in new[] { types.SystemWebHttpServerUtility, types.SystemWebHttpServerUtilityBase, types.SystemWebHostingEnvironment })
+            {
+                if (type is not null)
+                {
+                    mapPathTypes.Add(type);
+                }
+            }
+
+            foreach (var property in new[]
+                     {
+                         WellKnownTypes.Property(types.SystemWebHostingEnvironment, "ApplicationPhysicalPath"),
+                         WellKnownTypes.Property(types.Resolve("System.Web.HttpRuntime"), "AppDomainAppPath"),
+                         WellKnownTypes.Property(types.Resolve("System.AppDomain"), "BaseDirectory"),
+                         WellKnownTypes.Property(types.Resolve("System.Web.HttpRequest"), "PhysicalApplicationPath"),
+                     })
+            {
+                if (property is not null)
+                {
+                    appFolder.Add(property);
+                }
+            }
+        }
+
+        _mapPathTypes = new SymbolSet<INamedTypeSymbol>(mapPathTypes);
+        _appFolderProperties = new SymbolSet<IPropertySymbol>(appFolder);
     }
 
-    public bool HasWebRoot => _webRootPath is not null || _obsoleteWebRootPath is not null;
+    public bool HasWebRoot => _webRootPath is not null || _obsoleteWebRootPath is not null || !_mapPathTypes.IsEmpty;
+
+    /// <summary>
+    /// Folders IIS hides from every request by default (request filtering's hidden segments): writing there is not
+    /// writing under the web root. SSA0011 reports a web.config that un-hides one.
+    /// </summary>
+    private static readonly System.Collections.Immutable.ImmutableArray<string> HiddenSegments = System.Collections.Immutable.ImmutableArray.Create(
+        "App_Data", "bin", "App_Code", "App_GlobalResources", "App_LocalResources", "App_WebReferences", "App_Browsers");
 
     public bool StopsAtPathBuilders => false;
 
@@ -47,7 +94,38 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
     {
         if (operation is IPropertyReferenceOperation property)
         {
-            return IsWebRootPath(property) ? WebRootPathReason : null;
+            if (IsWebRootPath(property))
+            {
+                return WebRootPathReason;
+            }
+
+            return !_appFolderProperties.IsEmpty && _appFolderProperties.Contains(property.Property.OriginalDefinition) &&
+                   IsServedFolder(FollowingText(property))
+                ? AppFolderReason
+                : null;
+        }
+
+        if (operation is IInvocationOperation invocation && !_mapPathTypes.IsEmpty && IsMapPath(invocation.TargetMethod))
+        {
+            // Server.MapPath("~/recordings/" + name): the virtual path's first folder decides; "~" or "~/" alone is the
+            // application folder itself, and what follows the call decides (Path.Combine(Server.MapPath("~"), "uploads")).
+            if (invocation.Arguments.Length == 0 || LeadingText(invocation.Arguments[0].Value) is not { } virtualPath)
+            {
+                return null;
+            }
+
+            var relative = virtualPath.TrimStart('~').TrimStart('/', '\\');
+            if (virtualPath.Length == 0 || virtualPath[0] is not ('~' or '/' or '\\'))
+            {
+                return null;
+            }
+
+            if (relative.Length == 0)
+            {
+                return IsServedFolder(FollowingText(invocation)) ? MapPathReason : null;
+            }
+
+            return IsServedFolder(relative) ? MapPathReason : null;
         }
 
         if (operation is IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_String } field })
@@ -64,6 +142,105 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         return operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } && IsWwwrootFolder(text)
             ? LiteralReason
             : null;
+    }
+
+    private bool IsMapPath(IMethodSymbol method)
+    {
+        if (method.Name != "MapPath")
+        {
+            return false;
+        }
+
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (current.ContainingType is { } type && _mapPathTypes.Contains(type.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a path relative to the application folder (<c>"recordings/a.wav"</c>) lies in a folder IIS serves:
+    /// it names a first folder, and that folder is not one of the hidden segments. Null (unknown) is not served.
+    /// </summary>
+    private static bool IsServedFolder(string? relative)
+    {
+        if (relative is null)
+        {
+            return false;
+        }
+
+        var trimmed = relative.TrimStart('/', '\\');
+        var slash = trimmed.IndexOf('/');
+        var backslash = trimmed.IndexOf('\\');
+        var end = slash < 0 ? backslash : backslash < 0 ? slash : Math.Min(slash, backslash);
+        var first = end < 0 ? trimmed : trimmed.Substring(0, end);
+        if (first.Length == 0 || first == "." || first == "..")
+        {
+            return false;
+        }
+
+        foreach (var hidden in HiddenSegments)
+        {
+            if (string.Equals(first, hidden, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The constant text a value starts with: a literal, the left end of a concatenation, an interpolation's first text.</summary>
+    private static string? LeadingText(IOperation value)
+    {
+        value = value.WithoutConversions();
+        return value switch
+        {
+            _ when value.ConstantValue is { HasValue: true, Value: string text } => text,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => LeadingText(binary.LeftOperand),
+            IInterpolatedStringOperation { Parts.Length: > 0 } interpolated when interpolated.Parts[0] is IInterpolatedStringTextOperation first =>
+                first.Text.ConstantValue.Value as string,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The constant text that follows an application-folder value in the path it starts: the next argument of a
+    /// <c>Path.Combine</c>/<c>Join</c>, the right side of a concatenation, the text after it in an interpolation.
+    /// </summary>
+    private string? FollowingText(IOperation value)
+    {
+        var current = value;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case IArgumentOperation { Parent: IInvocationOperation combine } argument
+                when SymbolEqualityComparer.Default.Equals(combine.TargetMethod.ContainingType, _pathType) &&
+                     combine.TargetMethod.Name is "Combine" or "Join":
+                var index = combine.Arguments.IndexOf(argument);
+                return index >= 0 && index + 1 < combine.Arguments.Length ? LeadingText(combine.Arguments[index + 1].Value) : null;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when ReferenceEquals(binary.LeftOperand, current):
+                return LeadingText(binary.RightOperand);
+
+            case IInterpolationOperation { Parent: IInterpolatedStringOperation interpolated } hole:
+                var position = interpolated.Parts.IndexOf(hole);
+                return position >= 0 && position + 1 < interpolated.Parts.Length &&
+                       interpolated.Parts[position + 1] is IInterpolatedStringTextOperation text
+                    ? text.Text.ConstantValue.Value as string
+                    : null;
+
+            default:
+                return null;
+        }
     }
 
     private bool IsWebRootPath(IPropertyReferenceOperation property)

@@ -11,7 +11,7 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// <summary>
 /// SSA0002: directory browsing turned on in code that can run in production: <c>UseDirectoryBrowser</c>,
 /// <c>AddDirectoryBrowser</c>, <c>UseFileServer(true)</c> and <c>FileServerOptions.EnableDirectoryBrowsing = true</c>.
-/// The IIS side (<c>&lt;directoryBrowse enabled="true" /&gt;</c>) is <see cref="SSA0002DirectoryBrowsingInWebConfigAnalyzer"/>.
+/// The IIS side (<c>&lt;directoryBrowse enabled="true" /&gt;</c>) is <see cref="StaticFiles.WebConfig.WebConfigAnalyzer"/>.
 /// One finding per listing: the rule owns every <c>UseDirectoryBrowser</c> call (SSA0001 leaves it here, and the message
 /// names the folder when it is private), and <c>AddDirectoryBrowser()</c>, which lists nothing by itself, is reported
 /// only where the pack sees no listing middleware anywhere in the compilation (the middleware may then be in a library it

@@ -8,7 +8,8 @@ namespace SecureStorageAnalyzers.StaticFiles;
 
 /// <summary>
 /// SSA0003: <c>StaticFileOptions.ServeUnknownFileTypes = true</c>, set directly, through
-/// <c>FileServerOptions.StaticFileOptions</c>, in an object initializer or in an options callback.
+/// <c>FileServerOptions.StaticFileOptions</c>, in an object initializer or in an options callback. The IIS form
+/// (<c>&lt;mimeMap fileExtension="*"&gt;</c>) is read by <see cref="WebConfig.WebConfigAnalyzer"/>.
 /// </summary>
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0003DoNotServeUnknownFileTypes
@@ -34,7 +35,7 @@ internal static class SSA0003DoNotServeUnknownFileTypes
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0003UnknownFileTypesServed, DiagnosticLocations.For(assignment)));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0003UnknownFileTypesServed, DiagnosticLocations.For(assignment), "ServeUnknownFileTypes = true"));
         }
     }
 }

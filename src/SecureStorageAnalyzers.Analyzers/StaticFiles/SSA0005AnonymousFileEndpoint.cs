@@ -38,8 +38,12 @@ internal static class SSA0005AnonymousFileEndpoint
     private static readonly ImmutableHashSet<string> FileMethods = ImmutableHashSet.Create("File", "PhysicalFile", "Stream", "Bytes", "SendFileAsync");
     private static readonly ImmutableHashSet<string> FileParameters = ImmutableHashSet.Create("path", "physicalPath", "virtualPath", "fileName", "fileStream", "stream", "fileContents", "contents");
 
-    /// <summary>The rule's part for a compilation: web projects only.</summary>
-    internal static PackRule? CreateRule(WellKnownTypes types) => types.HasAspNetCore ? new Analysis(types) : null;
+    /// <summary>
+    /// The rule's part for a compilation: ASP.NET Core projects, or, without ASP.NET Core, classic ASP.NET handlers and
+    /// pages (<see cref="SSA0005ClassicFileHandler"/>).
+    /// </summary>
+    internal static PackRule? CreateRule(WellKnownTypes types) =>
+        types.HasAspNetCore ? new Analysis(types) : SSA0005ClassicFileHandler.Create(types);
 
     /// <summary>A file result whose file the request chooses, in an endpoint that may be anonymous: judged with the compilation's facts.</summary>
     private sealed class Candidate

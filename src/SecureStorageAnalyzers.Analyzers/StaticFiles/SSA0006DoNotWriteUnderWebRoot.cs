@@ -16,10 +16,13 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0006DoNotWriteUnderWebRoot
 {
-    /// <summary>The rule's part for a compilation: web projects that have a web root.</summary>
+    /// <summary>
+    /// The rule's part for a compilation: web projects that have a web root (ASP.NET Core's <c>WebRootPath</c>, or in
+    /// classic ASP.NET the application folder reached through <c>Server.MapPath</c> and the base directory).
+    /// </summary>
     internal static PackRule? CreateRule(WellKnownTypes types)
     {
-        if (!types.HasAspNetCore)
+        if (!types.HasAspNetCore && !types.HasSystemWeb)
         {
             return null;
         }

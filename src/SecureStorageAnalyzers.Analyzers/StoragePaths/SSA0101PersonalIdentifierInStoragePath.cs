@@ -70,6 +70,11 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 {
                     yield return type;
                 }
+
+                foreach (var type in _sinks.ClassicSinkTypes)
+                {
+                    yield return type;
+                }
             }
         }
 
@@ -109,7 +114,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             IParameterSymbol? parameter = null;
             foreach (var argument in arguments)
             {
-                if (builder || StorageSinks.IsPathParameter(argument.Parameter) && tracker.IsFirstStoragePathUse(argument))
+                if (builder || _sinks.IsPathArgument(argument, method) && tracker.IsFirstStoragePathUse(argument))
                 {
                     sources ??= new List<FlowSource>();
                     var before = sources.Count;

@@ -52,6 +52,24 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : PackCodeFixPr
             }
 
             var source = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
+            if (ClassicVirtualPathLiteral(source) is { } virtualPath)
+            {
+                // Classic ASP.NET: Server.MapPath("~/uploads/…") becomes Server.MapPath("~/App_Data/uploads/…"), when no
+                // other string of the project names that folder (a read elsewhere would still look in the old one).
+                if (await IsTheOnlyClassicNameOfItsFolderAsync(context.Document, virtualPath, context.CancellationToken).ConfigureAwait(false))
+                {
+                    var moved = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression,
+                        SyntaxFactory.Literal(InsertPrivateFolder(virtualPath.Token.ValueText)));
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Write to {PrivateFolder}, which IIS never serves",
+                            ct => SyntaxEdits.EditAsync(context.Document, editor => editor.ReplaceNode(virtualPath, moved.WithTriviaFrom(virtualPath)), ct),
+                            UsePrivateFolderKey),
+                        diagnostic);
+                }
+
+                continue;
+            }
+
             var replacement = Replacement(source, model);
             if (replacement is null ||
                 !await IsTheOnlyNameOfItsFolderAsync(context.Document, source, context.CancellationToken).ConfigureAwait(false))
@@ -65,6 +83,96 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : PackCodeFixPr
                     UsePrivateFolderKey),
                 diagnostic);
         }
+    }
+
+    /// <summary>
+    /// The literal that starts the virtual path of a classic <c>MapPath</c> call reported as the source
+    /// (<c>"~/uploads/"</c> in <c>Server.MapPath("~/uploads/" + name)</c>), when it names a first folder; otherwise null
+    /// (the base directory, <c>MapPath("~")</c> followed by a folder: no drop-in change).
+    /// </summary>
+    private static LiteralExpressionSyntax? ClassicVirtualPathLiteral(SyntaxNode source)
+    {
+        if (source is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation ||
+            invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapPath" })
+        {
+            return null;
+        }
+
+        ExpressionSyntax expression = invocation.ArgumentList.Arguments[0].Expression;
+        while (expression is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+        {
+            expression = binary.Left;
+        }
+
+        return expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) &&
+               ClassicFolder(literal.Token.ValueText) is not null
+            ? literal
+            : null;
+    }
+
+    /// <summary>The first folder of an application-relative path (<c>"uploads"</c> for <c>"~/uploads/a.wav"</c>), or null.</summary>
+    private static string? ClassicFolder(string virtualPath)
+    {
+        var text = virtualPath.Trim();
+        if (text.StartsWith("~", StringComparison.Ordinal))
+        {
+            text = text.Substring(1);
+        }
+
+        return text.Length > 0 && text[0] is '/' or '\\' ? FirstSegment(text) : null;
+    }
+
+    /// <summary><c>"~/uploads/"</c> → <c>"~/App_Data/uploads/"</c>, <c>"/uploads"</c> → <c>"/App_Data/uploads"</c>.</summary>
+    private static string InsertPrivateFolder(string virtualPath)
+    {
+        var prefixLength = 0;
+        while (prefixLength < virtualPath.Length && virtualPath[prefixLength] is '~' or '/' or '\\' or ' ')
+        {
+            prefixLength++;
+        }
+
+        var separator = virtualPath.IndexOf('\\') >= 0 && virtualPath.IndexOf('/') < 0 ? "\\" : "/";
+        return virtualPath.Substring(0, prefixLength) + PrivateFolder + separator + virtualPath.Substring(prefixLength);
+    }
+
+    /// <summary>
+    /// True when no other string literal of the project names the same first folder of the application
+    /// (<c>"~/uploads/…"</c>, <c>"/uploads"</c>, <c>"uploads"</c>): every write and read of that folder goes through the
+    /// literal the fix changes.
+    /// </summary>
+    private static async Task<bool> IsTheOnlyClassicNameOfItsFolderAsync(Document document, LiteralExpressionSyntax source, CancellationToken cancellationToken)
+    {
+        var folder = ClassicFolder(source.Token.ValueText);
+        if (folder is null)
+        {
+            return false;
+        }
+
+        foreach (var other in document.Project.Documents)
+        {
+            var root = await other.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                continue;
+            }
+
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is not LiteralExpressionSyntax literal || !literal.IsKind(SyntaxKind.StringLiteralExpression) ||
+                    other.Id == document.Id && literal.Span == source.Span)
+                {
+                    continue;
+                }
+
+                if (FirstSegment(literal.Token.ValueText.Trim().TrimStart('~')) is { } otherFolder &&
+                    string.Equals(otherFolder, folder, StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static ExpressionSyntax? Replacement(SyntaxNode source, SemanticModel model)

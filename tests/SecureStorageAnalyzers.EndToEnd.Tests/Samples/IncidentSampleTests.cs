@@ -38,8 +38,9 @@ public sealed class IncidentSampleTests(SampleBuildFixture fixture, ITestOutputH
         var build = await BuildAsync();
         var reported = build.RequireLog().Results.Select(result => result.Id).ToHashSet(StringComparer.Ordinal);
 
-        // Every rule, the cloud ones included: the sample references Azure.Storage.Blobs (CloudRecordings.cs).
-        var silent = PackRules.Ids.Where(id => !reported.Contains(id)).ToList();
+        // Every rule but the classic ASP.NET ones, the cloud ones included: the sample references Azure.Storage.Blobs
+        // (CloudRecordings.cs); it is ASP.NET Core, so the System.Web rules cannot fire there (PackRules.NeedingSystemWeb).
+        var silent = PackRules.Ids.Except(PackRules.NeedingSystemWeb).Where(id => !reported.Contains(id)).ToList();
 
         Assert.True(silent.Count == 0,
             $"Rules of {PackRules.DiagnosticIdsFile} that the incident sample never triggers: {string.Join(", ", silent)}. " +

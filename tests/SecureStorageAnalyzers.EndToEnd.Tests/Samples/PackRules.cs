@@ -34,6 +34,14 @@ public static partial class PackRules
     /// </summary>
     public static IReadOnlyList<string> NeedingACloudSdk { get; } = ["SSA0007", "SSA0008", "SSA0010"];
 
+    /// <summary>
+    /// Rules that judge only a classic ASP.NET project's IIS configuration (a project that references System.Web): they
+    /// never fire in an ASP.NET Core project, by design (the ASP.NET Core Module handles every request there). The
+    /// net8 consumer and the incident sample are ASP.NET Core, so they are exempt there; the net48 consumer
+    /// (<c>Package/Net48ConsumerTests.cs</c>) covers them.
+    /// </summary>
+    public static IReadOnlyList<string> NeedingSystemWeb { get; } = ["SSA0011", "SSA0012"];
+
     [GeneratedRegex("""const\s+string\s+\w+\s*=\s*"(?<id>SSA\d{4})"\s*;""")]
     private static partial Regex IdConstant();
 }

@@ -62,7 +62,7 @@ public class ReportedLineTests
                 });
             app.Run();
             """,
-            new DiagnosticResult(Descriptors.SSA0003UnknownFileTypesServed).WithLocation(0));
+            new DiagnosticResult(Descriptors.SSA0003UnknownFileTypesServed).WithLocation(0).WithArguments("ServeUnknownFileTypes = true"));
     }
 
     [Fact]

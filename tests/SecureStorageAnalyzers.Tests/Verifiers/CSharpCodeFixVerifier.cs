@@ -32,7 +32,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             FixedCode = fixedSource;
             TestSetup.Configure(this, source, framework, webUsings);
             FixedState.OutputKind = TestState.OutputKind;
-            if (webUsings && framework is not (TestFramework.NoAspNetCore or TestFramework.StorageSdksOnly))
+            if (webUsings && framework is not (TestFramework.NoAspNetCore or TestFramework.StorageSdksOnly or TestFramework.NetFramework48))
             {
                 FixedState.Sources.Add(("GlobalUsings.g.cs", TestSetup.WebGlobalUsings));
             }

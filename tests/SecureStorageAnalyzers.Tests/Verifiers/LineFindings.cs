@@ -45,10 +45,11 @@ internal static partial class LineFindings
             TestFramework.AspNetCore8 => TestReferences.AspNetCore8,
             TestFramework.AspNetCore10WithStorageSdks => TestReferences.AspNetCore.AddRange(TestReferences.StorageSdks),
             TestFramework.AspNetCore10 => TestReferences.AspNetCore,
+            TestFramework.NetFramework48 => TestReferences.NetFramework48,
             _ => throw new ArgumentOutOfRangeException(nameof(framework), framework, "web frameworks only"),
         };
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Test.cs");
-        var usings = CSharpSyntaxTree.ParseText(TestSetup.WebGlobalUsings, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/GlobalUsings.g.cs");
+        var usings = CSharpSyntaxTree.ParseText(framework == TestFramework.NetFramework48 ? "" : TestSetup.WebGlobalUsings, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/GlobalUsings.g.cs");
         var outputKind = tree.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any() ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         var compilation = CSharpCompilation.Create("LineFindings", new[] { tree, usings }, references,
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));

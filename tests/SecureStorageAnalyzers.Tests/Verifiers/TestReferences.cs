@@ -36,6 +36,19 @@ public static class TestReferences
             .ToImmutableArray();
     });
 
+    /// <summary>The .NET Framework 4.8 assemblies a classic ASP.NET project compiles against (the restored reference-assemblies package).</summary>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> NetFx48 = new(() =>
+    {
+        var folder = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "netfx48-refs.txt")).Trim();
+        var names = new[]
+        {
+            "mscorlib", "System", "System.Core", "System.Web", "System.Web.Abstractions", "System.Web.ApplicationServices",
+            "System.Configuration", "System.Xml", "System.Data", "System.Drawing", "System.Runtime.Caching",
+        };
+        return names.Select(name => (MetadataReference)MetadataReference.CreateFromFile(Path.Combine(folder, name + ".dll")))
+            .ToImmutableArray();
+    });
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> Sdks = new(() =>
     {
         // The SDK assemblies and what they reference, from this test assembly's own output folder.
@@ -93,6 +106,9 @@ public static class TestReferences
 
     /// <summary>.NET 10 without ASP.NET Core: a console app or class library.</summary>
     public static ImmutableArray<MetadataReference> NetCoreOnly => Net10CoreOnly.Value;
+
+    /// <summary>.NET Framework 4.8 with System.Web: classic ASP.NET.</summary>
+    public static ImmutableArray<MetadataReference> NetFramework48 => NetFx48.Value;
 
     /// <summary>.NET 8 and ASP.NET Core 8 (LTS).</summary>
     public static ImmutableArray<MetadataReference> AspNetCore8 => Net80.Value;

@@ -22,6 +22,9 @@ public enum TestFramework
 
     /// <summary>.NET 10 without ASP.NET Core, with the storage SDKs only (a worker that writes blobs).</summary>
     StorageSdksOnly,
+
+    /// <summary>.NET Framework 4.8 with System.Web (classic ASP.NET on IIS), from the restored reference assemblies.</summary>
+    NetFramework48,
 }
 
 internal static class TestSetup
@@ -55,13 +58,14 @@ internal static class TestSetup
             TestFramework.NoAspNetCore => TestReferences.NetCoreOnly,
             TestFramework.AspNetCore10WithStorageSdks => TestReferences.AspNetCore.AddRange(TestReferences.StorageSdks),
             TestFramework.StorageSdksOnly => TestReferences.NetCoreOnly.AddRange(TestReferences.StorageSdks),
+            TestFramework.NetFramework48 => TestReferences.NetFramework48,
             _ => TestReferences.AspNetCore,
         };
         test.TestState.AdditionalReferences.AddRange(references);
 
         var outputKind = HasTopLevelStatements(source) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         test.TestState.OutputKind = outputKind;
-        if (webUsings && framework is not (TestFramework.NoAspNetCore or TestFramework.StorageSdksOnly))
+        if (webUsings && framework is not (TestFramework.NoAspNetCore or TestFramework.StorageSdksOnly or TestFramework.NetFramework48))
         {
             test.TestState.Sources.Add(("GlobalUsings.g.cs", WebGlobalUsings));
         }

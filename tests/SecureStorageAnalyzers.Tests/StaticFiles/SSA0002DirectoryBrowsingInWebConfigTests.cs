@@ -1,11 +1,11 @@
 using Microsoft.CodeAnalysis.Testing;
 using SecureStorageAnalyzers.Tests.Verifiers;
 using VerifyCS = SecureStorageAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
-    SecureStorageAnalyzers.StaticFiles.SSA0002DirectoryBrowsingInWebConfigAnalyzer>;
+    SecureStorageAnalyzers.StaticFiles.WebConfig.WebConfigAnalyzer>;
 
 namespace SecureStorageAnalyzers.Tests.StaticFiles;
 
-public class SSA0002DirectoryBrowsingInWebConfigAnalyzerTests
+public class SSA0002DirectoryBrowsingInWebConfigTests
 {
     private const string Program = """
         var builder = WebApplication.CreateBuilder(args);
@@ -57,7 +57,7 @@ public class SSA0002DirectoryBrowsingInWebConfigAnalyzerTests
         await VerifyAsync(fileName, """
             <configuration>
               <system.webServer>
-                <directoryBrowse [|enabled="true"|] showFlags="Date, Time, Size, Extension" />
+                <directoryBrowse {|SSA0002:enabled="true"|} showFlags="Date, Time, Size, Extension" />
               </system.webServer>
             </configuration>
             """);
@@ -69,11 +69,11 @@ public class SSA0002DirectoryBrowsingInWebConfigAnalyzerTests
         await VerifyAsync("web.config", """
             <configuration>
               <system.webServer>
-                <directoryBrowse [|enabled="True"|] />
+                <directoryBrowse {|SSA0002:enabled="True"|} />
               </system.webServer>
               <location path="recordings">
                 <system.webServer>
-                  <DirectoryBrowse showFlags="Date" [|Enabled='TRUE'|]></DirectoryBrowse>
+                  <DirectoryBrowse showFlags="Date" {|SSA0002:Enabled='TRUE'|}></DirectoryBrowse>
                 </system.webServer>
               </location>
             </configuration>
@@ -88,7 +88,7 @@ public class SSA0002DirectoryBrowsingInWebConfigAnalyzerTests
             	<system.webServer>
             		<directoryBrowse
             			showFlags="Date"
-            			[|enabled = "true"|]
+            			{|SSA0002:enabled = "true"|}
             		/>
             	</system.webServer>
             </configuration>
@@ -101,7 +101,7 @@ public class SSA0002DirectoryBrowsingInWebConfigAnalyzerTests
         await VerifyAsync("web.Release.config", """
             <configuration xmlns:xdt="http://schemas.microsoft.com/XML-Document-Transform">
               <system.webServer>
-                <directoryBrowse [|enabled="true"|] xdt:Transform="Insert" />
+                <directoryBrowse {|SSA0002:enabled="true"|} xdt:Transform="Insert" />
               </system.webServer>
             </configuration>
             """);
@@ -189,7 +189,7 @@ public class SSA0002DirectoryBrowsingInWebConfigAnalyzerTests
         await VerifyAsync("Web.config", """
             <configuration>
               <system.webServer>
-                <directoryBrowse [|enabled="true"|] />
+                <directoryBrowse {|SSA0002:enabled="true"|} />
               </system.webServer>
             </configuration>
             """, TestFramework.AspNetCore8);

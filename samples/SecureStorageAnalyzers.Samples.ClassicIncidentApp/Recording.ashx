@@ -1,0 +1,1 @@
+<%@ WebHandler Language="C#" CodeBehind="Recording.ashx.cs" Class="Hotline.Recording" %>

@@ -1,0 +1,131 @@
+using SecureStorageAnalyzers.EndToEnd.Tests.Samples;
+using Xunit.Abstractions;
+
+namespace SecureStorageAnalyzers.EndToEnd.Tests.Package;
+
+/// <summary>
+/// The packed package in an SDK-style <c>net48</c> class library that references System.Web (classic ASP.NET on IIS,
+/// compiled against the restored Microsoft.NETFramework.ReferenceAssemblies.net48): the findings of the System.Web
+/// shapes in C# and of the IIS settings in web.config, each at its marked line, in <c>dotnet build</c>'s output.
+/// </summary>
+[Collection(PackedConsumerCollection.Name)]
+public sealed class Net48ConsumerTests(PackedConsumerFixture fixture, ITestOutputHelper output)
+{
+    public const string ProjectFile = "ClassicConsumer.csproj";
+
+    public static string ProjectFileText(string packageVersion) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net48</TargetFramework>
+            <OutputType>Library</OutputType>
+          </PropertyGroup>
+          <ItemGroup>
+            <Reference Include="System.Web" />
+            <PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies.net48" Version="1.0.3" PrivateAssets="all" />
+            <PackageReference Include="SecureStorageAnalyzers" Version="{packageVersion}" PrivateAssets="all" />
+          </ItemGroup>
+        </Project>
+        """;
+
+    /// <summary>A generic handler; each line that must get findings ends with their ids.</summary>
+    public const string HandlerText = """
+        using System.Web;
+
+        public class RecordingHandler : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                var callerPhoneNumber = context.Request.Form["phone"];
+                context.Request.Files[0].SaveAs(context.Server.MapPath("~/recordings/" + callerPhoneNumber + ".wav")); // SSA0006 SSA0101
+                context.Response.AddHeader("Content-Disposition", "attachment; filename=" + callerPhoneNumber + ".wav"); // SSA0101
+                context.Request.Files[0].SaveAs(context.Server.MapPath("~/App_Data/latest.wav"));
+            }
+
+            public bool IsReusable => false;
+        }
+        """;
+
+    /// <summary>The IIS configuration; each line that must get findings ends with an XML comment naming them.</summary>
+    public const string WebConfigText = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <system.web>
+            <compilation targetFramework="4.8" />
+            <authentication mode="Forms" />
+          </system.web>
+          <location path="recordings">
+            <system.web>
+              <authorization>
+                <deny users="?" /> <!-- SSA0012 -->
+              </authorization>
+            </system.web>
+          </location>
+          <system.webServer>
+            <directoryBrowse enabled="true" /> <!-- SSA0002 -->
+            <staticContent>
+              <mimeMap fileExtension=".*" mimeType="application/octet-stream" /> <!-- SSA0003 -->
+            </staticContent>
+            <security>
+              <requestFiltering>
+                <hiddenSegments>
+                  <remove segment="App_Data" /> <!-- SSA0011 -->
+                </hiddenSegments>
+              </requestFiltering>
+            </security>
+          </system.webServer>
+        </configuration>
+        """;
+
+    [Fact]
+    public async Task Net48_classic_consumer_gets_the_system_web_and_iis_findings_at_their_lines()
+    {
+        var directory = Path.Combine(fixture.Root, "consumer-net48");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, ProjectFile), ProjectFileText(fixture.Version));
+        await File.WriteAllTextAsync(Path.Combine(directory, "NuGet.config"),
+            ConsumerProject.NuGetConfigText(fixture.FeedDirectory, Path.Combine(fixture.Root, "packages")));
+        await File.WriteAllTextAsync(Path.Combine(directory, "RecordingHandler.cs"), HandlerText);
+        await File.WriteAllTextAsync(Path.Combine(directory, "Web.config"), WebConfigText);
+
+        var restore = await fixture.Timings.TimeAsync("net48 consumer restore", output,
+            () => PackedConsumerFixture.RunAsync(directory, "restore", "-tl:off"));
+        Assert.True(restore.ExitCode == 0, $"dotnet restore of the net48 consumer failed:\n{restore}");
+
+        string[] build = ["build", ProjectFile, "--no-restore", "--no-incremental", "-tl:off"];
+        var result = await fixture.Timings.TimeAsync("net48 consumer build", output, () => PackedConsumerFixture.RunAsync(directory, build));
+        output.WriteLine($"$ dotnet {string.Join(' ', build)}\n{result}");
+        PackedConsumerFixture.AssertAnalyzersLoaded(result, $"dotnet {string.Join(' ', build)}");
+        Assert.True(result.ExitCode == 0, $"Warnings alone must not fail the build:\n{result}");
+
+        var expected = Expected("RecordingHandler.cs", HandlerText, "// ").Concat(Expected("Web.config", WebConfigText, "<!-- "))
+            .Order(StringComparer.Ordinal).ToList();
+        // The System.Web-only rules are this consumer's to cover (the ASP.NET Core consumers are exempt from them).
+        Assert.All(PackRules.NeedingSystemWeb, id => Assert.Contains(expected, e => e.EndsWith(" " + id, StringComparison.Ordinal)));
+        var actual = BuildOutput.SsaFindings(result.Output)
+            .Select(f => $"{f.File}({f.Line}) {f.Id}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.True(expected.SequenceEqual(actual),
+            $"Expected:\n  {string.Join("\n  ", expected)}\nActual:\n  {string.Join("\n  ", actual)}\n{result}");
+    }
+
+    /// <summary>"File(line) id" for every id in the marker comment at the end of a line.</summary>
+    private static IEnumerable<string> Expected(string file, string text, string marker)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var comment = lines[i].LastIndexOf(marker + "SSA", StringComparison.Ordinal);
+            if (comment < 0)
+            {
+                continue;
+            }
+
+            foreach (var id in lines[i][(comment + marker.Length)..].Replace("-->", "", StringComparison.Ordinal)
+                         .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                yield return $"{file}({i + 1}) {id}";
+            }
+        }
+    }
+}

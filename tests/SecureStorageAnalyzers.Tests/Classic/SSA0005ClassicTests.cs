@@ -1,0 +1,119 @@
+using Microsoft.CodeAnalysis.Testing;
+using SecureStorageAnalyzers.StaticFiles;
+using SecureStorageAnalyzers.Tests.Verifiers;
+
+namespace SecureStorageAnalyzers.Tests.Classic;
+
+/// <summary>
+/// SSA0005 in classic ASP.NET (net48 reference assemblies): a handler or page that sends the file a request value
+/// names, without checking the user, and with no web.config deny for anonymous users.
+/// </summary>
+public class SSA0005ClassicTests
+{
+    private static Task VerifyAsync(string source) =>
+        LineFindings.VerifyAsync(new SSA0005AnonymousFileEndpointAnalyzer(), source, TestFramework.NetFramework48);
+
+    [Fact]
+    public Task HandlersAndPages_SendingTheRequestedFile_ReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+        using System.Web;
+        using System.Web.UI;
+
+        public class Recording : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                var name = context.Request.QueryString["file"];
+                context.Response.ContentType = "audio/wav";
+                context.Response.TransmitFile(context.Server.MapPath("~/recordings/" + name)); //! SSA0005
+            }
+
+            public bool IsReusable => false;
+        }
+
+        public class Export : HttpTaskAsyncHandler
+        {
+            public override Task ProcessRequestAsync(HttpContext context)
+            {
+                context.Response.BinaryWrite(File.ReadAllBytes(Path.Combine(@"D:\exports", context.Request.Form["name"]))); //! SSA0005
+                return Task.CompletedTask;
+            }
+        }
+
+        public class Download : Page
+        {
+            protected void Page_Load(object sender, System.EventArgs e)
+            {
+                Response.WriteFile(@"D:\calls\" + Request.Params["id"] + ".wav"); //! SSA0005
+                Response.TransmitFile(Request["path"]); //! SSA0005
+            }
+        }
+        """);
+
+    [Fact]
+    public Task UserCheckedFixedFileOrNoHandler_NotReportedAsync() => VerifyAsync("""
+        using System.Web;
+
+        public class Recording : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                if (!context.User.Identity.IsAuthenticated)
+                {
+                    context.Response.StatusCode = 401;
+                    return;
+                }
+
+                context.Response.TransmitFile(context.Server.MapPath("~/App_Data/recordings/" + context.Request.QueryString["file"]));
+            }
+
+            public bool IsReusable => false;
+        }
+
+        public class Staff : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                if (!context.User.IsInRole("Agents")) { context.Response.StatusCode = 403; return; }
+                context.Response.TransmitFile(@"D:\calls\" + context.Request.QueryString["id"]);
+            }
+
+            public bool IsReusable => false;
+        }
+
+        public class Brochure : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                context.Response.TransmitFile(context.Server.MapPath("~/downloads/brochure.pdf"));
+            }
+
+            public bool IsReusable => false;
+        }
+
+        public class NotAHandler
+        {
+            public void Send(HttpResponse response, HttpRequest request) => response.TransmitFile(request.QueryString["f"]);
+        }
+        """);
+
+    [Fact]
+    public async Task WebConfigDeniesAnonymous_NotReportedAsync()
+    {
+        var test = new CSharpAnalyzerVerifier<SSA0005AnonymousFileEndpointAnalyzer>.Test("""
+            using System.Web;
+
+            public class Recording : IHttpHandler
+            {
+                public void ProcessRequest(HttpContext context) => context.Response.TransmitFile(@"D:\calls\" + context.Request.QueryString["id"]);
+
+                public bool IsReusable => false;
+            }
+            """, TestFramework.NetFramework48);
+        test.TestState.AdditionalFiles.Add(("/app/web.config", """
+            <configuration><system.web><authorization><deny users="?" /></authorization></system.web></configuration>
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+}
