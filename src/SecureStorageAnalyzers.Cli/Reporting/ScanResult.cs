@@ -72,7 +72,7 @@ public sealed record ScanResult(
 /// <summary>The <c>--fail-on</c> threshold: which findings make the exit code 1.</summary>
 public enum FailOn
 {
-    /// <summary>Only exposure chains (SSA0009).</summary>
+    /// <summary>Only exposure chains.</summary>
     Chain,
 
     /// <summary>Chains and findings at error severity (set in .editorconfig/.globalconfig, or by warnings-as-errors).</summary>

@@ -12,7 +12,7 @@ public sealed record AnalyzedProject(Project Project, Compilation Compilation, A
 /// project of one solution (or folder) has been analyzed, the scanner hands all of them, with their compilations and
 /// analyzer options, to each registered <see cref="ISolutionAnalysis"/>; the diagnostics it returns are reported like
 /// any other finding (rule id, location, additional locations as related locations) and rank by the rule's entry in
-/// <see cref="Reporting.RuleCatalog.SeverityTable"/>. The exposure-chain rule (SSA0009) plugs in here once it is in
+/// <see cref="Reporting.RuleCatalog.SeverityTable"/>. The exposure-chain rule plugs in here once it is in
 /// the pack: it must link a folder's identity (the same configuration key or path) across the compilations, using
 /// the pack's own folder model, not a copy in the tool.
 /// </summary>
