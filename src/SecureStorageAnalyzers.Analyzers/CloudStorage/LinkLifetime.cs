@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PathFlow;
@@ -12,9 +14,10 @@ namespace SecureStorageAnalyzers.CloudStorage;
 /// (<c>DateTimeOffset.UtcNow.AddYears(1)</c>, <c>DateTime.UtcNow + TimeSpan.FromDays(30)</c>,
 /// <c>timeProvider.GetUtcNow().AddDays(8)</c>) or a number of seconds (MinIO's expiry). <c>MaxValue</c> of
 /// <c>DateTime</c>, <c>DateTimeOffset</c> and <c>TimeSpan</c> is forever (<see cref="double.PositiveInfinity"/>).
-/// Constants, <c>const</c>s and locals given exactly one value are followed; anything else (configuration, a parameter,
-/// a field, a fixed calendar date) is unknown (null): an analyzer cannot know today's date at run time, so
-/// <c>new DateTimeOffset(2030, 1, 1, …)</c> is left alone.
+/// Constants, <c>const</c>s, locals given exactly one value and <c>static readonly</c> fields whose only value is their
+/// initializer in the same file are followed; anything else (configuration, a parameter, another field, a fixed calendar
+/// date) is unknown (null): an analyzer cannot know today's date at run time, so <c>new DateTimeOffset(2030, 1, 1, …)</c>
+/// is left alone.
 /// </summary>
 internal sealed class LinkLifetime
 {
@@ -66,6 +69,9 @@ internal sealed class LinkLifetime
             case IFieldReferenceOperation { Field: { IsStatic: true, Name: "MaxValue" } field } when IsTimeType(field.ContainingType):
                 return double.PositiveInfinity;
 
+            case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }:
+                return Evaluate(InitializerInSameTree(field, value), depth + 1);
+
             case IPropertyReferenceOperation { Property: { IsStatic: true } property } when IsClock(property.ContainingType):
                 // DateTime.UtcNow, DateTime.Now, DateTime.Today, DateTimeOffset.UtcNow, DateTimeOffset.Now: now.
                 return property.Name is "UtcNow" or "Now" or "Today" ? 0 : null;
@@ -96,6 +102,30 @@ internal sealed class LinkLifetime
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The initializer of a <c>static readonly</c> field (<c>static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(365)</c>)
+    /// when it is the field's only value: declared once in the document being analysed, in a type without a static
+    /// constructor that could assign it. Only the same document is bound, so the IDE's per-document analysis and a build
+    /// read the same value.
+    /// </summary>
+    private static IOperation? InitializerInSameTree(IFieldSymbol field, IOperation reference)
+    {
+        if (reference.SemanticModel is not { } model || field.DeclaringSyntaxReferences.Length != 1 ||
+            field.ContainingType is not { } type || type.StaticConstructors.Any(c => !c.IsImplicitlyDeclared))
+        {
+            return null;
+        }
+
+        var declaration = field.DeclaringSyntaxReferences[0];
+        if (declaration.SyntaxTree != model.SyntaxTree ||
+            declaration.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+        {
+            return null;
+        }
+
+        return model.GetOperation(initializer);
     }
 
     private double? Invocation(IInvocationOperation invocation, int depth)

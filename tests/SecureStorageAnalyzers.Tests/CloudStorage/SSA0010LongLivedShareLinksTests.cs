@@ -171,6 +171,40 @@ public class SSA0010LongLivedShareLinksTests
         """);
 
     [Fact]
+    public Task StaticReadonlyLifetime_FollowedWhenItsInitializerIsItsOnlyValueAsync() => VerifyAsync("""
+        using Azure.Storage.Blobs;
+        using Azure.Storage.Sas;
+
+        public class Links(BlobClient blob)
+        {
+            private static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(365);
+            private static readonly TimeSpan Short = TimeSpan.FromMinutes(15);
+            private static readonly TimeSpan Nested = LinkLifetime + TimeSpan.FromDays(1);
+            private readonly TimeSpan _perInstance = TimeSpan.FromDays(365);
+
+            public void Make()
+            {
+                blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.Add(LinkLifetime)); //! SSA0010
+                blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow + Nested); //! SSA0010
+                blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.Add(Short));
+                blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.Add(_perInstance));
+            }
+        }
+
+        public class SetByStaticConstructor(BlobClient blob)
+        {
+            private static readonly TimeSpan Lifetime = TimeSpan.FromDays(365);
+
+            static SetByStaticConstructor()
+            {
+                Lifetime = TimeSpan.FromMinutes(5);
+            }
+
+            public void Make() => blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.Add(Lifetime));
+        }
+        """);
+
+    [Fact]
     public Task DevelopmentOnly_NotReportedAsync() => VerifyAsync("""
         using Azure.Storage.Blobs;
         using Azure.Storage.Sas;
