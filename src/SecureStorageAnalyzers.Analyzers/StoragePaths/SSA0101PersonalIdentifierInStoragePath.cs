@@ -111,7 +111,8 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             if (!builder && !_sinks.IsSinkMethod(method))
             {
                 if (context.Operation is IInvocationOperation helperCall &&
-                    SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
+                    SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) &&
+                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken))
                 {
                     AnalyzeHelperCall(context, helperCall, method);
                 }
@@ -220,7 +221,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
 
         public override void AnalyzeString(OperationAnalysisContext context)
         {
-            if (!_sinks.IsPathBuilder(context.Operation))
+            if (!_sinks.MentionsStorage(context.Compilation, context.CancellationToken) || !_sinks.IsPathBuilder(context.Operation))
             {
                 return;
             }
