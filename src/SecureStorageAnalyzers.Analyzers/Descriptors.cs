@@ -21,7 +21,7 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor SSA0002DirectoryBrowsingEnabled = Create(
         DiagnosticIds.DirectoryBrowsingEnabled,
         "Directory browsing is enabled",
-        "{0} turns on directory browsing outside Development: anyone can list the folder's files",
+        "{0} turns on directory browsing outside Development: {1}",
         "Directory browsing lists every file of a folder to any visitor, with links to download them. The ASP.NET Core documentation advises against enabling it in production. Keep it behind an IsDevelopment() check or remove it.");
 
     public static readonly DiagnosticDescriptor SSA0003UnknownFileTypesServed = Create(

@@ -45,7 +45,8 @@ internal static class PackRules
     // GCS UrlSigner.Sign(Async) and UrlSigner.Options, MinIO presigned args' WithExpiry; assigns: SAS builders' ExpiresOn, S3 GetPreSignedUrlRequest.Expires. Needs a cloud storage SDK.
     public static readonly PackRuleEntry SSA0010 = new(Descriptors.SSA0010LongLivedShareLink, SSA0010LongLivedShareLinks.CreateRule);
 
-    // Calls: Path and the storage sink types; assigns: the sinks' path properties; sees strings (interpolations, concatenations). Every project with System.IO.
+    // Calls: Path and the storage sink types, and calls of the project's own methods (helpers, one level); assigns: the sinks' path properties;
+    // sees strings (interpolations, concatenations). Every project with System.IO.
     public static readonly PackRuleEntry SSA0101 = new(Descriptors.SSA0101PersonalIdentifierInStoragePath, SSA0101PersonalIdentifierInStoragePath.CreateRule);
 
     public static readonly ImmutableArray<PackRuleEntry> All = ImmutableArray.Create(SSA0001, SSA0002, SSA0003, SSA0004, SSA0005, SSA0006, SSA0007, SSA0008, SSA0010, SSA0101);

@@ -142,6 +142,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         private readonly Dictionary<IPropertySymbol, PackRule[]> _byProperty = new(SymbolEqualityComparer.Default);
         private readonly PackRule[] _helperRules;
         private readonly PackRule[] _extensionRules;
+        private readonly PackRule[] _sourceMethodRules;
         private readonly PackRule[] _stringRules;
         private readonly PackRule[] _endRules;
         private readonly AuthorizationHelpers.Cache? _helpers;
@@ -150,6 +151,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         {
             var helperRules = new List<PackRule>();
             var extensionRules = new List<PackRule>();
+            var sourceMethodRules = new List<PackRule>();
             var stringRules = new List<PackRule>();
             var endRules = new List<PackRule>();
             foreach (var rule in rules)
@@ -166,12 +168,14 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
 
                 AddIf(helperRules, rule.SeesCallsOfAuthorizationHelpers, rule);
                 AddIf(extensionRules, rule.SeesCallsOfSourceExtensions, rule);
+                AddIf(sourceMethodRules, rule.SeesCallsOfSourceMethods, rule);
                 AddIf(stringRules, rule.SeesStrings, rule);
                 AddIf(endRules, rule.ReportsAtEnd, rule);
             }
 
             _helperRules = helperRules.ToArray();
             _extensionRules = extensionRules.ToArray();
+            _sourceMethodRules = sourceMethodRules.ToArray();
             _stringRules = stringRules.ToArray();
             _endRules = endRules.ToArray();
             _helpers = _helperRules.Length > 0 ? AuthorizationHelpers.Cache.For(types) : null;
@@ -179,7 +183,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
 
         public void Register(CompilationStartAnalysisContext start)
         {
-            if (_byCallType.Count > 0 || _helperRules.Length > 0 || _extensionRules.Length > 0)
+            if (_byCallType.Count > 0 || _helperRules.Length > 0 || _extensionRules.Length > 0 || _sourceMethodRules.Length > 0)
             {
                 start.RegisterOperationAction(AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
             }
@@ -245,6 +249,20 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
             if (_extensionRules.Length > 0 && method.IsExtensionMethod && !method.DeclaringSyntaxReferences.IsEmpty)
             {
                 CallOthers(context, method, _extensionRules, rules, helperRules);
+            }
+
+            // The project's own methods (not its extension methods, handed over above): one comparison of assemblies.
+            if (_sourceMethodRules.Length > 0 && operation is IInvocationOperation && method.MethodKind == MethodKind.Ordinary &&
+                !method.Parameters.IsEmpty && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
+            {
+                foreach (var rule in _sourceMethodRules)
+                {
+                    if ((rules is null || Array.IndexOf(rules, rule) < 0) && (helperRules is null || Array.IndexOf(helperRules, rule) < 0) &&
+                        !(method.IsExtensionMethod && Array.IndexOf(_extensionRules, rule) >= 0))
+                    {
+                        rule.AnalyzeCall(context, method);
+                    }
+                }
             }
         }
 

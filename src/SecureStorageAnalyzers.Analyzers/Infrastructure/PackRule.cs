@@ -32,6 +32,12 @@ internal abstract class PackRule
     /// <summary>True when the rule also looks at calls of extension methods declared in the project's own source.</summary>
     public virtual bool SeesCallsOfSourceExtensions => false;
 
+    /// <summary>
+    /// True when the rule also looks at invocations of ordinary methods declared in the compilation's own source (the
+    /// project's helpers), whatever their type. Such calls are many: the rule must decline most of them cheaply.
+    /// </summary>
+    public virtual bool SeesCallsOfSourceMethods => false;
+
     /// <summary>True when the rule looks at interpolated strings and binary operations (string concatenation).</summary>
     public virtual bool SeesStrings => false;
 

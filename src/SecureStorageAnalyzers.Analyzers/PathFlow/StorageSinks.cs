@@ -61,6 +61,63 @@ internal sealed class StorageSinks
         "Microsoft.AspNetCore.Hosting.IWebHostEnvironment", "Microsoft.AspNetCore.Hosting.IHostingEnvironment",
         "Microsoft.Extensions.Hosting.IHostingEnvironment");
 
+    /// <summary>
+    /// The names a storage call is written with (type or method): a project none of whose files holds one of them as an
+    /// identifier has no storage call SSA0101 could follow a string or a helper into (<see cref="MentionsStorage"/>).
+    /// </summary>
+    private static bool IsStorageName(string name) => name switch
+    {
+        "File" or "Directory" or "FileInfo" or "DirectoryInfo" or "FileStream" or "StreamWriter" or "StreamReader" or "Path" or
+        "PhysicalFileProvider" or "PhysicalFile" or "PhysicalFileResult" or "VirtualFileResult" or "FileDownloadName" or "SendFileAsync" or
+        "SaveAs" or "MapPath" or "TransmitFile" or "WriteFile" or "AddHeader" or "AppendHeader" or
+        "BlobContainerClient" or "BlobClient" or "BlobBaseClient" or "BlockBlobClient" or "GetBlobClient" or "GetBlockBlobClient" or
+        "UploadBlobAsync" or "UploadBlob" or "IAmazonS3" or "AmazonS3Client" or "TransferUtility" or "ITransferUtility" or "PutObjectRequest" or "GetObjectRequest" or
+        "StorageClient" or "UrlSigner" or "PutObjectArgs" or "GetObjectArgs" or "WithObject" or
+        // Places on disk: a string built from one is a path even before it meets a storage call.
+        "ContentRootPath" or "WebRootPath" or "BaseDirectory" or "GetFolderPath" or "GetTempPath" or "GetCurrentDirectory" or
+        "CurrentDirectory" or "DirectoryName" => true,
+        _ => false,
+    };
+
+    private int _mentionsStorage;
+
+    /// <summary>
+    /// True when some file of <paramref name="compilation"/> names a storage type or call (<see cref="IsStorageName"/>):
+    /// a syntax pre-filter, once per compilation, that stops at the first such name. A project with no storage call
+    /// (a domain library, a console tool that only prints) then pays one token walk and nothing else.
+    /// </summary>
+    public bool MentionsStorage(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        var known = System.Threading.Volatile.Read(ref _mentionsStorage);
+        if (known != 0)
+        {
+            return known > 0;
+        }
+
+        var mentions = false;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+            {
+                if (token.RawKind == IdentifierTokenKind && IsStorageName(token.ValueText))
+                {
+                    mentions = true;
+                    break;
+                }
+            }
+
+            if (mentions)
+            {
+                break;
+            }
+        }
+
+        System.Threading.Volatile.Write(ref _mentionsStorage, mentions ? 1 : -1);
+        return mentions;
+    }
+
+    private const int IdentifierTokenKind = (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken;
+
     /// <summary>Where a string is a message, not a path: loggers, the console, debug traces.</summary>
     private static readonly ImmutableArray<string> MessageTypeNames = ImmutableArray.Create<string>(
         "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions", "System.Console",

@@ -23,6 +23,9 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
     public SourceReason? Classify(IOperation operation, ISymbol? symbol) =>
         _classifier.ClassifyClaim(operation) ?? _classifier.Classify(symbol);
 
+    /// <summary>Why <paramref name="symbol"/> is personal by what it is or how it is named, without an operation to read.</summary>
+    public SourceReason? ClassifySymbol(ISymbol symbol) => _classifier.Classify(symbol);
+
     public bool IsBarrier(IMethodSymbol method)
     {
         var configured = _classifier.Options.PseudonymizationMethods;

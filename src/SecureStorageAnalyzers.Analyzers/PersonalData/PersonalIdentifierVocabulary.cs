@@ -49,7 +49,19 @@ internal static class PersonalIdentifierVocabulary
             "henkilotunnus", "hetu", "bsn", "burgerservicenummer", "cpr", "pesel", "codice fiscale", "codicefiscale",
             "dni", "nie", "nif", "cpf", "curp", "aadhaar", "aadhar", "tfn", "steuer id", "steuerid", "insee", "amka",
             "egn", "oib", "jmbg", "tckn", "tc kimlik", "nric", "hkid", "mykad", "emirates id", "iqama", "ahv",
-            "citizen id", "resident id", "identity card", "id card number", "id number"),
+            "citizen id", "resident id", "identity card", "id card number", "id number",
+            // English forms, and the Spanish and Portuguese ones (the owner follows in those languages: see TrailingQualifiers).
+            "identity number", "identity no", "identification number", "rut", "cedula", "cédula", "identificacion",
+            "identificación", "documento identidad", "documento de identidad", "doc identidad", "nro documento",
+            "numero documento", "número documento", "num documento", "nro de documento", "numero de documento",
+            "número de documento", "nro doc"),
+        new PersonalIdentifierConcept("a health insurance member number", false,
+            "nro obra social", "numero obra social", "número obra social", "num obra social", "obra social numero",
+            "obra social número", "obra social nro", "obra social num", "obra social number", "nro afiliado", "numero afiliado",
+            "número afiliado", "num afiliado", "afiliado nro", "afiliado numero", "numero de afiliado", "nro de afiliado",
+            "insurance number", "insurance no", "insurance member number", "insurance member id", "insurance card number",
+            "insurance policy number", "member number", "membership number", "nhs number", "medicare number",
+            "medicaid number", "medicaid id", "health card number"),
         new PersonalIdentifierConcept("a passport number", true, "passport", "passportno"),
         new PersonalIdentifierConcept("a driving licence number", true,
             "driver license", "driver licence", "driving license", "driving licence", "driverslicense", "driverlicense"),
@@ -79,7 +91,18 @@ internal static class PersonalIdentifierVocabulary
     /// <summary>Words that may follow a concept without changing what the value is.</summary>
     private static readonly ImmutableHashSet<string> TrailingQualifiers = ImmutableHashSet.Create(
         "number", "no", "num", "nr", "value", "text", "str", "string", "raw", "normalized", "normalised", "formatted",
-        "digit", "e164", "international", "address", "line", "plain", "clear", "cleartext", "original", "full", "async");
+        "digit", "e164", "international", "address", "line", "plain", "clear", "cleartext", "original", "full", "async",
+        // Spanish and Portuguese put the number word and the owner after the identifier: cedulaPaciente, cpfDoCliente.
+        "nro", "numero", "número", "de", "del", "do", "da", "paciente", "cliente", "usuario", "usuário", "empleado",
+        "empregado", "afiliado", "titular", "persona", "pessoa", "alumno", "aluno", "estudiante", "beneficiario",
+        "beneficiário", "socio", "sócio", "contacto", "contato", "representante", "responsable", "responsável");
+
+    /// <summary>
+    /// Words that, right before a concept, name the kind of document rather than its number: <c>TipoIdentificacion</c>,
+    /// <c>TipoDocumento</c>, <c>PhoneType</c>'s Spanish order.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> KindWords = ImmutableHashSet.Create(
+        "tipo", "type", "kind", "clase", "formato", "format", "mascara", "máscara", "mask", "regex", "pattern", "patron", "patrón");
 
     /// <summary>Head words of opaque keys: never a personal identifier, whatever the attributes say.</summary>
     private static readonly ImmutableHashSet<string> OpaqueKeyHeads = ImmutableHashSet.Create("id", "key", "guid", "uuid");
@@ -89,7 +112,7 @@ internal static class PersonalIdentifierVocabulary
     {
         for (var start = 0; start < tokens.Length; start++)
         {
-            if (!ByFirstWord.TryGetValue(tokens[start], out var candidates))
+            if (!ByFirstWord.TryGetValue(tokens[start], out var candidates) || start > 0 && KindWords.Contains(tokens[start - 1]))
             {
                 continue;
             }

@@ -33,6 +33,13 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
     /// <summary>An <c>EnableDirectoryBrowsing = true</c> assignment: set it to false.</summary>
     public const string KindAssignment = "Assignment";
 
+    /// <summary>Who can list, for the message: anyone, unless the listing runs after <c>UseAuthorization()</c> with a fallback policy.</summary>
+    internal const string Anyone = "anyone can list the folder's files";
+
+    /// <summary>Who can list behind <c>UseAuthorization()</c> and a fallback policy: no anonymous request, but every user it admits.</summary>
+    internal const string EverySignedInUser =
+        "it runs after UseAuthorization() with a fallback policy: every signed-in user can list the folder's files";
+
     private static readonly ImmutableDictionary<string, string?> RegistrationProperties =
         ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindRegistration);
 
@@ -117,7 +124,8 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
                 Descriptors.SSA0002DirectoryBrowsingEnabled,
                 DiagnosticLocations.ForCall(invocation),
                 properties,
-                shown));
+                shown,
+                isService ? Anyone : WhoCanList(context, invocation)));
         }
 
         public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
@@ -137,7 +145,24 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
                 Descriptors.SSA0002DirectoryBrowsingEnabled,
                 DiagnosticLocations.For(assignment),
                 AssignmentProperties,
-                "EnableDirectoryBrowsing = true"));
+                "EnableDirectoryBrowsing = true",
+                Anyone));
+        }
+
+        /// <summary>
+        /// Who the listing middleware lets in: after <c>UseAuthorization()</c>, with a fallback policy anywhere in the
+        /// compilation, every signed-in user; otherwise anyone. Decided from <see cref="CompilationFacts"/> in the call's
+        /// own operation action, so a build and the IDE say the same.
+        /// </summary>
+        private string WhoCanList(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
+            return facts.Pipeline.HasFallbackPolicy &&
+                   CompilationFacts.OwnerOf(invocation, context.CancellationToken) is { } owner &&
+                   facts.Pipeline.Describe(invocation, owner) is { } registration &&
+                   Pipeline.PipelineModel.RunsAfterAuthorization(registration, facts.PipelineEvents)
+                ? EverySignedInUser
+                : Anyone;
         }
     }
 

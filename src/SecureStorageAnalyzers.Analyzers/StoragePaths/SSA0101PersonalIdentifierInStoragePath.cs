@@ -28,6 +28,12 @@ internal static class SSA0101PersonalIdentifierInStoragePath
     /// </summary>
     public const string OnCallProperty = "OnCall";
 
+    /// <summary>
+    /// Key of <see cref="Diagnostic.Properties"/>, present when the finding sits on a call of the project's own helper
+    /// that puts the identifier into a path: the fix, which rewrites the identifier where the path is built, offers nothing.
+    /// </summary>
+    public const string ThroughHelperProperty = "ThroughHelper";
+
     private const int MaxShownLength = 60;
     private const int MaxNamedOthers = 5;
     private const string UnkeyedHashNote = ", hashed without a key, which anyone can reverse by hashing every possible value";
@@ -48,6 +54,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
         private readonly ConcurrentDictionary<PersonalDataOptions, PathFlowTracker> _trackers = new();
+        private readonly ConcurrentDictionary<PathFlowTracker, ProjectHelperPaths> _helpers = new();
         private readonly OptionsCache<PathFlowTracker> _byOptions;
 
         public CompilationAnalysis(WellKnownTypes types, StorageSinks sinks)
@@ -82,6 +89,9 @@ internal static class SSA0101PersonalIdentifierInStoragePath
 
         public override bool SeesStrings => true;
 
+        /// <summary>The project's own helpers: a personal identifier passed to one that puts it into a path.</summary>
+        public override bool SeesCallsOfSourceMethods => true;
+
         public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
             ImmutableArray<IArgumentOperation> arguments;
@@ -100,6 +110,13 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             var builder = _sinks.IsPathBuilder(method);
             if (!builder && !_sinks.IsSinkMethod(method))
             {
+                if (context.Operation is IInvocationOperation helperCall &&
+                    SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) &&
+                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken))
+                {
+                    AnalyzeHelperCall(context, helperCall, method);
+                }
+
                 return;
             }
 
@@ -132,9 +149,79 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             }
         }
 
+        /// <summary>
+        /// A call of the project's own method (one level): the identifiers passed to parameters that the helper puts into
+        /// a storage path (<see cref="ProjectHelperPaths"/>), reported at the call. The helper is summarised only when
+        /// a personal identifier is passed to it. An argument that is a path itself reports its own inputs, and a
+        /// parameter whose own name is personal is reported inside the helper, where the path is built.
+        /// </summary>
+        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
+        {
+            var tracker = Tracker(context);
+            List<FlowSource>? sources = null;
+            List<FlowSource>? candidates = null;
+            ProjectHelperPaths.Summary? summary = null;
+            IParameterSymbol? parameter = null;
+            ProjectHelperPaths.ParameterUse? use = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } target || argument.ArgumentKind == ArgumentKind.DefaultValue ||
+                    !CarriesIdentifier(target.Type) || _sinks.IsPathBuilder(argument.Value.WithoutConversions()))
+                {
+                    continue;
+                }
+
+                candidates ??= new List<FlowSource>();
+                candidates.Clear();
+                tracker.FindSources(argument.Value, candidates);
+                if (candidates.Count == 0)
+                {
+                    continue;
+                }
+
+                summary ??= Helpers(tracker).For(method, context.Compilation, context.CancellationToken);
+                if (!summary.Uses.TryGetValue(target.Ordinal, out var targetUse) ||
+                    ((PersonalDataFlowPolicy)tracker.Policy).ClassifySymbol(target.OriginalDefinition) is not null)
+                {
+                    continue;
+                }
+
+                sources ??= new List<FlowSource>();
+                foreach (var candidate in candidates)
+                {
+                    if (!sources.Exists(s => ReferenceEquals(s.Operation, candidate.Operation)))
+                    {
+                        sources.Add(candidate);
+                    }
+                }
+
+                parameter ??= target;
+                use ??= targetUse;
+            }
+
+            if (sources is not null)
+            {
+                Report(context, tracker, sources, invocation, new Sink(method, parameter!, use!.Where), throughHelper: true);
+            }
+        }
+
+        /// <summary>A parameter that can carry an identifier into a name: a string or a number (a phone number held as a long).</summary>
+        private static bool CarriesIdentifier(ITypeSymbol type) => type.SpecialType is SpecialType.System_String or
+            SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Int32 or SpecialType.System_Decimal or SpecialType.System_Object;
+
+        private ProjectHelperPaths Helpers(PathFlowTracker tracker)
+        {
+            if (!_helpers.TryGetValue(tracker, out var helpers))
+            {
+                helpers = _helpers.GetOrAdd(tracker, new ProjectHelperPaths(_sinks, tracker.Policy));
+            }
+
+            return helpers;
+        }
+
         public override void AnalyzeString(OperationAnalysisContext context)
         {
-            if (!_sinks.IsPathBuilder(context.Operation))
+            if (!_sinks.MentionsStorage(context.Compilation, context.CancellationToken) || !_sinks.IsPathBuilder(context.Operation))
             {
                 return;
             }
@@ -170,7 +257,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         /// several storage calls use is reported at the first of them only (see <see cref="PathFlowTracker.IsFirstStoragePathUse"/>).
         /// </summary>
         private static void Report(OperationAnalysisContext context, PathFlowTracker tracker, List<FlowSource> sources,
-            IOperation sinkOperation, Sink sink)
+            IOperation sinkOperation, Sink sink, bool throughHelper = false)
         {
             if (sources.Count == 0)
             {
@@ -218,6 +305,11 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 properties = properties.Add(OnCallProperty, "true");
             }
 
+            if (throughHelper)
+            {
+                properties = properties.Add(ThroughHelperProperty, "true");
+            }
+
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.SSA0101PersonalIdentifierInStoragePath,
                 primary,
@@ -262,12 +354,23 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         private readonly ISymbol? _symbol;
         private readonly IParameterSymbol? _parameter;
         private readonly string? _text;
+        private readonly string? _helperUse;
 
         public Sink(IMethodSymbol method, IParameterSymbol? parameter)
         {
             _symbol = method;
             _parameter = parameter;
             _text = null;
+            _helperUse = null;
+        }
+
+        /// <summary>A parameter of the project's own helper, and what the helper does with it.</summary>
+        public Sink(IMethodSymbol helper, IParameterSymbol parameter, string use)
+        {
+            _symbol = helper;
+            _parameter = parameter;
+            _text = null;
+            _helperUse = use;
         }
 
         public Sink(IPropertySymbol property)
@@ -275,6 +378,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             _symbol = property;
             _parameter = null;
             _text = null;
+            _helperUse = null;
         }
 
         public Sink(string text)
@@ -282,10 +386,12 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             _symbol = null;
             _parameter = null;
             _text = text;
+            _helperUse = null;
         }
 
         public string Describe() => _symbol switch
         {
+            IMethodSymbol helper when _helperUse is not null => $"'{_parameter!.Name}' of {helper.ContainingType.Name}.{helper.Name}, which {_helperUse}",
             IMethodSymbol method when _parameter is null => $"{method.ContainingType.Name}.{method.Name}",
             IMethodSymbol { MethodKind: MethodKind.Constructor } method => $"'{_parameter!.Name}' of new {method.ContainingType.Name}",
             IMethodSymbol method => $"'{_parameter!.Name}' of {method.ContainingType.Name}.{method.Name}",

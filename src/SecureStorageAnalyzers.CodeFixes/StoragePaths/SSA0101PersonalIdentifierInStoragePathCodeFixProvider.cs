@@ -61,7 +61,9 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Pack
         var sinks = StorageSinks.Create(WellKnownTypes.GetOrCreate(model.Compilation));
         foreach (var diagnostic in context.Diagnostics)
         {
+            // Through the project's own helper the path is built elsewhere: renaming the identifier here would not be safe.
             if (!diagnostic.Location.IsInSource || diagnostic.Location.SourceTree != root.SyntaxTree || IsOnCall(diagnostic) ||
+                diagnostic.Properties.ContainsKey(SSA0101PersonalIdentifierInStoragePath.ThroughHelperProperty) ||
                 FindIdentifier(root, diagnostic.Location.SourceSpan) is not { } identifier ||
                 !AcceptsString(model, identifier, cancellationToken) ||
                 NameFlow.SymbolOf(model, identifier) is not { } target)

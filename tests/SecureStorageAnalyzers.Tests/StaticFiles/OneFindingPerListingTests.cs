@@ -15,6 +15,9 @@ namespace SecureStorageAnalyzers.Tests.StaticFiles;
 /// </summary>
 public class OneFindingPerListingTests
 {
+    /// <summary>Who can list, as the message says it for a listing nobody authorizes.</summary>
+    private const string Anyone = "anyone can list the folder's files";
+
     private const string RemoveKey = SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider.DisableDirectoryBrowsingKey;
 
     private static DiagnosticResult SSA0002() => Pack.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled);
@@ -34,9 +37,9 @@ public class OneFindingPerListingTests
             app.{|#2:UseDirectoryBrowser()|};
             app.Run();
             """,
-            SSA0002().WithLocation(0).WithArguments("UseDirectoryBrowser over a private folder (the name 'recordings')"),
-            SSA0002().WithLocation(1).WithArguments("UseDirectoryBrowser over a private folder (the name 'exports')"),
-            SSA0002().WithLocation(2).WithArguments("UseDirectoryBrowser"));
+            SSA0002().WithLocation(0).WithArguments("UseDirectoryBrowser over a private folder (the name 'recordings')", Anyone),
+            SSA0002().WithLocation(1).WithArguments("UseDirectoryBrowser over a private folder (the name 'exports')", Anyone),
+            SSA0002().WithLocation(2).WithArguments("UseDirectoryBrowser", Anyone));
     }
 
     [Fact]
@@ -49,7 +52,7 @@ public class OneFindingPerListingTests
             app.{|#0:UseDirectoryBrowser()|};
             app.Run();
             """,
-            SSA0002().WithLocation(0).WithArguments("UseDirectoryBrowser"));
+            SSA0002().WithLocation(0).WithArguments("UseDirectoryBrowser", Anyone));
     }
 
     [Theory]
@@ -64,7 +67,7 @@ public class OneFindingPerListingTests
             {{listing}}
             app.Run();
             """,
-            SSA0002().WithLocation(0).WithArguments(shown));
+            SSA0002().WithLocation(0).WithArguments(shown, Anyone));
     }
 
     /// <summary>The listing is kept to Development: production lists nothing, and the services alone list nothing.</summary>
@@ -93,7 +96,7 @@ public class OneFindingPerListingTests
             builder.Services.{|#0:AddDirectoryBrowser()|};
             builder.Build().Run();
             """,
-            SSA0002().WithLocation(0).WithArguments("AddDirectoryBrowser"));
+            SSA0002().WithLocation(0).WithArguments("AddDirectoryBrowser", Anyone));
     }
 
     [Fact]

@@ -13,6 +13,9 @@ namespace SecureStorageAnalyzers.Tests.StaticFiles;
 /// </summary>
 public class ReportedLineTests
 {
+    /// <summary>Who can list, as the message says it for a listing nobody authorizes.</summary>
+    private const string Anyone = "anyone can list the folder's files";
+
     [Fact]
     public async Task SSA0001_ChainedRegistration_ReportedOnItsOwnLineAsync()
     {
@@ -45,8 +48,8 @@ public class ReportedLineTests
             app?.{|#1:UseFileServer(enableDirectoryBrowsing: true)|};
             app.Run();
             """,
-            new DiagnosticResult(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("UseDirectoryBrowser"),
-            new DiagnosticResult(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(1).WithArguments("UseFileServer"));
+            new DiagnosticResult(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("UseDirectoryBrowser", Anyone),
+            new DiagnosticResult(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(1).WithArguments("UseFileServer", Anyone));
     }
 
     [Fact]

@@ -7,6 +7,9 @@ namespace SecureStorageAnalyzers.Tests.StaticFiles;
 
 public class SSA0002DirectoryBrowsingInWebConfigTests
 {
+    /// <summary>Who can list, as the message says it for a listing nobody authorizes.</summary>
+    private const string Anyone = "anyone can list the folder's files";
+
     private const string Program = """
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();
@@ -44,7 +47,7 @@ public class SSA0002DirectoryBrowsingInWebConfigTests
     {
         await VerifyAsync("web.config", PublishedWebConfigWithBrowsing, expected:
             VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0)
-                .WithArguments("<directoryBrowse enabled=\"true\" /> in web.config"));
+                .WithArguments("<directoryBrowse enabled=\"true\" /> in web.config", Anyone));
     }
 
     [Theory]
@@ -171,7 +174,7 @@ public class SSA0002DirectoryBrowsingInWebConfigTests
             dotnet_diagnostic.SSA0002.severity = none
             """));
         editorConfigOnly.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0)
-            .WithArguments("<directoryBrowse enabled=\"true\" /> in web.config"));
+            .WithArguments("<directoryBrowse enabled=\"true\" /> in web.config", Anyone));
         await editorConfigOnly.RunAsync(CancellationToken.None);
 
         var globalConfig = new VerifyCS.Test(Program);

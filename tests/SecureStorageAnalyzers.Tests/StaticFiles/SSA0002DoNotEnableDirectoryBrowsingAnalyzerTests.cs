@@ -6,6 +6,9 @@ namespace SecureStorageAnalyzers.Tests.StaticFiles;
 
 public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
 {
+    /// <summary>Who can list, as the message says it for a listing nobody authorizes.</summary>
+    private const string Anyone = "anyone can list the folder's files";
+
     // ---- What is reported: every way code turns directory listing on ----
 
     [Fact]
@@ -18,7 +21,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             app.{|#0:UseDirectoryBrowser()|};
             app.Run();
             """,
-            VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("UseDirectoryBrowser"));
+            VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("UseDirectoryBrowser", Anyone));
     }
 
     [Fact]
@@ -51,7 +54,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             var app = builder.Build();
             app.Run();
             """,
-            VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("AddDirectoryBrowser"));
+            VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("AddDirectoryBrowser", Anyone));
     }
 
     /// <summary>The "Directory browsing" example of the ASP.NET Core static files documentation, as it stands.</summary>
@@ -111,7 +114,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
             FileServerExtensions.[|UseFileServer(app, true)|];
             app.Run();
             """,
-            VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("UseFileServer"));
+            VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("UseFileServer", Anyone));
     }
 
     [Fact]
@@ -153,7 +156,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingAnalyzerTests
                 public const bool Browse = true;
             }
             """,
-            VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("EnableDirectoryBrowsing = true"));
+            VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0).WithArguments("EnableDirectoryBrowsing = true", Anyone));
     }
 
     [Fact]

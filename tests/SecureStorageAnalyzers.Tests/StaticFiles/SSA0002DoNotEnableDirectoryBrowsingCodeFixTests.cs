@@ -910,7 +910,7 @@ public class SSA0002DoNotEnableDirectoryBrowsingCodeFixTests
     {
         var diagnostic = Diagnostic.Create(Descriptors.SSA0002DirectoryBrowsingEnabled,
             Location.Create("/app/web.config", new TextSpan(10, 14), new LinePositionSpan(new LinePosition(0, 10), new LinePosition(0, 24))),
-            "<directoryBrowse enabled=\"true\" /> in web.config");
+            "<directoryBrowse enabled=\"true\" /> in web.config", "anyone can list the folder's files");
         using var workspace = new AdhocWorkspace();
         var document = workspace.AddProject("P", LanguageNames.CSharp).AddDocument("Program.cs", "class C { }");
         var actions = new List<CodeAction>();

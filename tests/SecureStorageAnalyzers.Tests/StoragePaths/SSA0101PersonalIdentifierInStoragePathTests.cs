@@ -401,6 +401,39 @@ public class SSA0101PersonalIdentifierInStoragePathTests
             Diagnostic().WithLocation(2).WithLocation(5).WithArguments("number", "personal data", "its type MemberNumber is listed in SSA0101.personal_data_types", "'path' of File.Create", ""));
     }
 
+    [Fact]
+    public async Task NationalIdsAndInsuranceMemberNumbers_InSpanishAndEnglish_AndPersonIdWhenConfiguredAsync()
+    {
+        // Issue #21: a clinic names files after the patient's DNI and obra social number; a bank names a loan PDF after
+        // PersonId, which holds a national id in that code base only: its name alone does not say so, the setting can.
+        await VerifyWithConfigAsync("""
+            class Paciente
+            {
+                public string DocumentoIdentidad { get; set; } = "";
+                public string NroObraSocial { get; set; } = "";
+                public string ObraSocial { get; set; } = "";
+                public int TipoDocumento { get; set; }
+            }
+
+            class Loan { public string PersonId { get; set; } = ""; public string ProductId { get; set; } = ""; }
+
+            class Files
+            {
+                public void Save(Paciente paciente, Loan loan, string root, byte[] pdf)
+                {
+                    {|#2:File.WriteAllBytes(Path.Combine(root, {|#0:paciente.DocumentoIdentidad|}, {|#1:paciente.NroObraSocial|} + ".pdf"), pdf)|};
+                    File.WriteAllBytes(Path.Combine(root, paciente.ObraSocial, paciente.TipoDocumento + ".pdf"), pdf);
+                    {|#4:File.WriteAllBytes(Path.Combine(root, {|#3:loan.PersonId|} + "_" + loan.ProductId + ".pdf"), pdf)|};
+                }
+            }
+            """, "SSA0101.personal_names = PersonId\n",
+            Diagnostic().WithLocation(0).WithLocation(2).WithLocation(1)
+                .WithArguments("paciente.DocumentoIdentidad", "a national identity number", "its name 'DocumentoIdentidad'", "'path' of File.WriteAllBytes",
+                    ", together with 'paciente.NroObraSocial' (a health insurance member number)"),
+            Diagnostic().WithLocation(3).WithLocation(4)
+                .WithArguments("loan.PersonId", "a personal identifier", "its name 'PersonId' is listed in SSA0101.personal_names", "'path' of File.WriteAllBytes", ""));
+    }
+
     // ---- What is not a path, and what is not personal ----
 
     [Fact]

@@ -33,7 +33,7 @@ internal static class IisConfigurationRules
                 string.Equals(enabled.Value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
             {
                 yield return new WebConfigFinding(Descriptors.SSA0002DirectoryBrowsingEnabled, document.Span(enabled),
-                    "<directoryBrowse enabled=\"true\" /> in " + document.FileName);
+                    "<directoryBrowse enabled=\"true\" /> in " + document.FileName, SSA0002DoNotEnableDirectoryBrowsing.Anyone);
             }
         }
     }
