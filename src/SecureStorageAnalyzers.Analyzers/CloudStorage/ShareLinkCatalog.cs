@@ -62,7 +62,7 @@ internal sealed class ShareLinkCatalog
     {
         _types = types;
         Lifetime = new LinkLifetime(types);
-        _dateTimeOffset = types.Resolve("System.DateTimeOffset");
+        _dateTimeOffset = types.DateTimeOffset;
 
         if (types.References("Azure.Storage.Blobs"))
         {

@@ -205,6 +205,9 @@ internal sealed partial class WellKnownTypes
 
     public INamedTypeSymbol? SystemWebHostingEnvironment => ClassicWeb("System.Web.Hosting.HostingEnvironment");
 
+    /// <summary><c>System.Web.HttpRuntime</c> (<c>AppDomainAppPath</c>: the application's folder).</summary>
+    public INamedTypeSymbol? SystemWebHttpRuntime => ClassicWeb("System.Web.HttpRuntime");
+
     public INamedTypeSymbol? SystemWebIHttpHandler => ClassicWeb("System.Web.IHttpHandler");
 
     public INamedTypeSymbol? SystemWebHttpTaskAsyncHandler => ClassicWeb("System.Web.HttpTaskAsyncHandler");

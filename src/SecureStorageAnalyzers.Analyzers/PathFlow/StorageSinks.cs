@@ -51,21 +51,6 @@ internal sealed class StorageSinks
         ("Amazon.S3.Transfer.TransferUtilityDownloadRequest", "Key"),
         ("Google.Apis.Storage.v1.Data.Object", "Name"));
 
-    /// <summary>
-    /// Types whose members yield a place on disk: the path and directory helpers, the process's folders, a file's own
-    /// location, and the host's content and web roots. A string built from one of them is a file-system path.
-    /// </summary>
-    private static readonly ImmutableArray<string> FileSystemRootTypeNames = ImmutableArray.Create<string>(
-        "System.IO.Path", "System.IO.Directory", "System.IO.FileSystemInfo", "System.IO.FileInfo", "System.IO.DirectoryInfo",
-        "System.AppContext", "System.AppDomain", "System.Environment", "Microsoft.Extensions.Hosting.IHostEnvironment",
-        "Microsoft.AspNetCore.Hosting.IWebHostEnvironment", "Microsoft.AspNetCore.Hosting.IHostingEnvironment",
-        "Microsoft.Extensions.Hosting.IHostingEnvironment");
-
-    /// <summary>Where a string is a message, not a path: loggers, the console, debug traces.</summary>
-    private static readonly ImmutableArray<string> MessageTypeNames = ImmutableArray.Create<string>(
-        "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions", "System.Console",
-        "System.Diagnostics.Debug", "System.Diagnostics.Trace");
-
     private readonly SymbolSet<INamedTypeSymbol> _messageTypes;
     private readonly INamedTypeSymbol? _file;
     private readonly INamedTypeSymbol? _fileInfo;
@@ -184,9 +169,10 @@ internal sealed class StorageSinks
         Uri = types.Uri;
         WebUtility = types.WebUtility;
         var messageTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
-        foreach (var name in MessageTypeNames)
+        // Where a string is a message, not a path: loggers, the console, debug traces.
+        foreach (var candidate in new[] { types.ILogger, types.LoggerExtensions, types.Console, types.Debug, types.Trace })
         {
-            if (types.Resolve(name) is { } type)
+            if (candidate is { } type)
             {
                 messageTypes.Add(type);
             }
@@ -195,9 +181,16 @@ internal sealed class StorageSinks
         _messageTypes = new SymbolSet<INamedTypeSymbol>(messageTypes);
         _exception = types.Exception;
         var roots = new System.Collections.Generic.List<INamedTypeSymbol>();
-        foreach (var name in FileSystemRootTypeNames)
+        // Types whose members yield a place on disk: the path and directory helpers, the process's folders, a file's own
+        // location, and the host's content and web roots. A string built from one of them is a file-system path.
+        foreach (var candidate in new[]
+                 {
+                     types.Path, types.Directory, types.FileSystemInfo, types.FileInfo, types.DirectoryInfo, types.AppContext, types.AppDomain,
+                     types.Environment, types.IHostEnvironment, types.IWebHostEnvironment, types.IHostingEnvironmentAspNetCore,
+                     types.IHostingEnvironmentExtensions,
+                 })
         {
-            if (types.Resolve(name) is { } type)
+            if (candidate is { } type)
             {
                 roots.Add(type);
             }

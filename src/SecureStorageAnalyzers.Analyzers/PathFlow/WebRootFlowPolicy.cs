@@ -37,7 +37,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         _webRootPath = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootPath");
         _obsoleteWebRootPath = WellKnownTypes.Property(types.IHostingEnvironmentAspNetCore, "WebRootPath");
         _fileInfo = types.FileInfo;
-        _pathType = types.Resolve("System.IO.Path");
+        _pathType = types.Path;
 
         var mapPathTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
         var appFolder = new System.Collections.Generic.List<IPropertySymbol>();
@@ -54,9 +54,9 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
             foreach (var property in new[]
                      {
                          WellKnownTypes.Property(types.SystemWebHostingEnvironment, "ApplicationPhysicalPath"),
-                         WellKnownTypes.Property(types.Resolve("System.Web.HttpRuntime"), "AppDomainAppPath"),
-                         WellKnownTypes.Property(types.Resolve("System.AppDomain"), "BaseDirectory"),
-                         WellKnownTypes.Property(types.Resolve("System.Web.HttpRequest"), "PhysicalApplicationPath"),
+                         WellKnownTypes.Property(types.SystemWebHttpRuntime, "AppDomainAppPath"),
+                         WellKnownTypes.Property(types.AppDomain, "BaseDirectory"),
+                         WellKnownTypes.Property(types.SystemWebHttpRequest, "PhysicalApplicationPath"),
                      })
             {
                 if (property is not null)
