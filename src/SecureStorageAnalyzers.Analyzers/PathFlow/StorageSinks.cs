@@ -168,35 +168,15 @@ internal sealed class StorageSinks
         Hmac = types.Hmac;
         Uri = types.Uri;
         WebUtility = types.WebUtility;
-        var messageTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
         // Where a string is a message, not a path: loggers, the console, debug traces.
-        foreach (var candidate in new[] { types.ILogger, types.LoggerExtensions, types.Console, types.Debug, types.Trace })
-        {
-            if (candidate is { } type)
-            {
-                messageTypes.Add(type);
-            }
-        }
-
-        _messageTypes = new SymbolSet<INamedTypeSymbol>(messageTypes);
+        _messageTypes = SymbolSet<INamedTypeSymbol>.Of(types.ILogger, types.LoggerExtensions, types.Console, types.Debug, types.Trace);
         _exception = types.Exception;
-        var roots = new System.Collections.Generic.List<INamedTypeSymbol>();
         // Types whose members yield a place on disk: the path and directory helpers, the process's folders, a file's own
         // location, and the host's content and web roots. A string built from one of them is a file-system path.
-        foreach (var candidate in new[]
-                 {
-                     types.Path, types.Directory, types.FileSystemInfo, types.FileInfo, types.DirectoryInfo, types.AppContext, types.AppDomain,
-                     types.Environment, types.IHostEnvironment, types.IWebHostEnvironment, types.IHostingEnvironmentAspNetCore,
-                     types.IHostingEnvironmentExtensions,
-                 })
-        {
-            if (candidate is { } type)
-            {
-                roots.Add(type);
-            }
-        }
-
-        _fileSystemRootTypes = new SymbolSet<INamedTypeSymbol>(roots);
+        _fileSystemRootTypes = SymbolSet<INamedTypeSymbol>.Of(
+            types.Path, types.Directory, types.FileSystemInfo, types.FileInfo, types.DirectoryInfo, types.AppContext, types.AppDomain,
+            types.Environment, types.IHostEnvironment, types.IWebHostEnvironment, types.IHostingEnvironmentAspNetCore,
+            types.IHostingEnvironmentExtensions);
         _readOnlySpan = types.ReadOnlySpanOfT;
         _span = types.SpanOfT;
     }
@@ -431,19 +411,8 @@ internal sealed class StorageSinks
     }
 
     /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
-    public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes
-    {
-        get
-        {
-            foreach (var type in new[] { _file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase })
-            {
-                if (type is not null)
-                {
-                    yield return type;
-                }
-            }
-        }
-    }
+    public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes =>
+        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase);
 
     /// <summary>
     /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/

@@ -157,16 +157,7 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         {
             _request = types.SystemWebHttpRequest;
             _requestBase = types.SystemWebHttpRequestBase;
-            var mapPathTypes = new List<INamedTypeSymbol>();
-            foreach (var type in new[] { types.SystemWebHttpServerUtility, types.SystemWebHttpServerUtilityBase, types.SystemWebHostingEnvironment })
-            {
-                if (type is not null)
-                {
-                    mapPathTypes.Add(type);
-                }
-            }
-
-            _mapPathTypes = new SymbolSet<INamedTypeSymbol>(mapPathTypes);
+            _mapPathTypes = types.SystemWebMapPathTypes;
         }
 
         public bool StopsAtPathBuilders => false;
