@@ -84,7 +84,11 @@ public static class Descriptors
         "{0} in {1} {2}",
         "Under IIS's integrated pipeline, ASP.NET's <system.web><authorization> is enforced by a module that runs only for requests a managed handler serves: pages and handlers are protected, the .wav, .mp3 and .pdf files beside them are served to anyone. Deny anonymous users with IIS URL authorization (<system.webServer><security><authorization>) too, or run the module for all requests. A location that allows everyone on a folder named for recordings, uploads or exports opens it outright.");
 
-    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description,
+    /// <summary>
+    /// A rule's descriptor: its category, on by default, its help link built from the id. A new rule declares its id and
+    /// descriptor with this in its own file (the rules before it keep theirs here and in <see cref="DiagnosticIds"/>).
+    /// </summary>
+    internal static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description,
         DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>
         new(id, title, messageFormat, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
 }

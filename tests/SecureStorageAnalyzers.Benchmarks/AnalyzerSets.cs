@@ -31,10 +31,9 @@ public sealed record AnalyzerSet(string Name, string Version, ImmutableArray<Dia
             .Where(t => exported
                 ? t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is { } a && a.Languages.Contains(LanguageNames.CSharp)
                 : t != typeof(SecureStorageAnalyzer))
-            .Concat(exported ? Type.EmptyTypes : typeof(SecureStorageAnalyzers.Tests.Verifiers.RuleAnalyzer).Assembly.GetTypes()
-                .Where(t => !t.IsAbstract && typeof(SecureStorageAnalyzers.Tests.Verifiers.RuleAnalyzer).IsAssignableFrom(t)))
-            .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .Concat(exported ? [] : SecureStorageAnalyzers.Tests.Verifiers.RuleAnalyzer.ForEveryRule())
+            .OrderBy(SecureStorageAnalyzers.Tests.Verifiers.RuleAnalyzer.NameOf, StringComparer.Ordinal)
             .ToImmutableArray();
         var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "?";
         var plus = version.IndexOf('+', StringComparison.Ordinal);

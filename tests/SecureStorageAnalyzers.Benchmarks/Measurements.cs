@@ -136,7 +136,7 @@ public static class Measurements
                         if (samples.Count < 5)
                         {
                             var at = exception.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "?";
-                            samples.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message} {at}");
+                            samples.Add($"{SecureStorageAnalyzers.Tests.Verifiers.RuleAnalyzer.NameOf(analyzer)}: {exception.GetType().Name}: {exception.Message} {at}");
                         }
                     }
                 },
@@ -185,7 +185,7 @@ public static class Measurements
 
         var costs = set.Analyzers
             .Select(a => new AnalyzerCost(
-                a.GetType().Name,
+                SecureStorageAnalyzers.Tests.Verifiers.RuleAnalyzer.NameOf(a),
                 string.Join(",", a.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal)),
                 new Sample(perAnalyzer[a]),
                 actions.TryGetValue(a, out var counted) ? counted.Registered : 0,
@@ -244,7 +244,7 @@ public static class Measurements
             }
         }
 
-        var costs = set.Analyzers.Select(a => new AnalyzerCost(a.GetType().Name, string.Empty, new Sample(perAnalyzer[a]), 0, 0)).ToList();
+        var costs = set.Analyzers.Select(a => new AnalyzerCost(SecureStorageAnalyzers.Tests.Verifiers.RuleAnalyzer.NameOf(a), string.Empty, new Sample(perAnalyzer[a]), 0, 0)).ToList();
         return new DocumentRun(set, new Sample(analyzerTimes), new Sample(wallTimes), costs, count, exceptions);
     }
 

@@ -130,13 +130,7 @@ internal sealed class CloudAccessCatalog
         var assigned = new List<IPropertySymbol>(_objectCannedAcls);
         assigned.AddRange(_publicAccessBlocks);
         assigned.AddRange(_gcsPredefinedAcls);
-        foreach (var property in new[] { _bucketCannedAcl, _bucketPolicy, _objectAclEntity, _bucketAclEntity, _s3GranteeUri })
-        {
-            if (property is not null)
-            {
-                assigned.Add(property);
-            }
-        }
+        assigned.AddRange(Symbols.NonNull(_bucketCannedAcl, _bucketPolicy, _objectAclEntity, _bucketAclEntity, _s3GranteeUri));
 
         AssignedProperties = assigned.ToImmutableArray();
     }
@@ -343,16 +337,19 @@ internal sealed class CloudAccessCatalog
         };
     }
 
+    /// <summary>See <see cref="SingleValue(WellKnownTypes, IOperation)"/>.</summary>
+    private IOperation? SingleValue(IOperation value) => SingleValue(_types, value);
+
     /// <summary>
     /// The value itself, or the one value of a local given exactly one (its initializer or a single assignment); null
-    /// for a local given several values or none.
+    /// for a local given several values or none. Shared by the cloud catalogs.
     /// </summary>
-    private IOperation? SingleValue(IOperation value)
+    internal static IOperation? SingleValue(WellKnownTypes types, IOperation value)
     {
         value = value.WithoutConversions();
         if (value is ILocalReferenceOperation local)
         {
-            var values = StorageSinks.Create(_types).BodyIndex(value).ValuesOf(local.Local);
+            var values = StorageSinks.Create(types).BodyIndex(value).ValuesOf(local.Local);
             return values.Count == 1 ? values[0].WithoutConversions() : null;
         }
 

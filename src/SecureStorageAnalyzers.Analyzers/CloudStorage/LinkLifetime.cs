@@ -35,10 +35,10 @@ internal sealed class LinkLifetime
     public LinkLifetime(WellKnownTypes types)
     {
         _types = types;
-        _timeSpan = types.Resolve("System.TimeSpan");
-        _dateTime = types.Resolve("System.DateTime");
-        _dateTimeOffset = types.Resolve("System.DateTimeOffset");
-        _timeProvider = types.Resolve("System.TimeProvider");
+        _timeSpan = types.TimeSpan;
+        _dateTime = types.DateTime;
+        _dateTimeOffset = types.DateTimeOffset;
+        _timeProvider = types.TimeProvider;
     }
 
     /// <summary>The lifetime in seconds that <paramref name="value"/> sets, or null when it is not known at compile time.</summary>

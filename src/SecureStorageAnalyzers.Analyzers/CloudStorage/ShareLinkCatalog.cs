@@ -62,7 +62,7 @@ internal sealed class ShareLinkCatalog
     {
         _types = types;
         Lifetime = new LinkLifetime(types);
-        _dateTimeOffset = types.Resolve("System.DateTimeOffset");
+        _dateTimeOffset = types.DateTimeOffset;
 
         if (types.References("Azure.Storage.Blobs"))
         {
@@ -99,25 +99,9 @@ internal sealed class ShareLinkCatalog
         _minioExpiryTypes = new SymbolSet<INamedTypeSymbol>(minio);
 
         var callTypes = new List<INamedTypeSymbol>(_minioExpiryTypes);
-        foreach (var type in new[] { _blobBaseClient, _containerClient, _serviceClient, _blobSasBuilder, _accountSasBuilder, _urlSigner, _urlSignerOptions })
-        {
-            if (type is not null)
-            {
-                callTypes.Add(type);
-            }
-        }
-
+        callTypes.AddRange(Symbols.NonNull(_blobBaseClient, _containerClient, _serviceClient, _blobSasBuilder, _accountSasBuilder, _urlSigner, _urlSignerOptions));
         CallTypes = callTypes.ToImmutableArray();
-        var assigned = new List<IPropertySymbol>();
-        foreach (var property in new[] { _blobSasExpiresOn, _accountSasExpiresOn, _presignedUrlExpires })
-        {
-            if (property is not null)
-            {
-                assigned.Add(property);
-            }
-        }
-
-        AssignedProperties = assigned.ToImmutableArray();
+        AssignedProperties = Symbols.NonNull(_blobSasExpiresOn, _accountSasExpiresOn, _presignedUrlExpires).ToImmutableArray();
     }
 
     /// <summary>The catalog of the compilation.</summary>
@@ -262,17 +246,7 @@ internal sealed class ShareLinkCatalog
         return false;
     }
 
-    private IOperation? SingleValue(IOperation value)
-    {
-        value = value.WithoutConversions();
-        if (value is ILocalReferenceOperation local)
-        {
-            var values = StorageSinks.Create(_types).BodyIndex(value).ValuesOf(local.Local);
-            return values.Count == 1 ? values[0].WithoutConversions() : null;
-        }
-
-        return value;
-    }
+    private IOperation? SingleValue(IOperation value) => CloudAccessCatalog.SingleValue(_types, value);
 
     private static bool Is(ISymbol? symbol, ISymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(symbol, known);

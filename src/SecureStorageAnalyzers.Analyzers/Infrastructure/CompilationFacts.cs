@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -31,12 +32,20 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// <para>
 /// How: a syntax pre-scan of every tree (<see cref="Compilation.SyntaxTrees"/>, generated ones too) looks for the
 /// identifiers the recorded calls and assignments are spelled with (the names of the recorded methods, properties and
-/// types, the project's own extension methods and configured helpers, and <c>using</c> aliases of the recorded types),
+/// types, the project's own extension methods on an application builder (told by their declared symbols) and configured
+/// helpers, and <c>using</c> aliases of the recorded types),
 /// and binds only those nodes (<see cref="SemanticModel.GetOperation"/>). The recorders then decide by symbol, as the
 /// operation actions did: the names only choose what to bind. Method names cannot be aliased, a recorded type can only
 /// through a <c>using</c> alias (collected first) or a target-typed <c>new()</c> (bound in the files that name the type).
 /// Syntax also skips what cannot record anything: a map call none of whose arguments may be a method group, a
 /// <c>RequireAuthorization()</c> whose receiver chain holds no <c>MapControllers()</c>-like call.
+/// </para>
+/// <para>
+/// What a tree says by syntax alone is kept per <see cref="SyntaxTree"/> in the analyzer's <see cref="SyntaxCache"/>
+/// (its extension-method and alias declarations, and its candidate nodes for a given set of names), so the next
+/// compilation, which an IDE makes after every edit and which reuses every unchanged tree, walks only the changed trees
+/// and binds the candidates of all of them in its own semantic models. The cache holds nothing of a compilation
+/// (no symbol, no semantic model, no option): a candidate list is reused only for exactly the same names.
 /// </para>
 /// <para>
 /// The folders written with request data are a second scan (<see cref="GetRequestData"/>), run only when SSA0001 meets a
@@ -48,8 +57,15 @@ internal sealed class CompilationFacts
 {
     private readonly WellKnownTypes _types;
     private readonly ConditionalWeakTable<AnalyzerOptions, Holder> _byOptions = new();
+    private SyntaxCache? _syntax;
 
     private CompilationFacts(WellKnownTypes types) => _types = types;
+
+    /// <summary>
+    /// Lets the scans of this compilation read and fill <paramref name="cache"/>, the per-tree syntax results of the
+    /// analyzer's earlier compilations. The first cache handed over stays; without one every tree is walked.
+    /// </summary>
+    public void UseSyntaxCache(SyntaxCache cache) => Interlocked.CompareExchange(ref _syntax, cache, null);
 
     /// <summary>The instance of the compilation, shared by the rules that ask.</summary>
     public static CompilationFacts For(WellKnownTypes types) => types.Shared(static t => new CompilationFacts(t));
@@ -104,7 +120,7 @@ internal sealed class CompilationFacts
                 if (facts is null)
                 {
                     facts = new Facts(owner._types);
-                    new Scan(facts, compilation, options, requestData, cancellationToken).Run();
+                    new Scan(facts, compilation, options, requestData, Volatile.Read(ref owner._syntax), cancellationToken).Run();
                     facts.Complete();
                     if (requestData)
                     {
@@ -166,6 +182,7 @@ internal sealed class CompilationFacts
         private readonly Compilation _compilation;
         private readonly AnalyzerOptions _options;
         private readonly bool _requestData;
+        private readonly SyntaxCache? _cache;
         private readonly CancellationToken _cancellationToken;
         private readonly HashSet<string> _callNames = new(System.StringComparer.Ordinal);
         private readonly HashSet<string> _helperNames = new(System.StringComparer.Ordinal);
@@ -175,12 +192,13 @@ internal sealed class CompilationFacts
         private readonly HashSet<string> _assignedNames = new(System.StringComparer.Ordinal);
         private readonly HashSet<string> _createdNames = new(System.StringComparer.Ordinal);
 
-        public Scan(Facts facts, Compilation compilation, AnalyzerOptions options, bool requestData, CancellationToken cancellationToken)
+        public Scan(Facts facts, Compilation compilation, AnalyzerOptions options, bool requestData, SyntaxCache? cache, CancellationToken cancellationToken)
         {
             _facts = facts;
             _compilation = compilation;
             _options = options;
             _requestData = requestData;
+            _cache = cache;
             _cancellationToken = cancellationToken;
         }
 
@@ -189,84 +207,109 @@ internal sealed class CompilationFacts
             if (_requestData)
             {
                 AddNames(_callNames, _facts.RequestData.CopyMethods);
+            }
+            else
+            {
+                var types = _facts.Types;
+                AddNames(_callNames, _facts.Pipeline.RecordedMethods);
+                AddNames(_mapNames, _facts.Endpoints.MapEndpointMethods);
+                AddNames(_requireNames, _facts.Endpoints.RequireAuthorizationMethods);
+                AddNames(_controllersNames, _facts.Endpoints.MapControllersMethods);
+                AddNames(_callNames, types.UseDirectoryBrowser);
+                AddNames(_callNames, types.UseFileServerWithBrowsingFlag);
+                AddName(_assignedNames, _facts.Pipeline.FallbackPolicy);
+                AddName(_assignedNames, types.FileServerOptionsEnableDirectoryBrowsing);
+                AddName(_createdNames, _facts.Endpoints.RecordedCreation);
+
+                // First pass, declarations only: the project's own extension methods on an application builder (a call of
+                // one is a pipeline step), and aliases of the recorded types.
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
-                    ScanTree(tree);
+                    foreach (var name in _facts.Helpers.For(_options, tree).MethodNames)
+                    {
+                        _helperNames.Add(name);
+                    }
+
+                    var declarations = _cache?.Get(tree).Declarations(tree, _cancellationToken) ?? TreeDeclarations.Of(tree, _cancellationToken);
+                    AddPipelineExtensions(tree, declarations.ExtensionMethods);
+
+                    foreach (var (alias, target) in declarations.Aliases)
+                    {
+                        if (_createdNames.Contains(target))
+                        {
+                            _createdNames.Add(alias);
+                        }
+                    }
+                }
+            }
+
+            var names = new NameKey(_requestData, _callNames, _helperNames, _mapNames, _requireNames, _controllersNames, _assignedNames, _createdNames);
+            var sameNames = new HashSet<NameKey>();
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                ImmutableArray<SyntaxNode> candidates;
+                if (_cache is null)
+                {
+                    candidates = ScanTree(tree);
+                }
+                else
+                {
+                    var entry = _cache.Get(tree);
+                    var found = entry.Candidates(_requestData);
+                    if (found is not null && (ReferenceEquals(found.Names, names) || sameNames.Contains(found.Names) ||
+                                              found.Names.SameAs(names) && sameNames.Add(found.Names)))
+                    {
+                        candidates = found.Nodes;
+                    }
+                    else
+                    {
+                        candidates = ScanTree(tree);
+                        entry.Remember(_requestData, new TreeCandidates(names, candidates));
+                    }
                 }
 
+                if (candidates.Length > 0)
+                {
+                    var model = GetModel(tree);
+                    foreach (var candidate in candidates)
+                    {
+                        Record(model, candidate, tree);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The names of the project's extension methods on an application builder: a call of one is a pipeline step
+        /// (<see cref="PipelineModel"/> records no other project extension). Decided from each declaration's symbol, which
+        /// needs no method body bound.
+        /// </summary>
+        private void AddPipelineExtensions(SyntaxTree tree, ImmutableArray<MethodDeclarationSyntax> methods)
+        {
+            var builder = _facts.Pipeline.ApplicationBuilder;
+            if (methods.IsEmpty || builder is null)
+            {
                 return;
             }
 
-            var types = _facts.Types;
-            AddNames(_callNames, _facts.Pipeline.RecordedMethods);
-            AddNames(_mapNames, _facts.Endpoints.MapEndpointMethods);
-            AddNames(_requireNames, _facts.Endpoints.RequireAuthorizationMethods);
-            AddNames(_controllersNames, _facts.Endpoints.MapControllersMethods);
-            AddNames(_callNames, types.UseDirectoryBrowser);
-            AddNames(_callNames, types.UseFileServerWithBrowsingFlag);
-            AddName(_assignedNames, _facts.Pipeline.FallbackPolicy);
-            AddName(_assignedNames, types.FileServerOptionsEnableDirectoryBrowsing);
-            AddName(_createdNames, _facts.Endpoints.RecordedCreation);
-
-            // First pass, declarations only: the project's own extension methods (a call of one may be a pipeline
-            // step), and aliases of the recorded types.
-            foreach (var tree in _compilation.SyntaxTrees)
+            var model = GetModel(tree);
+            foreach (var method in methods)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                foreach (var name in _facts.Helpers.For(_options, tree).MethodNames)
+                if (!_callNames.Contains(method.Identifier.ValueText) &&
+                    model.GetDeclaredSymbol(method, _cancellationToken) is { IsExtensionMethod: true, Parameters: { Length: > 0 } parameters } &&
+                    WellKnownTypes.Implements(parameters[0].Type, builder))
                 {
-                    _helperNames.Add(name);
-                }
-
-                if (tree.GetRoot(_cancellationToken) is CompilationUnitSyntax unit)
-                {
-                    Declarations(unit.Usings, unit.Members);
-                }
-            }
-
-            foreach (var tree in _compilation.SyntaxTrees)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                ScanTree(tree);
-            }
-        }
-
-        private void Declarations(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members)
-        {
-            foreach (var directive in usings)
-            {
-                if (directive.Alias is { } alias && directive.Name is { } target && _createdNames.Contains(RightmostName(target)))
-                {
-                    _createdNames.Add(alias.Name.Identifier.ValueText);
-                }
-            }
-
-            foreach (var member in members)
-            {
-                switch (member)
-                {
-                    case BaseNamespaceDeclarationSyntax ns:
-                        Declarations(ns.Usings, ns.Members);
-                        break;
-                    case ClassDeclarationSyntax type:
-                        foreach (var inner in type.Members)
-                        {
-                            if (inner is MethodDeclarationSyntax { ParameterList.Parameters: { Count: > 0 } parameters } method &&
-                                parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword) && parameters[0].Type is not PredefinedTypeSyntax)
-                            {
-                                _callNames.Add(method.Identifier.ValueText);
-                            }
-                        }
-
-                        break;
+                    _callNames.Add(method.Identifier.ValueText);
                 }
             }
         }
 
-        private void ScanTree(SyntaxTree tree)
+        /// <summary>The nodes of <paramref name="tree"/> to bind for the current names, in the order of the text (target-typed creations last).</summary>
+        private ImmutableArray<SyntaxNode> ScanTree(SyntaxTree tree)
         {
-            SemanticModel? model = null;
+            var candidates = ImmutableArray.CreateBuilder<SyntaxNode>();
             List<SyntaxNode>? implicitCreations = null;
             var namesCreatedType = false;
             foreach (var token in tree.GetRoot(_cancellationToken).DescendantTokens())
@@ -313,17 +356,16 @@ internal sealed class CompilationFacts
 
                 if (candidate is not null)
                 {
-                    Record(model ??= GetModel(tree), candidate, tree);
+                    candidates.Add(candidate);
                 }
             }
 
             if (namesCreatedType && implicitCreations is not null)
             {
-                foreach (var creation in implicitCreations)
-                {
-                    Record(model ??= GetModel(tree), creation, tree);
-                }
+                candidates.AddRange(implicitCreations);
             }
+
+            return candidates.ToImmutable();
         }
 
         /// <summary>
@@ -431,14 +473,6 @@ internal sealed class CompilationFacts
             }
         }
 
-        private static string RightmostName(NameSyntax name) => name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => string.Empty,
-        };
-
         private static void AddNames(HashSet<string> names, IEnumerable<IMethodSymbol> methods)
         {
             foreach (var method in methods)
@@ -453,6 +487,185 @@ internal sealed class CompilationFacts
             {
                 names.Add(symbol.Name);
             }
+        }
+    }
+
+    /// <summary>
+    /// What each tree says by syntax alone, kept across the compilations an analyzer instance sees (an IDE keeps one
+    /// instance per project and reuses every unchanged <see cref="SyntaxTree"/> in the next compilation). Weakly keyed by
+    /// the tree: an entry goes with its tree. Holds no symbol, semantic model or option, so nothing of one compilation is
+    /// found from another.
+    /// </summary>
+    internal sealed class SyntaxCache
+    {
+        private readonly ConditionalWeakTable<SyntaxTree, TreeEntry> _trees = new();
+
+        internal TreeEntry Get(SyntaxTree tree) => _trees.GetValue(tree, static _ => new TreeEntry());
+    }
+
+    /// <summary>One tree's syntax results: its declarations, and its candidates for the last names each scan asked with.</summary>
+    internal sealed class TreeEntry
+    {
+        private TreeDeclarations? _declarations;
+        private TreeCandidates? _facts;
+        private TreeCandidates? _requestData;
+
+        public TreeDeclarations Declarations(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var declarations = Volatile.Read(ref _declarations);
+            if (declarations is null)
+            {
+                declarations = TreeDeclarations.Of(tree, cancellationToken);
+                Volatile.Write(ref _declarations, declarations);
+            }
+
+            return declarations;
+        }
+
+        public TreeCandidates? Candidates(bool requestData) => requestData ? Volatile.Read(ref _requestData) : Volatile.Read(ref _facts);
+
+        public void Remember(bool requestData, TreeCandidates candidates)
+        {
+            if (requestData)
+            {
+                Volatile.Write(ref _requestData, candidates);
+            }
+            else
+            {
+                Volatile.Write(ref _facts, candidates);
+            }
+        }
+    }
+
+    /// <summary>A tree's extension methods (top-level classes) and its <c>using</c> aliases with the rightmost name of their target.</summary>
+    internal sealed class TreeDeclarations
+    {
+        private TreeDeclarations(ImmutableArray<MethodDeclarationSyntax> extensionMethods, ImmutableArray<(string Alias, string Target)> aliases)
+        {
+            ExtensionMethods = extensionMethods;
+            Aliases = aliases;
+        }
+
+        /// <summary>The extension methods declared in the tree's top-level classes (their <c>this</c> parameter not of a predefined type).</summary>
+        public ImmutableArray<MethodDeclarationSyntax> ExtensionMethods { get; }
+
+        public ImmutableArray<(string Alias, string Target)> Aliases { get; }
+
+        public static TreeDeclarations Of(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var methods = ImmutableArray.CreateBuilder<MethodDeclarationSyntax>();
+            var aliases = ImmutableArray.CreateBuilder<(string, string)>();
+            if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
+            {
+                Collect(unit.Usings, unit.Members, methods, aliases);
+            }
+
+            return new TreeDeclarations(methods.ToImmutable(), aliases.ToImmutable());
+        }
+
+        private static void Collect(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members,
+            ImmutableArray<MethodDeclarationSyntax>.Builder methods, ImmutableArray<(string, string)>.Builder aliases)
+        {
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is { } alias && directive.Name is { } target)
+                {
+                    aliases.Add((alias.Name.Identifier.ValueText, RightmostName(target)));
+                }
+            }
+
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        Collect(ns.Usings, ns.Members, methods, aliases);
+                        break;
+                    case ClassDeclarationSyntax type:
+                        foreach (var inner in type.Members)
+                        {
+                            if (inner is MethodDeclarationSyntax { ParameterList.Parameters: { Count: > 0 } parameters } method &&
+                                parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword) && parameters[0].Type is not PredefinedTypeSyntax)
+                            {
+                                methods.Add(method);
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static string RightmostName(NameSyntax name) => name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
+    }
+
+    /// <summary>A tree's candidate nodes, found with <see cref="Names"/>.</summary>
+    internal sealed class TreeCandidates
+    {
+        public TreeCandidates(NameKey names, ImmutableArray<SyntaxNode> nodes)
+        {
+            Names = names;
+            Nodes = nodes;
+        }
+
+        public NameKey Names { get; }
+
+        public ImmutableArray<SyntaxNode> Nodes { get; }
+    }
+
+    /// <summary>Every name set a tree's candidates depend on, compared by content (<see cref="SameAs"/>); equality is by reference.</summary>
+    internal sealed class NameKey
+    {
+        private readonly bool _requestData;
+        private readonly ImmutableArray<ImmutableArray<string>> _sets;
+
+        public NameKey(bool requestData, params HashSet<string>[] sets)
+        {
+            _requestData = requestData;
+            var builder = ImmutableArray.CreateBuilder<ImmutableArray<string>>(sets.Length);
+            foreach (var set in sets)
+            {
+                var names = new string[set.Count];
+                set.CopyTo(names);
+                System.Array.Sort(names, System.StringComparer.Ordinal);
+                builder.Add(ImmutableArray.Create(names));
+            }
+
+            _sets = builder.MoveToImmutable();
+        }
+
+        public bool SameAs(NameKey other)
+        {
+            if (_requestData != other._requestData || _sets.Length != other._sets.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _sets.Length; i++)
+            {
+                var mine = _sets[i];
+                var theirs = other._sets[i];
+                if (mine.Length != theirs.Length)
+                {
+                    return false;
+                }
+
+                for (var j = 0; j < mine.Length; j++)
+                {
+                    if (!string.Equals(mine[j], theirs[j], System.StringComparison.Ordinal))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
     }
 }

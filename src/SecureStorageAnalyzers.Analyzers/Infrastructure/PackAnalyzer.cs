@@ -46,6 +46,15 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
 {
     private readonly ImmutableArray<PackRuleEntry> _rules;
 
+    /// <summary>
+    /// The per-tree syntax results of <see cref="CompilationFacts"/>, kept across the compilations this instance analyzes:
+    /// an IDE keeps the analyzer and reuses unchanged trees, so after an edit only the changed tree is walked again.
+    /// </summary>
+    private readonly CompilationFacts.SyntaxCache _syntax = new();
+
+    /// <summary>This instance's per-tree syntax results (for tests).</summary>
+    internal CompilationFacts.SyntaxCache SyntaxCache => _syntax;
+
     /// <summary>One rule alone: for the test project's <c>RuleAnalyzer</c> (tests, per-rule benchmark), never exported.</summary>
     internal PackAnalyzer(PackRuleEntry rule)
         : this(ImmutableArray.Create(rule))
@@ -83,7 +92,13 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         var rules = CreateRules(start.Compilation, start.CancellationToken);
         if (rules.Count > 0)
         {
-            new Dispatcher(WellKnownTypes.GetOrCreate(start.Compilation), rules).Register(start);
+            var types = WellKnownTypes.GetOrCreate(start.Compilation);
+            if (types.HasAspNetCore)
+            {
+                CompilationFacts.For(types).UseSyntaxCache(_syntax);
+            }
+
+            new Dispatcher(types, rules).Register(start);
         }
     }
 

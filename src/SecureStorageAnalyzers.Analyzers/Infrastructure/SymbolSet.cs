@@ -16,6 +16,9 @@ internal sealed class SymbolSet<T> : IEnumerable<T>
 
     public SymbolSet(IEnumerable<T> items) => _items = new HashSet<T>(items, SymbolEqualityComparer.Default);
 
+    /// <summary>The set of those of <paramref name="items"/> the compilation has (a symbol it lacks is null).</summary>
+    public static SymbolSet<T> Of(params T?[] items) => new(Symbols.NonNull(items));
+
     private SymbolSet() => _items = new HashSet<T>(SymbolEqualityComparer.Default);
 
     /// <summary>A new empty set (a new one each time: the pack keeps no mutable type in static state).</summary>
@@ -30,6 +33,26 @@ internal sealed class SymbolSet<T> : IEnumerable<T>
     public IEnumerator<T> GetEnumerator() => _items.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>Helpers over lists of symbols that a compilation may lack.</summary>
+internal static class Symbols
+{
+    /// <summary>The symbols of <paramref name="items"/> that are not null, in order: the ones the compilation has.</summary>
+    public static List<T> NonNull<T>(params T?[] items)
+        where T : class, ISymbol
+    {
+        var present = new List<T>(items.Length);
+        foreach (var item in items)
+        {
+            if (item is not null)
+            {
+                present.Add(item);
+            }
+        }
+
+        return present;
+    }
 }
 
 /// <summary>

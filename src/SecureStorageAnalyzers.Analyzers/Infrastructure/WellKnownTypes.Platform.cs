@@ -22,6 +22,12 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? SpanOfT => Get("System.Span`1");
     public INamedTypeSymbol? TaskOfT => Get("System.Threading.Tasks.Task`1");
     public INamedTypeSymbol? ValueTaskOfT => Get("System.Threading.Tasks.ValueTask`1");
+
+    // Time: the lifetimes of share links (SSA0010) are read from these at compile time.
+    public INamedTypeSymbol? TimeSpan => Get("System.TimeSpan");
+    public INamedTypeSymbol? DateTime => Get("System.DateTime");
+    public INamedTypeSymbol? DateTimeOffset => Get("System.DateTimeOffset");
+    public INamedTypeSymbol? TimeProvider => Get("System.TimeProvider");
     public INamedTypeSymbol? Path => Get("System.IO.Path");
     public INamedTypeSymbol? File => Get("System.IO.File");
     public INamedTypeSymbol? Directory => Get("System.IO.Directory");
@@ -29,6 +35,15 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? StreamWriter => Get("System.IO.StreamWriter");
     public INamedTypeSymbol? FileMode => Get("System.IO.FileMode");
     public INamedTypeSymbol? FileAccess => Get("System.IO.FileAccess");
+    public INamedTypeSymbol? FileSystemInfo => Get("System.IO.FileSystemInfo");
+    public INamedTypeSymbol? DirectoryInfo => Get("System.IO.DirectoryInfo");
+
+    // Where a string is a message, not a path: loggers, the console, debug traces.
+    public INamedTypeSymbol? ILogger => Get("Microsoft.Extensions.Logging.ILogger");
+    public INamedTypeSymbol? LoggerExtensions => Get("Microsoft.Extensions.Logging.LoggerExtensions");
+    public INamedTypeSymbol? Console => Get("System.Console");
+    public INamedTypeSymbol? Debug => Get("System.Diagnostics.Debug");
+    public INamedTypeSymbol? Trace => Get("System.Diagnostics.Trace");
 
     // Text, encodings and hashes: what turns a value into another one.
     public INamedTypeSymbol? StringBuilder => Get("System.Text.StringBuilder");

@@ -205,6 +205,13 @@ internal sealed partial class WellKnownTypes
 
     public INamedTypeSymbol? SystemWebHostingEnvironment => ClassicWeb("System.Web.Hosting.HostingEnvironment");
 
+    /// <summary>The types whose <c>MapPath</c> turns a virtual path into a file of the application (empty without System.Web).</summary>
+    public SymbolSet<INamedTypeSymbol> SystemWebMapPathTypes =>
+        SymbolSet<INamedTypeSymbol>.Of(SystemWebHttpServerUtility, SystemWebHttpServerUtilityBase, SystemWebHostingEnvironment);
+
+    /// <summary><c>System.Web.HttpRuntime</c> (<c>AppDomainAppPath</c>: the application's folder).</summary>
+    public INamedTypeSymbol? SystemWebHttpRuntime => ClassicWeb("System.Web.HttpRuntime");
+
     public INamedTypeSymbol? SystemWebIHttpHandler => ClassicWeb("System.Web.IHttpHandler");
 
     public INamedTypeSymbol? SystemWebHttpTaskAsyncHandler => ClassicWeb("System.Web.HttpTaskAsyncHandler");

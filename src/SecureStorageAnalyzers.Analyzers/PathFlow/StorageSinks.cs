@@ -52,16 +52,6 @@ internal sealed class StorageSinks
         ("Google.Apis.Storage.v1.Data.Object", "Name"));
 
     /// <summary>
-    /// Types whose members yield a place on disk: the path and directory helpers, the process's folders, a file's own
-    /// location, and the host's content and web roots. A string built from one of them is a file-system path.
-    /// </summary>
-    private static readonly ImmutableArray<string> FileSystemRootTypeNames = ImmutableArray.Create<string>(
-        "System.IO.Path", "System.IO.Directory", "System.IO.FileSystemInfo", "System.IO.FileInfo", "System.IO.DirectoryInfo",
-        "System.AppContext", "System.AppDomain", "System.Environment", "Microsoft.Extensions.Hosting.IHostEnvironment",
-        "Microsoft.AspNetCore.Hosting.IWebHostEnvironment", "Microsoft.AspNetCore.Hosting.IHostingEnvironment",
-        "Microsoft.Extensions.Hosting.IHostingEnvironment");
-
-    /// <summary>
     /// The names a storage call is written with (type or method): a project none of whose files holds one of them as an
     /// identifier has no storage call SSA0101 could follow a string or a helper into (<see cref="MentionsStorage"/>).
     /// </summary>
@@ -117,11 +107,6 @@ internal sealed class StorageSinks
     }
 
     private const int IdentifierTokenKind = (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken;
-
-    /// <summary>Where a string is a message, not a path: loggers, the console, debug traces.</summary>
-    private static readonly ImmutableArray<string> MessageTypeNames = ImmutableArray.Create<string>(
-        "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions", "System.Console",
-        "System.Diagnostics.Debug", "System.Diagnostics.Trace");
 
     private readonly SymbolSet<INamedTypeSymbol> _messageTypes;
     private readonly INamedTypeSymbol? _file;
@@ -240,27 +225,15 @@ internal sealed class StorageSinks
         Hmac = types.Hmac;
         Uri = types.Uri;
         WebUtility = types.WebUtility;
-        var messageTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
-        foreach (var name in MessageTypeNames)
-        {
-            if (types.Resolve(name) is { } type)
-            {
-                messageTypes.Add(type);
-            }
-        }
-
-        _messageTypes = new SymbolSet<INamedTypeSymbol>(messageTypes);
+        // Where a string is a message, not a path: loggers, the console, debug traces.
+        _messageTypes = SymbolSet<INamedTypeSymbol>.Of(types.ILogger, types.LoggerExtensions, types.Console, types.Debug, types.Trace);
         _exception = types.Exception;
-        var roots = new System.Collections.Generic.List<INamedTypeSymbol>();
-        foreach (var name in FileSystemRootTypeNames)
-        {
-            if (types.Resolve(name) is { } type)
-            {
-                roots.Add(type);
-            }
-        }
-
-        _fileSystemRootTypes = new SymbolSet<INamedTypeSymbol>(roots);
+        // Types whose members yield a place on disk: the path and directory helpers, the process's folders, a file's own
+        // location, and the host's content and web roots. A string built from one of them is a file-system path.
+        _fileSystemRootTypes = SymbolSet<INamedTypeSymbol>.Of(
+            types.Path, types.Directory, types.FileSystemInfo, types.FileInfo, types.DirectoryInfo, types.AppContext, types.AppDomain,
+            types.Environment, types.IHostEnvironment, types.IWebHostEnvironment, types.IHostingEnvironmentAspNetCore,
+            types.IHostingEnvironmentExtensions);
         _readOnlySpan = types.ReadOnlySpanOfT;
         _span = types.SpanOfT;
     }
@@ -495,19 +468,8 @@ internal sealed class StorageSinks
     }
 
     /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
-    public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes
-    {
-        get
-        {
-            foreach (var type in new[] { _file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase })
-            {
-                if (type is not null)
-                {
-                    yield return type;
-                }
-            }
-        }
-    }
+    public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes =>
+        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase);
 
     /// <summary>
     /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/

@@ -37,37 +37,16 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         _webRootPath = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootPath");
         _obsoleteWebRootPath = WellKnownTypes.Property(types.IHostingEnvironmentAspNetCore, "WebRootPath");
         _fileInfo = types.FileInfo;
-        _pathType = types.Resolve("System.IO.Path");
+        _pathType = types.Path;
 
-        var mapPathTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
-        var appFolder = new System.Collections.Generic.List<IPropertySymbol>();
-        if (types.HasSystemWeb)
-        {
-            foreach (var type in new[] { types.SystemWebHttpServerUtility, types.SystemWebHttpServerUtilityBase, types.SystemWebHostingEnvironment })
-            {
-                if (type is not null)
-                {
-                    mapPathTypes.Add(type);
-                }
-            }
-
-            foreach (var property in new[]
-                     {
-                         WellKnownTypes.Property(types.SystemWebHostingEnvironment, "ApplicationPhysicalPath"),
-                         WellKnownTypes.Property(types.Resolve("System.Web.HttpRuntime"), "AppDomainAppPath"),
-                         WellKnownTypes.Property(types.Resolve("System.AppDomain"), "BaseDirectory"),
-                         WellKnownTypes.Property(types.Resolve("System.Web.HttpRequest"), "PhysicalApplicationPath"),
-                     })
-            {
-                if (property is not null)
-                {
-                    appFolder.Add(property);
-                }
-            }
-        }
-
-        _mapPathTypes = new SymbolSet<INamedTypeSymbol>(mapPathTypes);
-        _appFolderProperties = new SymbolSet<IPropertySymbol>(appFolder);
+        _mapPathTypes = types.HasSystemWeb ? types.SystemWebMapPathTypes : SymbolSet<INamedTypeSymbol>.Empty();
+        _appFolderProperties = types.HasSystemWeb
+            ? SymbolSet<IPropertySymbol>.Of(
+                WellKnownTypes.Property(types.SystemWebHostingEnvironment, "ApplicationPhysicalPath"),
+                WellKnownTypes.Property(types.SystemWebHttpRuntime, "AppDomainAppPath"),
+                WellKnownTypes.Property(types.AppDomain, "BaseDirectory"),
+                WellKnownTypes.Property(types.SystemWebHttpRequest, "PhysicalApplicationPath"))
+            : SymbolSet<IPropertySymbol>.Empty();
     }
 
     public bool HasWebRoot => _webRootPath is not null || _obsoleteWebRootPath is not null || !_mapPathTypes.IsEmpty;

@@ -101,19 +101,8 @@ internal static class SSA0004DoNotServeContentRoot
         public MethodSet UseWebRoot { get; }
 
         /// <summary>The properties <see cref="Describe"/> names.</summary>
-        public IEnumerable<IPropertySymbol> Properties
-        {
-            get
-            {
-                foreach (var property in new[] { _fileProvider, _optionsWebRootPath, _environmentWebRootPath, _environmentWebRootFileProvider })
-                {
-                    if (property is not null)
-                    {
-                        yield return property;
-                    }
-                }
-            }
-        }
+        public IEnumerable<IPropertySymbol> Properties =>
+            Symbols.NonNull(_fileProvider, _optionsWebRootPath, _environmentWebRootPath, _environmentWebRootFileProvider);
 
         /// <summary>How the message names the setting, or null when the property chooses no served folder.</summary>
         public string? Describe(IPropertySymbol property)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,22 +14,22 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// sends a file chosen by <c>Request.QueryString</c>, <c>Request.Form</c>, <c>Request.Params</c> or <c>Request[…]</c>
 /// (<c>Response.TransmitFile</c>, <c>WriteFile</c>, or <c>BinaryWrite</c> of <c>File.ReadAllBytes</c>), when the method
 /// checks no user (<c>IsAuthenticated</c>, <c>IsInRole</c>) and no web*.config of the project denies anonymous users
-/// anywhere (a handler's URL is not known here, so any such deny is taken to cover it). Reported at the end of the
-/// compilation, like the ASP.NET Core form.
+/// anywhere (a handler's URL is not known here, so any such deny is taken to cover it). Reported live, from the call's
+/// own operation action: everything it reads is in the handler's method or in the web.config additional files, so
+/// document-scoped analysis of the handler's file (the IDE's default scope) reports exactly what a build does.
 /// </summary>
 internal sealed class SSA0005ClassicFileHandler : PackRule
 {
     private readonly WellKnownTypes _types;
     private readonly PathFlowTracker _tracker;
     private readonly INamedTypeSymbol? _file;
-    private readonly ConcurrentBag<Diagnostic> _findings = new();
     private int _webConfigDenies = -1;
 
     private SSA0005ClassicFileHandler(WellKnownTypes types)
     {
         _types = types;
         _tracker = new PathFlowTracker(StorageSinks.Create(types), new RequestPolicy(types));
-        _file = types.Resolve("System.IO.File");
+        _file = types.File;
     }
 
     /// <summary>The classic part of SSA0005: projects with System.Web's response types.</summary>
@@ -54,8 +53,6 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             }
         }
     }
-
-    public override bool ReportsAtEnd => true;
 
     public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
     {
@@ -84,21 +81,13 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             return;
         }
 
-        _findings.Add(Diagnostic.Create(
+        context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
             DiagnosticLocations.For(invocation),
             new[] { sources[0].Operation.Syntax.GetLocation() },
             DiagnosticLocations.CallText(invocation.Syntax),
             sources[0].Reason.Evidence,
             "the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users"));
-    }
-
-    public override void Report(CompilationAnalysisContext context)
-    {
-        foreach (var finding in _findings)
-        {
-            context.ReportDiagnostic(finding);
-        }
     }
 
     private bool IsHandler(INamedTypeSymbol? type) =>
@@ -168,16 +157,7 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         {
             _request = types.SystemWebHttpRequest;
             _requestBase = types.SystemWebHttpRequestBase;
-            var mapPathTypes = new List<INamedTypeSymbol>();
-            foreach (var type in new[] { types.SystemWebHttpServerUtility, types.SystemWebHttpServerUtilityBase, types.SystemWebHostingEnvironment })
-            {
-                if (type is not null)
-                {
-                    mapPathTypes.Add(type);
-                }
-            }
-
-            _mapPathTypes = new SymbolSet<INamedTypeSymbol>(mapPathTypes);
+            _mapPathTypes = types.SystemWebMapPathTypes;
         }
 
         public bool StopsAtPathBuilders => false;

@@ -40,6 +40,25 @@ public class BuildAndIdeAgreeTests
         }
     }
 
+    /// <summary>The classic incident sample (System.Web, net48 references): its web.config findings come from the additional-file analysis.</summary>
+    [Fact]
+    public async Task ClassicIncidentSample_DocumentScopeEqualsFullAnalysisAsync()
+    {
+        var folder = Path.Combine(TestReferences.RepositoryRoot, "samples", "SecureStorageAnalyzers.Samples.ClassicIncidentApp");
+        var sources = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) &&
+                        !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(p => (p, File.ReadAllText(p)));
+        var additional = Directory.GetFiles(folder, "web.config").Select(p => (AdditionalText)new Text(p, File.ReadAllText(p))).ToImmutableArray();
+        var full = await AssertAgreeAsync(DocumentScope.Compile(sources, TestReferences.NetFramework48, webUsings: false), additional);
+
+        // Not a vacuous agreement: the incident's findings, in the code and in the web.config.
+        foreach (var id in new[] { "SSA0002", "SSA0006", "SSA0012", "SSA0101" })
+        {
+            Assert.Contains(full, d => d.Id == id);
+        }
+    }
+
     [Fact]
     public async Task GeneratedBenchmarkCodeBase_DocumentScopeEqualsFullAnalysisAsync()
     {

@@ -19,12 +19,8 @@ internal static class AnalyzerHarness
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    /// <summary>Each rule's own analyzer (this assembly's <see cref="RuleAnalyzer"/>s, not exported): the pack's analysis with that rule alone.</summary>
-    public static readonly ImmutableArray<DiagnosticAnalyzer> RuleAnalyzers = typeof(RuleAnalyzer).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(RuleAnalyzer).IsAssignableFrom(t))
-        .OrderBy(t => t.FullName, StringComparer.Ordinal)
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
+    /// <summary>Each rule's own analyzer (<see cref="RuleAnalyzer.ForEveryRule"/>, not exported): the pack's analysis with that rule alone, for every rule of the registry.</summary>
+    public static readonly ImmutableArray<DiagnosticAnalyzer> RuleAnalyzers = RuleAnalyzer.ForEveryRule();
 
     public static CSharpCompilation Compile(IEnumerable<string> sources, ImmutableArray<MetadataReference>? references = null, bool webUsings = true)
     {

@@ -3,14 +3,55 @@
 // SecureStorageAnalyzer (src/SecureStorageAnalyzers.Analyzers/Rules.cs).
 #pragma warning disable RS1001 // Missing diagnostic analyzer attribute: not exported on purpose.
 
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Diagnostics;
 using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.Tests.Verifiers
 {
-    /// <summary>The pack's operation analysis (<see cref="PackAnalyzer"/>) with the one rule of <see cref="PackRules"/> it is given.</summary>
+    /// <summary>
+    /// The pack's operation analysis (<see cref="PackAnalyzer"/>) with the one rule of <see cref="PackRules"/> it is given.
+    /// A rule's tests run it with <see cref="For"/> (<c>RuleAnalyzer.For(PackRules.SSA0013)</c>); the robustness harness,
+    /// the meta tests and the per-rule benchmark take every rule from the registry (<see cref="ForEveryRule"/>), so a new
+    /// rule needs no class here.
+    /// </summary>
     public abstract class RuleAnalyzer : PackAnalyzer
     {
         private protected RuleAnalyzer(PackRuleEntry rule)
+            : base(rule)
+        {
+        }
+
+        /// <summary>The id of the one rule this analyzer runs.</summary>
+        public string RuleId => SupportedDiagnostics[0].Id;
+
+        /// <summary>The rule of <paramref name="rule"/> alone.</summary>
+        internal static RuleAnalyzer For(PackRuleEntry rule) => new OneRuleAnalyzer(rule);
+
+        /// <summary>
+        /// Every rule of <see cref="PackRules.All"/> alone, one analyzer each, in registry order: the named class below
+        /// when the rule's older tests know it by one, the generic wrapper otherwise.
+        /// </summary>
+        public static ImmutableArray<DiagnosticAnalyzer> ForEveryRule()
+        {
+            var named = typeof(RuleAnalyzer).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(RuleAnalyzer).IsAssignableFrom(t) && t != typeof(OneRuleAnalyzer))
+                .Select(t => (RuleAnalyzer)Activator.CreateInstance(t)!)
+                .ToDictionary(a => a.RuleId, StringComparer.Ordinal);
+            return PackRules.All
+                .Select(rule => (DiagnosticAnalyzer)(named.TryGetValue(rule.Descriptor.Id, out var analyzer) ? analyzer : For(rule)))
+                .ToImmutableArray();
+        }
+
+        /// <summary>A name for reports: the class name, or the rule id for the generic wrapper.</summary>
+        public static string NameOf(DiagnosticAnalyzer analyzer) =>
+            analyzer is OneRuleAnalyzer one ? one.RuleId + "Analyzer" : analyzer.GetType().Name;
+    }
+
+    /// <summary>Any rule of the registry alone (see <see cref="RuleAnalyzer.For"/>).</summary>
+    public sealed class OneRuleAnalyzer : RuleAnalyzer
+    {
+        internal OneRuleAnalyzer(PackRuleEntry rule)
             : base(rule)
         {
         }
