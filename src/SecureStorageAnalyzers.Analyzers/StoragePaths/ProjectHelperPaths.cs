@@ -22,10 +22,12 @@ internal sealed class ProjectHelperPaths
     private static readonly SourceReason ParameterReason = new("a parameter", "the helper's parameter");
 
     private readonly StorageSinks _sinks;
-    private readonly IFlowSourcePolicy _personalPolicy;
+    private readonly IFlowSourcePolicy? _personalPolicy;
     private readonly ConcurrentDictionary<IMethodSymbol, Summary> _summaries = new(SymbolEqualityComparer.Default);
 
-    public ProjectHelperPaths(StorageSinks sinks, IFlowSourcePolicy personalPolicy)
+    /// <param name="sinks">The compilation's storage sinks.</param>
+    /// <param name="personalPolicy">Whose barriers (a configured pseudonymizer) end a parameter's flow; null for none.</param>
+    public ProjectHelperPaths(StorageSinks sinks, IFlowSourcePolicy? personalPolicy)
     {
         _sinks = sinks;
         _personalPolicy = personalPolicy;
@@ -49,7 +51,8 @@ internal sealed class ProjectHelperPaths
     /// <summary>A method's path parameters by ordinal; empty for most methods.</summary>
     internal sealed class Summary
     {
-        public static readonly Summary None = new(new Dictionary<int, ParameterUse>());
+        /// <summary>No path parameter (one per summarised method: no shared mutable state).</summary>
+        public static Summary None() => new(new Dictionary<int, ParameterUse>(0));
 
         public Summary(Dictionary<int, ParameterUse> uses) => Uses = uses;
 
@@ -74,7 +77,7 @@ internal sealed class ProjectHelperPaths
         var body = Body(method, compilation, cancellationToken);
         if (body is null)
         {
-            return Summary.None;
+            return Summary.None();
         }
 
         var tracker = new PathFlowTracker(_sinks, new ParameterPolicy(method, _sinks.PathType, _personalPolicy));
@@ -119,7 +122,7 @@ internal sealed class ProjectHelperPaths
             }
         }
 
-        return uses.Count == 0 ? Summary.None : new Summary(uses);
+        return uses.Count == 0 ? Summary.None() : new Summary(uses);
     }
 
     private static void Collect(PathFlowTracker tracker, IOperation value, List<FlowSource> sources, Dictionary<int, ParameterUse> uses, string where)
@@ -215,9 +218,9 @@ internal sealed class ProjectHelperPaths
     {
         private readonly IMethodSymbol _method;
         private readonly INamedTypeSymbol? _path;
-        private readonly IFlowSourcePolicy _personal;
+        private readonly IFlowSourcePolicy? _personal;
 
-        public ParameterPolicy(IMethodSymbol method, INamedTypeSymbol? path, IFlowSourcePolicy personal)
+        public ParameterPolicy(IMethodSymbol method, INamedTypeSymbol? path, IFlowSourcePolicy? personal)
         {
             _method = method;
             _path = path;
@@ -237,6 +240,6 @@ internal sealed class ProjectHelperPaths
 
         public bool IsBarrier(IMethodSymbol method) =>
             SymbolEquality.DefinitionIs(method.ContainingType, _path) && method.Name is "GetExtension" or "GetRandomFileName" or "GetTempFileName" ||
-            _personal.IsBarrier(method);
+            _personal?.IsBarrier(method) == true;
     }
 }
