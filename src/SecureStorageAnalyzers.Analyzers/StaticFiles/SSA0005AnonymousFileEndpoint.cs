@@ -134,7 +134,7 @@ internal static class SSA0005AnonymousFileEndpoint
             _responseBody = WellKnownTypes.Property(types.HttpResponse, "Body");
             _stream = _responseBody is null ? null : types.Stream;
             _fileStream = _responseBody is null ? null : types.FileStream;
-            _projectHelpers = new StoragePaths.ProjectHelperPaths(_sinks, null);
+            _projectHelpers = StoragePaths.ProjectHelperPaths.WithoutBarriers(types);
         }
 
         /// <summary>

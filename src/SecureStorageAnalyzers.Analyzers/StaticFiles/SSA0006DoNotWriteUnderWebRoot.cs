@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PathFlow;
 
@@ -46,8 +47,57 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         public override IEnumerable<INamedTypeSymbol> CallTypes => _sinks.WritingTypes;
 
-        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method) =>
+        /// <summary>The project's own helpers that write where a parameter says (one level), given the web root.</summary>
+        public override bool SeesCallsOfSourceMethods => true;
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
+                SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
+            {
+                AnalyzeHelperCall(context, call, method);
+                return;
+            }
+
             Analyze(context, _types, _sinks, _tracker);
+        }
+
+        /// <summary>
+        /// <c>_patients.ImageToSave(_env.WebRootPath, model)</c>, where the helper writes a file under the path its
+        /// parameter gives (<see cref="StoragePaths.ProjectHelperPaths"/>): one finding at the call, located there.
+        /// </summary>
+        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
+        {
+            List<FlowSource>? sources = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                {
+                    continue;
+                }
+
+                sources ??= new List<FlowSource>();
+                var before = sources.Count;
+                _tracker.FindSources(argument.Value, sources);
+                if (sources.Count == before)
+                {
+                    continue;
+                }
+
+                if (!StoragePaths.ProjectHelperPaths.WithoutBarriers(_types).For(method, context.Compilation, context.CancellationToken).Uses
+                        .TryGetValue(parameter.Ordinal, out var use) || !use.Writes)
+                {
+                    sources.RemoveRange(before, sources.Count - before);
+                }
+            }
+
+            if (sources is null || sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(call, _types))
+            {
+                return;
+            }
+
+            ReportWrite(context, sources, throughHelper: true);
+        }
     }
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker)
@@ -66,6 +116,17 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             return;
         }
 
+        ReportWrite(context, sources, throughHelper: false);
+    }
+
+    /// <summary>Key of <see cref="Diagnostic.Properties"/>, present when the write is in the project's own helper: the fix offers nothing there.</summary>
+    public const string ThroughHelperProperty = "ThroughHelper";
+
+    private static readonly System.Collections.Immutable.ImmutableDictionary<string, string?> ThroughHelper =
+        System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(ThroughHelperProperty, "true");
+
+    private static void ReportWrite(OperationAnalysisContext context, List<FlowSource> sources, bool throughHelper)
+    {
         var shown = DiagnosticLocations.CallText(context.Operation.Syntax);
         // One write, one finding, however many ways its path reaches the web root
         // (env.WebRootPath ?? Path.Combine(env.ContentRootPath, "wwwroot")): the first is named, all are located.
@@ -79,6 +140,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot,
             DiagnosticLocations.For(context.Operation),
             additional,
+            throughHelper ? ThroughHelper : null,
             shown,
             sources[0].Operation.Syntax.ToString()));
     }

@@ -36,11 +36,15 @@ internal sealed class ProjectHelperPaths
     /// <summary>What one parameter's value becomes in the helper: where it is written, or that the returned path holds it.</summary>
     internal sealed class ParameterUse
     {
-        public ParameterUse(string where, bool throughUnkeyedHashOnly)
+        public ParameterUse(string where, bool throughUnkeyedHashOnly, bool writes)
         {
             Where = where;
             ThroughUnkeyedHashOnly = throughUnkeyedHashOnly;
+            Writes = writes;
         }
+
+        /// <summary>True when the helper writes a file at a path built from the parameter, under a name it does not mint afresh (SSA0006).</summary>
+        public bool Writes { get; }
 
         /// <summary>"File.WriteAllBytes", "returns a path built from it".</summary>
         public string Where { get; }
@@ -93,7 +97,8 @@ internal sealed class ProjectHelperPaths
                     {
                         if (_sinks.IsPathArgument(argument, invocation.TargetMethod))
                         {
-                            Collect(tracker, argument.Value, sources, uses, "writes it into the path of " + invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name);
+                            Collect(tracker, argument.Value, sources, uses, "writes it into the path of " + invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name,
+                                Written(invocation, argument.Value));
                         }
                     }
 
@@ -104,7 +109,8 @@ internal sealed class ProjectHelperPaths
                     {
                         if (_sinks.IsPathArgument(argument, constructor))
                         {
-                            Collect(tracker, argument.Value, sources, uses, "writes it into the path of new " + constructor.ContainingType.Name);
+                            Collect(tracker, argument.Value, sources, uses, "writes it into the path of new " + constructor.ContainingType.Name,
+                                Written(creation, argument.Value));
                         }
                     }
 
@@ -112,12 +118,12 @@ internal sealed class ProjectHelperPaths
 
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
                     when _sinks.PropertySinks.Contains(target.Property.OriginalDefinition):
-                    Collect(tracker, assignment.Value, sources, uses, "sets " + target.Property.ContainingType.Name + "." + target.Property.Name + " from it");
+                    Collect(tracker, assignment.Value, sources, uses, "sets " + target.Property.ContainingType.Name + "." + target.Property.Name + " from it", writes: false);
                     break;
 
                 case IReturnOperation { ReturnedValue: { } returned } when returned.Type?.SpecialType == SpecialType.System_String &&
                                                                           ReturnsFromMethod(operation) && IsPathValue(returned, 0):
-                    Collect(tracker, returned, sources, uses, "returns a path built from it");
+                    Collect(tracker, returned, sources, uses, "returns a path built from it", writes: false);
                     break;
             }
         }
@@ -125,19 +131,39 @@ internal sealed class ProjectHelperPaths
         return uses.Count == 0 ? Summary.None() : new Summary(uses);
     }
 
-    private static void Collect(PathFlowTracker tracker, IOperation value, List<FlowSource> sources, Dictionary<int, ParameterUse> uses, string where)
+    /// <summary>True when <paramref name="call"/> writes a file at <paramref name="path"/> under a name that is not freshly minted.</summary>
+    private bool Written(IOperation call, IOperation path) =>
+        ReferenceEquals(_sinks.WrittenPath(call), path) && !StaticFiles.FreshNames.Has(path, _sinks);
+
+    private static void Collect(PathFlowTracker tracker, IOperation value, List<FlowSource> sources, Dictionary<int, ParameterUse> uses,
+        string where, bool writes)
     {
         sources.Clear();
         tracker.FindSources(value, sources);
         foreach (var source in sources)
         {
-            if (source.Operation.WithoutConversions() is IParameterReferenceOperation reference &&
-                (!uses.TryGetValue(reference.Parameter.Ordinal, out var known) || known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash))
+            if (source.Operation.WithoutConversions() is not IParameterReferenceOperation reference)
             {
-                uses[reference.Parameter.Ordinal] = new ParameterUse(where, source.ThroughUnkeyedHash);
+                continue;
+            }
+
+            var ordinal = reference.Parameter.Ordinal;
+            if (!uses.TryGetValue(ordinal, out var known))
+            {
+                uses[ordinal] = new ParameterUse(where, source.ThroughUnkeyedHash, writes);
+            }
+            else if (known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash || writes && !known.Writes)
+            {
+                // The first way in names it in the message; a clear-text way and a write count whichever comes first.
+                uses[ordinal] = new ParameterUse(known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash ? where : known.Where,
+                    known.ThroughUnkeyedHashOnly && source.ThroughUnkeyedHash, known.Writes || writes);
             }
         }
     }
+
+    /// <summary>The summaries with no barrier (SSA0005, SSA0006), shared by the rules of one compilation.</summary>
+    public static ProjectHelperPaths WithoutBarriers(WellKnownTypes types) =>
+        types.Shared(static t => new ProjectHelperPaths(StorageSinks.Create(t), null));
 
     /// <summary>False for a return of a lambda or local function inside the method.</summary>
     private static bool ReturnsFromMethod(IOperation operation)
