@@ -55,7 +55,11 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
                 SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
             {
-                AnalyzeHelperCall(context, call, method);
+                if (_sinks.MayStoreOrBuildPath(method, context.CancellationToken))
+                {
+                    AnalyzeHelperCall(context, call, method);
+                }
+
                 return;
             }
 
@@ -64,31 +68,30 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         /// <summary>
         /// <c>_patients.ImageToSave(_env.WebRootPath, model)</c>, where the helper writes a file under the path its
-        /// parameter gives (<see cref="StoragePaths.ProjectHelperPaths"/>): one finding at the call, located there.
+        /// parameter gives (<see cref="StoragePaths.ProjectHelperPaths"/>): one finding at the call, located there. Only
+        /// helpers whose source names a storage call are summarised (<see cref="StorageSinks.MayStoreOrBuildPath"/>).
         /// </summary>
         private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
         {
+            // The helper's summary first (once per method): most helpers write nowhere a parameter says, and then no
+            // argument is traced at all.
+            var uses = StoragePaths.ProjectHelperPaths.WithoutBarriers(_types).For(method, context.Compilation, context.CancellationToken).Uses;
+            if (uses.Count == 0)
+            {
+                return;
+            }
+
             List<FlowSource>? sources = null;
             foreach (var argument in call.Arguments)
             {
-                if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue)
+                if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue ||
+                    !uses.TryGetValue(parameter.Ordinal, out var use) || !use.Writes)
                 {
                     continue;
                 }
 
                 sources ??= new List<FlowSource>();
-                var before = sources.Count;
                 _tracker.FindSources(argument.Value, sources);
-                if (sources.Count == before)
-                {
-                    continue;
-                }
-
-                if (!StoragePaths.ProjectHelperPaths.WithoutBarriers(_types).For(method, context.Compilation, context.CancellationToken).Uses
-                        .TryGetValue(parameter.Ordinal, out var use) || !use.Writes)
-                {
-                    sources.RemoveRange(before, sources.Count - before);
-                }
             }
 
             if (sources is null || sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(call, _types))
