@@ -55,7 +55,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
                 SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
             {
-                if (_sinks.MayStoreOrBuildPath(method, context.CancellationToken))
+                if (HasStringParameter(method) && _sinks.MayStoreOrBuildPath(method, context.CancellationToken))
                 {
                     AnalyzeHelperCall(context, call, method);
                 }
@@ -64,6 +64,19 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             }
 
             Analyze(context, _types, _sinks, _tracker);
+        }
+
+        private static bool HasStringParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
