@@ -323,7 +323,27 @@ internal static class SSA0005AnonymousFileEndpoint
             {
                 if (argument.Parameter?.Name == "buffer")
                 {
-                    return argument.Value;
+                    // A copy loop (fs.ReadAsync(buffer, …); Response.Body.WriteAsync(buffer, …)): the stream read into the buffer.
+                    return argument.Value.WithoutConversions() is ILocalReferenceOperation buffer &&
+                           StreamReadInto(invocation, buffer.Local) is { } stream
+                        ? stream
+                        : argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The stream whose <c>Read</c>/<c>ReadAsync</c> fills <paramref name="buffer"/> in the same body, if any.</summary>
+        private static IOperation? StreamReadInto(IOperation write, ILocalSymbol buffer)
+        {
+            foreach (var operation in write.Root().Descendants())
+            {
+                if (operation is IInvocationOperation { Instance: { } stream } read && read.TargetMethod.Name is "Read" or "ReadAsync" &&
+                    !read.Arguments.IsEmpty && read.Arguments[0].Value.WithoutConversions() is ILocalReferenceOperation target &&
+                    SymbolEqualityComparer.Default.Equals(target.Local, buffer))
+                {
+                    return stream;
                 }
             }
 

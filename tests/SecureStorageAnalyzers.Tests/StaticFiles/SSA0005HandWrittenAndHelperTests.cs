@@ -43,6 +43,34 @@ public class SSA0005HandWrittenAndHelperTests
     }
 
     [Fact]
+    public async Task CopyLoopFromAStoredFileIntoResponseBody_IsReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            public class FileBrowserController : Controller
+            {
+                private readonly string _root = "/srv/files";
+
+                public async Task<IActionResult> {|#2:DownloadFile|}(string fileRequestPath)
+                {
+                    var path = _root + "/" + {|#1:fileRequestPath|};
+                    using var fs = new FileStream(path, FileMode.Open, FileAccess.Read);
+                    var buffer = new byte[81920];
+                    int n;
+                    while ((n = await fs.ReadAsync(buffer, 0, buffer.Length)) > 0)
+                    {
+                        await Response.Body.{|#0:WriteAsync(buffer, 0, n)|};
+                    }
+
+                    return new EmptyResult();
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Response.Body.WriteAsync", "the parameter 'fileRequestPath'", Nothing));
+    }
+
+    [Fact]
     public async Task CopiesThatServeNoRequestedStoredFile_AreNotReportedAsync()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
