@@ -27,11 +27,12 @@ internal static class PackRules
     // Calls: UseWebRoot's type; assigns: FileProvider, WebApplicationOptions.WebRootPath, IWebHostEnvironment.WebRootPath/WebRootFileProvider. Needs ASP.NET Core.
     public static readonly PackRuleEntry SSA0004 = new(Descriptors.SSA0004ContentRootServed, SSA0004DoNotServeContentRoot.CreateRule);
 
-    // Calls: Results/TypedResults/ControllerBase/PageModel/SendFile and the file result classes (no assignments, no flags); reads the other files'
-    // facts from CompilationFacts. Needs ASP.NET Core.
+    // Calls: Results/TypedResults/ControllerBase/PageModel/SendFile, the file result classes, and Stream/FileStream (copies and writes into
+    // Response.Body); no assignments, no flags; reads the other files' facts from CompilationFacts. Needs ASP.NET Core.
     public static readonly PackRuleEntry SSA0005 = new(Descriptors.SSA0005AnonymousEndpointServesRequestedFile, SSA0005AnonymousFileEndpoint.CreateRule);
 
-    // Calls: File, FileInfo, FileStream, StreamWriter (the writing sinks). Needs ASP.NET Core and a web root.
+    // Calls: File, FileInfo, FileStream, StreamWriter (the writing sinks), and calls of the project's own methods (the web root handed to a
+    // helper that writes). Needs ASP.NET Core and a web root.
     public static readonly PackRuleEntry SSA0006 = new(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot, SSA0006DoNotWriteUnderWebRoot.CreateRule);
 
     // Calls: BlobContainerClient/BlobServiceClient create and access-policy calls, S3 DeletePublicAccessBlock, MinIO SetPolicyArgs.WithPolicy;

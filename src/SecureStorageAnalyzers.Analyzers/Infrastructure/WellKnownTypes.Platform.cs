@@ -32,6 +32,7 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? File => Get("System.IO.File");
     public INamedTypeSymbol? Directory => Get("System.IO.Directory");
     public INamedTypeSymbol? FileStream => Get("System.IO.FileStream");
+    public INamedTypeSymbol? Stream => Get("System.IO.Stream");
     public INamedTypeSymbol? StreamWriter => Get("System.IO.StreamWriter");
     public INamedTypeSymbol? FileMode => Get("System.IO.FileMode");
     public INamedTypeSymbol? FileAccess => Get("System.IO.FileAccess");

@@ -49,6 +49,17 @@ internal sealed class MethodBodyIndex
                 case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
                     Add(target.Local, assignment.Value);
                     break;
+                // var (stream, name) = store.Open(id): each local is given the whole value (the walk cannot split it).
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var part in deconstruction.Target.Descendants())
+                    {
+                        if (part is ILocalReferenceOperation deconstructed)
+                        {
+                            Add(deconstructed.Local, deconstruction.Value);
+                        }
+                    }
+
+                    break;
                 case ILocalFunctionOperation function:
                     _localFunctions[function.Symbol] = function;
                     break;

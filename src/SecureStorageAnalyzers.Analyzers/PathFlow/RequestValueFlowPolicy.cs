@@ -18,10 +18,17 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
     private readonly ISymbol _handler;
     private readonly RequestSymbols _symbols;
 
-    public RequestValueFlowPolicy(ISymbol handler, RequestSymbols symbols)
+    private readonly StoragePaths.ProjectHelperPaths? _helpers;
+
+    private readonly System.Threading.CancellationToken _cancellationToken;
+
+    public RequestValueFlowPolicy(ISymbol handler, RequestSymbols symbols, StoragePaths.ProjectHelperPaths? helpers = null,
+        System.Threading.CancellationToken cancellationToken = default)
     {
         _handler = handler;
         _symbols = symbols;
+        _helpers = helpers;
+        _cancellationToken = cancellationToken;
     }
 
     public bool StopsAtPathBuilders => false;
@@ -33,9 +40,27 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
     public bool PassesThrough(IOperation creationOrCall) => creationOrCall switch
     {
         IObjectCreationOperation creation => SymbolEquality.DefinitionIs(creation.Type, _symbols.FileStream) || SymbolEquality.DefinitionIs(creation.Type, _symbols.FileInfo),
-        IInvocationOperation call => SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _symbols.File),
+        IInvocationOperation call => SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _symbols.File) || OpensInProjectHelper(call),
         _ => false,
     };
+
+    /// <summary>
+    /// A call of the project's own method (one level) that opens, reads or names a stored file from one of its
+    /// parameters (<c>_store.Open(id)</c> doing <c>File.OpenRead(Path.Combine(_dir, …))</c>): the walk goes on into the
+    /// call's arguments. Summarised once per compilation, only for the calls a file result's walk meets.
+    /// </summary>
+    private bool OpensInProjectHelper(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (_helpers is null || call.Arguments.IsEmpty || method.MethodKind != MethodKind.Ordinary ||
+            call.SemanticModel?.Compilation is not { } compilation ||
+            !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
+        {
+            return false;
+        }
+
+        return _helpers.For(method, compilation, _cancellationToken).Uses.Count > 0;
+    }
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol)
     {

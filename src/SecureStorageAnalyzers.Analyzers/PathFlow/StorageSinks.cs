@@ -108,6 +108,73 @@ internal sealed class StorageSinks
 
     private const int IdentifierTokenKind = (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _mayStore = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// A syntax pre-filter for the project's own helpers, once per method: true when the method's source names a storage
+    /// type or call or a place on disk (<see cref="IsStorageName"/>), or holds a string literal or interpolation with a
+    /// path separator or an extension (a path it may build and return). Most methods hold none, and their calls are then not
+    /// looked at further: no argument traced, no body bound.
+    /// </summary>
+    public bool MayStoreOrBuildPath(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        var definition = method.OriginalDefinition;
+        if (_mayStore.TryGetValue(definition, out var known))
+        {
+            return known;
+        }
+
+        var found = false;
+        foreach (var reference in definition.DeclaringSyntaxReferences)
+        {
+            foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+            {
+                switch ((Microsoft.CodeAnalysis.CSharp.SyntaxKind)token.RawKind)
+                {
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken:
+                        found = IsStorageName(token.ValueText);
+                        break;
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken:
+                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken:
+                        found = LooksLikePathText(token.ValueText);
+                        break;
+                }
+
+                if (found)
+                {
+                    break;
+                }
+            }
+
+            if (found)
+            {
+                break;
+            }
+        }
+
+        return _mayStore.GetOrAdd(definition, found);
+    }
+
+    /// <summary>A separator, or a dot right before a letter (an extension: <c>".wav"</c>, <c>"{0}.pdf"</c>; not a sentence's end).</summary>
+    private static bool LooksLikePathText(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '/' or '\\' || c == '.' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where a string is a message, not a path: loggers, the console, debug traces.</summary>
+    private static readonly ImmutableArray<string> MessageTypeNames = ImmutableArray.Create<string>(
+        "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions", "System.Console",
+        "System.Diagnostics.Debug", "System.Diagnostics.Trace");
+
     private readonly SymbolSet<INamedTypeSymbol> _messageTypes;
     private readonly INamedTypeSymbol? _file;
     private readonly INamedTypeSymbol? _fileInfo;

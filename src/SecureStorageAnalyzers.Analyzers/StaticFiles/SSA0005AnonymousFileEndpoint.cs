@@ -113,6 +113,10 @@ internal static class SSA0005AnonymousFileEndpoint
         private readonly StorageSinks _sinks;
         private readonly SymbolSet<INamedTypeSymbol> _resultTypes;
         private readonly SymbolSet<INamedTypeSymbol> _resultClasses;
+        private readonly INamedTypeSymbol? _stream;
+        private readonly INamedTypeSymbol? _fileStream;
+        private readonly IPropertySymbol? _responseBody;
+        private readonly StoragePaths.ProjectHelperPaths _projectHelpers;
 
         public Analysis(WellKnownTypes types)
         {
@@ -127,10 +131,36 @@ internal static class SSA0005AnonymousFileEndpoint
                 "Microsoft.AspNetCore.Http.SendFileResponseExtensions");
             _resultClasses = Resolve(types, "Microsoft.AspNetCore.Mvc.PhysicalFileResult", "Microsoft.AspNetCore.Mvc.FileStreamResult",
                 "Microsoft.AspNetCore.Mvc.FileContentResult", "Microsoft.AspNetCore.Mvc.VirtualFileResult");
+            _responseBody = WellKnownTypes.Property(types.HttpResponse, "Body");
+            _stream = _responseBody is null ? null : types.Stream;
+            _fileStream = _responseBody is null ? null : types.FileStream;
+            _projectHelpers = StoragePaths.ProjectHelperPaths.WithoutBarriers(types);
         }
 
-        /// <summary>Only the file results: everything else it reads across files is in <see cref="CompilationFacts"/>.</summary>
-        public override IEnumerable<INamedTypeSymbol> CallTypes => _resultTypes.Concat(_resultClasses);
+        /// <summary>
+        /// The file results, and the streams whose copy or write into <c>Response.Body</c> is a file response written by
+        /// hand: everything else it reads across files is in <see cref="CompilationFacts"/>.
+        /// </summary>
+        public override IEnumerable<INamedTypeSymbol> CallTypes
+        {
+            get
+            {
+                foreach (var type in _resultTypes.Concat(_resultClasses))
+                {
+                    yield return type;
+                }
+
+                if (_stream is not null)
+                {
+                    yield return _stream;
+                }
+
+                if (_fileStream is not null)
+                {
+                    yield return _fileStream;
+                }
+            }
+        }
 
         public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
@@ -142,6 +172,10 @@ internal static class SSA0005AnonymousFileEndpoint
                     if (method.ContainingType is { } type && _resultTypes.Contains(type.OriginalDefinition) && FileMethods.Contains(method.Name))
                     {
                         file = FileArgument(invocation.Arguments);
+                    }
+                    else
+                    {
+                        file = WrittenToResponseBody(invocation, method);
                     }
 
                     break;
@@ -172,7 +206,7 @@ internal static class SSA0005AnonymousFileEndpoint
 
             // Development-only code is asked about last: few file results take their file from the request.
             var sources = new List<FlowSource>();
-            new PathFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request)).FindSources(file, sources);
+            new PathFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request, _projectHelpers, context.CancellationToken)).FindSources(file, sources);
             if (sources.Count > 0 && !EnvironmentGuard.IsDevelopmentOnly(operation, _types))
             {
                 Report(context, endpoint is not null
@@ -254,6 +288,71 @@ internal static class SSA0005AnonymousFileEndpoint
             var path = string.CompareOrdinal(mapped.MapCall.SourceTree?.FilePath, other.MapCall.SourceTree?.FilePath);
             return path < 0 || path == 0 && mapped.MapCall.SourceSpan.Start < other.MapCall.SourceSpan.Start;
         }
+
+        /// <summary>
+        /// A file response written by hand: the stream copied into <c>Response.Body</c> (<c>fs.CopyToAsync(Response.Body)</c>,
+        /// <c>CopyTo</c>), or the bytes written to it (<c>Response.Body.WriteAsync(bytes)</c>, <c>Write</c>). Null for any
+        /// other stream call, which is most of them: a name comparison first.
+        /// </summary>
+        private IOperation? WrittenToResponseBody(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            if (_responseBody is null || method.Name is not ("CopyTo" or "CopyToAsync" or "Write" or "WriteAsync"))
+            {
+                return null;
+            }
+
+            if (method.Name is "CopyTo" or "CopyToAsync")
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Name == "destination" && IsResponseBody(argument.Value))
+                    {
+                        return invocation.Instance;
+                    }
+                }
+
+                return null;
+            }
+
+            if (invocation.Instance is not { } instance || !IsResponseBody(instance))
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "buffer")
+                {
+                    // A copy loop (fs.ReadAsync(buffer, …); Response.Body.WriteAsync(buffer, …)): the stream read into the buffer.
+                    return argument.Value.WithoutConversions() is ILocalReferenceOperation buffer &&
+                           StreamReadInto(invocation, buffer.Local) is { } stream
+                        ? stream
+                        : argument.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The stream whose <c>Read</c>/<c>ReadAsync</c> fills <paramref name="buffer"/> in the same body, if any.</summary>
+        private static IOperation? StreamReadInto(IOperation write, ILocalSymbol buffer)
+        {
+            foreach (var operation in write.Root().Descendants())
+            {
+                if (operation is IInvocationOperation { Instance: { } stream } read && read.TargetMethod.Name is "Read" or "ReadAsync" &&
+                    !read.Arguments.IsEmpty && read.Arguments[0].Value.WithoutConversions() is ILocalReferenceOperation target &&
+                    SymbolEqualityComparer.Default.Equals(target.Local, buffer))
+                {
+                    return stream;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsResponseBody(IOperation value) =>
+            value.WithoutConversions() is IPropertyReferenceOperation property &&
+            SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, _responseBody);
 
         /// <summary>The argument that says which file: a path, a stream or the bytes.</summary>
         private static IOperation? FileArgument(ImmutableArray<IArgumentOperation> arguments)

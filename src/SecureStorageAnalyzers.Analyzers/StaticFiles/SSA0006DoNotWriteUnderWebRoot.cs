@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PathFlow;
 
@@ -46,8 +47,73 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         public override IEnumerable<INamedTypeSymbol> CallTypes => _sinks.WritingTypes;
 
-        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method) =>
+        /// <summary>The project's own helpers that write where a parameter says (one level), given the web root.</summary>
+        public override bool SeesCallsOfSourceMethods => true;
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
+                SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
+            {
+                if (HasStringParameter(method) && _sinks.MayStoreOrBuildPath(method, context.CancellationToken))
+                {
+                    AnalyzeHelperCall(context, call, method);
+                }
+
+                return;
+            }
+
             Analyze(context, _types, _sinks, _tracker);
+        }
+
+        private static bool HasStringParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>_patients.ImageToSave(_env.WebRootPath, model)</c>, where the helper writes a file under the path its
+        /// parameter gives (<see cref="StoragePaths.ProjectHelperPaths"/>): one finding at the call, located there. Only
+        /// helpers whose source names a storage call are summarised (<see cref="StorageSinks.MayStoreOrBuildPath"/>).
+        /// </summary>
+        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
+        {
+            // The helper's summary first (once per method): most helpers write nowhere a parameter says, and then no
+            // argument is traced at all.
+            var uses = StoragePaths.ProjectHelperPaths.WithoutBarriers(_types).For(method, context.Compilation, context.CancellationToken).Uses;
+            if (uses.Count == 0)
+            {
+                return;
+            }
+
+            List<FlowSource>? sources = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue ||
+                    !uses.TryGetValue(parameter.Ordinal, out var use) || !use.Writes)
+                {
+                    continue;
+                }
+
+                sources ??= new List<FlowSource>();
+                _tracker.FindSources(argument.Value, sources);
+            }
+
+            if (sources is null || sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(call, _types))
+            {
+                return;
+            }
+
+            ReportWrite(context, sources, throughHelper: true);
+        }
     }
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker)
@@ -66,6 +132,17 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             return;
         }
 
+        ReportWrite(context, sources, throughHelper: false);
+    }
+
+    /// <summary>Key of <see cref="Diagnostic.Properties"/>, present when the write is in the project's own helper: the fix offers nothing there.</summary>
+    public const string ThroughHelperProperty = "ThroughHelper";
+
+    private static readonly System.Collections.Immutable.ImmutableDictionary<string, string?> ThroughHelper =
+        System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(ThroughHelperProperty, "true");
+
+    private static void ReportWrite(OperationAnalysisContext context, List<FlowSource> sources, bool throughHelper)
+    {
         var shown = DiagnosticLocations.CallText(context.Operation.Syntax);
         // One write, one finding, however many ways its path reaches the web root
         // (env.WebRootPath ?? Path.Combine(env.ContentRootPath, "wwwroot")): the first is named, all are located.
@@ -79,6 +156,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot,
             DiagnosticLocations.For(context.Operation),
             additional,
+            throughHelper ? ThroughHelper : null,
             shown,
             sources[0].Operation.Syntax.ToString()));
     }

@@ -22,10 +22,12 @@ internal sealed class ProjectHelperPaths
     private static readonly SourceReason ParameterReason = new("a parameter", "the helper's parameter");
 
     private readonly StorageSinks _sinks;
-    private readonly IFlowSourcePolicy _personalPolicy;
+    private readonly IFlowSourcePolicy? _personalPolicy;
     private readonly ConcurrentDictionary<IMethodSymbol, Summary> _summaries = new(SymbolEqualityComparer.Default);
 
-    public ProjectHelperPaths(StorageSinks sinks, IFlowSourcePolicy personalPolicy)
+    /// <param name="sinks">The compilation's storage sinks.</param>
+    /// <param name="personalPolicy">Whose barriers (a configured pseudonymizer) end a parameter's flow; null for none.</param>
+    public ProjectHelperPaths(StorageSinks sinks, IFlowSourcePolicy? personalPolicy)
     {
         _sinks = sinks;
         _personalPolicy = personalPolicy;
@@ -34,11 +36,15 @@ internal sealed class ProjectHelperPaths
     /// <summary>What one parameter's value becomes in the helper: where it is written, or that the returned path holds it.</summary>
     internal sealed class ParameterUse
     {
-        public ParameterUse(string where, bool throughUnkeyedHashOnly)
+        public ParameterUse(string where, bool throughUnkeyedHashOnly, bool writes)
         {
             Where = where;
             ThroughUnkeyedHashOnly = throughUnkeyedHashOnly;
+            Writes = writes;
         }
+
+        /// <summary>True when the helper writes a file at a path built from the parameter, under a name it does not mint afresh (SSA0006).</summary>
+        public bool Writes { get; }
 
         /// <summary>"File.WriteAllBytes", "returns a path built from it".</summary>
         public string Where { get; }
@@ -49,7 +55,8 @@ internal sealed class ProjectHelperPaths
     /// <summary>A method's path parameters by ordinal; empty for most methods.</summary>
     internal sealed class Summary
     {
-        public static readonly Summary None = new(new Dictionary<int, ParameterUse>());
+        /// <summary>No path parameter (one per summarised method: no shared mutable state).</summary>
+        public static Summary None() => new(new Dictionary<int, ParameterUse>(0));
 
         public Summary(Dictionary<int, ParameterUse> uses) => Uses = uses;
 
@@ -74,7 +81,7 @@ internal sealed class ProjectHelperPaths
         var body = Body(method, compilation, cancellationToken);
         if (body is null)
         {
-            return Summary.None;
+            return Summary.None();
         }
 
         var tracker = new PathFlowTracker(_sinks, new ParameterPolicy(method, _sinks.PathType, _personalPolicy));
@@ -90,7 +97,8 @@ internal sealed class ProjectHelperPaths
                     {
                         if (_sinks.IsPathArgument(argument, invocation.TargetMethod))
                         {
-                            Collect(tracker, argument.Value, sources, uses, "writes it into the path of " + invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name);
+                            Collect(tracker, argument.Value, sources, uses, "writes it into the path of " + invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name,
+                                Written(invocation, argument.Value));
                         }
                     }
 
@@ -101,7 +109,8 @@ internal sealed class ProjectHelperPaths
                     {
                         if (_sinks.IsPathArgument(argument, constructor))
                         {
-                            Collect(tracker, argument.Value, sources, uses, "writes it into the path of new " + constructor.ContainingType.Name);
+                            Collect(tracker, argument.Value, sources, uses, "writes it into the path of new " + constructor.ContainingType.Name,
+                                Written(creation, argument.Value));
                         }
                     }
 
@@ -109,32 +118,52 @@ internal sealed class ProjectHelperPaths
 
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
                     when _sinks.PropertySinks.Contains(target.Property.OriginalDefinition):
-                    Collect(tracker, assignment.Value, sources, uses, "sets " + target.Property.ContainingType.Name + "." + target.Property.Name + " from it");
+                    Collect(tracker, assignment.Value, sources, uses, "sets " + target.Property.ContainingType.Name + "." + target.Property.Name + " from it", writes: false);
                     break;
 
                 case IReturnOperation { ReturnedValue: { } returned } when returned.Type?.SpecialType == SpecialType.System_String &&
                                                                           ReturnsFromMethod(operation) && IsPathValue(returned, 0):
-                    Collect(tracker, returned, sources, uses, "returns a path built from it");
+                    Collect(tracker, returned, sources, uses, "returns a path built from it", writes: false);
                     break;
             }
         }
 
-        return uses.Count == 0 ? Summary.None : new Summary(uses);
+        return uses.Count == 0 ? Summary.None() : new Summary(uses);
     }
 
-    private static void Collect(PathFlowTracker tracker, IOperation value, List<FlowSource> sources, Dictionary<int, ParameterUse> uses, string where)
+    /// <summary>True when <paramref name="call"/> writes a file at <paramref name="path"/> under a name that is not freshly minted.</summary>
+    private bool Written(IOperation call, IOperation path) =>
+        ReferenceEquals(_sinks.WrittenPath(call), path) && !StaticFiles.FreshNames.Has(path, _sinks);
+
+    private static void Collect(PathFlowTracker tracker, IOperation value, List<FlowSource> sources, Dictionary<int, ParameterUse> uses,
+        string where, bool writes)
     {
         sources.Clear();
         tracker.FindSources(value, sources);
         foreach (var source in sources)
         {
-            if (source.Operation.WithoutConversions() is IParameterReferenceOperation reference &&
-                (!uses.TryGetValue(reference.Parameter.Ordinal, out var known) || known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash))
+            if (source.Operation.WithoutConversions() is not IParameterReferenceOperation reference)
             {
-                uses[reference.Parameter.Ordinal] = new ParameterUse(where, source.ThroughUnkeyedHash);
+                continue;
+            }
+
+            var ordinal = reference.Parameter.Ordinal;
+            if (!uses.TryGetValue(ordinal, out var known))
+            {
+                uses[ordinal] = new ParameterUse(where, source.ThroughUnkeyedHash, writes);
+            }
+            else if (known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash || writes && !known.Writes)
+            {
+                // The first way in names it in the message; a clear-text way and a write count whichever comes first.
+                uses[ordinal] = new ParameterUse(known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash ? where : known.Where,
+                    known.ThroughUnkeyedHashOnly && source.ThroughUnkeyedHash, known.Writes || writes);
             }
         }
     }
+
+    /// <summary>The summaries with no barrier (SSA0005, SSA0006), shared by the rules of one compilation.</summary>
+    public static ProjectHelperPaths WithoutBarriers(WellKnownTypes types) =>
+        types.Shared(static t => new ProjectHelperPaths(StorageSinks.Create(t), null));
 
     /// <summary>False for a return of a lambda or local function inside the method.</summary>
     private static bool ReturnsFromMethod(IOperation operation)
@@ -215,9 +244,9 @@ internal sealed class ProjectHelperPaths
     {
         private readonly IMethodSymbol _method;
         private readonly INamedTypeSymbol? _path;
-        private readonly IFlowSourcePolicy _personal;
+        private readonly IFlowSourcePolicy? _personal;
 
-        public ParameterPolicy(IMethodSymbol method, INamedTypeSymbol? path, IFlowSourcePolicy personal)
+        public ParameterPolicy(IMethodSymbol method, INamedTypeSymbol? path, IFlowSourcePolicy? personal)
         {
             _method = method;
             _path = path;
@@ -237,6 +266,6 @@ internal sealed class ProjectHelperPaths
 
         public bool IsBarrier(IMethodSymbol method) =>
             SymbolEquality.DefinitionIs(method.ContainingType, _path) && method.Name is "GetExtension" or "GetRandomFileName" or "GetTempFileName" ||
-            _personal.IsBarrier(method);
+            _personal?.IsBarrier(method) == true;
     }
 }

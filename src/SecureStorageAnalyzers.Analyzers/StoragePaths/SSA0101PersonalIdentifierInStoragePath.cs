@@ -110,9 +110,10 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             var builder = _sinks.IsPathBuilder(method);
             if (!builder && !_sinks.IsSinkMethod(method))
             {
-                if (context.Operation is IInvocationOperation helperCall &&
+                if (context.Operation is IInvocationOperation helperCall && HasCarryingParameter(method) &&
                     SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) &&
-                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken))
+                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken) &&
+                    _sinks.MayStoreOrBuildPath(method, context.CancellationToken))
                 {
                     AnalyzeHelperCall(context, helperCall, method);
                 }
@@ -203,6 +204,19 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             {
                 Report(context, tracker, sources, invocation, new Sink(method, parameter!, use!.Where), throughHelper: true);
             }
+        }
+
+        private static bool HasCarryingParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (CarriesIdentifier(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A parameter that can carry an identifier into a name: a string or a number (a phone number held as a long).</summary>

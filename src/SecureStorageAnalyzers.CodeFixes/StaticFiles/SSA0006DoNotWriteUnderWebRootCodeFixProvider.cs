@@ -45,7 +45,9 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : PackCodeFixPr
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (diagnostic.AdditionalLocations.Count == 0 || !diagnostic.AdditionalLocations[0].IsInSource ||
+            // A write in the project's own helper: the web root at the call may be the helper's only root for other callers too.
+            if (diagnostic.Properties.ContainsKey(SecureStorageAnalyzers.StaticFiles.SSA0006DoNotWriteUnderWebRoot.ThroughHelperProperty) ||
+                diagnostic.AdditionalLocations.Count == 0 || !diagnostic.AdditionalLocations[0].IsInSource ||
                 diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree)
             {
                 continue;

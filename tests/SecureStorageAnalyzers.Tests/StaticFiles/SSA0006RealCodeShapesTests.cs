@@ -33,6 +33,44 @@ public class SSA0006RealCodeShapesTests
         """);
 
     [Fact]
+    public Task WebRootPassedToTheProjectsOwnHelperThatWrites_IsReportedAtTheCallAsync() => VerifyAsync("""
+        // Issue #21 (measure notes): patients' pictures written by a service the controller hands the web root to.
+        public class FileModel { public string FileName { get; set; } = ""; public IFormFile FormFile { get; set; } = null!; }
+
+        public class PatientService
+        {
+            public string ImageToSave(string root, FileModel f)
+            {
+                using var s = new FileStream(root + "\\images\\" + f.FileName, FileMode.Create);
+                f.FormFile.CopyTo(s);
+                return f.FileName;
+            }
+
+            public string Avatar(string root, IFormFile file)
+            {
+                var name = Guid.NewGuid() + Path.GetExtension(file.FileName);
+                using var s = File.Create(Path.Combine(root, name));
+                file.CopyTo(s);
+                return name;
+            }
+
+            public bool Exists(string root, string name) => File.Exists(Path.Combine(root, name));
+        }
+
+        public class PatientController(IWebHostEnvironment env, PatientService patients)
+        {
+            public string Upload(FileModel model)
+            {
+                var saved = patients.ImageToSave(env.WebRootPath, model); //! SSA0006
+                patients.Avatar(env.WebRootPath, model.FormFile);
+                return patients.Exists(env.WebRootPath, saved) ? saved : "";
+            }
+
+            public string Private(FileModel model) => patients.ImageToSave(Path.Combine(env.ContentRootPath, "App_Data"), model);
+        }
+        """);
+
+    [Fact]
     public Task WebRootKeptInAFieldSetByTheConstructor_IsReportedAsync() => VerifyAsync("""
         public class Orders
         {

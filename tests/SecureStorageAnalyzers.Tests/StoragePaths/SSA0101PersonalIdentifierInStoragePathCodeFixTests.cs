@@ -128,6 +128,30 @@ public class SSA0101PersonalIdentifierInStoragePathCodeFixTests
     }
 
     [Fact]
+    public async Task ThroughTheProjectsOwnHelper_NoFixAtTheCallAsync()
+    {
+        // The name is built in the helper: a random name at the call would change what every caller of PathFor gets.
+        var offers = await CodeFixOffers.GetAsync("""
+            class Caller { public string Phone { get; set; } = ""; }
+
+            class Recordings
+            {
+                private static string PathFor(string key) => Path.Combine("/srv/recordings", key + ".wav");
+
+                public string Save(Caller caller, byte[] audio)
+                {
+                    var path = PathFor(caller.Phone);
+                    File.WriteAllBytes(path, audio);
+                    return path;
+                }
+            }
+            """, new SSA0101PersonalIdentifierInStoragePathAnalyzer(), new SSA0101PersonalIdentifierInStoragePathCodeFixProvider());
+        var offer = Assert.Single(offers);
+        Assert.Equal("true", offer.Diagnostic.Properties[SSA0101PersonalIdentifierInStoragePath.ThroughHelperProperty]);
+        Assert.Empty(offer.EquivalenceKeys);
+    }
+
+    [Fact]
     public async Task WriteAndReadOfTheSameName_NoRandomNameOnEitherAsync()
     {
         // (a) The write keeps its path, but the read rebuilds the name from the same route value: a random name at the
