@@ -16,8 +16,6 @@ namespace SecureStorageAnalyzers.Benchmarks;
 /// </summary>
 internal static class PreScan
 {
-    public static string Measure(Workload workload, int repeat) => Format(MeasureAll(workload, repeat).Cold, 0);
-
     public static (Sample Cold, Sample SameTrees, Sample AfterEdit, int Events) MeasureAll(Workload workload, int repeat)
     {
         var cold = new List<double>();
