@@ -54,7 +54,15 @@ internal static class SSA0009ExposureChain
         return sinks.PathType is null ? null : new Rule(types, sinks);
     }
 
-    private sealed class Registration
+    /// <summary>The rule's part for <paramref name="types"/>, typed, for the audit tool's walk (<see cref="Folders.CrossProjectChains"/>).</summary>
+    /// <remarks>Also in a project without ASP.NET Core (a worker that writes recordings): it then notes writes only.</remarks>
+    internal static Rule? CreateChainRule(WellKnownTypes types)
+    {
+        var sinks = StorageSinks.Create(types);
+        return sinks.PathType is null ? null : new Rule(types, sinks);
+    }
+
+    internal sealed class Registration
     {
         public Registration(IInvocationOperation invocation, IOperation? fileProvider, bool serves, bool lists)
         {
@@ -77,7 +85,7 @@ internal static class SSA0009ExposureChain
         public Folder? Folder { get; set; }
     }
 
-    private sealed class Write
+    internal sealed class Write
     {
         public Write(IOperation call, IOperation path)
         {
@@ -94,7 +102,21 @@ internal static class SSA0009ExposureChain
         public Folder? Folder { get; set; }
     }
 
-    private sealed class Rule : PackRule
+    /// <summary>What one compilation offers a chain: its anonymous registrations and its personal writes, with their folders.</summary>
+    internal sealed class Judged
+    {
+        public Judged(IReadOnlyList<Registration> registrations, IReadOnlyList<Write> writes)
+        {
+            Registrations = registrations;
+            Writes = writes;
+        }
+
+        public IReadOnlyList<Registration> Registrations { get; }
+
+        public IReadOnlyList<Write> Writes { get; }
+    }
+
+    internal sealed class Rule : PackRule
     {
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
@@ -127,9 +149,11 @@ internal static class SSA0009ExposureChain
         public override bool ReportsAtEnd => true;
 
         /// <summary>Notes a candidate: a registration outside Development-only code, or a file write. Judges nothing.</summary>
-        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method) => Note(context.Operation, method);
+
+        /// <summary>Notes a call or creation if it is a candidate (the operation action's work, and the audit tool's walk).</summary>
+        internal void Note(IOperation operation, IMethodSymbol method)
         {
-            var operation = context.Operation;
             if (operation is IInvocationOperation invocation && _pipeline.IsFileServing(method))
             {
                 if (!EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
@@ -185,56 +209,16 @@ internal static class SSA0009ExposureChain
 
         public override void Report(CompilationAnalysisContext context)
         {
-            if (_registrations.IsEmpty || _writes.IsEmpty)
+            var judged = Judge(context.Compilation, context.Options, context.CancellationToken);
+            if (judged is null)
             {
                 return;
             }
 
-            var cancellationToken = context.CancellationToken;
-            var facts = CompilationFacts.For(_types).Get(context.Compilation, context.Options, cancellationToken);
-            var folders = FolderModel.For(_types);
-
-            var registrations = new List<Registration>();
-            foreach (var registration in _registrations.OrderBy(r => r.Invocation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
-                         .ThenBy(r => r.Invocation.Syntax.SpanStart))
-            {
-                if (IsAuthorized(registration.Invocation, facts, cancellationToken))
-                {
-                    continue;
-                }
-
-                registration.Folder = folders.ServedBy(registration.FileProvider, cancellationToken);
-                if (registration.Folder is { Open: false })
-                {
-                    registrations.Add(registration);
-                }
-            }
-
-            if (!registrations.Any(r => r.Serves))
-            {
-                return;
-            }
-
-            // The writes that put a personal identifier into a file's name or path, in a folder the model knows.
             var chains = new Dictionary<Folder, List<Write>>();
-            foreach (var write in _writes.OrderBy(w => w.Call.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(w => w.Call.Syntax.SpanStart))
+            foreach (var write in judged.Writes)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (EnvironmentGuard.IsDevelopmentOnly(write.Call, _types))
-                {
-                    continue;
-                }
-
-                var sources = new List<FlowSource>();
-                _byOptions.For(context.Options, write.Call.Tree()).FindSources(write.Path, sources);
-                if (sources.Count == 0 || folders.PathOf(write.Path, cancellationToken) is not { } folder)
-                {
-                    continue;
-                }
-
-                write.Identifier = sources[0];
-                write.Folder = folder;
-                if (MostSpecificServed(registrations, folder) is { } served)
+                if (MostSpecificServed(judged.Registrations, write.Folder!) is { } served)
                 {
                     if (!chains.TryGetValue(served, out var writes))
                     {
@@ -247,12 +231,67 @@ internal static class SSA0009ExposureChain
 
             foreach (var chain in chains)
             {
-                ReportChain(context, chain.Key, chain.Value, registrations);
+                context.ReportDiagnostic(Chain(chain.Key, chain.Value, judged.Registrations));
             }
         }
 
+        /// <summary>
+        /// The noted candidates, judged: the registrations reachable anonymously whose folder is known, and the writes
+        /// that put a personal identifier into a known folder, each in source order. Null when the compilation has no
+        /// registration or no write (nothing is computed then).
+        /// </summary>
+        internal Judged? Judge(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken, bool needsBoth = true)
+        {
+            if (needsBoth ? _registrations.IsEmpty || _writes.IsEmpty : _registrations.IsEmpty && _writes.IsEmpty)
+            {
+                return null;
+            }
+
+            var facts = _registrations.IsEmpty ? null : CompilationFacts.For(_types).Get(compilation, options, cancellationToken);
+            var folders = FolderModel.For(_types);
+
+            var registrations = new List<Registration>();
+            foreach (var registration in _registrations.OrderBy(r => r.Invocation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+                         .ThenBy(r => r.Invocation.Syntax.SpanStart))
+            {
+                if (IsAuthorized(registration.Invocation, facts!, cancellationToken))
+                {
+                    continue;
+                }
+
+                registration.Folder = folders.ServedBy(registration.FileProvider, cancellationToken);
+                if (registration.Folder is { Open: false })
+                {
+                    registrations.Add(registration);
+                }
+            }
+
+            var writes = new List<Write>();
+            foreach (var write in _writes.OrderBy(w => w.Call.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(w => w.Call.Syntax.SpanStart))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (EnvironmentGuard.IsDevelopmentOnly(write.Call, _types))
+                {
+                    continue;
+                }
+
+                var sources = new List<FlowSource>();
+                _byOptions.For(options, write.Call.Tree()).FindSources(write.Path, sources);
+                if (sources.Count == 0 || folders.PathOf(write.Path, cancellationToken) is not { } folder)
+                {
+                    continue;
+                }
+
+                write.Identifier = sources[0];
+                write.Folder = folder;
+                writes.Add(write);
+            }
+
+            return new Judged(registrations, writes);
+        }
+
         /// <summary>The served folder (of an anonymous registration) with the most segments that holds <paramref name="written"/>.</summary>
-        private static Folder? MostSpecificServed(List<Registration> registrations, Folder written)
+        internal static Folder? MostSpecificServed(IReadOnlyList<Registration> registrations, Folder written)
         {
             Folder? best = null;
             foreach (var registration in registrations)
@@ -266,7 +305,8 @@ internal static class SSA0009ExposureChain
             return best;
         }
 
-        private static void ReportChain(CompilationAnalysisContext context, Folder folder, List<Write> writes, List<Registration> registrations)
+        /// <summary>The finding of one folder: its first serving registration, a listing of it, and the writes into it.</summary>
+        internal static Diagnostic Chain(Folder folder, List<Write> writes, IReadOnlyList<Registration> registrations)
         {
             var serving = registrations.First(r => r.Serves && r.Folder!.Equals(folder));
             var listing = registrations.FirstOrDefault(r => r.Lists && writes.Any(w => r.Folder!.Contains(w.Folder!)));
@@ -289,7 +329,7 @@ internal static class SSA0009ExposureChain
             var consequence = listing is not null
                 ? "anyone can list the files and download every one, and each name says whose it is"
                 : $"anyone who knows or guesses {what} can download that person's files";
-            context.ReportDiagnostic(Diagnostic.Create(
+            return Diagnostic.Create(
                 Descriptors.SSA0009ExposureChain,
                 primary,
                 additional,
@@ -300,7 +340,7 @@ internal static class SSA0009ExposureChain
                 what,
                 first.Identifier.Operation.Syntax.ToString(),
                 Where(DiagnosticLocations.For(first.Call)) + more,
-                consequence));
+                consequence);
         }
 
         /// <summary><c>Program.cs:18</c>.</summary>
