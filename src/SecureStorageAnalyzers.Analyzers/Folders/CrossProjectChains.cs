@@ -56,11 +56,11 @@ public sealed class ChainCandidates
 /// </summary>
 public static class CrossProjectChains
 {
-    private static readonly HashSet<string> CandidateNames = new(StringComparer.Ordinal)
-    {
-        "UseStaticFiles", "UseFileServer", "UseDirectoryBrowser", "SaveAs", "CopyTo", "MoveTo", "Copy", "Move", "Replace", "Open",
-        "OpenWrite", "Create", "CreateText", "AppendText", "FileStream", "StreamWriter",
-    };
+    /// <summary>The names of file-serving registrations and file writes (a call or a created type).</summary>
+    private static bool IsCandidateName(string name) =>
+        name is "UseStaticFiles" or "UseFileServer" or "UseDirectoryBrowser" or "SaveAs" or "CopyTo" or "MoveTo" or "Copy" or "Move" or
+            "Replace" or "Open" or "OpenWrite" or "Create" or "CreateText" or "AppendText" or "FileStream" or "StreamWriter" ||
+        name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("Append", StringComparison.Ordinal);
 
     /// <summary>
     /// The project's chain candidates, judged as SSA0009 judges them (the same rule code): a walk of its trees that binds
@@ -87,8 +87,7 @@ public static class CrossProjectChains
                     ObjectCreationExpressionSyntax { Type: var type } => RightmostName(type),
                     _ => null,
                 };
-                if (name is null || !CandidateNames.Contains(name) && !name.StartsWith("Write", StringComparison.Ordinal) &&
-                    !name.StartsWith("Append", StringComparison.Ordinal))
+                if (name is null || !IsCandidateName(name))
                 {
                     continue;
                 }
