@@ -632,6 +632,13 @@ internal sealed class FolderModel
 
         foreach (var node in Index(walk).Assignments(symbol.Name))
         {
+            // A private member is assigned inside its type only: the other types' members of the same name (every
+            // service's _root) are not bound at all.
+            if (symbol.DeclaredAccessibility == Accessibility.Private && !IsInsideDeclarationOf(symbol.ContainingType, node))
+            {
+                continue;
+            }
+
             if (Bind(node, walk) is ISimpleAssignmentOperation assignment &&
                 assignment.Target switch
                 {
@@ -661,6 +668,11 @@ internal sealed class FolderModel
         var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
         foreach (var node in Index(walk).Calls(name))
         {
+            if (method.DeclaredAccessibility == Accessibility.Private && !IsInsideDeclarationOf(method.ContainingType, node))
+            {
+                continue;
+            }
+
             var (target, callArguments) = Bind(node, walk) switch
             {
                 IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
@@ -690,6 +702,25 @@ internal sealed class FolderModel
         }
 
         return values;
+    }
+
+    /// <summary>True when <paramref name="node"/> lies inside a declaration of <paramref name="type"/>.</summary>
+    private static bool IsInsideDeclarationOf(INamedTypeSymbol? type, SyntaxNode node)
+    {
+        if (type is null)
+        {
+            return true;
+        }
+
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // ---- Configuration ----
@@ -837,6 +868,12 @@ internal sealed class FolderModel
             {
                 foreach (var node in index.Calls(name))
                 {
+                    // section.Get<T>(): only the generic form binds an options type; every other Get call is left unbound.
+                    if (name == "Get" && node is InvocationExpressionSyntax { Expression: not (GenericNameSyntax or MemberAccessExpressionSyntax { Name: GenericNameSyntax }) })
+                    {
+                        continue;
+                    }
+
                     if (Bind(node, walk) is IInvocationOperation invocation && Binding(invocation, walk) is ({ } type, { } section))
                     {
                         var key = type.OriginalDefinition;

@@ -266,6 +266,12 @@ internal static class SSA0009ExposureChain
                 }
             }
 
+            if (needsBoth && !registrations.Any(r => r.Serves))
+            {
+                // Nothing served anonymously from a known folder: no write needs to be looked at.
+                return null;
+            }
+
             var writes = new List<Write>();
             foreach (var write in _writes.OrderBy(w => w.Call.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(w => w.Call.Syntax.SpanStart))
             {
