@@ -789,6 +789,12 @@ internal sealed class FolderModel
             return key is not null && receiver is not null && ConfigPath(receiver, arguments, depth + 1, walk) is { } parent ? JoinKey(parent, key) : null;
         }
 
+        // A configuration root (new ConfigurationBuilder()….Build(), builder.Configuration): never a section.
+        if (value.Type is { } type && _types.IConfigurationRoot is { } rootType && WellKnownTypes.Implements(type, rootType))
+        {
+            return string.Empty;
+        }
+
         // A parameter nothing in the project passes a value to (the container injects it): the root configuration.
         if (value is IParameterReferenceOperation parameter && !IsArgument(parameter.Parameter, arguments) &&
             CallSiteArguments(parameter.Parameter.OriginalDefinition, walk) is { Count: 0 })

@@ -9,6 +9,7 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// </summary>
 internal sealed partial class WellKnownTypes
 {
+    public INamedTypeSymbol? IConfigurationRoot => Get("Microsoft.Extensions.Configuration.IConfigurationRoot");
     public INamedTypeSymbol? IConfigurationSection => Get("Microsoft.Extensions.Configuration.IConfigurationSection");
     public INamedTypeSymbol? ConfigurationExtensions => Get("Microsoft.Extensions.Configuration.ConfigurationExtensions");
     public INamedTypeSymbol? IOptionsOfT => Get("Microsoft.Extensions.Options.IOptions`1");

@@ -98,7 +98,7 @@ public sealed class AuditToolTests(AuditToolFixture fixture, ITestOutputHelper o
 
     /// <summary>
     /// Issue #18's cross-project chain: a worker project writes recordings named after the caller into the folder
-    /// configured at Storage:Recordings, a web project of the same folder serves that configured folder anonymously.
+    /// configured at Storage:Recordings, a web project of the same solution serves that configured folder anonymously.
     /// Neither build sees the chain; the tool reports one SSA0009 on the web project's registration, the write as its
     /// related location.
     /// </summary>
@@ -121,6 +121,13 @@ public sealed class AuditToolTests(AuditToolFixture fixture, ITestOutputHelper o
               </PropertyGroup>
             </Project>
             """;
+        // One solution holds both: the tool links projects of one solution (each loose project is a scan of its own).
+        File.WriteAllText(Path.Combine(folder, "Recordings.slnx"), """
+            <Solution>
+              <Project Path="Web/Web.csproj" />
+              <Project Path="Worker/Worker.csproj" />
+            </Solution>
+            """);
         File.WriteAllText(Path.Combine(folder, "Worker", "Worker.csproj"), project);
         File.WriteAllText(Path.Combine(folder, "Web", "Web.csproj"), project);
         File.WriteAllText(Path.Combine(folder, "Worker", "Program.cs"), """

@@ -25,6 +25,12 @@ public class CrossProjectChainsTests
         using System.IO;
         using Microsoft.Extensions.Configuration;
 
+        public static class Job
+        {
+            public static void Run(string phone, byte[] audio) =>
+                new RecordingWriter(new ConfigurationBuilder().AddEnvironmentVariables().Build()).Save(phone, audio);
+        }
+
         public sealed class RecordingWriter(IConfiguration configuration)
         {
             public void Save(string callerPhoneNumber, byte[] audio) =>
