@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SecureStorageAnalyzers;
 
@@ -59,6 +60,18 @@ public static class Descriptors
         "Anyone can list the stored objects",
         "{0} lets anyone list the stored objects: {1}",
         "A container or bucket that anyone can list is directory browsing in the cloud: every object's name, and with it every object, is one anonymous request away. Azure's PublicAccessType.BlobContainer, a public-read bucket ACL, an allUsers bucket ACL entry or a bucket policy that allows s3:ListBucket to \"*\" does that. Keep the container or bucket private.");
+
+    /// <summary>Reported at the end of the compilation (<see cref="WellKnownDiagnosticTags.CompilationEnd"/>): a build, full solution analysis and the audit tool show it, not live typing.</summary>
+    public static readonly DiagnosticDescriptor SSA0009ExposureChain = new(
+        DiagnosticIds.ExposureChain,
+        "Files named after people are written into a folder anyone can download from",
+        "Anonymous users are served {0} ({1}){2}, and files named with {3} ('{4}') are written into it ({5}): {6}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "The incident in one finding: a folder served without a login, filled with files whose names carry a phone number, an e-mail address or another personal identifier, and often listed. Each link has its own rule (SSA0001/SSA0004/SSA0006, SSA0101, SSA0002); together they mean anyone with a browser can fetch every file, and find whose it is by its name. Close the anonymous access first (UseAuthorization with a fallback policy, or serve the files through an endpoint that checks the caller), then rename the files and remove the listing.",
+        HelpLink(DiagnosticIds.ExposureChain),
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor SSA0010LongLivedShareLink = Create(
         DiagnosticIds.LongLivedShareLink,

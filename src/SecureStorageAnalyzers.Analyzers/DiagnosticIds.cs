@@ -14,6 +14,7 @@ public static class DiagnosticIds
     public const string RuntimeDataWrittenUnderWebRoot = "SSA0006";
     public const string StoredObjectsReadableByAnyone = "SSA0007";
     public const string StoredObjectsListableByAnyone = "SSA0008";
+    public const string ExposureChain = "SSA0009";
     public const string LongLivedShareLink = "SSA0010";
     public const string PersonalIdentifierInStoragePath = "SSA0101";
     public const string HiddenSegmentExposed = "SSA0011";

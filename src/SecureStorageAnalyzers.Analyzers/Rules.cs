@@ -42,6 +42,10 @@ internal static class PackRules
     // The same calls and assignments as SSA0007; reports the levels that let anyone list (Azure BlobContainer, bucket ACLs and policies). Needs a cloud storage SDK.
     public static readonly PackRuleEntry SSA0008 = new(Descriptors.SSA0008StoredObjectsListableByAnyone, SSA0008StoredObjectsListableByAnyone.CreateRule);
 
+    // Calls: UseStaticFiles/UseFileServer/UseDirectoryBrowser types and the writing sinks (File, FileInfo, FileStream, StreamWriter); notes them only,
+    // judges at the end of the compilation (ReportsAtEnd) with FolderModel. Needs ASP.NET Core.
+    public static readonly PackRuleEntry SSA0009 = new(Descriptors.SSA0009ExposureChain, SSA0009ExposureChain.CreateRule);
+
     // Calls: Azure GenerateSasUri/GenerateAccountSasUri (blob, container, service clients), BlobSasBuilder/AccountSasBuilder creations and SetPermissions,
     // GCS UrlSigner.Sign(Async) and UrlSigner.Options, MinIO presigned args' WithExpiry; assigns: SAS builders' ExpiresOn, S3 GetPreSignedUrlRequest.Expires. Needs a cloud storage SDK.
     public static readonly PackRuleEntry SSA0010 = new(Descriptors.SSA0010LongLivedShareLink, SSA0010LongLivedShareLinks.CreateRule);
@@ -50,5 +54,5 @@ internal static class PackRules
     // sees strings (interpolations, concatenations). Every project with System.IO.
     public static readonly PackRuleEntry SSA0101 = new(Descriptors.SSA0101PersonalIdentifierInStoragePath, SSA0101PersonalIdentifierInStoragePath.CreateRule);
 
-    public static readonly ImmutableArray<PackRuleEntry> All = ImmutableArray.Create(SSA0001, SSA0002, SSA0003, SSA0004, SSA0005, SSA0006, SSA0007, SSA0008, SSA0010, SSA0101);
+    public static readonly ImmutableArray<PackRuleEntry> All = ImmutableArray.Create(SSA0001, SSA0002, SSA0003, SSA0004, SSA0005, SSA0006, SSA0007, SSA0008, SSA0009, SSA0010, SSA0101);
 }

@@ -31,11 +31,12 @@ public sealed class RuleCatalog
     /// <summary>
     /// How bad each exposure is for the people whose data is stored, worst first. The rank orders the reports; the score
     /// (0.1-10, as GitHub code scanning reads <c>security-severity</c>: 9.0+ critical, 7.0+ high, 4.0+ medium) and the
-    /// CWE go into SARIF. An exposure chain (a folder written by one part of the app and served by another; its rule is
-    /// not in the pack yet) is the incident itself: its row, marked as a chain, goes first when the rule lands. A rule of the pack missing here still appears, after these, at 5.0.
+    /// CWE go into SARIF. An exposure chain (SSA0009: a folder served to anyone, filled with files named after people) is
+    /// the incident itself: its row, marked as a chain, goes first. A rule of the pack missing here still appears, after these, at 5.0.
     /// </summary>
     public static readonly ImmutableArray<(string Id, double Score, string Cwe, bool IsChain)> SeverityTable =
     [
+        ("SSA0009", 9.3, "CWE-359", true), // exposure chain: anonymous folder + personal file names (+ listing)
         ("SSA0001", 8.6, "CWE-552", false), // private folder served as static files without authorization
         ("SSA0005", 8.6, "CWE-639", false), // anonymous endpoint returns a stored file the request names
         ("SSA0007", 8.6, "CWE-284", false), // cloud objects readable by anyone

@@ -12,17 +12,37 @@ public sealed record AnalyzedProject(Project Project, Compilation Compilation, A
 /// project of one solution (or folder) has been analyzed, the scanner hands all of them, with their compilations and
 /// analyzer options, to each registered <see cref="ISolutionAnalysis"/>; the diagnostics it returns are reported like
 /// any other finding (rule id, location, additional locations as related locations) and rank by the rule's entry in
-/// <see cref="Reporting.RuleCatalog.SeverityTable"/>. The exposure-chain rule plugs in here once it is in
-/// the pack: it must link a folder's identity (the same configuration key or path) across the compilations, using
-/// the pack's own folder model, not a copy in the tool.
+/// <see cref="Reporting.RuleCatalog.SeverityTable"/>. The exposure-chain rule (SSA0009) plugs in here
+/// (<see cref="ExposureChainAcrossProjects"/>): it links a folder's identity (the same configuration key or absolute
+/// path) across the compilations, with the pack's own folder model and rule code, not a copy in the tool.
 /// </summary>
 public interface ISolutionAnalysis
 {
     Task<IReadOnlyList<Diagnostic>> AnalyzeAsync(IReadOnlyList<AnalyzedProject> projects, CancellationToken cancellationToken);
 }
 
-/// <summary>The solution-level analyses the scanner runs; none yet (see <see cref="ISolutionAnalysis"/>).</summary>
+/// <summary>
+/// SSA0009 across projects: a folder one project serves anonymously and another writes files named after people into
+/// (<see cref="SecureStorageAnalyzers.Folders.CrossProjectChains"/>). The chains inside one project are the build's own
+/// findings and are not repeated here. Severity is the rule's default (Error): a project's own severity settings are
+/// not applied to a finding that spans projects.
+/// </summary>
+public sealed class ExposureChainAcrossProjects : ISolutionAnalysis
+{
+    public Task<IReadOnlyList<Diagnostic>> AnalyzeAsync(IReadOnlyList<AnalyzedProject> projects, CancellationToken cancellationToken)
+    {
+        if (projects.Count < 2)
+        {
+            return Task.FromResult<IReadOnlyList<Diagnostic>>([]);
+        }
+
+        var candidates = projects.Select(p => SecureStorageAnalyzers.Folders.CrossProjectChains.Collect(p.Compilation, p.Options, cancellationToken)).ToList();
+        return Task.FromResult(SecureStorageAnalyzers.Folders.CrossProjectChains.Link(candidates));
+    }
+}
+
+/// <summary>The solution-level analyses the scanner runs (see <see cref="ISolutionAnalysis"/>).</summary>
 public static class SolutionAnalyses
 {
-    public static IReadOnlyList<ISolutionAnalysis> Registered { get; } = [];
+    public static IReadOnlyList<ISolutionAnalysis> Registered { get; } = [new ExposureChainAcrossProjects()];
 }

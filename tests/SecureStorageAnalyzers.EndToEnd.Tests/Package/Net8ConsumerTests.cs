@@ -40,6 +40,7 @@ public sealed class Net8ConsumerTests(PackedConsumerFixture fixture, ITestOutput
         app.MapGet("/recordings/{name}", (string name) => Results.File(Path.Combine("/srv/recordings", name), "audio/mpeg")); // SSA0005
         app.MapPost("/notes", (IWebHostEnvironment env) => File.WriteAllText(Path.Combine(env.WebRootPath, "last-note.txt"), "note")); // SSA0006
         app.MapPost("/calls/{callerPhoneNumber}", (string callerPhoneNumber) => File.Create(Path.Combine("/srv/calls", callerPhoneNumber + ".mp3")).Dispose()); // SSA0101
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider("/srv/calls"), RequestPath = "/calls" }); // SSA0001 SSA0009
         app.MapGet("/", () => "ok");
         app.Run();
         """;
@@ -62,7 +63,9 @@ public sealed class Net8ConsumerTests(PackedConsumerFixture fixture, ITestOutput
         var result = await fixture.Timings.TimeAsync("net8.0 consumer build", output, () => PackedConsumerFixture.RunAsync(directory, build));
         output.WriteLine($"$ dotnet {string.Join(' ', build)}\n{result}");
         PackedConsumerFixture.AssertAnalyzersLoaded(result, $"dotnet {string.Join(' ', build)}");
-        Assert.True(result.ExitCode == 0, $"Warnings alone must not fail the build:\n{result}");
+        // SSA0009 (the exposure chain) is an error by default: it, and nothing else, fails this build.
+        Assert.True(result.ExitCode != 0, $"SSA0009 is an error by default and must fail the build:\n{result}");
+        Assert.Equal(["SSA0009"], BuildOutput.Findings(result.Output).Where(f => f.Severity == "error").Select(f => f.Id).Distinct());
 
         var expected = Expected();
         // Rules that need a cloud storage SDK are exempt: this consumer references none (see PackRules.NeedingACloudSdk).

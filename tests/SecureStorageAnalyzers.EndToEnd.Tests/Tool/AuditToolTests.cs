@@ -96,6 +96,73 @@ public sealed class AuditToolTests(AuditToolFixture fixture, ITestOutputHelper o
             run.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue #18's cross-project chain: a worker project writes recordings named after the caller into the folder
+    /// configured at Storage:Recordings, a web project of the same solution serves that configured folder anonymously.
+    /// Neither build sees the chain; the tool reports one SSA0009 on the web project's registration, the write as its
+    /// related location.
+    /// </summary>
+    [Fact]
+    public async Task WorkerWritesWebServes_OneCrossProjectChainAsync()
+    {
+        var folder = Path.Combine(fixture.Root, "worker-and-web");
+        Directory.CreateDirectory(Path.Combine(folder, "Worker"));
+        Directory.CreateDirectory(Path.Combine(folder, "Web"));
+        File.WriteAllText(Path.Combine(folder, "NuGet.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration><packageSources><clear /></packageSources></configuration>
+            """);
+        const string project = """
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+            </Project>
+            """;
+        // One solution holds both: the tool links projects of one solution (each loose project is a scan of its own).
+        File.WriteAllText(Path.Combine(folder, "Recordings.slnx"), """
+            <Solution>
+              <Project Path="Web/Web.csproj" />
+              <Project Path="Worker/Worker.csproj" />
+            </Solution>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Worker", "Worker.csproj"), project);
+        File.WriteAllText(Path.Combine(folder, "Web", "Web.csproj"), project);
+        File.WriteAllText(Path.Combine(folder, "Worker", "Program.cs"), """
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            new RecordingWriter(configuration).Save(args[0], File.ReadAllBytes(args[1]));
+
+            public sealed class RecordingWriter(IConfiguration configuration)
+            {
+                public void Save(string callerPhoneNumber, byte[] audio) =>
+                    File.WriteAllBytes(Path.Combine(configuration["Storage:Recordings"]!, $"{callerPhoneNumber}.wav"), audio);
+            }
+            """);
+        File.WriteAllText(Path.Combine(folder, "Web", "Program.cs"), """
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(builder.Configuration["Storage:Recordings"]!), RequestPath = "/calls" });
+            app.Run();
+            """);
+
+        var jsonPath = Path.Combine(fixture.Root, "worker-and-web.json");
+        var run = await ScanAsync("scan worker and web", folder, "--restore", "--format", "json", "--output", jsonPath);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(jsonPath));
+        var chains = report.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == "SSA0009").ToList();
+        var chain = Assert.Single(chains);
+        Assert.Equal("Web", chain.GetProperty("project").GetString());
+        Assert.Equal("Web/Program.cs", chain.GetProperty("location").GetProperty("path").GetString());
+        Assert.Contains("Storage:Recordings", chain.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(chain.GetProperty("relatedLocations").EnumerateArray(), l => l.GetProperty("path").GetString() == "Worker/Program.cs");
+    }
+
     [Fact]
     public async Task BadPath_IsAUsageErrorAsync()
     {

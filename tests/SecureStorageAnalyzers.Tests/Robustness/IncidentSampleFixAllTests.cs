@@ -74,23 +74,26 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
     /// <summary>
     /// Issue #20: Fix All used to turn the read <c>Results.File(Path.Combine(recordingsRoot, day, callerPhoneNumber + ".mp3"))</c>
     /// into a lookup of a random name that never exists, and the write into a file nothing could find again. The write
-    /// throws its path away and the read and a URL rebuild the name from the same route value, so SSA0101 offers no fix
-    /// on either: after Fix All both lines are as they were, and the endpoint still finds the recording it stored.
+    /// (CallStore.cs) throws its path away and the read (Program.cs) and a URL rebuild the name from the same route
+    /// value, so SSA0101 offers no fix on either: after Fix All both lines are as they were, and the endpoint still finds
+    /// the recording it stored.
     /// </summary>
     [Fact]
     public async Task FixAllInSolution_LeavesTheRecordingsWriteAndReadPairedAsync()
     {
         const string write = "var path = Path.Combine(folder, callerPhoneNumber + \".mp3\");";
-        const string read = "return Results.File(Path.Combine(recordingsRoot, day, callerPhoneNumber + \".mp3\"), \"audio/mpeg\");";
+        const string read = "return Results.File(Path.Combine(store.Root, day, callerPhoneNumber + \".mp3\"), \"audio/mpeg\");";
         var original = IncidentSample();
-        var program = original.Projects.Single().Documents.Single(d => d.Name == "Program.cs");
-        var text = (await program.GetTextAsync()).ToString();
-        Assert.Contains(write, text, StringComparison.Ordinal);
-        Assert.Contains(read, text, StringComparison.Ordinal);
+        var documents = original.Projects.Single().Documents;
+        var store = documents.Single(d => d.Name == "CallStore.cs");
+        var program = documents.Single(d => d.Name == "Program.cs");
+        Assert.Contains(write, (await store.GetTextAsync()).ToString(), StringComparison.Ordinal);
+        Assert.Contains(read, (await program.GetTextAsync()).ToString(), StringComparison.Ordinal);
 
-        // The write and the read of Program.cs (CloudRecordings.cs has SSA0101 findings of its own, blob names).
+        // The write and the read (CloudRecordings.cs has SSA0101 findings of its own, blob names).
         var findings = (await AnalyzeAsync(original))
-            .Where(d => d.Id == DiagnosticIds.PersonalIdentifierInStoragePath && d.Location.SourceTree?.FilePath == program.FilePath)
+            .Where(d => d.Id == DiagnosticIds.PersonalIdentifierInStoragePath &&
+                        (d.Location.SourceTree?.FilePath == program.FilePath || d.Location.SourceTree?.FilePath == store.FilePath))
             .ToList();
         Assert.Equal(2, findings.Count);
         foreach (var finding in findings)
@@ -100,11 +103,12 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
 
         var (fixedSolution, fixedIds) = await FixAllAsync(original);
         Assert.DoesNotContain(DiagnosticIds.PersonalIdentifierInStoragePath, fixedIds);
-        var fixedText = (await fixedSolution.GetDocument(program.Id)!.GetTextAsync()).ToString();
-        Assert.Contains(write, fixedText, StringComparison.Ordinal);
-        Assert.Contains(read, fixedText, StringComparison.Ordinal);
-        Assert.DoesNotContain("GetRandomFileName", fixedText, StringComparison.Ordinal);
-        Assert.DoesNotContain("NewGuid", fixedText, StringComparison.Ordinal);
+        var fixedStore = (await fixedSolution.GetDocument(store.Id)!.GetTextAsync()).ToString();
+        var fixedProgram = (await fixedSolution.GetDocument(program.Id)!.GetTextAsync()).ToString();
+        Assert.Contains(write, fixedStore, StringComparison.Ordinal);
+        Assert.Contains(read, fixedProgram, StringComparison.Ordinal);
+        Assert.DoesNotContain("GetRandomFileName", fixedStore + fixedProgram, StringComparison.Ordinal);
+        Assert.DoesNotContain("NewGuid", fixedStore + fixedProgram, StringComparison.Ordinal);
     }
 
     /// <summary>

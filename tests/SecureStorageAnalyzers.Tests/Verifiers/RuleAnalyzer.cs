@@ -92,6 +92,11 @@ namespace SecureStorageAnalyzers.StaticFiles
     {
         public SSA0006DoNotWriteUnderWebRootAnalyzer() : base(PackRules.SSA0006) { }
     }
+
+    public sealed class SSA0009ExposureChainAnalyzer : RuleAnalyzer
+    {
+        public SSA0009ExposureChainAnalyzer() : base(PackRules.SSA0009) { }
+    }
 }
 
 namespace SecureStorageAnalyzers.StoragePaths

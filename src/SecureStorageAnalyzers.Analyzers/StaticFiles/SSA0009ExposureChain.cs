@@ -1,0 +1,399 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Folders;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.PersonalData;
+using SecureStorageAnalyzers.Pipeline;
+
+namespace SecureStorageAnalyzers.StaticFiles;
+
+/// <summary>
+/// SSA0009, the incident as one finding: a folder that is served to anonymous requests (a <c>UseStaticFiles</c> or
+/// <c>UseFileServer</c> registration that is not Development-only, has no <c>OnPrepareResponse</c> gate and is not behind
+/// <c>UseAuthorization()</c> with a fallback policy; without a file provider, the web root), into which the application
+/// writes files whose names carry a personal identifier (per <see cref="PersonalDataFlowPolicy"/>, what SSA0101 finds),
+/// and, when present, that is listed (<c>UseDirectoryBrowser</c>, <c>UseFileServer</c> with browsing on). The folders are
+/// compared by identity (<see cref="FolderModel"/>), across files; a write whose folder is not known makes no chain.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The operation actions only note the candidates (file-serving registrations, file writes and their path values); all
+/// judging happens at the end of the compilation (<see cref="PackRule.ReportsAtEnd"/>), where the folder model may bind
+/// other files. So the finding shows in a build, with full solution analysis and in the audit tool, not while typing.
+/// A compilation with no file-serving registration, or no write, does nothing at the end.
+/// </para>
+/// <para>
+/// One finding per storage folder: a write is matched to the most specific served folder that holds it (the recordings
+/// folder, not also the content root above it, which SSA0004 reports). Primary location: the first registration serving
+/// that folder; additional locations: the first listing of it, then the writes (the first ten, the message gives the count).
+/// </para>
+/// </remarks>
+internal static class SSA0009ExposureChain
+{
+    /// <summary>How many writes the finding locates; the message counts them all.</summary>
+    internal const int MaxWriteLocations = 10;
+
+    /// <summary>The rule's part for a compilation: web projects only (the chain starts at a file-serving registration).</summary>
+    internal static PackRule? CreateRule(WellKnownTypes types)
+    {
+        if (!types.HasAspNetCore)
+        {
+            return null;
+        }
+
+        var sinks = StorageSinks.Create(types);
+        return sinks.PathType is null ? null : new Rule(types, sinks);
+    }
+
+    /// <summary>The rule's part for <paramref name="types"/>, typed, for the audit tool's walk (<see cref="Folders.CrossProjectChains"/>).</summary>
+    /// <remarks>Also in a project without ASP.NET Core (a worker that writes recordings): it then notes writes only.</remarks>
+    internal static Rule? CreateChainRule(WellKnownTypes types)
+    {
+        var sinks = StorageSinks.Create(types);
+        return sinks.PathType is null ? null : new Rule(types, sinks);
+    }
+
+    internal sealed class Registration
+    {
+        public Registration(IInvocationOperation invocation, IOperation? fileProvider, bool serves, bool lists)
+        {
+            Invocation = invocation;
+            FileProvider = fileProvider;
+            Serves = serves;
+            Lists = lists;
+        }
+
+        public IInvocationOperation Invocation { get; }
+
+        public IOperation? FileProvider { get; }
+
+        /// <summary>True when it serves the folder's files (<c>UseStaticFiles</c>, <c>UseFileServer</c>).</summary>
+        public bool Serves { get; }
+
+        /// <summary>True when it lists the folder (<c>UseDirectoryBrowser</c>, <c>UseFileServer</c> with browsing on).</summary>
+        public bool Lists { get; }
+
+        public Folder? Folder { get; set; }
+    }
+
+    internal sealed class Write
+    {
+        public Write(IOperation call, IOperation path)
+        {
+            Call = call;
+            Path = path;
+        }
+
+        public IOperation Call { get; }
+
+        public IOperation Path { get; }
+
+        public FlowSource Identifier { get; set; }
+
+        public Folder? Folder { get; set; }
+    }
+
+    /// <summary>What one compilation offers a chain: its anonymous registrations and its personal writes, with their folders.</summary>
+    internal sealed class Judged
+    {
+        public Judged(IReadOnlyList<Registration> registrations, IReadOnlyList<Write> writes)
+        {
+            Registrations = registrations;
+            Writes = writes;
+        }
+
+        public IReadOnlyList<Registration> Registrations { get; }
+
+        public IReadOnlyList<Write> Writes { get; }
+    }
+
+    internal sealed class Rule : PackRule
+    {
+        private readonly WellKnownTypes _types;
+        private readonly StorageSinks _sinks;
+        private readonly PipelineModel _pipeline;
+        private readonly ServedFolders _served;
+        private readonly IPropertySymbol? _onPrepareResponse;
+        private readonly IPropertySymbol? _onPrepareResponseAsync;
+        private readonly IPropertySymbol? _staticFileOptions;
+        private readonly ConcurrentQueue<Registration> _registrations = new();
+        private readonly ConcurrentQueue<Write> _writes = new();
+        private readonly ConcurrentDictionary<PersonalDataOptions, PathFlowTracker> _trackers = new();
+        private readonly OptionsCache<PathFlowTracker> _byOptions;
+
+        public Rule(WellKnownTypes types, StorageSinks sinks)
+        {
+            _types = types;
+            _sinks = sinks;
+            _pipeline = new PipelineModel(types);
+            _served = ServedFolders.For(types);
+            _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
+            _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
+            _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
+            _byOptions = new OptionsCache<PathFlowTracker>(CreateTracker);
+        }
+
+        public override IEnumerable<INamedTypeSymbol> CallTypes =>
+            WellKnownTypes.DeclaringTypes(_pipeline.UseStaticFiles, _pipeline.UseFileServer, _pipeline.UseDirectoryBrowser)
+                .Concat(_sinks.WritingTypes);
+
+        public override bool ReportsAtEnd => true;
+
+        /// <summary>Notes a candidate: a registration outside Development-only code, or a file write. Judges nothing.</summary>
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method) => Note(context.Operation, method);
+
+        /// <summary>Notes a call or creation if it is a candidate (the operation action's work, and the audit tool's walk).</summary>
+        internal void Note(IOperation operation, IMethodSymbol method)
+        {
+            if (operation is IInvocationOperation invocation && _pipeline.IsFileServing(method))
+            {
+                if (!EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
+                {
+                    NoteRegistration(invocation, method);
+                }
+
+                return;
+            }
+
+            if (_sinks.WrittenPath(operation) is { } path)
+            {
+                _writes.Enqueue(new Write(operation, path));
+            }
+        }
+
+        private void NoteRegistration(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            var lists = WellKnownTypes.Contains(_pipeline.UseDirectoryBrowser, method);
+            var serves = !lists;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_Boolean && argument.Value.IsConstantTrue())
+                {
+                    lists = true;
+                }
+
+                foreach (var assignment in _served.Initializers(argument.Value))
+                {
+                    if (assignment.Target is not IPropertyReferenceOperation target)
+                    {
+                        continue;
+                    }
+
+                    var property = target.Property.OriginalDefinition;
+                    if (SymbolEquality.Is(property, _types.FileServerOptionsEnableDirectoryBrowsing) && assignment.Value.IsConstantTrue())
+                    {
+                        lists = true;
+                    }
+
+                    // Any gate the registration sets up of its own: the chain is not claimed over it (SSA0001 judges the gate).
+                    if (SymbolEquality.Is(property, _onPrepareResponse) || SymbolEquality.Is(property, _onPrepareResponseAsync) ||
+                        SymbolEquality.Is(property, _staticFileOptions))
+                    {
+                        return;
+                    }
+                }
+            }
+
+            _served.FolderOf(invocation, out var fileProvider, out _);
+            _registrations.Enqueue(new Registration(invocation, fileProvider, serves, lists));
+        }
+
+        public override void Report(CompilationAnalysisContext context)
+        {
+            var judged = Judge(context.Compilation, context.Options, context.CancellationToken);
+            if (judged is null)
+            {
+                return;
+            }
+
+            var chains = new Dictionary<Folder, List<Write>>();
+            foreach (var write in judged.Writes)
+            {
+                if (MostSpecificServed(judged.Registrations, write.Folder!) is { } served)
+                {
+                    if (!chains.TryGetValue(served, out var writes))
+                    {
+                        chains[served] = writes = new List<Write>();
+                    }
+
+                    writes.Add(write);
+                }
+            }
+
+            foreach (var chain in chains)
+            {
+                context.ReportDiagnostic(Chain(chain.Key, chain.Value, judged.Registrations));
+            }
+        }
+
+        /// <summary>
+        /// The noted candidates, judged: the registrations reachable anonymously whose folder is known, and the writes
+        /// that put a personal identifier into a known folder, each in source order. Null when the compilation has no
+        /// registration or no write (nothing is computed then).
+        /// </summary>
+        internal Judged? Judge(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken, bool needsBoth = true)
+        {
+            if (needsBoth ? _registrations.IsEmpty || _writes.IsEmpty : _registrations.IsEmpty && _writes.IsEmpty)
+            {
+                return null;
+            }
+
+            var facts = _registrations.IsEmpty ? null : CompilationFacts.For(_types).Get(compilation, options, cancellationToken);
+            var folders = FolderModel.For(_types);
+
+            var registrations = new List<Registration>();
+            foreach (var registration in _registrations.OrderBy(r => r.Invocation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+                         .ThenBy(r => r.Invocation.Syntax.SpanStart))
+            {
+                if (IsAuthorized(registration.Invocation, facts!, cancellationToken))
+                {
+                    continue;
+                }
+
+                registration.Folder = folders.ServedBy(registration.FileProvider, cancellationToken);
+                if (registration.Folder is { Open: false })
+                {
+                    registrations.Add(registration);
+                }
+            }
+
+            if (needsBoth && !registrations.Any(r => r.Serves))
+            {
+                // Nothing served anonymously from a known folder: no write needs to be looked at.
+                return null;
+            }
+
+            var writes = new List<Write>();
+            foreach (var write in _writes.OrderBy(w => w.Call.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(w => w.Call.Syntax.SpanStart))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (EnvironmentGuard.IsDevelopmentOnly(write.Call, _types))
+                {
+                    continue;
+                }
+
+                var sources = new List<FlowSource>();
+                _byOptions.For(options, write.Call.Tree()).FindSources(write.Path, sources);
+                if (sources.Count == 0 || folders.PathOf(write.Path, cancellationToken) is not { } folder)
+                {
+                    continue;
+                }
+
+                write.Identifier = sources[0];
+                write.Folder = folder;
+                writes.Add(write);
+            }
+
+            return new Judged(registrations, writes);
+        }
+
+        /// <summary>The served folder (of an anonymous registration) with the most segments that holds <paramref name="written"/>.</summary>
+        internal static Folder? MostSpecificServed(IReadOnlyList<Registration> registrations, Folder written)
+        {
+            Folder? best = null;
+            foreach (var registration in registrations)
+            {
+                if (registration.Serves && registration.Folder!.Contains(written) && (best is null || registration.Folder.Segments.Length > best.Segments.Length))
+                {
+                    best = registration.Folder;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>The finding of one folder: its first serving registration, a listing of it, and the writes into it.</summary>
+        internal static Diagnostic Chain(Folder folder, List<Write> writes, IReadOnlyList<Registration> registrations)
+        {
+            var serving = registrations.First(r => r.Serves && r.Folder!.Equals(folder));
+            var listing = registrations.FirstOrDefault(r => r.Lists && writes.Any(w => r.Folder!.Contains(w.Folder!)));
+            var first = writes[0];
+            var additional = new List<Location>();
+            if (listing is not null && !ReferenceEquals(listing, serving))
+            {
+                additional.Add(DiagnosticLocations.For(listing.Invocation));
+            }
+
+            foreach (var write in writes.Take(MaxWriteLocations))
+            {
+                additional.Add(DiagnosticLocations.For(write.Call));
+            }
+
+            var primary = DiagnosticLocations.For(serving.Invocation);
+            var what = first.Identifier.Reason.What;
+            var listed = listing is null ? string.Empty : $", which is listed ({Where(DiagnosticLocations.For(listing.Invocation))})";
+            var more = writes.Count > 1 ? $" and {writes.Count - 1} more write{(writes.Count > 2 ? "s" : string.Empty)}" : string.Empty;
+            var consequence = listing is not null
+                ? "anyone can list the files and download every one, and each name says whose it is"
+                : $"anyone who knows or guesses {what} can download that person's files";
+            return Diagnostic.Create(
+                Descriptors.SSA0009ExposureChain,
+                primary,
+                additional,
+                ImmutableDictionary<string, string?>.Empty,
+                folder.Describe(),
+                Where(primary),
+                listed,
+                what,
+                first.Identifier.Operation.Syntax.ToString(),
+                Where(DiagnosticLocations.For(first.Call)) + more,
+                consequence);
+        }
+
+        /// <summary><c>Program.cs:18</c>.</summary>
+        private static string Where(Location location)
+        {
+            var span = location.GetLineSpan();
+            return $"{Path.GetFileName(span.Path)}:{span.StartLinePosition.Line + 1}";
+        }
+
+        /// <summary>True when the registration runs after <c>UseAuthorization()</c> and a fallback policy requires a signed-in user (as SSA0001 judges it).</summary>
+        private bool IsAuthorized(IInvocationOperation invocation, CompilationFacts.Facts facts, CancellationToken cancellationToken) =>
+            facts.Pipeline.HasFallbackPolicy &&
+            CompilationFacts.OwnerOf(invocation, cancellationToken) is { } owner &&
+            _pipeline.Describe(invocation, owner) is { } registration &&
+            PipelineModel.RunsAfterAuthorization(registration, facts.PipelineEvents);
+
+        private PathFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
+        {
+            var options = PersonalDataOptions.Read(configOptions);
+            if (!_trackers.TryGetValue(options, out var tracker))
+            {
+                tracker = _trackers.GetOrAdd(options,
+                    new PathFlowTracker(_sinks, new WholePathPolicy(new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options)))));
+            }
+
+            return tracker;
+        }
+    }
+
+    /// <summary>
+    /// SSA0101's sources, over the whole path of a write: SSA0101 stops at a path builder reached through a local (that
+    /// builder is its own finding); the chain needs every identifier that ends up in the written file's path.
+    /// </summary>
+    private sealed class WholePathPolicy : IFlowSourcePolicy
+    {
+        private readonly PersonalDataFlowPolicy _inner;
+
+        public WholePathPolicy(PersonalDataFlowPolicy inner) => _inner = inner;
+
+        public bool StopsAtPathBuilders => false;
+
+        public bool FollowsValueTransformations => _inner.FollowsValueTransformations;
+
+        public SourceReason? Classify(IOperation operation, ISymbol? symbol) => _inner.Classify(operation, symbol);
+
+        public bool IsBarrier(IMethodSymbol method) => _inner.IsBarrier(method);
+
+        public bool PassesThrough(IOperation creationOrCall) => _inner.PassesThrough(creationOrCall);
+    }
+}
