@@ -41,6 +41,8 @@ if (src is null || !Directory.Exists(src))
 var repositories = Repository.Load(repositoriesPath);
 var labels = Label.Load(labelsPath);
 var analyzers = PackAnalyzers();
+Scorer.Rules = analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id)
+    .Where(id => id.StartsWith("SSA", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 var assembly = typeof(SecureStorageAnalyzers.SecureStorageAnalyzer).Assembly;
 var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
 Console.Error.WriteLine($"analyzers: {string.Join(", ", analyzers.Select(a => a.GetType().Name))}");
@@ -115,7 +117,8 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
             problems.Add($"{repository.Name} {relativeProject}: analyzer exception {e}");
         }
 
-        projects.Add(new ProjectResult(repository.Name, relativeProject, project.Sdk, project.Sources.Length, lines, errors, ours.Count, additional.Length > 0 ? $"+{additional.Length} web.config" : ""));
+        var sdkShown = project.TargetsNetFramework ? $"{project.Sdk} (.NET Framework 4.8 refs{(CompilationFactory.NetFrameworkAvailable ? "" : " missing")})" : project.Sdk;
+        projects.Add(new ProjectResult(repository.Name, relativeProject, sdkShown, project.Sources.Length, lines, errors, ours.Count, additional.Length > 0 ? $"+{additional.Length} web.config" : ""));
     }
 }
 

@@ -29,6 +29,16 @@ public sealed class ProjectInfo
 
     public required bool UsesAspNetCore { get; init; }
 
+    /// <summary>
+    /// A .NET Framework project: a classic project file (<c>TargetFrameworkVersion</c> v2–v4.x, or none: the classic
+    /// default), or an SDK-style one whose first target framework is <c>net4x</c>. Compiled against the .NET Framework
+    /// 4.8 reference assemblies, never against .NET Core or ASP.NET Core.
+    /// </summary>
+    public bool TargetsNetFramework { get; init; }
+
+    /// <summary>The framework assemblies a .NET Framework project names in <c>&lt;Reference Include&gt;</c> (simple names).</summary>
+    public ImmutableArray<string> FrameworkAssemblyReferences { get; init; } = ImmutableArray<string>.Empty;
+
     /// <summary>A worker SDK project, or one referencing Microsoft.Extensions.* packages (hosting, DI, logging).</summary>
     public bool UsesExtensions => Sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
         || PackageReferences.Any(p => p.StartsWith("Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase));
@@ -104,6 +114,14 @@ public sealed class ProjectInfo
             || packages.Any(p => p.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase))
             || text.Contains("System.Web", StringComparison.Ordinal);
         var outputType = Property("OutputType");
+        var targetFrameworkVersion = Property("TargetFrameworkVersion");
+        var firstTargetFramework = (Property("TargetFramework") ?? Property("TargetFrameworks"))?.Split(';')[0].Trim();
+        var targetsNetFramework = sdk == "classic"
+            ? targetFrameworkVersion is null || Regex.IsMatch(targetFrameworkVersion, @"^v[234]\.", RegexOptions.CultureInvariant)
+            : firstTargetFramework is not null && Regex.IsMatch(firstTargetFramework, @"^net4\d+$", RegexOptions.CultureInvariant);
+        var assemblyReferences = All("Reference")
+            .Select(e => e.Attribute("Include")?.Value.Split(',')[0].Trim())
+            .Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var extraUsings = All("Using")
             .Where(e => e.Attribute("Include") is not null && e.Attribute("Alias") is null)
             .Select(e => (e.Attribute("Static")?.Value.Equals("true", StringComparison.OrdinalIgnoreCase) == true ? "static " : "") + e.Attribute("Include")!.Value.Trim())
@@ -122,7 +140,9 @@ public sealed class ProjectInfo
             NullableEnabled = IsOn(Property("Nullable")),
             IsExe = isWebSdk || sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
                 || (outputType is not null && outputType.Contains("Exe", StringComparison.OrdinalIgnoreCase)),
-            UsesAspNetCore = usesAspNetCore,
+            UsesAspNetCore = usesAspNetCore && !targetsNetFramework,
+            TargetsNetFramework = targetsNetFramework,
+            FrameworkAssemblyReferences = assemblyReferences,
             ExtraUsings = extraUsings,
             ProjectReferences = projectReferences,
             PackageReferences = packages,
@@ -272,6 +292,59 @@ public sealed class CompilationFactory
 
     public static readonly CSharpParseOptions ParseOptions = new CSharpParseOptions(LanguageVersion.Preview).WithPreprocessorSymbols(Defines);
 
+    private static readonly string[] NetFrameworkDefines =
+    {
+        "TRACE", "RELEASE", "NETFRAMEWORK", "NET48", "NET20_OR_GREATER", "NET35_OR_GREATER", "NET40_OR_GREATER", "NET45_OR_GREATER",
+        "NET451_OR_GREATER", "NET452_OR_GREATER", "NET46_OR_GREATER", "NET461_OR_GREATER", "NET462_OR_GREATER", "NET47_OR_GREATER",
+        "NET471_OR_GREATER", "NET472_OR_GREATER", "NET48_OR_GREATER",
+    };
+
+    /// <summary>C# 7.3 is the .NET Framework default; newer syntax in a classic project still parses with Preview, so the binder decides.</summary>
+    public static readonly CSharpParseOptions NetFrameworkParseOptions = new CSharpParseOptions(LanguageVersion.Preview).WithPreprocessorSymbols(NetFrameworkDefines);
+
+    /// <summary>
+    /// The .NET Framework 4.8 reference assemblies (the restored Microsoft.NETFramework.ReferenceAssemblies.net48 package, as
+    /// the unit tests use it). Every .NET Framework project gets the assemblies a classic web or console project references
+    /// by default, plus the framework assemblies it names itself, plus the facades (netstandard and System.Runtime &amp; co).
+    /// </summary>
+    private static readonly Lazy<string?> NetFramework48Folder = new(() =>
+    {
+        var packagesRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var package = System.IO.Path.Combine(packagesRoot, "microsoft.netframework.referenceassemblies.net48");
+        return System.IO.Directory.Exists(package)
+            ? System.IO.Directory.GetDirectories(package).OrderByDescending(d => d, StringComparer.Ordinal)
+                .Select(d => System.IO.Path.Combine(d, "build", ".NETFramework", "v4.8")).FirstOrDefault(System.IO.Directory.Exists)
+            : null;
+    });
+
+    private static readonly string[] NetFrameworkDefaultAssemblies =
+    {
+        "mscorlib", "System", "System.Core", "System.Data", "System.Drawing", "System.Xml", "System.Xml.Linq", "System.Configuration",
+        "System.Web", "System.Web.Abstractions", "System.Web.ApplicationServices", "System.Web.Extensions", "System.Web.Routing",
+        "System.Web.Services", "System.Runtime.Caching", "System.Net.Http", "System.ComponentModel.DataAnnotations", "Microsoft.CSharp",
+        "System.Runtime.Serialization", "System.ServiceModel", "System.Windows.Forms", "System.IO.Compression", "System.IO.Compression.FileSystem",
+    };
+
+    private static ImmutableArray<MetadataReference> NetFrameworkReferences(ProjectInfo project)
+    {
+        var folder = NetFramework48Folder.Value;
+        if (folder is null)
+        {
+            return ImmutableArray<MetadataReference>.Empty;
+        }
+
+        var names = new HashSet<string>(NetFrameworkDefaultAssemblies, StringComparer.OrdinalIgnoreCase);
+        names.UnionWith(project.FrameworkAssemblyReferences);
+        var files = names.Select(n => System.IO.Path.Combine(folder, n + ".dll")).Where(File.Exists)
+            .Concat(System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(folder, "Facades"), "*.dll"));
+        return files.Distinct(StringComparer.OrdinalIgnoreCase).Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
+    }
+
+    /// <summary>Whether the .NET Framework 4.8 reference assemblies are in the NuGet cache (otherwise such projects get .NET Core's).</summary>
+    public static bool NetFrameworkAvailable => NetFramework48Folder.Value is not null;
+
     private readonly Dictionary<string, ProjectInfo> projectsByPath; // Windows repositories spell paths in any case
     private readonly Dictionary<string, CSharpCompilation> compilations = new(StringComparer.Ordinal);
     private readonly HashSet<string> building = new(StringComparer.Ordinal);
@@ -292,9 +365,11 @@ public sealed class CompilationFactory
 
         building.Add(project.Path);
         // A framework reference flows to the projects that reference this one, as in MSBuild.
-        var usesAspNetCore = Closure(project).Any(p => p.UsesAspNetCore);
-        var references = new List<MetadataReference>(usesAspNetCore ? AspNetCoreReferences.Value : NetCoreReferences.Value);
-        if (!usesAspNetCore && Closure(project).Any(p => p.UsesExtensions))
+        var usesAspNetCore = !project.TargetsNetFramework && Closure(project).Any(p => p.UsesAspNetCore);
+        var references = new List<MetadataReference>(
+            project.TargetsNetFramework && NetFrameworkAvailable ? NetFrameworkReferences(project)
+            : usesAspNetCore ? AspNetCoreReferences.Value : NetCoreReferences.Value);
+        if (!project.TargetsNetFramework && !usesAspNetCore && Closure(project).Any(p => p.UsesExtensions))
         {
             // A worker or console app on Microsoft.Extensions.Hosting & co: those assemblies, from the ASP.NET Core
             // reference pack, without ASP.NET Core itself (the rules that need it must still see a non-web project).
@@ -315,8 +390,9 @@ public sealed class CompilationFactory
             PackageAssemblies.Add(System.IO.Path.GetFileName(assembly));
         }
 
-        var trees = project.Sources.Select(file => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(file), Encoding.UTF8), ParseOptions, file)).ToList();
-        trees.Add(CSharpSyntaxTree.ParseText(project.GlobalUsings(), ParseOptions, System.IO.Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs")));
+        var parseOptions = project.TargetsNetFramework ? NetFrameworkParseOptions : ParseOptions;
+        var trees = project.Sources.Select(file => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(file), Encoding.UTF8), parseOptions, file)).ToList();
+        trees.Add(CSharpSyntaxTree.ParseText(project.GlobalUsings(), parseOptions, System.IO.Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs")));
         var options = new CSharpCompilationOptions(
             project.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: project.NullableEnabled ? NullableContextOptions.Enable : NullableContextOptions.Disable,

@@ -64,7 +64,20 @@ public static class Scorer
 {
     public const int LineTolerance = 2;
 
-    public static readonly string[] Rules = { "SSA0001", "SSA0002", "SSA0003", "SSA0004", "SSA0005", "SSA0006", "SSA0101" };
+    /// <summary>
+    /// The rules the table lists: every SSA id the measured pack supports (Program sets it from the analyzers'
+    /// SupportedDiagnostics), plus any rule a finding or a label names, so a rule added to the pack gets its row.
+    /// </summary>
+    public static IReadOnlyList<string> Rules { get; set; } = new[] { "SSA0001", "SSA0002", "SSA0003", "SSA0004", "SSA0005", "SSA0006", "SSA0101" };
+
+    private static List<string> RulesOf(List<Finding> findings, List<Label> labels) =>
+        Rules.Concat(findings.Select(f => f.Rule))
+            .Concat(labels.Where(l => l.IsExpectedFinding).Select(l => l.Expected))
+            .Where(r => r.StartsWith("SSA", StringComparison.OrdinalIgnoreCase))
+            .Select(r => r.ToUpperInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(r => r, StringComparer.Ordinal)
+            .ToList();
 
     public static void Judge(List<Finding> findings, List<Label> labels)
     {
@@ -116,7 +129,7 @@ public static class Scorer
         text.AppendLine("| Rule | Findings | Labelled right | Labelled wrong | Duplicates | Unlabelled | Precision | Expected (labelled) | Found | Missed | Recall |");
         text.AppendLine("|------|---------:|---------------:|---------------:|-----------:|-----------:|----------:|--------------------:|------:|-------:|-------:|");
         var totals = new int[9];
-        foreach (var rule in Rules)
+        foreach (var rule in RulesOf(findings, activeLabels))
         {
             var ofRule = findings.Where(f => f.Rule == rule).ToList();
             var right = ofRule.Count(f => f.Verdict == Verdict.Right);
@@ -149,6 +162,16 @@ public static class Scorer
         {
             problems.Add($"{stale.Count} labels name another commit than repositories.tsv pins (first: {stale[0].Repository} {stale[0].Commit}); they are still matched by file and line");
         }
+
+        var compiled = projects.Where(p => p.Lines > 0).ToList();
+        var perRepository = measured.Select(r => compiled.Where(p => p.Repository == r.Name).ToList()).Where(g => g.Count > 0)
+            .Select(g => g.Sum(p => p.Errors) * 1000.0 / Math.Max(1, g.Sum(p => p.Lines))).OrderBy(v => v).ToList();
+        var median = perRepository.Count == 0 ? 0 : perRepository.Count % 2 == 1
+            ? perRepository[perRepository.Count / 2]
+            : (perRepository[(perRepository.Count / 2) - 1] + perRepository[perRepository.Count / 2]) / 2;
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"Compile errors (how much was bound without NuGet packages): {compiled.Sum(p => p.Errors) * 1000.0 / Math.Max(1, compiled.Sum(p => p.Lines)):0.0} per 1,000 lines overall; median per repository {median:0.0}; fully bound projects {compiled.Count(p => p.Errors == 0)} of {compiled.Count}.");
+        text.AppendLine();
 
         text.AppendLine("### Repositories");
         text.AppendLine();
