@@ -170,11 +170,6 @@ internal sealed class StorageSinks
         return false;
     }
 
-    /// <summary>Where a string is a message, not a path: loggers, the console, debug traces.</summary>
-    private static readonly ImmutableArray<string> MessageTypeNames = ImmutableArray.Create<string>(
-        "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions", "System.Console",
-        "System.Diagnostics.Debug", "System.Diagnostics.Trace");
-
     private readonly SymbolSet<INamedTypeSymbol> _messageTypes;
     private readonly INamedTypeSymbol? _file;
     private readonly INamedTypeSymbol? _fileInfo;
