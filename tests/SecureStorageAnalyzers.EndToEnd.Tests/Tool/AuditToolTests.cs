@@ -50,11 +50,20 @@ public sealed class AuditToolTests(AuditToolFixture fixture, ITestOutputHelper o
     {
         var sarifPath = Path.Combine(fixture.Root, "secure.sarif");
         var project = Path.Combine(DotNet.RepositoryRoot, "samples", "SecureStorageAnalyzers.Samples.SecureApp", "SecureStorageAnalyzers.Samples.SecureApp.csproj");
-        var run = await ScanAsync("scan secure sample", project, "--restore", "--sarif", sarifPath);
+        var markdownPath = Path.Combine(fixture.Root, "secure.md");
+        var run = await ScanAsync("scan secure sample", project, "--restore", "--sarif", sarifPath, "--format", "markdown", "--output", markdownPath);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var sarif = JsonDocument.Parse(await File.ReadAllTextAsync(sarifPath));
         Assert.Empty(AssertSarif210Shape(sarif.RootElement));
+
+        // The markdown report for a ticket: a title naming the target, no chain, and a zero in every rule's row.
+        var markdown = await File.ReadAllLinesAsync(markdownPath);
+        Assert.StartsWith("# Storage exposure audit: ", markdown[0], StringComparison.Ordinal);
+        Assert.Equal("None found.", markdown.SkipWhile(l => l != "## Exposure chains").Skip(2).First());
+        var ruleRows = markdown.Where(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("](https://", StringComparison.Ordinal)).ToList();
+        Assert.Contains(ruleRows, r => r.Contains("[SSA0001]", StringComparison.Ordinal));
+        Assert.All(ruleRows, r => Assert.Equal("0", r.Split('|')[4].Trim()));
     }
 
     /// <summary>
@@ -150,9 +159,9 @@ public sealed class AuditToolTests(AuditToolFixture fixture, ITestOutputHelper o
             """);
 
         var jsonPath = Path.Combine(fixture.Root, "worker-and-web.json");
-        var run = await ScanAsync("scan worker and web", folder, "--restore", "--format", "json", "--output", jsonPath);
+        var run = await ScanAsync("scan worker and web", folder, "--restore", "--format", "json", "--output", jsonPath, "--fail-on", "chain");
 
-        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.True(run.ExitCode == 1, $"a chain with --fail-on chain must exit 1:\n{run}");
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(jsonPath));
         var chains = report.RootElement.GetProperty("findings").EnumerateArray()
             .Where(f => f.GetProperty("ruleId").GetString() == "SSA0009").ToList();
