@@ -27,7 +27,9 @@ namespace SecureStorageAnalyzers.Folders;
 /// or local whose value is not known is still a folder, by its symbol: the same symbol on both sides is the same folder.
 /// </para>
 /// <para>
-/// One per compilation (<see cref="For"/>), asked at the end of the compilation only: it binds nodes of other files
+/// One per compilation (<see cref="For"/>), asked at the end of the compilation (SSA0009) and, once per compilation, by
+/// the request-data scan of <see cref="CompilationFacts"/> and <see cref="StaticFiles.ServedFolders.WhyPrivate"/> for
+/// SSA0001 (a served folder not private by its name, as <see cref="CompilationFacts"/> binds other files): it binds nodes of other files
 /// (<see cref="Compilation.GetSemanticModel"/>), and its index of calls and assignments by name (<see cref="SourceIndex"/>)
 /// is a walk of every tree, built on the first question that needs it.
 /// </para>
@@ -946,7 +948,7 @@ internal sealed class FolderModel
 
     // ---- Binding other files' syntax ----
 
-#pragma warning disable RS1030 // Asked at the end of the compilation only (SSA0009): the folder of a field, a helper or a caller is in another file.
+#pragma warning disable RS1030 // The folder of a field, a helper or a caller is in another file (SSA0009 at the end; SSA0001 once per compilation, as CompilationFacts).
     private IOperation? Bind(SyntaxNode node, Walk walk) =>
         _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node, walk.Token);
 #pragma warning restore RS1030

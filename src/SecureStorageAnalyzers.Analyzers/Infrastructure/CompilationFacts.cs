@@ -440,7 +440,7 @@ internal sealed class CompilationFacts
                     {
                         if (_facts.RequestData.IsCopy(invocation.TargetMethod))
                         {
-                            _facts.RequestData.Record(invocation);
+                            _facts.RequestData.Record(invocation, _cancellationToken);
                         }
 
                         break;

@@ -76,8 +76,17 @@ internal static class SSA0009ExposureChain
 
         public IOperation? FileProvider { get; }
 
-        /// <summary>True when it serves the folder's files (<c>UseStaticFiles</c>, <c>UseFileServer</c>).</summary>
-        public bool Serves { get; }
+        /// <summary>The registration's request path, whose words may say the folder is private (as SSA0001 reads it).</summary>
+        public IOperation? RequestPath { get; set; }
+
+        /// <summary>
+        /// True when it serves the folder's files (<c>UseStaticFiles</c>, <c>UseFileServer</c>) to anonymous requests
+        /// as SSA0001 judges it: over a folder of its own, only a private one (<see cref="ServedFolders.WhyPrivate"/>).
+        /// </summary>
+        public bool Serves { get; set; }
+
+        /// <summary>Why the folder is private (SSA0001's answer), for a registration with a file provider of its own.</summary>
+        public SourceReason? Private { get; set; }
 
         /// <summary>True when it lists the folder (<c>UseDirectoryBrowser</c>, <c>UseFileServer</c> with browsing on).</summary>
         public bool Lists { get; }
@@ -203,8 +212,8 @@ internal static class SSA0009ExposureChain
                 }
             }
 
-            _served.FolderOf(invocation, out var fileProvider, out _);
-            _registrations.Enqueue(new Registration(invocation, fileProvider, serves, lists));
+            _served.FolderOf(invocation, out var fileProvider, out var requestPath);
+            _registrations.Enqueue(new Registration(invocation, fileProvider, serves, lists) { RequestPath = requestPath });
         }
 
         public override void Report(CompilationAnalysisContext context)
@@ -260,10 +269,21 @@ internal static class SSA0009ExposureChain
                 }
 
                 registration.Folder = folders.ServedBy(registration.FileProvider, cancellationToken);
-                if (registration.Folder is { Open: false })
+                if (registration.Folder is not { Open: false })
                 {
-                    registrations.Add(registration);
+                    continue;
                 }
+
+                // The "served anonymously" link is SSA0001's judgement: a folder of its own counts when it is private by
+                // the same answer (its name, or the request data the project writes into it); the web root (SSA0006's)
+                // and the content root (SSA0004's) always count.
+                if (registration.Serves && registration.FileProvider is { } provider && !_served.IsContentRoot(provider))
+                {
+                    registration.Private = _served.WhyPrivate(compilation, options, registration.Invocation.Syntax.SyntaxTree, provider, registration.RequestPath, cancellationToken);
+                    registration.Serves = registration.Private is not null;
+                }
+
+                registrations.Add(registration);
             }
 
             if (needsBoth && !registrations.Any(r => r.Serves))

@@ -30,7 +30,7 @@ public class RequestDataFolderTests
             app.Run();
             """,
             VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a folder the app writes request data into", "IFormFile.CopyToAsync writes under 'mediaRoot'", Before));
+                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:10", Before));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class RequestDataFolderTests
             }
             """,
             VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseFileServer", "a folder the app writes request data into", "Request.Body.CopyToAsync writes under 'Root'", Before));
+                .WithArguments("UseFileServer", "a folder the app writes request bodies into", "Request.Body.CopyToAsync writes into it at Test0.cs:10", Before));
     }
 
     /// <summary>Not request data (the app's own text), and a served folder that is another variable: nothing.</summary>
