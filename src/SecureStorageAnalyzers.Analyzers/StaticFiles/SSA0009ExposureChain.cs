@@ -62,17 +62,36 @@ internal static class SSA0009ExposureChain
         return sinks.PathType is null ? null : new Rule(types, sinks);
     }
 
+    /// <summary>How a registration makes a folder reachable.</summary>
+    internal enum Access
+    {
+        /// <summary>A static-file, file-server or directory-browser registration.</summary>
+        StaticFiles,
+
+        /// <summary>An endpoint SSA0005 reports: it returns the file the request names, from the folder, to anyone.</summary>
+        FileEndpoint,
+    }
+
     internal sealed class Registration
     {
         public Registration(IInvocationOperation invocation, IOperation? fileProvider, bool serves, bool lists)
+            : this(invocation, fileProvider, serves, lists, Access.StaticFiles)
         {
-            Invocation = invocation;
+        }
+
+        public Registration(IOperation site, IOperation? fileProvider, bool serves, bool lists, Access access)
+        {
+            Site = site;
             FileProvider = fileProvider;
             Serves = serves;
             Lists = lists;
+            How = access;
         }
 
-        public IInvocationOperation Invocation { get; }
+        /// <summary>The registration call, or the file result of an endpoint: where the finding sits.</summary>
+        public IOperation Site { get; }
+
+        public Access How { get; }
 
         public IOperation? FileProvider { get; }
 
@@ -92,6 +111,23 @@ internal static class SSA0009ExposureChain
         public bool Lists { get; }
 
         public Folder? Folder { get; set; }
+    }
+
+    /// <summary>A file result noted in an operation action, judged by SSA0005's own code at the end.</summary>
+    private sealed class EndpointCandidate
+    {
+        public EndpointCandidate(IOperation operation, IMethodSymbol method, ISymbol containingSymbol)
+        {
+            Operation = operation;
+            Method = method;
+            ContainingSymbol = containingSymbol;
+        }
+
+        public IOperation Operation { get; }
+
+        public IMethodSymbol Method { get; }
+
+        public ISymbol ContainingSymbol { get; }
     }
 
     internal sealed class Write
@@ -136,6 +172,8 @@ internal static class SSA0009ExposureChain
         private readonly IPropertySymbol? _staticFileOptions;
         private readonly ConcurrentQueue<Registration> _registrations = new();
         private readonly ConcurrentQueue<Write> _writes = new();
+        private readonly ConcurrentQueue<EndpointCandidate> _endpointCandidates = new();
+        private readonly SSA0005AnonymousFileEndpoint.Analysis? _fileEndpoints;
         private readonly ConcurrentDictionary<PersonalDataOptions, PathFlowTracker> _trackers = new();
         private readonly OptionsCache<PathFlowTracker> _byOptions;
 
@@ -149,16 +187,31 @@ internal static class SSA0009ExposureChain
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
             _byOptions = new OptionsCache<PathFlowTracker>(CreateTracker);
+            _fileEndpoints = SSA0005AnonymousFileEndpoint.CreateJudge(types);
         }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes =>
             WellKnownTypes.DeclaringTypes(_pipeline.UseStaticFiles, _pipeline.UseFileServer, _pipeline.UseDirectoryBrowser)
-                .Concat(_sinks.WritingTypes);
+                .Concat(_sinks.WritingTypes)
+                .Concat(_fileEndpoints?.CallTypes ?? Enumerable.Empty<INamedTypeSymbol>())
+                .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
 
         public override bool ReportsAtEnd => true;
 
-        /// <summary>Notes a candidate: a registration outside Development-only code, or a file write. Judges nothing.</summary>
-        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method) => Note(context.Operation, method);
+        /// <summary>
+        /// Notes a candidate: a registration outside Development-only code, a file write, or a file result (which SSA0005's
+        /// own code judges at the end). Judges nothing.
+        /// </summary>
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            if (_fileEndpoints?.FileOf(context.Operation, method) is not null)
+            {
+                _endpointCandidates.Enqueue(new EndpointCandidate(context.Operation, method, context.ContainingSymbol));
+                return;
+            }
+
+            Note(context.Operation, method);
+        }
 
         /// <summary>Notes a call or creation if it is a candidate (the operation action's work, and the audit tool's walk).</summary>
         internal void Note(IOperation operation, IMethodSymbol method)
@@ -251,7 +304,8 @@ internal static class SSA0009ExposureChain
         /// </summary>
         internal Judged? Judge(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken, bool needsBoth = true)
         {
-            if (needsBoth ? _registrations.IsEmpty || _writes.IsEmpty : _registrations.IsEmpty && _writes.IsEmpty)
+            var noneServed = _registrations.IsEmpty && _endpointCandidates.IsEmpty;
+            if (needsBoth ? noneServed || _writes.IsEmpty : noneServed && _writes.IsEmpty)
             {
                 return null;
             }
@@ -260,10 +314,10 @@ internal static class SSA0009ExposureChain
             var folders = FolderModel.For(_types);
 
             var registrations = new List<Registration>();
-            foreach (var registration in _registrations.OrderBy(r => r.Invocation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
-                         .ThenBy(r => r.Invocation.Syntax.SpanStart))
+            foreach (var registration in _registrations.OrderBy(r => r.Site.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+                         .ThenBy(r => r.Site.Syntax.SpanStart))
             {
-                if (IsAuthorized(registration.Invocation, facts!, cancellationToken))
+                if (IsAuthorized((IInvocationOperation)registration.Site, facts!, cancellationToken))
                 {
                     continue;
                 }
@@ -279,11 +333,24 @@ internal static class SSA0009ExposureChain
                 // and the content root (SSA0004's) always count.
                 if (registration.Serves && registration.FileProvider is { } provider && !_served.IsContentRoot(provider))
                 {
-                    registration.Private = _served.WhyPrivate(compilation, options, registration.Invocation.Syntax.SyntaxTree, provider, registration.RequestPath, cancellationToken);
+                    registration.Private = _served.WhyPrivate(compilation, options, registration.Site.Syntax.SyntaxTree, provider, registration.RequestPath, cancellationToken);
                     registration.Serves = registration.Private is not null;
                 }
 
                 registrations.Add(registration);
+            }
+
+            // An endpoint that returns any file the request names from a folder, to anyone (what SSA0005 reports, judged by
+            // its own code) serves that folder as surely as a static-file registration. After the registrations: a
+            // registration of the same folder is where the finding sits.
+            foreach (var candidate in _endpointCandidates.OrderBy(c => c.Operation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+                         .ThenBy(c => c.Operation.Syntax.SpanStart))
+            {
+                if (_fileEndpoints!.Find(candidate.Operation, candidate.Method, candidate.ContainingSymbol, compilation, options, cancellationToken) is { } finding &&
+                    EndpointFolder(finding.File, folders, cancellationToken) is { } folder)
+                {
+                    registrations.Add(new Registration(candidate.Operation, null, serves: true, lists: false, Access.FileEndpoint) { Folder = folder });
+                }
             }
 
             if (needsBoth && !registrations.Any(r => r.Serves))
@@ -316,6 +383,38 @@ internal static class SSA0009ExposureChain
             return new Judged(registrations, writes);
         }
 
+        /// <summary>
+        /// The folder an anonymous file endpoint serves from: the known part of the path of the file it returns
+        /// (<c>Path.Combine(root, name)</c> → <c>root</c>), the path read from a stream or bytes opened in the handler
+        /// (<c>File.OpenRead(path)</c>, <c>new FileStream(path, …)</c>). Null when unknown.
+        /// </summary>
+        private Folder? EndpointFolder(IOperation file, FolderModel folders, CancellationToken cancellationToken)
+        {
+            IOperation? value = file.WithoutConversions();
+            if (value is ILocalReferenceOperation local && value.Type?.SpecialType != SpecialType.System_String &&
+                _sinks.BodyIndex(local).ValuesOf(local.Local) is { Count: 1 } values)
+            {
+                value = values[0].WithoutConversions();
+            }
+
+            if (value.Type?.SpecialType != SpecialType.System_String)
+            {
+                var arguments = value switch
+                {
+                    IInvocationOperation invocation => invocation.Arguments,
+                    IObjectCreationOperation creation => creation.Arguments,
+                    _ => ImmutableArray<IArgumentOperation>.Empty,
+                };
+                value = arguments.FirstOrDefault(a => a.Value.Type?.SpecialType == SpecialType.System_String)?.Value;
+                if (value is null)
+                {
+                    return null;
+                }
+            }
+
+            return folders.PathOf(value, cancellationToken) is { } folder ? new Folder(folder.Root, folder.Segments, open: false) : null;
+        }
+
         /// <summary>The served folder (of an anonymous registration) with the most segments that holds <paramref name="written"/>.</summary>
         internal static Folder? MostSpecificServed(IReadOnlyList<Registration> registrations, Folder written)
         {
@@ -340,7 +439,7 @@ internal static class SSA0009ExposureChain
             var additional = new List<Location>();
             if (listing is not null && !ReferenceEquals(listing, serving))
             {
-                additional.Add(DiagnosticLocations.For(listing.Invocation));
+                additional.Add(DiagnosticLocations.For(listing.Site));
             }
 
             foreach (var write in writes.Take(MaxWriteLocations))
@@ -348,9 +447,10 @@ internal static class SSA0009ExposureChain
                 additional.Add(DiagnosticLocations.For(write.Call));
             }
 
-            var primary = DiagnosticLocations.For(serving.Invocation);
+            var primary = DiagnosticLocations.For(serving.Site);
             var what = first.Identifier.Reason.What;
-            var listed = listing is null ? string.Empty : $", which is listed ({Where(DiagnosticLocations.For(listing.Invocation))})";
+            var listed = listing is null ? string.Empty : $", which is listed ({Where(DiagnosticLocations.For(listing.Site))})";
+            var served = serving.How == Access.FileEndpoint ? Where(primary) + ", by an endpoint that returns the file the request names" : Where(primary);
             var more = writes.Count > 1 ? $" and {writes.Count - 1} more write{(writes.Count > 2 ? "s" : string.Empty)}" : string.Empty;
             var consequence = listing is not null
                 ? "anyone can list the files and download every one, and each name says whose it is"
@@ -361,7 +461,7 @@ internal static class SSA0009ExposureChain
                 additional,
                 ImmutableDictionary<string, string?>.Empty,
                 folder.Describe(),
-                Where(primary),
+                served,
                 listed,
                 what,
                 first.Identifier.Operation.Syntax.ToString(),
