@@ -67,6 +67,10 @@ internal sealed class FolderModel
     public Folder? ServedBy(IOperation? fileProvider, CancellationToken cancellationToken) =>
         fileProvider is null ? Folder.At(Folder.WebRoot) : Provider(fileProvider, null, 0, new Walk(cancellationToken));
 
+    /// <summary>The values of a field or property of the project: its initializer or getter, and every value assigned to it.</summary>
+    public List<IOperation> ValuesOf(ISymbol member, CancellationToken cancellationToken) =>
+        new(SymbolValues(member.OriginalDefinition, new Walk(cancellationToken)));
+
     /// <summary>The configuration section an options type is bound from (<c>Storage</c>), or null when none or several.</summary>
     public string? SectionOf(ITypeSymbol optionsType, CancellationToken cancellationToken)
     {

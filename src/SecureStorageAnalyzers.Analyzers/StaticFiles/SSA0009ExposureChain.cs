@@ -8,6 +8,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.CloudStorage;
 using SecureStorageAnalyzers.Folders;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PathFlow;
@@ -42,10 +43,13 @@ internal static class SSA0009ExposureChain
     /// <summary>How many writes the finding locates; the message counts them all.</summary>
     internal const int MaxWriteLocations = 10;
 
-    /// <summary>The rule's part for a compilation: web projects only (the chain starts at a file-serving registration).</summary>
+    /// <summary>
+    /// The rule's part for a compilation: web projects (the chain starts at a file-serving registration or endpoint), and
+    /// projects that reference a cloud storage SDK (a public container the project uploads into).
+    /// </summary>
     internal static PackRule? CreateRule(WellKnownTypes types)
     {
-        if (!types.HasAspNetCore)
+        if (!types.HasAspNetCore && CloudAccessCatalog.Create(types).IsEmpty)
         {
             return null;
         }
@@ -70,6 +74,9 @@ internal static class SSA0009ExposureChain
 
         /// <summary>An endpoint SSA0005 reports: it returns the file the request names, from the folder, to anyone.</summary>
         FileEndpoint,
+
+        /// <summary>A cloud container or bucket made readable (SSA0007) or listable (SSA0008) by anyone.</summary>
+        CloudContainer,
     }
 
     internal sealed class Registration
@@ -92,6 +99,9 @@ internal static class SSA0009ExposureChain
         public IOperation Site { get; }
 
         public Access How { get; }
+
+        /// <summary>False for a container anyone can list but not read (an S3 policy that grants <c>s3:ListBucket</c> only): the names leak, not the files.</summary>
+        public bool Reads { get; set; } = true;
 
         public IOperation? FileProvider { get; }
 
@@ -128,6 +138,20 @@ internal static class SSA0009ExposureChain
         public IMethodSymbol Method { get; }
 
         public ISymbol ContainingSymbol { get; }
+    }
+
+    /// <summary>A call or assignment SSA0007/SSA0008 judge public, noted in an operation action.</summary>
+    private sealed class CloudExposure
+    {
+        public CloudExposure(IOperation operation, PublicAccess access)
+        {
+            Operation = operation;
+            Access = access;
+        }
+
+        public IOperation Operation { get; }
+
+        public PublicAccess Access { get; }
     }
 
     internal sealed class Write
@@ -174,6 +198,10 @@ internal static class SSA0009ExposureChain
         private readonly ConcurrentQueue<Write> _writes = new();
         private readonly ConcurrentQueue<EndpointCandidate> _endpointCandidates = new();
         private readonly SSA0005AnonymousFileEndpoint.Analysis? _fileEndpoints;
+        private readonly CloudAccessCatalog? _cloud;
+        private readonly CloudContainers? _containers;
+        private readonly ConcurrentQueue<CloudExposure> _cloudExposures = new();
+        private readonly ConcurrentQueue<IOperation> _cloudUploads = new();
         private readonly ConcurrentDictionary<PersonalDataOptions, PathFlowTracker> _trackers = new();
         private readonly OptionsCache<PathFlowTracker> _byOptions;
 
@@ -188,13 +216,23 @@ internal static class SSA0009ExposureChain
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
             _byOptions = new OptionsCache<PathFlowTracker>(CreateTracker);
             _fileEndpoints = SSA0005AnonymousFileEndpoint.CreateJudge(types);
+            var catalog = CloudAccessCatalog.Create(types);
+            if (!catalog.IsEmpty)
+            {
+                _cloud = catalog;
+                _containers = CloudContainers.For(types);
+            }
         }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes =>
             WellKnownTypes.DeclaringTypes(_pipeline.UseStaticFiles, _pipeline.UseFileServer, _pipeline.UseDirectoryBrowser)
                 .Concat(_sinks.WritingTypes)
                 .Concat(_fileEndpoints?.CallTypes ?? Enumerable.Empty<INamedTypeSymbol>())
+                .Concat(_cloud?.CallTypes ?? ImmutableArray<INamedTypeSymbol>.Empty)
+                .Concat(_containers?.UploadTypes ?? ImmutableArray<INamedTypeSymbol>.Empty)
                 .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+
+        public override IEnumerable<IPropertySymbol> AssignedProperties => _cloud?.AssignedProperties ?? ImmutableArray<IPropertySymbol>.Empty;
 
         public override bool ReportsAtEnd => true;
 
@@ -210,7 +248,40 @@ internal static class SSA0009ExposureChain
                 return;
             }
 
+            if (_cloud is not null)
+            {
+                var (access, _) = _cloud.Judge(context.Operation, method);
+                if (access != PublicAccess.None)
+                {
+                    NoteCloudExposure(context.Operation, access);
+                    return;
+                }
+
+                if (_containers!.IsUpload(context.Operation, method))
+                {
+                    _cloudUploads.Enqueue(context.Operation);
+                    return;
+                }
+            }
+
             Note(context.Operation, method);
+        }
+
+        /// <summary>Notes an assignment SSA0007/SSA0008 judge public (an S3 bucket's canned ACL or policy).</summary>
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
+        {
+            if (_cloud is not null && _cloud.Judge(assignment, property) is { Access: not PublicAccess.None } judged)
+            {
+                NoteCloudExposure(assignment, judged.Access);
+            }
+        }
+
+        private void NoteCloudExposure(IOperation operation, PublicAccess access)
+        {
+            if (!EnvironmentGuard.IsDevelopmentOnly(operation, _types))
+            {
+                _cloudExposures.Enqueue(new CloudExposure(operation, access));
+            }
         }
 
         /// <summary>Notes a call or creation if it is a candidate (the operation action's work, and the audit tool's walk).</summary>
@@ -304,8 +375,9 @@ internal static class SSA0009ExposureChain
         /// </summary>
         internal Judged? Judge(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken, bool needsBoth = true)
         {
-            var noneServed = _registrations.IsEmpty && _endpointCandidates.IsEmpty;
-            if (needsBoth ? noneServed || _writes.IsEmpty : noneServed && _writes.IsEmpty)
+            var noneServed = _registrations.IsEmpty && _endpointCandidates.IsEmpty && _cloudExposures.IsEmpty;
+            var noneWritten = _writes.IsEmpty && _cloudUploads.IsEmpty;
+            if (needsBoth ? noneServed || noneWritten : noneServed && noneWritten)
             {
                 return null;
             }
@@ -353,6 +425,21 @@ internal static class SSA0009ExposureChain
                 }
             }
 
+            // A container or bucket anyone can read or list (SSA0007/SSA0008): the cloud's served folder.
+            foreach (var exposure in _cloudExposures.OrderBy(c => c.Operation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+                         .ThenBy(c => c.Operation.Syntax.SpanStart))
+            {
+                if (_containers!.ExposedBy(exposure.Operation, folders, cancellationToken) is { } container)
+                {
+                    var lists = exposure.Access is PublicAccess.List or PublicAccess.ListAndRead or PublicAccess.ReadAndListGrants;
+                    registrations.Add(new Registration(exposure.Operation, null, serves: true, lists, Access.CloudContainer)
+                    {
+                        Folder = container,
+                        Reads = exposure.Access != PublicAccess.List,
+                    });
+                }
+            }
+
             if (needsBoth && !registrations.Any(r => r.Serves))
             {
                 // Nothing served anonymously from a known folder: no write needs to be looked at.
@@ -378,6 +465,24 @@ internal static class SSA0009ExposureChain
                 write.Identifier = sources[0];
                 write.Folder = folder;
                 writes.Add(write);
+            }
+
+            // Objects uploaded into a container or bucket whose keys carry a personal identifier (SSA0101's object-key sinks).
+            foreach (var upload in _cloudUploads.OrderBy(u => u.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(u => u.Syntax.SpanStart))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_containers!.Upload(upload, folders, cancellationToken) is not ({ } key, { } container) ||
+                    EnvironmentGuard.IsDevelopmentOnly(upload, _types))
+                {
+                    continue;
+                }
+
+                var sources = new List<FlowSource>();
+                _byOptions.For(options, upload.Tree()).FindSources(key, sources);
+                if (sources.Count > 0)
+                {
+                    writes.Add(new Write(upload, key) { Identifier = sources[0], Folder = container });
+                }
             }
 
             return new Judged(registrations, writes);
@@ -452,7 +557,9 @@ internal static class SSA0009ExposureChain
             var listed = listing is null ? string.Empty : $", which is listed ({Where(DiagnosticLocations.For(listing.Site))})";
             var served = serving.How == Access.FileEndpoint ? Where(primary) + ", by an endpoint that returns the file the request names" : Where(primary);
             var more = writes.Count > 1 ? $" and {writes.Count - 1} more write{(writes.Count > 2 ? "s" : string.Empty)}" : string.Empty;
-            var consequence = listing is not null
+            var consequence = listing is not null && !serving.Reads
+                ? "anyone can list the names, and each name says whose it is"
+                : listing is not null
                 ? "anyone can list the files and download every one, and each name says whose it is"
                 : $"anyone who knows or guesses {what} can download that person's files";
             return Diagnostic.Create(
