@@ -968,10 +968,17 @@ internal sealed class FolderModel
         {
             if (_index is null)
             {
+                // Each tree's index is syntax only, kept in the analyzer's per-tree cache when there is one: an IDE's next
+                // compilation reuses every unchanged tree, so after an edit only the edited tree is walked again.
+                var cache = CompilationFacts.For(_types).Syntax;
                 var built = new SourceIndex();
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
-                    built.Add(tree.GetRoot(walk.Token), walk.Token);
+                    walk.Token.ThrowIfCancellationRequested();
+                    var treeIndex = cache is null
+                        ? TreeIndex.Of(tree, walk.Token)
+                        : cache.Get(tree).FolderIndex(tree, t => TreeIndex.Of(t, walk.Token));
+                    built.Add(treeIndex);
                 }
 
                 Volatile.Write(ref _index, built);
@@ -992,24 +999,72 @@ internal sealed class FolderModel
 
         public IReadOnlyList<SyntaxNode> Assignments(string name) => _assignments.TryGetValue(name, out var nodes) ? nodes : Array.Empty<SyntaxNode>();
 
-        public void Add(SyntaxNode root, CancellationToken cancellationToken)
+        public void Add(TreeIndex tree)
         {
-            foreach (var node in root.DescendantNodes())
+            Merge(_calls, tree.Calls);
+            Merge(_assignments, tree.Assignments);
+        }
+
+        private static void Merge(Dictionary<string, List<SyntaxNode>> index, Dictionary<string, SyntaxNode[]> tree)
+        {
+            foreach (var pair in tree)
+            {
+                if (!index.TryGetValue(pair.Key, out var nodes))
+                {
+                    index[pair.Key] = nodes = new List<SyntaxNode>();
+                }
+
+                nodes.AddRange(pair.Value);
+            }
+        }
+    }
+
+    /// <summary>One tree's calls, creations and assignments by name: syntax only (no symbol), so it may outlive a compilation.</summary>
+    internal sealed class TreeIndex
+    {
+        private TreeIndex(Dictionary<string, SyntaxNode[]> calls, Dictionary<string, SyntaxNode[]> assignments)
+        {
+            Calls = calls;
+            Assignments = assignments;
+        }
+
+        public Dictionary<string, SyntaxNode[]> Calls { get; }
+
+        public Dictionary<string, SyntaxNode[]> Assignments { get; }
+
+        public static TreeIndex Of(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var calls = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            var assignments = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (node)
                 {
                     case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) is { } called:
-                        Add(_calls, called, node);
+                        Add(calls, called, node);
                         break;
                     case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } created:
-                        Add(_calls, created, node);
+                        Add(calls, created, node);
                         break;
                     case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && NameOf(assignment.Left) is { } assigned:
-                        Add(_assignments, assigned, node);
+                        Add(assignments, assigned, node);
                         break;
                 }
             }
+
+            return new TreeIndex(Freeze(calls), Freeze(assignments));
+        }
+
+        private static Dictionary<string, SyntaxNode[]> Freeze(Dictionary<string, List<SyntaxNode>> index)
+        {
+            var frozen = new Dictionary<string, SyntaxNode[]>(index.Count, StringComparer.Ordinal);
+            foreach (var pair in index)
+            {
+                frozen[pair.Key] = pair.Value.ToArray();
+            }
+
+            return frozen;
         }
 
         private static string? NameOf(SyntaxNode expression) => expression switch
