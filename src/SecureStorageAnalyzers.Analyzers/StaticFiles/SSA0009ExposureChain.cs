@@ -403,7 +403,8 @@ internal static class SSA0009ExposureChain
                 // The "served anonymously" link is SSA0001's judgement: a folder of its own counts when it is private by
                 // the same answer (its name, or the request data the project writes into it); the web root (SSA0006's)
                 // and the content root (SSA0004's) always count.
-                if (registration.Serves && registration.FileProvider is { } provider && !_served.IsContentRoot(provider))
+                if (registration.Serves && registration.FileProvider is { } provider && !ServedFolders.IsWholeWebRoot(registration.Folder) &&
+                    !_served.IsContentRoot(provider))
                 {
                     registration.Private = _served.WhyPrivate(compilation, options, registration.Site.Syntax.SyntaxTree, provider, registration.RequestPath, cancellationToken);
                     registration.Serves = registration.Private is not null;

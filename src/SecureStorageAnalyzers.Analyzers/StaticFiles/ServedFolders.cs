@@ -111,7 +111,9 @@ internal sealed class ServedFolders
         }
 
         // The folder by identity: what the code names it through helpers, fields and options in other files.
-        if (FolderModel.For(_types).ServedBy(fileProvider, cancellationToken) is not { Open: false } served)
+        // The whole web root, however it is spelled (WebRootFileProvider, new PhysicalFileProvider(env.WebRootPath)), is
+        // public by design: what is written there is SSA0006's finding, as for a plain UseStaticFiles().
+        if (FolderModel.For(_types).ServedBy(fileProvider, cancellationToken) is not { Open: false } served || IsWholeWebRoot(served))
         {
             return null;
         }
@@ -134,6 +136,10 @@ internal sealed class ServedFolders
 
         return new SourceReason($"a folder the app writes {write.Kind} into", $"{write.Call} writes into it at {write.Where}");
     }
+
+    /// <summary>True for the web root itself (not a folder under it).</summary>
+    internal static bool IsWholeWebRoot(Folder folder) =>
+        folder.Segments.IsEmpty && string.Equals(folder.Root, Folder.WebRoot, System.StringComparison.Ordinal);
 
     /// <summary>True when the file provider serves the content root, the app's directory or a filesystem root (SSA0004's).</summary>
     public bool IsContentRoot(IOperation fileProvider)

@@ -143,6 +143,23 @@ public class SSA0009ExposureChainTests
                 "anyone who knows or guesses a phone number can download that person's files"));
     }
 
+    /// <summary>The web root served through its own provider counts as a plain UseStaticFiles() does: no privacy needed.</summary>
+    [Fact]
+    public async Task WebRoot_ServedThroughWebRootFileProvider_PersonalNamesWrittenUnderIt_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = app.Environment.WebRootFileProvider })|};
+            app.MapPost("/exports/{phoneNumber}", async (string phoneNumber, IWebHostEnvironment env) =>
+                await File.{|#1:WriteAllTextAsync(Path.Combine(env.WebRootPath, "exports", $"{phoneNumber}.csv"), "…")|});
+            app.Run();
+            """,
+            Chain().WithLocation(0).WithLocation(1).WithArguments(
+                "the web root", "Test0.cs:3", "", "a phone number", "phoneNumber", "Test0.cs:5",
+                "anyone who knows or guesses a phone number can download that person's files"));
+    }
+
     /// <summary>One finding per folder: two registrations of it, and the content root above it (SSA0004's), make one chain at the recordings folder.</summary>
     [Fact]
     public async Task TwoRegistrationsAndTheContentRoot_OneFindingAtTheMostSpecificFolderAsync()
