@@ -17,11 +17,11 @@ public sealed class CloudRecordings(BlobServiceClient blobs)
     /// <summary>Uploads a recording and its transcript and returns the playback link the staff portal shows.</summary>
     public async Task<Uri> ArchiveAsync(string callerPhoneNumber, DateTimeOffset receivedAt, Stream audio, Stream transcript)
     {
-        // WRONG: PublicAccessType.BlobContainer lets anyone list the container and read every recording. [SSA0008]
+        // WRONG: PublicAccessType.BlobContainer lets anyone list the container and read every recording. [SSA0008; SSA0009 with the names below]
         var recordings = blobs.GetBlobContainerClient("recordings");
         await recordings.CreateIfNotExistsAsync(PublicAccessType.BlobContainer);
 
-        // WRONG: PublicAccessType.Blob lets anyone read a transcript by its name. [SSA0007]
+        // WRONG: PublicAccessType.Blob lets anyone read a transcript by its name. [SSA0007; SSA0009 with the names below]
         var transcripts = blobs.GetBlobContainerClient("transcripts");
         await transcripts.CreateIfNotExistsAsync(PublicAccessType.Blob);
 

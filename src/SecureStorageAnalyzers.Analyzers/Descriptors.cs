@@ -69,7 +69,7 @@ public static class Descriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "The incident in one finding: a folder served without a login, filled with files whose names carry a phone number, an e-mail address or another personal identifier, and often listed. Each link has its own rule (SSA0001/SSA0004/SSA0006, SSA0101, SSA0002); together they mean anyone with a browser can fetch every file, and find whose it is by its name. Close the anonymous access first (UseAuthorization with a fallback policy, or serve the files through an endpoint that checks the caller), then rename the files and remove the listing.",
+        "The incident in one finding: a folder (or a cloud container) served without a login, filled with files whose names carry a phone number, an e-mail address or another personal identifier, and often listed. Each link has its own rule (SSA0001/SSA0004/SSA0005/SSA0006/SSA0007/SSA0008, SSA0101, SSA0002); together they mean anyone with a browser can fetch every file, and find whose it is by its name. Close the anonymous access first (UseAuthorization with a fallback policy, or serve the files through an endpoint that checks the caller), then rename the files and remove the listing.",
         HelpLink(DiagnosticIds.ExposureChain),
         WellKnownDiagnosticTags.CompilationEnd);
 

@@ -227,11 +227,35 @@ public sealed class Folder : IEquatable<Folder>
             WebRoot => "the web root",
             BaseDirectory => "the app's base directory",
             CurrentDirectory => "the current directory",
+            _ when root.StartsWith(CloudContainers.ContainerPrefix, StringComparison.Ordinal) => DescribeCloud("container", root.Substring(CloudContainers.ContainerPrefix.Length)),
+            _ when root.StartsWith(CloudContainers.BucketPrefix, StringComparison.Ordinal) => DescribeCloud("bucket", root.Substring(CloudContainers.BucketPrefix.Length)),
             _ when root.StartsWith(ConfigPrefix, StringComparison.Ordinal) => $"the folder configured at '{root.Substring(ConfigPrefix.Length)}'",
             _ when root.StartsWith(SymbolPrefix, StringComparison.Ordinal) => $"the folder in '{SymbolName(root.Substring(SymbolPrefix.Length))}'",
             _ when root.StartsWith(LocalPrefix, StringComparison.Ordinal) => $"the folder in '{SymbolName(root.Substring(LocalPrefix.Length))}'",
             _ => $"'{root}'",
         };
+    }
+
+    /// <summary><c>the container 'recordings'</c>, <c>the bucket configured at 'Storage:Bucket'</c>, <c>the container in '_recordings'</c>.</summary>
+    private static string DescribeCloud(string kind, string identity)
+    {
+        const string Name = "name:";
+        const string Client = "client:";
+        if (identity.StartsWith(Name, StringComparison.Ordinal))
+        {
+            return $"the {kind} '{identity.Substring(Name.Length)}'";
+        }
+
+        if (identity.StartsWith(ConfigPrefix, StringComparison.Ordinal))
+        {
+            return $"the {kind} configured at '{identity.Substring(ConfigPrefix.Length)}'";
+        }
+
+        var symbol = identity.StartsWith(Client, StringComparison.Ordinal) ? identity.Substring(Client.Length)
+            : identity.StartsWith(SymbolPrefix, StringComparison.Ordinal) ? identity.Substring(SymbolPrefix.Length)
+            : identity.StartsWith(LocalPrefix, StringComparison.Ordinal) ? identity.Substring(LocalPrefix.Length)
+            : identity;
+        return $"the {kind} in '{SymbolName(symbol)}'";
     }
 
     private static string SymbolName(string id)

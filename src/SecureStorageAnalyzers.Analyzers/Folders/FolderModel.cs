@@ -27,7 +27,9 @@ namespace SecureStorageAnalyzers.Folders;
 /// or local whose value is not known is still a folder, by its symbol: the same symbol on both sides is the same folder.
 /// </para>
 /// <para>
-/// One per compilation (<see cref="For"/>), asked at the end of the compilation only: it binds nodes of other files
+/// One per compilation (<see cref="For"/>), asked at the end of the compilation (SSA0009) and, once per compilation, by
+/// the request-data scan of <see cref="CompilationFacts"/> and <see cref="StaticFiles.ServedFolders.WhyPrivate"/> for
+/// SSA0001 (a served folder not private by its name, as <see cref="CompilationFacts"/> binds other files): it binds nodes of other files
 /// (<see cref="Compilation.GetSemanticModel"/>), and its index of calls and assignments by name (<see cref="SourceIndex"/>)
 /// is a walk of every tree, built on the first question that needs it.
 /// </para>
@@ -64,6 +66,10 @@ internal sealed class FolderModel
     /// </summary>
     public Folder? ServedBy(IOperation? fileProvider, CancellationToken cancellationToken) =>
         fileProvider is null ? Folder.At(Folder.WebRoot) : Provider(fileProvider, null, 0, new Walk(cancellationToken));
+
+    /// <summary>The values of a field or property of the project: its initializer or getter, and every value assigned to it.</summary>
+    public List<IOperation> ValuesOf(ISymbol member, CancellationToken cancellationToken) =>
+        new(SymbolValues(member.OriginalDefinition, new Walk(cancellationToken)));
 
     /// <summary>The configuration section an options type is bound from (<c>Storage</c>), or null when none or several.</summary>
     public string? SectionOf(ITypeSymbol optionsType, CancellationToken cancellationToken)
@@ -946,7 +952,7 @@ internal sealed class FolderModel
 
     // ---- Binding other files' syntax ----
 
-#pragma warning disable RS1030 // Asked at the end of the compilation only (SSA0009): the folder of a field, a helper or a caller is in another file.
+#pragma warning disable RS1030 // The folder of a field, a helper or a caller is in another file (SSA0009 at the end; SSA0001 once per compilation, as CompilationFacts).
     private IOperation? Bind(SyntaxNode node, Walk walk) =>
         _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node, walk.Token);
 #pragma warning restore RS1030
@@ -962,10 +968,17 @@ internal sealed class FolderModel
         {
             if (_index is null)
             {
+                // Each tree's index is syntax only, kept in the analyzer's per-tree cache when there is one: an IDE's next
+                // compilation reuses every unchanged tree, so after an edit only the edited tree is walked again.
+                var cache = CompilationFacts.For(_types).Syntax;
                 var built = new SourceIndex();
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
-                    built.Add(tree.GetRoot(walk.Token), walk.Token);
+                    walk.Token.ThrowIfCancellationRequested();
+                    var treeIndex = cache is null
+                        ? TreeIndex.Of(tree, walk.Token)
+                        : cache.Get(tree).FolderIndex(tree, t => TreeIndex.Of(t, walk.Token));
+                    built.Add(treeIndex);
                 }
 
                 Volatile.Write(ref _index, built);
@@ -986,24 +999,72 @@ internal sealed class FolderModel
 
         public IReadOnlyList<SyntaxNode> Assignments(string name) => _assignments.TryGetValue(name, out var nodes) ? nodes : Array.Empty<SyntaxNode>();
 
-        public void Add(SyntaxNode root, CancellationToken cancellationToken)
+        public void Add(TreeIndex tree)
         {
-            foreach (var node in root.DescendantNodes())
+            Merge(_calls, tree.Calls);
+            Merge(_assignments, tree.Assignments);
+        }
+
+        private static void Merge(Dictionary<string, List<SyntaxNode>> index, Dictionary<string, SyntaxNode[]> tree)
+        {
+            foreach (var pair in tree)
+            {
+                if (!index.TryGetValue(pair.Key, out var nodes))
+                {
+                    index[pair.Key] = nodes = new List<SyntaxNode>();
+                }
+
+                nodes.AddRange(pair.Value);
+            }
+        }
+    }
+
+    /// <summary>One tree's calls, creations and assignments by name: syntax only (no symbol), so it may outlive a compilation.</summary>
+    internal sealed class TreeIndex
+    {
+        private TreeIndex(Dictionary<string, SyntaxNode[]> calls, Dictionary<string, SyntaxNode[]> assignments)
+        {
+            Calls = calls;
+            Assignments = assignments;
+        }
+
+        public Dictionary<string, SyntaxNode[]> Calls { get; }
+
+        public Dictionary<string, SyntaxNode[]> Assignments { get; }
+
+        public static TreeIndex Of(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var calls = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            var assignments = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (node)
                 {
                     case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) is { } called:
-                        Add(_calls, called, node);
+                        Add(calls, called, node);
                         break;
                     case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } created:
-                        Add(_calls, created, node);
+                        Add(calls, created, node);
                         break;
                     case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && NameOf(assignment.Left) is { } assigned:
-                        Add(_assignments, assigned, node);
+                        Add(assignments, assigned, node);
                         break;
                 }
             }
+
+            return new TreeIndex(Freeze(calls), Freeze(assignments));
+        }
+
+        private static Dictionary<string, SyntaxNode[]> Freeze(Dictionary<string, List<SyntaxNode>> index)
+        {
+            var frozen = new Dictionary<string, SyntaxNode[]>(index.Count, StringComparer.Ordinal);
+            foreach (var pair in index)
+            {
+                frozen[pair.Key] = pair.Value.ToArray();
+            }
+
+            return frozen;
         }
 
         private static string? NameOf(SyntaxNode expression) => expression switch

@@ -67,6 +67,9 @@ internal sealed class CompilationFacts
     /// </summary>
     public void UseSyntaxCache(SyntaxCache cache) => Interlocked.CompareExchange(ref _syntax, cache, null);
 
+    /// <summary>The analyzer's per-tree syntax cache, when one was handed over (<see cref="UseSyntaxCache"/>); the folder model keeps its per-tree index there too.</summary>
+    internal SyntaxCache? Syntax => Volatile.Read(ref _syntax);
+
     /// <summary>The instance of the compilation, shared by the rules that ask.</summary>
     public static CompilationFacts For(WellKnownTypes types) => types.Shared(static t => new CompilationFacts(t));
 
@@ -440,7 +443,7 @@ internal sealed class CompilationFacts
                     {
                         if (_facts.RequestData.IsCopy(invocation.TargetMethod))
                         {
-                            _facts.RequestData.Record(invocation);
+                            _facts.RequestData.Record(invocation, _cancellationToken);
                         }
 
                         break;
@@ -509,6 +512,7 @@ internal sealed class CompilationFacts
         private TreeDeclarations? _declarations;
         private TreeCandidates? _facts;
         private TreeCandidates? _requestData;
+        private object? _folderIndex;
 
         public TreeDeclarations Declarations(SyntaxTree tree, CancellationToken cancellationToken)
         {
@@ -520,6 +524,23 @@ internal sealed class CompilationFacts
             }
 
             return declarations;
+        }
+
+        /// <summary>
+        /// The folder model's index of this tree (its calls, creations and assignments by name: syntax only), made by
+        /// <paramref name="create"/> on first use. Typed by the model (<c>FolderModel</c>), which owns its shape.
+        /// </summary>
+        public T FolderIndex<T>(SyntaxTree tree, System.Func<SyntaxTree, T> create)
+            where T : class
+        {
+            if (Volatile.Read(ref _folderIndex) is T known)
+            {
+                return known;
+            }
+
+            var index = create(tree);
+            Volatile.Write(ref _folderIndex, index);
+            return index;
         }
 
         public TreeCandidates? Candidates(bool requestData) => requestData ? Volatile.Read(ref _requestData) : Volatile.Read(ref _facts);

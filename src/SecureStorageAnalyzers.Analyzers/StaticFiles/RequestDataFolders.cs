@@ -1,39 +1,41 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Folders;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PathFlow;
 
 namespace SecureStorageAnalyzers.StaticFiles;
 
 /// <summary>
-/// The folders the project writes request data into (SSA0001): a folder that receives uploads is private whatever it is
-/// called. A write of request data is <c>IFormFile.CopyTo[Async](stream)</c> or <c>Request.Body.CopyTo[Async](stream)</c>
-/// into a file stream the same method opens for writing (<c>File.Create(path)</c>, <c>new FileStream(path, …)</c>, …).
-/// The folder is known by the variables its path is built from: every local, and every field or property declared in
-/// the project, that the written path flows from (<c>Path.Combine(uploadsRoot, name)</c> → <c>uploadsRoot</c>). A
-/// served folder is private when its file provider's root is one of them, the same variable (<c>new
-/// PhysicalFileProvider(uploadsRoot)</c>). Precise rather than complete: two paths spelled out separately are not joined.
+/// The folders the project writes request data into: a folder that receives uploads is private whatever it is called
+/// (SSA0001, and SSA0009 through the same answer, <see cref="ServedFolders.WhyPrivate"/>). A write of request data is
+/// <c>IFormFile.CopyTo[Async](stream)</c> or <c>Request.Body.CopyTo[Async](stream)</c> into a file stream the same method
+/// opens for writing (<c>File.Create(path)</c>, <c>new FileStream(path, …)</c>, …). The folder written is known by its
+/// identity (<see cref="FolderModel"/>: a root and literal segments, a configuration key, an options member, a field of
+/// the project, across files and helpers), the same model SSA0009 compares folders with. A served folder is private when
+/// it holds such a folder (the same folder, or one above it). Unknown stays unknown: a write whose folder the model
+/// cannot name makes nothing private.
 /// </summary>
 internal sealed class RequestDataFolders
 {
+    private readonly WellKnownTypes _types;
     private readonly StorageSinks _sinks;
     private readonly MethodSet _formFileCopies;
     private readonly MethodSet _streamCopies;
     private readonly IPropertySymbol? _requestBody;
-    private readonly INamedTypeSymbol? _physicalFileProvider;
-    private readonly ConcurrentDictionary<ISymbol, string> _written = new(SymbolEqualityComparer.Default);
+    private readonly List<Written> _written = new();
 
     public RequestDataFolders(WellKnownTypes types, StorageSinks sinks)
     {
+        _types = types;
         _sinks = sinks;
         _formFileCopies = MethodSet.Union(
             types.Methods("Microsoft.AspNetCore.Http.IFormFile", "CopyTo"),
             types.Methods("Microsoft.AspNetCore.Http.IFormFile", "CopyToAsync"));
         _streamCopies = MethodSet.Union(types.Methods("System.IO.Stream", "CopyTo"), types.Methods("System.IO.Stream", "CopyToAsync"));
         _requestBody = WellKnownTypes.Property(types.HttpRequest, "Body");
-        _physicalFileProvider = types.PhysicalFileProvider;
         DeclaringTypes = MethodSet.Union(_formFileCopies, _streamCopies).DeclaringTypes;
     }
 
@@ -43,12 +45,18 @@ internal sealed class RequestDataFolders
     /// <summary>The copy methods <see cref="Record"/> looks at: what <see cref="CompilationFacts"/> binds.</summary>
     public MethodSet CopyMethods => MethodSet.Union(_formFileCopies, _streamCopies);
 
+    /// <summary>True when the project writes request data into a folder the model can name.</summary>
+    public bool IsEmpty => _written.Count == 0;
+
     /// <summary>True when <paramref name="method"/> may copy request data (<see cref="Record"/> decides).</summary>
     public bool IsCopy(IMethodSymbol method) =>
         WellKnownTypes.Contains(_formFileCopies, method) || WellKnownTypes.Contains(_streamCopies, method);
 
-    /// <summary>Records the variables of the folder a copy of request data writes into, if it is one.</summary>
-    public void Record(IInvocationOperation invocation)
+    /// <summary>
+    /// Records the folder a copy of request data writes into, if it is one and the folder model names it. Called by the
+    /// request-data scan of <see cref="CompilationFacts"/> only, in source order, before the facts are handed out.
+    /// </summary>
+    public void Record(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         string what;
         if (WellKnownTypes.Contains(_formFileCopies, invocation.TargetMethod))
@@ -66,67 +74,28 @@ internal sealed class RequestDataFolders
         }
 
         if (invocation.Arguments.Length == 0 || ValueOf(invocation.Arguments[0].Value) is not { } stream ||
-            _sinks.WrittenPath(stream) is not { } path)
+            _sinks.WrittenPath(stream) is not { } path ||
+            FolderModel.For(_types).PathOf(path, cancellationToken) is not { } folder)
         {
             return;
         }
 
-        var collector = new VariableCollector();
-        new PathFlowTracker(_sinks, collector).FindSources(path, new List<FlowSource>());
-        foreach (var variable in collector.Variables)
-        {
-            _written.TryAdd(variable, what);
-        }
+        _written.Add(new Written(folder, what, DiagnosticLocations.For(invocation)));
     }
 
-    /// <summary>
-    /// The variables the root of a served folder is read from: the argument of <c>new PhysicalFileProvider(root)</c>
-    /// (through locals), and each plain variable it is an alias of. Empty when there is none.
-    /// </summary>
-    public List<ISymbol> RootVariables(IOperation fileProvider)
+    /// <summary>The first write of request data (in source order) into <paramref name="served"/> or a folder below it; null when none.</summary>
+    public Written? Into(Folder served)
     {
-        var variables = new List<ISymbol>();
-        if (_physicalFileProvider is null || ValueOf(fileProvider) is not IObjectCreationOperation creation ||
-            !SymbolEqualityComparer.Default.Equals(creation.Type, _physicalFileProvider) || creation.Arguments.Length == 0)
+        foreach (var written in _written)
         {
-            return variables;
+            if (served.Contains(written.Folder))
+            {
+                return written;
+            }
         }
 
-        var root = creation.Arguments[0].Value.WithoutConversions();
-        for (var hops = 0; hops < 4; hops++)
-        {
-            ISymbol? variable = root switch
-            {
-                ILocalReferenceOperation local => local.Local,
-                IFieldReferenceOperation field => field.Field,
-                IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
-                _ => null,
-            };
-            if (variable is null || !VariableCollector.IsProjectVariable(variable))
-            {
-                break;
-            }
-
-            variables.Add(variable.OriginalDefinition);
-            if (root is not ILocalReferenceOperation reference)
-            {
-                break;
-            }
-
-            var values = _sinks.BodyIndex(reference).ValuesOf(reference.Local);
-            if (values.Count == 0)
-            {
-                break;
-            }
-
-            root = values[0].WithoutConversions();
-        }
-
-        return variables;
+        return null;
     }
-
-    /// <summary>What writes request data into the folder of <paramref name="variable"/>, or null.</summary>
-    public string? WrittenBy(ISymbol variable) => _written.TryGetValue(variable, out var what) ? what : null;
 
     /// <summary>The value, through conversions and (one level of) a local's first value.</summary>
     private IOperation? ValueOf(IOperation value)
@@ -141,31 +110,33 @@ internal sealed class RequestDataFolders
         return value;
     }
 
-    /// <summary>A walk policy that finds no source: it only notes the project's variables the path is read from.</summary>
-    private sealed class VariableCollector : IFlowSourcePolicy
+    /// <summary>One write of request data: the folder it writes into, the copy call (<c>IFormFile.CopyToAsync</c>) and where it is.</summary>
+    internal sealed class Written
     {
-        public List<ISymbol> Variables { get; } = new();
-
-        public bool StopsAtPathBuilders => false;
-
-        public bool FollowsValueTransformations => true;
-
-        public static bool IsProjectVariable(ISymbol symbol) =>
-            symbol is ILocalSymbol ||
-            symbol is IFieldSymbol or IPropertySymbol && !symbol.Locations.IsEmpty && symbol.Locations[0].IsInSource;
-
-        public SourceReason? Classify(IOperation operation, ISymbol? symbol)
+        public Written(Folder folder, string call, Location location)
         {
-            if (symbol is not null && IsProjectVariable(symbol))
-            {
-                Variables.Add(symbol.OriginalDefinition);
-            }
-
-            return null;
+            Folder = folder;
+            Call = call;
+            Location = location;
         }
 
-        public bool IsBarrier(IMethodSymbol method) => false;
+        public Folder Folder { get; }
 
-        public bool PassesThrough(IOperation creationOrCall) => false;
+        public string Call { get; }
+
+        public Location Location { get; }
+
+        /// <summary>What the copy writes: uploaded files (<c>IFormFile</c>) or request bodies.</summary>
+        public string Kind => Call.StartsWith("IFormFile", System.StringComparison.Ordinal) ? "uploaded files" : "request bodies";
+
+        /// <summary><c>Program.cs:18</c>.</summary>
+        public string Where
+        {
+            get
+            {
+                var span = Location.GetLineSpan();
+                return $"{System.IO.Path.GetFileName(span.Path)}:{span.StartLinePosition.Line + 1}";
+            }
+        }
     }
 }

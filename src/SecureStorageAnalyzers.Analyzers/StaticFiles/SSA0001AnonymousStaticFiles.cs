@@ -13,7 +13,8 @@ namespace SecureStorageAnalyzers.StaticFiles;
 
 /// <summary>
 /// SSA0001: <c>UseStaticFiles</c>/<c>UseFileServer</c> over a folder that holds private data
-/// (per <see cref="PrivateFolderFlowPolicy"/>), reachable by an anonymous request in production (per
+/// (per <see cref="ServedFolders.WhyPrivate"/>, the answer SSA0009 asks too: its name per
+/// <see cref="PrivateFolderFlowPolicy"/>, or the request data the project writes into it by folder identity), reachable by an anonymous request in production (per
 /// <see cref="PipelineModel"/>): not Development-only, no <c>OnPrepareResponse</c> gate, and not behind
 /// <c>UseAuthorization()</c> with a fallback policy. Judged and reported where the registration is, in its operation
 /// action (so it shows while typing); what other files say (the fallback policy, <c>UseAuthorization()</c> in the
@@ -41,31 +42,18 @@ internal static class SSA0001AnonymousStaticFiles
     /// <summary>Why a registration was flagged: what the folder is, and the expression that says so.</summary>
     private sealed class Evidence
     {
-        public Evidence(string method, SourceReason reason, IOperation source, bool asyncGate)
+        public Evidence(string method, SourceReason reason, bool asyncGate)
         {
             Method = method;
             Reason = reason;
-            Source = source.Syntax.ToString();
             AsyncGate = asyncGate;
         }
-
-        /// <summary>Not private by name: private if the project writes request data into <paramref name="roots"/> (per <see cref="CompilationFacts"/>).</summary>
-        public Evidence(string method, List<ISymbol> roots)
-        {
-            Method = method;
-            Source = string.Empty;
-            Roots = roots;
-        }
-
-        /// <summary>The variables the served folder's root is read from, when the decision needs the writes of the whole project.</summary>
-        public List<ISymbol>? Roots { get; }
 
         /// <summary>True when the registration's only gate is an async <c>OnPrepareResponse</c>, which cannot stop the file.</summary>
         public bool AsyncGate { get; }
 
         public string Method { get; }
-        public SourceReason? Reason { get; }
-        public string Source { get; }
+        public SourceReason Reason { get; }
     }
 
     private sealed class Analysis : PackRule
@@ -74,7 +62,6 @@ internal static class SSA0001AnonymousStaticFiles
         private readonly PipelineModel _model;
         private readonly CompilationFacts _facts;
         private readonly ServedFolders _folders;
-        private readonly RequestDataFolders _requestData;
         private readonly IPropertySymbol? _onPrepareResponse;
         private readonly IPropertySymbol? _onPrepareResponseAsync;
         private readonly IPropertySymbol? _staticFileOptions;
@@ -87,7 +74,6 @@ internal static class SSA0001AnonymousStaticFiles
             _model = new PipelineModel(types);
             _facts = CompilationFacts.For(types);
             _folders = ServedFolders.For(types);
-            _requestData = new RequestDataFolders(types, StorageSinks.Create(types));
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
@@ -115,11 +101,7 @@ internal static class SSA0001AnonymousStaticFiles
                 return;
             }
 
-            if (Resolve(context, evidence) is not { } reason)
-            {
-                return;
-            }
-
+            var reason = evidence.Reason;
             var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
 
             var hasFallback = facts.Pipeline.HasFallbackPolicy;
@@ -140,26 +122,6 @@ internal static class SSA0001AnonymousStaticFiles
                 reason.What,
                 reason.Evidence,
                 why));
-        }
-
-        /// <summary>Why the folder is private: known from the registration, or, for a folder not private by name, because the project writes request data into it.</summary>
-        private SourceReason? Resolve(OperationAnalysisContext context, Evidence evidence)
-        {
-            if (evidence.Roots is null)
-            {
-                return evidence.Reason;
-            }
-
-            var written = _facts.GetRequestData(context.Compilation, context.Options, context.CancellationToken);
-            foreach (var root in evidence.Roots)
-            {
-                if (written.WrittenBy(root) is { } what)
-                {
-                    return new SourceReason("a folder the app writes request data into", $"{what} writes under '{root.Name}'");
-                }
-            }
-
-            return null;
         }
 
         /// <summary>The evidence that the registration serves private files without a gate of its own, or null.</summary>
@@ -207,22 +169,18 @@ internal static class SSA0001AnonymousStaticFiles
                 return null;
             }
 
+            // The one answer SSA0009 asks too: private by its name, or because the project writes request data into it
+            // (by folder identity, from the writes of the whole project: CompilationFacts).
             _folders.FolderOf(invocation, out var fileProvider, out var requestPath);
-            if (_folders.PrivateFolder(context, fileProvider, requestPath) is { } source)
+            if (_folders.WhyPrivate(context.Compilation, context.Options, invocation.Syntax.SyntaxTree, fileProvider, requestPath, context.CancellationToken) is { } reason)
             {
-                return new Evidence(method, source.Reason, source.Operation, asyncGate);
+                return new Evidence(method, reason, asyncGate);
             }
 
             // A gate that checks who is asking says the files are private, whatever the folder is called.
             if (asyncGate)
             {
-                return new Evidence(method, new SourceReason("files it means to keep from anonymous users", "its OnPrepareResponse checks User.Identity.IsAuthenticated"), invocation, asyncGate: true);
-            }
-
-            // Uploads make a folder private whatever it is called: decided by the writes of the whole project (CompilationFacts).
-            if (fileProvider is not null && !_folders.IsContentRoot(fileProvider) && _requestData.RootVariables(fileProvider) is { Count: > 0 } roots)
-            {
-                return new Evidence(method, roots);
+                return new Evidence(method, new SourceReason("files it means to keep from anonymous users", "its OnPrepareResponse checks User.Identity.IsAuthenticated"), asyncGate: true);
             }
 
             return null;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -45,8 +46,56 @@ internal static class SSA0005AnonymousFileEndpoint
     internal static PackRule? CreateRule(WellKnownTypes types) =>
         types.HasAspNetCore ? new Analysis(types) : SSA0005ClassicFileHandler.Create(types);
 
+    /// <summary>
+    /// The rule's judgement alone, for SSA0009, whose "served anonymously" link may be an endpoint SSA0005 reports
+    /// (<see cref="Analysis.Find"/>): ASP.NET Core projects only, null otherwise.
+    /// </summary>
+    internal static Analysis? CreateJudge(WellKnownTypes types) => types.HasAspNetCore ? new Analysis(types) : null;
+
+    /// <summary>A finding of the rule, judged and not yet reported: the file result, the file it returns, and what the message says.</summary>
+    internal sealed class Finding
+    {
+        public Finding(Candidate candidate, IOperation file, string why, string? fix, Location? target)
+        {
+            Candidate = candidate;
+            File = file;
+            Why = why;
+            Fix = fix;
+            Target = target;
+        }
+
+        internal Candidate Candidate { get; }
+
+        /// <summary>The argument that says which file: a path, a stream or the bytes.</summary>
+        public IOperation File { get; }
+
+        public string Why { get; }
+
+        public string? Fix { get; }
+
+        public Location? Target { get; }
+
+        public Diagnostic ToDiagnostic()
+        {
+            var additional = Target is null
+                ? new[] { Candidate.SourceLocation }
+                : new[] { Candidate.SourceLocation, Target };
+            var properties = Target is null || Fix is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, Fix);
+            return Diagnostic.Create(
+                Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
+                Candidate.Location,
+                additional,
+                properties,
+                Candidate.Call,
+                Candidate.Evidence,
+                Why);
+        }
+    }
+
     /// <summary>A file result whose file the request chooses, in an endpoint that may be anonymous: judged with the compilation's facts.</summary>
-    private sealed class Candidate
+    internal sealed class Candidate
     {
         public Candidate(IOperation sink, Endpoint endpoint, FlowSource source)
             : this(sink, source, endpoint.Access, endpoint.IsController, endpoint.Marker?.GetLocation(),
@@ -103,7 +152,7 @@ internal static class SSA0005AnonymousFileEndpoint
         public Candidate MappedAt(MappedHandler mapped) => new(this, mapped);
     }
 
-    private sealed class Analysis : PackRule
+    internal sealed class Analysis : PackRule
     {
         private readonly WellKnownTypes _types;
         private readonly CompilationFacts _facts;
@@ -164,61 +213,73 @@ internal static class SSA0005AnonymousFileEndpoint
 
         public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
-            var operation = context.Operation;
-            IOperation? file = null;
+            if (Find(context.Operation, method, context.ContainingSymbol, context.Compilation, context.Options, context.CancellationToken) is { } finding)
+            {
+                context.ReportDiagnostic(finding.ToDiagnostic());
+            }
+        }
+
+        /// <summary>The argument that says which file, when <paramref name="operation"/> is a file result or a file response written by hand; null otherwise (cheap: no flow is walked).</summary>
+        internal IOperation? FileOf(IOperation operation, IMethodSymbol method)
+        {
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (method.ContainingType is { } type && _resultTypes.Contains(type.OriginalDefinition) && FileMethods.Contains(method.Name))
-                    {
-                        file = FileArgument(invocation.Arguments);
-                    }
-                    else
-                    {
-                        file = WrittenToResponseBody(invocation, method);
-                    }
-
-                    break;
+                    return method.ContainingType is { } type && _resultTypes.Contains(type.OriginalDefinition) && FileMethods.Contains(method.Name)
+                        ? FileArgument(invocation.Arguments)
+                        : WrittenToResponseBody(invocation, method);
 
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created && _resultClasses.Contains(created):
-                    file = FileArgument(creation.Arguments);
-                    break;
-            }
+                    return FileArgument(creation.Arguments);
 
-            if (file is null)
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// The rule's judgement of a call or creation, what its operation action reports, and what SSA0009 asks at the
+        /// end of the compilation: a file result whose file the request chooses, in an endpoint anonymous requests reach.
+        /// </summary>
+        internal Finding? Find(IOperation operation, IMethodSymbol method, ISymbol containingSymbol, Compilation compilation, AnalyzerOptions options,
+            CancellationToken cancellationToken)
+        {
+            if (FileOf(operation, method) is not { } file)
             {
-                return;
+                return null;
             }
 
-            var helpers = _helpers.For(context.Options, operation.Tree());
-            var endpoint = _endpoints.Find(operation, context.ContainingSymbol, helpers);
+            var helpers = _helpers.For(options, operation.Tree());
+            var endpoint = _endpoints.Find(operation, containingSymbol, helpers);
             if (endpoint is { Access: EndpointAccess.Authorized })
             {
-                return;
+                return null;
             }
 
             // Outside any endpoint the model sees here: a method that may be mapped as a method group elsewhere.
-            var handler = endpoint?.Handler ?? EndpointAuthorization.HandlerCandidate(operation, context.ContainingSymbol);
+            var handler = endpoint?.Handler ?? EndpointAuthorization.HandlerCandidate(operation, containingSymbol);
             if (handler is null)
             {
-                return;
+                return null;
             }
 
             // Development-only code is asked about last: few file results take their file from the request.
             var sources = new List<FlowSource>();
-            new PathFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request, _projectHelpers, context.CancellationToken)).FindSources(file, sources);
-            if (sources.Count > 0 && !EnvironmentGuard.IsDevelopmentOnly(operation, _types))
+            new PathFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request, _projectHelpers, cancellationToken)).FindSources(file, sources);
+            if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(operation, _types))
             {
-                Report(context, endpoint is not null
-                    ? new Candidate(operation, endpoint, sources[0])
-                    : new Candidate(operation, (IMethodSymbol)handler, sources[0]));
+                return null;
             }
+
+            var found = endpoint is not null
+                ? new Candidate(operation, endpoint, sources[0])
+                : new Candidate(operation, (IMethodSymbol)handler, sources[0]);
+            return Judge(found, file, _facts.Get(compilation, options, cancellationToken));
         }
 
-        /// <summary>Reports the candidate unless the compilation's facts say anonymous requests cannot reach it.</summary>
-        private void Report(OperationAnalysisContext context, Candidate found)
+        /// <summary>The finding, unless the compilation's facts say anonymous requests cannot reach the candidate.</summary>
+        private static Finding? Judge(Candidate found, IOperation file, CompilationFacts.Facts facts)
         {
-            var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
             var candidate = found;
             if (found.UnmappedHandler is { } handler)
             {
@@ -235,47 +296,26 @@ internal static class SSA0005AnonymousFileEndpoint
 
                 if (reached is null)
                 {
-                    return;
+                    return null;
                 }
 
                 candidate = found.MappedAt(reached);
             }
 
-            var endpoint = candidate;
-            string why;
-            string fix;
-            Location? target;
-            if (endpoint.Access == EndpointAccess.ExplicitlyAnonymous)
+            if (candidate.Access == EndpointAccess.ExplicitlyAnonymous)
             {
-                why = "it is marked AllowAnonymous";
-                fix = FixReplaceAllowAnonymous;
-                target = endpoint.MarkerLocation;
-            }
-            else if (facts.Pipeline.HasFallbackPolicy || endpoint.IsController && facts.Endpoints.ControllersRequireAuthorization)
-            {
-                return;
-            }
-            else
-            {
-                why = "nothing requires authorization (no RequireAuthorization, [Authorize], authorize filter or fallback policy)";
-                fix = endpoint.IsController ? FixAuthorize : FixRequireAuthorization;
-                target = endpoint.IsController ? endpoint.HandlerLocation : endpoint.MapCallLocation;
+                return new Finding(candidate, file, "it is marked AllowAnonymous", FixReplaceAllowAnonymous, candidate.MarkerLocation);
             }
 
-            var additional = target is null
-                ? new[] { candidate.SourceLocation }
-                : new[] { candidate.SourceLocation, target };
-            var properties = target is null
-                ? ImmutableDictionary<string, string?>.Empty
-                : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
-                candidate.Location,
-                additional,
-                properties,
-                candidate.Call,
-                candidate.Evidence,
-                why));
+            if (facts.Pipeline.HasFallbackPolicy || candidate.IsController && facts.Endpoints.ControllersRequireAuthorization)
+            {
+                return null;
+            }
+
+            return new Finding(candidate, file,
+                "nothing requires authorization (no RequireAuthorization, [Authorize], authorize filter or fallback policy)",
+                candidate.IsController ? FixAuthorize : FixRequireAuthorization,
+                candidate.IsController ? candidate.HandlerLocation : candidate.MapCallLocation);
         }
 
         private static bool Precedes(MappedHandler mapped, MappedHandler other)

@@ -8,6 +8,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.CloudStorage;
 using SecureStorageAnalyzers.Folders;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PathFlow;
@@ -42,10 +43,13 @@ internal static class SSA0009ExposureChain
     /// <summary>How many writes the finding locates; the message counts them all.</summary>
     internal const int MaxWriteLocations = 10;
 
-    /// <summary>The rule's part for a compilation: web projects only (the chain starts at a file-serving registration).</summary>
+    /// <summary>
+    /// The rule's part for a compilation: web projects (the chain starts at a file-serving registration or endpoint), and
+    /// projects that reference a cloud storage SDK (a public container the project uploads into).
+    /// </summary>
     internal static PackRule? CreateRule(WellKnownTypes types)
     {
-        if (!types.HasAspNetCore)
+        if (!types.HasAspNetCore && CloudAccessCatalog.Create(types).IsEmpty)
         {
             return null;
         }
@@ -62,27 +66,92 @@ internal static class SSA0009ExposureChain
         return sinks.PathType is null ? null : new Rule(types, sinks);
     }
 
+    /// <summary>How a registration makes a folder reachable.</summary>
+    internal enum Access
+    {
+        /// <summary>A static-file, file-server or directory-browser registration.</summary>
+        StaticFiles,
+
+        /// <summary>An endpoint SSA0005 reports: it returns the file the request names, from the folder, to anyone.</summary>
+        FileEndpoint,
+
+        /// <summary>A cloud container or bucket made readable (SSA0007) or listable (SSA0008) by anyone.</summary>
+        CloudContainer,
+    }
+
     internal sealed class Registration
     {
         public Registration(IInvocationOperation invocation, IOperation? fileProvider, bool serves, bool lists)
+            : this(invocation, fileProvider, serves, lists, Access.StaticFiles)
         {
-            Invocation = invocation;
+        }
+
+        public Registration(IOperation site, IOperation? fileProvider, bool serves, bool lists, Access access)
+        {
+            Site = site;
             FileProvider = fileProvider;
             Serves = serves;
             Lists = lists;
+            How = access;
         }
 
-        public IInvocationOperation Invocation { get; }
+        /// <summary>The registration call, or the file result of an endpoint: where the finding sits.</summary>
+        public IOperation Site { get; }
+
+        public Access How { get; }
+
+        /// <summary>False for a container anyone can list but not read (an S3 policy that grants <c>s3:ListBucket</c> only): the names leak, not the files.</summary>
+        public bool Reads { get; set; } = true;
 
         public IOperation? FileProvider { get; }
 
-        /// <summary>True when it serves the folder's files (<c>UseStaticFiles</c>, <c>UseFileServer</c>).</summary>
-        public bool Serves { get; }
+        /// <summary>The registration's request path, whose words may say the folder is private (as SSA0001 reads it).</summary>
+        public IOperation? RequestPath { get; set; }
+
+        /// <summary>
+        /// True when it serves the folder's files (<c>UseStaticFiles</c>, <c>UseFileServer</c>) to anonymous requests
+        /// as SSA0001 judges it: over a folder of its own, only a private one (<see cref="ServedFolders.WhyPrivate"/>).
+        /// </summary>
+        public bool Serves { get; set; }
+
+        /// <summary>Why the folder is private (SSA0001's answer), for a registration with a file provider of its own.</summary>
+        public SourceReason? Private { get; set; }
 
         /// <summary>True when it lists the folder (<c>UseDirectoryBrowser</c>, <c>UseFileServer</c> with browsing on).</summary>
         public bool Lists { get; }
 
         public Folder? Folder { get; set; }
+    }
+
+    /// <summary>A file result noted in an operation action, judged by SSA0005's own code at the end.</summary>
+    private sealed class EndpointCandidate
+    {
+        public EndpointCandidate(IOperation operation, IMethodSymbol method, ISymbol containingSymbol)
+        {
+            Operation = operation;
+            Method = method;
+            ContainingSymbol = containingSymbol;
+        }
+
+        public IOperation Operation { get; }
+
+        public IMethodSymbol Method { get; }
+
+        public ISymbol ContainingSymbol { get; }
+    }
+
+    /// <summary>A call or assignment SSA0007/SSA0008 judge public, noted in an operation action.</summary>
+    private sealed class CloudExposure
+    {
+        public CloudExposure(IOperation operation, PublicAccess access)
+        {
+            Operation = operation;
+            Access = access;
+        }
+
+        public IOperation Operation { get; }
+
+        public PublicAccess Access { get; }
     }
 
     internal sealed class Write
@@ -127,6 +196,12 @@ internal static class SSA0009ExposureChain
         private readonly IPropertySymbol? _staticFileOptions;
         private readonly ConcurrentQueue<Registration> _registrations = new();
         private readonly ConcurrentQueue<Write> _writes = new();
+        private readonly ConcurrentQueue<EndpointCandidate> _endpointCandidates = new();
+        private readonly SSA0005AnonymousFileEndpoint.Analysis? _fileEndpoints;
+        private readonly CloudAccessCatalog? _cloud;
+        private readonly CloudContainers? _containers;
+        private readonly ConcurrentQueue<CloudExposure> _cloudExposures = new();
+        private readonly ConcurrentQueue<IOperation> _cloudUploads = new();
         private readonly ConcurrentDictionary<PersonalDataOptions, PathFlowTracker> _trackers = new();
         private readonly OptionsCache<PathFlowTracker> _byOptions;
 
@@ -140,16 +215,74 @@ internal static class SSA0009ExposureChain
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
             _byOptions = new OptionsCache<PathFlowTracker>(CreateTracker);
+            _fileEndpoints = SSA0005AnonymousFileEndpoint.CreateJudge(types);
+            var catalog = CloudAccessCatalog.Create(types);
+            if (!catalog.IsEmpty)
+            {
+                _cloud = catalog;
+                _containers = CloudContainers.For(types);
+            }
         }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes =>
             WellKnownTypes.DeclaringTypes(_pipeline.UseStaticFiles, _pipeline.UseFileServer, _pipeline.UseDirectoryBrowser)
-                .Concat(_sinks.WritingTypes);
+                .Concat(_sinks.WritingTypes)
+                .Concat(_fileEndpoints?.CallTypes ?? Enumerable.Empty<INamedTypeSymbol>())
+                .Concat(_cloud?.CallTypes ?? ImmutableArray<INamedTypeSymbol>.Empty)
+                .Concat(_containers?.UploadTypes ?? ImmutableArray<INamedTypeSymbol>.Empty)
+                .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+
+        public override IEnumerable<IPropertySymbol> AssignedProperties => _cloud?.AssignedProperties ?? ImmutableArray<IPropertySymbol>.Empty;
 
         public override bool ReportsAtEnd => true;
 
-        /// <summary>Notes a candidate: a registration outside Development-only code, or a file write. Judges nothing.</summary>
-        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method) => Note(context.Operation, method);
+        /// <summary>
+        /// Notes a candidate: a registration outside Development-only code, a file write, or a file result (which SSA0005's
+        /// own code judges at the end). Judges nothing.
+        /// </summary>
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            if (_fileEndpoints?.FileOf(context.Operation, method) is not null)
+            {
+                _endpointCandidates.Enqueue(new EndpointCandidate(context.Operation, method, context.ContainingSymbol));
+                return;
+            }
+
+            if (_cloud is not null)
+            {
+                var (access, _) = _cloud.Judge(context.Operation, method);
+                if (access != PublicAccess.None)
+                {
+                    NoteCloudExposure(context.Operation, access);
+                    return;
+                }
+
+                if (_containers!.IsUpload(context.Operation, method))
+                {
+                    _cloudUploads.Enqueue(context.Operation);
+                    return;
+                }
+            }
+
+            Note(context.Operation, method);
+        }
+
+        /// <summary>Notes an assignment SSA0007/SSA0008 judge public (an S3 bucket's canned ACL or policy).</summary>
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
+        {
+            if (_cloud is not null && _cloud.Judge(assignment, property) is { Access: not PublicAccess.None } judged)
+            {
+                NoteCloudExposure(assignment, judged.Access);
+            }
+        }
+
+        private void NoteCloudExposure(IOperation operation, PublicAccess access)
+        {
+            if (!EnvironmentGuard.IsDevelopmentOnly(operation, _types))
+            {
+                _cloudExposures.Enqueue(new CloudExposure(operation, access));
+            }
+        }
 
         /// <summary>Notes a call or creation if it is a candidate (the operation action's work, and the audit tool's walk).</summary>
         internal void Note(IOperation operation, IMethodSymbol method)
@@ -203,8 +336,8 @@ internal static class SSA0009ExposureChain
                 }
             }
 
-            _served.FolderOf(invocation, out var fileProvider, out _);
-            _registrations.Enqueue(new Registration(invocation, fileProvider, serves, lists));
+            _served.FolderOf(invocation, out var fileProvider, out var requestPath);
+            _registrations.Enqueue(new Registration(invocation, fileProvider, serves, lists) { RequestPath = requestPath });
         }
 
         public override void Report(CompilationAnalysisContext context)
@@ -242,7 +375,9 @@ internal static class SSA0009ExposureChain
         /// </summary>
         internal Judged? Judge(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken, bool needsBoth = true)
         {
-            if (needsBoth ? _registrations.IsEmpty || _writes.IsEmpty : _registrations.IsEmpty && _writes.IsEmpty)
+            var noneServed = _registrations.IsEmpty && _endpointCandidates.IsEmpty && _cloudExposures.IsEmpty;
+            var noneWritten = _writes.IsEmpty && _cloudUploads.IsEmpty;
+            if (needsBoth ? noneServed || noneWritten : noneServed && noneWritten)
             {
                 return null;
             }
@@ -251,18 +386,58 @@ internal static class SSA0009ExposureChain
             var folders = FolderModel.For(_types);
 
             var registrations = new List<Registration>();
-            foreach (var registration in _registrations.OrderBy(r => r.Invocation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
-                         .ThenBy(r => r.Invocation.Syntax.SpanStart))
+            foreach (var registration in _registrations.OrderBy(r => r.Site.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+                         .ThenBy(r => r.Site.Syntax.SpanStart))
             {
-                if (IsAuthorized(registration.Invocation, facts!, cancellationToken))
+                if (IsAuthorized((IInvocationOperation)registration.Site, facts!, cancellationToken))
                 {
                     continue;
                 }
 
                 registration.Folder = folders.ServedBy(registration.FileProvider, cancellationToken);
-                if (registration.Folder is { Open: false })
+                if (registration.Folder is not { Open: false })
                 {
-                    registrations.Add(registration);
+                    continue;
+                }
+
+                // The "served anonymously" link is SSA0001's judgement: a folder of its own counts when it is private by
+                // the same answer (its name, or the request data the project writes into it); the web root (SSA0006's)
+                // and the content root (SSA0004's) always count.
+                if (registration.Serves && registration.FileProvider is { } provider && !ServedFolders.IsWholeWebRoot(registration.Folder) &&
+                    !_served.IsContentRoot(provider))
+                {
+                    registration.Private = _served.WhyPrivate(compilation, options, registration.Site.Syntax.SyntaxTree, provider, registration.RequestPath, cancellationToken);
+                    registration.Serves = registration.Private is not null;
+                }
+
+                registrations.Add(registration);
+            }
+
+            // An endpoint that returns any file the request names from a folder, to anyone (what SSA0005 reports, judged by
+            // its own code) serves that folder as surely as a static-file registration. After the registrations: a
+            // registration of the same folder is where the finding sits.
+            foreach (var candidate in _endpointCandidates.OrderBy(c => c.Operation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+                         .ThenBy(c => c.Operation.Syntax.SpanStart))
+            {
+                if (_fileEndpoints!.Find(candidate.Operation, candidate.Method, candidate.ContainingSymbol, compilation, options, cancellationToken) is { } finding &&
+                    EndpointFolder(finding.File, folders, cancellationToken) is { } folder)
+                {
+                    registrations.Add(new Registration(candidate.Operation, null, serves: true, lists: false, Access.FileEndpoint) { Folder = folder });
+                }
+            }
+
+            // A container or bucket anyone can read or list (SSA0007/SSA0008): the cloud's served folder.
+            foreach (var exposure in _cloudExposures.OrderBy(c => c.Operation.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal)
+                         .ThenBy(c => c.Operation.Syntax.SpanStart))
+            {
+                if (_containers!.ExposedBy(exposure.Operation, folders, cancellationToken) is { } container)
+                {
+                    var lists = exposure.Access is PublicAccess.List or PublicAccess.ListAndRead or PublicAccess.ReadAndListGrants;
+                    registrations.Add(new Registration(exposure.Operation, null, serves: true, lists, Access.CloudContainer)
+                    {
+                        Folder = container,
+                        Reads = exposure.Access != PublicAccess.List,
+                    });
                 }
             }
 
@@ -293,7 +468,57 @@ internal static class SSA0009ExposureChain
                 writes.Add(write);
             }
 
+            // Objects uploaded into a container or bucket whose keys carry a personal identifier (SSA0101's object-key sinks).
+            foreach (var upload in _cloudUploads.OrderBy(u => u.Syntax.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(u => u.Syntax.SpanStart))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_containers!.Upload(upload, folders, cancellationToken) is not ({ } key, { } container) ||
+                    EnvironmentGuard.IsDevelopmentOnly(upload, _types))
+                {
+                    continue;
+                }
+
+                var sources = new List<FlowSource>();
+                _byOptions.For(options, upload.Tree()).FindSources(key, sources);
+                if (sources.Count > 0)
+                {
+                    writes.Add(new Write(upload, key) { Identifier = sources[0], Folder = container });
+                }
+            }
+
             return new Judged(registrations, writes);
+        }
+
+        /// <summary>
+        /// The folder an anonymous file endpoint serves from: the known part of the path of the file it returns
+        /// (<c>Path.Combine(root, name)</c> → <c>root</c>), the path read from a stream or bytes opened in the handler
+        /// (<c>File.OpenRead(path)</c>, <c>new FileStream(path, …)</c>). Null when unknown.
+        /// </summary>
+        private Folder? EndpointFolder(IOperation file, FolderModel folders, CancellationToken cancellationToken)
+        {
+            IOperation? value = file.WithoutConversions();
+            if (value is ILocalReferenceOperation local && value.Type?.SpecialType != SpecialType.System_String &&
+                _sinks.BodyIndex(local).ValuesOf(local.Local) is { Count: 1 } values)
+            {
+                value = values[0].WithoutConversions();
+            }
+
+            if (value.Type?.SpecialType != SpecialType.System_String)
+            {
+                var arguments = value switch
+                {
+                    IInvocationOperation invocation => invocation.Arguments,
+                    IObjectCreationOperation creation => creation.Arguments,
+                    _ => ImmutableArray<IArgumentOperation>.Empty,
+                };
+                value = arguments.FirstOrDefault(a => a.Value.Type?.SpecialType == SpecialType.System_String)?.Value;
+                if (value is null)
+                {
+                    return null;
+                }
+            }
+
+            return folders.PathOf(value, cancellationToken) is { } folder ? new Folder(folder.Root, folder.Segments, open: false) : null;
         }
 
         /// <summary>The served folder (of an anonymous registration) with the most segments that holds <paramref name="written"/>.</summary>
@@ -320,7 +545,7 @@ internal static class SSA0009ExposureChain
             var additional = new List<Location>();
             if (listing is not null && !ReferenceEquals(listing, serving))
             {
-                additional.Add(DiagnosticLocations.For(listing.Invocation));
+                additional.Add(DiagnosticLocations.For(listing.Site));
             }
 
             foreach (var write in writes.Take(MaxWriteLocations))
@@ -328,11 +553,14 @@ internal static class SSA0009ExposureChain
                 additional.Add(DiagnosticLocations.For(write.Call));
             }
 
-            var primary = DiagnosticLocations.For(serving.Invocation);
+            var primary = DiagnosticLocations.For(serving.Site);
             var what = first.Identifier.Reason.What;
-            var listed = listing is null ? string.Empty : $", which is listed ({Where(DiagnosticLocations.For(listing.Invocation))})";
+            var listed = listing is null ? string.Empty : $", which is listed ({Where(DiagnosticLocations.For(listing.Site))})";
+            var served = serving.How == Access.FileEndpoint ? Where(primary) + ", by an endpoint that returns the file the request names" : Where(primary);
             var more = writes.Count > 1 ? $" and {writes.Count - 1} more write{(writes.Count > 2 ? "s" : string.Empty)}" : string.Empty;
-            var consequence = listing is not null
+            var consequence = listing is not null && !serving.Reads
+                ? "anyone can list the names, and each name says whose it is"
+                : listing is not null
                 ? "anyone can list the files and download every one, and each name says whose it is"
                 : $"anyone who knows or guesses {what} can download that person's files";
             return Diagnostic.Create(
@@ -341,7 +569,7 @@ internal static class SSA0009ExposureChain
                 additional,
                 ImmutableDictionary<string, string?>.Empty,
                 folder.Describe(),
-                Where(primary),
+                served,
                 listed,
                 what,
                 first.Identifier.Operation.Syntax.ToString(),

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Folders;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PathFlow;
 
@@ -12,7 +14,8 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// What folder a file-serving registration (<c>UseStaticFiles</c>, <c>UseFileServer</c>, <c>UseDirectoryBrowser</c>)
 /// serves, and whether it is private (per <see cref="PrivateFolderFlowPolicy"/>): shared by SSA0001, which reports
 /// private files served anonymously, and SSA0002, which owns every directory listing and says in its message when the
-/// listed folder is private. One per compilation (<see cref="For"/>).
+/// listed folder is private, and SSA0009, whose "served anonymously" link over a folder of its own is SSA0001's judgement
+/// (<see cref="WhyPrivate"/>, one answer for both). One per compilation (<see cref="For"/>).
 /// </summary>
 internal sealed class ServedFolders
 {
@@ -42,11 +45,16 @@ internal sealed class ServedFolders
 
     /// <summary>
     /// Why the folder a registration serves is private, and the expression that says so; null when it is not (or when it
-    /// is the content root, <see cref="SSA0004DoNotServeContentRoot"/>'s finding).
+    /// is the content root, <see cref="SSA0004DoNotServeContentRoot"/>'s finding). By its name only: see
+    /// <see cref="WhyPrivate"/> for the whole answer.
     /// </summary>
-    public FlowSource? PrivateFolder(OperationAnalysisContext context, IOperation? fileProvider, IOperation? requestPath)
+    public FlowSource? PrivateFolder(OperationAnalysisContext context, IOperation? fileProvider, IOperation? requestPath) =>
+        PrivateFolder(context.Options, context.Operation.Syntax.SyntaxTree, fileProvider, requestPath);
+
+    /// <inheritdoc cref="PrivateFolder(OperationAnalysisContext, IOperation?, IOperation?)"/>
+    public FlowSource? PrivateFolder(AnalyzerOptions options, SyntaxTree tree, IOperation? fileProvider, IOperation? requestPath)
     {
-        var tracker = PrivateFolders(context);
+        var tracker = PrivateFolders(options, tree);
         if (fileProvider is not null)
         {
             var sources = new List<FlowSource>();
@@ -73,6 +81,65 @@ internal sealed class ServedFolders
 
         return null;
     }
+
+    /// <summary>
+    /// The one answer to "is the folder this registration serves private?", asked by SSA0001 (while typing, in its
+    /// operation action) and SSA0009 (at the end of the compilation), so the two agree. Private when
+    /// <list type="bullet">
+    /// <item>its path, its variables or its request path name private data (<see cref="PrivateFolder(AnalyzerOptions, SyntaxTree, IOperation?, IOperation?)"/>:
+    /// the vocabulary, an absolute path outside the app, a folder from configuration); or</item>
+    /// <item>the folder the model says it is (<see cref="FolderModel.ServedBy"/>, through the project's helpers, fields
+    /// and constructor parameters in other files) has a literal segment the vocabulary names (<c>data/recordings</c>); or</item>
+    /// <item>the project writes request data into it (<see cref="RequestDataFolders"/>), compared by folder identity
+    /// (<see cref="FolderModel"/>): the folder its file provider serves holds the folder an upload is copied into.</item>
+    /// </list>
+    /// Null when neither holds, and for the content root (SSA0004's) and a registration without a file provider (the
+    /// web root: SSA0006's). The writes are a compilation fact (<see cref="CompilationFacts.GetRequestData"/>), scanned
+    /// once per compilation, and only asked for a folder that is not private by its name.
+    /// </summary>
+    public SourceReason? WhyPrivate(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, IOperation? fileProvider, IOperation? requestPath,
+        CancellationToken cancellationToken)
+    {
+        if (PrivateFolder(options, tree, fileProvider, requestPath) is { } named)
+        {
+            return named.Reason;
+        }
+
+        if (fileProvider is null || IsContentRoot(fileProvider))
+        {
+            return null;
+        }
+
+        // The folder by identity: what the code names it through helpers, fields and options in other files.
+        // The whole web root, however it is spelled (WebRootFileProvider, new PhysicalFileProvider(env.WebRootPath)), is
+        // public by design: what is written there is SSA0006's finding, as for a plain UseStaticFiles().
+        if (FolderModel.For(_types).ServedBy(fileProvider, cancellationToken) is not { Open: false } served || IsWholeWebRoot(served))
+        {
+            return null;
+        }
+
+        var policy = (PrivateFolderFlowPolicy)PrivateFolders(options, tree).Policy;
+        foreach (var segment in served.Segments)
+        {
+            if (policy.NamesPrivateData(segment) is { } word)
+            {
+                var path = string.Join("/", served.Segments);
+                return new SourceReason("a private folder", PrivateFolderVocabulary.Describe(path, word));
+            }
+        }
+
+        var written = CompilationFacts.For(_types).GetRequestData(compilation, options, cancellationToken);
+        if (written.IsEmpty || written.Into(served) is not { } write)
+        {
+            return null;
+        }
+
+        return new SourceReason($"a folder the app writes {write.Kind} into", $"{write.Call} writes into it at {write.Where}");
+    }
+
+    /// <summary>True for the web root itself (not a folder under it).</summary>
+    internal static bool IsWholeWebRoot(Folder folder) =>
+        folder.Segments.IsEmpty && string.Equals(folder.Root, Folder.WebRoot, System.StringComparison.Ordinal);
 
     /// <summary>True when the file provider serves the content root, the app's directory or a filesystem root (SSA0004's).</summary>
     public bool IsContentRoot(IOperation fileProvider)
@@ -146,9 +213,9 @@ internal sealed class ServedFolders
         }
     }
 
-    private PathFlowTracker PrivateFolders(OperationAnalysisContext context)
+    private PathFlowTracker PrivateFolders(AnalyzerOptions analyzerOptions, SyntaxTree tree)
     {
-        var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.Operation.Syntax.SyntaxTree);
+        var options = analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
         var words = options.TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out var value) ? value : string.Empty;
         if (!_privateFolders.TryGetValue(words, out var tracker))
         {

@@ -59,6 +59,47 @@ public class EditedCompilationTests
         Assert.Contains("SSA0001 at /src/Program.cs:8", await FindingsAsync(compilation, program, analyzer));
     }
 
+    /// <summary>
+    /// A folder private only by the uploads written into it (SSA0001 through the folder model, whose per-tree index the
+    /// analyzer keeps): editing the write's folder in the other file takes the finding away in the next compilation, and
+    /// editing it back brings it back.
+    /// </summary>
+    [Fact]
+    public async Task UploadsFolderEditedInAnotherFile_PrivateByWritesFollowsTheEditAsync()
+    {
+        const string Serve = """
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "media")) });
+            app.Run();
+            """;
+        const string Store = """
+            public class MediaStore(IWebHostEnvironment env)
+            {
+                private readonly string _root = Path.Combine(env.ContentRootPath, "media");
+
+                public async Task SaveAsync(IFormFile file)
+                {
+                    await using var stream = File.Create(Path.Combine(_root, Guid.NewGuid().ToString("N")));
+                    await file.CopyToAsync(stream);
+                }
+            }
+            """;
+        var analyzer = new SecureStorageAnalyzer();
+        Compilation compilation = DocumentScope.Compile([("/src/Program.cs", Serve), ("/src/MediaStore.cs", Store)]);
+        var program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+        Assert.Contains("SSA0001 at /src/Program.cs:5", await FindingsAsync(compilation, program, analyzer));
+
+        compilation = Edit(compilation, "/src/MediaStore.cs", "\"media\"", "\"other\"");
+        Assert.Same(program, compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs"));
+        Assert.DoesNotContain("SSA0001 at /src/Program.cs:5", await FindingsAsync(compilation, program, analyzer));
+
+        compilation = Edit(compilation, "/src/MediaStore.cs", "\"other\"", "\"media\"");
+        Assert.Contains("SSA0001 at /src/Program.cs:5", await FindingsAsync(compilation, program, analyzer));
+    }
+
     [Fact]
     public async Task MethodBecomesAProjectExtension_UnchangedFileIsScannedForItAgainAsync()
     {

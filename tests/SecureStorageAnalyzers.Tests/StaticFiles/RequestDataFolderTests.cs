@@ -30,7 +30,7 @@ public class RequestDataFolderTests
             app.Run();
             """,
             VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a folder the app writes request data into", "IFormFile.CopyToAsync writes under 'mediaRoot'", Before));
+                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:10", Before));
     }
 
     [Fact]
@@ -57,7 +57,30 @@ public class RequestDataFolderTests
             }
             """,
             VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseFileServer", "a folder the app writes request data into", "Request.Body.CopyToAsync writes under 'Root'", Before));
+                .WithArguments("UseFileServer", "a folder the app writes request bodies into", "Request.Body.CopyToAsync writes into it at Test0.cs:10", Before));
+    }
+
+    /// <summary>
+    /// The whole web root, however it is spelled, is public by design: uploads written under it are SSA0006's finding,
+    /// not a reason to call the web root private (a plain UseStaticFiles() is never reported).
+    /// </summary>
+    [Fact]
+    public async Task UploadsUnderTheWebRoot_WebRootServedExplicitly_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapPost("/media", async (IFormFile file) =>
+            {
+                await using var stream = File.Create(Path.Combine(app.Environment.WebRootPath, "media", Guid.NewGuid().ToString("N")));
+                await file.CopyToAsync(stream);
+            });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = app.Environment.WebRootFileProvider });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
+            app.Run();
+            """);
     }
 
     /// <summary>Not request data (the app's own text), and a served folder that is another variable: nothing.</summary>

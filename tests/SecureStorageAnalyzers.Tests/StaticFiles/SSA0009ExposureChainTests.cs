@@ -143,6 +143,23 @@ public class SSA0009ExposureChainTests
                 "anyone who knows or guesses a phone number can download that person's files"));
     }
 
+    /// <summary>The web root served through its own provider counts as a plain UseStaticFiles() does: no privacy needed.</summary>
+    [Fact]
+    public async Task WebRoot_ServedThroughWebRootFileProvider_PersonalNamesWrittenUnderIt_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = app.Environment.WebRootFileProvider })|};
+            app.MapPost("/exports/{phoneNumber}", async (string phoneNumber, IWebHostEnvironment env) =>
+                await File.{|#1:WriteAllTextAsync(Path.Combine(env.WebRootPath, "exports", $"{phoneNumber}.csv"), "…")|});
+            app.Run();
+            """,
+            Chain().WithLocation(0).WithLocation(1).WithArguments(
+                "the web root", "Test0.cs:3", "", "a phone number", "phoneNumber", "Test0.cs:5",
+                "anyone who knows or guesses a phone number can download that person's files"));
+    }
+
     /// <summary>One finding per folder: two registrations of it, and the content root above it (SSA0004's), make one chain at the recordings folder.</summary>
     [Fact]
     public async Task TwoRegistrationsAndTheContentRoot_OneFindingAtTheMostSpecificFolderAsync()
@@ -163,6 +180,74 @@ public class SSA0009ExposureChainTests
             Chain().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(
                 "the folder 'recordings' under the content root", "Test0.cs:6", "", "a phone number", "phone", "Test0.cs:9 and 1 more write",
                 "anyone who knows or guesses a phone number can download that person's files"));
+    }
+
+    // ---- An anonymous file endpoint (SSA0005) as the "served anonymously" link ----
+
+    /// <summary>No static files at all: an endpoint that returns any file the request names from the folder, to anyone.</summary>
+    [Fact]
+    public async Task AnonymousFileEndpointOverTheFolder_ReportedAtTheFileResultAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var root = Path.Combine(builder.Environment.ContentRootPath, "media");
+            app.MapPost("/calls/{phone}", (string phone, byte[] audio) => File.{|#1:WriteAllBytes(Path.Combine(root, "2024", phone + ".wav"), audio)|});
+            app.MapGet("/calls/{name}", (string name) => Results.{|#0:File(Path.Combine(root, name), "audio/wav")|});
+            app.Run();
+            """,
+            Chain().WithLocation(0).WithLocation(1).WithArguments(
+                "the folder 'media' under the content root", "Test0.cs:5, by an endpoint that returns the file the request names", "", "a phone number", "phone",
+                "Test0.cs:4", "anyone who knows or guesses a phone number can download that person's files"));
+    }
+
+    /// <summary>The endpoint opens the file itself (a stream) in a controller; the store writes in another file through a field.</summary>
+    [Fact]
+    public async Task AnonymousControllerStreamingAFileFromTheFolder_AcrossFiles_ReportedAsync()
+    {
+        var test = new VerifyCS.Test("""
+            using Microsoft.AspNetCore.Mvc;
+
+            [ApiController]
+            [Route("recordings")]
+            public class RecordingsController : ControllerBase
+            {
+                [HttpGet("{file}")]
+                public IActionResult Get(string file)
+                {
+                    var stream = System.IO.File.OpenRead(Path.Combine(Store.Root, file));
+                    return {|#0:File(stream, "audio/wav")|};
+                }
+            }
+            """);
+        test.TestState.Sources.Add(("Store.cs", """
+            public static class Store
+            {
+                public static readonly string Root = "/srv/calls";
+
+                public static void Save(string email, byte[] audio) => File.{|#1:WriteAllBytes(Root + "/" + email + ".wav", audio)|};
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Chain().WithLocation(0).WithLocation(1).WithArguments(
+            "the folder '/srv/calls'", "Test0.cs:11, by an endpoint that returns the file the request names", "", "an e-mail address", "email",
+            "Store.cs:5", "anyone who knows or guesses an e-mail address can download that person's files"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FileEndpointThatRequiresAuthorization_OrOverAnotherFolder_OrWithAFixedFile_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var root = Path.Combine(builder.Environment.ContentRootPath, "media");
+            app.MapPost("/calls/{phone}", (string phone, byte[] audio) => File.WriteAllBytes(Path.Combine(root, phone + ".wav"), audio));
+            app.MapGet("/a/{name}", (string name) => Results.File(Path.Combine(root, name), "audio/wav")).RequireAuthorization();
+            app.MapGet("/b/{name}", (string name) => Results.File(Path.Combine(root, "public", name), "audio/wav"));
+            app.MapGet("/c/{name}", (string name) => Results.File(Path.Combine(builder.Environment.ContentRootPath, "medias", name), "audio/wav"));
+            app.MapGet("/terms", () => Results.File(Path.Combine(root, "terms.pdf"), "application/pdf"));
+            app.Run();
+            """);
     }
 
     // ---- Near misses: no chain ----

@@ -1,0 +1,319 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PathFlow;
+
+namespace SecureStorageAnalyzers.Folders;
+
+/// <summary>
+/// The cloud side of the folder-identity model (SSA0009, issue #16): which Azure Blob Storage container or S3 bucket a
+/// call makes public (what SSA0007/SSA0008 report) or uploads an object into (SSA0101's object-key sinks), as a
+/// <see cref="Folder"/> whose root is <c>container:…</c> or <c>bucket:…</c>. Two places name the same container when
+/// <list type="bullet">
+/// <item>its name is the same, as <see cref="FolderModel"/> resolves a value: the same literal or constant
+/// (<c>container:name:recordings</c>), the same configuration key or options member bound from it
+/// (<c>container:config:Storage:Container</c>), the same field or property whose value is not known; or</item>
+/// <item>the client is the same object: the same field, property, constructor parameter or local
+/// (<c>container:client:…</c>), when how it was created is not known.</item>
+/// </list>
+/// A container client is followed to its creation (<c>blobs.GetBlobContainerClient(name)</c>,
+/// <c>new BlobContainerClient(connection, name)</c>) through a local's one value and a field's or property's values in the
+/// project; a bucket is the <c>BucketName</c> of the request object. Unknown stays unknown: a name built from a value
+/// (<c>"rec-" + tenant</c>) names no container, and makes no chain.
+/// </summary>
+/// <remarks>
+/// SDK types are resolved through <see cref="StorageSinks.Resolve"/>: none is looked up unless the compilation references
+/// its assembly. Google Cloud Storage and MinIO, and object-level ACLs (<c>PutObjectRequest.CannedACL</c>, which make one
+/// object public, not the bucket) are not part of the chain.
+/// </remarks>
+internal sealed class CloudContainers
+{
+    internal const string ContainerPrefix = "container:";
+    internal const string BucketPrefix = "bucket:";
+
+    private readonly StorageSinks _sinks;
+    private readonly INamedTypeSymbol? _blobServiceClient;
+    private readonly INamedTypeSymbol? _blobContainerClient;
+    private readonly INamedTypeSymbol? _blobClient;
+    private readonly INamedTypeSymbol? _blockBlobClient;
+    private readonly SymbolSet<INamedTypeSymbol> _s3UploadRequests;
+    private readonly SymbolSet<INamedTypeSymbol> _s3BucketRequests;
+    private readonly SymbolSet<INamedTypeSymbol> _transferUtilities;
+
+    private CloudContainers(WellKnownTypes types)
+    {
+        _sinks = StorageSinks.Create(types);
+        _blobServiceClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobServiceClient");
+        _blobContainerClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobContainerClient");
+        _blobClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobClient");
+        _blockBlobClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.Specialized.BlockBlobClient");
+        _s3UploadRequests = TypesNamed(types, "Amazon.S3.Model.PutObjectRequest", "Amazon.S3.Transfer.TransferUtilityUploadRequest",
+            "Amazon.S3.Model.InitiateMultipartUploadRequest");
+        _s3BucketRequests = TypesNamed(types, "Amazon.S3.Model.PutBucketRequest", "Amazon.S3.Model.PutBucketPolicyRequest");
+        _transferUtilities = TypesNamed(types, "Amazon.S3.Transfer.TransferUtility", "Amazon.S3.Transfer.ITransferUtility");
+
+        var uploadTypes = new List<INamedTypeSymbol>(_s3UploadRequests);
+        uploadTypes.AddRange(_transferUtilities);
+        uploadTypes.AddRange(Symbols.NonNull(_blobContainerClient, _blobClient, _blockBlobClient));
+        UploadTypes = uploadTypes.ToImmutableArray();
+    }
+
+    /// <summary>The model of the compilation, shared by the rules that ask.</summary>
+    public static CloudContainers For(WellKnownTypes types) => types.Shared(static t => new CloudContainers(t));
+
+    /// <summary>The types whose calls and creations <see cref="IsUpload"/> looks at; empty without the SDKs.</summary>
+    public ImmutableArray<INamedTypeSymbol> UploadTypes { get; }
+
+    /// <summary>True when the call or creation may upload an object (cheap, for the operation action: no flow is walked).</summary>
+    public bool IsUpload(IOperation operation, IMethodSymbol method)
+    {
+        var type = method.ContainingType?.OriginalDefinition;
+        switch (operation)
+        {
+            case IObjectCreationOperation { Initializer: not null } creation when creation.Type is INamedTypeSymbol created && _s3UploadRequests.Contains(created.OriginalDefinition):
+                return true;
+            case IInvocationOperation when type is not null:
+                if (method.Name is "Upload" or "UploadAsync")
+                {
+                    return SymbolEquality.Is(type, _blobClient) || SymbolEquality.Is(type, _blockBlobClient) || _transferUtilities.Contains(type);
+                }
+
+                return method.Name is "UploadBlob" or "UploadBlobAsync" && SymbolEquality.Is(type, _blobContainerClient);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The object key of an upload and the container or bucket it goes into (null when unknown); null when <paramref name="operation"/> uploads nothing the model knows.</summary>
+    public (IOperation Key, Folder? Container)? Upload(IOperation operation, FolderModel folders, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case IObjectCreationOperation creation:
+                return Initialized(creation, "Key") is { } key ? (key, Bucket(Initialized(creation, "BucketName"), folders, cancellationToken)) : null;
+
+            case IInvocationOperation invocation:
+                var type = invocation.TargetMethod.ContainingType?.OriginalDefinition;
+                if (type is null)
+                {
+                    return null;
+                }
+
+                if (_transferUtilities.Contains(type))
+                {
+                    return Argument(invocation, "key") is { } key2 ? (key2, Bucket(Argument(invocation, "bucketName"), folders, cancellationToken)) : null;
+                }
+
+                if (SymbolEquality.Is(type, _blobContainerClient))
+                {
+                    return Argument(invocation, "blobName") is { } blobName && invocation.Instance is { } container
+                        ? (blobName, Container(container, folders, 0, cancellationToken))
+                        : null;
+                }
+
+                // blob.UploadAsync(…): the blob client, from container.GetBlobClient(name) or new BlobClient(connection, container, name).
+                if (invocation.Instance is not { } instance || SingleValue(instance) is not { } blob)
+                {
+                    return null;
+                }
+
+                if (blob is IInvocationOperation { TargetMethod.Name: "GetBlobClient" or "GetBlockBlobClient" } getBlob &&
+                    Argument(getBlob, "blobName") is { } name &&
+                    (getBlob.Instance ?? (getBlob.TargetMethod.IsExtensionMethod && getBlob.Arguments.Length > 0 ? getBlob.Arguments[0].Value : null)) is { } owner)
+                {
+                    return (name, Container(owner, folders, 0, cancellationToken));
+                }
+
+                if (blob is IObjectCreationOperation blobCreation && Argument(blobCreation.Arguments, "blobName") is { } createdName)
+                {
+                    return (createdName, Name(ContainerPrefix, Argument(blobCreation.Arguments, "blobContainerName"), folders, cancellationToken));
+                }
+
+                return null;
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The container or bucket a call or assignment that SSA0007/SSA0008 judge public makes public; null when unknown.</summary>
+    public Folder? ExposedBy(IOperation operation, FolderModel folders, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                var type = invocation.TargetMethod.ContainingType?.OriginalDefinition;
+                if (SymbolEquality.Is(type, _blobContainerClient) && invocation.Instance is { } container)
+                {
+                    return Container(container, folders, 0, cancellationToken);
+                }
+
+                if (SymbolEquality.Is(type, _blobServiceClient))
+                {
+                    return Name(ContainerPrefix, Argument(invocation, "blobContainerName"), folders, cancellationToken);
+                }
+
+                return null;
+
+            case ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } }
+                when creation.Type is INamedTypeSymbol created && _s3BucketRequests.Contains(created.OriginalDefinition):
+                return Bucket(Initialized(creation, "BucketName"), folders, cancellationToken);
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The container a <c>BlobContainerClient</c> value is a client of.</summary>
+    private Folder? Container(IOperation client, FolderModel folders, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > 4)
+        {
+            return null;
+        }
+
+        var value = client.WithoutConversions();
+        if (value is ILocalReferenceOperation local)
+        {
+            var values = _sinks.BodyIndex(local).ValuesOf(local.Local);
+            if (values.Count != 1)
+            {
+                return ClientIdentity(local.Local);
+            }
+
+            value = values[0].WithoutConversions();
+        }
+
+        switch (value)
+        {
+            case IInvocationOperation { TargetMethod.Name: "GetBlobContainerClient" } get when SymbolEquality.Is(get.TargetMethod.ContainingType?.OriginalDefinition, _blobServiceClient):
+                return Name(ContainerPrefix, Argument(get, "blobContainerName"), folders, cancellationToken);
+
+            case IObjectCreationOperation creation when SymbolEquality.Is(creation.Type?.OriginalDefinition, _blobContainerClient):
+                return Name(ContainerPrefix, Argument(creation.Arguments, "blobContainerName"), folders, cancellationToken);
+
+            case IFieldReferenceOperation field when IsInSource(field.Field):
+                return Member(field.Field.OriginalDefinition, folders, depth, cancellationToken);
+
+            case IPropertyReferenceOperation { Property.IsIndexer: false } property when IsInSource(property.Property):
+                return Member(property.Property.OriginalDefinition, folders, depth, cancellationToken);
+
+            case IParameterReferenceOperation parameter:
+                return ClientIdentity(parameter.Parameter.OriginalDefinition);
+
+            case ILocalReferenceOperation other:
+                return ClientIdentity(other.Local);
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A field or property holding a container client: the container all its values agree on, or the member itself.</summary>
+    private Folder? Member(ISymbol member, FolderModel folders, int depth, CancellationToken cancellationToken)
+    {
+        Folder? agreed = null;
+        foreach (var value in folders.ValuesOf(member, cancellationToken))
+        {
+            var each = Container(value, folders, depth + 1, cancellationToken);
+            if (each is null || agreed is not null && !agreed.Equals(each))
+            {
+                return ClientIdentity(member);
+            }
+
+            agreed = each;
+        }
+
+        return agreed ?? ClientIdentity(member);
+    }
+
+    private static Folder? Bucket(IOperation? name, FolderModel folders, CancellationToken cancellationToken) => Name(BucketPrefix, name, folders, cancellationToken);
+
+    /// <summary>A container or bucket by its name: the folder model's identity of the name value, closed.</summary>
+    private static Folder? Name(string prefix, IOperation? name, FolderModel folders, CancellationToken cancellationToken)
+    {
+        if (name is null || folders.PathOf(name, cancellationToken) is not { Open: false } folder)
+        {
+            return null;
+        }
+
+        if (string.Equals(folder.Root, Folder.CurrentDirectory, System.StringComparison.Ordinal))
+        {
+            return folder.Segments.Length == 1 ? Folder.At(prefix + "name:" + folder.Segments[0]) : null;
+        }
+
+        return folder.Segments.IsEmpty ? Folder.At(prefix + folder.Root) : null;
+    }
+
+    private static Folder ClientIdentity(ISymbol symbol)
+    {
+        var id = symbol is ILocalSymbol or IParameterSymbol && !symbol.Locations.IsEmpty
+            ? $"{symbol.Name}#{symbol.Locations[0].SourceTree?.FilePath}:{symbol.Locations[0].SourceSpan.Start}"
+            : symbol.ToDisplayString();
+        return Folder.At(ContainerPrefix + "client:" + id);
+    }
+
+    private IOperation? SingleValue(IOperation value)
+    {
+        value = value.WithoutConversions();
+        if (value is ILocalReferenceOperation local)
+        {
+            var values = _sinks.BodyIndex(local).ValuesOf(local.Local);
+            return values.Count == 1 ? values[0].WithoutConversions() : null;
+        }
+
+        return value;
+    }
+
+    private static IOperation? Initialized(IObjectCreationOperation creation, string property)
+    {
+        if (creation.Initializer is null)
+        {
+            return null;
+        }
+
+        foreach (var member in creation.Initializer.Initializers)
+        {
+            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment && target.Property.Name == property)
+            {
+                return assignment.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static IOperation? Argument(IInvocationOperation invocation, string parameter) => Argument(invocation.Arguments, parameter);
+
+    private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameter)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == parameter && argument.ArgumentKind == ArgumentKind.Explicit)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsInSource(ISymbol symbol) => !symbol.Locations.IsEmpty && symbol.Locations[0].IsInSource;
+
+    private static SymbolSet<INamedTypeSymbol> TypesNamed(WellKnownTypes types, params string[] names)
+    {
+        var list = new List<INamedTypeSymbol>();
+        foreach (var name in names)
+        {
+            if (StorageSinks.Resolve(types, name) is { } type)
+            {
+                list.Add(type);
+            }
+        }
+
+        return new SymbolSet<INamedTypeSymbol>(list);
+    }
+}
