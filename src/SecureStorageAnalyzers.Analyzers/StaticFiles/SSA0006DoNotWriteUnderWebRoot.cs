@@ -37,10 +37,13 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
         private readonly PathFlowTracker _tracker;
+        private readonly WebRootFlowPolicy _policy;
+        private int _configured;
 
         public Rule(WellKnownTypes types, WebRootFlowPolicy policy)
         {
             _types = types;
+            _policy = policy;
             _sinks = StorageSinks.Create(types);
             _tracker = new PathFlowTracker(_sinks, policy);
         }
@@ -52,6 +55,13 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
+            if (_policy.ReadsWebConfig && System.Threading.Volatile.Read(ref _configured) == 0)
+            {
+                // The project's web.config files, once per compilation: a hidden segment they un-hide is served.
+                _policy.Configuration = StaticFiles.WebConfig.WebConfigSet.For(_types, context.Options, context.CancellationToken);
+                System.Threading.Volatile.Write(ref _configured, 1);
+            }
+
             if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
                 SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
             {
