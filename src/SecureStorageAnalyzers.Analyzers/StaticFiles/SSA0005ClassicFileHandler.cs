@@ -22,13 +22,15 @@ namespace SecureStorageAnalyzers.StaticFiles;
 internal sealed class SSA0005ClassicFileHandler : PackRule
 {
     private readonly WellKnownTypes _types;
+    private readonly StorageSinks _sinks;
     private readonly PathFlowTracker _tracker;
     private readonly INamedTypeSymbol? _file;
 
     private SSA0005ClassicFileHandler(WellKnownTypes types)
     {
         _types = types;
-        _tracker = new PathFlowTracker(StorageSinks.Create(types), new RequestPolicy(types));
+        _sinks = StorageSinks.Create(types);
+        _tracker = new PathFlowTracker(_sinks, new RequestPolicy(types));
         _file = types.File;
     }
 
@@ -62,20 +64,33 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         }
 
         var first = invocation.Arguments[0].Value.WithoutConversions();
-        IOperation? file = method.Name switch
-        {
-            "TransmitFile" or "WriteFile" when first.Type?.SpecialType == SpecialType.System_String => first,
-            "BinaryWrite" when first is IInvocationOperation { TargetMethod.Name: "ReadAllBytes", Arguments.Length: > 0 } read &&
-                               SymbolEqualityComparer.Default.Equals(read.TargetMethod.ContainingType, _file) => read.Arguments[0].Value,
-            _ => null,
-        };
-        if (file is null || !IsHandler(context.ContainingSymbol?.ContainingType) || ChecksUser(invocation))
+        var isFile = method.Name is "TransmitFile" or "WriteFile" && first.Type?.SpecialType == SpecialType.System_String;
+        if (!(isFile || method.Name == "BinaryWrite") || !IsHandler(context.ContainingSymbol?.ContainingType) || ChecksUser(invocation))
         {
             return;
         }
 
         var sources = new List<FlowSource>();
-        _tracker.FindSources(file, sources);
+        if (isFile)
+        {
+            _tracker.FindSources(first, sources);
+        }
+        else if (ReadAllBytesPath(first) is { } read)
+        {
+            _tracker.FindSources(read, sources);
+        }
+        else if (first is ILocalReferenceOperation { Local: var local })
+        {
+            // var bytes = File.ReadAllBytes(path); Response.BinaryWrite(bytes);
+            foreach (var value in _sinks.BodyIndex(invocation).ValuesOf(local))
+            {
+                if (ReadAllBytesPath(value.WithoutConversions()) is { } path)
+                {
+                    _tracker.FindSources(path, sources);
+                }
+            }
+        }
+
         if (sources.Count == 0 ||
             WebConfigDeniesAnonymous(WebConfigSet.For(_types, context.Options, context.CancellationToken),
                 context.ContainingSymbol!.ContainingType, invocation.Syntax.SyntaxTree.FilePath, out var openUrl))
@@ -93,6 +108,13 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
                 ? "the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users"
                 : $"the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users at ~/{openUrl}"));
     }
+
+    /// <summary>The path of <c>File.ReadAllBytes(path)</c>, or null.</summary>
+    private IOperation? ReadAllBytesPath(IOperation value) =>
+        value is IInvocationOperation { TargetMethod.Name: "ReadAllBytes", Arguments.Length: > 0 } read &&
+        SymbolEqualityComparer.Default.Equals(read.TargetMethod.ContainingType, _file)
+            ? read.Arguments[0].Value
+            : null;
 
     private bool IsHandler(INamedTypeSymbol? type) =>
         type is not null &&
