@@ -53,10 +53,27 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
 
     /// <summary>
     /// Folders IIS hides from every request by default (request filtering's hidden segments): writing there is not
-    /// writing under the web root. SSA0011 reports a web.config that un-hides one.
+    /// writing under the web root, unless the project's web.config un-hides it (<see cref="Configuration"/>; SSA0011
+    /// reports that web.config).
     /// </summary>
     private static readonly System.Collections.Immutable.ImmutableArray<string> HiddenSegments = System.Collections.Immutable.ImmutableArray.Create(
         "App_Data", "bin", "App_Code", "App_GlobalResources", "App_LocalResources", "App_WebReferences", "App_Browsers");
+
+    private StaticFiles.WebConfig.WebConfigSet _configuration = StaticFiles.WebConfig.WebConfigSet.Empty;
+
+    /// <summary>
+    /// The project's web*.config files (classic ASP.NET), which may un-hide a hidden segment
+    /// (<c>&lt;hiddenSegments&gt;&lt;remove segment="App_Data" /&gt;</c>): then a write there is served. Set by the rule from
+    /// the analyzer options before its first walk (one set per compilation); empty until then and without System.Web.
+    /// </summary>
+    public StaticFiles.WebConfig.WebConfigSet Configuration
+    {
+        get => System.Threading.Volatile.Read(ref _configuration);
+        set => System.Threading.Volatile.Write(ref _configuration, value);
+    }
+
+    /// <summary>True when the policy reads web.config (classic ASP.NET): the rule hands it <see cref="Configuration"/>.</summary>
+    public bool ReadsWebConfig => !_mapPathTypes.IsEmpty;
 
     public bool StopsAtPathBuilders => false;
 
@@ -143,9 +160,10 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
 
     /// <summary>
     /// True when a path relative to the application folder (<c>"recordings/a.wav"</c>) lies in a folder IIS serves:
-    /// it names a first folder, and that folder is not one of the hidden segments. Null (unknown) is not served.
+    /// it names a first folder, and that folder is not one of the hidden segments (or the web.config un-hides it
+    /// there). Null (unknown) is not served.
     /// </summary>
-    private static bool IsServedFolder(string? relative)
+    private bool IsServedFolder(string? relative)
     {
         if (relative is null)
         {
@@ -166,7 +184,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         {
             if (string.Equals(first, hidden, StringComparison.OrdinalIgnoreCase))
             {
-                return false;
+                return !Configuration.IsHidden(hidden, trimmed.Replace('\\', '/'));
             }
         }
 

@@ -13,22 +13,24 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// SSA0005's classic ASP.NET form: an <c>IHttpHandler</c>, <c>HttpTaskAsyncHandler</c> or WebForms <c>Page</c> that
 /// sends a file chosen by <c>Request.QueryString</c>, <c>Request.Form</c>, <c>Request.Params</c> or <c>Request[…]</c>
 /// (<c>Response.TransmitFile</c>, <c>WriteFile</c>, or <c>BinaryWrite</c> of <c>File.ReadAllBytes</c>), when the method
-/// checks no user (<c>IsAuthenticated</c>, <c>IsInRole</c>) and no web*.config of the project denies anonymous users
-/// anywhere (a handler's URL is not known here, so any such deny is taken to cover it). Reported live, from the call's
+/// checks no user (<c>IsAuthenticated</c>, <c>IsInRole</c>) and the project's web*.config files do not deny anonymous
+/// users at the handler's URL (its <c>.ashx</c>/<c>.aspx</c> beside the code-behind, or a handler mapping of its type;
+/// with no known URL, a deny anywhere is taken to cover it). Reported live, from the call's
 /// own operation action: everything it reads is in the handler's method or in the web.config additional files, so
 /// document-scoped analysis of the handler's file (the IDE's default scope) reports exactly what a build does.
 /// </summary>
 internal sealed class SSA0005ClassicFileHandler : PackRule
 {
     private readonly WellKnownTypes _types;
+    private readonly StorageSinks _sinks;
     private readonly PathFlowTracker _tracker;
     private readonly INamedTypeSymbol? _file;
-    private int _webConfigDenies = -1;
 
     private SSA0005ClassicFileHandler(WellKnownTypes types)
     {
         _types = types;
-        _tracker = new PathFlowTracker(StorageSinks.Create(types), new RequestPolicy(types));
+        _sinks = StorageSinks.Create(types);
+        _tracker = new PathFlowTracker(_sinks, new RequestPolicy(types));
         _file = types.File;
     }
 
@@ -62,21 +64,36 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         }
 
         var first = invocation.Arguments[0].Value.WithoutConversions();
-        IOperation? file = method.Name switch
-        {
-            "TransmitFile" or "WriteFile" when first.Type?.SpecialType == SpecialType.System_String => first,
-            "BinaryWrite" when first is IInvocationOperation { TargetMethod.Name: "ReadAllBytes", Arguments.Length: > 0 } read &&
-                               SymbolEqualityComparer.Default.Equals(read.TargetMethod.ContainingType, _file) => read.Arguments[0].Value,
-            _ => null,
-        };
-        if (file is null || !IsHandler(context.ContainingSymbol?.ContainingType) || ChecksUser(invocation))
+        var isFile = method.Name is "TransmitFile" or "WriteFile" && first.Type?.SpecialType == SpecialType.System_String;
+        if (!(isFile || method.Name == "BinaryWrite") || !IsHandler(context.ContainingSymbol?.ContainingType) || ChecksUser(invocation))
         {
             return;
         }
 
         var sources = new List<FlowSource>();
-        _tracker.FindSources(file, sources);
-        if (sources.Count == 0 || WebConfigDeniesAnonymous(context.Options, context.CancellationToken))
+        if (isFile)
+        {
+            _tracker.FindSources(first, sources);
+        }
+        else if (ReadAllBytesPath(first) is { } read)
+        {
+            _tracker.FindSources(read, sources);
+        }
+        else if (first is ILocalReferenceOperation { Local: var local })
+        {
+            // var bytes = File.ReadAllBytes(path); Response.BinaryWrite(bytes);
+            foreach (var value in _sinks.BodyIndex(invocation).ValuesOf(local))
+            {
+                if (ReadAllBytesPath(value.WithoutConversions()) is { } path)
+                {
+                    _tracker.FindSources(path, sources);
+                }
+            }
+        }
+
+        if (sources.Count == 0 ||
+            WebConfigDeniesAnonymous(WebConfigSet.For(_types, context.Options, context.CancellationToken),
+                context.ContainingSymbol!.ContainingType, invocation.Syntax.SyntaxTree.FilePath, out var openUrl))
         {
             return;
         }
@@ -87,8 +104,17 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             new[] { sources[0].Operation.Syntax.GetLocation() },
             DiagnosticLocations.CallText(invocation.Syntax),
             sources[0].Reason.Evidence,
-            "the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users"));
+            openUrl is null
+                ? "the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users"
+                : $"the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users at ~/{openUrl}"));
     }
+
+    /// <summary>The path of <c>File.ReadAllBytes(path)</c>, or null.</summary>
+    private IOperation? ReadAllBytesPath(IOperation value) =>
+        value is IInvocationOperation { TargetMethod.Name: "ReadAllBytes", Arguments.Length: > 0 } read &&
+        SymbolEqualityComparer.Default.Equals(read.TargetMethod.ContainingType, _file)
+            ? read.Arguments[0].Value
+            : null;
 
     private bool IsHandler(INamedTypeSymbol? type) =>
         type is not null &&
@@ -111,38 +137,55 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         return false;
     }
 
-    /// <summary>True when a web*.config of the project denies anonymous users in some scope (ASP.NET or IIS authorization).</summary>
-    private bool WebConfigDeniesAnonymous(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// True when the project's web*.config files deny anonymous users for the handler's URLs: those of a page or
+    /// generic handler whose code-behind is <c>Handlers/Download.ashx.cs</c> (<c>Handlers/Download.ashx</c> under the
+    /// application's folder) and those of the handler mappings that name its type; every known URL must be denied
+    /// (ASP.NET or IIS URL authorization, <see cref="WebConfigSet.DeniesAnonymous"/>). With no known URL (a handler
+    /// class in another file, a mapping by wildcard), a deny for anonymous users in any scope is taken to cover it.
+    /// </summary>
+    private static bool WebConfigDeniesAnonymous(WebConfigSet set, INamedTypeSymbol handler, string? sourcePath, out string? openUrl)
     {
-        var known = System.Threading.Volatile.Read(ref _webConfigDenies);
-        if (known >= 0)
+        openUrl = null;
+        if (set.Documents.IsEmpty)
         {
-            return known == 1;
+            return false;
         }
 
-        var denies = false;
-        foreach (var additional in options.AdditionalFiles)
+        var known = false;
+        if (set.PageUrl(sourcePath) is { } page)
         {
-            if (!WebConfigDocument.IsWebConfig(additional.Path) || additional.GetText(cancellationToken) is not { } text ||
-                WebConfigDocument.Parse(additional.Path, text) is not { } document)
+            known = true;
+            if (!set.DeniesAnonymous(page))
             {
-                continue;
-            }
-
-            foreach (var element in document.Elements())
-            {
-                if ((element.Is("deny") && element.IsUnder("authorization", "system.web") ||
-                     element.Is("add") && element.IsUnder("authorization", "security", "system.webServer") &&
-                     string.Equals(element.Value("accessType"), "Deny", StringComparison.OrdinalIgnoreCase)) &&
-                    element.Attribute("users") is { } users && (users.ListContains("?") || users.ListContains("*")))
-                {
-                    denies = true;
-                }
+                openUrl = page;
+                return false;
             }
         }
 
-        System.Threading.Volatile.Write(ref _webConfigDenies, denies ? 1 : 0);
-        return denies;
+        foreach (var url in set.HandlerUrls(MetadataName(handler)))
+        {
+            known = true;
+            if (!set.DeniesAnonymous(url))
+            {
+                openUrl = url;
+                return false;
+            }
+        }
+
+        return known || set.DeniesAnonymousAnywhere;
+    }
+
+    /// <summary><c>Namespace.Outer+Inner</c>, as a handler mapping's <c>type</c> names it.</summary>
+    private static string MetadataName(INamedTypeSymbol type)
+    {
+        var name = type.MetadataName;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.MetadataName + "+" + name;
+        }
+
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
     }
 
     /// <summary>Request values of System.Web: <c>Request.QueryString[…]</c>, <c>Form[…]</c>, <c>Params[…]</c>, <c>Request[…]</c>.</summary>

@@ -37,10 +37,13 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
         private readonly PathFlowTracker _tracker;
+        private readonly WebRootFlowPolicy _policy;
+        private int _configured;
 
         public Rule(WellKnownTypes types, WebRootFlowPolicy policy)
         {
             _types = types;
+            _policy = policy;
             _sinks = StorageSinks.Create(types);
             _tracker = new PathFlowTracker(_sinks, policy);
         }
@@ -52,6 +55,13 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
+            if (_policy.ReadsWebConfig && System.Threading.Volatile.Read(ref _configured) == 0)
+            {
+                // The project's web.config files, once per compilation: a hidden segment they un-hide is served.
+                _policy.Configuration = StaticFiles.WebConfig.WebConfigSet.For(_types, context.Options, context.CancellationToken);
+                System.Threading.Volatile.Write(ref _configured, 1);
+            }
+
             if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
                 SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
             {
@@ -63,8 +73,11 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 return;
             }
 
-            Analyze(context, _types, _sinks, _tracker);
+            Analyze(context, _types, _sinks, _tracker, AppDataServed);
         }
+
+        /// <summary>True when the project's web.config un-hides App_Data at its root: the fix's folder would be served too.</summary>
+        private bool AppDataServed => _policy.ReadsWebConfig && !_policy.Configuration.IsHidden("App_Data", "App_Data");
 
         private static bool HasStringParameter(IMethodSymbol method)
         {
@@ -112,11 +125,11 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 return;
             }
 
-            ReportWrite(context, sources, throughHelper: true);
+            ReportWrite(context, sources, throughHelper: true, appDataServed: AppDataServed);
         }
     }
 
-    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker)
+    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker, bool appDataServed)
     {
         var path = sinks.WrittenPath(context.Operation);
         if (path is null)
@@ -132,7 +145,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             return;
         }
 
-        ReportWrite(context, sources, throughHelper: false);
+        ReportWrite(context, sources, throughHelper: false, appDataServed);
     }
 
     /// <summary>Key of <see cref="Diagnostic.Properties"/>, present when the write is in the project's own helper: the fix offers nothing there.</summary>
@@ -141,7 +154,16 @@ internal static class SSA0006DoNotWriteUnderWebRoot
     private static readonly System.Collections.Immutable.ImmutableDictionary<string, string?> ThroughHelper =
         System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(ThroughHelperProperty, "true");
 
-    private static void ReportWrite(OperationAnalysisContext context, List<FlowSource> sources, bool throughHelper)
+    /// <summary>
+    /// Key of <see cref="Diagnostic.Properties"/>, present when the project's web.config un-hides App_Data (classic
+    /// ASP.NET): moving the write there would not take it out of what IIS serves, so the fix offers nothing.
+    /// </summary>
+    public const string AppDataServedProperty = "AppDataServed";
+
+    private static readonly System.Collections.Immutable.ImmutableDictionary<string, string?> AppDataServedProperties =
+        System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(AppDataServedProperty, "true");
+
+    private static void ReportWrite(OperationAnalysisContext context, List<FlowSource> sources, bool throughHelper, bool appDataServed)
     {
         var shown = DiagnosticLocations.CallText(context.Operation.Syntax);
         // One write, one finding, however many ways its path reaches the web root
@@ -156,7 +178,8 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot,
             DiagnosticLocations.For(context.Operation),
             additional,
-            throughHelper ? ThroughHelper : null,
+            throughHelper ? appDataServed ? ThroughHelper.Add(AppDataServedProperty, "true") : ThroughHelper
+                : appDataServed ? AppDataServedProperties : null,
             shown,
             sources[0].Operation.Syntax.ToString()));
     }

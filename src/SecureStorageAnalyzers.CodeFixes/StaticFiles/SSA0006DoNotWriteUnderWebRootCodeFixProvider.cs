@@ -56,6 +56,12 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : PackCodeFixPr
             var source = root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true);
             if (ClassicVirtualPathLiteral(source) is { } virtualPath)
             {
+                // The project's web.config un-hides App_Data (SSA0011 reports it): a write moved there is still served.
+                if (diagnostic.Properties.ContainsKey(SecureStorageAnalyzers.StaticFiles.SSA0006DoNotWriteUnderWebRoot.AppDataServedProperty))
+                {
+                    continue;
+                }
+
                 // Classic ASP.NET: Server.MapPath("~/uploads/…") becomes Server.MapPath("~/App_Data/uploads/…"), when no
                 // other string of the project names that folder (a read elsewhere would still look in the old one).
                 if (await IsTheOnlyClassicNameOfItsFolderAsync(context.Document, virtualPath, context.CancellationToken).ConfigureAwait(false))

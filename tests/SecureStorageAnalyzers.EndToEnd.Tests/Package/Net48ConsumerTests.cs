@@ -38,14 +38,44 @@ public sealed class Net48ConsumerTests(PackedConsumerFixture fixture, ITestOutpu
                 var callerPhoneNumber = context.Request.Form["phone"];
                 context.Request.Files[0].SaveAs(context.Server.MapPath("~/recordings/" + callerPhoneNumber + ".wav")); // SSA0006 SSA0101
                 context.Response.AddHeader("Content-Disposition", "attachment; filename=" + callerPhoneNumber + ".wav"); // SSA0101
-                context.Request.Files[0].SaveAs(context.Server.MapPath("~/App_Data/latest.wav"));
+                context.Request.Files[0].SaveAs(context.Server.MapPath("~/App_Data/latest.wav")); // SSA0006
             }
 
             public bool IsReusable => false;
         }
         """;
 
-    /// <summary>The IIS configuration; each line that must get findings ends with an XML comment naming them.</summary>
+    /// <summary>
+    /// Generic handlers' code-behind files (path, text) that send the file the query string names: the one whose URL a
+    /// <c>&lt;location&gt;</c> of <see cref="WebConfigText"/> denies to anonymous users gets no SSA0005, the other does.
+    /// </summary>
+    public static readonly (string Path, string Text)[] DownloadHandlers =
+    [
+        ("Handlers/Download.ashx.cs", Download("Handlers", "")),
+        ("Public/Download.ashx.cs", Download("Public", " // SSA0005")),
+    ];
+
+    private static string Download(string ns, string marker) => $$"""
+        using System.Web;
+
+        namespace {{ns}}
+        {
+            public class Download : IHttpHandler
+            {
+                public void ProcessRequest(HttpContext context)
+                {
+                    context.Response.TransmitFile(context.Server.MapPath("~/App_Data/exports/" + context.Request.QueryString["file"])); {{marker}}
+                }
+
+                public bool IsReusable => false;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The IIS configuration; each line that must get findings ends with an XML comment naming them. Un-hiding
+    /// App_Data (SSA0011) also makes the handler's write under <c>~/App_Data</c> served (SSA0006).
+    /// </summary>
     public const string WebConfigText = """
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
@@ -57,6 +87,13 @@ public sealed class Net48ConsumerTests(PackedConsumerFixture fixture, ITestOutpu
             <system.web>
               <authorization>
                 <deny users="?" /> <!-- SSA0012 -->
+              </authorization>
+            </system.web>
+          </location>
+          <location path="Handlers/Download.ashx">
+            <system.web>
+              <authorization>
+                <deny users="?" />
               </authorization>
             </system.web>
           </location>
@@ -86,6 +123,11 @@ public sealed class Net48ConsumerTests(PackedConsumerFixture fixture, ITestOutpu
             ConsumerProject.NuGetConfigText(fixture.FeedDirectory, Path.Combine(fixture.Root, "packages")));
         await File.WriteAllTextAsync(Path.Combine(directory, "RecordingHandler.cs"), HandlerText);
         await File.WriteAllTextAsync(Path.Combine(directory, "Web.config"), WebConfigText);
+        foreach (var (path, text) in DownloadHandlers)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(directory, path))!);
+            await File.WriteAllTextAsync(Path.Combine(directory, path), text);
+        }
 
         var restore = await fixture.Timings.TimeAsync("net48 consumer restore", output,
             () => PackedConsumerFixture.RunAsync(directory, "restore", "-tl:off"));
@@ -98,6 +140,7 @@ public sealed class Net48ConsumerTests(PackedConsumerFixture fixture, ITestOutpu
         Assert.True(result.ExitCode == 0, $"Warnings alone must not fail the build:\n{result}");
 
         var expected = Expected("RecordingHandler.cs", HandlerText, "// ").Concat(Expected("Web.config", WebConfigText, "<!-- "))
+            .Concat(DownloadHandlers.SelectMany(handler => Expected(Path.GetFileName(handler.Path), handler.Text, "// ")))
             .Order(StringComparer.Ordinal).ToList();
         // The System.Web-only rules are this consumer's to cover (the ASP.NET Core consumers are exempt from them).
         Assert.All(PackRules.NeedingSystemWeb, id => Assert.Contains(expected, e => e.EndsWith(" " + id, StringComparison.Ordinal)));

@@ -49,6 +49,41 @@ public class SSA0005ClassicTests
                 Response.TransmitFile(Request["path"]); //! SSA0005
             }
         }
+
+        public class Invoice : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                var path = Path.Combine(@"D:\invoices", context.Request.QueryString["name"]);
+                var bytes = File.ReadAllBytes(path);
+                context.Response.ContentType = "application/pdf";
+                context.Response.BinaryWrite(bytes); //! SSA0005
+            }
+
+            public bool IsReusable => false;
+        }
+        """);
+
+    [Fact]
+    public Task BinaryWriteOfBytesNotReadFromTheRequestedFile_NotReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Text;
+        using System.Web;
+
+        public class Echo : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                var text = Encoding.UTF8.GetBytes(context.Request.QueryString["text"]);
+                context.Response.BinaryWrite(text);
+                var logo = File.ReadAllBytes(context.Server.MapPath("~/Content/logo.png"));
+                context.Response.BinaryWrite(logo);
+                byte[] empty = new byte[0];
+                context.Response.BinaryWrite(empty);
+            }
+
+            public bool IsReusable => false;
+        }
         """);
 
     [Fact]

@@ -69,4 +69,37 @@ public class SSA0006ClassicCodeFixTests
             """;
         await VerifyFix.VerifyCodeFixAsync(source, source, SSA0006DoNotWriteUnderWebRootCodeFixProvider.UsePrivateFolderKey, TestFramework.NetFramework48);
     }
+
+    [Theory]
+    [InlineData("~/uploads/")]
+    [InlineData("~/App_Data/uploads/")]
+    public async Task WebConfigUnhidesAppData_NoFixAsync(string folder)
+    {
+        // App_Data is served once the web.config un-hides it (SSA0011's finding): moving the write there changes nothing.
+        var source = $$"""
+            using System.IO;
+            using System.Web;
+
+            public class Upload : IHttpHandler
+            {
+                public void ProcessRequest(HttpContext context)
+                {
+                    var file = context.Request.Files[0];
+                    file.[|SaveAs(context.Server.MapPath("{{folder}}" + Path.GetFileName(file.FileName)))|];
+                }
+
+                public bool IsReusable => false;
+            }
+            """;
+        var test = new VerifyFix.Test(source, source, TestFramework.NetFramework48)
+        {
+            CodeActionEquivalenceKey = SSA0006DoNotWriteUnderWebRootCodeFixProvider.UsePrivateFolderKey,
+        };
+        const string WebConfig = """
+            <configuration><system.webServer><security><requestFiltering><hiddenSegments><remove segment="App_Data" /></hiddenSegments></requestFiltering></security></system.webServer></configuration>
+            """;
+        test.TestState.AdditionalFiles.Add(("/app/web.config", WebConfig));
+        test.FixedState.AdditionalFiles.Add(("/app/web.config", WebConfig));
+        await test.RunAsync(CancellationToken.None);
+    }
 }

@@ -67,4 +67,83 @@ public class SSA0006ClassicTests
             public bool IsReusable => false;
         }
         """);
+
+    /// <summary>Writes under each hidden segment the analyzer knows, and one under a served folder.</summary>
+    private const string HiddenSegmentWrites = """
+        using System;
+        using System.IO;
+        using System.Web;
+        using System.Web.Hosting;
+
+        public class Upload : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                var file = context.Request.Files[0];
+                file.SaveAs(context.Server.MapPath("~/App_Data/uploads/" + Path.GetFileName(file.FileName))); //? App_Data
+                File.WriteAllText(Path.Combine(AppDomain.CurrentDomain.BaseDirectory, "App_Data", "today.txt"), "x"); //? App_Data
+                File.WriteAllText(HostingEnvironment.MapPath("~/bin/plugin.txt"), "x"); //? bin
+                File.WriteAllText(HostingEnvironment.MapPath("~/exports/last.csv"), "a,b"); //! SSA0006
+            }
+
+            public bool IsReusable => false;
+        }
+        """;
+
+    /// <summary>The source with <c>//? segment</c> turned into <c>//! SSA0006</c> for the segments the web.config un-hides.</summary>
+    private static string Expect(params string[] unhidden)
+    {
+        var lines = HiddenSegmentWrites.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var marker = lines[i].LastIndexOf("//? ", StringComparison.Ordinal);
+            if (marker >= 0)
+            {
+                var segment = lines[i].Substring(marker + 4).Trim();
+                lines[i] = lines[i].Substring(0, marker) + (unhidden.Contains(segment) ? "//! SSA0006" : "");
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private static string HiddenSegments(string entries, string? location = null)
+    {
+        var filtering = $"<system.webServer><security><requestFiltering><hiddenSegments>{entries}</hiddenSegments></requestFiltering></security></system.webServer>";
+        return location is null
+            ? $"<configuration>{filtering}</configuration>"
+            : $"<configuration><location path=\"{location}\">{filtering}</location></configuration>";
+    }
+
+    [Theory]
+    [InlineData("""<remove segment="App_Data" />""", new[] { "App_Data" })]
+    [InlineData("""<remove segment="app_data" />""", new[] { "App_Data" })]
+    [InlineData("""<clear />""", new[] { "App_Data", "bin" })]
+    [InlineData("""<clear /><add segment="bin" />""", new[] { "App_Data" })]
+    [InlineData("""<remove segment="bin" />""", new[] { "bin" })]
+    public Task WebConfigUnhidesASegment_WritesThereAreServed_ReportedAsync(string entries, string[] unhidden) =>
+        LineFindings.VerifyAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), Expect(unhidden), TestFramework.NetFramework48,
+            ("/app/web.config", HiddenSegments(entries)));
+
+    [Theory]
+    [InlineData("""<remove segment="App_Data" /><add segment="App_Data" />""", null)]
+    [InlineData("""<add segment="recordings" />""", null)]
+    [InlineData("""<remove segment="recordings" />""", null)]
+    [InlineData("""<remove segment="App_Data" xdt:Transform="Remove" />""", null)]
+    [InlineData("""<clear />""", "files")]
+    [InlineData("""<remove segment="App_Data" />""", "App_Data/public")]
+    public Task WebConfigKeepsTheSegmentsHidden_NotReportedAsync(string entries, string? location) =>
+        LineFindings.VerifyAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), Expect(), TestFramework.NetFramework48,
+            ("/app/web.config", HiddenSegments(entries, location).Replace("<configuration>",
+                "<configuration xmlns:xdt=\"http://schemas.microsoft.com/XML-Document-Transform\">")));
+
+    [Fact]
+    public Task WebConfigUnhidesAppDataForItsLocation_WritesThereAreServed_ReportedAsync() =>
+        LineFindings.VerifyAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), Expect("App_Data"), TestFramework.NetFramework48,
+            ("/app/web.config", HiddenSegments("""<remove segment="App_Data" />""", "App_Data")));
+
+    [Fact]
+    public Task MalformedWebConfig_KeepsTheDefaults_NotReportedAsync() =>
+        LineFindings.VerifyAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), Expect(), TestFramework.NetFramework48,
+            ("/app/web.config", "<configuration><system.webServer><security><requestFiltering><hiddenSegments><clear />"));
 }

@@ -19,7 +19,12 @@ internal static partial class LineFindings
     [GeneratedRegex(@"//!\s*(?<ids>(SSA\d{4}\s*)+)$")]
     private static partial Regex Marker();
 
-    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, string source, TestFramework framework = TestFramework.AspNetCore10)
+    public static Task VerifyAsync(DiagnosticAnalyzer analyzer, string source, TestFramework framework = TestFramework.AspNetCore10) =>
+        VerifyAsync(analyzer, source, framework, []);
+
+    /// <summary>The same, with additional files (a web.config) handed to the analyzer; the source is <c>/src/Test.cs</c>.</summary>
+    public static async Task VerifyAsync(DiagnosticAnalyzer analyzer, string source, TestFramework framework,
+        params (string Path, string Text)[] additionalFiles)
     {
         var expected = new List<string>();
         var lines = source.Replace("\r\n", "\n").Split('\n');
@@ -32,13 +37,13 @@ internal static partial class LineFindings
             }
         }
 
-        var actual = await FindingsAsync(analyzer, source, framework);
+        var actual = await FindingsAsync(analyzer, source, framework, additionalFiles);
         Assert.Equal(expected.OrderBy(s => s, StringComparer.Ordinal), actual.Select(d => d.Line).OrderBy(s => s, StringComparer.Ordinal));
     }
 
     /// <summary>The findings of <paramref name="analyzer"/> in <paramref name="source"/>, each with "id at line n" and its message.</summary>
     public static async Task<IReadOnlyList<(string Line, Diagnostic Diagnostic)>> FindingsAsync(DiagnosticAnalyzer analyzer, string source,
-        TestFramework framework = TestFramework.AspNetCore10)
+        TestFramework framework = TestFramework.AspNetCore10, params (string Path, string Text)[] additionalFiles)
     {
         var references = framework switch
         {
@@ -56,10 +61,19 @@ internal static partial class LineFindings
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
         Assert.True(errors.Count == 0, "The test code does not compile:\n" + string.Join("\n", errors));
 
-        var diagnostics = await AnalyzerHarness.AnalyzeAsync(compilation, ImmutableArray.Create(analyzer));
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(compilation, ImmutableArray.Create(analyzer),
+            additionalFiles: additionalFiles.Select(file => (AdditionalText)new InMemoryText(file.Path, file.Text)).ToImmutableArray());
         return diagnostics
             .Where(d => d.Location.IsInSource && d.Location.SourceTree == tree)
             .Select(d => ($"{d.Id} at line {d.Location.GetLineSpan().StartLinePosition.Line + 1}", d))
             .ToList();
+    }
+
+    private sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 }

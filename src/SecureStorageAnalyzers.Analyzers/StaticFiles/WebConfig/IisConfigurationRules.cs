@@ -215,7 +215,7 @@ internal static class IisConfigurationRules
     /// anonymous request (its <c>users</c> lists <c>?</c> or <c>*</c>, for every verb): ASP.NET applies the first rule
     /// that matches, child configuration before parent.
     /// </summary>
-    private static (WebConfigElement Rule, WebConfigAttribute? Users)? FirstAnonymousRule(WebConfigElement section)
+    internal static (WebConfigElement Rule, WebConfigAttribute? Users)? FirstAnonymousRule(WebConfigElement section)
     {
         foreach (var rule in section.Children)
         {

@@ -42,21 +42,19 @@ public sealed class WebConfigAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Every web*.config of the project, parsed once: a transform (web.Release.config) is judged together with
-            // the file it transforms, and settings in one file (runAllManagedModulesForAllRequests) hold for all.
-            var documents = new Dictionary<string, WebConfigDocument>(System.StringComparer.Ordinal);
-            foreach (var file in start.Options.AdditionalFiles)
-            {
-                if (WebConfigDocument.IsWebConfig(file.Path) && file.GetText(start.CancellationToken) is { } text &&
-                    WebConfigDocument.Parse(file.Path, text) is { } document)
-                {
-                    documents[file.Path] = document;
-                }
-            }
-
-            if (documents.Count == 0)
+            // Every web*.config of the project, parsed once per compilation and shared with the C# rules that read
+            // them (WebConfigSet): a transform (web.Release.config) is judged together with the file it transforms,
+            // and settings in one file (runAllManagedModulesForAllRequests) hold for all.
+            var set = WebConfigSet.For(types, start.Options, start.CancellationToken);
+            if (set.Documents.IsEmpty)
             {
                 return;
+            }
+
+            var documents = new Dictionary<string, WebConfigDocument>(System.StringComparer.Ordinal);
+            foreach (var document in set.Documents)
+            {
+                documents[document.Path] = document;
             }
 
             var facts = classic ? IisConfigurationRules.ProjectFacts.Build(documents.Values) : null;
