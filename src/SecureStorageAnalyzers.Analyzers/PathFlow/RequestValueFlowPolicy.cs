@@ -100,7 +100,16 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
             return false;
         }
 
-        foreach (var attribute in parameter.GetAttributes())
+        return IsBoundLikeAParameter(parameter.GetAttributes(), parameter.Type);
+    }
+
+    /// <summary>
+    /// How the framework binds a handler parameter (or a member of an <c>[AsParameters]</c> type) with these attributes:
+    /// <c>[FromServices]</c> never from the request, a <c>[From…]</c> of the request always, otherwise a simple type.
+    /// </summary>
+    private bool IsBoundLikeAParameter(IEnumerable<AttributeData> attributes, ITypeSymbol valueType)
+    {
+        foreach (var attribute in attributes)
         {
             if (attribute.AttributeClass is { } type)
             {
@@ -116,7 +125,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
             }
         }
 
-        return IsSimpleType(parameter.Type);
+        return IsSimpleType(valueType);
     }
 
     /// <summary>A type the framework binds from the route, query or headers without an attribute (and arrays of it).</summary>
@@ -176,23 +185,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
             }
         }
 
-        foreach (var attribute in attributes)
-        {
-            if (attribute.AttributeClass is { } type)
-            {
-                if (_symbols.IsFromServices(type))
-                {
-                    return false;
-                }
-
-                if (_symbols.IsFromRequest(type))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return IsSimpleType(member.Type);
+        return IsBoundLikeAParameter(attributes, member.Type);
     }
 }
 

@@ -131,7 +131,8 @@ internal sealed class AuthorizationHelpers
                 var dot = name.LastIndexOf('.');
                 if (dot > 0 && dot < name.Length - 1)
                 {
-                    builder.AddRange(_types.Methods(name.Substring(0, dot), name.Substring(dot + 1)));
+                    // A configured name: the one place a type is looked up by a string of the user's.
+                    builder.AddRange(WellKnownTypes.Methods(_types.Resolve(name.Substring(0, dot)), name.Substring(dot + 1)));
                 }
             }
 
