@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -107,7 +107,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
     /// How the framework binds a handler parameter (or a member of an <c>[AsParameters]</c> type) with these attributes:
     /// <c>[FromServices]</c> never from the request, a <c>[From…]</c> of the request always, otherwise a simple type.
     /// </summary>
-    private bool IsBoundLikeAParameter(IEnumerable<AttributeData> attributes, ITypeSymbol valueType)
+    private bool IsBoundLikeAParameter(ImmutableArray<AttributeData> attributes, ITypeSymbol valueType)
     {
         foreach (var attribute in attributes)
         {
@@ -173,7 +173,8 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
     /// </summary>
     private bool IsRequestBoundMember(IPropertySymbol member)
     {
-        var attributes = new List<AttributeData>(member.GetAttributes());
+        var attributes = ImmutableArray.CreateBuilder<AttributeData>();
+        attributes.AddRange(member.GetAttributes());
         foreach (var constructor in member.ContainingType.InstanceConstructors)
         {
             foreach (var constructorParameter in constructor.Parameters)
@@ -185,7 +186,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
             }
         }
 
-        return IsBoundLikeAParameter(attributes, member.Type);
+        return IsBoundLikeAParameter(attributes.ToImmutable(), member.Type);
     }
 }
 
