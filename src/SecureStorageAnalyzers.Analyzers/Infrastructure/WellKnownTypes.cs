@@ -145,7 +145,8 @@ internal sealed partial class WellKnownTypes
     public bool HasSystemWeb => References("System.Web") && Get("System.Web.IHttpHandler") is not null;
 
     // Framework types the rules and shared facts look up when they are created, resolved on first use and cached by
-    // name (as the string lookups did). A web type stays unresolved (null) without ASP.NET Core, like those above.
+    // name; read their methods with Methods(type, name). A web type stays unresolved (null) without ASP.NET Core, like
+    // those above.
 
     /// <summary><c>SharedOptionsBase</c> of the static-file middleware options (<c>FileProvider</c>, <c>RequestPath</c>).</summary>
     public INamedTypeSymbol? SharedOptionsBase => Web("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
