@@ -17,7 +17,7 @@ namespace SecureStorageAnalyzers.CloudStorage;
 /// Constants, <c>const</c>s, locals given exactly one value and <c>static readonly</c> fields whose only value is their
 /// initializer in the same file are followed; anything else (configuration, a parameter, another field, a fixed calendar
 /// date) is unknown (null): an analyzer cannot know today's date at run time, so <c>new DateTimeOffset(2030, 1, 1, …)</c>
-/// is left alone.
+/// is left alone. SSA0010 compares it with <c>SSA0010.max_link_lifetime</c>.
 /// </summary>
 internal sealed class LinkLifetime
 {

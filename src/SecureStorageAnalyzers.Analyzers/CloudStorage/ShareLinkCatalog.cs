@@ -133,21 +133,21 @@ internal sealed class ShareLinkCatalog
             _ => ImmutableArray<IArgumentOperation>.Empty,
         };
 
-        if (Is(type, _blobBaseClient) || Is(type, _containerClient) || Is(type, _serviceClient))
+        if (SymbolEquality.Is(type, _blobBaseClient) || SymbolEquality.Is(type, _containerClient) || SymbolEquality.Is(type, _serviceClient))
         {
             // GenerateSasUri(permissions, expiresOn), GenerateAccountSasUri(permissions, expiresOn, resourceTypes); the
             // builder overloads are judged where the builder gets its expiry and permissions.
             return method.Name is "GenerateSasUri" or "GenerateAccountSasUri" ? FromArguments(arguments) : default;
         }
 
-        if (Is(type, _blobSasBuilder) || Is(type, _accountSasBuilder))
+        if (SymbolEquality.Is(type, _blobSasBuilder) || SymbolEquality.Is(type, _accountSasBuilder))
         {
             // new BlobSasBuilder(permissions, expiresOn), new AccountSasBuilder(permissions, expiresOn, services, types),
             // builder.SetPermissions(permissions).
             return method.MethodKind == MethodKind.Constructor || method.Name == "SetPermissions" ? FromArguments(arguments) : default;
         }
 
-        if (Is(type, _urlSigner) || Is(type, _urlSignerOptions))
+        if (SymbolEquality.Is(type, _urlSigner) || SymbolEquality.Is(type, _urlSignerOptions))
         {
             // UrlSigner.Sign(bucket, objectName, duration, …), Options.FromDuration/FromExpiration/WithDuration/WithExpiration.
             if (method.Name is not ("Sign" or "SignAsync" or "FromDuration" or "FromExpiration" or "WithDuration" or "WithExpiration"))
@@ -186,7 +186,7 @@ internal sealed class ShareLinkCatalog
     public ShareLink Judge(ISimpleAssignmentOperation assignment, IPropertySymbol property)
     {
         property = property.OriginalDefinition;
-        return Is(property, _blobSasExpiresOn) || Is(property, _accountSasExpiresOn) || Is(property, _presignedUrlExpires)
+        return SymbolEquality.Is(property, _blobSasExpiresOn) || SymbolEquality.Is(property, _accountSasExpiresOn) || SymbolEquality.Is(property, _presignedUrlExpires)
             ? new ShareLink(Lifetime.Seconds(assignment.Value), null)
             : default;
     }
@@ -203,15 +203,15 @@ internal sealed class ShareLinkCatalog
                 continue;
             }
 
-            if (Is(parameter.Type, _dateTimeOffset))
+            if (SymbolEquality.Is(parameter.Type, _dateTimeOffset))
             {
                 lifetime = Lifetime.Seconds(argument.Value);
             }
-            else if (Is(parameter.Type, _containerSasPermissions) && GrantsList(argument.Value, _containerSasPermissions!))
+            else if (SymbolEquality.Is(parameter.Type, _containerSasPermissions) && GrantsList(argument.Value, _containerSasPermissions!))
             {
                 lists = "the container's blobs";
             }
-            else if (Is(parameter.Type, _accountSasPermissions) && GrantsList(argument.Value, _accountSasPermissions!))
+            else if (SymbolEquality.Is(parameter.Type, _accountSasPermissions) && GrantsList(argument.Value, _accountSasPermissions!))
             {
                 lists = "the account's containers and blobs";
             }
@@ -247,9 +247,6 @@ internal sealed class ShareLinkCatalog
     }
 
     private IOperation? SingleValue(IOperation value) => CloudAccessCatalog.SingleValue(_types, value);
-
-    private static bool Is(ISymbol? symbol, ISymbol? known) =>
-        known is not null && SymbolEqualityComparer.Default.Equals(symbol, known);
 
     private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
     {

@@ -65,11 +65,10 @@ internal sealed partial class WellKnownTypes
 
         var directoryBrowserExtensions = Get("Microsoft.AspNetCore.Builder.DirectoryBrowserExtensions");
         var directoryBrowserServiceExtensions = Get("Microsoft.Extensions.DependencyInjection.DirectoryBrowserServiceExtensions");
-        var fileServerExtensions = Get("Microsoft.AspNetCore.Builder.FileServerExtensions");
 
         UseDirectoryBrowser = Methods(directoryBrowserExtensions, "UseDirectoryBrowser");
         AddDirectoryBrowser = Methods(directoryBrowserServiceExtensions, "AddDirectoryBrowser");
-        UseFileServerWithBrowsingFlag = Methods(fileServerExtensions, "UseFileServer", m =>
+        UseFileServerWithBrowsingFlag = Methods(FileServerExtensions, "UseFileServer", m =>
             m.Parameters.Length == 2 && m.Parameters[1].Type.SpecialType == SpecialType.System_Boolean);
         FileServerOptionsEnableDirectoryBrowsing = Property(FileServerOptions, "EnableDirectoryBrowsing");
         StaticFileOptionsServeUnknownFileTypes = Property(StaticFileOptions, "ServeUnknownFileTypes");
@@ -146,7 +145,8 @@ internal sealed partial class WellKnownTypes
     public bool HasSystemWeb => References("System.Web") && Get("System.Web.IHttpHandler") is not null;
 
     // Framework types the rules and shared facts look up when they are created, resolved on first use and cached by
-    // name (as the string lookups did). A web type stays unresolved (null) without ASP.NET Core, like those above.
+    // name; read their methods with Methods(type, name). A web type stays unresolved (null) without ASP.NET Core, like
+    // those above.
 
     /// <summary><c>SharedOptionsBase</c> of the static-file middleware options (<c>FileProvider</c>, <c>RequestPath</c>).</summary>
     public INamedTypeSymbol? SharedOptionsBase => Web("Microsoft.AspNetCore.StaticFiles.Infrastructure.SharedOptionsBase");
@@ -170,6 +170,35 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? PageModel => Web("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
 
     public INamedTypeSymbol? RouteGroupBuilder => Web("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
+
+    // The extension methods of the request pipeline and of endpoint routing (the pipeline and endpoint-authorization
+    // model, SSA0004's UseWebRoot): their methods are read from these with Methods(type, name).
+
+    public INamedTypeSymbol? StaticFileExtensions => Web("Microsoft.AspNetCore.Builder.StaticFileExtensions");
+
+    public INamedTypeSymbol? FileServerExtensions => Web("Microsoft.AspNetCore.Builder.FileServerExtensions");
+
+    public INamedTypeSymbol? AuthorizationAppBuilderExtensions => Web("Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions");
+
+    public INamedTypeSymbol? MapExtensions => Web("Microsoft.AspNetCore.Builder.MapExtensions");
+
+    public INamedTypeSymbol? MapWhenExtensions => Web("Microsoft.AspNetCore.Builder.MapWhenExtensions");
+
+    public INamedTypeSymbol? UseWhenExtensions => Web("Microsoft.AspNetCore.Builder.UseWhenExtensions");
+
+    public INamedTypeSymbol? AuthorizationBuilder => Web("Microsoft.AspNetCore.Authorization.AuthorizationBuilder");
+
+    public INamedTypeSymbol? EndpointRouteBuilderExtensions => Web("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions");
+
+    public INamedTypeSymbol? ControllerEndpointRouteBuilderExtensions => Web("Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions");
+
+    public INamedTypeSymbol? RazorPagesEndpointRouteBuilderExtensions => Web("Microsoft.AspNetCore.Builder.RazorPagesEndpointRouteBuilderExtensions");
+
+    public INamedTypeSymbol? AuthorizationEndpointConventionBuilderExtensions =>
+        Web("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions");
+
+    public INamedTypeSymbol? HostingAbstractionsWebHostBuilderExtensions =>
+        Web("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
 
     public INamedTypeSymbol? IIdentity => Get("System.Security.Principal.IIdentity");
 
@@ -311,9 +340,6 @@ internal sealed partial class WellKnownTypes
     public static bool IsDeclaredIn(IMethodSymbol method, SymbolSet<INamedTypeSymbol> types) =>
         method.ContainingType is { } type && types.Contains(type.OriginalDefinition);
 
-    /// <summary>The methods named <paramref name="name"/> of the type <paramref name="typeMetadataName"/>; empty when the type is absent.</summary>
-    public MethodSet Methods(string typeMetadataName, string name) => Methods(Get(typeMetadataName), name);
-
     /// <summary>Resolves a type by metadata name, for the few the pack looks up beyond its fixed list (configured names).</summary>
     public INamedTypeSymbol? Resolve(string metadataName) => Get(metadataName);
 
@@ -438,7 +464,11 @@ internal sealed partial class WellKnownTypes
         return null;
     }
 
-    private static MethodSet Methods(INamedTypeSymbol? type, string name,
+    /// <summary>
+    /// The methods named <paramref name="name"/> of <paramref name="type"/> (a typed member of this catalog), as their
+    /// original definitions; empty when the type is absent.
+    /// </summary>
+    public static MethodSet Methods(INamedTypeSymbol? type, string name,
         System.Func<IMethodSymbol, bool>? filter = null) => Methods(new[] { type }, name, filter);
 
     private static MethodSet Methods(INamedTypeSymbol?[] types, string name,

@@ -5,7 +5,10 @@ using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.PathFlow;
 
-/// <summary>A personal identifier found on the way into a storage path.</summary>
+/// <summary>
+/// A source its policy names (a personal identifier, a request value, the web root, …) found on the way into a storage
+/// path.
+/// </summary>
 internal readonly struct FlowSource
 {
     public FlowSource(IOperation operation, SourceReason reason, bool throughUnkeyedHash)
@@ -15,7 +18,7 @@ internal readonly struct FlowSource
         ThroughUnkeyedHash = throughUnkeyedHash;
     }
 
-    /// <summary>The expression that yields the identifier: the primary location of the finding.</summary>
+    /// <summary>The expression that yields the source: the primary location of the finding.</summary>
     public IOperation Operation { get; }
 
     public SourceReason Reason { get; }
@@ -25,14 +28,17 @@ internal readonly struct FlowSource
 }
 
 /// <summary>
-/// Walks back from a value that becomes a storage path to the personal identifiers it is made of: through locals
+/// The value-flow engine of the pack: walks back from a value that becomes a storage path to the sources it is made of,
+/// as its <see cref="IFlowSourcePolicy"/> names them (personal identifiers for SSA0101, request values for SSA0005, the
+/// web root for SSA0006, the content root for SSA0004, private folders for SSA0001); through locals
 /// (their initializers and assignments in the same method), string interpolation, concatenation, <c>string.Format</c>/
 /// <c>Concat</c>/<c>Join</c>, <c>ToString</c> and the string helpers, a <c>StringBuilder</c> (its constructor's text and
 /// every append, chained or on a local), <c>Path</c> helpers, encodings, unkeyed hashes, conditional access (<c>?.</c>),
 /// <c>await</c>, <c>?:</c>/<c>??</c>, and local functions that return the value. Intraprocedural and bounded; any other
-/// call ends the walk unless its own name is a personal identifier (<c>GetPhoneNumberAsync</c>). A keyed hash (HMAC),
-/// a configured pseudonymization method or a fresh name (<c>Guid.NewGuid()</c>, <c>Path.GetRandomFileName()</c>) ends it
-/// too. So does another path builder (<c>Path.Combine</c>, a path-like string): it reports its own inputs.
+/// call ends the walk unless the policy classifies it (for SSA0101, <c>GetPhoneNumberAsync</c>). A keyed hash (HMAC),
+/// a barrier of the policy (a configured pseudonymization method) or a fresh name (<c>Guid.NewGuid()</c>,
+/// <c>Path.GetRandomFileName()</c>) ends it too. So does another path builder (<c>Path.Combine</c>, a path-like string)
+/// for a policy that <see cref="IFlowSourcePolicy.StopsAtPathBuilders"/>: it reports its own inputs.
 /// </summary>
 internal sealed class PathFlowTracker
 {
@@ -51,7 +57,7 @@ internal sealed class PathFlowTracker
     public IFlowSourcePolicy Policy => _policy;
 
     /// <summary>
-    /// Adds to <paramref name="sources"/> every personal identifier that flows into <paramref name="value"/>. A path
+    /// Adds to <paramref name="sources"/> every source of the policy that flows into <paramref name="value"/>. A path
     /// builder met on the way reports its own inputs and ends the walk, unless it is <paramref name="value"/> itself
     /// (<paramref name="valueIsPathBuilder"/>: a path-like string being analyzed).
     /// </summary>

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -100,7 +100,16 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
             return false;
         }
 
-        foreach (var attribute in parameter.GetAttributes())
+        return IsBoundLikeAParameter(parameter.GetAttributes(), parameter.Type);
+    }
+
+    /// <summary>
+    /// How the framework binds a handler parameter (or a member of an <c>[AsParameters]</c> type) with these attributes:
+    /// <c>[FromServices]</c> never from the request, a <c>[From…]</c> of the request always, otherwise a simple type.
+    /// </summary>
+    private bool IsBoundLikeAParameter(ImmutableArray<AttributeData> attributes, ITypeSymbol valueType)
+    {
+        foreach (var attribute in attributes)
         {
             if (attribute.AttributeClass is { } type)
             {
@@ -116,7 +125,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
             }
         }
 
-        return IsSimpleType(parameter.Type);
+        return IsSimpleType(valueType);
     }
 
     /// <summary>A type the framework binds from the route, query or headers without an attribute (and arrays of it).</summary>
@@ -164,7 +173,8 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
     /// </summary>
     private bool IsRequestBoundMember(IPropertySymbol member)
     {
-        var attributes = new List<AttributeData>(member.GetAttributes());
+        var attributes = ImmutableArray.CreateBuilder<AttributeData>();
+        attributes.AddRange(member.GetAttributes());
         foreach (var constructor in member.ContainingType.InstanceConstructors)
         {
             foreach (var constructorParameter in constructor.Parameters)
@@ -176,23 +186,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
             }
         }
 
-        foreach (var attribute in attributes)
-        {
-            if (attribute.AttributeClass is { } type)
-            {
-                if (_symbols.IsFromServices(type))
-                {
-                    return false;
-                }
-
-                if (_symbols.IsFromRequest(type))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return IsSimpleType(member.Type);
+        return IsBoundLikeAParameter(attributes.ToImmutable(), member.Type);
     }
 }
 

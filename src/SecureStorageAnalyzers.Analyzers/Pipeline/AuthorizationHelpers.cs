@@ -19,7 +19,8 @@ namespace SecureStorageAnalyzers.Pipeline;
 /// requiring an authenticated user, like <c>AddAuthorization(o =&gt; o.FallbackPolicy = …)</c>.</item>
 /// </list>
 /// Names are resolved to symbols once per distinct configuration; matching is a set lookup. Lists are separated by
-/// commas, semicolons or spaces. A name the compilation does not define is ignored.
+/// commas, semicolons or spaces. A name the compilation does not define is ignored. Read by SSA0001 and SSA0005 (and
+/// through the pipeline model by SSA0002 and SSA0009).
 /// </summary>
 internal sealed class AuthorizationHelpers
 {
@@ -131,7 +132,8 @@ internal sealed class AuthorizationHelpers
                 var dot = name.LastIndexOf('.');
                 if (dot > 0 && dot < name.Length - 1)
                 {
-                    builder.AddRange(_types.Methods(name.Substring(0, dot), name.Substring(dot + 1)));
+                    // A configured name: the one place a type is looked up by a string of the user's.
+                    builder.AddRange(WellKnownTypes.Methods(_types.Resolve(name.Substring(0, dot)), name.Substring(dot + 1)));
                 }
             }
 

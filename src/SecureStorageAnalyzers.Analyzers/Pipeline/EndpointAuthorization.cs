@@ -97,20 +97,20 @@ internal sealed class EndpointAuthorization
         var builder = new List<IMethodSymbol>();
         foreach (var name in new[] { "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback" })
         {
-            builder.AddRange(types.Methods("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", name));
+            builder.AddRange(WellKnownTypes.Methods(types.EndpointRouteBuilderExtensions, name));
         }
 
         _mapEndpoint = new MethodSet(builder);
         var controllers = new List<IMethodSymbol>();
         foreach (var name in new[] { "MapControllers", "MapControllerRoute", "MapDefaultControllerRoute", "MapAreaControllerRoute" })
         {
-            controllers.AddRange(types.Methods("Microsoft.AspNetCore.Builder.ControllerEndpointRouteBuilderExtensions", name));
+            controllers.AddRange(WellKnownTypes.Methods(types.ControllerEndpointRouteBuilderExtensions, name));
         }
 
-        controllers.AddRange(types.Methods("Microsoft.AspNetCore.Builder.RazorPagesEndpointRouteBuilderExtensions", "MapRazorPages"));
+        controllers.AddRange(WellKnownTypes.Methods(types.RazorPagesEndpointRouteBuilderExtensions, "MapRazorPages"));
         _mapControllers = new MethodSet(controllers);
-        _requireAuthorization = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions", "RequireAuthorization");
-        _allowAnonymous = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions", "AllowAnonymous");
+        _requireAuthorization = WellKnownTypes.Methods(types.AuthorizationEndpointConventionBuilderExtensions, "RequireAuthorization");
+        _allowAnonymous = WellKnownTypes.Methods(types.AuthorizationEndpointConventionBuilderExtensions, "AllowAnonymous");
         _allowAnonymousMetadata = types.IAllowAnonymous;
         _authorizeData = types.IAuthorizeData;
         _authorizeFilter = types.AuthorizeFilter;

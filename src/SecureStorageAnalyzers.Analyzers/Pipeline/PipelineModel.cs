@@ -85,16 +85,16 @@ internal sealed class PipelineModel
 
     public PipelineModel(WellKnownTypes types)
     {
-        UseStaticFiles = types.Methods("Microsoft.AspNetCore.Builder.StaticFileExtensions", "UseStaticFiles");
-        UseFileServer = types.Methods("Microsoft.AspNetCore.Builder.FileServerExtensions", "UseFileServer");
+        UseStaticFiles = WellKnownTypes.Methods(types.StaticFileExtensions, "UseStaticFiles");
+        UseFileServer = WellKnownTypes.Methods(types.FileServerExtensions, "UseFileServer");
         UseDirectoryBrowser = types.UseDirectoryBrowser;
-        UseAuthorization = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions", "UseAuthorization");
+        UseAuthorization = WellKnownTypes.Methods(types.AuthorizationAppBuilderExtensions, "UseAuthorization");
         Branches = MethodSet.Union(
-            types.Methods("Microsoft.AspNetCore.Builder.MapExtensions", "Map"),
-            types.Methods("Microsoft.AspNetCore.Builder.MapWhenExtensions", "MapWhen"),
-            types.Methods("Microsoft.AspNetCore.Builder.UseWhenExtensions", "UseWhen"));
+            WellKnownTypes.Methods(types.MapExtensions, "Map"),
+            WellKnownTypes.Methods(types.MapWhenExtensions, "MapWhen"),
+            WellKnownTypes.Methods(types.UseWhenExtensions, "UseWhen"));
         FallbackPolicy = WellKnownTypes.Property(types.AuthorizationOptions, "FallbackPolicy");
-        SetFallbackPolicy = types.Methods("Microsoft.AspNetCore.Authorization.AuthorizationBuilder", "SetFallbackPolicy");
+        SetFallbackPolicy = WellKnownTypes.Methods(types.AuthorizationBuilder, "SetFallbackPolicy");
         ApplicationBuilder = types.IApplicationBuilder;
         _declaringTypes = WellKnownTypes.DeclaringTypes(UseStaticFiles, UseFileServer, UseDirectoryBrowser, UseAuthorization, Branches, SetFallbackPolicy);
     }

@@ -9,7 +9,8 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// <c>Path.GetTempFileName()</c>, <c>RandomNumberGenerator</c>, a time in ticks, or a time formatted to the millisecond
 /// (<c>"yyyyMMddHHmmssfff"</c>). Found anywhere in the path's value, through the locals of the same method. A name taken
 /// from the request, the user's data, a stored value or a counter is not fresh, and neither is a <c>Guid</c> passed in
-/// (an order id travels in URLs).
+/// (an order id travels in URLs). A write under such a name is not SSA0006's finding, whether written here or in the
+/// project's own helper (<c>ProjectHelperPaths</c>).
 /// </summary>
 internal static class FreshNames
 {

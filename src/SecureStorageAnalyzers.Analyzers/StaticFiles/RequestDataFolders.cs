@@ -32,9 +32,9 @@ internal sealed class RequestDataFolders
         _types = types;
         _sinks = sinks;
         _formFileCopies = MethodSet.Union(
-            types.Methods("Microsoft.AspNetCore.Http.IFormFile", "CopyTo"),
-            types.Methods("Microsoft.AspNetCore.Http.IFormFile", "CopyToAsync"));
-        _streamCopies = MethodSet.Union(types.Methods("System.IO.Stream", "CopyTo"), types.Methods("System.IO.Stream", "CopyToAsync"));
+            WellKnownTypes.Methods(types.IFormFile, "CopyTo"),
+            WellKnownTypes.Methods(types.IFormFile, "CopyToAsync"));
+        _streamCopies = MethodSet.Union(WellKnownTypes.Methods(types.Stream, "CopyTo"), WellKnownTypes.Methods(types.Stream, "CopyToAsync"));
         _requestBody = WellKnownTypes.Property(types.HttpRequest, "Body");
         DeclaringTypes = MethodSet.Union(_formFileCopies, _streamCopies).DeclaringTypes;
     }

@@ -95,7 +95,7 @@ internal static class SSA0004DoNotServeContentRoot
             _optionsWebRootPath = WellKnownTypes.Property(types.WebApplicationOptions, "WebRootPath");
             _environmentWebRootPath = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootPath");
             _environmentWebRootFileProvider = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootFileProvider");
-            UseWebRoot = types.Methods("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions", "UseWebRoot");
+            UseWebRoot = WellKnownTypes.Methods(types.HostingAbstractionsWebHostBuilderExtensions, "UseWebRoot");
         }
 
         public MethodSet UseWebRoot { get; }

@@ -87,7 +87,7 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : PackCodeFixProv
     /// <summary>A later statement of the same block that calls <c>UseAuthorization()</c>.</summary>
     private static StatementSyntax? LaterAuthorization(ExpressionStatementSyntax statement, SemanticModel model, WellKnownTypes types)
     {
-        var useAuthorization = types.Methods("Microsoft.AspNetCore.Builder.AuthorizationAppBuilderExtensions", "UseAuthorization");
+        var useAuthorization = WellKnownTypes.Methods(types.AuthorizationAppBuilderExtensions, "UseAuthorization");
         var siblings = statement.Parent switch
         {
             BlockSyntax block => block.Statements.Cast<SyntaxNode>().ToList(),
