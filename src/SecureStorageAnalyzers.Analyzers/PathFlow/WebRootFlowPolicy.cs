@@ -59,14 +59,15 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
     private static readonly System.Collections.Immutable.ImmutableArray<string> HiddenSegments = System.Collections.Immutable.ImmutableArray.Create(
         "App_Data", "bin", "App_Code", "App_GlobalResources", "App_LocalResources", "App_WebReferences", "App_Browsers");
 
-    private StaticFiles.WebConfig.WebConfigSet _configuration = StaticFiles.WebConfig.WebConfigSet.Empty;
+    private StaticFiles.WebConfig.WebConfigSet? _configuration;
 
     /// <summary>
     /// The project's web*.config files (classic ASP.NET), which may un-hide a hidden segment
     /// (<c>&lt;hiddenSegments&gt;&lt;remove segment="App_Data" /&gt;</c>): then a write there is served. Set by the rule from
-    /// the analyzer options before its first walk (one set per compilation); empty until then and without System.Web.
+    /// the analyzer options before its first walk (one set per compilation); null (IIS's defaults) until then and
+    /// without System.Web.
     /// </summary>
-    public StaticFiles.WebConfig.WebConfigSet Configuration
+    public StaticFiles.WebConfig.WebConfigSet? Configuration
     {
         get => System.Threading.Volatile.Read(ref _configuration);
         set => System.Threading.Volatile.Write(ref _configuration, value);
@@ -184,7 +185,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         {
             if (string.Equals(first, hidden, StringComparison.OrdinalIgnoreCase))
             {
-                return !Configuration.IsHidden(hidden, trimmed.Replace('\\', '/'));
+                return Configuration is { } configuration && !configuration.IsHidden(hidden, trimmed.Replace('\\', '/'));
             }
         }
 

@@ -77,7 +77,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         }
 
         /// <summary>True when the project's web.config un-hides App_Data at its root: the fix's folder would be served too.</summary>
-        private bool AppDataServed => _policy.ReadsWebConfig && !_policy.Configuration.IsHidden("App_Data", "App_Data");
+        private bool AppDataServed => _policy.Configuration is { } configuration && !configuration.IsHidden("App_Data", "App_Data");
 
         private static bool HasStringParameter(IMethodSymbol method)
         {

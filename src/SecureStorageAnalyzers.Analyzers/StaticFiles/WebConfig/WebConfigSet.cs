@@ -27,8 +27,6 @@ namespace SecureStorageAnalyzers.StaticFiles.WebConfig;
 /// </summary>
 internal sealed class WebConfigSet
 {
-    public static readonly WebConfigSet Empty = new(ImmutableArray<WebConfigDocument>.Empty);
-
     private readonly List<Section> _aspNet = new();
     private readonly List<Section> _iis = new();
     private readonly List<Section> _hiddenSegments = new();
@@ -438,7 +436,7 @@ internal sealed class WebConfigSet
                     }
                 }
 
-                _set = documents.Count == 0 ? Empty : new WebConfigSet(documents.ToImmutable());
+                _set = new WebConfigSet(documents.ToImmutable());
                 _options = options;
                 return _set;
             }
