@@ -52,6 +52,7 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? HashAlgorithm => Get("System.Security.Cryptography.HashAlgorithm");
     public INamedTypeSymbol? Hmac => Get("System.Security.Cryptography.HMAC");
     public INamedTypeSymbol? WebUtility => Get("System.Net.WebUtility");
+    public INamedTypeSymbol? Regex => Get("System.Text.RegularExpressions.Regex");
 
     // Who the user is, and what the application declares personal.
     public INamedTypeSymbol? ClaimsPrincipal => Get("System.Security.Claims.ClaimsPrincipal");

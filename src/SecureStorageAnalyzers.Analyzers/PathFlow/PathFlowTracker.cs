@@ -34,11 +34,13 @@ internal readonly struct FlowSource
 /// (their initializers and assignments in the same method), string interpolation, concatenation, <c>string.Format</c>/
 /// <c>Concat</c>/<c>Join</c>, <c>ToString</c> and the string helpers, a <c>StringBuilder</c> (its constructor's text and
 /// every append, chained or on a local), <c>Path</c> helpers, encodings, unkeyed hashes, conditional access (<c>?.</c>),
-/// <c>await</c>, <c>?:</c>/<c>??</c>, and local functions that return the value. Intraprocedural and bounded; any other
-/// call ends the walk unless the policy classifies it (for SSA0101, <c>GetPhoneNumberAsync</c>). A keyed hash (HMAC),
-/// a barrier of the policy (a configured pseudonymization method) or a fresh name (<c>Guid.NewGuid()</c>,
-/// <c>Path.GetRandomFileName()</c>) ends it too. So does another path builder (<c>Path.Combine</c>, a path-like string)
-/// for a policy that <see cref="IFlowSourcePolicy.StopsAtPathBuilders"/>: it reports its own inputs.
+/// <c>await</c>, <c>?:</c>/<c>??</c>, <c>Regex.Replace</c>, local functions that return the value, and the project's own
+/// methods, one level (what they return, with the call's arguments for their parameters, read lazily and cached per
+/// method: <see cref="ProjectMethodReturns"/>). Bounded; any other call ends the walk unless the policy classifies it
+/// (for SSA0101, <c>GetPhoneNumberAsync</c>). A keyed hash (HMAC), a barrier of the policy (a configured pseudonymization
+/// method) or a fresh name (<c>Guid.NewGuid()</c>, <c>Path.GetRandomFileName()</c>) ends it too. So does another path
+/// builder (<c>Path.Combine</c>, a path-like string) for a policy that <see cref="IFlowSourcePolicy.StopsAtPathBuilders"/>:
+/// it reports its own inputs.
 /// </summary>
 internal sealed class PathFlowTracker
 {
@@ -155,7 +157,10 @@ internal sealed class PathFlowTracker
         return false;
     }
 
-    /// <summary>Inside a local function: its parameters mapped to the call's arguments, and the caller's own map.</summary>
+    /// <summary>
+    /// Inside a local function or a project method: its parameters mapped to the call's arguments, and the caller's own
+    /// map. For a project method, also the walk's state in the caller, restored while an argument is walked.
+    /// </summary>
     private sealed class ArgumentMap
     {
         public ArgumentMap(ArgumentMap? outer) => Outer = outer;
@@ -163,6 +168,19 @@ internal sealed class PathFlowTracker
         public Dictionary<IParameterSymbol, IOperation> Values { get; } = new(SymbolEqualityComparer.Default);
 
         public ArgumentMap? Outer { get; }
+
+        /// <summary>The caller's state when the map is a project method's (null for a local function: same body).</summary>
+        public CallerState? Caller { get; set; }
+    }
+
+    /// <summary>What a walk knew in the caller of a project method: its body's index, its visited locals, how it got there.</summary>
+    private sealed class CallerState
+    {
+        public MethodBodyIndex? Index;
+        public List<ILocalSymbol>? VisitedLocals;
+        public HashSet<ILocalSymbol>? ManyVisitedLocals;
+        public bool ViaLocal;
+        public IConditionalAccessOperation? Access;
     }
 
     private sealed class Walk
@@ -175,6 +193,12 @@ internal sealed class PathFlowTracker
         private MethodBodyIndex? _index;
         private bool _viaLocal;
         private IConditionalAccessOperation? _access;
+
+        // Inside a project method's body (one level): the call in the caller, where what the body yields is located.
+        private IInvocationOperation? _projectCall;
+
+        // Set by every source met (even one already reported): tells whether one return of a project method yielded one.
+        private bool _found;
 
         public Walk(PathFlowTracker owner, List<FlowSource> sources, IOperation? builder)
         {
@@ -275,7 +299,14 @@ internal sealed class PathFlowTracker
                 case IParameterReferenceOperation parameter:
                     if (arguments is not null && arguments.Values.TryGetValue(parameter.Parameter, out var argument))
                     {
-                        Trace(argument, depth + 1, hashed, arguments.Outer);
+                        if (arguments.Caller is { } caller)
+                        {
+                            TraceInCaller(argument, depth + 1, hashed, arguments.Outer, caller);
+                        }
+                        else
+                        {
+                            Trace(argument, depth + 1, hashed, arguments.Outer);
+                        }
                     }
                     else
                     {
@@ -349,6 +380,13 @@ internal sealed class PathFlowTracker
 
             if (_owner._policy.FollowsValueTransformations && _owner._sinks.Propagates(method, out var unkeyedHash))
             {
+                // In a project method, a hash of the argument is what the method makes of it (a pseudonym), and an
+                // extension is all it keeps of a name: neither carries the argument out of the method.
+                if (_projectCall is not null && (unkeyedHash || IsExtensionOnly(method)))
+                {
+                    return;
+                }
+
                 Trace(invocation.Instance, depth + 1, hashed || unkeyedHash, arguments);
                 foreach (var argument in invocation.Arguments)
                 {
@@ -363,8 +401,135 @@ internal sealed class PathFlowTracker
                 return;
             }
 
-            // Any other call ends the walk, unless its name says what it returns: user.GetPhoneNumber().
-            Report(invocation, _owner._policy.Classify(invocation, method), hashed);
+            // Any other call ends the walk, unless its name says what it returns (user.GetPhoneNumber()) or it is the
+            // project's own method, whose returns are walked (one level).
+            var reason = _owner._policy.Classify(invocation, method);
+            if (reason is null && _projectCall is null && TraceProjectMethod(invocation, depth, hashed, arguments))
+            {
+                return;
+            }
+
+            Report(invocation, reason, hashed);
+        }
+
+        private bool IsExtensionOnly(IMethodSymbol method) =>
+            method.Name == "GetExtension" && SymbolEquality.DefinitionIs(method.ContainingType, _owner._sinks.PathType);
+
+        /// <summary>
+        /// A call of the project's own method (<see cref="ProjectMethodReturns"/>): its value is what the method returns,
+        /// walked with the call's arguments for its parameters (<c>GetUploadPath()</c> returning <c>"wwwroot/Uploads"</c>,
+        /// <c>Clean(name)</c> returning <c>Regex.Replace(name, …)</c>). One level: inside it, calls of other project methods
+        /// end the walk as before. Every return must yield a source (a <c>return null</c> or <c>return ""</c> guard aside),
+        /// or the method gives nothing: returns that disagree (a web-root path on one branch, another folder on the other)
+        /// and recursion are unknown, not a finding. A source inside the method is located at the call. The method's
+        /// returns are read only here, when the call's value reaches a storage call or a path builder, and once per method
+        /// per compilation. False when the method is not one the walk can follow.
+        /// </summary>
+        private bool TraceProjectMethod(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            var method = invocation.TargetMethod;
+            if (invocation.SemanticModel?.Compilation is not { } compilation || !ProjectMethodReturns.IsFollowable(method, compilation))
+            {
+                return false;
+            }
+
+            var returns = _owner._sinks.ProjectReturns.Of(method, compilation);
+            if (returns.IsEmpty)
+            {
+                return false;
+            }
+
+            var caller = new CallerState
+            {
+                Index = _index,
+                VisitedLocals = _visitedLocals,
+                ManyVisitedLocals = _manyVisitedLocals,
+                ViaLocal = _viaLocal,
+                Access = _access,
+            };
+            var map = new ArgumentMap(arguments) { Caller = caller };
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter)
+                {
+                    map.Values[parameter.OriginalDefinition] = argument.Value;
+                }
+            }
+
+            // The method's body: its own index and locals; a path builder in it is walked as one reached through a
+            // local (a rule that reports path builders reports the method's own).
+            _projectCall = invocation;
+            _index = null;
+            _visitedLocals = null;
+            _manyVisitedLocals = null;
+            _viaLocal = true;
+            _access = null;
+            var start = _sources.Count;
+            var outerFound = _found;
+            var agreed = false;
+            foreach (var returned in returns)
+            {
+                if (returned.WithoutConversions().ConstantValue is { HasValue: true, Value: null or "" })
+                {
+                    continue;
+                }
+
+                _found = false;
+                Trace(returned, depth + 1, hashed, map);
+                agreed = _found;
+                if (!agreed)
+                {
+                    break;
+                }
+            }
+
+            _projectCall = null;
+            _index = caller.Index;
+            _visitedLocals = caller.VisitedLocals;
+            _manyVisitedLocals = caller.ManyVisitedLocals;
+            _viaLocal = caller.ViaLocal;
+            _access = caller.Access;
+            _found = outerFound || agreed;
+            if (!agreed)
+            {
+                _sources.RemoveRange(start, _sources.Count - start);
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>An argument of a project method's call, walked in the caller's body with the caller's state.</summary>
+        private void TraceInCaller(IOperation argument, int depth, bool hashed, ArgumentMap? arguments, CallerState caller)
+        {
+            var inner = new CallerState
+            {
+                Index = _index,
+                VisitedLocals = _visitedLocals,
+                ManyVisitedLocals = _manyVisitedLocals,
+                ViaLocal = _viaLocal,
+                Access = _access,
+            };
+            var projectCall = _projectCall;
+            _projectCall = null;
+            _index = caller.Index;
+            _visitedLocals = caller.VisitedLocals;
+            _manyVisitedLocals = caller.ManyVisitedLocals;
+            _viaLocal = caller.ViaLocal;
+            _access = caller.Access;
+
+            Trace(argument, depth, hashed, arguments);
+
+            // The caller's visited locals may have grown (a list created here): keep them for the next argument.
+            caller.VisitedLocals = _visitedLocals;
+            caller.ManyVisitedLocals = _manyVisitedLocals;
+            caller.Index = _index;
+            _projectCall = projectCall;
+            _index = inner.Index;
+            _visitedLocals = inner.VisitedLocals;
+            _manyVisitedLocals = inner.ManyVisitedLocals;
+            _viaLocal = inner.ViaLocal;
+            _access = inner.Access;
         }
 
         private bool TraceLocalFunction(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
@@ -526,6 +691,14 @@ internal sealed class PathFlowTracker
             if (reason is null)
             {
                 return;
+            }
+
+            _found = true;
+
+            // What a project method's own body yields is located at its call in the caller.
+            if (_projectCall is not null)
+            {
+                operation = _projectCall;
             }
 
             if (_access is not null && ReferenceEquals(_access.WhenNotNull, operation))

@@ -287,6 +287,7 @@ internal sealed class StorageSinks
         Hmac = types.Hmac;
         Uri = types.Uri;
         WebUtility = types.WebUtility;
+        Regex = types.Regex;
         // Where a string is a message, not a path: loggers, the console, debug traces.
         _messageTypes = SymbolSet<INamedTypeSymbol>.Of(types.ILogger, types.LoggerExtensions, types.Console, types.Debug, types.Trace);
         _exception = types.Exception;
@@ -336,6 +337,10 @@ internal sealed class StorageSinks
     public INamedTypeSymbol? Hmac { get; }
     public INamedTypeSymbol? Uri { get; }
     public INamedTypeSymbol? WebUtility { get; }
+    public INamedTypeSymbol? Regex { get; }
+
+    /// <summary>What the project's own methods return, read on a walk's first call of each (see <see cref="ProjectMethodReturns"/>).</summary>
+    public ProjectMethodReturns ProjectReturns { get; } = new();
 
     /// <summary>True when the compilation references ASP.NET Core or one of the storage SDKs.</summary>
     public bool HasWebOrStorageSdk { get; }
@@ -512,6 +517,12 @@ internal sealed class StorageSinks
             SymbolEquality.DefinitionIs(type, StringBuilder) && MethodBodyIndex.IsStringBuilderAppend(method))
         {
             return true;
+        }
+
+        // Regex.Replace(name, "[^a-z]", ""), new Regex(…).Replace(name, "_"): what is left of the input is the input.
+        if (SymbolEquality.DefinitionIs(type, Regex))
+        {
+            return method.Name == "Replace";
         }
 
         if (SymbolEquality.DefinitionIs(type, PathType))

@@ -127,6 +127,12 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
 
         if (operation is IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_String } field })
         {
+            // const string UploadFolder = "wwwroot/uploads": the constant is the literal.
+            if (field.IsConst)
+            {
+                return operation.ConstantValue is { HasValue: true, Value: string constant } && IsWwwrootFolder(constant) ? LiteralReason : null;
+            }
+
             var definition = field.OriginalDefinition;
             if (!_fields.TryGetValue(definition, out var holds))
             {

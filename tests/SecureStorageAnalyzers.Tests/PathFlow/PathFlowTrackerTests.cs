@@ -23,7 +23,9 @@ public class PathFlowTrackerTests
     [InlineData("Store(string.Concat(\"a\", email.ToUpperInvariant()));", "email")]
     [InlineData("string Name(string v) => v.Trim(); Store(Name(phone));", "phone")]
     [InlineData("string Outer(string v) { string Inner(string w) => w + \"_\"; return Inner(v); } Store(Outer(email));", "email")]
-    [InlineData("Store(Helper(phone));", "")]
+    [InlineData("Store(Helper(phone));", "phone")] // the project's own method: what it returns (one level)
+    [InlineData("Store(Twice(phone));", "")] // not a second level
+    [InlineData("Store(Digest(phone));", "")] // a hash made in the project's method is its pseudonym
     [InlineData("Store(Guid.NewGuid().ToString(\"N\"));", "")]
     [InlineData("Store(Path.GetRandomFileName());", "")]
     [InlineData("Store(Convert.ToHexString(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(phone))));", "")]
@@ -61,6 +63,8 @@ public class PathFlowTrackerTests
             {
                 static void Store(string path) { }
                 static string Helper(string value) => value;
+                static string Twice(string value) => Helper(value);
+                static string Digest(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
                 void Run(string phone, string email, string? maybe, bool flag, byte[] key, Customer customer, string fileName)
                 {
