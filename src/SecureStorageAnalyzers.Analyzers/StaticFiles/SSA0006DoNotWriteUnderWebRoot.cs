@@ -11,8 +11,9 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// SSA0006: a file written (per <see cref="StorageSinks.WrittenPath"/>) at a path that flows (per
 /// <see cref="PathFlowTracker"/> with <see cref="WebRootFlowPolicy"/>) from the web root. Primary location: the write;
 /// additional location: the web-root expression. Reads are fine; Development-only code is not reported, and neither is
-/// a file whose path holds a freshly minted secret name (<see cref="FreshNames"/>): such a file is reached only by whoever
-/// is given its URL, like a share link (a listing of its folder is SSA0002's).
+/// public media by design: a path whose words name images, photos, avatars, products, … (or an image extension) and
+/// nothing private (<see cref="StoredContentVocabulary"/> over <see cref="PathWords"/>). A random file name no longer
+/// exempts a write: a link is a bearer credential that leaks; the message says which fact made the write reportable.
 /// </summary>
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0006DoNotWriteUnderWebRoot
@@ -37,6 +38,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
         private readonly PathFlowTracker _tracker;
+        private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
 
         public Rule(WellKnownTypes types, WebRootFlowPolicy policy)
         {
@@ -44,6 +46,9 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             _sinks = StorageSinks.Create(types);
             _tracker = new PathFlowTracker(_sinks, policy);
         }
+
+        private StoredContentVocabulary Vocabulary(OperationAnalysisContext context) =>
+            _vocabularies.For(context.Options, context.Operation.Syntax.SyntaxTree);
 
         public override IEnumerable<INamedTypeSymbol> CallTypes => _sinks.WritingTypes;
 
@@ -63,7 +68,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 return;
             }
 
-            Analyze(context, _types, _sinks, _tracker);
+            Analyze(context, _types, _sinks, _tracker, Vocabulary(context));
         }
 
         private static bool HasStringParameter(IMethodSymbol method)
@@ -95,28 +100,44 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             }
 
             List<FlowSource>? sources = null;
+            PathWords? words = null;
             foreach (var argument in call.Arguments)
             {
                 if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue ||
-                    !uses.TryGetValue(parameter.Ordinal, out var use) || !use.Writes)
+                    !uses.TryGetValue(parameter.Ordinal, out var use) || use.WrittenPath is not { } written)
                 {
                     continue;
                 }
 
                 sources ??= new List<FlowSource>();
+                var before = sources.Count;
                 _tracker.FindSources(argument.Value, sources);
+                if (sources.Count > before)
+                {
+                    // What is written there: the words of the argument (the caller's folder) and of the helper's path
+                    // (its own folder and name; the parameter that brought the web root is not the caller's choice).
+                    words ??= new PathWords().AddEnclosingNames(call);
+                    words.Add(argument.Value, _sinks).Add(written, _sinks, parameter.OriginalDefinition).AddEnclosingNames(written);
+                }
             }
 
-            if (sources is null || sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(call, _types))
+            if (sources is null || sources.Count == 0 || words is null || EnvironmentGuard.IsDevelopmentOnly(call, _types))
             {
                 return;
             }
 
-            ReportWrite(context, sources, throughHelper: true);
+            var judgement = Vocabulary(context).Judge(words);
+            if (judgement.IsPublicMedia)
+            {
+                return;
+            }
+
+            ReportWrite(context, sources, judgement, throughHelper: true);
         }
     }
 
-    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker)
+    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker,
+        StoredContentVocabulary vocabulary)
     {
         var path = sinks.WrittenPath(context.Operation);
         if (path is null)
@@ -126,13 +147,18 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         var sources = new List<FlowSource>();
         tracker.FindSources(path, sources);
-        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types) ||
-            FreshNames.Has(path, sinks))
+        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types))
         {
             return;
         }
 
-        ReportWrite(context, sources, throughHelper: false);
+        var judgement = vocabulary.Judge(new PathWords().Add(path, sinks).AddEnclosingNames(context.Operation));
+        if (judgement.IsPublicMedia)
+        {
+            return;
+        }
+
+        ReportWrite(context, sources, judgement, throughHelper: false);
     }
 
     /// <summary>Key of <see cref="Diagnostic.Properties"/>, present when the write is in the project's own helper: the fix offers nothing there.</summary>
@@ -141,7 +167,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
     private static readonly System.Collections.Immutable.ImmutableDictionary<string, string?> ThroughHelper =
         System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(ThroughHelperProperty, "true");
 
-    private static void ReportWrite(OperationAnalysisContext context, List<FlowSource> sources, bool throughHelper)
+    private static void ReportWrite(OperationAnalysisContext context, List<FlowSource> sources, ContentJudgement judgement, bool throughHelper)
     {
         var shown = DiagnosticLocations.CallText(context.Operation.Syntax);
         // One write, one finding, however many ways its path reaches the web root
@@ -158,6 +184,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             additional,
             throughHelper ? ThroughHelper : null,
             shown,
-            sources[0].Operation.Syntax.ToString()));
+            sources[0].Operation.Syntax.ToString(),
+            judgement.Reason));
     }
 }
