@@ -103,6 +103,17 @@ internal sealed class StoredContentVocabulary
     /// <summary>What the path's words say; see <see cref="ContentVerdict"/> for the order of the checks.</summary>
     public ContentJudgement Judge(PathWords words)
     {
+        if (PrivateWord(words) is { } judgement)
+        {
+            return judgement;
+        }
+
+        return JudgeWithoutPrivateWords(words);
+    }
+
+    /// <summary>The first private word of the texts, then of the names, then of the enclosing method and type; or null.</summary>
+    public ContentJudgement? PrivateWord(PathWords words)
+    {
         foreach (var text in words.Texts)
         {
             if (_private.FindWord(text) is { } word)
@@ -127,6 +138,11 @@ internal sealed class StoredContentVocabulary
             }
         }
 
+        return null;
+    }
+
+    private ContentJudgement JudgeWithoutPrivateWords(PathWords words)
+    {
         foreach (var text in words.Texts)
         {
             if (Extension(text, PrivateExtensions) is { } extension)

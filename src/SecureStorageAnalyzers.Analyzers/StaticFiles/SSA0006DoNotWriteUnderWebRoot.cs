@@ -60,9 +60,10 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
                 SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
             {
-                if (HasStringParameter(method) && _sinks.MayStoreOrBuildPath(method, context.CancellationToken))
+                if (_sinks.MayStoreOrBuildPath(method, context.CancellationToken) &&
+                    !(HasStringParameter(method) && AnalyzeHelperCall(context, call, method)))
                 {
-                    AnalyzeHelperCall(context, call, method);
+                    AnalyzeUploadHandedToHelper(context, call, method);
                 }
 
                 return;
@@ -89,14 +90,14 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         /// parameter gives (<see cref="StoragePaths.ProjectHelperPaths"/>): one finding at the call, located there. Only
         /// helpers whose source names a storage call are summarised (<see cref="StorageSinks.MayStoreOrBuildPath"/>).
         /// </summary>
-        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
+        private bool AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
         {
             // The helper's summary first (once per method): most helpers write nowhere a parameter says, and then no
             // argument is traced at all.
             var uses = StoragePaths.ProjectHelperPaths.WithoutBarriers(_types).For(method, context.Compilation, context.CancellationToken).Uses;
             if (uses.Count == 0)
             {
-                return;
+                return false;
             }
 
             List<FlowSource>? sources = null;
@@ -123,17 +124,120 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
             if (sources is null || sources.Count == 0 || words is null || EnvironmentGuard.IsDevelopmentOnly(call, _types))
             {
-                return;
+                return false;
             }
 
             var judgement = Vocabulary(context).Judge(words);
-            if (judgement.IsPublicMedia)
+            if (!judgement.IsPublicMedia)
+            {
+                ReportWrite(context, sources, judgement, throughHelper: true);
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// <c>user.CV = UploadFiles.UploadFile(cv)</c>: an upload whose name (or the member the call's result is stored
+        /// in) names private data, handed to the project's own helper that writes it under the web root into a folder
+        /// its own words say is public media (HagJob's one helper for photos and CVs, under <c>wwwroot/ImageProfile</c>).
+        /// The helper's write is exempt by its words; the call says what goes in. Reported at the call, one level; the
+        /// helper is read once per compilation, only when a call hands it such an upload.
+        /// </summary>
+        private void AnalyzeUploadHandedToHelper(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
+        {
+            if (_types.IFormFile is not { } formFile)
             {
                 return;
             }
 
-            ReportWrite(context, sources, judgement, throughHelper: true);
+            PathWords? handed = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.Explicit && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, formFile))
+                {
+                    handed ??= new PathWords();
+                    handed.Add(argument.Value, _sinks);
+                }
+            }
+
+            if (handed is null)
+            {
+                return;
+            }
+
+            if (call.Parent is ISimpleAssignmentOperation { Target: { } target } && !ReferenceEquals(target, call))
+            {
+                handed.Add(target, _sinks);
+            }
+
+            var vocabulary = Vocabulary(context);
+            if (vocabulary.PrivateWord(handed) is not { } privateWord)
+            {
+                return;
+            }
+
+            var write = _uploadHelpers.GetOrAdd(method.OriginalDefinition, m => WebRootWrite(m, context.Compilation, context.CancellationToken));
+            if (write is null || EnvironmentGuard.IsDevelopmentOnly(call, _types))
+            {
+                return;
+            }
+
+            // A helper write that its own words do not exempt is reported there already.
+            if (!vocabulary.Judge(new PathWords().Add(write.Path, _sinks).AddEnclosingNames(write.Path)).IsPublicMedia)
+            {
+                return;
+            }
+
+            ReportWrite(context, write.Sources, privateWord, throughHelper: true);
         }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, HelperWrite?> _uploadHelpers = new(SymbolEqualityComparer.Default);
+
+        private sealed class HelperWrite
+        {
+            public HelperWrite(IOperation path, List<FlowSource> sources)
+            {
+                Path = path;
+                Sources = sources;
+            }
+
+            public IOperation Path { get; }
+
+            public List<FlowSource> Sources { get; }
+        }
+
+        /// <summary>The first write of the helper's own body at a path that flows from the web root, or null.</summary>
+#pragma warning disable RS1030 // A helper's body is in its own file: its semantic model, shared with the driver's cached ones.
+        private HelperWrite? WebRootWrite(IMethodSymbol method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree) ||
+                    compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not IMethodBodyBaseOperation body)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.Descendants())
+                {
+                    if (operation is not (IInvocationOperation or IObjectCreationOperation) || _sinks.WrittenPath(operation) is not { } path)
+                    {
+                        continue;
+                    }
+
+                    var sources = new List<FlowSource>();
+                    _tracker.FindSources(path, sources);
+                    if (sources.Count > 0 && !EnvironmentGuard.IsDevelopmentOnly(operation, _types))
+                    {
+                        return new HelperWrite(path, sources);
+                    }
+                }
+            }
+
+            return null;
+        }
+#pragma warning restore RS1030
     }
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker,

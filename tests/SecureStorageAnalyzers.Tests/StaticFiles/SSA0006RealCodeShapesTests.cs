@@ -212,6 +212,42 @@ public class SSA0006RealCodeShapesTests
         """);
 
     [Fact]
+    public Task PrivateUploadHandedToAHelperThatWritesIntoAPublicMediaFolder_IsReportedAtTheCallAsync() => VerifyAsync("""
+        // HagJob: one helper stores photos and CVs under wwwroot/ImageProfile; the calls say which is which.
+        public static class UploadFiles
+        {
+            public static string UploadFile(IFormFile file)
+            {
+                var photoPath = Directory.GetCurrentDirectory() + "/wwwroot/ImageProfile";
+                var photoName = Guid.NewGuid() + Path.GetFileName(file.FileName);
+                using var stream = new FileStream(Path.Combine(photoPath, photoName), FileMode.Create);
+                file.CopyTo(stream);
+                return photoName;
+            }
+
+            public static string SaveToAppData(IFormFile file)
+            {
+                using var stream = new FileStream(Path.Combine("App_Data", Guid.NewGuid().ToString()), FileMode.Create);
+                file.CopyTo(stream);
+                return "";
+            }
+        }
+
+        public class UserInformation { public string CV { get; set; } = ""; public string Photo { get; set; } = ""; }
+
+        public class UserInformationController
+        {
+            public void Create(UserInformation model, IFormFile image, IFormFile cv, IFormFile upload)
+            {
+                model.Photo = UploadFiles.UploadFile(image);
+                model.CV = UploadFiles.UploadFile(cv); //! SSA0006
+                var stored = UploadFiles.UploadFile(upload);
+                model.CV = UploadFiles.SaveToAppData(upload);
+            }
+        }
+        """);
+
+    [Fact]
     public Task WebRootKeptInAFieldSetByTheConstructor_IsReportedAsync() => VerifyAsync("""
         public class Orders
         {
