@@ -46,8 +46,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor SSA0006RuntimeDataWrittenUnderWebRoot = Create(
         DiagnosticIds.RuntimeDataWrittenUnderWebRoot,
         "Runtime data is written under the web root",
-        "{0} writes under the web root ({1}): every file there is served to anyone by the static file middleware",
-        "Files the app writes at run time (uploads, recordings, exports, logs) under wwwroot are public the moment they exist: UseStaticFiles serves every file of the web root to anonymous visitors. Write them to a private folder under the content root, and serve them through an endpoint that checks who is asking.");
+        "{0} writes under the web root ({1}): every file there is served to anyone by the static file middleware; {2}",
+        "Files the app writes at run time (uploads, recordings, exports, logs) under wwwroot are public the moment they exist: UseStaticFiles serves every file of the web root to anonymous visitors, whatever the file's name (a random name is a link, and links leak). Only public media by design (images, photos, avatars, product pictures) that nothing marks private is not reported. Write the rest to a private folder under the content root, and serve it through an endpoint that checks who is asking.");
 
     public static readonly DiagnosticDescriptor SSA0007StoredObjectsReadableByAnyone = Create(
         DiagnosticIds.StoredObjectsReadableByAnyone,

@@ -297,6 +297,127 @@ internal sealed class CloudAccessCatalog
         return (PublicAccess.None, "");
     }
 
+    /// <summary>
+    /// The expressions that name what a grant of read access covers, for what their words say (public media by design,
+    /// SSA0007): the key and bucket of an S3 request whose object ACL is set (<c>Key</c>, <c>BucketName</c>,
+    /// <c>DestinationKey</c>, <c>DestinationBucket</c>, from the same object initializer or assignments to the same local),
+    /// the container name of an Azure container made public (<c>GetBlobContainerClient(name)</c>,
+    /// <c>new BlobContainerClient(connection, name)</c> through a local, <c>CreateBlobContainer(name, …)</c>), and the
+    /// bucket and object name of a Google Cloud Storage call whose options carry the ACL. Empty when none can be seen.
+    /// </summary>
+    public List<IOperation> ObjectNames(IOperation operation)
+    {
+        var names = new List<IOperation>();
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                when _objectCannedAcls.Contains(target.Property.OriginalDefinition):
+                RequestMembers(assignment, target, names, "Key", "BucketName", "DestinationKey", "DestinationBucket");
+                break;
+
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                when _gcsPredefinedAcls.Contains(target.Property.OriginalDefinition) &&
+                     assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }:
+                var current = (IOperation)creation;
+                while (current.Parent is IConversionOperation)
+                {
+                    current = current.Parent;
+                }
+
+                if (current.Parent is IArgumentOperation { Parent: IInvocationOperation upload })
+                {
+                    AddArguments(upload, names, "bucket", "objectName", "destinationBucket", "destinationObjectName");
+                }
+
+                break;
+
+            case IInvocationOperation invocation when invocation.TargetMethod.ContainingType is { } type && _azureClients.Contains(type.OriginalDefinition):
+                AddArguments(invocation, names, "blobContainerName");
+                if (invocation.Instance is { } instance && SingleValue(instance) is { } client && !ReferenceEquals(client, invocation.Instance.WithoutConversions()))
+                {
+                    switch (client)
+                    {
+                        case IInvocationOperation made:
+                            AddArguments(made, names, "blobContainerName");
+                            break;
+                        case IObjectCreationOperation created:
+                            foreach (var argument in created.Arguments)
+                            {
+                                if (argument.Parameter?.Name == "blobContainerName")
+                                {
+                                    names.Add(argument.Value);
+                                }
+                            }
+
+                            break;
+                    }
+                }
+
+                break;
+        }
+
+        return names;
+    }
+
+    private static void AddArguments(IInvocationOperation invocation, List<IOperation> names, params string[] parameters)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { } parameter &&
+                Array.IndexOf(parameters, parameter.Name) >= 0)
+            {
+                names.Add(argument.Value);
+            }
+        }
+    }
+
+    /// <summary>The values of the request's other members named <paramref name="members"/>: siblings in its initializer, or assignments to the same local.</summary>
+    private void RequestMembers(ISimpleAssignmentOperation assignment, IPropertyReferenceOperation target, List<IOperation> names, params string[] members)
+    {
+        IObjectOrCollectionInitializerOperation? initializer = assignment.Parent as IObjectOrCollectionInitializerOperation;
+        ILocalSymbol? local = null;
+        if (initializer is null && target.Instance?.WithoutConversions() is ILocalReferenceOperation reference)
+        {
+            local = reference.Local;
+            if (SingleValue(reference) is IObjectCreationOperation { Initializer: { } localInitializer })
+            {
+                initializer = localInitializer;
+            }
+        }
+
+        if (initializer is not null)
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } sibling &&
+                    Array.IndexOf(members, property.Property.Name) >= 0)
+                {
+                    names.Add(sibling.Value);
+                }
+            }
+        }
+
+        if (local is null)
+        {
+            return;
+        }
+
+        var root = (IOperation)assignment;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var node in root.Descendants())
+        {
+            if (node is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation owner } property } other &&
+                SymbolEqualityComparer.Default.Equals(owner.Local, local) && Array.IndexOf(members, property.Property.Name) >= 0)
+            {
+                names.Add(other.Value);
+            }
+        }
+    }
+
     private static string? GranteeGroup(string uri) =>
         uri.Trim() switch
         {

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PathFlow;
 
 namespace SecureStorageAnalyzers.CloudStorage;
 
@@ -15,6 +16,7 @@ internal sealed class CloudExposureRule : PackRule
     private readonly CloudAccessCatalog _catalog;
     private readonly DiagnosticDescriptor _descriptor;
     private readonly bool _listing;
+    private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
 
     public CloudExposureRule(CloudAccessCatalog catalog, DiagnosticDescriptor descriptor, bool listing)
     {
@@ -45,12 +47,35 @@ internal sealed class CloudExposureRule : PackRule
 
     private void Report(OperationAnalysisContext context, IOperation operation, PublicAccess access, string how)
     {
-        if (!Reports(access) || EnvironmentGuard.IsDevelopmentOnly(operation, _catalog.Types))
+        if (!Reports(access) || EnvironmentGuard.IsDevelopmentOnly(operation, _catalog.Types) ||
+            !_listing && IsPublicMedia(context, operation))
         {
             return;
         }
 
         context.ReportDiagnostic(Diagnostic.Create(_descriptor, DiagnosticLocations.For(operation),
             DiagnosticLocations.CallText(operation.Syntax), how));
+    }
+
+    /// <summary>
+    /// SSA0007: objects made readable whose key or container/bucket name names public media (an avatar, product photos)
+    /// and nothing private, by the words <see cref="StoredContentVocabulary"/> judges SSA0006's paths with: public by design.
+    /// </summary>
+    private bool IsPublicMedia(OperationAnalysisContext context, IOperation operation)
+    {
+        var names = _catalog.ObjectNames(operation);
+        if (names.Count == 0)
+        {
+            return false;
+        }
+
+        var sinks = PathFlow.StorageSinks.Create(_catalog.Types);
+        var words = new PathWords().AddEnclosingNames(operation);
+        foreach (var name in names)
+        {
+            words.Add(name, sinks);
+        }
+
+        return _vocabularies.For(context.Options, operation.Syntax.SyntaxTree).Judge(words).IsPublicMedia;
     }
 }

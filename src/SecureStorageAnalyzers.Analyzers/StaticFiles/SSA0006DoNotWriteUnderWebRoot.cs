@@ -11,8 +11,9 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// SSA0006: a file written (per <see cref="StorageSinks.WrittenPath"/>) at a path that flows (per
 /// <see cref="PathFlowTracker"/> with <see cref="WebRootFlowPolicy"/>) from the web root. Primary location: the write;
 /// additional location: the web-root expression. Reads are fine; Development-only code is not reported, and neither is
-/// a file whose path holds a freshly minted secret name (<see cref="FreshNames"/>): such a file is reached only by whoever
-/// is given its URL, like a share link (a listing of its folder is SSA0002's).
+/// public media by design: a path whose words name images, photos, avatars, products, … (or an image extension) and
+/// nothing private (<see cref="StoredContentVocabulary"/> over <see cref="PathWords"/>). A random file name no longer
+/// exempts a write: a link is a bearer credential that leaks; the message says which fact made the write reportable.
 /// </summary>
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0006DoNotWriteUnderWebRoot
@@ -39,6 +40,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         private readonly PathFlowTracker _tracker;
         private readonly WebRootFlowPolicy _policy;
         private int _configured;
+        private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
 
         public Rule(WellKnownTypes types, WebRootFlowPolicy policy)
         {
@@ -47,6 +49,9 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             _sinks = StorageSinks.Create(types);
             _tracker = new PathFlowTracker(_sinks, policy);
         }
+
+        private StoredContentVocabulary Vocabulary(OperationAnalysisContext context) =>
+            _vocabularies.For(context.Options, context.Operation.Syntax.SyntaxTree);
 
         public override IEnumerable<INamedTypeSymbol> CallTypes => _sinks.WritingTypes;
 
@@ -65,15 +70,16 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
                 SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
             {
-                if (HasStringParameter(method) && _sinks.MayStoreOrBuildPath(method, context.CancellationToken))
+                if (_sinks.MayStoreOrBuildPath(method, context.CancellationToken) &&
+                    !(HasStringParameter(method) && AnalyzeHelperCall(context, call, method)))
                 {
-                    AnalyzeHelperCall(context, call, method);
+                    AnalyzeUploadHandedToHelper(context, call, method);
                 }
 
                 return;
             }
 
-            Analyze(context, _types, _sinks, _tracker, AppDataServed);
+            Analyze(context, _types, _sinks, _tracker, Vocabulary(context), AppDataServed);
         }
 
         /// <summary>True when the project's web.config un-hides App_Data at its root: the fix's folder would be served too.</summary>
@@ -97,39 +103,158 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         /// parameter gives (<see cref="StoragePaths.ProjectHelperPaths"/>): one finding at the call, located there. Only
         /// helpers whose source names a storage call are summarised (<see cref="StorageSinks.MayStoreOrBuildPath"/>).
         /// </summary>
-        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
+        private bool AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
         {
             // The helper's summary first (once per method): most helpers write nowhere a parameter says, and then no
             // argument is traced at all.
             var uses = StoragePaths.ProjectHelperPaths.WithoutBarriers(_types).For(method, context.Compilation, context.CancellationToken).Uses;
             if (uses.Count == 0)
             {
-                return;
+                return false;
             }
 
             List<FlowSource>? sources = null;
+            PathWords? words = null;
             foreach (var argument in call.Arguments)
             {
                 if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue ||
-                    !uses.TryGetValue(parameter.Ordinal, out var use) || !use.Writes)
+                    !uses.TryGetValue(parameter.Ordinal, out var use) || use.WrittenPath is not { } written)
                 {
                     continue;
                 }
 
                 sources ??= new List<FlowSource>();
+                var before = sources.Count;
                 _tracker.FindSources(argument.Value, sources);
+                if (sources.Count > before)
+                {
+                    // What is written there: the words of the argument (the caller's folder) and of the helper's path
+                    // (its own folder and name; the parameter that brought the web root is not the caller's choice).
+                    words ??= new PathWords().AddEnclosingNames(call);
+                    words.Add(argument.Value, _sinks).Add(written, _sinks, parameter.OriginalDefinition).AddEnclosingNames(written);
+                }
             }
 
-            if (sources is null || sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(call, _types))
+            if (sources is null || sources.Count == 0 || words is null || EnvironmentGuard.IsDevelopmentOnly(call, _types))
+            {
+                return false;
+            }
+
+            var judgement = Vocabulary(context).Judge(words);
+            if (!judgement.IsPublicMedia)
+            {
+                ReportWrite(context, sources, judgement, throughHelper: true, appDataServed: AppDataServed);
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// <c>user.CV = UploadFiles.UploadFile(cv)</c>: an upload whose name (or the member the call's result is stored
+        /// in) names private data, handed to the project's own helper that writes it under the web root into a folder
+        /// its own words say is public media (HagJob's one helper for photos and CVs, under <c>wwwroot/ImageProfile</c>).
+        /// The helper's write is exempt by its words; the call says what goes in. Reported at the call, one level; the
+        /// helper is read once per compilation, only when a call hands it such an upload.
+        /// </summary>
+        private void AnalyzeUploadHandedToHelper(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
+        {
+            if (_types.IFormFile is not { } formFile)
             {
                 return;
             }
 
-            ReportWrite(context, sources, throughHelper: true, appDataServed: AppDataServed);
+            PathWords? handed = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.Explicit && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, formFile))
+                {
+                    handed ??= new PathWords();
+                    handed.Add(argument.Value, _sinks);
+                }
+            }
+
+            if (handed is null)
+            {
+                return;
+            }
+
+            if (call.Parent is ISimpleAssignmentOperation { Target: { } target } && !ReferenceEquals(target, call))
+            {
+                handed.Add(target, _sinks);
+            }
+
+            var vocabulary = Vocabulary(context);
+            if (vocabulary.PrivateWord(handed) is not { } privateWord)
+            {
+                return;
+            }
+
+            var write = _uploadHelpers.GetOrAdd(method.OriginalDefinition, m => WebRootWrite(m, context.Compilation, context.CancellationToken));
+            if (write is null || EnvironmentGuard.IsDevelopmentOnly(call, _types))
+            {
+                return;
+            }
+
+            // A helper write that its own words do not exempt is reported there already.
+            if (!vocabulary.Judge(new PathWords().Add(write.Path, _sinks).AddEnclosingNames(write.Path)).IsPublicMedia)
+            {
+                return;
+            }
+
+            ReportWrite(context, write.Sources, privateWord, throughHelper: true, appDataServed: AppDataServed);
         }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, HelperWrite?> _uploadHelpers = new(SymbolEqualityComparer.Default);
+
+        private sealed class HelperWrite
+        {
+            public HelperWrite(IOperation path, List<FlowSource> sources)
+            {
+                Path = path;
+                Sources = sources;
+            }
+
+            public IOperation Path { get; }
+
+            public List<FlowSource> Sources { get; }
+        }
+
+        /// <summary>The first write of the helper's own body at a path that flows from the web root, or null.</summary>
+#pragma warning disable RS1030 // A helper's body is in its own file: its semantic model, shared with the driver's cached ones.
+        private HelperWrite? WebRootWrite(IMethodSymbol method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree) ||
+                    compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not IMethodBodyBaseOperation body)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.Descendants())
+                {
+                    if (operation is not (IInvocationOperation or IObjectCreationOperation) || _sinks.WrittenPath(operation) is not { } path)
+                    {
+                        continue;
+                    }
+
+                    var sources = new List<FlowSource>();
+                    _tracker.FindSources(path, sources);
+                    if (sources.Count > 0 && !EnvironmentGuard.IsDevelopmentOnly(operation, _types))
+                    {
+                        return new HelperWrite(path, sources);
+                    }
+                }
+            }
+
+            return null;
+        }
+#pragma warning restore RS1030
     }
 
-    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker, bool appDataServed)
+    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker,
+        StoredContentVocabulary vocabulary, bool appDataServed)
     {
         var path = sinks.WrittenPath(context.Operation);
         if (path is null)
@@ -139,13 +264,18 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         var sources = new List<FlowSource>();
         tracker.FindSources(path, sources);
-        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types) ||
-            FreshNames.Has(path, sinks))
+        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types))
         {
             return;
         }
 
-        ReportWrite(context, sources, throughHelper: false, appDataServed);
+        var judgement = vocabulary.Judge(new PathWords().Add(path, sinks).AddEnclosingNames(context.Operation));
+        if (judgement.IsPublicMedia)
+        {
+            return;
+        }
+
+        ReportWrite(context, sources, judgement, throughHelper: false, appDataServed);
     }
 
     /// <summary>Key of <see cref="Diagnostic.Properties"/>, present when the write is in the project's own helper: the fix offers nothing there.</summary>
@@ -163,7 +293,8 @@ internal static class SSA0006DoNotWriteUnderWebRoot
     private static readonly System.Collections.Immutable.ImmutableDictionary<string, string?> AppDataServedProperties =
         System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(AppDataServedProperty, "true");
 
-    private static void ReportWrite(OperationAnalysisContext context, List<FlowSource> sources, bool throughHelper, bool appDataServed)
+    private static void ReportWrite(OperationAnalysisContext context, List<FlowSource> sources, ContentJudgement judgement, bool throughHelper,
+        bool appDataServed)
     {
         var shown = DiagnosticLocations.CallText(context.Operation.Syntax);
         // One write, one finding, however many ways its path reaches the web root
@@ -181,6 +312,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             throughHelper ? appDataServed ? ThroughHelper.Add(AppDataServedProperty, "true") : ThroughHelper
                 : appDataServed ? AppDataServedProperties : null,
             shown,
-            sources[0].Operation.Syntax.ToString()));
+            sources[0].Operation.Syntax.ToString(),
+            judgement.Reason));
     }
 }

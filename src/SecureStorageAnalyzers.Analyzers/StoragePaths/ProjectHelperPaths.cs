@@ -36,15 +36,18 @@ internal sealed class ProjectHelperPaths
     /// <summary>What one parameter's value becomes in the helper: where it is written, or that the returned path holds it.</summary>
     internal sealed class ParameterUse
     {
-        public ParameterUse(string where, bool throughUnkeyedHashOnly, bool writes)
+        public ParameterUse(string where, bool throughUnkeyedHashOnly, IOperation? writtenPath)
         {
             Where = where;
             ThroughUnkeyedHashOnly = throughUnkeyedHashOnly;
-            Writes = writes;
+            WrittenPath = writtenPath;
         }
 
-        /// <summary>True when the helper writes a file at a path built from the parameter, under a name it does not mint afresh (SSA0006).</summary>
-        public bool Writes { get; }
+        /// <summary>True when the helper writes a file at a path built from the parameter (SSA0006).</summary>
+        public bool Writes => WrittenPath is not null;
+
+        /// <summary>The path of the first write built from the parameter, for what its words say (SSA0006); null when it is not written.</summary>
+        public IOperation? WrittenPath { get; }
 
         /// <summary>"File.WriteAllBytes", "returns a path built from it".</summary>
         public string Where { get; }
@@ -118,12 +121,12 @@ internal sealed class ProjectHelperPaths
 
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
                     when _sinks.PropertySinks.Contains(target.Property.OriginalDefinition):
-                    Collect(tracker, assignment.Value, sources, uses, "sets " + target.Property.ContainingType.Name + "." + target.Property.Name + " from it", writes: false);
+                    Collect(tracker, assignment.Value, sources, uses, "sets " + target.Property.ContainingType.Name + "." + target.Property.Name + " from it", written: null);
                     break;
 
                 case IReturnOperation { ReturnedValue: { } returned } when returned.Type?.SpecialType == SpecialType.System_String &&
                                                                           ReturnsFromMethod(operation) && IsPathValue(returned, 0):
-                    Collect(tracker, returned, sources, uses, "returns a path built from it", writes: false);
+                    Collect(tracker, returned, sources, uses, "returns a path built from it", written: null);
                     break;
             }
         }
@@ -131,12 +134,12 @@ internal sealed class ProjectHelperPaths
         return uses.Count == 0 ? Summary.None() : new Summary(uses);
     }
 
-    /// <summary>True when <paramref name="call"/> writes a file at <paramref name="path"/> under a name that is not freshly minted.</summary>
-    private bool Written(IOperation call, IOperation path) =>
-        ReferenceEquals(_sinks.WrittenPath(call), path) && !StaticFiles.FreshNames.Has(path, _sinks);
+    /// <summary><paramref name="path"/> when <paramref name="call"/> writes a file there (whatever its name: SSA0006 judges the words), else null.</summary>
+    private IOperation? Written(IOperation call, IOperation path) =>
+        ReferenceEquals(_sinks.WrittenPath(call), path) ? path : null;
 
     private static void Collect(PathFlowTracker tracker, IOperation value, List<FlowSource> sources, Dictionary<int, ParameterUse> uses,
-        string where, bool writes)
+        string where, IOperation? written)
     {
         sources.Clear();
         tracker.FindSources(value, sources);
@@ -150,13 +153,13 @@ internal sealed class ProjectHelperPaths
             var ordinal = reference.Parameter.Ordinal;
             if (!uses.TryGetValue(ordinal, out var known))
             {
-                uses[ordinal] = new ParameterUse(where, source.ThroughUnkeyedHash, writes);
+                uses[ordinal] = new ParameterUse(where, source.ThroughUnkeyedHash, written);
             }
-            else if (known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash || writes && !known.Writes)
+            else if (known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash || written is not null && !known.Writes)
             {
                 // The first way in names it in the message; a clear-text way and a write count whichever comes first.
                 uses[ordinal] = new ParameterUse(known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash ? where : known.Where,
-                    known.ThroughUnkeyedHashOnly && source.ThroughUnkeyedHash, known.Writes || writes);
+                    known.ThroughUnkeyedHashOnly && source.ThroughUnkeyedHash, known.WrittenPath ?? written);
             }
         }
     }

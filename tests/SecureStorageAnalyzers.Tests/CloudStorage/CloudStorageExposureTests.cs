@@ -272,6 +272,80 @@ public class CloudStorageExposureTests
         }
         """);
 
+    /// <summary>
+    /// Public media by design (issue #21): an object whose key or container/bucket name names avatars, product photos,
+    /// thumbnails or logos, and nothing private, is published on purpose; a private word or a document extension in the
+    /// same names, or in the enclosing method or type, keeps it reported. Listing (SSA0008) is never exempted.
+    /// </summary>
+    [Fact]
+    public Task S3_PublicMediaKeys_NotReported_UnlessPrivateWordsAppearAsync() => VerifyAsync("""
+        using Amazon.S3;
+        using Amazon.S3.Model;
+        using Amazon.S3.Transfer;
+
+        public class Profiles(IAmazonS3 s3, ITransferUtility transfer)
+        {
+            public async Task Upload(Stream image, string id, string name)
+            {
+                await s3.PutObjectAsync(new PutObjectRequest { BucketName = "site", Key = $"Users/{id}/Avatar/{name}", InputStream = image, CannedACL = S3CannedACL.PublicRead });
+                await s3.PutObjectAsync(new PutObjectRequest { BucketName = "site", Key = $"Users/{id}/{name}", InputStream = image, CannedACL = S3CannedACL.PublicRead }); //! SSA0007
+                await s3.PutObjectAsync(new PutObjectRequest { BucketName = "site", Key = $"patients/{id}/photos/{name}", InputStream = image, CannedACL = S3CannedACL.PublicRead }); //! SSA0007
+                await s3.PutObjectAsync(new PutObjectRequest { BucketName = "images", Key = $"{id}.pdf", InputStream = image, CannedACL = S3CannedACL.PublicRead }); //! SSA0007
+
+                var request = new PutObjectRequest { BucketName = "product-images", InputStream = image };
+                request.Key = name;
+                request.CannedACL = S3CannedACL.PublicRead;
+
+                var other = new PutObjectRequest { BucketName = "exports", InputStream = image };
+                other.Key = name;
+                other.CannedACL = S3CannedACL.PublicRead; //! SSA0007
+
+                await transfer.UploadAsync(new TransferUtilityUploadRequest { BucketName = "avatars", Key = id, InputStream = image, CannedACL = S3CannedACL.PublicRead });
+                await s3.PutBucketAsync(new PutBucketRequest { BucketName = "avatars", CannedACL = S3CannedACL.PublicRead }); //! SSA0008
+            }
+
+            public async Task UploadPassport(Stream scan, string id) =>
+                await s3.PutObjectAsync(new PutObjectRequest { BucketName = "images", Key = id, InputStream = scan, CannedACL = S3CannedACL.PublicRead }); //! SSA0007
+        }
+        """);
+
+    [Fact]
+    public Task Azure_PublicMediaContainers_NotReported_UnlessPrivateWordsAppearAsync() => VerifyAsync("""
+        using Azure.Storage.Blobs;
+        using Azure.Storage.Blobs.Models;
+
+        public class Containers(BlobServiceClient service, string connection)
+        {
+            public async Task Create()
+            {
+                await service.CreateBlobContainerAsync("avatars", PublicAccessType.Blob);
+                await service.CreateBlobContainerAsync("uploads", PublicAccessType.Blob); //! SSA0007
+                var thumbnails = service.GetBlobContainerClient("thumbnails");
+                await thumbnails.CreateIfNotExistsAsync(PublicAccessType.Blob);
+                var logos = new BlobContainerClient(connection, "logos");
+                await logos.SetAccessPolicyAsync(PublicAccessType.Blob);
+                var patients = new BlobContainerClient(connection, "patient-photos");
+                await patients.CreateIfNotExistsAsync(PublicAccessType.Blob); //! SSA0007
+                await thumbnails.SetAccessPolicyAsync(PublicAccessType.BlobContainer); //! SSA0008
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Gcs_PublicMediaObjects_NotReported_UnlessPrivateWordsAppearAsync() => VerifyAsync("""
+        using Google.Cloud.Storage.V1;
+
+        public class Media(StorageClient storage)
+        {
+            public void Upload(Stream image, string id)
+            {
+                storage.UploadObject("site", $"logos/{id}.png", "image/png", image, new UploadObjectOptions { PredefinedAcl = PredefinedObjectAcl.PublicRead });
+                storage.UploadObject("site", $"invoices/{id}.png", "image/png", image, new UploadObjectOptions { PredefinedAcl = PredefinedObjectAcl.PublicRead }); //! SSA0007
+                storage.UploadObject("site", id, "image/png", image, new UploadObjectOptions { PredefinedAcl = PredefinedObjectAcl.PublicRead }); //! SSA0007
+            }
+        }
+        """);
+
     [Fact]
     public Task Gcs_EveryOptionType_LocalsAndConstants_ReportedAsync() => VerifyAsync("""
         using Google.Apis.Storage.v1.Data;

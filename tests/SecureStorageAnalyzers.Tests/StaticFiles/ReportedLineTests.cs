@@ -107,7 +107,7 @@ public class ReportedLineTests
                 .{|#0:WriteAllText(Path.Combine({|#1:builder.Environment.WebRootPath|}, "status.txt"), "ok")|};
             """,
             new DiagnosticResult(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot).WithLocation(0).WithLocation(1)
-                .WithArguments("File.WriteAllText", "builder.Environment.WebRootPath"));
+                .WithArguments("File.WriteAllText", "builder.Environment.WebRootPath", SSA0006DoNotWriteUnderWebRootTests.NoMedia));
     }
 
     /// <summary>SSA0101 reports the personal identifier itself, not a call: its line is the identifier's in any chain.</summary>

@@ -13,6 +13,9 @@ public class SSA0006DoNotWriteUnderWebRootTests
 {
     private static DiagnosticResult Diagnostic() => VerifyCS.Diagnostic(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot);
 
+    /// <summary>The message's last part when nothing in the path says what the file is.</summary>
+    internal const string NoMedia = "nothing in its path names public media (images, photos, avatars, …)";
+
     [Fact]
     public async Task MinimalApiUpload_IntoWebRoot_ReportedAtTheWriteAndTheWebRootAsync()
     {
@@ -28,7 +31,7 @@ public class SSA0006DoNotWriteUnderWebRootTests
             });
             app.Run();
             """,
-            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("new FileStream", "env.WebRootPath"));
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("new FileStream", "env.WebRootPath", NoMedia));
     }
 
     [Fact]
@@ -51,11 +54,13 @@ public class SSA0006DoNotWriteUnderWebRootTests
                 }
             }
             """,
-            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("System.IO.File.WriteAllBytes", "env.WebRootPath"),
-            Diagnostic().WithLocation(2).WithLocation(1).WithArguments("System.IO.File.AppendAllText", "env.WebRootPath"),
-            Diagnostic().WithLocation(3).WithLocation(1).WithArguments("System.IO.File.Copy", "env.WebRootPath"),
-            Diagnostic().WithLocation(4).WithLocation(5).WithArguments("new StreamWriter", "\"wwwroot\""),
-            Diagnostic().WithLocation(6).WithLocation(7).WithArguments("info.OpenWrite", "env.WebRootPath"));
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("System.IO.File.WriteAllBytes", "env.WebRootPath", NoMedia),
+            Diagnostic().WithLocation(2).WithLocation(1).WithArguments("System.IO.File.AppendAllText", "env.WebRootPath", NoMedia),
+            Diagnostic().WithLocation(3).WithLocation(1).WithArguments("System.IO.File.Copy", "env.WebRootPath",
+                "the extension '.pdf' says it is a document, recording or video, not public media"),
+            Diagnostic().WithLocation(4).WithLocation(5).WithArguments("new StreamWriter", "\"wwwroot\"",
+                "the extension '.csv' says it is a document, recording or video, not public media"),
+            Diagnostic().WithLocation(6).WithLocation(7).WithArguments("info.OpenWrite", "env.WebRootPath", NoMedia));
     }
 
     [Fact]
@@ -109,7 +114,7 @@ public class SSA0006DoNotWriteUnderWebRootTests
             var builder = WebApplication.CreateBuilder(args);
             File.{|#0:WriteAllText(Path.Combine({|#1:builder.Environment.WebRootPath|}, "status.txt"), "ok")|};
             """, TestFramework.AspNetCore8,
-            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("File.WriteAllText", "builder.Environment.WebRootPath"));
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("File.WriteAllText", "builder.Environment.WebRootPath", NoMedia));
     }
 
     [Fact]

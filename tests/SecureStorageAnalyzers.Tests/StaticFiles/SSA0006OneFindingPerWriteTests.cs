@@ -24,6 +24,6 @@ public class SSA0006OneFindingPerWriteTests
             app.Run();
             """,
             VerifyCS.Diagnostic(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot)
-                .WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("File.Create", "env.WebRootPath"));
+                .WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("File.Create", "env.WebRootPath", SSA0006DoNotWriteUnderWebRootTests.NoMedia));
     }
 }
