@@ -218,10 +218,12 @@ internal static class SSA0005AnonymousFileEndpoint
         /// <summary>Reports the candidate unless the compilation's facts say anonymous requests cannot reach it.</summary>
         private void Report(OperationAnalysisContext context, Candidate found)
         {
-            var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
+            // The whole-compilation facts are asked only when the answer needs them: an endpoint marked AllowAnonymous where
+            // it is mapped is reported whatever other files say (typing in such a file binds nothing of the others).
             var candidate = found;
             if (found.UnmappedHandler is { } handler)
             {
+                var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
                 // An endpoint only where the method is mapped, judged by the mapping anonymous requests reach: one marked
                 // AllowAnonymous first, then the first in source order (the same answer on every run).
                 MappedHandler? reached = null;
@@ -251,7 +253,8 @@ internal static class SSA0005AnonymousFileEndpoint
                 fix = FixReplaceAllowAnonymous;
                 target = endpoint.MarkerLocation;
             }
-            else if (facts.Pipeline.HasFallbackPolicy || endpoint.IsController && facts.Endpoints.ControllersRequireAuthorization)
+            else if (_facts.Get(context.Compilation, context.Options, context.CancellationToken) is var all &&
+                     (all.Pipeline.HasFallbackPolicy || endpoint.IsController && all.Endpoints.ControllersRequireAuthorization))
             {
                 return;
             }
