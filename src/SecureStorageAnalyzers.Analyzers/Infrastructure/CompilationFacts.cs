@@ -226,7 +226,8 @@ internal sealed class CompilationFacts
                 // their declared symbols; when no declaration of any file changed since the analyzer's previous compilation
                 // (same references and options, every tree the same or different only inside bodies), the previous answer
                 // holds and nothing is bound for it.
-                var shape = _cache is null ? null : DeclarationShape.Of(_compilation, _cache, _cancellationToken);
+                // The first compilation an instance sees has nothing to reuse (a build sees one), so its shape is not taken.
+                var shape = _cache is not null && _cache.SeenBefore() ? DeclarationShape.Of(_compilation, _cache, _cancellationToken) : null;
                 var known = shape is null ? null : _cache!.PipelineExtensions(shape);
                 var found = known is null && shape is not null ? new List<string>() : null;
                 foreach (var tree in _compilation.SyntaxTrees)
@@ -521,7 +522,8 @@ internal sealed class CompilationFacts
     internal sealed class SyntaxCache
     {
         private readonly ConditionalWeakTable<SyntaxTree, TreeEntry> _trees = new();
-        private (DeclarationShape Shape, string[] Names)? _extensions;
+        private System.Tuple<DeclarationShape, string[]>? _extensions;
+        private int _scans;
 
         internal TreeEntry Get(SyntaxTree tree) => _trees.GetValue(tree, static _ => new TreeEntry());
 
@@ -531,11 +533,14 @@ internal sealed class CompilationFacts
         /// </summary>
         internal string[]? PipelineExtensions(DeclarationShape shape)
         {
-            var last = _extensions;
-            return last is { } known && known.Shape.SameAs(shape) ? known.Names : null;
+            var last = Volatile.Read(ref _extensions);
+            return last is not null && last.Item1.SameAs(shape) ? last.Item2 : null;
         }
 
-        internal void RememberPipelineExtensions(DeclarationShape shape, string[] names) => _extensions = (shape, names);
+        internal void RememberPipelineExtensions(DeclarationShape shape, string[] names) => Volatile.Write(ref _extensions, System.Tuple.Create(shape, names));
+
+        /// <summary>False for the first facts scan through this cache, true from the second on.</summary>
+        internal bool SeenBefore() => Interlocked.Increment(ref _scans) > 1;
     }
 
     /// <summary>
