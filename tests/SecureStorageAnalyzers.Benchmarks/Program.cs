@@ -7,6 +7,11 @@ using SecureStorageAnalyzers.Benchmarks;
 // The performance benchmark of issue #8: see docs/performance.md. A plain repeated-run harness (warm-up + N runs,
 // medians): one whole-compilation analyzer run takes seconds and builds a new compilation each time, so
 // BenchmarkDotNet's many-iteration statistics would add hours and little precision.
+if (args.Length > 0 && args[0] == "live")
+{
+    return await LiveCost.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "ide")
 {
     return await IdeView.RunAsync(args[1..]);

@@ -225,7 +225,14 @@ internal sealed class CompilationFacts
                 AddName(_createdNames, _facts.Endpoints.RecordedCreation);
 
                 // First pass, declarations only: the project's own extension methods on an application builder (a call of
-                // one is a pipeline step), and aliases of the recorded types.
+                // one is a pipeline step), and aliases of the recorded types. Which methods are such extensions is decided by
+                // their declared symbols; when no declaration of any file changed since the analyzer's previous compilation
+                // (same references and options, every tree the same or different only inside bodies), the previous answer
+                // holds and nothing is bound for it.
+                // The first compilation an instance sees has nothing to reuse (a build sees one), so its shape is not taken.
+                var shape = _cache is not null && _cache.SeenBefore() ? DeclarationShape.Of(_compilation, _cache, _cancellationToken) : null;
+                var known = shape is null ? null : _cache!.PipelineExtensions(shape);
+                var found = known is null && shape is not null ? new List<string>() : null;
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
@@ -235,7 +242,10 @@ internal sealed class CompilationFacts
                     }
 
                     var declarations = _cache?.Get(tree).Declarations(tree, _cancellationToken) ?? TreeDeclarations.Of(tree, _cancellationToken);
-                    AddPipelineExtensions(tree, declarations.ExtensionMethods);
+                    if (known is null)
+                    {
+                        AddPipelineExtensions(tree, declarations.ExtensionMethods, found);
+                    }
 
                     foreach (var (alias, target) in declarations.Aliases)
                     {
@@ -244,6 +254,18 @@ internal sealed class CompilationFacts
                             _createdNames.Add(alias);
                         }
                     }
+                }
+
+                if (known is not null)
+                {
+                    foreach (var name in known)
+                    {
+                        _callNames.Add(name);
+                    }
+                }
+                else if (shape is not null)
+                {
+                    _cache!.RememberPipelineExtensions(shape, found!.ToArray());
                 }
             }
 
@@ -289,7 +311,7 @@ internal sealed class CompilationFacts
         /// (<see cref="PipelineModel"/> records no other project extension). Decided from each declaration's symbol, which
         /// needs no method body bound.
         /// </summary>
-        private void AddPipelineExtensions(SyntaxTree tree, ImmutableArray<MethodDeclarationSyntax> methods)
+        private void AddPipelineExtensions(SyntaxTree tree, ImmutableArray<MethodDeclarationSyntax> methods, List<string>? found)
         {
             var builder = _facts.Pipeline.ApplicationBuilder;
             if (methods.IsEmpty || builder is null)
@@ -305,6 +327,7 @@ internal sealed class CompilationFacts
                     WellKnownTypes.Implements(parameters[0].Type, builder))
                 {
                     _callNames.Add(method.Identifier.ValueText);
+                    found?.Add(method.Identifier.ValueText);
                 }
             }
         }
@@ -502,8 +525,96 @@ internal sealed class CompilationFacts
     internal sealed class SyntaxCache
     {
         private readonly ConditionalWeakTable<SyntaxTree, TreeEntry> _trees = new();
+        private System.Tuple<DeclarationShape, string[]>? _extensions;
+        private int _scans;
 
         internal TreeEntry Get(SyntaxTree tree) => _trees.GetValue(tree, static _ => new TreeEntry());
+
+        /// <summary>
+        /// The names of the project's extension methods on an application builder found in the last compilation whose
+        /// declarations had <paramref name="shape"/>, or null. Names only: the symbols are the new compilation's to bind.
+        /// </summary>
+        internal string[]? PipelineExtensions(DeclarationShape shape)
+        {
+            var last = Volatile.Read(ref _extensions);
+            return last is not null && last.Item1.SameAs(shape) ? last.Item2 : null;
+        }
+
+        internal void RememberPipelineExtensions(DeclarationShape shape, string[] names) => Volatile.Write(ref _extensions, System.Tuple.Create(shape, names));
+
+        /// <summary>False for the first facts scan through this cache, true from the second on.</summary>
+        internal bool SeenBefore() => Interlocked.Increment(ref _scans) > 1;
+    }
+
+    /// <summary>
+    /// What the symbols a compilation declares depend on: its references, its options, and for every tree (in order) its
+    /// path, parse options and text outside member bodies (<see cref="TreeEntry.Skeleton"/>). Two compilations of the
+    /// same shape declare the same namespaces, types and member signatures, and resolve every name outside a body the
+    /// same way; an edit inside a method body, accessor or top-level statement leaves the shape as it was.
+    /// </summary>
+    internal sealed class DeclarationShape
+    {
+        private readonly CompilationOptions _options;
+        private readonly ImmutableArray<MetadataReference> _references;
+        private readonly string? _assemblyName;
+        private readonly (string Path, ParseOptions Options, string Skeleton)[] _trees;
+
+        private DeclarationShape(Compilation compilation, (string, ParseOptions, string)[] trees)
+        {
+            _options = compilation.Options;
+            _references = ImmutableArray.CreateRange(compilation.References);
+            _assemblyName = compilation.AssemblyName;
+            _trees = trees;
+        }
+
+        public static DeclarationShape Of(Compilation compilation, SyntaxCache cache, CancellationToken cancellationToken)
+        {
+            var trees = new List<(string, ParseOptions, string)>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                trees.Add((tree.FilePath, tree.Options, cache.Get(tree).Skeleton(tree, cancellationToken)));
+            }
+
+            return new DeclarationShape(compilation, trees.ToArray());
+        }
+
+        public bool SameAs(DeclarationShape other)
+        {
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (_trees.Length != other._trees.Length || _references.Length != other._references.Length ||
+                !string.Equals(_assemblyName, other._assemblyName, System.StringComparison.Ordinal) ||
+                !ReferenceEquals(_options, other._options) && !_options.Equals(other._options))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < _references.Length; i++)
+            {
+                if (!ReferenceEquals(_references[i], other._references[i]))
+                {
+                    return false;
+                }
+            }
+
+            for (var i = 0; i < _trees.Length; i++)
+            {
+                var (path, options, skeleton) = _trees[i];
+                var (otherPath, otherOptions, otherSkeleton) = other._trees[i];
+                if (!string.Equals(path, otherPath, System.StringComparison.Ordinal) ||
+                    !ReferenceEquals(options, otherOptions) && !options.Equals(otherOptions) ||
+                    !ReferenceEquals(skeleton, otherSkeleton) && !string.Equals(skeleton, otherSkeleton, System.StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>One tree's syntax results: its declarations, and its candidates for the last names each scan asked with.</summary>
@@ -513,6 +624,78 @@ internal sealed class CompilationFacts
         private TreeCandidates? _facts;
         private TreeCandidates? _requestData;
         private object? _folderIndex;
+        private string? _skeleton;
+
+        /// <summary>
+        /// The tree's tokens outside member bodies, in order: every token except those of a method's, constructor's,
+        /// operator's, accessor's or property's body (block or arrow) and of top-level statements (one mark for them
+        /// all: whether the file has any). What the tree declares, and how each name outside a body resolves, is decided
+        /// by this text alone.
+        /// </summary>
+        public string Skeleton(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var skeleton = Volatile.Read(ref _skeleton);
+            if (skeleton is null)
+            {
+                skeleton = SkeletonOf(tree.GetRoot(cancellationToken), cancellationToken);
+                Volatile.Write(ref _skeleton, skeleton);
+            }
+
+            return skeleton;
+        }
+
+        private static string SkeletonOf(SyntaxNode root, CancellationToken cancellationToken)
+        {
+            var text = new System.Text.StringBuilder();
+            var pending = new Stack<SyntaxNodeOrToken>();
+            pending.Push(root);
+            var inStatements = false;
+            while (pending.Count > 0)
+            {
+                var item = pending.Pop();
+                if (item.IsToken)
+                {
+                    text.Append(item.AsToken().Text).Append('\u0001');
+                    inStatements = false;
+                    continue;
+                }
+
+                var node = item.AsNode()!;
+                if (node is GlobalStatementSyntax)
+                {
+                    if (!inStatements)
+                    {
+                        text.Append('\u0002');
+                        inStatements = true;
+                    }
+
+                    continue;
+                }
+
+                inStatements = false;
+                if (IsBody(node))
+                {
+                    text.Append('\u0003');
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                var children = node.ChildNodesAndTokens();
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    pending.Push(children[i]);
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static bool IsBody(SyntaxNode node) => node switch
+        {
+            BlockSyntax block => block.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax,
+            ArrowExpressionClauseSyntax arrow => arrow.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or BasePropertyDeclarationSyntax,
+            _ => false,
+        };
 
         public TreeDeclarations Declarations(SyntaxTree tree, CancellationToken cancellationToken)
         {

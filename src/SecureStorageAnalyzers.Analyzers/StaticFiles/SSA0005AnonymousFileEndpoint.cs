@@ -274,15 +274,19 @@ internal static class SSA0005AnonymousFileEndpoint
             var found = endpoint is not null
                 ? new Candidate(operation, endpoint, sources[0])
                 : new Candidate(operation, (IMethodSymbol)handler, sources[0]);
-            return Judge(found, file, _facts.Get(compilation, options, cancellationToken));
+            var facts = _facts;
+            return Judge(found, file, () => facts.Get(compilation, options, cancellationToken));
         }
 
         /// <summary>The finding, unless the compilation's facts say anonymous requests cannot reach the candidate.</summary>
-        private static Finding? Judge(Candidate found, IOperation file, CompilationFacts.Facts facts)
+        private static Finding? Judge(Candidate found, IOperation file, Func<CompilationFacts.Facts> getFacts)
         {
+            // The whole-compilation facts are asked only when the answer needs them: an endpoint marked AllowAnonymous where
+            // it is mapped is reported whatever other files say (typing in such a file binds nothing of the others).
             var candidate = found;
             if (found.UnmappedHandler is { } handler)
             {
+                var facts = getFacts();
                 // An endpoint only where the method is mapped, judged by the mapping anonymous requests reach: one marked
                 // AllowAnonymous first, then the first in source order (the same answer on every run).
                 MappedHandler? reached = null;
@@ -307,7 +311,8 @@ internal static class SSA0005AnonymousFileEndpoint
                 return new Finding(candidate, file, "it is marked AllowAnonymous", FixReplaceAllowAnonymous, candidate.MarkerLocation);
             }
 
-            if (facts.Pipeline.HasFallbackPolicy || candidate.IsController && facts.Endpoints.ControllersRequireAuthorization)
+            var all = getFacts();
+            if (all.Pipeline.HasFallbackPolicy || candidate.IsController && all.Endpoints.ControllersRequireAuthorization)
             {
                 return null;
             }

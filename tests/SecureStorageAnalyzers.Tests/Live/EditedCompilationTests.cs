@@ -120,6 +120,43 @@ public class EditedCompilationTests
     }
 
     [Fact]
+    public async Task ParameterTypeChangesMeaningThroughAnotherFile_ExtensionIsDecidedAgainAsync()
+    {
+        // Which declarations are extensions on an application builder is reused while no declaration of any file changes.
+        // Here Security.cs and Program.cs stay the same trees, but a global alias in a third file makes Harden's parameter
+        // an IApplicationBuilder: the answer must be decided again, and the facts must equal a fresh scan's each time.
+        const string Declared = """
+            public static class Security
+            {
+                public static IServiceCollection AddStaffOnly(this IServiceCollection services) => services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
+
+                public static Pipeline Harden(this Pipeline app) => app;
+            }
+            """;
+        var program = Program.Replace("Security.Harden(app);", "app.Harden();", StringComparison.Ordinal);
+        var analyzer = new SecureStorageAnalyzer();
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        Compilation compilation = DocumentScope.Compile([
+            ("/src/Program.cs", program), ("/src/Security.cs", Declared),
+            ("/src/Aliases.cs", "global using Pipeline = Microsoft.AspNetCore.Routing.IEndpointRouteBuilder;")]);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var programTree = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+        await AssertSameAsFreshAsync(compilation, programTree, analyzer, options);
+        var before = Facts(compilation.Clone(), options, cache: null);
+
+        compilation = Edit(compilation, "/src/Aliases.cs", "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder", "Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        Assert.Same(programTree, compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs"));
+        await AssertSameAsFreshAsync(compilation, programTree, analyzer, options);
+        var after = Facts(compilation.Clone(), options, cache: null);
+        Assert.DoesNotContain("Harden", before, StringComparison.Ordinal);
+        Assert.Contains("Harden", after, StringComparison.Ordinal);
+
+        // A keystroke inside a body changes no declaration: the reused answer still equals a fresh scan.
+        compilation = Edit(compilation, "/src/Security.cs", "=> app;", "=>  app;");
+        await AssertSameAsFreshAsync(compilation, programTree, analyzer, options);
+    }
+
+    [Fact]
     public async Task EditsOfTheBenchmarkCodeBase_ReusedScanEqualsAFreshOneAsync()
     {
         var codeBase = SecureStorageAnalyzers.Benchmarks.CodeBaseGenerator.GenerateWebApp(features: 6);
