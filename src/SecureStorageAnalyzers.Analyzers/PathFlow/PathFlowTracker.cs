@@ -592,8 +592,10 @@ internal sealed class PathFlowTracker
 
         /// <summary>
         /// True when every value given to <paramref name="local"/> is a platform member the policy does not classify
-        /// (<c>var fullName = file.FullName</c>, <c>var userName = Environment.UserName</c>): the local is that value, and
-        /// its name says nothing. Indexers and calls with arguments (<c>Request.Form["phone"]</c>) are not such values.
+        /// (<c>var fullName = file.FullName</c>, <c>var userName = Environment.UserName</c>) or a path the code builds
+        /// (<c>var fullname = Path.Combine(root, subfolder, filename)</c>): the local is that value, and its name says
+        /// nothing; the walk goes on into the values, so a person's name among a path's inputs is still found there.
+        /// Indexers and calls with arguments (<c>Request.Form["phone"]</c>) are not such values.
         /// </summary>
         private bool HoldsOnlyPlatformValues(ILocalReferenceOperation reference, ILocalSymbol local)
         {
@@ -641,6 +643,11 @@ internal sealed class PathFlowTracker
                     return IsPlatformMember(value, field.Field);
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
+                    if (depth == 0 && _owner._sinks.IsPathBuilder(method))
+                    {
+                        return true;
+                    }
+
                     if (_owner._sinks.Propagates(method, out _) && invocation.Instance is { } instance)
                     {
                         // file.FullName.ToLowerInvariant(): the string helper's receiver decides.

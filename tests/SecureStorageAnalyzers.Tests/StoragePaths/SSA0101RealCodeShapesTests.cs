@@ -60,6 +60,44 @@ public class SSA0101RealCodeShapesTests
     }
 
     [Fact]
+    public async Task LocalNamedLikeAPerson_HoldingABuiltPath_IsThePathAsync()
+    {
+        // A document library's image lookup: 'fullname' is the file's full path, passed through the project's own helper
+        // and returned to its callers; the name describes the path, not a person. A person's name among the path's inputs
+        // is still found, at the input.
+        await VerifyAsync("""
+            class Caller { public string PhoneNumber { get; set; } = ""; }
+
+            class ImageHelper
+            {
+                public static string? GetImageName(string root, string filename, string[] subfolders)
+                {
+                    foreach (var subfolder in subfolders)
+                    {
+                        string fullname = Path.Combine(Path.Combine(root, subfolder), filename);
+                        string realFile = ExtractPageNumber(fullname);
+                        if (File.Exists(realFile))
+                        {
+                            return fullname;
+                        }
+                    }
+
+                    return null;
+                }
+
+                private static string ExtractPageNumber(string path) => path.TrimEnd('#');
+
+                public static void Save(string root, Caller caller)
+                {
+                    var fullname = {|#1:Path.Combine(root, {|#0:caller.PhoneNumber|} + ".wav")|};
+                    File.WriteAllText(fullname, "");
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("caller.PhoneNumber", "a phone number", "its name 'PhoneNumber'", "Path.Combine", ""));
+    }
+
+    [Fact]
     public async Task LocalsNamedLikeAPerson_FromRequestOrOwnMembers_StayPersonalAsync()
     {
         // An indexer (a form field) or the application's own member is not a framework value: the name still speaks.
