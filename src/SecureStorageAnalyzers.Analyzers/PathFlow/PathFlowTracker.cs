@@ -439,14 +439,7 @@ internal sealed class PathFlowTracker
                 return false;
             }
 
-            var caller = new CallerState
-            {
-                Index = _index,
-                VisitedLocals = _visitedLocals,
-                ManyVisitedLocals = _manyVisitedLocals,
-                ViaLocal = _viaLocal,
-                Access = _access,
-            };
+            var caller = Save();
             var map = new ArgumentMap(arguments) { Caller = caller };
             foreach (var argument in invocation.Arguments)
             {
@@ -484,11 +477,7 @@ internal sealed class PathFlowTracker
             }
 
             _projectCall = null;
-            _index = caller.Index;
-            _visitedLocals = caller.VisitedLocals;
-            _manyVisitedLocals = caller.ManyVisitedLocals;
-            _viaLocal = caller.ViaLocal;
-            _access = caller.Access;
+            Restore(caller);
             _found = outerFound || agreed;
             if (!agreed)
             {
@@ -499,24 +488,32 @@ internal sealed class PathFlowTracker
             return true;
         }
 
+        /// <summary>The walk's per-body state, to walk another body (a project method's, or back in its caller) and return.</summary>
+        private CallerState Save() => new()
+        {
+            Index = _index,
+            VisitedLocals = _visitedLocals,
+            ManyVisitedLocals = _manyVisitedLocals,
+            ViaLocal = _viaLocal,
+            Access = _access,
+        };
+
+        private void Restore(CallerState state)
+        {
+            _index = state.Index;
+            _visitedLocals = state.VisitedLocals;
+            _manyVisitedLocals = state.ManyVisitedLocals;
+            _viaLocal = state.ViaLocal;
+            _access = state.Access;
+        }
+
         /// <summary>An argument of a project method's call, walked in the caller's body with the caller's state.</summary>
         private void TraceInCaller(IOperation argument, int depth, bool hashed, ArgumentMap? arguments, CallerState caller)
         {
-            var inner = new CallerState
-            {
-                Index = _index,
-                VisitedLocals = _visitedLocals,
-                ManyVisitedLocals = _manyVisitedLocals,
-                ViaLocal = _viaLocal,
-                Access = _access,
-            };
+            var inner = Save();
             var projectCall = _projectCall;
             _projectCall = null;
-            _index = caller.Index;
-            _visitedLocals = caller.VisitedLocals;
-            _manyVisitedLocals = caller.ManyVisitedLocals;
-            _viaLocal = caller.ViaLocal;
-            _access = caller.Access;
+            Restore(caller);
 
             Trace(argument, depth, hashed, arguments);
 
@@ -525,11 +522,7 @@ internal sealed class PathFlowTracker
             caller.ManyVisitedLocals = _manyVisitedLocals;
             caller.Index = _index;
             _projectCall = projectCall;
-            _index = inner.Index;
-            _visitedLocals = inner.VisitedLocals;
-            _manyVisitedLocals = inner.ManyVisitedLocals;
-            _viaLocal = inner.ViaLocal;
-            _access = inner.Access;
+            Restore(inner);
         }
 
         private bool TraceLocalFunction(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
