@@ -129,7 +129,7 @@ internal static class LiveCost
                 if (mode != Mode.SameTrees)
                 {
                     // The previous compilation analyzed the open document (the IDE did so before the keystroke).
-                    _ = Analyze(previous, workload, set, document, out _);
+                    _ = PreScan.Analyze(previous, workload, set, document, out _);
                     var target = mode == Mode.EditElsewhere ? elsewhere : document;
                     var text = target.GetText();
                     var at = text.ToString().IndexOf("return", StringComparison.Ordinal);
@@ -148,7 +148,7 @@ internal static class LiveCost
                     }
                 }
 
-                var time = Analyze(compilation, workload, set, open, out var findings);
+                var time = PreScan.Analyze(compilation, workload, set, open, out var findings);
                 if (run >= 0)
                 {
                     (disabled ? without : with).Add(time);
@@ -166,24 +166,6 @@ internal static class LiveCost
         }
 
         return (new Sample(with), new Sample(without), findingsWith, findingsWithout);
-    }
-
-    private static double Analyze(Compilation compilation, Workload workload, AnalyzerSet set, SyntaxTree document, out int findings)
-    {
-        // No declaration diagnostics first: CompilationWithAnalyzers analyzes a clone of the compilation, whose symbols are new.
-        var options = new CompilationWithAnalyzersOptions(workload.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: false,
-            logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
-        Measurements.Settle();
-        var withAnalyzers = new CompilationWithAnalyzers(compilation, set.Analyzers, options);
-        findings = withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(document), filterSpan: null, CancellationToken.None)
-            .GetAwaiter().GetResult().Length;
-        var total = 0.0;
-        foreach (var analyzer in set.Analyzers)
-        {
-            total += withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
-        }
-
-        return total;
     }
 
     /// <summary>

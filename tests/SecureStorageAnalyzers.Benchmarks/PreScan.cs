@@ -85,9 +85,10 @@ internal static class PreScan
         return (new Sample(times), findings);
     }
 
-    private static double Analyze(Compilation compilation, Workload workload, AnalyzerSet set, SyntaxTree document, out int findings)
+    /// <summary>The analyzers' own time (telemetry) for one document's semantic diagnostics, the IDE's document scope.</summary>
+    internal static double Analyze(Compilation compilation, Workload workload, AnalyzerSet set, SyntaxTree document, out int findings)
     {
-        _ = compilation.GetDeclarationDiagnostics();
+        // No declaration diagnostics first: CompilationWithAnalyzers analyzes a clone of the compilation, whose symbols are new.
         var options = new CompilationWithAnalyzersOptions(workload.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: false,
             logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
         Measurements.Settle();
