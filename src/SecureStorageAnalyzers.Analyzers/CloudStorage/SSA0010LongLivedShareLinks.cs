@@ -132,6 +132,10 @@ internal static class SSA0010LongLivedShareLinks
             var what = operation is ISimpleAssignmentOperation assignment
                 ? assignment.Target.Syntax.ToString()
                 : DiagnosticLocations.CallText(operation.Syntax);
+            if (link.StoredPolicy)
+            {
+                what = $"Stored access policy setting '{what}' (every SAS that names the policy)";
+            }
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0010LongLivedShareLink, DiagnosticLocations.For(operation), what, how));
         }
     }

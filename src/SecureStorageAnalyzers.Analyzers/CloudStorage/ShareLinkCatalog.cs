@@ -10,10 +10,11 @@ namespace SecureStorageAnalyzers.CloudStorage;
 /// <summary>What a call, creation or assignment sets on a share link: its lifetime and whether it lets the holder list.</summary>
 internal readonly struct ShareLink
 {
-    public ShareLink(double? lifetimeSeconds, string? lists)
+    public ShareLink(double? lifetimeSeconds, string? lists, bool storedPolicy = false)
     {
         LifetimeSeconds = lifetimeSeconds;
         Lists = lists;
+        StoredPolicy = storedPolicy;
     }
 
     /// <summary>The lifetime the code sets, in seconds (<see cref="double.PositiveInfinity"/> for MaxValue); null when unknown or not set here.</summary>
@@ -22,13 +23,20 @@ internal readonly struct ShareLink
     /// <summary>What the link lets its holder list ("the container's blobs"), or null.</summary>
     public string? Lists { get; }
 
+    /// <summary>
+    /// True when the setting belongs to an Azure stored access policy (<c>BlobAccessPolicy</c>): it is not a link itself,
+    /// but every SAS that names the policy gets its expiry and permissions.
+    /// </summary>
+    public bool StoredPolicy { get; }
+
     public bool IsEmpty => LifetimeSeconds is null && Lists is null;
 }
 
 /// <summary>
 /// Where the cloud storage SDKs set a share link's lifetime and permissions, resolved once per compilation for SSA0010:
 /// Azure SAS (<c>GenerateSasUri</c> of blob and container clients, <c>GenerateAccountSasUri</c>, <c>BlobSasBuilder</c>,
-/// <c>AccountSasBuilder</c>), S3 presigned URLs (<c>GetPreSignedUrlRequest.Expires</c>), Google Cloud Storage signed URLs
+/// <c>AccountSasBuilder</c>, and the stored access policies SAS can name: <c>BlobAccessPolicy.PolicyExpiresOn</c> and
+/// <c>Permissions</c>), S3 presigned URLs (<c>GetPreSignedUrlRequest.Expires</c>), Google Cloud Storage signed URLs
 /// (<c>UrlSigner.Sign(Async)</c>, <c>UrlSigner.Options</c>) and MinIO presigned URLs (<c>WithExpiry</c> of the presigned
 /// argument builders). An SDK's types are looked up only when the compilation references its assembly.
 /// </summary>
@@ -47,6 +55,8 @@ internal sealed class ShareLinkCatalog
     private readonly INamedTypeSymbol? _accountSasPermissions;
     private readonly IPropertySymbol? _blobSasExpiresOn;
     private readonly IPropertySymbol? _accountSasExpiresOn;
+    private readonly IPropertySymbol? _policyExpiresOn;
+    private readonly IPropertySymbol? _policyPermissions;
 
     // AWS S3
     private readonly IPropertySymbol? _presignedUrlExpires;
@@ -77,6 +87,9 @@ internal sealed class ShareLinkCatalog
             _accountSasPermissions = types.Resolve("Azure.Storage.Sas.AccountSasPermissions");
             _blobSasExpiresOn = Property(_blobSasBuilder, "ExpiresOn");
             _accountSasExpiresOn = Property(_accountSasBuilder, "ExpiresOn");
+            var accessPolicy = StorageSinks.Resolve(types, "Azure.Storage.Blobs.Models.BlobAccessPolicy");
+            _policyExpiresOn = Property(accessPolicy, "PolicyExpiresOn");
+            _policyPermissions = Property(accessPolicy, "Permissions");
         }
 
         _presignedUrlExpires = Property(StorageSinks.Resolve(types, "Amazon.S3.Model.GetPreSignedUrlRequest"), "Expires");
@@ -101,7 +114,7 @@ internal sealed class ShareLinkCatalog
         var callTypes = new List<INamedTypeSymbol>(_minioExpiryTypes);
         callTypes.AddRange(Symbols.NonNull(_blobBaseClient, _containerClient, _serviceClient, _blobSasBuilder, _accountSasBuilder, _urlSigner, _urlSignerOptions));
         CallTypes = callTypes.ToImmutableArray();
-        AssignedProperties = Symbols.NonNull(_blobSasExpiresOn, _accountSasExpiresOn, _presignedUrlExpires).ToImmutableArray();
+        AssignedProperties = Symbols.NonNull(_blobSasExpiresOn, _accountSasExpiresOn, _presignedUrlExpires, _policyExpiresOn, _policyPermissions).ToImmutableArray();
     }
 
     /// <summary>The catalog of the compilation.</summary>
@@ -182,13 +195,32 @@ internal sealed class ShareLinkCatalog
         return default;
     }
 
-    /// <summary>What an assignment of a SAS builder's <c>ExpiresOn</c> or a presigned request's <c>Expires</c> sets.</summary>
+    /// <summary>
+    /// What an assignment of a SAS builder's <c>ExpiresOn</c>, a presigned request's <c>Expires</c>, or a stored access
+    /// policy's <c>PolicyExpiresOn</c> or <c>Permissions</c> sets.
+    /// </summary>
     public ShareLink Judge(ISimpleAssignmentOperation assignment, IPropertySymbol property)
     {
         property = property.OriginalDefinition;
-        return SymbolEquality.Is(property, _blobSasExpiresOn) || SymbolEquality.Is(property, _accountSasExpiresOn) || SymbolEquality.Is(property, _presignedUrlExpires)
-            ? new ShareLink(Lifetime.Seconds(assignment.Value), null)
-            : default;
+        if (SymbolEquality.Is(property, _blobSasExpiresOn) || SymbolEquality.Is(property, _accountSasExpiresOn) || SymbolEquality.Is(property, _presignedUrlExpires))
+        {
+            return new ShareLink(Lifetime.Seconds(assignment.Value), null);
+        }
+
+        if (SymbolEquality.Is(property, _policyExpiresOn))
+        {
+            // A stored access policy made at "now": its expiry is the lifetime of every SAS that names it.
+            return new ShareLink(Lifetime.Seconds(assignment.Value), null, storedPolicy: true);
+        }
+
+        if (SymbolEquality.Is(property, _policyPermissions) &&
+            SingleValue(assignment.Value)?.ConstantValue is { HasValue: true, Value: string raw } && raw.IndexOf('l') >= 0)
+        {
+            // The policy's permission string, where l is List (as in a SAS's).
+            return new ShareLink(null, "the container's blobs", storedPolicy: true);
+        }
+
+        return default;
     }
 
     /// <summary>The lifetime from the argument of type DateTimeOffset, and a List grant from the permissions argument.</summary>

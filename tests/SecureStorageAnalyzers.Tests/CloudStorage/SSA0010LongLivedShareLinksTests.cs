@@ -98,6 +98,60 @@ public class SSA0010LongLivedShareLinksTests
         """);
 
     [Fact]
+    public Task Azure_StoredAccessPolicy_LongLivedOrListing_ReportedAsync() => VerifyAsync("""
+        using Azure.Storage.Blobs;
+        using Azure.Storage.Blobs.Models;
+        using Azure.Storage.Sas;
+
+        public class Policies(BlobContainerClient container)
+        {
+            public async Task Make(DateTimeOffset configured, string configuredPermissions)
+            {
+                var forever = new BlobSignedIdentifier
+                {
+                    Id = "partners",
+                    AccessPolicy = new BlobAccessPolicy
+                    {
+                        PolicyStartsOn = DateTimeOffset.UtcNow,
+                        PolicyExpiresOn = DateTimeOffset.UtcNow.AddYears(10), //! SSA0010
+                        Permissions = "r",
+                    },
+                };
+                var listing = new BlobAccessPolicy { PolicyExpiresOn = DateTimeOffset.UtcNow.AddHours(1), Permissions = "rl" }; //! SSA0010
+                var policy = new BlobAccessPolicy();
+                policy.PolicyExpiresOn = DateTimeOffset.MaxValue; //! SSA0010
+
+                var shortLived = new BlobAccessPolicy { PolicyExpiresOn = DateTimeOffset.UtcNow.AddDays(1), Permissions = "r" };
+                var operators = new BlobAccessPolicy { PolicyExpiresOn = configured, Permissions = configuredPermissions };
+                await container.SetAccessPolicyAsync(PublicAccessType.None, new[] { forever, new BlobSignedIdentifier { Id = "p", AccessPolicy = shortLived } });
+
+                // A SAS that names the policy gets its lifetime from the policy: reported there, not here.
+                new BlobSasBuilder { BlobContainerName = "recordings", Resource = "c", Identifier = "partners" };
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task StoredAccessPolicy_MessageSaysEverySasThatNamesItAsync()
+    {
+        await new VerifyCS.Test("""
+            using Azure.Storage.Blobs.Models;
+
+            public class Policies
+            {
+                public BlobAccessPolicy Make() => new BlobAccessPolicy { {|#0:PolicyExpiresOn = DateTimeOffset.UtcNow.AddDays(30)|} };
+            }
+            """, TestFramework.AspNetCore10WithStorageSdks)
+        {
+            ExpectedDiagnostics =
+            {
+                new DiagnosticResult(Descriptors.SSA0010LongLivedShareLink).WithLocation(0)
+                    .WithArguments("Stored access policy setting 'PolicyExpiresOn' (every SAS that names the policy)", "lives 30 days, longer than the 7 days limit"),
+            },
+        }.RunAsync();
+    }
+
+    [Fact]
     public Task S3_PresignedUrls_ReportedAndNotAsync() => VerifyAsync("""
         using Amazon.S3;
         using Amazon.S3.Model;
