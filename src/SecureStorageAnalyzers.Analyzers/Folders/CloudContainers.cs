@@ -21,13 +21,15 @@ namespace SecureStorageAnalyzers.Folders;
 /// </list>
 /// A container client is followed to its creation (<c>blobs.GetBlobContainerClient(name)</c>,
 /// <c>new BlobContainerClient(connection, name)</c>) through a local's one value and a field's or property's values in the
-/// project; a bucket is the <c>BucketName</c> of the request object. Unknown stays unknown: a name built from a value
+/// project; an S3 bucket is the <c>BucketName</c> of the request object; a Google Cloud Storage bucket is the
+/// <c>bucket</c> argument of <c>StorageClient</c>'s calls (or the <c>Bucket</c>/<c>Name</c> of the <c>Object</c> or
+/// <c>Bucket</c> passed); a MinIO bucket is the <c>WithBucket(…)</c> of the same fluent argument builder. Unknown stays unknown: a name built from a value
 /// (<c>"rec-" + tenant</c>) names no container, and makes no chain.
 /// </summary>
 /// <remarks>
 /// SDK types are resolved through <see cref="StorageSinks.Resolve"/>: none is looked up unless the compilation references
-/// its assembly. Google Cloud Storage and MinIO, and object-level ACLs (<c>PutObjectRequest.CannedACL</c>, which make one
-/// object public, not the bucket) are not part of the chain.
+/// its assembly. Object-level grants (<c>PutObjectRequest.CannedACL</c>, <c>UploadObjectOptions.PredefinedAcl</c>, which
+/// make one object public, not the bucket) and Google ACL entries added to a bucket's list are not part of the chain.
 /// </remarks>
 internal sealed class CloudContainers
 {
@@ -42,6 +44,12 @@ internal sealed class CloudContainers
     private readonly SymbolSet<INamedTypeSymbol> _s3UploadRequests;
     private readonly SymbolSet<INamedTypeSymbol> _s3BucketRequests;
     private readonly SymbolSet<INamedTypeSymbol> _transferUtilities;
+    private readonly INamedTypeSymbol? _gcsClient;
+    private readonly INamedTypeSymbol? _gcsObject;
+    private readonly INamedTypeSymbol? _gcsBucket;
+    private readonly INamedTypeSymbol? _minioObjectArgs;
+    private readonly INamedTypeSymbol? _minioBucketArgs;
+    private readonly INamedTypeSymbol? _minioPutObjectArgs;
 
     private CloudContainers(WellKnownTypes types)
     {
@@ -54,10 +62,16 @@ internal sealed class CloudContainers
             "Amazon.S3.Model.InitiateMultipartUploadRequest");
         _s3BucketRequests = TypesNamed(types, "Amazon.S3.Model.PutBucketRequest", "Amazon.S3.Model.PutBucketPolicyRequest");
         _transferUtilities = TypesNamed(types, "Amazon.S3.Transfer.TransferUtility", "Amazon.S3.Transfer.ITransferUtility");
+        _gcsClient = StorageSinks.Resolve(types, "Google.Cloud.Storage.V1.StorageClient");
+        _gcsObject = StorageSinks.Resolve(types, "Google.Apis.Storage.v1.Data.Object");
+        _gcsBucket = StorageSinks.Resolve(types, "Google.Apis.Storage.v1.Data.Bucket");
+        _minioObjectArgs = StorageSinks.Resolve(types, "Minio.DataModel.Args.ObjectArgs`1");
+        _minioBucketArgs = StorageSinks.Resolve(types, "Minio.DataModel.Args.BucketArgs`1");
+        _minioPutObjectArgs = StorageSinks.Resolve(types, "Minio.DataModel.Args.PutObjectArgs");
 
         var uploadTypes = new List<INamedTypeSymbol>(_s3UploadRequests);
         uploadTypes.AddRange(_transferUtilities);
-        uploadTypes.AddRange(Symbols.NonNull(_blobContainerClient, _blobClient, _blockBlobClient));
+        uploadTypes.AddRange(Symbols.NonNull(_blobContainerClient, _blobClient, _blockBlobClient, _gcsClient, _minioObjectArgs));
         UploadTypes = uploadTypes.ToImmutableArray();
     }
 
@@ -79,6 +93,17 @@ internal sealed class CloudContainers
                 if (method.Name is "Upload" or "UploadAsync")
                 {
                     return SymbolEquality.Is(type, _blobClient) || SymbolEquality.Is(type, _blockBlobClient) || _transferUtilities.Contains(type);
+                }
+
+                if (method.Name is "UploadObject" or "UploadObjectAsync")
+                {
+                    return SymbolEquality.Is(type, _gcsClient);
+                }
+
+                if (method.Name == "WithObject")
+                {
+                    // ObjectArgs<PutObjectArgs>.WithObject(name): the key of a MinIO upload (not of a download's arguments).
+                    return SymbolEquality.Is(type, _minioObjectArgs) && IsMinioPut(method.ContainingType);
                 }
 
                 return method.Name is "UploadBlob" or "UploadBlobAsync" && SymbolEquality.Is(type, _blobContainerClient);
@@ -105,6 +130,27 @@ internal sealed class CloudContainers
                 if (_transferUtilities.Contains(type))
                 {
                     return Argument(invocation, "key") is { } key2 ? (key2, Bucket(Argument(invocation, "bucketName"), folders, cancellationToken)) : null;
+                }
+
+                if (SymbolEquality.Is(type, _gcsClient))
+                {
+                    // UploadObject(bucket, objectName, contentType, source, …) or UploadObject(new Object { Bucket, Name }, source, …).
+                    if (Argument(invocation, "objectName") is { } objectName)
+                    {
+                        return (objectName, Bucket(Argument(invocation, "bucket"), folders, cancellationToken));
+                    }
+
+                    return Argument(invocation, "destination") is { } destination && Created(destination, _gcsObject) is { } gcsObject &&
+                           Initialized(gcsObject, "Name") is { } gcsName
+                        ? (gcsName, Bucket(Initialized(gcsObject, "Bucket"), folders, cancellationToken))
+                        : null;
+                }
+
+                if (SymbolEquality.Is(type, _minioObjectArgs))
+                {
+                    return invocation.Arguments.Length == 1
+                        ? (invocation.Arguments[0].Value, Bucket(MinioBucket(invocation), folders, cancellationToken))
+                        : null;
                 }
 
                 if (SymbolEquality.Is(type, _blobContainerClient))
@@ -156,7 +202,32 @@ internal sealed class CloudContainers
                     return Name(ContainerPrefix, Argument(invocation, "blobContainerName"), folders, cancellationToken);
                 }
 
+                if (invocation.TargetMethod.Name == "WithPolicy" && _minioBucketArgs is not null)
+                {
+                    // new SetPolicyArgs().WithBucket(name).WithPolicy(json): the bucket of the same builder.
+                    return Bucket(MinioBucket(invocation), folders, cancellationToken);
+                }
+
                 return null;
+
+            case ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation options } }
+                when _gcsClient is not null && Receiving(options) is { } gcsCall && SymbolEquality.Is(gcsCall.TargetMethod.ContainingType?.OriginalDefinition, _gcsClient):
+                // A bucket-level predefined ACL in the options of CreateBucket/UpdateBucket/PatchBucket(…): the bucket named
+                // by the call (a name, or the Bucket object's Name). An object-level ACL (UploadObjectOptions) is not the bucket's.
+                if (gcsCall.TargetMethod.Name is not ("CreateBucket" or "CreateBucketAsync" or "UpdateBucket" or "UpdateBucketAsync" or "PatchBucket" or "PatchBucketAsync"))
+                {
+                    return null;
+                }
+
+                var bucketArgument = Argument(gcsCall, "bucket");
+                if (bucketArgument is not null && bucketArgument.Type?.SpecialType == SpecialType.System_String)
+                {
+                    return Bucket(bucketArgument, folders, cancellationToken);
+                }
+
+                return bucketArgument is not null && Created(bucketArgument, _gcsBucket) is { } bucketObject
+                    ? Bucket(Initialized(bucketObject, "Name"), folders, cancellationToken)
+                    : null;
 
             case ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } }
                 when creation.Type is INamedTypeSymbol created && _s3BucketRequests.Contains(created.OriginalDefinition):
@@ -166,6 +237,65 @@ internal sealed class CloudContainers
                 return null;
         }
     }
+
+    /// <summary>True when a MinIO <c>ObjectArgs&lt;T&gt;</c> is the one of <c>PutObjectArgs</c> (an upload).</summary>
+    private bool IsMinioPut(INamedTypeSymbol? objectArgs) =>
+        objectArgs is { TypeArguments.Length: 1 } && SymbolEquality.Is(objectArgs.TypeArguments[0].OriginalDefinition, _minioPutObjectArgs);
+
+    /// <summary>
+    /// The argument of <c>WithBucket(…)</c> in the same fluent MinIO builder as <paramref name="call"/>, before it
+    /// (<c>.WithBucket(b).WithObject(k)</c>) or after it (<c>.WithObject(k).WithBucket(b)</c>); null when none is seen.
+    /// </summary>
+    private IOperation? MinioBucket(IInvocationOperation call)
+    {
+        for (IOperation? current = call.Instance; current is not null;)
+        {
+            current = SingleValue(current);
+            if (current is not IInvocationOperation receiver)
+            {
+                break;
+            }
+
+            if (IsWithBucket(receiver))
+            {
+                return receiver.Arguments[0].Value;
+            }
+
+            current = receiver.Instance;
+        }
+
+        for (var current = (IOperation)call; current.Parent is IInvocationOperation next && next.Instance == current; current = next)
+        {
+            if (IsWithBucket(next))
+            {
+                return next.Arguments[0].Value;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsWithBucket(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name == "WithBucket" && invocation.Arguments.Length == 1 &&
+        SymbolEquality.Is(invocation.TargetMethod.ContainingType?.OriginalDefinition, _minioBucketArgs);
+
+    /// <summary>The call an options object is an argument of (through conversions), or null.</summary>
+    private static IInvocationOperation? Receiving(IOperation value)
+    {
+        var current = value;
+        while (current.Parent is IConversionOperation)
+        {
+            current = current.Parent;
+        }
+
+        return current.Parent is IArgumentOperation { Parent: IInvocationOperation call } ? call : null;
+    }
+
+    /// <summary>The creation of <paramref name="type"/> a value is (directly or through a local's one value), or null.</summary>
+    private IObjectCreationOperation? Created(IOperation value, INamedTypeSymbol? type) =>
+        type is not null && SingleValue(value) is IObjectCreationOperation creation && SymbolEquality.Is(creation.Type?.OriginalDefinition, type)
+            ? creation
+            : null;
 
     /// <summary>The container a <c>BlobContainerClient</c> value is a client of.</summary>
     private Folder? Container(IOperation client, FolderModel folders, int depth, CancellationToken cancellationToken)

@@ -8,8 +8,8 @@ namespace SecureStorageAnalyzers.Tests.CloudStorage;
 /// Issue #16 in the chain (SSA0009): a container or bucket anyone can read (SSA0007) or list (SSA0008), into which the
 /// app uploads objects whose keys carry a personal identifier (SSA0101's object-key sinks), is the incident in the
 /// cloud. The container is the same when its name is (a literal, a constant, a configuration key) or the client is (the
-/// same field or object). Compiled against the real Azure.Storage.Blobs and AWSSDK.S3 assemblies the test project
-/// references; near misses: another container, a private one, random keys.
+/// same field or object). Compiled against the real Azure.Storage.Blobs, AWSSDK.S3, Google.Cloud.Storage.V1 and Minio
+/// assemblies the test project references; near misses: another container, a private one, random keys, object-level grants.
 /// </summary>
 public class SSA0009CloudChainTests
 {
@@ -132,6 +132,86 @@ public class SSA0009CloudChainTests
 
         var (_, diagnostic) = Assert.Single(findings);
         Assert.EndsWith("anyone can list the names, and each name says whose it is", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Google Cloud Storage: a bucket made public at creation (by name, or by a Bucket object), objects uploaded by the caller's number.</summary>
+    [Fact]
+    public async Task GcsBucketPublic_ObjectsNamedByTheCallersNumber_ReportedAsync()
+    {
+        await VerifyAsync("""
+            using Google.Apis.Storage.v1.Data;
+            using Google.Cloud.Storage.V1;
+            using Object = Google.Apis.Storage.v1.Data.Object;
+
+            public sealed class Calls(StorageClient storage)
+            {
+                private const string Bucket = "call-recordings";
+
+                public async Task SetUpAsync()
+                {
+                    await storage.CreateBucketAsync("project", Bucket, new CreateBucketOptions { PredefinedAcl = PredefinedBucketAcl.PublicRead }); //! SSA0009
+                    await storage.CreateBucketAsync("project", new Bucket { Name = "voicemail" }, new CreateBucketOptions { PredefinedDefaultObjectAcl = PredefinedObjectAcl.PublicRead }); //! SSA0009
+                }
+
+                public async Task SaveAsync(string callerPhoneNumber, Stream audio)
+                {
+                    await storage.UploadObjectAsync(Bucket, $"{DateTime.UtcNow:yyyy-MM-dd}/{callerPhoneNumber}.wav", "audio/wav", audio);
+                    var target = new Object { Bucket = "voicemail", Name = callerPhoneNumber + ".wav" };
+                    storage.UploadObject(target, audio);
+                }
+            }
+            """);
+    }
+
+    /// <summary>MinIO: a bucket policy that lets anyone read, set on the bucket the recordings are put into (the builder's WithBucket before or after).</summary>
+    [Fact]
+    public async Task MinioBucketPolicyPublic_ObjectsNamedByThePatient_ReportedAsync()
+    {
+        await VerifyAsync("""
+            using Minio;
+            using Minio.DataModel.Args;
+
+            public sealed class Recordings(IMinioClient minio)
+            {
+                private const string PublicRead = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::recordings/*\"]}]}";
+
+                public Task OpenAsync() => minio.SetPolicyAsync(new SetPolicyArgs().WithBucket("recordings").WithPolicy(PublicRead)); //! SSA0009
+
+                public Task SaveAsync(string patientName, Stream audio) =>
+                    minio.PutObjectAsync(new PutObjectArgs().WithObject($"{patientName}/call.wav").WithBucket("recordings").WithStreamData(audio).WithObjectSize(audio.Length));
+            }
+            """);
+    }
+
+    /// <summary>Near misses in Google Cloud Storage and MinIO: an object-level grant, another bucket, a download's arguments.</summary>
+    [Fact]
+    public async Task GcsAndMinio_ObjectLevelGrantOtherBucketOrDownload_NotReportedAsync()
+    {
+        await VerifyAsync("""
+            using Google.Cloud.Storage.V1;
+            using Minio;
+            using Minio.DataModel.Args;
+
+            public sealed class Store(StorageClient storage, IMinioClient minio)
+            {
+                private const string PublicRead = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"s3:GetObject\"],\"Resource\":[\"arn:aws:s3:::site/*\"]}]}";
+
+                public async Task SaveAsync(string callerPhoneNumber, Stream audio)
+                {
+                    // One object made public (SSA0007 and SSA0101 each report it), not the bucket: no chain.
+                    await storage.UploadObjectAsync("calls", callerPhoneNumber + ".wav", "audio/wav", audio, new UploadObjectOptions { PredefinedAcl = PredefinedObjectAcl.PublicRead });
+
+                    // A public bucket, but the personal names go to another one.
+                    await storage.CreateBucketAsync("project", "site", new CreateBucketOptions { PredefinedAcl = PredefinedBucketAcl.PublicRead });
+                    await storage.UploadObjectAsync("archive", callerPhoneNumber + ".wav", "audio/wav", audio);
+
+                    // MinIO: public bucket "site"; personal names uploaded to "archive", and only read from "site".
+                    await minio.SetPolicyAsync(new SetPolicyArgs().WithBucket("site").WithPolicy(PublicRead));
+                    await minio.PutObjectAsync(new PutObjectArgs().WithBucket("archive").WithObject(callerPhoneNumber).WithStreamData(audio).WithObjectSize(audio.Length));
+                    await minio.GetObjectAsync(new GetObjectArgs().WithBucket("site").WithObject(callerPhoneNumber).WithFile("copy.wav"));
+                }
+            }
+            """);
     }
 
     // ---- Near misses: no chain ----
