@@ -50,21 +50,34 @@ public sealed class ChainCandidates
 /// SSA0009 across the projects of one solution, for the audit tool (<c>ISolutionAnalysis</c> in
 /// SecureStorageAnalyzers.Cli): a worker that writes recordings named after callers into a folder, and a web app that
 /// serves that folder to anonymous requests. One compilation cannot see that; the tool hands every project's
-/// compilation here. Only folders that mean the same in two projects are linked: the same configuration key
-/// (<c>config:Storage:Recordings</c>, <c>Storage:Recordings</c> in both projects' settings) or the same absolute path;
-/// a content root, a web root or a field are each project's own.
+/// compilation here. The served side is any of the chain's: a file-serving registration, an anonymous file endpoint
+/// (SSA0005's), a public cloud container or bucket. Only folders that mean the same in two projects are linked: the
+/// same configuration key (<c>config:Storage:Recordings</c>, <c>Storage:Recordings</c> in both projects' settings), the
+/// same absolute path, or a container or bucket of the same name or configuration key; a content root, a web root, a
+/// field or a client object are each project's own.
 /// </summary>
 public static class CrossProjectChains
 {
-    /// <summary>The names of file-serving registrations and file writes (a call or a created type).</summary>
+    /// <summary>
+    /// The names of what the chain reads, for the walk's syntax filter: file-serving registrations and file writes, file
+    /// results of endpoints (SSA0005's), cloud grants and uploads (a call or a created type).
+    /// </summary>
     private static bool IsCandidateName(string name) =>
-        name is "UseStaticFiles" or "UseFileServer" or "UseDirectoryBrowser" or "SaveAs" or "CopyTo" or "MoveTo" or "Copy" or "Move" or
-            "Replace" or "Open" or "OpenWrite" or "Create" or "CreateText" or "AppendText" or "FileStream" or "StreamWriter" ||
-        name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("Append", StringComparison.Ordinal);
+        name is "UseStaticFiles" or "UseFileServer" or "UseDirectoryBrowser" or "SaveAs" or "CopyTo" or "CopyToAsync" or "MoveTo" or "Copy" or "Move" or
+            "Replace" or "Open" or "OpenWrite" or "Create" or "CreateText" or "AppendText" or "FileStream" or "StreamWriter" or
+            // file results (SSA0005)
+            "File" or "PhysicalFile" or "Stream" or "Bytes" or "SendFileAsync" or
+            // cloud grants and uploads (SSA0007/SSA0008, SSA0101's object keys)
+            "CreateAsync" or "CreateIfNotExists" or "CreateIfNotExistsAsync" or "SetAccessPolicy" or "SetAccessPolicyAsync" or
+            "CreateBlobContainer" or "CreateBlobContainerAsync" or "WithPolicy" or "Upload" or "UploadAsync" or "UploadBlob" or
+            "UploadBlobAsync" or "UploadObject" or "UploadObjectAsync" or "WithObject" ||
+        name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("Append", StringComparison.Ordinal) ||
+        name.EndsWith("Result", StringComparison.Ordinal) || name.EndsWith("Request", StringComparison.Ordinal);
 
     /// <summary>
     /// The project's chain candidates, judged as SSA0009 judges them (the same rule code): a walk of its trees that binds
-    /// only calls named like a file-serving registration or a file write, and creations of <c>FileStream</c>/<c>StreamWriter</c>.
+    /// only calls and creations named like something the chain reads (<see cref="IsCandidateName"/>) and assignments to
+    /// a property named like one the chain's cloud grants set.
     /// </summary>
     public static ChainCandidates Collect(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
     {
@@ -72,6 +85,12 @@ public static class CrossProjectChains
         if (SSA0009ExposureChain.CreateChainRule(types) is not { } rule)
         {
             return new ChainCandidates(null);
+        }
+
+        var assignedNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in rule.AssignedProperties)
+        {
+            assignedNames.Add(property.Name);
         }
 
         foreach (var tree in compilation.SyntaxTrees)
@@ -85,9 +104,11 @@ public static class CrossProjectChains
                     InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
                     InvocationExpressionSyntax { Expression: SimpleNameSyntax simple } => simple.Identifier.ValueText,
                     ObjectCreationExpressionSyntax { Type: var type } => RightmostName(type),
+                    AssignmentExpressionSyntax { Left: var left } when assignedNames.Count > 0 =>
+                        left is SimpleNameSyntax or MemberAccessExpressionSyntax && assignedNames.Contains(RightmostName(left) ?? "") ? "=" : null,
                     _ => null,
                 };
-                if (name is null || !IsCandidateName(name))
+                if (name is null || name != "=" && !IsCandidateName(name))
                 {
                     continue;
                 }
@@ -95,13 +116,23 @@ public static class CrossProjectChains
 #pragma warning disable RS1030 // Not an analyzer callback: the audit tool's solution-level pass over a finished compilation.
                 model ??= compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-                switch (model.GetOperation(node, cancellationToken))
+                var operation = model.GetOperation(node, cancellationToken);
+                if (operation is null)
                 {
-                    case IInvocationOperation invocation:
-                        rule.Note(invocation, invocation.TargetMethod);
+                    continue;
+                }
+
+                var containing = model.GetEnclosingSymbol(node.SpanStart, cancellationToken);
+                switch (operation)
+                {
+                    case IInvocationOperation invocation when containing is not null:
+                        rule.NoteCall(invocation, invocation.TargetMethod, containing);
                         break;
-                    case IObjectCreationOperation { Constructor: { } constructor } creation:
-                        rule.Note(creation, constructor);
+                    case IObjectCreationOperation { Constructor: { } constructor } creation when containing is not null:
+                        rule.NoteCall(creation, constructor, containing);
+                        break;
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment:
+                        rule.NoteAssignment(assignment, target.Property);
                         break;
                 }
             }
@@ -170,13 +201,24 @@ public static class CrossProjectChains
         return diagnostics;
     }
 
-    /// <summary>A folder that means the same in every project: a configuration key or an absolute path.</summary>
+    /// <summary>
+    /// A folder that means the same in every project: a configuration key or an absolute path; a cloud container or
+    /// bucket by its name or its configuration key (one solution's projects share their storage accounts). A content
+    /// root, a web root, a field or a client object are each project's own.
+    /// </summary>
     private static bool IsSharedIdentity(Folder folder) =>
-        folder.Root.StartsWith(Folder.ConfigPrefix, StringComparison.Ordinal) || string.Equals(folder.Root, Folder.Absolute, StringComparison.Ordinal);
+        folder.Root.StartsWith(Folder.ConfigPrefix, StringComparison.Ordinal) || string.Equals(folder.Root, Folder.Absolute, StringComparison.Ordinal) ||
+        IsSharedCloudName(folder.Root, CloudContainers.ContainerPrefix) || IsSharedCloudName(folder.Root, CloudContainers.BucketPrefix);
 
-    private static string? RightmostName(TypeSyntax type) => type switch
+    private static bool IsSharedCloudName(string root, string prefix) =>
+        root.StartsWith(prefix, StringComparison.Ordinal) &&
+        (string.CompareOrdinal(root, prefix.Length, "name:", 0, "name:".Length) == 0 ||
+         string.CompareOrdinal(root, prefix.Length, Folder.ConfigPrefix, 0, Folder.ConfigPrefix.Length) == 0);
+
+    private static string? RightmostName(SyntaxNode node) => node switch
     {
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
         SimpleNameSyntax simple => simple.Identifier.ValueText,
         _ => null,
     };

@@ -240,35 +240,46 @@ internal static class SSA0009ExposureChain
         /// Notes a candidate: a registration outside Development-only code, a file write, or a file result (which SSA0005's
         /// own code judges at the end). Judges nothing.
         /// </summary>
-        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method) =>
+            NoteCall(context.Operation, method, context.ContainingSymbol);
+
+        /// <summary>Notes an assignment SSA0007/SSA0008 judge public (an S3 bucket's canned ACL or policy).</summary>
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property) =>
+            NoteAssignment(assignment, property);
+
+        /// <summary>
+        /// Notes a call or creation of any kind the chain reads (the operation action's work, and the audit tool's walk):
+        /// a file result, a cloud grant or upload, a registration or a file write.
+        /// </summary>
+        internal void NoteCall(IOperation operation, IMethodSymbol method, ISymbol containingSymbol)
         {
-            if (_fileEndpoints?.FileOf(context.Operation, method) is not null)
+            if (_fileEndpoints?.FileOf(operation, method) is not null)
             {
-                _endpointCandidates.Enqueue(new EndpointCandidate(context.Operation, method, context.ContainingSymbol));
+                _endpointCandidates.Enqueue(new EndpointCandidate(operation, method, containingSymbol));
                 return;
             }
 
             if (_cloud is not null)
             {
-                var (access, _) = _cloud.Judge(context.Operation, method);
+                var (access, _) = _cloud.Judge(operation, method);
                 if (access != PublicAccess.None)
                 {
-                    NoteCloudExposure(context.Operation, access);
+                    NoteCloudExposure(operation, access);
                     return;
                 }
 
-                if (_containers!.IsUpload(context.Operation, method))
+                if (_containers!.IsUpload(operation, method))
                 {
-                    _cloudUploads.Enqueue(context.Operation);
+                    _cloudUploads.Enqueue(operation);
                     return;
                 }
             }
 
-            Note(context.Operation, method);
+            Note(operation, method);
         }
 
-        /// <summary>Notes an assignment SSA0007/SSA0008 judge public (an S3 bucket's canned ACL or policy).</summary>
-        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
+        /// <summary>Notes an assignment that makes a container or bucket public (the operation action's work, and the audit tool's walk).</summary>
+        internal void NoteAssignment(ISimpleAssignmentOperation assignment, IPropertySymbol property)
         {
             if (_cloud is not null && _cloud.Judge(assignment, property) is { Access: not PublicAccess.None } judged)
             {
@@ -284,8 +295,8 @@ internal static class SSA0009ExposureChain
             }
         }
 
-        /// <summary>Notes a call or creation if it is a candidate (the operation action's work, and the audit tool's walk).</summary>
-        internal void Note(IOperation operation, IMethodSymbol method)
+        /// <summary>Notes a call or creation if it is a registration or a file write.</summary>
+        private void Note(IOperation operation, IMethodSymbol method)
         {
             if (operation is IInvocationOperation invocation && _pipeline.IsFileServing(method))
             {

@@ -70,6 +70,81 @@ public class CrossProjectChainsTests
         Assert.Empty(CrossProjectChains.Link(new[] { Collect(web), Collect(worker) }));
     }
 
+    /// <summary>
+    /// An anonymous endpoint in the web app hands out any file of the configured folder by the name in the URL (SSA0005),
+    /// and the worker writes recordings named after callers there: the chain spans the two projects.
+    /// </summary>
+    [Fact]
+    public void WorkerWritesIntoAConfiguredFolderAnAnonymousEndpointServes_OneFindingOnTheFileResult()
+    {
+        const string endpoint = """
+            using System.IO;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/recordings/{name}", (string name) => Results.File(Path.Combine(builder.Configuration["Storage:Recordings"]!, name), "audio/wav"));
+            app.Run();
+            """;
+        var web = Compile("Web", endpoint, OutputKind.ConsoleApplication, TestReferences.AspNetCore);
+        var worker = Compile("Worker", Worker, OutputKind.DynamicallyLinkedLibrary, TestReferences.AspNetCore);
+        var candidates = new[] { Collect(web), Collect(worker) };
+
+        Assert.Contains("config:Storage:Recordings", candidates[0].ServedFolders);
+        var diagnostic = Assert.Single(CrossProjectChains.Link(candidates));
+        Assert.Equal("/web/Program.cs", diagnostic.Location.SourceTree!.FilePath);
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal("/worker/RecordingWriter.cs", Assert.Single(diagnostic.AdditionalLocations).SourceTree!.FilePath);
+    }
+
+    /// <summary>
+    /// The cloud form: a set-up project makes the "recordings" container listable by anyone, a worker uploads blobs named by
+    /// the caller's number into the container of that name. A container known only by its client object stays each
+    /// project's own.
+    /// </summary>
+    [Fact]
+    public void WorkerUploadsIntoAContainerAnotherProjectMakesPublic_LinkedByTheContainersName()
+    {
+        const string setup = """
+            using Azure.Storage.Blobs;
+            using Azure.Storage.Blobs.Models;
+
+            public static class Provisioning
+            {
+                public static void Run(BlobServiceClient blobs, BlobContainerClient injected)
+                {
+                    blobs.GetBlobContainerClient("recordings").CreateIfNotExists(PublicAccessType.BlobContainer);
+                    injected.SetAccessPolicy(PublicAccessType.Blob);
+                }
+            }
+            """;
+        const string uploader = """
+            using System.IO;
+            using Azure.Storage.Blobs;
+
+            public sealed class Uploader(BlobServiceClient blobs, BlobContainerClient injected)
+            {
+                public void Save(string callerPhoneNumber, Stream audio)
+                {
+                    blobs.GetBlobContainerClient("recordings").GetBlobClient(callerPhoneNumber + ".wav").Upload(audio);
+                    injected.GetBlobClient(callerPhoneNumber + ".wav").Upload(audio);
+                }
+            }
+            """;
+        var references = TestReferences.NetCoreOnly.AddRange(TestReferences.StorageSdks);
+        var provisioning = Compile("Web", setup, OutputKind.DynamicallyLinkedLibrary, references);
+        var worker = Compile("Worker", uploader, OutputKind.DynamicallyLinkedLibrary, references);
+        var candidates = new[] { Collect(provisioning), Collect(worker) };
+
+        Assert.Contains("container:name:recordings", candidates[0].ServedFolders);
+        Assert.Contains("container:name:recordings", candidates[1].PersonalWriteFolders);
+        var diagnostic = Assert.Single(CrossProjectChains.Link(candidates));
+        Assert.Equal(7, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(7, Assert.Single(diagnostic.AdditionalLocations).GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("'callerPhoneNumber'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
     private static ChainCandidates Collect(Compilation compilation) =>
         CrossProjectChains.Collect(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
 
