@@ -338,8 +338,49 @@ public sealed class CompilationFactory
         var names = new HashSet<string>(NetFrameworkDefaultAssemblies, StringComparer.OrdinalIgnoreCase);
         names.UnionWith(project.FrameworkAssemblyReferences);
         var files = names.Select(n => System.IO.Path.Combine(folder, n + ".dll")).Where(File.Exists)
-            .Concat(System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(folder, "Facades"), "*.dll"));
+            .Concat(System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(folder, "Facades"), "*.dll"))
+            .Concat(ClassicPackageAssemblies(names));
         return files.Distinct(StringComparer.OrdinalIgnoreCase).Select(f => (MetadataReference)MetadataReference.CreateFromFile(f)).ToImmutableArray();
+    }
+
+    /// <summary>
+    /// The classic ASP.NET packages a .NET Framework project names in <c>&lt;Reference Include&gt;</c> (with a HintPath into
+    /// its packages folder, which a fetched repository does not have), by the package that ships each assembly, with the
+    /// assemblies that package needs to bind. Taken from the NuGet cache when a package is there (Microsoft.AspNet.Mvc 5.2.6
+    /// and its WebPages and Razor packages download from the mirror, though a restore of Mvc stops at its
+    /// Microsoft.Web.Infrastructure dependency); a package not in the cache stays unresolved, as before.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ClassicPackages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["System.Web.Mvc"] = new[] { "microsoft.aspnet.mvc", "microsoft.aspnet.webpages", "microsoft.aspnet.razor" },
+        ["System.Web.WebPages"] = new[] { "microsoft.aspnet.webpages", "microsoft.aspnet.razor" },
+        ["System.Web.Helpers"] = new[] { "microsoft.aspnet.webpages" },
+        ["System.Web.Razor"] = new[] { "microsoft.aspnet.razor" },
+    };
+
+    private static IEnumerable<string> ClassicPackageAssemblies(IEnumerable<string> referencedNames)
+    {
+        var packagesRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var ids = referencedNames.Where(ClassicPackages.ContainsKey).SelectMany(n => ClassicPackages[n]).Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in ids)
+        {
+            var package = System.IO.Path.Combine(packagesRoot, id);
+            var lib = System.IO.Directory.Exists(package)
+                ? System.IO.Directory.GetDirectories(package).OrderByDescending(d => d, StringComparer.Ordinal)
+                    .Select(d => System.IO.Path.Combine(d, "lib", "net45")).FirstOrDefault(System.IO.Directory.Exists)
+                : null;
+            if (lib is null)
+            {
+                continue;
+            }
+
+            foreach (var dll in System.IO.Directory.GetFiles(lib, "*.dll"))
+            {
+                yield return dll;
+            }
+        }
     }
 
     /// <summary>Whether the .NET Framework 4.8 reference assemblies are in the NuGet cache (otherwise such projects get .NET Core's).</summary>
