@@ -39,6 +39,30 @@ public class SSA0006ClassicTests
         }
         """);
 
+    /// <summary>
+    /// An ASP.NET MVC 5 controller: <c>Server</c> is the controller's <c>HttpServerUtilityBase</c> and the upload an
+    /// <c>HttpPostedFileBase</c> (the real-code check's class "MVC 5 types unbound" until the harness bound the package).
+    /// </summary>
+    [Fact]
+    public Task Mvc5Controller_WritesUnderServedFolder_ReportedAndUnderAppData_NotAsync() => VerifyAsync("""
+        using System;
+        using System.IO;
+        using System.Web;
+        using System.Web.Mvc;
+
+        public class ResumeController : Controller
+        {
+            [HttpPost]
+            public ActionResult Create(HttpPostedFileBase photo, HttpPostedFileBase cv)
+            {
+                photo.SaveAs(Path.Combine(Server.MapPath("~/Uploads"), Path.GetFileName(photo.FileName))); //! SSA0006
+                cv.SaveAs(Server.MapPath("~/Uploads/cv/" + cv.FileName)); //! SSA0006
+                cv.SaveAs(Server.MapPath("~/App_Data/cv/" + Guid.NewGuid().ToString("N")));
+                return RedirectToAction("Index");
+            }
+        }
+        """);
+
     [Fact]
     public Task HandlerWrites_UnderHiddenSegmentsOrReads_NotReportedAsync() => VerifyAsync("""
         using System;

@@ -45,7 +45,16 @@ public static class TestReferences
             "mscorlib", "System", "System.Core", "System.Web", "System.Web.Abstractions", "System.Web.ApplicationServices",
             "System.Configuration", "System.Xml", "System.Data", "System.Drawing", "System.Runtime.Caching",
         };
-        return names.Select(name => (MetadataReference)MetadataReference.CreateFromFile(Path.Combine(folder, name + ".dll")))
+        // ASP.NET MVC 5 (System.Web.Mvc and the WebPages and Razor assemblies it binds against), downloaded at restore time.
+        var nugetRoot = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "nuget-root.txt")).Trim();
+        var mvc = new[]
+        {
+            Path.Combine(nugetRoot, "microsoft.aspnet.mvc", "5.2.6", "lib", "net45", "System.Web.Mvc.dll"),
+            Path.Combine(nugetRoot, "microsoft.aspnet.webpages", "3.2.6", "lib", "net45", "System.Web.WebPages.dll"),
+            Path.Combine(nugetRoot, "microsoft.aspnet.razor", "3.2.6", "lib", "net45", "System.Web.Razor.dll"),
+        };
+        return names.Select(name => Path.Combine(folder, name + ".dll")).Concat(mvc)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     });
 
@@ -107,7 +116,7 @@ public static class TestReferences
     /// <summary>.NET 10 without ASP.NET Core: a console app or class library.</summary>
     public static ImmutableArray<MetadataReference> NetCoreOnly => Net10CoreOnly.Value;
 
-    /// <summary>.NET Framework 4.8 with System.Web: classic ASP.NET.</summary>
+    /// <summary>.NET Framework 4.8 with System.Web and ASP.NET MVC 5: classic ASP.NET.</summary>
     public static ImmutableArray<MetadataReference> NetFramework48 => NetFx48.Value;
 
     /// <summary>.NET 8 and ASP.NET Core 8 (LTS).</summary>
