@@ -247,6 +247,24 @@ internal sealed partial class WellKnownTypes
 
     public INamedTypeSymbol? SystemWebPage => ClassicWeb("System.Web.UI.Page");
 
+    // ASP.NET MVC 5 (System.Web.Mvc, a package): null without it.
+
+    public INamedTypeSymbol? MvcController => ClassicWeb("System.Web.Mvc.Controller");
+
+    public INamedTypeSymbol? MvcFilePathResult => ClassicWeb("System.Web.Mvc.FilePathResult");
+
+    public INamedTypeSymbol? MvcFileStreamResult => ClassicWeb("System.Web.Mvc.FileStreamResult");
+
+    public INamedTypeSymbol? MvcFileContentResult => ClassicWeb("System.Web.Mvc.FileContentResult");
+
+    public INamedTypeSymbol? MvcAuthorizeAttribute => ClassicWeb("System.Web.Mvc.AuthorizeAttribute");
+
+    public INamedTypeSymbol? MvcAllowAnonymousAttribute => ClassicWeb("System.Web.Mvc.AllowAnonymousAttribute");
+
+    public INamedTypeSymbol? MvcNonActionAttribute => ClassicWeb("System.Web.Mvc.NonActionAttribute");
+
+    public INamedTypeSymbol? MvcGlobalFilterCollection => ClassicWeb("System.Web.Mvc.GlobalFilterCollection");
+
     /// <summary>The instance of <paramref name="compilation"/>, created by the first analyzer that asks.</summary>
     public static WellKnownTypes GetOrCreate(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new WellKnownTypes(c));
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -18,6 +20,16 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// with no known URL, a deny anywhere is taken to cover it). Reported live, from the call's
 /// own operation action: everything it reads is in the handler's method or in the web.config additional files, so
 /// document-scoped analysis of the handler's file (the IDE's default scope) reports exactly what a build does.
+/// <para>
+/// ASP.NET MVC 5: an action of a <c>System.Web.Mvc.Controller</c> that returns <c>File(path, …)</c>, <c>File(stream, …)</c>
+/// or <c>File(bytes, …)</c> (or creates a <c>FilePathResult</c>/<c>FileStreamResult</c>/<c>FileContentResult</c>) of a
+/// file chosen by an action parameter (model binding reads it from the route, query or form) or a request collection,
+/// when neither the action, its controller (or a base) carries <c>[Authorize]</c> (or an attribute deriving from it)
+/// without <c>[AllowAnonymous]</c> on the action, nor a global <c>AuthorizeAttribute</c> filter is registered
+/// (<c>GlobalFilterCollection.Add(new AuthorizeAttribute())</c>, anywhere in the project: the one cross-file fact, found
+/// once per compilation), nor the action checks a user, nor a web.config denies anonymous users (a route's URL is
+/// not known, so a deny anywhere is taken to cover it).
+/// </para>
 /// </summary>
 internal sealed class SSA0005ClassicFileHandler : PackRule
 {
@@ -25,13 +37,20 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
     private readonly StorageSinks _sinks;
     private readonly PathFlowTracker _tracker;
     private readonly INamedTypeSymbol? _file;
+    private readonly PathFlowTracker? _mvcTracker;
+    private readonly SymbolSet<INamedTypeSymbol> _mvcResults;
 
     private SSA0005ClassicFileHandler(WellKnownTypes types)
     {
         _types = types;
         _sinks = StorageSinks.Create(types);
-        _tracker = new PathFlowTracker(_sinks, new RequestPolicy(types));
+        _tracker = new PathFlowTracker(_sinks, new RequestPolicy(types, actionParameters: false));
         _file = types.File;
+        _mvcResults = SymbolSet<INamedTypeSymbol>.Of(types.MvcFilePathResult, types.MvcFileStreamResult, types.MvcFileContentResult);
+        if (types.MvcController is not null)
+        {
+            _mvcTracker = new PathFlowTracker(_sinks, new RequestPolicy(types, actionParameters: true));
+        }
     }
 
     /// <summary>The classic part of SSA0005: projects with System.Web's response types.</summary>
@@ -53,11 +72,27 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             {
                 yield return responseBase;
             }
+
+            if (_mvcTracker is not null)
+            {
+                yield return _types.MvcController!;
+                foreach (var result in _mvcResults)
+                {
+                    yield return result;
+                }
+            }
         }
     }
 
     public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
     {
+        if (_mvcTracker is not null && (SymbolEquality.Is(method.ContainingType?.OriginalDefinition, _types.MvcController) ||
+                                        _mvcResults.Contains(method.ContainingType?.OriginalDefinition)))
+        {
+            AnalyzeMvcFileResult(context, method);
+            return;
+        }
+
         if (context.Operation is not IInvocationOperation invocation || invocation.Arguments.Length == 0)
         {
             return;
@@ -107,6 +142,187 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             openUrl is null
                 ? "the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users"
                 : $"the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users at ~/{openUrl}"));
+    }
+
+    /// <summary>
+    /// MVC 5: <c>return File(path, contentType)</c> (or a stream or bytes read from a path, or a file result created) in
+    /// an action anonymous requests reach.
+    /// </summary>
+    private void AnalyzeMvcFileResult(OperationAnalysisContext context, IMethodSymbol method)
+    {
+        var arguments = context.Operation switch
+        {
+            IInvocationOperation { TargetMethod.Name: "File" } call => call.Arguments,
+            IObjectCreationOperation => ((IObjectCreationOperation)context.Operation).Arguments,
+            _ => default,
+        };
+        if (arguments.IsDefaultOrEmpty || context.ContainingSymbol is not IMethodSymbol action || !IsMvcAction(action))
+        {
+            return;
+        }
+
+        IOperation? file = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name is "fileName" or "fileStream" or "fileContents")
+            {
+                file = argument.Value.WithoutConversions();
+                break;
+            }
+        }
+
+        var sources = new List<FlowSource>();
+        foreach (var path in FilePaths(file, context.Operation))
+        {
+            _mvcTracker!.FindSources(path, sources);
+        }
+
+        if (sources.Count == 0 || ChecksUser(context.Operation) || IsAuthorized(action, context.Compilation, context.CancellationToken) ||
+            WebConfigSet.For(_types, context.Options, context.CancellationToken).DeniesAnonymousAnywhere ||
+            EnvironmentGuard.IsDevelopmentOnly(context.Operation, _types))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
+            DiagnosticLocations.For(context.Operation),
+            new[] { sources[0].Operation.Syntax.GetLocation() },
+            DiagnosticLocations.CallText(context.Operation.Syntax),
+            sources[0].Reason.Evidence,
+            "the action has no [Authorize] (on it, its controller, or a global filter), checks no user, and no web.config denies anonymous users"));
+    }
+
+    /// <summary>The paths a file argument is read from: the path itself, <c>File.OpenRead/ReadAllBytes(path)</c>, <c>new FileStream(path, …)</c>, through a local.</summary>
+    private IEnumerable<IOperation> FilePaths(IOperation? file, IOperation call)
+    {
+        if (file is null)
+        {
+            yield break;
+        }
+
+        if (file.Type?.SpecialType == SpecialType.System_String)
+        {
+            yield return file;
+            yield break;
+        }
+
+        var values = file is ILocalReferenceOperation { Local: var local } ? _sinks.BodyIndex(call).ValuesOf(local) : (IReadOnlyList<IOperation>)new[] { file };
+        foreach (var value in values)
+        {
+            switch (value.WithoutConversions())
+            {
+                case IInvocationOperation { TargetMethod.Name: "ReadAllBytes" or "OpenRead" or "Open", Arguments.Length: > 0 } read
+                    when SymbolEqualityComparer.Default.Equals(read.TargetMethod.ContainingType, _file):
+                    yield return read.Arguments[0].Value;
+                    break;
+                case IObjectCreationOperation { Arguments.Length: > 0 } stream when SymbolEqualityComparer.Default.Equals(stream.Type, _types.FileStream):
+                    yield return stream.Arguments[0].Value;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A public instance method of a controller that is not marked <c>[NonAction]</c>: an MVC 5 action.</summary>
+    private bool IsMvcAction(IMethodSymbol method) =>
+        method is { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } &&
+        WellKnownTypes.DerivesFrom(method.ContainingType, _types.MvcController) &&
+        !HasAttribute(method, _types.MvcNonActionAttribute);
+
+    /// <summary>
+    /// True when <c>[Authorize]</c> (or an attribute deriving from it) is on the action, its controller or a base
+    /// controller, or registered as a global filter, and the action is not marked <c>[AllowAnonymous]</c> (nor its controller).
+    /// </summary>
+    private bool IsAuthorized(IMethodSymbol action, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (HasAttribute(action, _types.MvcAllowAnonymousAttribute) || HasAttribute(action.ContainingType, _types.MvcAllowAnonymousAttribute))
+        {
+            return false;
+        }
+
+        if (GlobalAuthorizeFilter(compilation, cancellationToken))
+        {
+            return true;
+        }
+
+        if (HasAttribute(action, _types.MvcAuthorizeAttribute))
+        {
+            return true;
+        }
+
+        for (var type = action.ContainingType; type is not null; type = type.BaseType)
+        {
+            if (HasAttribute(type, _types.MvcAuthorizeAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (WellKnownTypes.DerivesFrom(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the project registers an <c>AuthorizeAttribute</c> (or one deriving from it) as a global MVC filter
+    /// (<c>filters.Add(new AuthorizeAttribute())</c>, usually in FilterConfig.cs): found once per compilation by a
+    /// syntax walk for <c>Add</c> calls that create an object, binding only those.
+    /// </summary>
+    private bool GlobalAuthorizeFilter(Compilation compilation, CancellationToken cancellationToken) =>
+        _types.Shared(t => new GlobalFilters(t, compilation, cancellationToken)).Authorize;
+
+    private sealed class GlobalFilters
+    {
+        public GlobalFilters(WellKnownTypes types, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (types.MvcGlobalFilterCollection is not { } collection || types.MvcAuthorizeAttribute is not { } authorize)
+            {
+                return;
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } } add ||
+                        add.ArgumentList.Arguments.Count == 0 || add.ArgumentList.Arguments[0].Expression is not BaseObjectCreationExpressionSyntax)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // One syntax walk per compilation for the one cross-file fact; only Add(new …) calls are bound.
+                    model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (model.GetOperation(add, cancellationToken) is IInvocationOperation { Arguments.Length: > 0 } call &&
+                        SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType?.OriginalDefinition, collection) &&
+                        call.Arguments[0].Value.WithoutConversions() is IObjectCreationOperation { Type: var created } &&
+                        WellKnownTypes.DerivesFrom(created, authorize))
+                    {
+                        Authorize = true;
+                        return;
+                    }
+                }
+            }
+        }
+
+        public bool Authorize { get; }
     }
 
     /// <summary>The path of <c>File.ReadAllBytes(path)</c>, or null.</summary>
@@ -194,13 +410,16 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         private static readonly SourceReason Reason = new("a request value", "Request.QueryString/Form/Params");
         private readonly INamedTypeSymbol? _request;
         private readonly INamedTypeSymbol? _requestBase;
+        private static readonly SourceReason ParameterReason = new("a request value", "an action parameter (bound from the route, query or form)");
         private readonly SymbolSet<INamedTypeSymbol> _mapPathTypes;
+        private readonly INamedTypeSymbol? _controller;
 
-        public RequestPolicy(WellKnownTypes types)
+        public RequestPolicy(WellKnownTypes types, bool actionParameters)
         {
             _request = types.SystemWebHttpRequest;
             _requestBase = types.SystemWebHttpRequestBase;
             _mapPathTypes = types.SystemWebMapPathTypes;
+            _controller = actionParameters ? types.MvcController : null;
         }
 
         public bool StopsAtPathBuilders => false;
@@ -216,6 +435,14 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
 
         public SourceReason? Classify(IOperation operation, ISymbol? symbol)
         {
+            if (_controller is not null && operation is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter &&
+                parameter.Type?.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 &&
+                WellKnownTypes.DerivesFrom(method.ContainingType, _controller))
+            {
+                // An action's simple parameter: MVC's model binding fills it from the route, query string or form.
+                return ParameterReason;
+            }
+
             if (operation is not IPropertyReferenceOperation { Property.IsIndexer: true } indexer)
             {
                 return null;

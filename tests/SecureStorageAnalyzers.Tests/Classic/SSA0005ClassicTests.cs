@@ -151,4 +151,100 @@ public class SSA0005ClassicTests
             """));
         await test.RunAsync(CancellationToken.None);
     }
+
+    /// <summary>ASP.NET MVC 5: actions that return the file an action parameter or a request collection names, with no gate.</summary>
+    [Fact]
+    public Task Mvc5Actions_ReturningTheRequestedFile_ReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Web.Mvc;
+
+        public class RecordingsController : Controller
+        {
+            public ActionResult Play(string name) =>
+                File(Server.MapPath("~/App_Data/recordings/" + name), "audio/wav"); //! SSA0005
+
+            public FileResult Download(int id)
+            {
+                var path = Path.Combine(@"D:\exports", id + ".xlsx");
+                return File(System.IO.File.ReadAllBytes(path), "application/octet-stream"); //! SSA0005
+            }
+
+            public ActionResult Stream() =>
+                new FileStreamResult(System.IO.File.OpenRead(Server.MapPath("~/App_Data/" + Request.QueryString["f"])), "audio/mpeg"); //! SSA0005
+
+            [AllowAnonymous]
+            public ActionResult Open(string file) => File(file, "application/pdf"); //! SSA0005
+        }
+        """);
+
+    /// <summary>MVC 5's documented gates: [Authorize] on the action, the controller or a base controller, a custom attribute deriving from it, a user check; fixed files; non-actions.</summary>
+    [Fact]
+    public Task Mvc5Actions_Gated_OrFixedFiles_NotReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Web.Mvc;
+
+        public class StaffOnlyAttribute : AuthorizeAttribute
+        {
+        }
+
+        [Authorize]
+        public abstract class SecureController : Controller
+        {
+        }
+
+        public class CallsController : SecureController
+        {
+            public ActionResult Play(string name) => File(Server.MapPath("~/App_Data/" + name), "audio/wav");
+        }
+
+        [StaffOnly]
+        public class ExportsController : Controller
+        {
+            public ActionResult Get(string name) => File(Path.Combine(@"D:\exports", name), "text/csv");
+        }
+
+        public class PublicController : Controller
+        {
+            [Authorize(Roles = "Doctor")]
+            public ActionResult Report(string name) => File(Path.Combine(@"D:\reports", name), "application/pdf");
+
+            public ActionResult Mine(string name)
+            {
+                if (!User.Identity.IsAuthenticated)
+                {
+                    return new HttpUnauthorizedResult();
+                }
+
+                return File(Path.Combine(@"D:\files", name), "application/pdf");
+            }
+
+            public ActionResult Brochure() => File(Server.MapPath("~/Content/brochure.pdf"), "application/pdf");
+
+            [NonAction]
+            public ActionResult Helper(string name) => File(name, "text/plain");
+        }
+        """);
+
+    /// <summary>A global AuthorizeAttribute filter (FilterConfig.RegisterGlobalFilters) gates every action but [AllowAnonymous] ones.</summary>
+    [Fact]
+    public Task Mvc5GlobalAuthorizeFilter_GatesActions_ButAllowAnonymousAsync() => VerifyAsync("""
+        using System.Web.Mvc;
+
+        public static class FilterConfig
+        {
+            public static void RegisterGlobalFilters(GlobalFilterCollection filters)
+            {
+                filters.Add(new HandleErrorAttribute());
+                filters.Add(new AuthorizeAttribute());
+            }
+        }
+
+        public class RecordingsController : Controller
+        {
+            public ActionResult Play(string name) => File(Server.MapPath("~/App_Data/" + name), "audio/wav");
+
+            [AllowAnonymous]
+            public ActionResult Shared(string name) => File(Server.MapPath("~/App_Data/shared/" + name), "audio/wav"); //! SSA0005
+        }
+        """);
 }
