@@ -11,7 +11,8 @@ namespace SecureStorageAnalyzers.Benchmarks;
 
 /// <summary>
 /// What live analysis of SSA0001 and SSA0005 costs per document (issue #19), measured precisely:
-/// <c>dotnet run -c Release --project tests/SecureStorageAnalyzers.Benchmarks -- live [scales] [repeat]</c>.
+/// <c>dotnet run -c Release --project tests/SecureStorageAnalyzers.Benchmarks -- live [scales] [repeat] [phases|rows]</c>
+/// (<c>phases</c>: only where the facts' time goes; <c>rows</c>: only the per-document rows).
 /// Every figure is the pack's analyzer time (telemetry <c>ExecutionTime</c>) for
 /// <c>GetAnalyzerSemanticDiagnosticsAsync</c> of one document, the pack as loaded against the same pack with SSA0001 and
 /// SSA0005 switched off (<c>NoWarn</c>: the rules are not created), run by run interleaved so that the machine's load
@@ -42,19 +43,24 @@ internal static class LiveCost
             var rows = new (string Label, SyntaxTree Document, Mode Mode)[]
             {
                 ("largest (FeatureRegistration.cs)", workload.LargestTree, Mode.EditElsewhere),
+                ("largest (FeatureRegistration.cs)", workload.LargestTree, Mode.EditProgram),
                 ("Downloads.cs (asks the facts)", downloads, Mode.EditElsewhere),
+                ("Downloads.cs (asks the facts)", downloads, Mode.EditProgram),
                 ("Downloads.cs (asks the facts)", downloads, Mode.EditInDocument),
                 ("seeded SSA0005 endpoints", seeded, Mode.EditInDocument),
             };
             foreach (var (label, document, mode) in phasesOnly ? [] : rows)
             {
                 {
-                    var (with, without, findingsWith, findingsWithout) = Interleaved(workload, document, service, mode, repeat);
+                    var (with, without, findingsWith, findingsWithout) = Interleaved(workload, document, mode == Mode.EditProgram ? program : service, mode, repeat);
                     Console.WriteLine($"| {scale} | {label} | {Describe(mode)} | {Format(with)} | {Format(without)} | {with.Median - without.Median:F2} | {findingsWith} / {findingsWithout} |");
                 }
             }
 
-            Phases(workload, service, repeat);
+            if (!(args.Length > 2 && args[2] == "rows"))
+            {
+                Phases(workload, service, repeat);
+            }
         }
 
         return 0;
@@ -84,12 +90,16 @@ internal static class LiveCost
 
         /// <summary>The analyzed document itself edited by one character (typing in the open file).</summary>
         EditInDocument,
+
+        /// <summary><c>Program.cs</c> edited by one character inside its top-level statements, the others the previous compilation's.</summary>
+        EditProgram,
     }
 
     private static string Describe(Mode mode) => mode switch
     {
         Mode.SameTrees => "same trees, new compilation",
         Mode.EditElsewhere => "after a one-character edit of another file",
+        Mode.EditProgram => "after a one-character edit of Program.cs (top-level statements)",
         _ => "after a one-character edit of this file",
     };
 
@@ -130,9 +140,9 @@ internal static class LiveCost
                 {
                     // The previous compilation analyzed the open document (the IDE did so before the keystroke).
                     _ = PreScan.Analyze(previous, workload, set, document, out _);
-                    var target = mode == Mode.EditElsewhere ? elsewhere : document;
+                    var target = mode is Mode.EditElsewhere or Mode.EditProgram ? elsewhere : document;
                     var text = target.GetText();
-                    var at = text.ToString().IndexOf("return", StringComparison.Ordinal);
+                    var at = text.ToString().IndexOf(mode == Mode.EditProgram ? "app.UseHttpsRedirection" : "return", StringComparison.Ordinal);
                     if (at < 0)
                     {
                         at = text.ToString().IndexOf("app.", StringComparison.Ordinal);
