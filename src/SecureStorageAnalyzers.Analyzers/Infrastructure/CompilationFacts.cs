@@ -207,6 +207,7 @@ internal sealed class CompilationFacts
 
         public void Run()
         {
+            DeclarationShape? shape = null;
             if (_requestData)
             {
                 AddNames(_callNames, _facts.RequestData.CopyMethods);
@@ -230,7 +231,7 @@ internal sealed class CompilationFacts
                 // (same references and options, every tree the same or different only inside bodies), the previous answer
                 // holds and nothing is bound for it.
                 // The first compilation an instance sees has nothing to reuse (a build sees one), so its shape is not taken.
-                var shape = _cache is not null && _cache.SeenBefore() ? DeclarationShape.Of(_compilation, _cache, _cancellationToken) : null;
+                shape = _cache is not null && _cache.SeenBefore() ? _cache.Canonical(DeclarationShape.Of(_compilation, _cache, _cancellationToken)) : null;
                 var known = shape is null ? null : _cache!.PipelineExtensions(shape);
                 var found = known is null && shape is not null ? new List<string>() : null;
                 foreach (var tree in _compilation.SyntaxTrees)
@@ -271,20 +272,49 @@ internal sealed class CompilationFacts
 
             var names = new NameKey(_requestData, _callNames, _helperNames, _mapNames, _requireNames, _controllersNames, _assignedNames, _createdNames);
             var sameNames = new HashSet<NameKey>();
+            var otherNames = new HashSet<NameKey>();
+            bool SameNames(NameKey other)
+            {
+                if (ReferenceEquals(other, names) || sameNames.Contains(other))
+                {
+                    return true;
+                }
+
+                if (otherNames.Contains(other))
+                {
+                    return false;
+                }
+
+                return other.SameAs(names) ? sameNames.Add(other) : !otherNames.Add(other);
+            }
+
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
+                var entry = _cache?.Get(tree);
+
+                // The facts of a tree recorded in an earlier compilation hold while what they depend on is the same: the
+                // tree (the same object), every declaration of the compilation (its shape: the symbols each candidate binds
+                // to, the attributes of a handler declared elsewhere), the names that chose the candidates, the helpers
+                // configured for the tree, and the other trees a recorded location points into.
+                var configuration = _requestData ? null : HelperConfiguration(tree);
+                if (!_requestData && shape is not null && entry!.Facts is { } kept && ReferenceEquals(kept.Shape, shape) &&
+                    string.Equals(kept.Configuration, configuration, System.StringComparison.Ordinal) && SameNames(kept.Names) && kept.PointsInto(_compilation))
+                {
+                    kept.AddTo(_facts);
+                    _cache!.CountReused();
+                    continue;
+                }
+
                 ImmutableArray<SyntaxNode> candidates;
-                if (_cache is null)
+                if (entry is null)
                 {
                     candidates = ScanTree(tree);
                 }
                 else
                 {
-                    var entry = _cache.Get(tree);
                     var found = entry.Candidates(_requestData);
-                    if (found is not null && (ReferenceEquals(found.Names, names) || sameNames.Contains(found.Names) ||
-                                              found.Names.SameAs(names) && sameNames.Add(found.Names)))
+                    if (found is not null && SameNames(found.Names))
                     {
                         candidates = found.Nodes;
                     }
@@ -295,15 +325,67 @@ internal sealed class CompilationFacts
                     }
                 }
 
-                if (candidates.Length > 0)
+                if (_requestData)
                 {
-                    var model = GetModel(tree);
-                    foreach (var candidate in candidates)
+                    if (candidates.Length > 0)
                     {
-                        Record(model, candidate, tree);
+                        var model = GetModel(tree);
+                        foreach (var candidate in candidates)
+                        {
+                            RecordRequestData(model, candidate);
+                        }
                     }
+
+                    continue;
                 }
+
+                var facts = RecordTree(tree, candidates, shape, names, configuration!);
+                _cache?.CountComputed(bound: candidates.Length > 0);
+                if (shape is not null)
+                {
+                    entry!.Remember(facts);
+                }
+
+                facts.AddTo(_facts);
             }
+        }
+
+        /// <summary>
+        /// The configured helpers' settings that apply to <paramref name="tree"/>, as text: what the tree's recorded facts
+        /// depend on in the options (the helpers are resolved by the compilation's declarations, which the shape covers).
+        /// </summary>
+        private string HelperConfiguration(SyntaxTree tree)
+        {
+            var options = _options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            var methods = options.TryGetValue(AuthorizationHelpers.MethodsKey, out var m) ? m : string.Empty;
+            var attributes = options.TryGetValue(AuthorizationHelpers.AttributesKey, out var a) ? a : string.Empty;
+            var fallback = options.TryGetValue(AuthorizationHelpers.FallbackPolicyMethodsKey, out var f) ? f : string.Empty;
+            return methods.Length + attributes.Length + fallback.Length == 0 ? string.Empty : methods + "\n" + attributes + "\n" + fallback;
+        }
+
+        /// <summary>
+        /// Binds the candidates of one tree and records them into models of their own, kept as the tree's facts: nothing
+        /// of the compilation stays in them (events and mappings name symbols by <see cref="SymbolIdentity"/>).
+        /// </summary>
+        private TreeFacts RecordTree(SyntaxTree tree, ImmutableArray<SyntaxNode> candidates, DeclarationShape? shape, NameKey names, string configuration)
+        {
+            if (candidates.IsEmpty)
+            {
+                return new TreeFacts(shape, names, configuration);
+            }
+
+            var types = _facts.Types;
+            var pipeline = new PipelineModel(types);
+            var endpoints = new EndpointAuthorization(types);
+            var listing = false;
+            var model = GetModel(tree);
+            var helpers = _facts.Helpers.For(_options, tree);
+            foreach (var candidate in candidates)
+            {
+                Record(model, candidate, helpers, pipeline, endpoints, ref listing);
+            }
+
+            return new TreeFacts(shape, names, configuration, tree, pipeline, endpoints, listing);
         }
 
         /// <summary>
@@ -455,46 +537,34 @@ internal sealed class CompilationFacts
         private SemanticModel GetModel(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
 
-        private void Record(SemanticModel model, SyntaxNode node, SyntaxTree tree)
+        private void RecordRequestData(SemanticModel model, SyntaxNode node)
+        {
+            if (model.GetOperation(node, _cancellationToken) is IInvocationOperation invocation && _facts.RequestData.IsCopy(invocation.TargetMethod))
+            {
+                _facts.RequestData.Record(invocation, _cancellationToken);
+            }
+        }
+
+        private void Record(SemanticModel model, SyntaxNode node, AuthorizationHelpers helpers, PipelineModel pipeline, EndpointAuthorization endpoints, ref bool listing)
         {
             var operation = model.GetOperation(node, _cancellationToken);
-            var helpers = _facts.Helpers.For(_options, tree);
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (_requestData)
-                    {
-                        if (_facts.RequestData.IsCopy(invocation.TargetMethod))
-                        {
-                            _facts.RequestData.Record(invocation, _cancellationToken);
-                        }
-
-                        break;
-                    }
-
                     if (OwnerOf(invocation, _cancellationToken) is { } owner)
                     {
-                        _facts.Pipeline.Record(invocation, owner, helpers);
+                        pipeline.Record(invocation, owner, helpers);
                     }
 
-                    _facts.Endpoints.Record(invocation, helpers);
-
-                    if (SSA0002DoNotEnableDirectoryBrowsing.IsListing(invocation, _facts.Types))
-                    {
-                        _facts.RecordListing();
-                    }
-
+                    endpoints.Record(invocation, helpers);
+                    listing |= SSA0002DoNotEnableDirectoryBrowsing.IsListing(invocation, _facts.Types);
                     break;
                 case IObjectCreationOperation creation:
-                    _facts.Endpoints.Record(creation, helpers);
+                    endpoints.Record(creation, helpers);
                     break;
                 case ISimpleAssignmentOperation assignment:
-                    _facts.Pipeline.RecordAssignment(assignment);
-                    if (SSA0002DoNotEnableDirectoryBrowsing.IsListing(assignment, _facts.Types))
-                    {
-                        _facts.RecordListing();
-                    }
-
+                    pipeline.RecordAssignment(assignment);
+                    listing |= SSA0002DoNotEnableDirectoryBrowsing.IsListing(assignment, _facts.Types);
                     break;
             }
         }
@@ -526,7 +596,53 @@ internal sealed class CompilationFacts
     {
         private readonly ConditionalWeakTable<SyntaxTree, TreeEntry> _trees = new();
         private System.Tuple<DeclarationShape, string[]>? _extensions;
+        private DeclarationShape? _shape;
         private int _scans;
+        private int _reused;
+        private int _computed;
+        private int _bound;
+
+        /// <summary>Trees whose recorded facts were taken over from an earlier compilation (for tests and the benchmark).</summary>
+        internal int TreeFactsReused => Volatile.Read(ref _reused);
+
+        /// <summary>Trees whose facts were found again: their candidates looked up and, when there are any, bound.</summary>
+        internal int TreeFactsComputed => Volatile.Read(ref _computed);
+
+        /// <summary>Of <see cref="TreeFactsComputed"/>, the trees that had candidates to bind.</summary>
+        internal int TreesBound => Volatile.Read(ref _bound);
+
+        internal void CountReused() => Interlocked.Increment(ref _reused);
+
+        internal void CountComputed(bool bound)
+        {
+            Interlocked.Increment(ref _computed);
+            if (bound)
+            {
+                Interlocked.Increment(ref _bound);
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="shape"/>, or the last shape handed out when it is the same (<see cref="DeclarationShape.SameAs"/>):
+        /// one object per run of compilations whose declarations are alike, so a tree's facts say by reference which
+        /// declarations they were recorded under.
+        /// </summary>
+        internal DeclarationShape Canonical(DeclarationShape shape)
+        {
+            while (true)
+            {
+                var last = Volatile.Read(ref _shape);
+                if (last is not null && last.SameAs(shape))
+                {
+                    return last;
+                }
+
+                if (ReferenceEquals(Interlocked.CompareExchange(ref _shape, shape, last), last))
+                {
+                    return shape;
+                }
+            }
+        }
 
         internal TreeEntry Get(SyntaxTree tree) => _trees.GetValue(tree, static _ => new TreeEntry());
 
@@ -617,12 +733,16 @@ internal sealed class CompilationFacts
         }
     }
 
-    /// <summary>One tree's syntax results: its declarations, and its candidates for the last names each scan asked with.</summary>
+    /// <summary>
+    /// One tree's results: its declarations, its candidates for the last names each scan asked with, and the facts its
+    /// candidates recorded (<see cref="TreeFacts"/>, with what they were recorded under).
+    /// </summary>
     internal sealed class TreeEntry
     {
         private TreeDeclarations? _declarations;
         private TreeCandidates? _facts;
         private TreeCandidates? _requestData;
+        private TreeFacts? _recorded;
         private object? _folderIndex;
         private string? _skeleton;
 
@@ -726,6 +846,11 @@ internal sealed class CompilationFacts
             return index;
         }
 
+        /// <summary>The facts the tree's candidates recorded last, with the shape, names and configuration they were recorded under.</summary>
+        public TreeFacts? Facts => Volatile.Read(ref _recorded);
+
+        public void Remember(TreeFacts facts) => Volatile.Write(ref _recorded, facts);
+
         public TreeCandidates? Candidates(bool requestData) => requestData ? Volatile.Read(ref _requestData) : Volatile.Read(ref _facts);
 
         public void Remember(bool requestData, TreeCandidates candidates)
@@ -807,6 +932,119 @@ internal sealed class CompilationFacts
             SimpleNameSyntax simple => simple.Identifier.ValueText,
             _ => string.Empty,
         };
+    }
+
+    /// <summary>
+    /// What one tree's candidates recorded, without a symbol, semantic model or operation: whether it sets a fallback
+    /// policy, turns on directory listing or authorizes every controller, its pipeline events (owners and callees by
+    /// <see cref="SymbolIdentity"/>, locations in the tree itself) and its method-group mappings (by the handler's
+    /// identity). Kept for the next compilation with what it depends on: the declaration shape it was recorded under
+    /// (the symbols its candidates bind to are declared alike while the shape is the same), the names that chose the
+    /// candidates, the helpers configured for the tree, and the other trees its locations point into (an
+    /// <c>[AllowAnonymous]</c> on a handler declared in another file).
+    /// </summary>
+    internal sealed class TreeFacts
+    {
+        private readonly bool _fallbackPolicy;
+        private readonly bool _listing;
+        private readonly bool _controllersAuthorized;
+        private readonly PipelineEvent[] _events;
+        private readonly KeyValuePair<SymbolIdentity, MappedHandler>[] _mapped;
+        private readonly SyntaxTree[] _otherTrees;
+
+        /// <summary>A tree with no candidate: it records nothing.</summary>
+        public TreeFacts(DeclarationShape? shape, NameKey names, string configuration)
+        {
+            Shape = shape;
+            Names = names;
+            Configuration = configuration;
+            _events = System.Array.Empty<PipelineEvent>();
+            _mapped = System.Array.Empty<KeyValuePair<SymbolIdentity, MappedHandler>>();
+            _otherTrees = System.Array.Empty<SyntaxTree>();
+        }
+
+        public TreeFacts(DeclarationShape? shape, NameKey names, string configuration, SyntaxTree tree, PipelineModel pipeline,
+            EndpointAuthorization endpoints, bool listing)
+            : this(shape, names, configuration)
+        {
+            _fallbackPolicy = pipeline.HasFallbackPolicy;
+            _listing = listing;
+            _controllersAuthorized = endpoints.ControllersRequireAuthorization;
+            var events = new List<PipelineEvent>(pipeline.Events);
+            events.Sort(static (a, b) => a.Position.CompareTo(b.Position));
+            _events = events.Count == 0 ? System.Array.Empty<PipelineEvent>() : events.ToArray();
+            List<KeyValuePair<SymbolIdentity, MappedHandler>>? mapped = null;
+            List<SyntaxTree>? others = null;
+            void PointsInto(SyntaxTree? other)
+            {
+                if (other is not null && other != tree && (others is null || !others.Contains(other)))
+                {
+                    (others ??= new List<SyntaxTree>()).Add(other);
+                }
+            }
+
+            foreach (var pipelineEvent in _events)
+            {
+                PointsInto(pipelineEvent.Owner.Tree);
+                PointsInto(pipelineEvent.Callee?.Tree);
+                PointsInto(pipelineEvent.Location.SourceTree);
+            }
+
+            foreach (var handler in endpoints.Mapped)
+            {
+                PointsInto(handler.Key.Tree);
+                foreach (var mapping in handler.Value)
+                {
+                    PointsInto(mapping.Marker?.SourceTree);
+                    PointsInto(mapping.MapCall.SourceTree);
+                    (mapped ??= new List<KeyValuePair<SymbolIdentity, MappedHandler>>()).Add(new KeyValuePair<SymbolIdentity, MappedHandler>(handler.Key, mapping));
+                }
+            }
+
+            _mapped = mapped?.ToArray() ?? System.Array.Empty<KeyValuePair<SymbolIdentity, MappedHandler>>();
+            _otherTrees = others?.ToArray() ?? System.Array.Empty<SyntaxTree>();
+        }
+
+        /// <summary>The declaration shape recorded under (the analyzer's canonical object), or null when none was taken.</summary>
+        public DeclarationShape? Shape { get; }
+
+        public NameKey Names { get; }
+
+        /// <summary>The helper settings of the tree (<c>ssa.authorization_*</c>, <c>ssa.fallback_policy_methods</c>) as text.</summary>
+        public string Configuration { get; }
+
+        /// <summary>True when every other tree a recorded location points into is a tree of <paramref name="compilation"/>.</summary>
+        public bool PointsInto(Compilation compilation)
+        {
+            foreach (var tree in _otherTrees)
+            {
+                if (!compilation.ContainsSyntaxTree(tree))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Adds these facts to the compilation's.</summary>
+        public void AddTo(Facts facts)
+        {
+            if (_listing)
+            {
+                facts.RecordListing();
+            }
+
+            if (_events.Length > 0 || _fallbackPolicy)
+            {
+                facts.Pipeline.Import(_events, _fallbackPolicy);
+            }
+
+            if (_mapped.Length > 0 || _controllersAuthorized)
+            {
+                facts.Endpoints.Import(_mapped, _controllersAuthorized);
+            }
+        }
     }
 
     /// <summary>A tree's candidate nodes, found with <see cref="Names"/>.</summary>

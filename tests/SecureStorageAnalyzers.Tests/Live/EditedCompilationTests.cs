@@ -186,7 +186,163 @@ public class EditedCompilationTests
         await AssertSameAsFreshAsync(compilation, compilation.SyntaxTrees.First(t => t.FilePath == caller.FilePath), analyzer, options);
     }
 
-    private static async Task AssertSameAsFreshAsync(Compilation compilation, SyntaxTree document, DiagnosticAnalyzer reused, AnalyzerOptions options)
+    /// <summary>
+    /// A keystroke in one file: the recorded facts of every other tree are taken over (counted by the analyzer's cache),
+    /// only the edited tree is looked at again, and when the edit changes a fact (a fallback policy set or removed inside
+    /// a method body of another file) the findings of the unchanged Program.cs follow it in the next compilation.
+    /// </summary>
+    [Fact]
+    public async Task EditInOneFile_OtherTreesFactsAreReusedAndTheEditedFactFollowsAsync()
+    {
+        const string Notes = """
+            public static class Notes
+            {
+                public static string Title() => "notes";
+            }
+            """;
+        var withFallback = NoFallback.Replace("services.AddAuthorization()",
+            "services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())", StringComparison.Ordinal);
+        var analyzer = new SecureStorageAnalyzer();
+        var cache = analyzer.SyntaxCache;
+        Compilation compilation = DocumentScope.Compile([("/src/Program.cs", Program), ("/src/Security.cs", withFallback), ("/src/Notes.cs", Notes)]);
+        var trees = compilation.SyntaxTrees.Count();
+        var program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+        Assert.Empty(await FindingsAsync(compilation, program, analyzer));
+
+        // The second compilation the instance sees takes the declaration shape and records every tree under it.
+        compilation = Edit(compilation, "/src/Notes.cs", "\"notes\"", "\"notes!\"");
+        Assert.Empty(await FindingsAsync(compilation, program, analyzer));
+        Assert.Equal(0, cache.TreeFactsReused);
+
+        // A keystroke in Notes.cs: the other trees' facts are taken over, Notes.cs (no candidate) is looked at, nothing is bound.
+        var (reused, computed, bound) = (cache.TreeFactsReused, cache.TreeFactsComputed, cache.TreesBound);
+        compilation = Edit(compilation, "/src/Notes.cs", "\"notes!\"", "\"notes\"");
+        Assert.Empty(await FindingsAsync(compilation, program, analyzer));
+        Assert.Equal((trees - 1, 1, 0), (cache.TreeFactsReused - reused, cache.TreeFactsComputed - computed, cache.TreesBound - bound));
+
+        // The fallback policy removed inside AddStaffOnly's body: the declarations are the same, Security.cs alone is bound
+        // again, and Program.cs (reused) gets its finding.
+        (reused, computed, bound) = (cache.TreeFactsReused, cache.TreeFactsComputed, cache.TreesBound);
+        compilation = Edit(compilation, "/src/Security.cs",
+            "services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())", "services.AddAuthorization()");
+        Assert.Same(program, compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs"));
+        Assert.Contains("SSA0001 at /src/Program.cs:8", await FindingsAsync(compilation, program, analyzer));
+        Assert.Equal((trees - 1, 1, 1), (cache.TreeFactsReused - reused, cache.TreeFactsComputed - computed, cache.TreesBound - bound));
+        Assert.Equal(Facts(compilation.Clone(), Options, cache: null), Facts(compilation.Clone(), Options, cache));
+
+        // And back: the finding goes again.
+        compilation = Edit(compilation, "/src/Security.cs", "services.AddAuthorization()",
+            "services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())");
+        Assert.Empty(await FindingsAsync(compilation, program, analyzer));
+
+        // A keystroke in Program.cs's top-level statements: Program.cs alone is bound again.
+        (reused, computed, bound) = (cache.TreeFactsReused, cache.TreeFactsComputed, cache.TreesBound);
+        compilation = Edit(compilation, "/src/Program.cs", "app.Run();", "app.Run(); ");
+        program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+        Assert.Empty(await FindingsAsync(compilation, program, analyzer));
+        Assert.Equal((trees - 1, 1, 1), (cache.TreeFactsReused - reused, cache.TreeFactsComputed - computed, cache.TreesBound - bound));
+    }
+
+    /// <summary>
+    /// A helper renamed in a third file becomes the method the unchanged Program.cs calls (a better overload for a
+    /// <c>WebApplication</c>), and it does not authorize: Program.cs's recorded facts name the old callee, so they must
+    /// not survive a change of any declaration. The names the scan looks for are the same before and after (both names
+    /// stay declared), so only the declaration shape tells.
+    /// </summary>
+    [Fact]
+    public async Task HelperRenamedInAnotherFile_UnchangedCallerIsRecordedAgainAsync()
+    {
+        const string Secured = """
+            using Microsoft.AspNetCore.Authorization;
+
+            public static class Security
+            {
+                public static IServiceCollection AddStaffOnly(this IServiceCollection services) =>
+                    services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+                public static IApplicationBuilder Harden(this IApplicationBuilder app) => app.UseAuthorization();
+
+                public static IApplicationBuilder Loosen(this IApplicationBuilder app) => app;
+            }
+            """;
+        const string Extra = """
+            public static class Extra
+            {
+                public static WebApplication Loosen(this WebApplication app) => app;
+            }
+            """;
+        var program = Program.Replace("Security.Harden(app);", "app.Harden();", StringComparison.Ordinal);
+        var analyzer = new SecureStorageAnalyzer();
+        var cache = analyzer.SyntaxCache;
+        Compilation compilation = DocumentScope.Compile([("/src/Program.cs", program), ("/src/Security.cs", Secured), ("/src/Extra.cs", Extra)]);
+        var programTree = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+        Assert.Empty(await FindingsAsync(compilation, programTree, analyzer));
+        compilation = Edit(compilation, "/src/Extra.cs", "=> app;", "=>  app;");
+        Assert.Empty(await FindingsAsync(compilation, programTree, analyzer));
+
+        var reused = cache.TreeFactsReused;
+        compilation = Edit(compilation, "/src/Extra.cs", "Loosen", "Harden");
+        Assert.Same(programTree, compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs"));
+        Assert.Contains("SSA0001 at /src/Program.cs:8", await FindingsAsync(compilation, programTree, analyzer));
+        Assert.Equal(reused, cache.TreeFactsReused);
+        await AssertSameAsFreshAsync(compilation, programTree, analyzer, Options, fallback: true);
+
+        compilation = Edit(compilation, "/src/Extra.cs", "Harden", "Loosen");
+        Assert.Empty(await FindingsAsync(compilation, programTree, analyzer));
+        await AssertSameAsFreshAsync(compilation, programTree, analyzer, Options, fallback: true);
+    }
+
+    /// <summary>
+    /// A handler mapped as a method group in Program.cs and marked <c>[AllowAnonymous]</c> in its own file: Program.cs's
+    /// recorded mapping points at the attribute in Handlers.cs. A keystroke in Handlers.cs (inside a body: the
+    /// declarations are the same) makes that tree a new object, so Program.cs is recorded again, and SSA0005's finding
+    /// in Handlers.cs points at the attribute of the new tree, as a fresh analysis says.
+    /// </summary>
+    [Fact]
+    public async Task MarkerInAnotherFileEdited_MappingIsRecordedAgainAsync()
+    {
+        const string Mapped = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/files/{name}", Handlers.Get);
+            app.Run();
+            """;
+        const string Handlers = """
+            using Microsoft.AspNetCore.Authorization;
+
+            public static class Handlers
+            {
+                [AllowAnonymous]
+                public static IResult Get(string name) => Results.File(Path.Combine("/srv/files", name));
+            }
+            """;
+        var analyzer = new SecureStorageAnalyzer();
+        var cache = analyzer.SyntaxCache;
+        Compilation compilation = DocumentScope.Compile([("/src/Program.cs", Mapped), ("/src/Handlers.cs", Handlers)]);
+        var handlers = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Handlers.cs");
+        Assert.Contains("SSA0005 at /src/Handlers.cs:6", await FindingsAsync(compilation, handlers, analyzer));
+        compilation = Edit(compilation, "/src/Handlers.cs", "\"/srv/files\"", "\"/srv/files2\"");
+        handlers = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Handlers.cs");
+        Assert.Contains("SSA0005 at /src/Handlers.cs:6", await FindingsAsync(compilation, handlers, analyzer));
+
+        var (reused, bound) = (cache.TreeFactsReused, cache.TreesBound);
+        compilation = Edit(compilation, "/src/Handlers.cs", "\"/srv/files2\"", "\"/srv/files\"");
+        handlers = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Handlers.cs");
+        var reusedFindings = (await DocumentScope.InDocumentAsync(compilation, handlers, analyzers: [analyzer])).Where(d => d.Id == "SSA0005").ToList();
+        var freshFindings = (await DocumentScope.InDocumentAsync(compilation, handlers, analyzers: [new SecureStorageAnalyzer()])).Where(d => d.Id == "SSA0005").ToList();
+        Assert.Single(reusedFindings);
+        Assert.Equal(freshFindings.Select(DocumentScope.Identity), reusedFindings.Select(DocumentScope.Identity));
+        Assert.All(reusedFindings[0].AdditionalLocations, l => Assert.True(compilation.ContainsSyntaxTree(l.SourceTree!), $"{l} is not in the compilation"));
+        Assert.Contains(reusedFindings[0].AdditionalLocations, l => l.SourceTree == handlers && handlers.GetText().ToString(l.SourceSpan) == "AllowAnonymous");
+
+        // Program.cs had to be recorded again (its mapping pointed into the old Handlers.cs), Handlers.cs is new: both bound.
+        Assert.Equal(compilation.SyntaxTrees.Count() - 2, cache.TreeFactsReused - reused);
+        Assert.Equal(1, cache.TreesBound - bound);
+    }
+
+    private static readonly AnalyzerOptions Options = new(ImmutableArray<AdditionalText>.Empty);
+
+    private static async Task AssertSameAsFreshAsync(Compilation compilation, SyntaxTree document, DiagnosticAnalyzer reused, AnalyzerOptions options, bool fallback = true)
     {
         Assert.Equal(await FindingsAsync(compilation, document, new SecureStorageAnalyzer()), await FindingsAsync(compilation, document, reused));
 
@@ -195,7 +351,7 @@ public class EditedCompilationTests
         var cached = Facts(compilation.Clone(), options, ((PackAnalyzer)reused).SyntaxCache);
         var fresh = Facts(compilation.Clone(), options, cache: null);
         Assert.Equal(fresh, cached);
-        Assert.Contains("fallback True", fresh, StringComparison.Ordinal);
+        Assert.Contains($"fallback {fallback}", fresh, StringComparison.Ordinal);
     }
 
     private static string Facts(Compilation compilation, AnalyzerOptions options, CompilationFacts.SyntaxCache? cache)
@@ -207,7 +363,7 @@ public class EditedCompilationTests
         }
 
         var facts = shared.Get(compilation, options, CancellationToken.None);
-        return string.Join("\n", facts.PipelineEvents.Select(e => $"{e.Kind} {e.Owner.ToDisplayString()} {e.Callee?.ToDisplayString()} {e.Location.GetLineSpan()}")) +
+        return string.Join("\n", facts.PipelineEvents.Select(e => $"{e.Kind} {e.Owner} {e.Callee} {e.Location.GetLineSpan()}").Order(StringComparer.Ordinal)) +
                $"\nlisting {facts.HasListingMiddleware}, fallback {facts.Pipeline.HasFallbackPolicy}, controllers authorized {facts.Endpoints.ControllersRequireAuthorization}";
     }
 
