@@ -48,6 +48,17 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// (no symbol, no semantic model, no option): a candidate list is reused only for exactly the same names.
 /// </para>
 /// <para>
+/// What a tree's candidates record is kept per tree too (<see cref="TreeFacts"/>: booleans, pipeline events and
+/// method-group mappings that name symbols by <see cref="SymbolIdentity"/>), and a compilation's facts are its trees'
+/// added up. A tree's recorded facts are taken over from an earlier compilation while everything they depend on is the
+/// same: the tree object, the compilation's <see cref="DeclarationShape"/> (what each candidate binds to is decided by
+/// the tree itself and the declarations of all trees and references), the names that chose the candidates, the helper
+/// settings of the tree, and the other trees their locations point into. After a keystroke inside a body only the
+/// edited tree is bound again. The first compilation an instance sees takes its shape pending (<see cref="DeclarationShape.Pending"/>:
+/// its trees held weakly, no skeleton taken), so a build, which sees one, pays nothing for it, and the IDE's first
+/// keystroke after loading the project already reuses the other trees' facts.
+/// </para>
+/// <para>
 /// The folders written with request data are a second scan (<see cref="GetRequestData"/>), run only when SSA0001 meets a
 /// served folder that is not private by its name: it binds every <c>CopyTo[Async]</c> call, which real code has in many
 /// files.
@@ -230,9 +241,12 @@ internal sealed class CompilationFacts
                 // their declared symbols; when no declaration of any file changed since the analyzer's previous compilation
                 // (same references and options, every tree the same or different only inside bodies), the previous answer
                 // holds and nothing is bound for it.
-                // The first compilation an instance sees has nothing to reuse (a build sees one), so its shape is not taken.
-                shape = _cache is not null && _cache.SeenBefore() ? _cache.Canonical(DeclarationShape.Of(_compilation, _cache, _cancellationToken)) : null;
-                var known = shape is null ? null : _cache!.PipelineExtensions(shape);
+                // The first compilation takes its shape pending (its trees, weakly; nothing walked): a build sees one
+                // compilation and pays nothing for it, and an IDE's next compilation compares with it then.
+                shape = _cache is null ? null
+                    : _cache.Canonical(_cache.SeenBefore() ? DeclarationShape.Of(_compilation, _cache, _cancellationToken) : DeclarationShape.Pending(_compilation, _cache),
+                        _cancellationToken);
+                var known = shape is null ? null : _cache!.PipelineExtensions(shape, _cancellationToken);
                 var found = known is null && shape is not null ? new List<string>() : null;
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
@@ -627,12 +641,12 @@ internal sealed class CompilationFacts
         /// one object per run of compilations whose declarations are alike, so a tree's facts say by reference which
         /// declarations they were recorded under.
         /// </summary>
-        internal DeclarationShape Canonical(DeclarationShape shape)
+        internal DeclarationShape Canonical(DeclarationShape shape, CancellationToken cancellationToken)
         {
             while (true)
             {
                 var last = Volatile.Read(ref _shape);
-                if (last is not null && last.SameAs(shape))
+                if (last is not null && last.SameAs(shape, cancellationToken))
                 {
                     return last;
                 }
@@ -650,10 +664,10 @@ internal sealed class CompilationFacts
         /// The names of the project's extension methods on an application builder found in the last compilation whose
         /// declarations had <paramref name="shape"/>, or null. Names only: the symbols are the new compilation's to bind.
         /// </summary>
-        internal string[]? PipelineExtensions(DeclarationShape shape)
+        internal string[]? PipelineExtensions(DeclarationShape shape, CancellationToken cancellationToken)
         {
             var last = Volatile.Read(ref _extensions);
-            return last is not null && last.Item1.SameAs(shape) ? last.Item2 : null;
+            return last is not null && last.Item1.SameAs(shape, cancellationToken) ? last.Item2 : null;
         }
 
         internal void RememberPipelineExtensions(DeclarationShape shape, string[] names) => Volatile.Write(ref _extensions, System.Tuple.Create(shape, names));
@@ -673,14 +687,65 @@ internal sealed class CompilationFacts
         private readonly CompilationOptions _options;
         private readonly ImmutableArray<MetadataReference> _references;
         private readonly string? _assemblyName;
-        private readonly (string Path, ParseOptions Options, string Skeleton)[] _trees;
+        private readonly SyntaxCache? _cache;
+        private (string Path, ParseOptions Options, string Skeleton)[]? _trees;
+        private System.WeakReference<SyntaxTree>[]? _pending;
 
-        private DeclarationShape(Compilation compilation, (string, ParseOptions, string)[] trees)
+        private DeclarationShape(Compilation compilation, (string, ParseOptions, string)[]? trees, System.WeakReference<SyntaxTree>[]? pending, SyntaxCache? cache)
         {
             _options = compilation.Options;
             _references = ImmutableArray.CreateRange(compilation.References);
             _assemblyName = compilation.AssemblyName;
             _trees = trees;
+            _pending = pending;
+            _cache = cache;
+        }
+
+        /// <summary>
+        /// The shape of <paramref name="compilation"/>, its skeletons taken only when it is first compared (<see cref="SameAs"/>):
+        /// the trees are held weakly meanwhile, and a tree collected by then makes the shape the same as no other.
+        /// </summary>
+        public static DeclarationShape Pending(Compilation compilation, SyntaxCache cache)
+        {
+            var trees = new List<System.WeakReference<SyntaxTree>>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                trees.Add(new System.WeakReference<SyntaxTree>(tree));
+            }
+
+            return new DeclarationShape(compilation, trees: null, trees.ToArray(), cache);
+        }
+
+        /// <summary>The skeletons, taken now for a pending shape; null when one of its trees is gone.</summary>
+        private (string Path, ParseOptions Options, string Skeleton)[]? Trees(CancellationToken cancellationToken)
+        {
+            var trees = Volatile.Read(ref _trees);
+            if (trees is not null)
+            {
+                return trees;
+            }
+
+            var pending = Volatile.Read(ref _pending);
+            if (pending is null)
+            {
+                return Volatile.Read(ref _trees);
+            }
+
+            trees = new (string, ParseOptions, string)[pending.Length];
+            for (var i = 0; i < pending.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!pending[i].TryGetTarget(out var tree))
+                {
+                    return null;
+                }
+
+                trees[i] = (tree.FilePath, tree.Options, _cache!.Get(tree).Skeleton(tree, cancellationToken));
+            }
+
+            Volatile.Write(ref _trees, trees);
+            Volatile.Write(ref _pending, null);
+            return trees;
         }
 
         public static DeclarationShape Of(Compilation compilation, SyntaxCache cache, CancellationToken cancellationToken)
@@ -692,17 +757,17 @@ internal sealed class CompilationFacts
                 trees.Add((tree.FilePath, tree.Options, cache.Get(tree).Skeleton(tree, cancellationToken)));
             }
 
-            return new DeclarationShape(compilation, trees.ToArray());
+            return new DeclarationShape(compilation, trees.ToArray(), pending: null, cache: null);
         }
 
-        public bool SameAs(DeclarationShape other)
+        public bool SameAs(DeclarationShape other, CancellationToken cancellationToken)
         {
             if (ReferenceEquals(this, other))
             {
                 return true;
             }
 
-            if (_trees.Length != other._trees.Length || _references.Length != other._references.Length ||
+            if (_references.Length != other._references.Length ||
                 !string.Equals(_assemblyName, other._assemblyName, System.StringComparison.Ordinal) ||
                 !ReferenceEquals(_options, other._options) && !_options.Equals(other._options))
             {
@@ -717,10 +782,17 @@ internal sealed class CompilationFacts
                 }
             }
 
-            for (var i = 0; i < _trees.Length; i++)
+            var mine = Trees(cancellationToken);
+            var theirs = other.Trees(cancellationToken);
+            if (mine is null || theirs is null || mine.Length != theirs.Length)
             {
-                var (path, options, skeleton) = _trees[i];
-                var (otherPath, otherOptions, otherSkeleton) = other._trees[i];
+                return false;
+            }
+
+            for (var i = 0; i < mine.Length; i++)
+            {
+                var (path, options, skeleton) = mine[i];
+                var (otherPath, otherOptions, otherSkeleton) = theirs[i];
                 if (!string.Equals(path, otherPath, System.StringComparison.Ordinal) ||
                     !ReferenceEquals(options, otherOptions) && !options.Equals(otherOptions) ||
                     !ReferenceEquals(skeleton, otherSkeleton) && !string.Equals(skeleton, otherSkeleton, System.StringComparison.Ordinal))

@@ -209,20 +209,25 @@ public class EditedCompilationTests
         var program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
         Assert.Empty(await FindingsAsync(compilation, program, analyzer));
 
-        // The second compilation the instance sees takes the declaration shape and records every tree under it.
-        compilation = Edit(compilation, "/src/Notes.cs", "\"notes\"", "\"notes!\"");
-        Assert.Empty(await FindingsAsync(compilation, program, analyzer));
-        Assert.Equal(0, cache.TreeFactsReused);
+        Assert.Equal((0, trees), (cache.TreeFactsReused, cache.TreeFactsComputed));
 
-        // A keystroke in Notes.cs: the other trees' facts are taken over, Notes.cs (no candidate) is looked at, nothing is bound.
+        // A keystroke in Notes.cs, from the first compilation on (its shape was taken pending): the other trees' facts are
+        // taken over, Notes.cs (no candidate) is looked at, nothing is bound.
+        for (var keystroke = 0; keystroke < 2; keystroke++)
+        {
+            var before = (cache.TreeFactsReused, cache.TreeFactsComputed, cache.TreesBound);
+            compilation = keystroke == 0
+                ? Edit(compilation, "/src/Notes.cs", "\"notes\"", "\"notes!\"")
+                : Edit(compilation, "/src/Notes.cs", "\"notes!\"", "\"notes\"");
+            Assert.Empty(await FindingsAsync(compilation, program, analyzer));
+            Assert.Equal((trees - 1, 1, 0), (cache.TreeFactsReused - before.TreeFactsReused, cache.TreeFactsComputed - before.TreeFactsComputed,
+                cache.TreesBound - before.TreesBound));
+        }
+
         var (reused, computed, bound) = (cache.TreeFactsReused, cache.TreeFactsComputed, cache.TreesBound);
-        compilation = Edit(compilation, "/src/Notes.cs", "\"notes!\"", "\"notes\"");
-        Assert.Empty(await FindingsAsync(compilation, program, analyzer));
-        Assert.Equal((trees - 1, 1, 0), (cache.TreeFactsReused - reused, cache.TreeFactsComputed - computed, cache.TreesBound - bound));
 
         // The fallback policy removed inside AddStaffOnly's body: the declarations are the same, Security.cs alone is bound
         // again, and Program.cs (reused) gets its finding.
-        (reused, computed, bound) = (cache.TreeFactsReused, cache.TreeFactsComputed, cache.TreesBound);
         compilation = Edit(compilation, "/src/Security.cs",
             "services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())", "services.AddAuthorization()");
         Assert.Same(program, compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs"));
