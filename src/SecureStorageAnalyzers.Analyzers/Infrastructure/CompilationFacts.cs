@@ -54,9 +54,9 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// same: the tree object, the compilation's <see cref="DeclarationShape"/> (what each candidate binds to is decided by
 /// the tree itself and the declarations of all trees and references), the names that chose the candidates, the helper
 /// settings of the tree, and the other trees their locations point into. After a keystroke inside a body only the
-/// edited tree is bound again. The first compilation an instance sees takes its shape pending (<see cref="DeclarationShape.Pending"/>:
-/// its trees held weakly, no skeleton taken), so a build, which sees one, pays nothing for it, and the IDE's first
-/// keystroke after loading the project already reuses the other trees' facts.
+/// edited tree is bound again. The shape is taken lazily (<see cref="DeclarationShape"/>: trees held weakly, a tree's
+/// skeleton walked only where two compilations' trees differ), so a build, which sees one compilation, walks nothing for
+/// it, and the IDE's first keystroke after loading the project already reuses the other trees' facts.
 /// </para>
 /// <para>
 /// The folders written with request data are a second scan (<see cref="GetRequestData"/>), run only when SSA0001 meets a
@@ -241,11 +241,9 @@ internal sealed class CompilationFacts
                 // their declared symbols; when no declaration of any file changed since the analyzer's previous compilation
                 // (same references and options, every tree the same or different only inside bodies), the previous answer
                 // holds and nothing is bound for it.
-                // The first compilation takes its shape pending (its trees, weakly; nothing walked): a build sees one
-                // compilation and pays nothing for it, and an IDE's next compilation compares with it then.
-                shape = _cache is null ? null
-                    : _cache.Canonical(_cache.SeenBefore() ? DeclarationShape.Of(_compilation, _cache, _cancellationToken) : DeclarationShape.Pending(_compilation, _cache),
-                        _cancellationToken);
+                // The shape is taken lazily (its trees held weakly; a skeleton walked only where a tree differs from the
+                // previous shape's): a build, which sees one compilation, walks nothing for it.
+                shape = _cache is null ? null : _cache.Canonical(DeclarationShape.Of(_compilation, _cache, _cancellationToken), _cancellationToken);
                 var known = shape is null ? null : _cache!.PipelineExtensions(shape, _cancellationToken);
                 var found = known is null && shape is not null ? new List<string>() : null;
                 foreach (var tree in _compilation.SyntaxTrees)
@@ -611,7 +609,6 @@ internal sealed class CompilationFacts
         private readonly ConditionalWeakTable<SyntaxTree, TreeEntry> _trees = new();
         private System.Tuple<DeclarationShape, string[]>? _extensions;
         private DeclarationShape? _shape;
-        private int _scans;
         private int _reused;
         private int _computed;
         private int _bound;
@@ -671,9 +668,6 @@ internal sealed class CompilationFacts
         }
 
         internal void RememberPipelineExtensions(DeclarationShape shape, string[] names) => Volatile.Write(ref _extensions, System.Tuple.Create(shape, names));
-
-        /// <summary>False for the first facts scan through this cache, true from the second on.</summary>
-        internal bool SeenBefore() => Interlocked.Increment(ref _scans) > 1;
     }
 
     /// <summary>
@@ -682,82 +676,41 @@ internal sealed class CompilationFacts
     /// same shape declare the same namespaces, types and member signatures, and resolve every name outside a body the
     /// same way; an edit inside a method body, accessor or top-level statement leaves the shape as it was.
     /// </summary>
+    /// <remarks>
+    /// Taken lazily: a shape holds each tree weakly and takes a tree's skeleton only when it is compared with a shape
+    /// whose tree at that place is another object (the same tree object has the same skeleton), and then keeps the
+    /// skeleton. So a build, which compares nothing, walks no tree for it, and after an edit only the edited tree (and its
+    /// previous version, the first time it differs) is walked. A tree gone before its skeleton was taken makes the shape
+    /// the same as no other (its facts are then found again: never wrongly reused).
+    /// </remarks>
     internal sealed class DeclarationShape
     {
         private readonly CompilationOptions _options;
         private readonly ImmutableArray<MetadataReference> _references;
         private readonly string? _assemblyName;
-        private readonly SyntaxCache? _cache;
-        private (string Path, ParseOptions Options, string Skeleton)[]? _trees;
-        private System.WeakReference<SyntaxTree>[]? _pending;
+        private readonly SyntaxCache _cache;
+        private readonly Element[] _trees;
 
-        private DeclarationShape(Compilation compilation, (string, ParseOptions, string)[]? trees, System.WeakReference<SyntaxTree>[]? pending, SyntaxCache? cache)
+        private DeclarationShape(Compilation compilation, Element[] trees, SyntaxCache cache)
         {
             _options = compilation.Options;
             _references = ImmutableArray.CreateRange(compilation.References);
             _assemblyName = compilation.AssemblyName;
             _trees = trees;
-            _pending = pending;
             _cache = cache;
         }
 
-        /// <summary>
-        /// The shape of <paramref name="compilation"/>, its skeletons taken only when it is first compared (<see cref="SameAs"/>):
-        /// the trees are held weakly meanwhile, and a tree collected by then makes the shape the same as no other.
-        /// </summary>
-        public static DeclarationShape Pending(Compilation compilation, SyntaxCache cache)
-        {
-            var trees = new List<System.WeakReference<SyntaxTree>>();
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                trees.Add(new System.WeakReference<SyntaxTree>(tree));
-            }
-
-            return new DeclarationShape(compilation, trees: null, trees.ToArray(), cache);
-        }
-
-        /// <summary>The skeletons, taken now for a pending shape; null when one of its trees is gone.</summary>
-        private (string Path, ParseOptions Options, string Skeleton)[]? Trees(CancellationToken cancellationToken)
-        {
-            var trees = Volatile.Read(ref _trees);
-            if (trees is not null)
-            {
-                return trees;
-            }
-
-            var pending = Volatile.Read(ref _pending);
-            if (pending is null)
-            {
-                return Volatile.Read(ref _trees);
-            }
-
-            trees = new (string, ParseOptions, string)[pending.Length];
-            for (var i = 0; i < pending.Length; i++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!pending[i].TryGetTarget(out var tree))
-                {
-                    return null;
-                }
-
-                trees[i] = (tree.FilePath, tree.Options, _cache!.Get(tree).Skeleton(tree, cancellationToken));
-            }
-
-            Volatile.Write(ref _trees, trees);
-            Volatile.Write(ref _pending, null);
-            return trees;
-        }
-
+        /// <summary>The shape of <paramref name="compilation"/>: its trees held weakly, a skeleton already taken kept.</summary>
         public static DeclarationShape Of(Compilation compilation, SyntaxCache cache, CancellationToken cancellationToken)
         {
-            var trees = new List<(string, ParseOptions, string)>();
+            var trees = new List<Element>();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                trees.Add((tree.FilePath, tree.Options, cache.Get(tree).Skeleton(tree, cancellationToken)));
+                trees.Add(new Element(tree, cache.Get(tree).KnownSkeleton));
             }
 
-            return new DeclarationShape(compilation, trees.ToArray(), pending: null, cache: null);
+            return new DeclarationShape(compilation, trees.ToArray(), cache);
         }
 
         public bool SameAs(DeclarationShape other, CancellationToken cancellationToken)
@@ -767,7 +720,7 @@ internal sealed class CompilationFacts
                 return true;
             }
 
-            if (_references.Length != other._references.Length ||
+            if (_trees.Length != other._trees.Length || _references.Length != other._references.Length ||
                 !string.Equals(_assemblyName, other._assemblyName, System.StringComparison.Ordinal) ||
                 !ReferenceEquals(_options, other._options) && !_options.Equals(other._options))
             {
@@ -782,19 +735,25 @@ internal sealed class CompilationFacts
                 }
             }
 
-            var mine = Trees(cancellationToken);
-            var theirs = other.Trees(cancellationToken);
-            if (mine is null || theirs is null || mine.Length != theirs.Length)
+            for (var i = 0; i < _trees.Length; i++)
             {
-                return false;
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                var mine = _trees[i];
+                var theirs = other._trees[i];
+                if (!string.Equals(mine.Path, theirs.Path, System.StringComparison.Ordinal) ||
+                    !ReferenceEquals(mine.Options, theirs.Options) && !mine.Options.Equals(theirs.Options))
+                {
+                    return false;
+                }
 
-            for (var i = 0; i < mine.Length; i++)
-            {
-                var (path, options, skeleton) = mine[i];
-                var (otherPath, otherOptions, otherSkeleton) = theirs[i];
-                if (!string.Equals(path, otherPath, System.StringComparison.Ordinal) ||
-                    !ReferenceEquals(options, otherOptions) && !options.Equals(otherOptions) ||
+                if (mine.Tree.TryGetTarget(out var tree) && theirs.Tree.TryGetTarget(out var otherTree) && ReferenceEquals(tree, otherTree))
+                {
+                    continue;
+                }
+
+                var skeleton = mine.Skeleton(_cache, cancellationToken);
+                var otherSkeleton = theirs.Skeleton(other._cache, cancellationToken);
+                if (skeleton is null || otherSkeleton is null ||
                     !ReferenceEquals(skeleton, otherSkeleton) && !string.Equals(skeleton, otherSkeleton, System.StringComparison.Ordinal))
                 {
                     return false;
@@ -802,6 +761,39 @@ internal sealed class CompilationFacts
             }
 
             return true;
+        }
+
+        /// <summary>One tree of a shape: held weakly, with its path, parse options and, once taken, its skeleton.</summary>
+        private sealed class Element
+        {
+            private string? _skeleton;
+
+            public Element(SyntaxTree tree, string? skeleton)
+            {
+                Tree = new System.WeakReference<SyntaxTree>(tree);
+                Path = tree.FilePath;
+                Options = tree.Options;
+                _skeleton = skeleton;
+            }
+
+            public System.WeakReference<SyntaxTree> Tree { get; }
+
+            public string Path { get; }
+
+            public ParseOptions Options { get; }
+
+            /// <summary>The tree's skeleton, taken now if it was not; null when the tree is gone before it was taken.</summary>
+            public string? Skeleton(SyntaxCache cache, CancellationToken cancellationToken)
+            {
+                var skeleton = Volatile.Read(ref _skeleton);
+                if (skeleton is null && Tree.TryGetTarget(out var tree))
+                {
+                    skeleton = cache.Get(tree).Skeleton(tree, cancellationToken);
+                    Volatile.Write(ref _skeleton, skeleton);
+                }
+
+                return skeleton;
+            }
         }
     }
 
@@ -824,6 +816,9 @@ internal sealed class CompilationFacts
         /// all: whether the file has any). What the tree declares, and how each name outside a body resolves, is decided
         /// by this text alone.
         /// </summary>
+        /// <summary>The skeleton if it was taken, or null (nothing is walked).</summary>
+        public string? KnownSkeleton => Volatile.Read(ref _skeleton);
+
         public string Skeleton(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var skeleton = Volatile.Read(ref _skeleton);
