@@ -59,7 +59,10 @@ internal static class LiveCost
 
             if (!(args.Length > 2 && args[2] == "rows"))
             {
+                Console.WriteLine("After a one-character edit of a service file:");
                 Phases(workload, service, repeat);
+                Console.WriteLine("After a one-character edit of Program.cs (top-level statements):");
+                Phases(workload, program, repeat);
             }
         }
 
@@ -201,7 +204,7 @@ internal static class LiveCost
         Compilation Edited()
         {
             var text = elsewhere.GetText();
-            var at = text.ToString().IndexOf("return", StringComparison.Ordinal);
+            var at = text.ToString().IndexOf(elsewhere.FilePath.EndsWith("/Program.cs", StringComparison.Ordinal) ? "app.UseHttpsRedirection" : "return", StringComparison.Ordinal);
             var change = edits++ % 2 == 0 ? new TextChange(new TextSpan(at, 0), " ") : new TextChange(new TextSpan(at, 0), "\t");
             // No declaration diagnostics: the analyzer driver's compilation is a clone whose symbols are created anew.
             return first.ReplaceSyntaxTree(elsewhere, elsewhere.WithChangedText(text.WithChanges(change)));
