@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.Pipeline;
 using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.Live;
@@ -343,6 +344,73 @@ public class EditedCompilationTests
         // Program.cs had to be recorded again (its mapping pointed into the old Handlers.cs), Handlers.cs is new: both bound.
         Assert.Equal(compilation.SyntaxTrees.Count() - 2, cache.TreeFactsReused - reused);
         Assert.Equal(1, cache.TreesBound - bound);
+    }
+
+    /// <summary>
+    /// The helper settings of one file change (an <c>.editorconfig</c> section for Program.cs alone now names
+    /// <c>Security.Protect</c> as an authorization method) while every tree stays the same and the names the scan looks
+    /// for do not change (Security.cs's own section named it all along): Program.cs's recorded facts were recorded
+    /// without the helper and must not be taken over.
+    /// </summary>
+    [Fact]
+    public async Task HelperSettingsOfOneFileChange_ItsFactsAreRecordedAgainAsync()
+    {
+        const string Protected = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddStaffOnly();
+            var app = builder.Build();
+            app.UseAuthentication();
+            Security.Protect(app);
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider("/srv/recordings"), RequestPath = "/recordings" });
+            app.Run();
+            """;
+        const string Secured = """
+            using Microsoft.AspNetCore.Authorization;
+
+            public static class Security
+            {
+                public static IServiceCollection AddStaffOnly(this IServiceCollection services) =>
+                    services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+                public static void Protect(IApplicationBuilder app) => app.UseAuthorization();
+            }
+            """;
+        var analyzer = new SecureStorageAnalyzer();
+        Compilation compilation = DocumentScope.Compile([("/src/Program.cs", Protected), ("/src/Security.cs", Secured)]);
+        var program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+        var helper = new Dictionary<string, string> { [AuthorizationHelpers.MethodsKey] = "Security.Protect" };
+        var securityOnly = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new PerFileConfig(t => t.FilePath == "/src/Security.cs" ? helper : []));
+        var programToo = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty,
+            new PerFileConfig(t => t.FilePath is "/src/Security.cs" or "/src/Program.cs" ? helper : []));
+
+        async Task<List<string>> InProgramAsync(AnalyzerOptions options) =>
+            DocumentScope.Lines(await DocumentScope.InDocumentAsync(compilation.Clone(), program, analyzers: [analyzer], options: options));
+
+        // Twice each way, so that the second of each reads what the first recorded.
+        Assert.Contains("SSA0001 at /src/Program.cs:6", await InProgramAsync(securityOnly));
+        Assert.Contains("SSA0001 at /src/Program.cs:6", await InProgramAsync(securityOnly));
+        var reused = analyzer.SyntaxCache.TreeFactsReused;
+        Assert.Empty(await InProgramAsync(programToo));
+        Assert.Equal(compilation.SyntaxTrees.Count() - 1, analyzer.SyntaxCache.TreeFactsReused - reused);
+        Assert.Empty(await InProgramAsync(programToo));
+        Assert.Contains("SSA0001 at /src/Program.cs:6", await InProgramAsync(securityOnly));
+    }
+
+    private sealed class PerFileConfig(Func<SyntaxTree, IReadOnlyDictionary<string, string>> values) : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Config Empty = new(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GlobalOptions => Empty;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Config(values(tree));
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
+
+        private sealed class Config(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+                values.TryGetValue(key, out value);
+        }
     }
 
     private static readonly AnalyzerOptions Options = new(ImmutableArray<AdditionalText>.Empty);
