@@ -11,7 +11,8 @@ namespace SecureStorageAnalyzers.Benchmarks;
 
 /// <summary>
 /// What live analysis of SSA0001 and SSA0005 costs per document (issue #19), measured precisely:
-/// <c>dotnet run -c Release --project tests/SecureStorageAnalyzers.Benchmarks -- live [scales] [repeat]</c>.
+/// <c>dotnet run -c Release --project tests/SecureStorageAnalyzers.Benchmarks -- live [scales] [repeat] [phases|rows]</c>
+/// (<c>phases</c>: only where the facts' time goes; <c>rows</c>: only the per-document rows).
 /// Every figure is the pack's analyzer time (telemetry <c>ExecutionTime</c>) for
 /// <c>GetAnalyzerSemanticDiagnosticsAsync</c> of one document, the pack as loaded against the same pack with SSA0001 and
 /// SSA0005 switched off (<c>NoWarn</c>: the rules are not created), run by run interleaved so that the machine's load
@@ -42,19 +43,27 @@ internal static class LiveCost
             var rows = new (string Label, SyntaxTree Document, Mode Mode)[]
             {
                 ("largest (FeatureRegistration.cs)", workload.LargestTree, Mode.EditElsewhere),
+                ("largest (FeatureRegistration.cs)", workload.LargestTree, Mode.EditProgram),
                 ("Downloads.cs (asks the facts)", downloads, Mode.EditElsewhere),
+                ("Downloads.cs (asks the facts)", downloads, Mode.EditProgram),
                 ("Downloads.cs (asks the facts)", downloads, Mode.EditInDocument),
                 ("seeded SSA0005 endpoints", seeded, Mode.EditInDocument),
             };
             foreach (var (label, document, mode) in phasesOnly ? [] : rows)
             {
                 {
-                    var (with, without, findingsWith, findingsWithout) = Interleaved(workload, document, service, mode, repeat);
+                    var (with, without, findingsWith, findingsWithout) = Interleaved(workload, document, mode == Mode.EditProgram ? program : service, mode, repeat);
                     Console.WriteLine($"| {scale} | {label} | {Describe(mode)} | {Format(with)} | {Format(without)} | {with.Median - without.Median:F2} | {findingsWith} / {findingsWithout} |");
                 }
             }
 
-            Phases(workload, service, repeat);
+            if (!(args.Length > 2 && args[2] == "rows"))
+            {
+                Console.WriteLine("After a one-character edit of a service file:");
+                Phases(workload, service, repeat);
+                Console.WriteLine("After a one-character edit of Program.cs (top-level statements):");
+                Phases(workload, program, repeat);
+            }
         }
 
         return 0;
@@ -84,12 +93,16 @@ internal static class LiveCost
 
         /// <summary>The analyzed document itself edited by one character (typing in the open file).</summary>
         EditInDocument,
+
+        /// <summary><c>Program.cs</c> edited by one character inside its top-level statements, the others the previous compilation's.</summary>
+        EditProgram,
     }
 
     private static string Describe(Mode mode) => mode switch
     {
         Mode.SameTrees => "same trees, new compilation",
         Mode.EditElsewhere => "after a one-character edit of another file",
+        Mode.EditProgram => "after a one-character edit of Program.cs (top-level statements)",
         _ => "after a one-character edit of this file",
     };
 
@@ -130,9 +143,9 @@ internal static class LiveCost
                 {
                     // The previous compilation analyzed the open document (the IDE did so before the keystroke).
                     _ = PreScan.Analyze(previous, workload, set, document, out _);
-                    var target = mode == Mode.EditElsewhere ? elsewhere : document;
+                    var target = mode is Mode.EditElsewhere or Mode.EditProgram ? elsewhere : document;
                     var text = target.GetText();
-                    var at = text.ToString().IndexOf("return", StringComparison.Ordinal);
+                    var at = text.ToString().IndexOf(mode == Mode.EditProgram ? "app.UseHttpsRedirection" : "return", StringComparison.Ordinal);
                     if (at < 0)
                     {
                         at = text.ToString().IndexOf("app.", StringComparison.Ordinal);
@@ -183,6 +196,7 @@ internal static class LiveCost
         var bound = new List<double>();
         var models = new List<double>();
         var allocated = new List<double>();
+        var firstKeystroke = new List<double>();
         var counts = (Methods: 0, Candidates: 0, Trees: 0);
         var first = CSharpCompilation.Create(workload.CodeBase.Name, trees, workload.References, workload.Options);
         _ = Facts(first, workload, cache);
@@ -190,7 +204,7 @@ internal static class LiveCost
         Compilation Edited()
         {
             var text = elsewhere.GetText();
-            var at = text.ToString().IndexOf("return", StringComparison.Ordinal);
+            var at = text.ToString().IndexOf(elsewhere.FilePath.EndsWith("/Program.cs", StringComparison.Ordinal) ? "app.UseHttpsRedirection" : "return", StringComparison.Ordinal);
             var change = edits++ % 2 == 0 ? new TextChange(new TextSpan(at, 0), " ") : new TextChange(new TextSpan(at, 0), "\t");
             // No declaration diagnostics: the analyzer driver's compilation is a clone whose symbols are created anew.
             return first.ReplaceSyntaxTree(elsewhere, elsewhere.WithChangedText(text.WithChanges(change)));
@@ -269,8 +283,23 @@ internal static class LiveCost
 
             bindWatch.Stop();
             counts = (methods, candidates, withCandidates);
+
+            // The first keystroke after a project loads: a new analyzer instance (an empty cache) has seen one compilation.
+            var loaded = new CompilationFacts.SyntaxCache();
+            var load = CSharpCompilation.Create(workload.CodeBase.Name, trees, workload.References, workload.Options);
+            var atLoad = CompilationFacts.For(WellKnownTypes.GetOrCreate(load));
+            atLoad.UseSyntaxCache(loaded);
+            _ = atLoad.Get(load, workload.AnalyzerOptions, CancellationToken.None);
+            var c4 = Edited();
+            var afterLoad = CompilationFacts.For(WellKnownTypes.GetOrCreate(c4));
+            afterLoad.UseSyntaxCache(loaded);
+            Measurements.Settle();
+            var firstWatch = Stopwatch.StartNew();
+            _ = afterLoad.Get(c4, workload.AnalyzerOptions, CancellationToken.None);
+            firstWatch.Stop();
             if (run >= 0)
             {
+                firstKeystroke.Add(firstWatch.Elapsed.TotalMilliseconds);
                 total.Add(watch.Elapsed.TotalMilliseconds);
                 totalDeclared.Add(declaredWatch.Elapsed.TotalMilliseconds);
                 allocated.Add(bytes / 1024.0);
@@ -283,6 +312,7 @@ internal static class LiveCost
         Console.WriteLine();
         Console.WriteLine($"Facts alone after a one-tree edit ({workload.Trees.Length} trees, {counts.Methods} extension-method declarations, {counts.Candidates} candidate nodes in {counts.Trees} trees):");
         Console.WriteLine($"- whole facts: {Format(new Sample(total))} ms, {new Sample(allocated).Median:F0} KB allocated (median)");
+        Console.WriteLine($"- whole facts, the first keystroke after the project loads (the instance has seen one compilation): {Format(new Sample(firstKeystroke))} ms");
         Console.WriteLine($"- whole facts, the compilation's declarations complete beforehand: {Format(new Sample(totalDeclared))} ms");
         Console.WriteLine($"- a semantic model per tree: {Format(new Sample(models))} ms");
         Console.WriteLine($"- declared symbols of the extension methods: {Format(new Sample(declared))} ms");

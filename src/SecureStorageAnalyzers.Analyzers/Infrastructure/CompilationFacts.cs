@@ -48,6 +48,17 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// (no symbol, no semantic model, no option): a candidate list is reused only for exactly the same names.
 /// </para>
 /// <para>
+/// What a tree's candidates record is kept per tree too (<see cref="TreeFacts"/>: booleans, pipeline events and
+/// method-group mappings that name symbols by <see cref="SymbolIdentity"/>), and a compilation's facts are its trees'
+/// added up. A tree's recorded facts are taken over from an earlier compilation while everything they depend on is the
+/// same: the tree object, the compilation's <see cref="DeclarationShape"/> (what each candidate binds to is decided by
+/// the tree itself and the declarations of all trees and references), the names that chose the candidates, the helper
+/// settings of the tree, and the other trees their locations point into. After a keystroke inside a body only the
+/// edited tree is bound again. The shape is taken lazily (<see cref="DeclarationShape"/>: trees held weakly, a tree's
+/// skeleton walked only where two compilations' trees differ), so a build, which sees one compilation, walks nothing for
+/// it, and the IDE's first keystroke after loading the project already reuses the other trees' facts.
+/// </para>
+/// <para>
 /// The folders written with request data are a second scan (<see cref="GetRequestData"/>), run only when SSA0001 meets a
 /// served folder that is not private by its name: it binds every <c>CopyTo[Async]</c> call, which real code has in many
 /// files.
@@ -207,6 +218,7 @@ internal sealed class CompilationFacts
 
         public void Run()
         {
+            DeclarationShape? shape = null;
             if (_requestData)
             {
                 AddNames(_callNames, _facts.RequestData.CopyMethods);
@@ -229,9 +241,10 @@ internal sealed class CompilationFacts
                 // their declared symbols; when no declaration of any file changed since the analyzer's previous compilation
                 // (same references and options, every tree the same or different only inside bodies), the previous answer
                 // holds and nothing is bound for it.
-                // The first compilation an instance sees has nothing to reuse (a build sees one), so its shape is not taken.
-                var shape = _cache is not null && _cache.SeenBefore() ? DeclarationShape.Of(_compilation, _cache, _cancellationToken) : null;
-                var known = shape is null ? null : _cache!.PipelineExtensions(shape);
+                // The shape is taken lazily (its trees held weakly; a skeleton walked only where a tree differs from the
+                // previous shape's): a build, which sees one compilation, walks nothing for it.
+                shape = _cache is null ? null : _cache.Canonical(DeclarationShape.Of(_compilation, _cache, _cancellationToken), _cancellationToken);
+                var known = shape is null ? null : _cache!.PipelineExtensions(shape, _cancellationToken);
                 var found = known is null && shape is not null ? new List<string>() : null;
                 foreach (var tree in _compilation.SyntaxTrees)
                 {
@@ -271,20 +284,49 @@ internal sealed class CompilationFacts
 
             var names = new NameKey(_requestData, _callNames, _helperNames, _mapNames, _requireNames, _controllersNames, _assignedNames, _createdNames);
             var sameNames = new HashSet<NameKey>();
+            var otherNames = new HashSet<NameKey>();
+            bool SameNames(NameKey other)
+            {
+                if (ReferenceEquals(other, names) || sameNames.Contains(other))
+                {
+                    return true;
+                }
+
+                if (otherNames.Contains(other))
+                {
+                    return false;
+                }
+
+                return other.SameAs(names) ? sameNames.Add(other) : !otherNames.Add(other);
+            }
+
             foreach (var tree in _compilation.SyntaxTrees)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
+                var entry = _cache?.Get(tree);
+
+                // The facts of a tree recorded in an earlier compilation hold while what they depend on is the same: the
+                // tree (the same object), every declaration of the compilation (its shape: the symbols each candidate binds
+                // to, the attributes of a handler declared elsewhere), the names that chose the candidates, the helpers
+                // configured for the tree, and the other trees a recorded location points into.
+                var configuration = _requestData ? null : HelperConfiguration(tree);
+                if (!_requestData && shape is not null && entry!.Facts is { } kept && ReferenceEquals(kept.Shape, shape) &&
+                    string.Equals(kept.Configuration, configuration, System.StringComparison.Ordinal) && SameNames(kept.Names) && kept.PointsInto(_compilation))
+                {
+                    kept.AddTo(_facts);
+                    _cache!.CountReused();
+                    continue;
+                }
+
                 ImmutableArray<SyntaxNode> candidates;
-                if (_cache is null)
+                if (entry is null)
                 {
                     candidates = ScanTree(tree);
                 }
                 else
                 {
-                    var entry = _cache.Get(tree);
                     var found = entry.Candidates(_requestData);
-                    if (found is not null && (ReferenceEquals(found.Names, names) || sameNames.Contains(found.Names) ||
-                                              found.Names.SameAs(names) && sameNames.Add(found.Names)))
+                    if (found is not null && SameNames(found.Names))
                     {
                         candidates = found.Nodes;
                     }
@@ -295,15 +337,67 @@ internal sealed class CompilationFacts
                     }
                 }
 
-                if (candidates.Length > 0)
+                if (_requestData)
                 {
-                    var model = GetModel(tree);
-                    foreach (var candidate in candidates)
+                    if (candidates.Length > 0)
                     {
-                        Record(model, candidate, tree);
+                        var model = GetModel(tree);
+                        foreach (var candidate in candidates)
+                        {
+                            RecordRequestData(model, candidate);
+                        }
                     }
+
+                    continue;
                 }
+
+                var facts = RecordTree(tree, candidates, shape, names, configuration!);
+                _cache?.CountComputed(bound: candidates.Length > 0);
+                if (shape is not null)
+                {
+                    entry!.Remember(facts);
+                }
+
+                facts.AddTo(_facts);
             }
+        }
+
+        /// <summary>
+        /// The configured helpers' settings that apply to <paramref name="tree"/>, as text: what the tree's recorded facts
+        /// depend on in the options (the helpers are resolved by the compilation's declarations, which the shape covers).
+        /// </summary>
+        private string HelperConfiguration(SyntaxTree tree)
+        {
+            var options = _options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            var methods = options.TryGetValue(AuthorizationHelpers.MethodsKey, out var m) ? m : string.Empty;
+            var attributes = options.TryGetValue(AuthorizationHelpers.AttributesKey, out var a) ? a : string.Empty;
+            var fallback = options.TryGetValue(AuthorizationHelpers.FallbackPolicyMethodsKey, out var f) ? f : string.Empty;
+            return methods.Length + attributes.Length + fallback.Length == 0 ? string.Empty : methods + "\n" + attributes + "\n" + fallback;
+        }
+
+        /// <summary>
+        /// Binds the candidates of one tree and records them into models of their own, kept as the tree's facts: nothing
+        /// of the compilation stays in them (events and mappings name symbols by <see cref="SymbolIdentity"/>).
+        /// </summary>
+        private TreeFacts RecordTree(SyntaxTree tree, ImmutableArray<SyntaxNode> candidates, DeclarationShape? shape, NameKey names, string configuration)
+        {
+            if (candidates.IsEmpty)
+            {
+                return new TreeFacts(shape, names, configuration);
+            }
+
+            var types = _facts.Types;
+            var pipeline = new PipelineModel(types);
+            var endpoints = new EndpointAuthorization(types);
+            var listing = false;
+            var model = GetModel(tree);
+            var helpers = _facts.Helpers.For(_options, tree);
+            foreach (var candidate in candidates)
+            {
+                Record(model, candidate, helpers, pipeline, endpoints, ref listing);
+            }
+
+            return new TreeFacts(shape, names, configuration, tree, pipeline, endpoints, listing);
         }
 
         /// <summary>
@@ -455,46 +549,34 @@ internal sealed class CompilationFacts
         private SemanticModel GetModel(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
 
-        private void Record(SemanticModel model, SyntaxNode node, SyntaxTree tree)
+        private void RecordRequestData(SemanticModel model, SyntaxNode node)
+        {
+            if (model.GetOperation(node, _cancellationToken) is IInvocationOperation invocation && _facts.RequestData.IsCopy(invocation.TargetMethod))
+            {
+                _facts.RequestData.Record(invocation, _cancellationToken);
+            }
+        }
+
+        private void Record(SemanticModel model, SyntaxNode node, AuthorizationHelpers helpers, PipelineModel pipeline, EndpointAuthorization endpoints, ref bool listing)
         {
             var operation = model.GetOperation(node, _cancellationToken);
-            var helpers = _facts.Helpers.For(_options, tree);
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    if (_requestData)
-                    {
-                        if (_facts.RequestData.IsCopy(invocation.TargetMethod))
-                        {
-                            _facts.RequestData.Record(invocation, _cancellationToken);
-                        }
-
-                        break;
-                    }
-
                     if (OwnerOf(invocation, _cancellationToken) is { } owner)
                     {
-                        _facts.Pipeline.Record(invocation, owner, helpers);
+                        pipeline.Record(invocation, owner, helpers);
                     }
 
-                    _facts.Endpoints.Record(invocation, helpers);
-
-                    if (SSA0002DoNotEnableDirectoryBrowsing.IsListing(invocation, _facts.Types))
-                    {
-                        _facts.RecordListing();
-                    }
-
+                    endpoints.Record(invocation, helpers);
+                    listing |= SSA0002DoNotEnableDirectoryBrowsing.IsListing(invocation, _facts.Types);
                     break;
                 case IObjectCreationOperation creation:
-                    _facts.Endpoints.Record(creation, helpers);
+                    endpoints.Record(creation, helpers);
                     break;
                 case ISimpleAssignmentOperation assignment:
-                    _facts.Pipeline.RecordAssignment(assignment);
-                    if (SSA0002DoNotEnableDirectoryBrowsing.IsListing(assignment, _facts.Types))
-                    {
-                        _facts.RecordListing();
-                    }
-
+                    pipeline.RecordAssignment(assignment);
+                    listing |= SSA0002DoNotEnableDirectoryBrowsing.IsListing(assignment, _facts.Types);
                     break;
             }
         }
@@ -526,7 +608,52 @@ internal sealed class CompilationFacts
     {
         private readonly ConditionalWeakTable<SyntaxTree, TreeEntry> _trees = new();
         private System.Tuple<DeclarationShape, string[]>? _extensions;
-        private int _scans;
+        private DeclarationShape? _shape;
+        private int _reused;
+        private int _computed;
+        private int _bound;
+
+        /// <summary>Trees whose recorded facts were taken over from an earlier compilation (for tests and the benchmark).</summary>
+        internal int TreeFactsReused => Volatile.Read(ref _reused);
+
+        /// <summary>Trees whose facts were found again: their candidates looked up and, when there are any, bound.</summary>
+        internal int TreeFactsComputed => Volatile.Read(ref _computed);
+
+        /// <summary>Of <see cref="TreeFactsComputed"/>, the trees that had candidates to bind.</summary>
+        internal int TreesBound => Volatile.Read(ref _bound);
+
+        internal void CountReused() => Interlocked.Increment(ref _reused);
+
+        internal void CountComputed(bool bound)
+        {
+            Interlocked.Increment(ref _computed);
+            if (bound)
+            {
+                Interlocked.Increment(ref _bound);
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="shape"/>, or the last shape handed out when it is the same (<see cref="DeclarationShape.SameAs"/>):
+        /// one object per run of compilations whose declarations are alike, so a tree's facts say by reference which
+        /// declarations they were recorded under.
+        /// </summary>
+        internal DeclarationShape Canonical(DeclarationShape shape, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                var last = Volatile.Read(ref _shape);
+                if (last is not null && last.SameAs(shape, cancellationToken))
+                {
+                    return last;
+                }
+
+                if (ReferenceEquals(Interlocked.CompareExchange(ref _shape, shape, last), last))
+                {
+                    return shape;
+                }
+            }
+        }
 
         internal TreeEntry Get(SyntaxTree tree) => _trees.GetValue(tree, static _ => new TreeEntry());
 
@@ -534,16 +661,13 @@ internal sealed class CompilationFacts
         /// The names of the project's extension methods on an application builder found in the last compilation whose
         /// declarations had <paramref name="shape"/>, or null. Names only: the symbols are the new compilation's to bind.
         /// </summary>
-        internal string[]? PipelineExtensions(DeclarationShape shape)
+        internal string[]? PipelineExtensions(DeclarationShape shape, CancellationToken cancellationToken)
         {
             var last = Volatile.Read(ref _extensions);
-            return last is not null && last.Item1.SameAs(shape) ? last.Item2 : null;
+            return last is not null && last.Item1.SameAs(shape, cancellationToken) ? last.Item2 : null;
         }
 
         internal void RememberPipelineExtensions(DeclarationShape shape, string[] names) => Volatile.Write(ref _extensions, System.Tuple.Create(shape, names));
-
-        /// <summary>False for the first facts scan through this cache, true from the second on.</summary>
-        internal bool SeenBefore() => Interlocked.Increment(ref _scans) > 1;
     }
 
     /// <summary>
@@ -552,34 +676,44 @@ internal sealed class CompilationFacts
     /// same shape declare the same namespaces, types and member signatures, and resolve every name outside a body the
     /// same way; an edit inside a method body, accessor or top-level statement leaves the shape as it was.
     /// </summary>
+    /// <remarks>
+    /// Taken lazily: a shape holds each tree weakly and takes a tree's skeleton only when it is compared with a shape
+    /// whose tree at that place is another object (the same tree object has the same skeleton), and then keeps the
+    /// skeleton. So a build, which compares nothing, walks no tree for it, and after an edit only the edited tree (and its
+    /// previous version, the first time it differs) is walked. A tree gone before its skeleton was taken makes the shape
+    /// the same as no other (its facts are then found again: never wrongly reused).
+    /// </remarks>
     internal sealed class DeclarationShape
     {
         private readonly CompilationOptions _options;
         private readonly ImmutableArray<MetadataReference> _references;
         private readonly string? _assemblyName;
-        private readonly (string Path, ParseOptions Options, string Skeleton)[] _trees;
+        private readonly SyntaxCache _cache;
+        private readonly Element[] _trees;
 
-        private DeclarationShape(Compilation compilation, (string, ParseOptions, string)[] trees)
+        private DeclarationShape(Compilation compilation, Element[] trees, SyntaxCache cache)
         {
             _options = compilation.Options;
             _references = ImmutableArray.CreateRange(compilation.References);
             _assemblyName = compilation.AssemblyName;
             _trees = trees;
+            _cache = cache;
         }
 
+        /// <summary>The shape of <paramref name="compilation"/>: its trees held weakly, a skeleton already taken kept.</summary>
         public static DeclarationShape Of(Compilation compilation, SyntaxCache cache, CancellationToken cancellationToken)
         {
-            var trees = new List<(string, ParseOptions, string)>();
+            var trees = new List<Element>();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                trees.Add((tree.FilePath, tree.Options, cache.Get(tree).Skeleton(tree, cancellationToken)));
+                trees.Add(new Element(tree, cache.Get(tree).KnownSkeleton));
             }
 
-            return new DeclarationShape(compilation, trees.ToArray());
+            return new DeclarationShape(compilation, trees.ToArray(), cache);
         }
 
-        public bool SameAs(DeclarationShape other)
+        public bool SameAs(DeclarationShape other, CancellationToken cancellationToken)
         {
             if (ReferenceEquals(this, other))
             {
@@ -603,10 +737,23 @@ internal sealed class CompilationFacts
 
             for (var i = 0; i < _trees.Length; i++)
             {
-                var (path, options, skeleton) = _trees[i];
-                var (otherPath, otherOptions, otherSkeleton) = other._trees[i];
-                if (!string.Equals(path, otherPath, System.StringComparison.Ordinal) ||
-                    !ReferenceEquals(options, otherOptions) && !options.Equals(otherOptions) ||
+                cancellationToken.ThrowIfCancellationRequested();
+                var mine = _trees[i];
+                var theirs = other._trees[i];
+                if (!string.Equals(mine.Path, theirs.Path, System.StringComparison.Ordinal) ||
+                    !ReferenceEquals(mine.Options, theirs.Options) && !mine.Options.Equals(theirs.Options))
+                {
+                    return false;
+                }
+
+                if (mine.Tree.TryGetTarget(out var tree) && theirs.Tree.TryGetTarget(out var otherTree) && ReferenceEquals(tree, otherTree))
+                {
+                    continue;
+                }
+
+                var skeleton = mine.Skeleton(_cache, cancellationToken);
+                var otherSkeleton = theirs.Skeleton(other._cache, cancellationToken);
+                if (skeleton is null || otherSkeleton is null ||
                     !ReferenceEquals(skeleton, otherSkeleton) && !string.Equals(skeleton, otherSkeleton, System.StringComparison.Ordinal))
                 {
                     return false;
@@ -615,14 +762,51 @@ internal sealed class CompilationFacts
 
             return true;
         }
+
+        /// <summary>One tree of a shape: held weakly, with its path, parse options and, once taken, its skeleton.</summary>
+        private sealed class Element
+        {
+            private string? _skeleton;
+
+            public Element(SyntaxTree tree, string? skeleton)
+            {
+                Tree = new System.WeakReference<SyntaxTree>(tree);
+                Path = tree.FilePath;
+                Options = tree.Options;
+                _skeleton = skeleton;
+            }
+
+            public System.WeakReference<SyntaxTree> Tree { get; }
+
+            public string Path { get; }
+
+            public ParseOptions Options { get; }
+
+            /// <summary>The tree's skeleton, taken now if it was not; null when the tree is gone before it was taken.</summary>
+            public string? Skeleton(SyntaxCache cache, CancellationToken cancellationToken)
+            {
+                var skeleton = Volatile.Read(ref _skeleton);
+                if (skeleton is null && Tree.TryGetTarget(out var tree))
+                {
+                    skeleton = cache.Get(tree).Skeleton(tree, cancellationToken);
+                    Volatile.Write(ref _skeleton, skeleton);
+                }
+
+                return skeleton;
+            }
+        }
     }
 
-    /// <summary>One tree's syntax results: its declarations, and its candidates for the last names each scan asked with.</summary>
+    /// <summary>
+    /// One tree's results: its declarations, its candidates for the last names each scan asked with, and the facts its
+    /// candidates recorded (<see cref="TreeFacts"/>, with what they were recorded under).
+    /// </summary>
     internal sealed class TreeEntry
     {
         private TreeDeclarations? _declarations;
         private TreeCandidates? _facts;
         private TreeCandidates? _requestData;
+        private TreeFacts? _recorded;
         private object? _folderIndex;
         private string? _skeleton;
 
@@ -632,6 +816,9 @@ internal sealed class CompilationFacts
         /// all: whether the file has any). What the tree declares, and how each name outside a body resolves, is decided
         /// by this text alone.
         /// </summary>
+        /// <summary>The skeleton if it was taken, or null (nothing is walked).</summary>
+        public string? KnownSkeleton => Volatile.Read(ref _skeleton);
+
         public string Skeleton(SyntaxTree tree, CancellationToken cancellationToken)
         {
             var skeleton = Volatile.Read(ref _skeleton);
@@ -726,6 +913,11 @@ internal sealed class CompilationFacts
             return index;
         }
 
+        /// <summary>The facts the tree's candidates recorded last, with the shape, names and configuration they were recorded under.</summary>
+        public TreeFacts? Facts => Volatile.Read(ref _recorded);
+
+        public void Remember(TreeFacts facts) => Volatile.Write(ref _recorded, facts);
+
         public TreeCandidates? Candidates(bool requestData) => requestData ? Volatile.Read(ref _requestData) : Volatile.Read(ref _facts);
 
         public void Remember(bool requestData, TreeCandidates candidates)
@@ -807,6 +999,119 @@ internal sealed class CompilationFacts
             SimpleNameSyntax simple => simple.Identifier.ValueText,
             _ => string.Empty,
         };
+    }
+
+    /// <summary>
+    /// What one tree's candidates recorded, without a symbol, semantic model or operation: whether it sets a fallback
+    /// policy, turns on directory listing or authorizes every controller, its pipeline events (owners and callees by
+    /// <see cref="SymbolIdentity"/>, locations in the tree itself) and its method-group mappings (by the handler's
+    /// identity). Kept for the next compilation with what it depends on: the declaration shape it was recorded under
+    /// (the symbols its candidates bind to are declared alike while the shape is the same), the names that chose the
+    /// candidates, the helpers configured for the tree, and the other trees its locations point into (an
+    /// <c>[AllowAnonymous]</c> on a handler declared in another file).
+    /// </summary>
+    internal sealed class TreeFacts
+    {
+        private readonly bool _fallbackPolicy;
+        private readonly bool _listing;
+        private readonly bool _controllersAuthorized;
+        private readonly PipelineEvent[] _events;
+        private readonly KeyValuePair<SymbolIdentity, MappedHandler>[] _mapped;
+        private readonly SyntaxTree[] _otherTrees;
+
+        /// <summary>A tree with no candidate: it records nothing.</summary>
+        public TreeFacts(DeclarationShape? shape, NameKey names, string configuration)
+        {
+            Shape = shape;
+            Names = names;
+            Configuration = configuration;
+            _events = System.Array.Empty<PipelineEvent>();
+            _mapped = System.Array.Empty<KeyValuePair<SymbolIdentity, MappedHandler>>();
+            _otherTrees = System.Array.Empty<SyntaxTree>();
+        }
+
+        public TreeFacts(DeclarationShape? shape, NameKey names, string configuration, SyntaxTree tree, PipelineModel pipeline,
+            EndpointAuthorization endpoints, bool listing)
+            : this(shape, names, configuration)
+        {
+            _fallbackPolicy = pipeline.HasFallbackPolicy;
+            _listing = listing;
+            _controllersAuthorized = endpoints.ControllersRequireAuthorization;
+            var events = new List<PipelineEvent>(pipeline.Events);
+            events.Sort(static (a, b) => a.Position.CompareTo(b.Position));
+            _events = events.Count == 0 ? System.Array.Empty<PipelineEvent>() : events.ToArray();
+            List<KeyValuePair<SymbolIdentity, MappedHandler>>? mapped = null;
+            List<SyntaxTree>? others = null;
+            void PointsInto(SyntaxTree? other)
+            {
+                if (other is not null && other != tree && (others is null || !others.Contains(other)))
+                {
+                    (others ??= new List<SyntaxTree>()).Add(other);
+                }
+            }
+
+            foreach (var pipelineEvent in _events)
+            {
+                PointsInto(pipelineEvent.Owner.Tree);
+                PointsInto(pipelineEvent.Callee?.Tree);
+                PointsInto(pipelineEvent.Location.SourceTree);
+            }
+
+            foreach (var handler in endpoints.Mapped)
+            {
+                PointsInto(handler.Key.Tree);
+                foreach (var mapping in handler.Value)
+                {
+                    PointsInto(mapping.Marker?.SourceTree);
+                    PointsInto(mapping.MapCall.SourceTree);
+                    (mapped ??= new List<KeyValuePair<SymbolIdentity, MappedHandler>>()).Add(new KeyValuePair<SymbolIdentity, MappedHandler>(handler.Key, mapping));
+                }
+            }
+
+            _mapped = mapped?.ToArray() ?? System.Array.Empty<KeyValuePair<SymbolIdentity, MappedHandler>>();
+            _otherTrees = others?.ToArray() ?? System.Array.Empty<SyntaxTree>();
+        }
+
+        /// <summary>The declaration shape recorded under (the analyzer's canonical object), or null when none was taken.</summary>
+        public DeclarationShape? Shape { get; }
+
+        public NameKey Names { get; }
+
+        /// <summary>The helper settings of the tree (<c>ssa.authorization_*</c>, <c>ssa.fallback_policy_methods</c>) as text.</summary>
+        public string Configuration { get; }
+
+        /// <summary>True when every other tree a recorded location points into is a tree of <paramref name="compilation"/>.</summary>
+        public bool PointsInto(Compilation compilation)
+        {
+            foreach (var tree in _otherTrees)
+            {
+                if (!compilation.ContainsSyntaxTree(tree))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Adds these facts to the compilation's.</summary>
+        public void AddTo(Facts facts)
+        {
+            if (_listing)
+            {
+                facts.RecordListing();
+            }
+
+            if (_events.Length > 0 || _fallbackPolicy)
+            {
+                facts.Pipeline.Import(_events, _fallbackPolicy);
+            }
+
+            if (_mapped.Length > 0 || _controllersAuthorized)
+            {
+                facts.Endpoints.Import(_mapped, _controllersAuthorized);
+            }
+        }
     }
 
     /// <summary>A tree's candidate nodes, found with <see cref="Names"/>.</summary>

@@ -89,7 +89,7 @@ internal sealed class EndpointAuthorization
     private readonly INamedTypeSymbol? _pageModel;
     private readonly INamedTypeSymbol? _routeGroup;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)>> _groupConventions = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<MappedHandler>> _mappedHandlers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SymbolIdentity, ConcurrentBag<MappedHandler>> _mappedHandlers = new();
     private int _controllersAuthorized;
 
     public EndpointAuthorization(WellKnownTypes types)
@@ -184,7 +184,7 @@ internal sealed class EndpointAuthorization
             case IInvocationOperation invocation when WellKnownTypes.Contains(_mapEndpoint, invocation.TargetMethod) &&
                                                       MethodGroupHandler(invocation) is { } handler:
                 var endpoint = Minimal(handler, invocation, helpers);
-                _mappedHandlers.GetOrAdd(handler, static _ => new ConcurrentBag<MappedHandler>())
+                _mappedHandlers.GetOrAdd(SymbolIdentity.Of(handler), static _ => new ConcurrentBag<MappedHandler>())
                     .Add(new MappedHandler(endpoint.Access, endpoint.Marker?.GetLocation(), invocation.Syntax.GetLocation()));
                 break;
         }
@@ -192,7 +192,28 @@ internal sealed class EndpointAuthorization
 
     /// <summary>Where <paramref name="handler"/> is mapped as a method group (recorded by <see cref="Record"/>); judge at the end.</summary>
     public IEnumerable<MappedHandler> MappedAs(IMethodSymbol handler) =>
-        _mappedHandlers.TryGetValue(handler.OriginalDefinition, out var mapped) ? mapped : System.Linq.Enumerable.Empty<MappedHandler>();
+        _mappedHandlers.TryGetValue(SymbolIdentity.Of(handler.OriginalDefinition), out var mapped) ? mapped : System.Linq.Enumerable.Empty<MappedHandler>();
+
+    /// <summary>Every method-group mapping recorded, by the handler's identity (what <see cref="CompilationFacts"/> keeps per tree).</summary>
+    internal IEnumerable<KeyValuePair<SymbolIdentity, ConcurrentBag<MappedHandler>>> Mapped => _mappedHandlers;
+
+    /// <summary>
+    /// Takes over what another instance recorded (the per-tree facts <see cref="CompilationFacts"/> combines): method-group
+    /// mappings by the handler's identity and, when <paramref name="controllersAuthorized"/>, authorization on all
+    /// controllers. Nothing of it is a symbol, so it may come from a tree recorded in an earlier compilation.
+    /// </summary>
+    internal void Import(IEnumerable<KeyValuePair<SymbolIdentity, MappedHandler>> mapped, bool controllersAuthorized)
+    {
+        foreach (var pair in mapped)
+        {
+            _mappedHandlers.GetOrAdd(pair.Key, static _ => new ConcurrentBag<MappedHandler>()).Add(pair.Value);
+        }
+
+        if (controllersAuthorized)
+        {
+            Interlocked.Exchange(ref _controllersAuthorized, 1);
+        }
+    }
 
     /// <summary>
     /// The endpoint <paramref name="operation"/> runs in, or null when it is in no endpoint the model knows here. An

@@ -31,19 +31,26 @@ internal sealed class PipelineEvent
     public PipelineEvent(PipelineEventKind kind, IOperation operation, ISymbol owner, TextSpan? branch, TextSpan? branchLambda, IMethodSymbol? callee)
     {
         Kind = kind;
-        Owner = owner;
+        Owner = SymbolIdentity.Of(owner);
+        OwnerIsExtension = owner is IMethodSymbol { IsExtensionMethod: true };
         Tree = operation.Syntax.SyntaxTree;
         Position = operation.Syntax.Span.End;
         Location = DiagnosticLocations.For(operation);
         Branch = branch;
         BranchLambda = branchLambda;
-        Callee = callee;
+        Callee = callee is null ? null : SymbolIdentity.Of(callee);
     }
 
     public PipelineEventKind Kind { get; }
 
-    /// <summary>The method (or top-level <c>Main</c>) the call is written in.</summary>
-    public ISymbol Owner { get; }
+    /// <summary>
+    /// The method (or top-level <c>Main</c>) the call is written in, by identity: an event holds no symbol, so that the
+    /// events of an unchanged tree can be kept for the next compilation (<see cref="CompilationFacts"/>).
+    /// </summary>
+    public SymbolIdentity Owner { get; }
+
+    /// <summary>True when <see cref="Owner"/> is an extension method (one of the project's pipeline extensions, when events sit in it).</summary>
+    public bool OwnerIsExtension { get; }
 
     public SyntaxTree Tree { get; }
 
@@ -58,8 +65,8 @@ internal sealed class PipelineEvent
     /// <summary>For a <see cref="PipelineEventKind.Branch"/>: the span of its configuration lambda.</summary>
     public TextSpan? BranchLambda { get; }
 
-    /// <summary>For a <see cref="PipelineEventKind.ProjectExtension"/>: the called method.</summary>
-    public IMethodSymbol? Callee { get; }
+    /// <summary>For a <see cref="PipelineEventKind.ProjectExtension"/>: the called method, by identity.</summary>
+    public SymbolIdentity? Callee { get; }
 }
 
 /// <summary>
@@ -120,6 +127,24 @@ internal sealed class PipelineModel
     public bool HasFallbackPolicy => Volatile.Read(ref _fallbackPolicy) != 0;
 
     public IEnumerable<PipelineEvent> Events => _events;
+
+    /// <summary>
+    /// Takes over what another model recorded (the per-tree facts <see cref="CompilationFacts"/> combines): its events
+    /// and, when <paramref name="fallbackPolicy"/>, a fallback policy. Events hold no symbol, so they may come from a tree
+    /// recorded in an earlier compilation.
+    /// </summary>
+    internal void Import(IEnumerable<PipelineEvent> events, bool fallbackPolicy)
+    {
+        foreach (var pipelineEvent in events)
+        {
+            _events.Add(pipelineEvent);
+        }
+
+        if (fallbackPolicy)
+        {
+            Interlocked.Exchange(ref _fallbackPolicy, 1);
+        }
+    }
 
     public bool IsFileServing(IMethodSymbol method) =>
         WellKnownTypes.Contains(UseStaticFiles, method) || WellKnownTypes.Contains(UseFileServer, method) ||
@@ -244,7 +269,7 @@ internal sealed class PipelineModel
         PipelineEvent? enclosingBranch = null;
         foreach (var other in events)
         {
-            if (!SymbolEqualityComparer.Default.Equals(other.Owner, target.Owner) || other.Tree != target.Tree)
+            if (other.Owner != target.Owner || other.Tree != target.Tree)
             {
                 continue;
             }
@@ -260,7 +285,7 @@ internal sealed class PipelineModel
             }
 
             if (other.Kind == PipelineEventKind.Authorization ||
-                other.Kind == PipelineEventKind.ProjectExtension && other.Callee is not null && Authorizes(other.Callee, events, depth + 1))
+                other.Kind == PipelineEventKind.ProjectExtension && other.Callee is { } callee && Authorizes(callee, events, depth + 1))
             {
                 return true;
             }
@@ -272,12 +297,12 @@ internal sealed class PipelineModel
         }
 
         // Inside one of the project's extension methods: authorized only if every call site is.
-        if (target.Owner is IMethodSymbol { IsExtensionMethod: true } owner)
+        if (target.OwnerIsExtension)
         {
             var anyCall = false;
             foreach (var call in events)
             {
-                if (call.Kind == PipelineEventKind.ProjectExtension && SymbolEqualityComparer.Default.Equals(call.Callee, owner))
+                if (call.Kind == PipelineEventKind.ProjectExtension && call.Callee == target.Owner)
                 {
                     anyCall = true;
                     if (!RunsAfterAuthorization(call, events, depth + 1))
@@ -294,7 +319,7 @@ internal sealed class PipelineModel
     }
 
     /// <summary>True when the project extension method registers <c>UseAuthorization()</c> at its top level.</summary>
-    private static bool Authorizes(IMethodSymbol method, IReadOnlyList<PipelineEvent> events, int depth)
+    private static bool Authorizes(SymbolIdentity method, IReadOnlyList<PipelineEvent> events, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -303,9 +328,9 @@ internal sealed class PipelineModel
 
         foreach (var other in events)
         {
-            if (other.Branch is null && SymbolEqualityComparer.Default.Equals(other.Owner, method) &&
+            if (other.Branch is null && other.Owner == method &&
                 (other.Kind == PipelineEventKind.Authorization ||
-                 other.Kind == PipelineEventKind.ProjectExtension && other.Callee is not null && Authorizes(other.Callee, events, depth + 1)))
+                 other.Kind == PipelineEventKind.ProjectExtension && other.Callee is { } callee && Authorizes(callee, events, depth + 1)))
             {
                 return true;
             }

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.Pipeline;
 using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.Live;
@@ -186,7 +187,235 @@ public class EditedCompilationTests
         await AssertSameAsFreshAsync(compilation, compilation.SyntaxTrees.First(t => t.FilePath == caller.FilePath), analyzer, options);
     }
 
-    private static async Task AssertSameAsFreshAsync(Compilation compilation, SyntaxTree document, DiagnosticAnalyzer reused, AnalyzerOptions options)
+    /// <summary>
+    /// A keystroke in one file: the recorded facts of every other tree are taken over (counted by the analyzer's cache),
+    /// only the edited tree is looked at again, and when the edit changes a fact (a fallback policy set or removed inside
+    /// a method body of another file) the findings of the unchanged Program.cs follow it in the next compilation.
+    /// </summary>
+    [Fact]
+    public async Task EditInOneFile_OtherTreesFactsAreReusedAndTheEditedFactFollowsAsync()
+    {
+        const string Notes = """
+            public static class Notes
+            {
+                public static string Title() => "notes";
+            }
+            """;
+        var withFallback = NoFallback.Replace("services.AddAuthorization()",
+            "services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())", StringComparison.Ordinal);
+        var analyzer = new SecureStorageAnalyzer();
+        var cache = analyzer.SyntaxCache;
+        Compilation compilation = DocumentScope.Compile([("/src/Program.cs", Program), ("/src/Security.cs", withFallback), ("/src/Notes.cs", Notes)]);
+        var trees = compilation.SyntaxTrees.Count();
+        var program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+        Assert.Empty(await FindingsAsync(compilation, program, analyzer));
+
+        Assert.Equal((0, trees), (cache.TreeFactsReused, cache.TreeFactsComputed));
+
+        // A keystroke in Notes.cs, from the first compilation on (its shape was taken pending): the other trees' facts are
+        // taken over, Notes.cs (no candidate) is looked at, nothing is bound.
+        for (var keystroke = 0; keystroke < 2; keystroke++)
+        {
+            var before = (cache.TreeFactsReused, cache.TreeFactsComputed, cache.TreesBound);
+            compilation = keystroke == 0
+                ? Edit(compilation, "/src/Notes.cs", "\"notes\"", "\"notes!\"")
+                : Edit(compilation, "/src/Notes.cs", "\"notes!\"", "\"notes\"");
+            Assert.Empty(await FindingsAsync(compilation, program, analyzer));
+            Assert.Equal((trees - 1, 1, 0), (cache.TreeFactsReused - before.TreeFactsReused, cache.TreeFactsComputed - before.TreeFactsComputed,
+                cache.TreesBound - before.TreesBound));
+        }
+
+        var (reused, computed, bound) = (cache.TreeFactsReused, cache.TreeFactsComputed, cache.TreesBound);
+
+        // The fallback policy removed inside AddStaffOnly's body: the declarations are the same, Security.cs alone is bound
+        // again, and Program.cs (reused) gets its finding.
+        compilation = Edit(compilation, "/src/Security.cs",
+            "services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())", "services.AddAuthorization()");
+        Assert.Same(program, compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs"));
+        Assert.Contains("SSA0001 at /src/Program.cs:8", await FindingsAsync(compilation, program, analyzer));
+        Assert.Equal((trees - 1, 1, 1), (cache.TreeFactsReused - reused, cache.TreeFactsComputed - computed, cache.TreesBound - bound));
+        Assert.Equal(Facts(compilation.Clone(), Options, cache: null), Facts(compilation.Clone(), Options, cache));
+
+        // And back: the finding goes again.
+        compilation = Edit(compilation, "/src/Security.cs", "services.AddAuthorization()",
+            "services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())");
+        Assert.Empty(await FindingsAsync(compilation, program, analyzer));
+
+        // A keystroke in Program.cs's top-level statements: Program.cs alone is bound again.
+        (reused, computed, bound) = (cache.TreeFactsReused, cache.TreeFactsComputed, cache.TreesBound);
+        compilation = Edit(compilation, "/src/Program.cs", "app.Run();", "app.Run(); ");
+        program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+        Assert.Empty(await FindingsAsync(compilation, program, analyzer));
+        Assert.Equal((trees - 1, 1, 1), (cache.TreeFactsReused - reused, cache.TreeFactsComputed - computed, cache.TreesBound - bound));
+    }
+
+    /// <summary>
+    /// A helper renamed in a third file becomes the method the unchanged Program.cs calls (a better overload for a
+    /// <c>WebApplication</c>), and it does not authorize: Program.cs's recorded facts name the old callee, so they must
+    /// not survive a change of any declaration. The names the scan looks for are the same before and after (both names
+    /// stay declared), so only the declaration shape tells.
+    /// </summary>
+    [Fact]
+    public async Task HelperRenamedInAnotherFile_UnchangedCallerIsRecordedAgainAsync()
+    {
+        const string Secured = """
+            using Microsoft.AspNetCore.Authorization;
+
+            public static class Security
+            {
+                public static IServiceCollection AddStaffOnly(this IServiceCollection services) =>
+                    services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+                public static IApplicationBuilder Harden(this IApplicationBuilder app) => app.UseAuthorization();
+
+                public static IApplicationBuilder Loosen(this IApplicationBuilder app) => app;
+            }
+            """;
+        const string Extra = """
+            public static class Extra
+            {
+                public static WebApplication Loosen(this WebApplication app) => app;
+            }
+            """;
+        var program = Program.Replace("Security.Harden(app);", "app.Harden();", StringComparison.Ordinal);
+        var analyzer = new SecureStorageAnalyzer();
+        var cache = analyzer.SyntaxCache;
+        Compilation compilation = DocumentScope.Compile([("/src/Program.cs", program), ("/src/Security.cs", Secured), ("/src/Extra.cs", Extra)]);
+        var programTree = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+        Assert.Empty(await FindingsAsync(compilation, programTree, analyzer));
+        compilation = Edit(compilation, "/src/Extra.cs", "=> app;", "=>  app;");
+        Assert.Empty(await FindingsAsync(compilation, programTree, analyzer));
+
+        var reused = cache.TreeFactsReused;
+        compilation = Edit(compilation, "/src/Extra.cs", "Loosen", "Harden");
+        Assert.Same(programTree, compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs"));
+        Assert.Contains("SSA0001 at /src/Program.cs:8", await FindingsAsync(compilation, programTree, analyzer));
+        Assert.Equal(reused, cache.TreeFactsReused);
+        await AssertSameAsFreshAsync(compilation, programTree, analyzer, Options, fallback: true);
+
+        compilation = Edit(compilation, "/src/Extra.cs", "Harden", "Loosen");
+        Assert.Empty(await FindingsAsync(compilation, programTree, analyzer));
+        await AssertSameAsFreshAsync(compilation, programTree, analyzer, Options, fallback: true);
+    }
+
+    /// <summary>
+    /// A handler mapped as a method group in Program.cs and marked <c>[AllowAnonymous]</c> in its own file: Program.cs's
+    /// recorded mapping points at the attribute in Handlers.cs. A keystroke in Handlers.cs (inside a body: the
+    /// declarations are the same) makes that tree a new object, so Program.cs is recorded again, and SSA0005's finding
+    /// in Handlers.cs points at the attribute of the new tree, as a fresh analysis says.
+    /// </summary>
+    [Fact]
+    public async Task MarkerInAnotherFileEdited_MappingIsRecordedAgainAsync()
+    {
+        const string Mapped = """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/files/{name}", Handlers.Get);
+            app.Run();
+            """;
+        const string Handlers = """
+            using Microsoft.AspNetCore.Authorization;
+
+            public static class Handlers
+            {
+                [AllowAnonymous]
+                public static IResult Get(string name) => Results.File(Path.Combine("/srv/files", name));
+            }
+            """;
+        var analyzer = new SecureStorageAnalyzer();
+        var cache = analyzer.SyntaxCache;
+        Compilation compilation = DocumentScope.Compile([("/src/Program.cs", Mapped), ("/src/Handlers.cs", Handlers)]);
+        var handlers = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Handlers.cs");
+        Assert.Contains("SSA0005 at /src/Handlers.cs:6", await FindingsAsync(compilation, handlers, analyzer));
+        compilation = Edit(compilation, "/src/Handlers.cs", "\"/srv/files\"", "\"/srv/files2\"");
+        handlers = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Handlers.cs");
+        Assert.Contains("SSA0005 at /src/Handlers.cs:6", await FindingsAsync(compilation, handlers, analyzer));
+
+        var (reused, bound) = (cache.TreeFactsReused, cache.TreesBound);
+        compilation = Edit(compilation, "/src/Handlers.cs", "\"/srv/files2\"", "\"/srv/files\"");
+        handlers = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Handlers.cs");
+        var reusedFindings = (await DocumentScope.InDocumentAsync(compilation, handlers, analyzers: [analyzer])).Where(d => d.Id == "SSA0005").ToList();
+        var freshFindings = (await DocumentScope.InDocumentAsync(compilation, handlers, analyzers: [new SecureStorageAnalyzer()])).Where(d => d.Id == "SSA0005").ToList();
+        Assert.Single(reusedFindings);
+        Assert.Equal(freshFindings.Select(DocumentScope.Identity), reusedFindings.Select(DocumentScope.Identity));
+        Assert.All(reusedFindings[0].AdditionalLocations, l => Assert.True(compilation.ContainsSyntaxTree(l.SourceTree!), $"{l} is not in the compilation"));
+        Assert.Contains(reusedFindings[0].AdditionalLocations, l => l.SourceTree == handlers && handlers.GetText().ToString(l.SourceSpan) == "AllowAnonymous");
+
+        // Program.cs had to be recorded again (its mapping pointed into the old Handlers.cs), Handlers.cs is new: both bound.
+        Assert.Equal(compilation.SyntaxTrees.Count() - 2, cache.TreeFactsReused - reused);
+        Assert.Equal(1, cache.TreesBound - bound);
+    }
+
+    /// <summary>
+    /// The helper settings of one file change (an <c>.editorconfig</c> section for Program.cs alone now names
+    /// <c>Security.Protect</c> as an authorization method) while every tree stays the same and the names the scan looks
+    /// for do not change (Security.cs's own section named it all along): Program.cs's recorded facts were recorded
+    /// without the helper and must not be taken over.
+    /// </summary>
+    [Fact]
+    public async Task HelperSettingsOfOneFileChange_ItsFactsAreRecordedAgainAsync()
+    {
+        const string Protected = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddStaffOnly();
+            var app = builder.Build();
+            app.UseAuthentication();
+            Security.Protect(app);
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider("/srv/recordings"), RequestPath = "/recordings" });
+            app.Run();
+            """;
+        const string Secured = """
+            using Microsoft.AspNetCore.Authorization;
+
+            public static class Security
+            {
+                public static IServiceCollection AddStaffOnly(this IServiceCollection services) =>
+                    services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+                public static void Protect(IApplicationBuilder app) => app.UseAuthorization();
+            }
+            """;
+        var analyzer = new SecureStorageAnalyzer();
+        Compilation compilation = DocumentScope.Compile([("/src/Program.cs", Protected), ("/src/Security.cs", Secured)]);
+        var program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+        var helper = new Dictionary<string, string> { [AuthorizationHelpers.MethodsKey] = "Security.Protect" };
+        var securityOnly = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new PerFileConfig(t => t.FilePath == "/src/Security.cs" ? helper : []));
+        var programToo = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty,
+            new PerFileConfig(t => t.FilePath is "/src/Security.cs" or "/src/Program.cs" ? helper : []));
+
+        async Task<List<string>> InProgramAsync(AnalyzerOptions options) =>
+            DocumentScope.Lines(await DocumentScope.InDocumentAsync(compilation.Clone(), program, analyzers: [analyzer], options: options));
+
+        // Twice each way, so that the second of each reads what the first recorded.
+        Assert.Contains("SSA0001 at /src/Program.cs:6", await InProgramAsync(securityOnly));
+        Assert.Contains("SSA0001 at /src/Program.cs:6", await InProgramAsync(securityOnly));
+        var reused = analyzer.SyntaxCache.TreeFactsReused;
+        Assert.Empty(await InProgramAsync(programToo));
+        Assert.Equal(compilation.SyntaxTrees.Count() - 1, analyzer.SyntaxCache.TreeFactsReused - reused);
+        Assert.Empty(await InProgramAsync(programToo));
+        Assert.Contains("SSA0001 at /src/Program.cs:6", await InProgramAsync(securityOnly));
+    }
+
+    private sealed class PerFileConfig(Func<SyntaxTree, IReadOnlyDictionary<string, string>> values) : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Config Empty = new(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GlobalOptions => Empty;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Config(values(tree));
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
+
+        private sealed class Config(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+                values.TryGetValue(key, out value);
+        }
+    }
+
+    private static readonly AnalyzerOptions Options = new(ImmutableArray<AdditionalText>.Empty);
+
+    private static async Task AssertSameAsFreshAsync(Compilation compilation, SyntaxTree document, DiagnosticAnalyzer reused, AnalyzerOptions options, bool fallback = true)
     {
         Assert.Equal(await FindingsAsync(compilation, document, new SecureStorageAnalyzer()), await FindingsAsync(compilation, document, reused));
 
@@ -195,7 +424,7 @@ public class EditedCompilationTests
         var cached = Facts(compilation.Clone(), options, ((PackAnalyzer)reused).SyntaxCache);
         var fresh = Facts(compilation.Clone(), options, cache: null);
         Assert.Equal(fresh, cached);
-        Assert.Contains("fallback True", fresh, StringComparison.Ordinal);
+        Assert.Contains($"fallback {fallback}", fresh, StringComparison.Ordinal);
     }
 
     private static string Facts(Compilation compilation, AnalyzerOptions options, CompilationFacts.SyntaxCache? cache)
@@ -207,7 +436,7 @@ public class EditedCompilationTests
         }
 
         var facts = shared.Get(compilation, options, CancellationToken.None);
-        return string.Join("\n", facts.PipelineEvents.Select(e => $"{e.Kind} {e.Owner.ToDisplayString()} {e.Callee?.ToDisplayString()} {e.Location.GetLineSpan()}")) +
+        return string.Join("\n", facts.PipelineEvents.Select(e => $"{e.Kind} {e.Owner} {e.Callee} {e.Location.GetLineSpan()}").Order(StringComparer.Ordinal)) +
                $"\nlisting {facts.HasListingMiddleware}, fallback {facts.Pipeline.HasFallbackPolicy}, controllers authorized {facts.Endpoints.ControllersRequireAuthorization}";
     }
 
