@@ -59,18 +59,7 @@ internal sealed class CompilationFacts
     private readonly ConditionalWeakTable<AnalyzerOptions, Holder> _byOptions = new();
     private SyntaxCache? _syntax;
 
-    private CompilationFacts(WellKnownTypes types)
-    {
-        _types = types;
-        Pipeline = new PipelineModel(types);
-        Endpoints = new EndpointAuthorization(types);
-    }
-
-    /// <summary>The compilation's pipeline model (its symbols and what a call is), the one every rule and every scan reads.</summary>
-    public PipelineModel Pipeline { get; }
-
-    /// <summary>The compilation's endpoint-authorization model, the one every rule and every scan reads.</summary>
-    public EndpointAuthorization Endpoints { get; }
+    private CompilationFacts(WellKnownTypes types) => _types = types;
 
     /// <summary>
     /// Lets the scans of this compilation read and fill <paramref name="cache"/>, the per-tree syntax results of the
@@ -133,7 +122,7 @@ internal sealed class CompilationFacts
                 facts = requestData ? _requestData : _facts;
                 if (facts is null)
                 {
-                    facts = new Facts(owner);
+                    facts = new Facts(owner._types);
                     new Scan(facts, compilation, options, requestData, Volatile.Read(ref owner._syntax), cancellationToken).Run();
                     facts.Complete();
                     if (requestData)
@@ -156,33 +145,27 @@ internal sealed class CompilationFacts
     {
         private int _listing;
 
-        public Facts(CompilationFacts owner)
+        public Facts(WellKnownTypes types)
         {
-            Types = owner._types;
-            Pipeline = owner.Pipeline;
-            Endpoints = owner.Endpoints;
-            RequestData = new RequestDataFolders(Types, StorageSinks.Create(Types));
-            Helpers = AuthorizationHelpers.Cache.For(Types);
+            Types = types;
+            Pipeline = new PipelineModel(types);
+            Endpoints = new EndpointAuthorization(types);
+            RequestData = new RequestDataFolders(types, StorageSinks.Create(types));
+            Helpers = AuthorizationHelpers.Cache.For(types);
         }
 
         public WellKnownTypes Types { get; }
 
-        /// <summary>The compilation's pipeline model (<see cref="CompilationFacts.Pipeline"/>), which records into <see cref="Authorization"/>.</summary>
+        /// <summary>The fallback policy and the pipeline's authorization, branch and project-extension events.</summary>
         public PipelineModel Pipeline { get; }
 
-        /// <summary>The compilation's endpoint-authorization model (<see cref="CompilationFacts.Endpoints"/>), which records into <see cref="Authorization"/>.</summary>
+        /// <summary>Global authorize filters, <c>MapControllers().RequireAuthorization()</c>, method-group mappings.</summary>
         public EndpointAuthorization Endpoints { get; }
-
-        /// <summary>
-        /// What the scan recorded: the fallback policy, the pipeline's authorization, branch and project-extension events,
-        /// global authorize filters, <c>MapControllers().RequireAuthorization()</c>, method-group mappings.
-        /// </summary>
-        public AuthorizationRecord Authorization { get; } = new();
 
         /// <summary>The variables of the folders the project writes request data into (filled by the request-data scan only).</summary>
         public RequestDataFolders RequestData { get; }
 
-        /// <summary>The events of <see cref="Authorization"/>, once recorded (for <see cref="PipelineModel.RunsAfterAuthorization"/>).</summary>
+        /// <summary>The events of <see cref="Pipeline"/>, once recorded (for <see cref="PipelineModel.RunsAfterAuthorization"/>).</summary>
         public IReadOnlyList<PipelineEvent> PipelineEvents { get; private set; } = System.Array.Empty<PipelineEvent>();
 
         /// <summary>True when a directory-listing middleware is turned on anywhere, in Development or not.</summary>
@@ -192,7 +175,7 @@ internal sealed class CompilationFacts
 
         internal void RecordListing() => _listing = 1;
 
-        internal void Complete() => PipelineEvents = new List<PipelineEvent>(Authorization.Events);
+        internal void Complete() => PipelineEvents = new List<PipelineEvent>(Pipeline.Events);
     }
 
     /// <summary>The pre-scan: candidate names from declarations, then candidate nodes of every tree, bound and recorded.</summary>
@@ -491,10 +474,10 @@ internal sealed class CompilationFacts
 
                     if (OwnerOf(invocation, _cancellationToken) is { } owner)
                     {
-                        _facts.Pipeline.Record(invocation, owner, helpers, _facts.Authorization);
+                        _facts.Pipeline.Record(invocation, owner, helpers);
                     }
 
-                    _facts.Endpoints.Record(invocation, helpers, _facts.Authorization);
+                    _facts.Endpoints.Record(invocation, helpers);
 
                     if (SSA0002DoNotEnableDirectoryBrowsing.IsListing(invocation, _facts.Types))
                     {
@@ -503,10 +486,10 @@ internal sealed class CompilationFacts
 
                     break;
                 case IObjectCreationOperation creation:
-                    _facts.Endpoints.Record(creation, helpers, _facts.Authorization);
+                    _facts.Endpoints.Record(creation, helpers);
                     break;
                 case ISimpleAssignmentOperation assignment:
-                    _facts.Pipeline.RecordAssignment(assignment, _facts.Authorization);
+                    _facts.Pipeline.RecordAssignment(assignment);
                     if (SSA0002DoNotEnableDirectoryBrowsing.IsListing(assignment, _facts.Types))
                     {
                         _facts.RecordListing();

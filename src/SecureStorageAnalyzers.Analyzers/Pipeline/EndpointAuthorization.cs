@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -71,10 +73,8 @@ internal sealed class MappedHandler
 /// operation belongs to (a lambda given to <c>MapGet</c>/<c>MapPost</c>/…/<c>MapFallback</c>, or an action of a
 /// controller or Razor page), and what <c>[Authorize]</c>/<c>[AllowAnonymous]</c> on the handler, its class and base
 /// classes, <c>RequireAuthorization()</c>/<c>AllowAnonymous()</c> on the endpoint and its <c>MapGroup</c> say. As in the
-/// framework, <c>AllowAnonymous</c> wins over any <c>Authorize</c>. One per compilation, owned by
-/// <see cref="CompilationFacts"/> (<see cref="CompilationFacts.Endpoints"/>) and read by every rule; the
-/// compilation-wide facts (a global <c>AuthorizeFilter</c>, <c>MapControllers().RequireAuthorization()</c>, methods mapped
-/// as method groups) are recorded by its pre-scan into that scan's <see cref="AuthorizationRecord"/>.
+/// framework, <c>AllowAnonymous</c> wins over any <c>Authorize</c>. Compilation-wide facts (a global
+/// <c>AuthorizeFilter</c>, <c>MapControllers().RequireAuthorization()</c>) are recorded for the end of the compilation.
 /// </summary>
 internal sealed class EndpointAuthorization
 {
@@ -89,6 +89,8 @@ internal sealed class EndpointAuthorization
     private readonly INamedTypeSymbol? _pageModel;
     private readonly INamedTypeSymbol? _routeGroup;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)>> _groupConventions = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentBag<MappedHandler>> _mappedHandlers = new(SymbolEqualityComparer.Default);
+    private int _controllersAuthorized;
 
     public EndpointAuthorization(WellKnownTypes types)
     {
@@ -149,11 +151,14 @@ internal sealed class EndpointAuthorization
     /// <summary>The type whose creations <see cref="Record"/> records: a global <c>AuthorizeFilter</c>.</summary>
     public INamedTypeSymbol? RecordedCreation => _authorizeFilter;
 
+    /// <summary>True once a global <c>AuthorizeFilter</c> or <c>MapControllers().RequireAuthorization()</c> was seen.</summary>
+    public bool ControllersRequireAuthorization => Volatile.Read(ref _controllersAuthorized) != 0;
+
     /// <summary>
-    /// Records compilation-wide facts from an invocation or object creation into <paramref name="record"/>: a global
-    /// <c>AuthorizeFilter</c>, <c>MapControllers().RequireAuthorization()</c>, and methods mapped as method groups.
+    /// Records compilation-wide facts from an invocation or object creation: a global <c>AuthorizeFilter</c>,
+    /// <c>MapControllers().RequireAuthorization()</c>, and methods mapped as method groups.
     /// </summary>
-    public void Record(IOperation operation, AuthorizationHelpers helpers, AuthorizationRecord record)
+    public void Record(IOperation operation, AuthorizationHelpers helpers)
     {
         if (operation is IInvocationOperation call && !helpers.HasMethods && !WellKnownTypes.IsDeclaredIn(call.TargetMethod, _recordedDeclaringTypes))
         {
@@ -164,14 +169,14 @@ internal sealed class EndpointAuthorization
         {
             case IObjectCreationOperation creation when _authorizeFilter is not null &&
                                                        SymbolEqualityComparer.Default.Equals(creation.Type, _authorizeFilter):
-                record.SetControllersAuthorized();
+                Interlocked.Exchange(ref _controllersAuthorized, 1);
                 break;
             case IInvocationOperation invocation when IsRequireAuthorization(invocation.TargetMethod, helpers):
                 for (var receiver = Receiver(invocation); receiver is IInvocationOperation inner; receiver = Receiver(inner))
                 {
                     if (WellKnownTypes.Contains(_mapControllers, inner.TargetMethod))
                     {
-                        record.SetControllersAuthorized();
+                        Interlocked.Exchange(ref _controllersAuthorized, 1);
                     }
                 }
 
@@ -179,15 +184,20 @@ internal sealed class EndpointAuthorization
             case IInvocationOperation invocation when WellKnownTypes.Contains(_mapEndpoint, invocation.TargetMethod) &&
                                                       MethodGroupHandler(invocation) is { } handler:
                 var endpoint = Minimal(handler, invocation, helpers);
-                record.AddMapped(handler, new MappedHandler(endpoint.Access, endpoint.Marker?.GetLocation(), invocation.Syntax.GetLocation()));
+                _mappedHandlers.GetOrAdd(handler, static _ => new ConcurrentBag<MappedHandler>())
+                    .Add(new MappedHandler(endpoint.Access, endpoint.Marker?.GetLocation(), invocation.Syntax.GetLocation()));
                 break;
         }
     }
 
+    /// <summary>Where <paramref name="handler"/> is mapped as a method group (recorded by <see cref="Record"/>); judge at the end.</summary>
+    public IEnumerable<MappedHandler> MappedAs(IMethodSymbol handler) =>
+        _mappedHandlers.TryGetValue(handler.OriginalDefinition, out var mapped) ? mapped : System.Linq.Enumerable.Empty<MappedHandler>();
+
     /// <summary>
     /// The endpoint <paramref name="operation"/> runs in, or null when it is in no endpoint the model knows here. An
     /// operation in an ordinary method or local function may still be an endpoint mapped as a method group: see
-    /// <see cref="HandlerCandidate"/> and <see cref="AuthorizationRecord.MappedAs"/>.
+    /// <see cref="HandlerCandidate"/> and <see cref="MappedAs"/>.
     /// </summary>
     public Endpoint? Find(IOperation operation, ISymbol containingSymbol, AuthorizationHelpers helpers)
     {

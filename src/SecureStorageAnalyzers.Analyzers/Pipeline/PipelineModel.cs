@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -65,11 +67,9 @@ internal sealed class PipelineEvent
 /// method and branch (<c>Map</c>, <c>MapWhen</c>, <c>UseWhen</c>), fluent chains, top-level statements,
 /// <c>Startup.Configure</c> and the project's own extension methods (followed to their call sites), plus whether a
 /// fallback authorization policy is set anywhere. It answers the static-file rules' question: can an anonymous request
-/// reach this registration? One per compilation, owned by <see cref="CompilationFacts"/> (<see cref="CompilationFacts.Pipeline"/>)
-/// and read by every rule: the symbols it knows and what a call is. The compilation's events and fallback policy are
-/// recorded once, by the pre-scan of <see cref="CompilationFacts"/>, into that scan's <see cref="AuthorizationRecord"/>,
-/// because the fallback policy may be set in any file; a rule then judges each registration where it sees it
-/// (<see cref="Describe"/>, <see cref="RunsAfterAuthorization"/>).
+/// reach this registration? The compilation's events and fallback policy are recorded once, by the pre-scan of
+/// <see cref="CompilationFacts"/>, because the fallback policy may be set in any file; a rule then judges each
+/// registration where it sees it (<see cref="Describe"/>, <see cref="RunsAfterAuthorization"/>).
 /// </summary>
 /// <remarks>
 /// The framework's rule, from <c>AuthorizationMiddleware</c>: with no endpoint (a static file request), it combines no
@@ -79,6 +79,9 @@ internal sealed class PipelineEvent
 internal sealed class PipelineModel
 {
     private const int MaxDepth = 8;
+
+    private readonly ConcurrentBag<PipelineEvent> _events = new();
+    private int _fallbackPolicy;
 
     public PipelineModel(WellKnownTypes types)
     {
@@ -113,16 +116,20 @@ internal sealed class PipelineModel
     /// <summary>The methods whose calls <see cref="Record"/> records (besides project extensions and configured helpers): what <see cref="CompilationFacts"/> binds.</summary>
     public MethodSet RecordedMethods => MethodSet.Union(UseAuthorization, Branches, SetFallbackPolicy);
 
+    /// <summary>True once a fallback policy has been seen anywhere in the compilation.</summary>
+    public bool HasFallbackPolicy => Volatile.Read(ref _fallbackPolicy) != 0;
+
+    public IEnumerable<PipelineEvent> Events => _events;
+
     public bool IsFileServing(IMethodSymbol method) =>
         WellKnownTypes.Contains(UseStaticFiles, method) || WellKnownTypes.Contains(UseFileServer, method) ||
         WellKnownTypes.Contains(UseDirectoryBrowser, method);
 
     /// <summary>
-    /// Records what an invocation does to the pipeline, if anything, into <paramref name="record"/>. Returns the event,
-    /// for rules that attach evidence. <paramref name="helpers"/> are the project's own authorization helpers configured
-    /// for the invocation's file.
+    /// Records what an invocation does to the pipeline, if anything. Returns the event, for rules that attach evidence.
+    /// <paramref name="helpers"/> are the project's own authorization helpers configured for the invocation's file.
     /// </summary>
-    public PipelineEvent? Record(IInvocationOperation invocation, ISymbol owner, AuthorizationHelpers helpers, AuthorizationRecord record)
+    public PipelineEvent? Record(IInvocationOperation invocation, ISymbol owner, AuthorizationHelpers helpers)
     {
         var method = invocation.TargetMethod;
 
@@ -133,7 +140,7 @@ internal sealed class PipelineModel
             return null;
         }
 
-        if (RecordFallbackPolicy(invocation, helpers, record))
+        if (RecordFallbackPolicy(invocation, helpers))
         {
             return null;
         }
@@ -167,7 +174,7 @@ internal sealed class PipelineModel
         var pipelineEvent = new PipelineEvent(kind, invocation, owner, EnclosingBranch(invocation), lambda, callee);
         if (kind != PipelineEventKind.FileServing)
         {
-            record.Add(pipelineEvent);
+            _events.Add(pipelineEvent);
         }
 
         return pipelineEvent;
@@ -186,11 +193,11 @@ internal sealed class PipelineModel
     /// Records <c>SetFallbackPolicy(…)</c> (anything but null), or a call of a configured fallback-policy helper. True
     /// when the invocation was one of those.
     /// </summary>
-    public bool RecordFallbackPolicy(IInvocationOperation invocation, AuthorizationHelpers helpers, AuthorizationRecord record)
+    public bool RecordFallbackPolicy(IInvocationOperation invocation, AuthorizationHelpers helpers)
     {
         if (helpers.IsFallbackPolicyMethod(invocation.TargetMethod))
         {
-            record.SetFallbackPolicy();
+            Interlocked.Exchange(ref _fallbackPolicy, 1);
             return true;
         }
 
@@ -202,20 +209,20 @@ internal sealed class PipelineModel
         if (invocation.Arguments.Length > 0 &&
             invocation.Arguments[invocation.Arguments.Length - 1].Value.ConstantValue is not { HasValue: true, Value: null })
         {
-            record.SetFallbackPolicy();
+            Interlocked.Exchange(ref _fallbackPolicy, 1);
         }
 
         return true;
     }
 
     /// <summary>Records <c>options.FallbackPolicy = …</c> (anything but null).</summary>
-    public void RecordAssignment(ISimpleAssignmentOperation assignment, AuthorizationRecord record)
+    public void RecordAssignment(ISimpleAssignmentOperation assignment)
     {
         if (assignment.Target is IPropertyReferenceOperation target && FallbackPolicy is not null &&
             SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, FallbackPolicy) &&
             assignment.Value.ConstantValue is not { HasValue: true, Value: null })
         {
-            record.SetFallbackPolicy();
+            Interlocked.Exchange(ref _fallbackPolicy, 1);
         }
     }
 

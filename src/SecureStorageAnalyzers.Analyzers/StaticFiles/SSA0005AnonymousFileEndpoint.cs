@@ -16,7 +16,7 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// SSA0005: a file result (<c>Results.File</c>/<c>PhysicalFile</c>/<c>Stream</c>/<c>Bytes</c>, <c>TypedResults.*</c>,
 /// <c>HttpResponse.SendFileAsync</c>, MVC's <c>File</c>/<c>PhysicalFile</c> and the file result types) whose file is
 /// chosen by a request value (per <see cref="RequestValueFlowPolicy"/>), in an endpoint anonymous requests reach (per
-/// <see cref="EndpointAuthorization"/> and the fallback policy in <see cref="AuthorizationRecord"/>). Judged and reported where
+/// <see cref="EndpointAuthorization"/> and the fallback policy of <see cref="PipelineModel"/>). Judged and reported where
 /// the file result is, in its operation action (so it shows while typing); what other files say (the fallback policy,
 /// global authorize filters, <c>MapControllers().RequireAuthorization()</c>, where a method is mapped as a method group)
 /// comes from <see cref="CompilationFacts"/>, found once per compilation.
@@ -171,7 +171,7 @@ internal static class SSA0005AnonymousFileEndpoint
         {
             _types = types;
             _facts = CompilationFacts.For(types);
-            _endpoints = _facts.Endpoints;
+            _endpoints = new EndpointAuthorization(types);
             _helpers = AuthorizationHelpers.Cache.For(types);
             _request = new RequestSymbols(types);
             _sinks = StorageSinks.Create(types);
@@ -287,7 +287,7 @@ internal static class SSA0005AnonymousFileEndpoint
                 // An endpoint only where the method is mapped, judged by the mapping anonymous requests reach: one marked
                 // AllowAnonymous first, then the first in source order (the same answer on every run).
                 MappedHandler? reached = null;
-                foreach (var mapped in facts.Authorization.MappedAs(handler))
+                foreach (var mapped in facts.Endpoints.MappedAs(handler))
                 {
                     if (mapped.Access != EndpointAccess.Authorized && (reached is null || Precedes(mapped, reached)))
                     {
@@ -309,7 +309,7 @@ internal static class SSA0005AnonymousFileEndpoint
             }
 
             var all = getFacts();
-            if (all.Authorization.HasFallbackPolicy || candidate.IsController && all.Authorization.ControllersRequireAuthorization)
+            if (all.Pipeline.HasFallbackPolicy || candidate.IsController && all.Endpoints.ControllersRequireAuthorization)
             {
                 return null;
             }

@@ -209,7 +209,7 @@ internal static class SSA0009ExposureChain
         {
             _types = types;
             _sinks = sinks;
-            _pipeline = CompilationFacts.For(types).Pipeline;
+            _pipeline = new PipelineModel(types);
             _served = ServedFolders.For(types);
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
@@ -586,7 +586,7 @@ internal static class SSA0009ExposureChain
 
         /// <summary>True when the registration runs after <c>UseAuthorization()</c> and a fallback policy requires a signed-in user (as SSA0001 judges it).</summary>
         private bool IsAuthorized(IInvocationOperation invocation, CompilationFacts.Facts facts, CancellationToken cancellationToken) =>
-            facts.Authorization.HasFallbackPolicy &&
+            facts.Pipeline.HasFallbackPolicy &&
             CompilationFacts.OwnerOf(invocation, cancellationToken) is { } owner &&
             _pipeline.Describe(invocation, owner) is { } registration &&
             PipelineModel.RunsAfterAuthorization(registration, facts.PipelineEvents);

@@ -208,7 +208,7 @@ public class EditedCompilationTests
 
         var facts = shared.Get(compilation, options, CancellationToken.None);
         return string.Join("\n", facts.PipelineEvents.Select(e => $"{e.Kind} {e.Owner.ToDisplayString()} {e.Callee?.ToDisplayString()} {e.Location.GetLineSpan()}")) +
-               $"\nlisting {facts.HasListingMiddleware}, fallback {facts.Authorization.HasFallbackPolicy}, controllers authorized {facts.Authorization.ControllersRequireAuthorization}";
+               $"\nlisting {facts.HasListingMiddleware}, fallback {facts.Pipeline.HasFallbackPolicy}, controllers authorized {facts.Endpoints.ControllersRequireAuthorization}";
     }
 
     private static Compilation Edit(Compilation compilation, string path, string find, string replace, bool check = true)
