@@ -495,7 +495,8 @@ internal sealed class CloudAccessCatalog
         return null;
     }
 
-    private static SymbolSet<INamedTypeSymbol> TypesNamed(WellKnownTypes types, params string[] names)
+    /// <summary>The SDK types of <paramref name="names"/> the compilation has (<see cref="StorageSinks.Resolve"/>: nothing of an absent SDK is looked up).</summary>
+    internal static SymbolSet<INamedTypeSymbol> TypesNamed(WellKnownTypes types, params string[] names)
     {
         var list = new List<INamedTypeSymbol>();
         foreach (var name in names)

@@ -58,10 +58,10 @@ internal sealed class CloudContainers
         _blobContainerClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobContainerClient");
         _blobClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobClient");
         _blockBlobClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.Specialized.BlockBlobClient");
-        _s3UploadRequests = TypesNamed(types, "Amazon.S3.Model.PutObjectRequest", "Amazon.S3.Transfer.TransferUtilityUploadRequest",
+        _s3UploadRequests = CloudStorage.CloudAccessCatalog.TypesNamed(types, "Amazon.S3.Model.PutObjectRequest", "Amazon.S3.Transfer.TransferUtilityUploadRequest",
             "Amazon.S3.Model.InitiateMultipartUploadRequest");
-        _s3BucketRequests = TypesNamed(types, "Amazon.S3.Model.PutBucketRequest", "Amazon.S3.Model.PutBucketPolicyRequest");
-        _transferUtilities = TypesNamed(types, "Amazon.S3.Transfer.TransferUtility", "Amazon.S3.Transfer.ITransferUtility");
+        _s3BucketRequests = CloudStorage.CloudAccessCatalog.TypesNamed(types, "Amazon.S3.Model.PutBucketRequest", "Amazon.S3.Model.PutBucketPolicyRequest");
+        _transferUtilities = CloudStorage.CloudAccessCatalog.TypesNamed(types, "Amazon.S3.Transfer.TransferUtility", "Amazon.S3.Transfer.ITransferUtility");
         _gcsClient = StorageSinks.Resolve(types, "Google.Cloud.Storage.V1.StorageClient");
         _gcsObject = StorageSinks.Resolve(types, "Google.Apis.Storage.v1.Data.Object");
         _gcsBucket = StorageSinks.Resolve(types, "Google.Apis.Storage.v1.Data.Bucket");
@@ -432,18 +432,4 @@ internal sealed class CloudContainers
     }
 
     private static bool IsInSource(ISymbol symbol) => !symbol.Locations.IsEmpty && symbol.Locations[0].IsInSource;
-
-    private static SymbolSet<INamedTypeSymbol> TypesNamed(WellKnownTypes types, params string[] names)
-    {
-        var list = new List<INamedTypeSymbol>();
-        foreach (var name in names)
-        {
-            if (StorageSinks.Resolve(types, name) is { } type)
-            {
-                list.Add(type);
-            }
-        }
-
-        return new SymbolSet<INamedTypeSymbol>(list);
-    }
 }

@@ -20,6 +20,20 @@ internal static class OperationExtensions
         return operation;
     }
 
+    /// <summary>
+    /// The lambda or method reference under the conversions and delegate creations that hand it over as a delegate
+    /// (<c>OnPrepareResponse = ctx =&gt; …</c>, <c>Map("/x", Configure)</c>); any other value under its conversions.
+    /// </summary>
+    public static IOperation WithoutDelegateConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation or IDelegateCreationOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)operation).Target;
+        }
+
+        return operation;
+    }
+
     /// <summary>The value under the conversions the compiler inserted; a cast written in the code stays.</summary>
     public static IOperation WithoutImplicitConversions(this IOperation operation)
     {

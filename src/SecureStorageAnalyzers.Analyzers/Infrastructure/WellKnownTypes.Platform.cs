@@ -3,9 +3,10 @@ using Microsoft.CodeAnalysis;
 namespace SecureStorageAnalyzers.Infrastructure;
 
 /// <summary>
-/// The platform types the shared facts read: the value-flow policies, the storage sinks and the personal-data
-/// classifier. Each is resolved on first use and cached by name (<see cref="Get"/>); a type the compilation lacks is
-/// <see langword="null"/>. None is behind the ASP.NET Core gate: these facts serve projects without ASP.NET Core too.
+/// The platform types the shared facts read: the value-flow policies, the storage sinks, the personal-data
+/// classifier and the folder-identity model. Each is resolved on first use and cached by name (<see cref="Get"/>); a
+/// type the compilation lacks is <see langword="null"/>. None is behind the ASP.NET Core gate: these facts serve
+/// projects without ASP.NET Core too (a worker binds options the same way).
 /// </summary>
 internal sealed partial class WellKnownTypes
 {
@@ -63,6 +64,18 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? CreditCardAttribute => Get("System.ComponentModel.DataAnnotations.CreditCardAttribute");
     public INamedTypeSymbol? DataTypeAttribute => Get("System.ComponentModel.DataAnnotations.DataTypeAttribute");
     public INamedTypeSymbol? DataClassificationAttribute => Get("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+
+    // Configuration, options and their binding: what the folder-identity model (Folders.FolderModel) reads.
+    public INamedTypeSymbol? IConfigurationRoot => Get("Microsoft.Extensions.Configuration.IConfigurationRoot");
+    public INamedTypeSymbol? IConfigurationSection => Get("Microsoft.Extensions.Configuration.IConfigurationSection");
+    public INamedTypeSymbol? ConfigurationExtensions => Get("Microsoft.Extensions.Configuration.ConfigurationExtensions");
+    public INamedTypeSymbol? IOptionsOfT => Get("Microsoft.Extensions.Options.IOptions`1");
+    public INamedTypeSymbol? IOptionsMonitorOfT => Get("Microsoft.Extensions.Options.IOptionsMonitor`1");
+    public INamedTypeSymbol? OptionsBuilderOfT => Get("Microsoft.Extensions.Options.OptionsBuilder`1");
+    public INamedTypeSymbol? OptionsConfigurationServiceCollectionExtensions =>
+        Get("Microsoft.Extensions.DependencyInjection.OptionsConfigurationServiceCollectionExtensions");
+    public INamedTypeSymbol? OptionsBuilderConfigurationExtensions =>
+        Get("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions");
 
     // File providers (Microsoft.Extensions.FileProviders, also used outside ASP.NET Core).
     public INamedTypeSymbol? CompositeFileProvider => Get("Microsoft.Extensions.FileProviders.CompositeFileProvider");

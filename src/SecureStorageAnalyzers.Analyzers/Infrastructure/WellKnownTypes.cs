@@ -171,6 +171,21 @@ internal sealed partial class WellKnownTypes
 
     public INamedTypeSymbol? RouteGroupBuilder => Web("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
 
+    // What returns or sends a file from an endpoint (SSA0005): the result factories and the file result classes.
+    public INamedTypeSymbol? Results => Web("Microsoft.AspNetCore.Http.Results");
+
+    public INamedTypeSymbol? TypedResults => Web("Microsoft.AspNetCore.Http.TypedResults");
+
+    public INamedTypeSymbol? SendFileResponseExtensions => Web("Microsoft.AspNetCore.Http.SendFileResponseExtensions");
+
+    public INamedTypeSymbol? PhysicalFileResult => Web("Microsoft.AspNetCore.Mvc.PhysicalFileResult");
+
+    public INamedTypeSymbol? FileStreamResult => Web("Microsoft.AspNetCore.Mvc.FileStreamResult");
+
+    public INamedTypeSymbol? FileContentResult => Web("Microsoft.AspNetCore.Mvc.FileContentResult");
+
+    public INamedTypeSymbol? VirtualFileResult => Web("Microsoft.AspNetCore.Mvc.VirtualFileResult");
+
     // The extension methods of the request pipeline and of endpoint routing (the pipeline and endpoint-authorization
     // model, SSA0004's UseWebRoot): their methods are read from these with Methods(type, name).
 

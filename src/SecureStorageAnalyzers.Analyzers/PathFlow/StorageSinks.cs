@@ -12,7 +12,7 @@ namespace SecureStorageAnalyzers.PathFlow;
 /// Storage, AWS S3, Google Cloud Storage and MinIO SDKs when the compilation references them. Also what carries a value
 /// along (string and path helpers, encodings, unkeyed hashes) and what breaks the flow (HMAC, random names).
 /// </summary>
-internal sealed class StorageSinks
+internal sealed partial class StorageSinks
 {
     private static readonly ImmutableArray<string> SinkTypeNames = ImmutableArray.Create<string>(
         // System.IO
@@ -50,125 +50,6 @@ internal sealed class StorageSinks
         ("Amazon.S3.Transfer.TransferUtilityUploadRequest", "Key"),
         ("Amazon.S3.Transfer.TransferUtilityDownloadRequest", "Key"),
         ("Google.Apis.Storage.v1.Data.Object", "Name"));
-
-    /// <summary>
-    /// The names a storage call is written with (type or method): a project none of whose files holds one of them as an
-    /// identifier has no storage call SSA0101 could follow a string or a helper into (<see cref="MentionsStorage"/>).
-    /// </summary>
-    private static bool IsStorageName(string name) => name switch
-    {
-        "File" or "Directory" or "FileInfo" or "DirectoryInfo" or "FileStream" or "StreamWriter" or "StreamReader" or "Path" or
-        "PhysicalFileProvider" or "PhysicalFile" or "PhysicalFileResult" or "VirtualFileResult" or "FileDownloadName" or "SendFileAsync" or
-        "SaveAs" or "MapPath" or "TransmitFile" or "WriteFile" or "AddHeader" or "AppendHeader" or
-        "BlobContainerClient" or "BlobClient" or "BlobBaseClient" or "BlockBlobClient" or "GetBlobClient" or "GetBlockBlobClient" or
-        "UploadBlobAsync" or "UploadBlob" or "IAmazonS3" or "AmazonS3Client" or "TransferUtility" or "ITransferUtility" or "PutObjectRequest" or "GetObjectRequest" or
-        "StorageClient" or "UrlSigner" or "PutObjectArgs" or "GetObjectArgs" or "WithObject" or
-        // Places on disk: a string built from one is a path even before it meets a storage call.
-        "ContentRootPath" or "WebRootPath" or "BaseDirectory" or "GetFolderPath" or "GetTempPath" or "GetCurrentDirectory" or
-        "CurrentDirectory" or "DirectoryName" => true,
-        _ => false,
-    };
-
-    private int _mentionsStorage;
-
-    /// <summary>
-    /// True when some file of <paramref name="compilation"/> names a storage type or call (<see cref="IsStorageName"/>):
-    /// a syntax pre-filter, once per compilation, that stops at the first such name. A project with no storage call
-    /// (a domain library, a console tool that only prints) then pays one token walk and nothing else.
-    /// </summary>
-    public bool MentionsStorage(Compilation compilation, System.Threading.CancellationToken cancellationToken)
-    {
-        var known = System.Threading.Volatile.Read(ref _mentionsStorage);
-        if (known != 0)
-        {
-            return known > 0;
-        }
-
-        var mentions = false;
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
-            {
-                if (token.RawKind == IdentifierTokenKind && IsStorageName(token.ValueText))
-                {
-                    mentions = true;
-                    break;
-                }
-            }
-
-            if (mentions)
-            {
-                break;
-            }
-        }
-
-        System.Threading.Volatile.Write(ref _mentionsStorage, mentions ? 1 : -1);
-        return mentions;
-    }
-
-    private const int IdentifierTokenKind = (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _mayStore = new(SymbolEqualityComparer.Default);
-
-    /// <summary>
-    /// A syntax pre-filter for the project's own helpers, once per method: true when the method's source names a storage
-    /// type or call or a place on disk (<see cref="IsStorageName"/>), or holds a string literal or interpolation with a
-    /// path separator or an extension (a path it may build and return). Most methods hold none, and their calls are then not
-    /// looked at further: no argument traced, no body bound.
-    /// </summary>
-    public bool MayStoreOrBuildPath(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
-    {
-        var definition = method.OriginalDefinition;
-        if (_mayStore.TryGetValue(definition, out var known))
-        {
-            return known;
-        }
-
-        var found = false;
-        foreach (var reference in definition.DeclaringSyntaxReferences)
-        {
-            foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
-            {
-                switch ((Microsoft.CodeAnalysis.CSharp.SyntaxKind)token.RawKind)
-                {
-                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken:
-                        found = IsStorageName(token.ValueText);
-                        break;
-                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken:
-                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken:
-                        found = LooksLikePathText(token.ValueText);
-                        break;
-                }
-
-                if (found)
-                {
-                    break;
-                }
-            }
-
-            if (found)
-            {
-                break;
-            }
-        }
-
-        return _mayStore.GetOrAdd(definition, found);
-    }
-
-    /// <summary>A separator, or a dot right before a letter (an extension: <c>".wav"</c>, <c>"{0}.pdf"</c>; not a sentence's end).</summary>
-    private static bool LooksLikePathText(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is '/' or '\\' || c == '.' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private readonly SymbolSet<INamedTypeSymbol> _messageTypes;
     private readonly INamedTypeSymbol? _file;
@@ -301,17 +182,6 @@ internal sealed class StorageSinks
         _span = types.SpanOfT;
     }
 
-    /// <summary>
-    /// One <see cref="MethodBodyIndex"/> per method body, shared by every walk of the compilation (whatever its policy),
-    /// alive as long as the body's operation tree is: no state outlives the compilation.
-    /// </summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, MethodBodyIndex> _bodyIndexes = new();
-
-    /// <summary>The index of the method body <paramref name="operation"/> is in, built on first use.</summary>
-    public MethodBodyIndex BodyIndex(IOperation operation) => _bodyIndexes.GetValue(operation.Root(), _createIndex);
-
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, MethodBodyIndex>.CreateValueCallback _createIndex;
-
     /// <summary><c>System.Text.StringBuilder</c>: how many file names are built; its appends carry the value.</summary>
     public INamedTypeSymbol? StringBuilder { get; }
 
@@ -352,18 +222,6 @@ internal sealed class StorageSinks
     public bool IsPathBuilder(IMethodSymbol method) =>
         SymbolEqualityComparer.Default.Equals(method.ContainingType, PathType) &&
         method.Name is "Combine" or "Join";
-
-    /// <summary>
-    /// The implicit collection a params argument becomes when the compiler is newer than the pack's Roslyn floor
-    /// (a <c>params ReadOnlySpan&lt;string&gt;</c> collection expression): no known operation kind, an implicit value of
-    /// an array or span type whose children are the elements.
-    /// </summary>
-    public bool IsParamsCollection(IOperation operation) =>
-        operation.IsImplicit && operation.Parent is IArgumentOperation &&
-        operation is not (IArrayCreationOperation or IConversionOperation or IInvocationOperation or IObjectCreationOperation) &&
-        (operation.Type is IArrayTypeSymbol ||
-         operation.Type is INamedTypeSymbol { IsGenericType: true } named &&
-         (SymbolEquality.DefinitionIs(named, _readOnlySpan) || SymbolEquality.DefinitionIs(named, _span)));
 
     /// <summary>True when <paramref name="operation"/> builds a path itself (and so reports its own inputs).</summary>
     public bool IsPathBuilder(IOperation operation) => operation switch
@@ -496,167 +354,6 @@ internal sealed class StorageSinks
                name.IndexOf("dir", StringComparison.OrdinalIgnoreCase) >= 0 ||
                name is "root" or "blobName" or "key" or "objectName" or "obj" or "sourceKey" or "destinationKey";
     }
-
-    /// <summary>Calls that keep the identifier in the value: string and path helpers, formatting, encodings, unkeyed hashes.</summary>
-    public bool Propagates(IMethodSymbol method, out bool unkeyedHash)
-    {
-        unkeyedHash = false;
-        var type = method.ContainingType;
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (method.Name == nameof(ToString) && !method.IsStatic)
-        {
-            return true;
-        }
-
-        if (SymbolEquality.DefinitionIs(type, String) || SymbolEquality.DefinitionIs(type, Convert) || SymbolEquality.DefinitionIs(type, Uri) ||
-            SymbolEquality.DefinitionIs(type, WebUtility) || WellKnownTypes.DerivesFrom(type, Encoding) ||
-            SymbolEquality.DefinitionIs(type, StringBuilder) && MethodBodyIndex.IsStringBuilderAppend(method))
-        {
-            return true;
-        }
-
-        // Regex.Replace(name, "[^a-z]", ""), new Regex(…).Replace(name, "_"): what is left of the input is the input.
-        if (SymbolEquality.DefinitionIs(type, Regex))
-        {
-            return method.Name == "Replace";
-        }
-
-        if (SymbolEquality.DefinitionIs(type, PathType))
-        {
-            return method.Name is not ("GetRandomFileName" or "GetTempFileName" or "GetTempPath");
-        }
-
-        if (WellKnownTypes.DerivesFrom(type, HashAlgorithm) && !WellKnownTypes.DerivesFrom(type, Hmac) &&
-            method.Name is "HashData" or "HashDataAsync" or "ComputeHash" or "ComputeHashAsync" or "TryHashData")
-        {
-            unkeyedHash = true;
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
-    public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes =>
-        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase);
-
-    /// <summary>
-    /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/
-    /// <c>Create*</c>/<c>OpenWrite</c>, the destination of <c>File.Copy</c>/<c>Move</c>/<c>Replace</c>, <c>File.Open</c> and
-    /// <c>new FileStream</c> with a creating mode or write access, <c>new StreamWriter(path)</c>, and <c>FileInfo</c>'s
-    /// <c>Create</c>/<c>CreateText</c>/<c>OpenWrite</c>/<c>AppendText</c> (the receiver) and <c>CopyTo</c>/<c>MoveTo</c>
-    /// (the destination).
-    /// </summary>
-    public IOperation? WrittenPath(IOperation call)
-    {
-        switch (call)
-        {
-            case IInvocationOperation invocation when invocation.TargetMethod.ContainingType is { } type:
-                var method = invocation.TargetMethod;
-                if (SymbolEqualityComparer.Default.Equals(type, _file))
-                {
-                    return method.Name switch
-                    {
-                        "Copy" or "Move" => Argument(invocation.Arguments, "destFileName"),
-                        "Replace" => Argument(invocation.Arguments, "destinationFileName"),
-                        "Open" => OpensForWriting(invocation.Arguments) ? Argument(invocation.Arguments, "path") : null,
-                        _ when method.Name.StartsWith("Write", StringComparison.Ordinal) ||
-                               method.Name.StartsWith("Append", StringComparison.Ordinal) ||
-                               method.Name is "Create" or "CreateText" or "OpenWrite" => Argument(invocation.Arguments, "path"),
-                        _ => null,
-                    };
-                }
-
-                // Classic ASP.NET: an upload saved where the caller says (HttpPostedFileWrapper.SaveAs overrides the base's).
-                if (method.Name == "SaveAs" && (WellKnownTypes.DerivesFrom(type, _postedFile) || WellKnownTypes.DerivesFrom(type, _postedFileBase)))
-                {
-                    return Argument(invocation.Arguments, "filename");
-                }
-
-                if (SymbolEqualityComparer.Default.Equals(type, _fileInfo))
-                {
-                    return method.Name switch
-                    {
-                        "Create" or "CreateText" or "OpenWrite" or "AppendText" => invocation.Instance,
-                        "Open" => OpensForWriting(invocation.Arguments) ? invocation.Instance : null,
-                        "CopyTo" or "MoveTo" => Argument(invocation.Arguments, "destFileName"),
-                        _ => null,
-                    };
-                }
-
-                return null;
-
-            case IObjectCreationOperation creation:
-                if (SymbolEqualityComparer.Default.Equals(creation.Type, _streamWriter))
-                {
-                    return Argument(creation.Arguments, "path");
-                }
-
-                if (SymbolEqualityComparer.Default.Equals(creation.Type, _fileStream) && OpensForWriting(creation.Arguments))
-                {
-                    return Argument(creation.Arguments, "path");
-                }
-
-                return null;
-
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>A <c>FileMode</c> that creates or truncates, or a <c>FileAccess</c> with write, among the arguments.</summary>
-    private bool OpensForWriting(ImmutableArray<IArgumentOperation> arguments)
-    {
-        foreach (var argument in arguments)
-        {
-            var value = argument.Value;
-            if (value.ConstantValue is not { HasValue: true, Value: int constant } || value.Type is null)
-            {
-                continue;
-            }
-
-            // FileMode: CreateNew = 1, Create = 2, OpenOrCreate = 4, Truncate = 5, Append = 6. FileAccess: Write = 2, ReadWrite = 3.
-            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileMode) && constant is 1 or 2 or 4 or 5 or 6)
-            {
-                return true;
-            }
-
-            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileAccess) && (constant & 2) != 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.Parameter?.Name == parameterName)
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>A method of a logger, the console or a debug trace.</summary>
-    public bool IsMessageSink(IMethodSymbol method) =>
-        method.ContainingType is { } type && _messageTypes.Contains(type.OriginalDefinition);
-
-    /// <summary><c>System.Uri</c>: a URL, not a storage path.</summary>
-    public bool IsUri(ITypeSymbol? type) => Uri is not null && SymbolEqualityComparer.Default.Equals(type, Uri);
-
-    /// <summary>An exception type: its message is not a path.</summary>
-    public bool IsException(ITypeSymbol? type) =>
-        type is INamedTypeSymbol named && WellKnownTypes.DerivesFrom(named, _exception);
 
     private static bool HasAnyCloudSdk(WellKnownTypes types) =>
         Resolve(types, "Azure.Storage.Blobs.BlobContainerClient") is not null ||

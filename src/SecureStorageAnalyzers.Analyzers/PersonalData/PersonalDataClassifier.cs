@@ -58,8 +58,10 @@ internal sealed class PersonalDataClassifier
         _identity = types.IIdentity;
         _claimsPrincipal = types.ClaimsPrincipal;
         _claim = types.Claim;
-        _configuredAttributes = ResolveAll(types, options.PersonalDataAttributes);
-        _configuredTypes = ResolveAll(types, options.PersonalDataTypes);
+        var configured = ConfiguredNames.For(types);
+        _configuredAttributes = configured.Types(options.PersonalDataAttributes);
+        _configuredTypes = configured.Types(options.PersonalDataTypes);
+        Pseudonymizers = configured.Methods(options.PseudonymizationMethods);
         var names = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         foreach (var name in options.PersonalNames)
         {
@@ -74,6 +76,9 @@ internal sealed class PersonalDataClassifier
     }
 
     public PersonalDataOptions Options => _options;
+
+    /// <summary>The methods of <see cref="PersonalDataOptions.PseudonymizationMethods"/>, whose result is a safe pseudonym.</summary>
+    public MethodSet Pseudonymizers { get; }
 
     /// <summary>The reason <paramref name="symbol"/> holds a personal identifier, or null when it does not.</summary>
     public SourceReason? Classify(ISymbol? symbol)
@@ -420,18 +425,4 @@ internal sealed class PersonalDataClassifier
         attributeClass.Name.EndsWith("Attribute", System.StringComparison.Ordinal)
             ? attributeClass.Name.Substring(0, attributeClass.Name.Length - "Attribute".Length)
             : attributeClass.Name;
-
-    private static ImmutableArray<INamedTypeSymbol> ResolveAll(WellKnownTypes types, ImmutableArray<string> names)
-    {
-        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-        foreach (var name in names)
-        {
-            if (types.Resolve(name) is { } type)
-            {
-                builder.Add(type);
-            }
-        }
-
-        return builder.ToImmutable();
-    }
 }

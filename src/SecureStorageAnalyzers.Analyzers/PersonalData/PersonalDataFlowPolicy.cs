@@ -26,23 +26,6 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
     /// <summary>Why <paramref name="symbol"/> is personal by what it is or how it is named, without an operation to read.</summary>
     public SourceReason? ClassifySymbol(ISymbol symbol) => _classifier.Classify(symbol);
 
-    public bool IsBarrier(IMethodSymbol method)
-    {
-        var configured = _classifier.Options.PseudonymizationMethods;
-        if (configured.IsEmpty)
-        {
-            return false;
-        }
-
-        var name = method.ContainingType is null ? method.Name : method.ContainingType.ToDisplayString() + "." + method.Name;
-        foreach (var candidate in configured)
-        {
-            if (candidate == name || candidate == method.Name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>A configured pseudonymizer (<see cref="PersonalDataClassifier.Pseudonymizers"/>, matched by symbol).</summary>
+    public bool IsBarrier(IMethodSymbol method) => _classifier.Pseudonymizers.Contains(method);
 }

@@ -18,7 +18,7 @@ namespace SecureStorageAnalyzers.Pipeline;
 /// <item><c>ssa.fallback_policy_methods</c>: <c>Namespace.Type.Method</c> names of calls that set a fallback policy
 /// requiring an authenticated user, like <c>AddAuthorization(o =&gt; o.FallbackPolicy = …)</c>.</item>
 /// </list>
-/// Names are resolved to symbols once per distinct configuration; matching is a set lookup. Lists are separated by
+/// Names are resolved to symbols by <see cref="ConfiguredNames"/>, once per compilation and distinct list; matching is a set lookup. Lists are separated by
 /// commas, semicolons or spaces. A name the compilation does not define is ignored. Read by SSA0001 and SSA0005 (and
 /// through the pipeline model by SSA0002 and SSA0009).
 /// </summary>
@@ -87,13 +87,13 @@ internal sealed class AuthorizationHelpers
     /// </summary>
     internal sealed class Cache
     {
-        private readonly WellKnownTypes _types;
+        private readonly ConfiguredNames _names;
         private readonly AuthorizationHelpers _none = None();
         private readonly OptionsCache<AuthorizationHelpers> _byOptions;
 
         private Cache(WellKnownTypes types)
         {
-            _types = types;
+            _names = ConfiguredNames.For(types);
             _byOptions = new OptionsCache<AuthorizationHelpers>(Read);
         }
 
@@ -112,32 +112,10 @@ internal sealed class AuthorizationHelpers
                 return _none;
             }
 
-            var attributeTypes = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            foreach (var name in ConfigList.Split(attributes))
-            {
-                if (_types.Resolve(name) is { } type)
-                {
-                    attributeTypes.Add(type);
-                }
-            }
-
-            return new AuthorizationHelpers(ResolveMethods(methods), ResolveMethods(fallback), attributeTypes.ToImmutable());
-        }
-
-        private MethodSet ResolveMethods(string names)
-        {
-            var builder = new System.Collections.Generic.List<IMethodSymbol>();
-            foreach (var name in ConfigList.Split(names))
-            {
-                var dot = name.LastIndexOf('.');
-                if (dot > 0 && dot < name.Length - 1)
-                {
-                    // A configured name: the one place a type is looked up by a string of the user's.
-                    builder.AddRange(WellKnownTypes.Methods(_types.Resolve(name.Substring(0, dot)), name.Substring(dot + 1)));
-                }
-            }
-
-            return new MethodSet(builder);
+            return new AuthorizationHelpers(
+                _names.Methods(ConfigList.Split(methods)),
+                _names.Methods(ConfigList.Split(fallback)),
+                _names.Types(ConfigList.Split(attributes)));
         }
     }
 }

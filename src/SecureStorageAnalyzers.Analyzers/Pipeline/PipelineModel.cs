@@ -366,13 +366,7 @@ internal sealed class PipelineModel
         // The last delegate argument is the branch's configuration (Map(path, configuration), UseWhen(predicate, configuration)).
         for (var i = invocation.Arguments.Length - 1; i >= 0; i--)
         {
-            var value = invocation.Arguments[i].Value;
-            while (value is IConversionOperation or IDelegateCreationOperation)
-            {
-                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
-            }
-
-            if (value is IAnonymousFunctionOperation lambda)
+            if (invocation.Arguments[i].Value.WithoutDelegateConversions() is IAnonymousFunctionOperation lambda)
             {
                 return lambda;
             }

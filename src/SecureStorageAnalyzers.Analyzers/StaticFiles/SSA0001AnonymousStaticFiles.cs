@@ -200,12 +200,7 @@ internal static class SSA0001AnonymousStaticFiles
                 return;
             }
 
-            var callback = value.WithoutConversions();
-            if (callback is IDelegateCreationOperation creation)
-            {
-                callback = creation.Target;
-            }
-
+            var callback = value.WithoutDelegateConversions();
             if (isSynchronousCallback && callback is IAnonymousFunctionOperation { Symbol.IsAsync: true } lambda && !SetsStatusBeforeAwait(lambda))
             {
                 asyncGate = true;

@@ -175,11 +175,8 @@ internal static class SSA0005AnonymousFileEndpoint
             _helpers = AuthorizationHelpers.Cache.For(types);
             _request = new RequestSymbols(types);
             _sinks = StorageSinks.Create(types);
-            _resultTypes = Resolve(types, "Microsoft.AspNetCore.Http.Results", "Microsoft.AspNetCore.Http.TypedResults",
-                "Microsoft.AspNetCore.Mvc.ControllerBase", "Microsoft.AspNetCore.Mvc.RazorPages.PageModel",
-                "Microsoft.AspNetCore.Http.SendFileResponseExtensions");
-            _resultClasses = Resolve(types, "Microsoft.AspNetCore.Mvc.PhysicalFileResult", "Microsoft.AspNetCore.Mvc.FileStreamResult",
-                "Microsoft.AspNetCore.Mvc.FileContentResult", "Microsoft.AspNetCore.Mvc.VirtualFileResult");
+            _resultTypes = SymbolSet<INamedTypeSymbol>.Of(types.Results, types.TypedResults, types.ControllerBase, types.PageModel, types.SendFileResponseExtensions);
+            _resultClasses = SymbolSet<INamedTypeSymbol>.Of(types.PhysicalFileResult, types.FileStreamResult, types.FileContentResult, types.VirtualFileResult);
             _responseBody = WellKnownTypes.Property(types.HttpResponse, "Body");
             _stream = _responseBody is null ? null : types.Stream;
             _fileStream = _responseBody is null ? null : types.FileStream;
@@ -413,18 +410,5 @@ internal static class SSA0005AnonymousFileEndpoint
             return null;
         }
 
-        private static SymbolSet<INamedTypeSymbol> Resolve(WellKnownTypes types, params string[] names)
-        {
-            var builder = new List<INamedTypeSymbol>();
-            foreach (var name in names)
-            {
-                if (types.Resolve(name) is { } type)
-                {
-                    builder.Add(type);
-                }
-            }
-
-            return new SymbolSet<INamedTypeSymbol>(builder);
-        }
     }
 }

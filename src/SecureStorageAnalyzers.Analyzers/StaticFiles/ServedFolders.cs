@@ -25,6 +25,7 @@ internal sealed class ServedFolders
     private readonly IPropertySymbol? _fileProvider;
     private readonly IPropertySymbol? _requestPath;
     private readonly ConcurrentDictionary<string, PathFlowTracker> _privateFolders = new();
+    private readonly OptionsCache<PathFlowTracker> _byOptions;
 
     private ServedFolders(WellKnownTypes types)
     {
@@ -34,6 +35,7 @@ internal sealed class ServedFolders
         var sharedOptions = types.SharedOptionsBase;
         _fileProvider = WellKnownTypes.Property(sharedOptions, "FileProvider");
         _requestPath = WellKnownTypes.Property(sharedOptions, "RequestPath");
+        _byOptions = new OptionsCache<PathFlowTracker>(CreateTracker);
     }
 
     /// <summary>The instance of the compilation, shared by the rules that ask.</summary>
@@ -213,9 +215,11 @@ internal sealed class ServedFolders
         }
     }
 
-    private PathFlowTracker PrivateFolders(AnalyzerOptions analyzerOptions, SyntaxTree tree)
+    private PathFlowTracker PrivateFolders(AnalyzerOptions analyzerOptions, SyntaxTree tree) => _byOptions.For(analyzerOptions, tree);
+
+    /// <summary>The tracker of a file's <see cref="PrivateFolderFlowPolicy.PrivateFolderNamesKey"/>: one per distinct list of words.</summary>
+    private PathFlowTracker CreateTracker(AnalyzerConfigOptions options)
     {
-        var options = analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
         var words = options.TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out var value) ? value : string.Empty;
         if (!_privateFolders.TryGetValue(words, out var tracker))
         {

@@ -4,22 +4,32 @@ using SecureStorageAnalyzers.EndToEnd.Tests.Infrastructure;
 namespace SecureStorageAnalyzers.EndToEnd.Tests.Samples;
 
 /// <summary>
-/// The rule ids of the pack, read from the one list the analyzer assembly compiles (DiagnosticIds.cs constants).
-/// This project references no project of ours, so it reads the source file rather than the assembly.
+/// The rule ids of the pack, read from the analyzer assembly's source: the constants of DiagnosticIds.cs (the rules
+/// written before each rule kept its id in its own file) and each rule's own <c>const string Id = "SSAxxxx";</c>
+/// (docs/architecture.md, "Adding a rule"). This project references no project of ours, so it reads the source files
+/// rather than the assembly.
 /// </summary>
 public static partial class PackRules
 {
     public const string DiagnosticIdsFile = "src/SecureStorageAnalyzers.Analyzers/DiagnosticIds.cs";
 
+    /// <summary>The folder whose C# files declare the ids.</summary>
+    public const string AnalyzersFolder = "src/SecureStorageAnalyzers.Analyzers";
+
     public static IReadOnlyList<string> Ids { get; } = ReadIds();
 
     private static List<string> ReadIds()
     {
-        var source = File.ReadAllText(Path.Combine(DotNet.RepositoryRoot, DiagnosticIdsFile));
-        var ids = IdConstant().Matches(source).Select(match => match.Groups["id"].Value).Distinct().Order(StringComparer.Ordinal).ToList();
+        var folder = Path.Combine(DotNet.RepositoryRoot, AnalyzersFolder);
+        var separator = Path.DirectorySeparatorChar;
+        var ids = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{separator}bin{separator}", StringComparison.Ordinal) &&
+                           !file.Contains($"{separator}obj{separator}", StringComparison.Ordinal))
+            .SelectMany(file => IdConstant().Matches(File.ReadAllText(file)).Select(match => match.Groups["id"].Value))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
         {
-            throw new InvalidOperationException($"No `const string X = \"SSA0000\";` found in {DiagnosticIdsFile}: did the file move or change shape?");
+            throw new InvalidOperationException($"No `const string X = \"SSA0000\";` found under {AnalyzersFolder} (DiagnosticIds.cs and the rules' own files): did they move or change shape?");
         }
 
         return ids;

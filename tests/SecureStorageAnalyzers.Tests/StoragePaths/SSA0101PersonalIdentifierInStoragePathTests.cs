@@ -366,6 +366,33 @@ public class SSA0101PersonalIdentifierInStoragePathTests
             """, "SSA0101.pseudonymization_methods = Privacy.Pseudonyms.For\n");
     }
 
+    /// <summary>
+    /// The configured name is resolved to the method (a nested type by its C# name too), and only that method is a
+    /// pseudonymizer: a method of the same name on another type passes the identifier through.
+    /// </summary>
+    [Fact]
+    public async Task ConfiguredPseudonymizer_NestedTypeByItsCSharpName_SameNameOnAnotherType_NotABarrierAsync()
+    {
+        await VerifyWithConfigAsync("""
+            namespace Privacy
+            {
+                public static class Outer { public static class Pseudonyms { public static string For(string value) => value; } }
+                public static class Lookalike { public static string For(string value) => value; }
+            }
+
+            class Store
+            {
+                public void Save(string phoneNumber, string root) =>
+                    File.Create(Path.Combine(root, Privacy.Outer.Pseudonyms.For(phoneNumber) + ".mp3"));
+
+                public void Copy(string phoneNumber, string root) =>
+                    {|#1:File.Create(Path.Combine(root, Privacy.Lookalike.For({|#0:phoneNumber|}) + ".mp3"))|};
+            }
+            """, "SSA0101.pseudonymization_methods = Privacy.Outer.Pseudonyms.For\n",
+            Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("phoneNumber", "a phone number", "its name 'phoneNumber'", "'path' of File.Create", ""));
+    }
+
     // ---- Configuration ----
 
     [Fact]
