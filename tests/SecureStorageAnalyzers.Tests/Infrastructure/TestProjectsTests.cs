@@ -41,7 +41,7 @@ public class TestProjectsTests
     [Fact]
     public async Task AppProject_IsReported()
     {
-        var found = await AnalyzeAsync(AnalyzerHarness.Compile(new[] { Source }).AddReferences(Xunit), new());
+        var found = await AnalyzeAsync(AnalyzerHarness.Compile(new[] { Source }), new());
         Assert.Equal(new[] { "SSA0002", "SSA0101" }, Ids(found));
     }
 
@@ -94,10 +94,10 @@ public class TestProjectsTests
 
     /// <summary>The generic-host template: <c>Main</c> calls the type's own <c>CreateHostBuilder</c>, which builds the host.</summary>
     [Theory]
-    [InlineData("Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.Configure(a => a.UseDirectoryBrowser()))")]
-    [InlineData("WebHost.CreateDefaultBuilder(args).Configure(a => a.UseDirectoryBrowser())")]
-    [InlineData("new WebHostBuilder().UseKestrel().Configure(a => a.UseDirectoryBrowser())")]
-    public async Task WebAppMarkedAsTest_MainBuildingTheHost_IsReported(string builder)
+    [InlineData("IHostBuilder", "Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.Configure(a => a.UseDirectoryBrowser()))")]
+    [InlineData("IWebHostBuilder", "WebHost.CreateDefaultBuilder(args).Configure(a => a.UseDirectoryBrowser())")]
+    [InlineData("IWebHostBuilder", "new WebHostBuilder().Configure(a => a.UseDirectoryBrowser())")]
+    public async Task WebAppMarkedAsTest_MainBuildingTheHost_IsReported(string type, string builder)
     {
         var program = $$"""
             using Microsoft.AspNetCore;
@@ -107,7 +107,7 @@ public class TestProjectsTests
                 {
                     public static void Main(string[] args) => CreateHostBuilder(args).Build().Run();
 
-                    private static dynamic CreateHostBuilder(string[] args) => {{builder}};
+                    private static {{type}} CreateHostBuilder(string[] args) => {{builder}};
                 }
             }
             """;
@@ -182,8 +182,8 @@ public class TestProjectsTests
                 public void Serves() => WebApplication.Create().UseDirectoryBrowser();
             }
             """;
-        var appCompilation = AnalyzerHarness.Compile(new[] { app });
-        var testCompilation = AnalyzerHarness.Compile(new[] { tests })
+        var appCompilation = AnalyzerHarness.Compile(new[] { app }).WithAssemblyName("Recordings");
+        var testCompilation = AnalyzerHarness.Compile(new[] { tests }).WithAssemblyName("Recordings.Tests")
             .WithOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
             .AddReferences(Xunit, appCompilation.ToMetadataReference());
         Assert.Empty(await AnalyzeAsync(testCompilation, MarkedAsTest));
