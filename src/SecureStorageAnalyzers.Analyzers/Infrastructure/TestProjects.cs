@@ -11,7 +11,9 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// Test code is not reported by default: a test that writes a file named after a made-up phone number, or a fixture
 /// that serves a temporary folder, is not an exposure, and findings there teach users to switch the pack off. A
 /// compilation is test code when MSBuild says so (<c>IsTestProject</c>, set by the test SDK) or when it references
-/// xUnit, NUnit or MSTest, <em>and</em> it is not an application of its own: an entry point of the project (top-level
+/// xUnit, NUnit or MSTest, <em>and</em> it declares tests (a type or method with an xUnit, NUnit or MSTest test attribute,
+/// or a SpecFlow/Reqnroll binding: a project of the application that references a test package without holding a test
+/// is not test code; without a framework the pack knows, the mark is trusted), <em>and</em> it is not an application of its own: an entry point of the project (top-level
 /// statements, or a type that declares a static <c>Main</c>) that builds a host (<c>WebApplication.Create…</c>,
 /// <c>WebHost.CreateDefaultBuilder</c>, <c>Host.CreateDefaultBuilder</c>/<c>CreateApplicationBuilder</c>,
 /// <c>new WebHostBuilder()</c>/<c>new HostBuilder()</c>) makes it one. A test project needs no such entry point (the test
@@ -41,8 +43,9 @@ internal static class TestProjects
             return false;
         }
 
-        // Asked by both of the pack's analyzers: the entry point is read once per compilation.
-        return !WellKnownTypes.GetOrCreate(compilation).Shared(static types => new OwnHost(types)).BuildsHost(cancellationToken);
+        // Asked by both of the pack's analyzers: the entry point and the tests are read once per compilation.
+        var code = WellKnownTypes.GetOrCreate(compilation).Shared(static types => new OwnHost(types));
+        return !code.BuildsHost(cancellationToken) && !code.HoldsNoTests(cancellationToken);
     }
 
     private static bool ReferencesTestFramework(Compilation compilation)
@@ -79,6 +82,7 @@ internal static class TestProjects
         private readonly WellKnownTypes _types;
         private readonly object _gate = new();
         private bool? _buildsHost;
+        private bool? _declaresTests;
 
         public OwnHost(WellKnownTypes types) => _types = types;
 
@@ -90,6 +94,61 @@ internal static class TestProjects
                 return _buildsHost ??= Scan(cancellationToken);
             }
         }
+
+        /// <summary>
+        /// True when the compilation has a test framework the pack knows and no type or method of the project carries one
+        /// of its test attributes (<see cref="WellKnownTypes.TestAttributes"/>, or one derived from it): the attributes whose
+        /// name says Fact, Theory, Test or Binding are bound, up to the first. False (test code, as marked) when no known
+        /// framework is referenced: the mark of another framework is trusted.
+        /// </summary>
+        public bool HoldsNoTests(CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                return !(_declaresTests ??= ScanTests(cancellationToken));
+            }
+        }
+
+        private bool ScanTests(CancellationToken cancellationToken)
+        {
+            var attributes = _types.TestAttributes;
+            if (attributes.IsEmpty)
+            {
+                return true;
+            }
+
+            foreach (var tree in _types.Compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+                {
+                    if (node is not AttributeSyntax attribute || attribute.Parent?.Parent is not (MethodDeclarationSyntax or TypeDeclarationSyntax) ||
+                        !SaysTest(RightmostName(attribute.Name)))
+                    {
+                        continue;
+                    }
+
+                    cancellationToken.ThrowIfCancellationRequested();
+                    model ??= _types.Compilation.GetSemanticModel(tree);
+                    if (model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol { ContainingType: { } type })
+                    {
+                        for (var current = type; current is not null; current = current.BaseType)
+                        {
+                            if (attributes.Contains(current.OriginalDefinition))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool SaysTest(string? name) =>
+            name is not null && (name.IndexOf("Fact", StringComparison.Ordinal) >= 0 || name.IndexOf("Theory", StringComparison.Ordinal) >= 0 ||
+                                 name.IndexOf("Test", StringComparison.Ordinal) >= 0 || name.IndexOf("Binding", StringComparison.Ordinal) >= 0);
 
         private bool Scan(CancellationToken cancellationToken)
         {
@@ -184,7 +243,7 @@ internal static class TestProjects
                     case InvocationExpressionSyntax invocation when IsFactoryName(InvokedName(invocation.Expression)):
                         owners = factories;
                         break;
-                    case ObjectCreationExpressionSyntax creation when RightmostName(creation.Type) is { } typeName &&
+                    case ObjectCreationExpressionSyntax { Type: NameSyntax createdName } when RightmostName(createdName) is { } typeName &&
                                                                      typeName.EndsWith("HostBuilder", StringComparison.Ordinal):
                         owners = builders;
                         break;
@@ -219,7 +278,7 @@ internal static class TestProjects
             _ => null,
         };
 
-        private static string? RightmostName(TypeSyntax type) => type switch
+        private static string? RightmostName(NameSyntax type) => type switch
         {
             QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
             AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,

@@ -8,7 +8,8 @@ namespace SecureStorageAnalyzers.Tests.Infrastructure;
 
 /// <summary>
 /// Test code is silent by default (IsTestProject, or a reference to xUnit, NUnit or MSTest); a switch turns it on. A
-/// project so marked whose own entry point builds a host is an application, not test code, and is analyzed.
+/// project so marked whose own entry point builds a host, or that declares no test of a framework it references, is an
+/// application's, not test code, and is analyzed.
 /// </summary>
 public class TestProjectsTests
 {
@@ -113,6 +114,46 @@ public class TestProjectsTests
             """;
         var compilation = AnalyzerHarness.Compile(new[] { program }).AddReferences(Xunit);
         Assert.Equal(new[] { "SSA0002" }, Ids(await AnalyzeAsync(compilation, MarkedAsTest)));
+    }
+
+    /// <summary>
+    /// Held-out set 1 (SmartHealth_Fyp): every project of the application references xunit and the test SDK, the tests live
+    /// in their own projects. A project marked as test that declares no test is the application's.
+    /// </summary>
+    [Fact]
+    public async Task AppLibraryReferencingXunit_WithoutTests_IsReported()
+    {
+        const string library = """
+            public class FileService
+            {
+                public void Save(string phoneNumber) => File.WriteAllText(phoneNumber + ".wav", "");
+            }
+            """;
+        var compilation = AnalyzerHarness.Compile(new[] { library })
+            .WithOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .AddReferences(Xunit);
+        Assert.Equal(new[] { "SSA0101" }, Ids(await AnalyzeAsync(compilation, MarkedAsTest)));
+    }
+
+    /// <summary>Tests whose attribute derives from xUnit's, and SpecFlow step bindings (the feature's tests are generated at build time).</summary>
+    [Theory]
+    [InlineData("public class SkippableFactAttribute : Xunit.FactAttribute { }", "SkippableFact")]
+    [InlineData("namespace TechTalk.SpecFlow { public class BindingAttribute : System.Attribute { } }", "TechTalk.SpecFlow.Binding")]
+    public async Task DerivedTestAttributesAndBindings_AreTests_Silent(string declaration, string attribute)
+    {
+        var tests = declaration + $$"""
+
+            [{{attribute}}]
+            public class CertificateSteps
+            {
+                public void Write(string phoneNumber) => File.WriteAllText(phoneNumber + ".wav", "");
+            }
+            """;
+        var marked = AnalyzerHarness.Compile(new[] { tests })
+            .WithOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .AddReferences(Xunit);
+        Assert.Empty(await AnalyzeAsync(marked, MarkedAsTest));
+        Assert.Equal(new[] { "SSA0101" }, Ids(await AnalyzeAsync(marked, new() { ["ssa.analyze_test_projects"] = "true" })));
     }
 
     /// <summary>Builders created in test methods and fixtures (TestServer tests): not an entry point of the project.</summary>
