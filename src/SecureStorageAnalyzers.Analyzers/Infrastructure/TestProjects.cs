@@ -12,10 +12,10 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// that serves a temporary folder, is not an exposure, and findings there teach users to switch the pack off. A
 /// compilation is test code when MSBuild says so (<c>IsTestProject</c>, set by the test SDK) or when it references
 /// xUnit, NUnit or MSTest, <em>and</em> it holds tests: a type or method with an xUnit, NUnit or MSTest test attribute
-/// (or one derived from it), or a SpecFlow/Reqnroll binding. A project of the application that references a test package
-/// without holding a test (held-out set 1: every project of a solution given xunit and the test SDK, the tests in their
-/// own projects; held-out set 2: a web app with xunit in its project file) is not test code. Without a framework the pack
-/// knows, the mark is trusted. A web app holding tests folded into it stays silent: analyzing it made SSA0006 report a
+/// (or one derived from it), or a SpecFlow/Reqnroll binding; without one of those frameworks, an attribute named as tests
+/// are (<c>[Test]</c>, <c>[Fact]</c>, …). A project of the application that references a test package without holding a
+/// test (held-out set 1: every project of a solution given xunit and the test SDK, the tests in their own projects;
+/// held-out set 2: a web app with xunit in its project file) is not test code. A web app holding tests folded into it stays silent: analyzing it made SSA0006 report a
 /// write under a web root the app never serves (held-out set 2), a rule gap to close first (docs/precision.md). The MSBuild property
 /// <c>SecureStorageAnalyzersAnalyzeTestProjects=true</c>, or <c>ssa.analyze_test_projects = true</c> in a
 /// <c>.globalconfig</c>, turns the rules back on in a test project.
@@ -76,10 +76,12 @@ internal static class TestProjects
         public TestCode(WellKnownTypes types) => _types = types;
 
         /// <summary>
-        /// True when the compilation has a test framework the pack knows and no type or method of the project carries one
-        /// of its test attributes (<see cref="WellKnownTypes.TestAttributes"/>, or one derived from it): the attributes whose
-        /// name says Fact, Theory, Test or Binding are bound, up to the first. False (test code, as marked) when no known
-        /// framework is referenced: the mark of another framework is trusted.
+        /// True when no type or method of the project carries a test attribute of a framework the pack knows
+        /// (<see cref="WellKnownTypes.TestAttributes"/>, or one derived from it): the attributes whose name says Fact,
+        /// Theory, Test or Binding are bound, up to the first. When the compilation has none of those frameworks (another
+        /// one, or packages not restored), an attribute named <c>Fact</c>, <c>Theory</c>, <c>Test</c>, <c>TestCase</c>,
+        /// <c>TestCaseSource</c>, <c>TestFixture</c>, <c>TestMethod</c>, <c>DataTestMethod</c>, <c>TestClass</c> or
+        /// <c>Binding</c> is a test.
         /// </summary>
         public bool HoldsNoTests(CancellationToken cancellationToken)
         {
@@ -91,11 +93,10 @@ internal static class TestProjects
 
         private bool ScanTests(CancellationToken cancellationToken)
         {
+            // Without a framework the pack knows (another one, or its package not restored), an attribute named as the
+            // known frameworks and most others name a test is one.
             var attributes = _types.TestAttributes;
-            if (attributes.IsEmpty)
-            {
-                return true;
-            }
+            var byName = attributes.IsEmpty;
 
             foreach (var tree in _types.Compilation.SyntaxTrees)
             {
@@ -105,6 +106,16 @@ internal static class TestProjects
                     if (node is not AttributeSyntax attribute || attribute.Parent?.Parent is not (MethodDeclarationSyntax or TypeDeclarationSyntax) ||
                         !SaysTest(RightmostName(attribute.Name)))
                     {
+                        continue;
+                    }
+
+                    if (byName)
+                    {
+                        if (IsTestName(RightmostName(attribute.Name)))
+                        {
+                            return true;
+                        }
+
                         continue;
                     }
 
@@ -125,6 +136,14 @@ internal static class TestProjects
 
             return false;
         }
+
+        private static bool IsTestName(string? name) => name switch
+        {
+            "Fact" or "FactAttribute" or "Theory" or "TheoryAttribute" or "Test" or "TestAttribute" or "TestCase" or "TestCaseAttribute" or
+                "TestCaseSource" or "TestCaseSourceAttribute" or "TestFixture" or "TestFixtureAttribute" or "TestMethod" or "TestMethodAttribute" or
+                "DataTestMethod" or "DataTestMethodAttribute" or "TestClass" or "TestClassAttribute" or "Binding" or "BindingAttribute" => true,
+            _ => false,
+        };
 
         private static bool SaysTest(string? name) =>
             name is not null && (name.IndexOf("Fact", StringComparison.Ordinal) >= 0 || name.IndexOf("Theory", StringComparison.Ordinal) >= 0 ||

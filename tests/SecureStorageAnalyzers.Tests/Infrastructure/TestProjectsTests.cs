@@ -152,6 +152,32 @@ public class TestProjectsTests
         Assert.Equal(new[] { "SSA0101" }, Ids(await AnalyzeAsync(compilation, MarkedAsTest)));
     }
 
+    /// <summary>
+    /// Marked as test code (the test SDK) without a framework the pack knows, or with its package not restored (the
+    /// real-code check): attributes named as tests decide. <see cref="Source"/>'s <c>[Fact]</c> is unresolved here.
+    /// </summary>
+    [Fact]
+    public async Task MarkedWithoutAKnownFramework_TestsByName()
+    {
+        Assert.Empty(await AnalyzeAsync(AnalyzerHarness.Compile(new[] { Source }), MarkedAsTest));
+        const string tunit = """
+            public class CertificateTests
+            {
+                [Test]
+                public void Writes() => File.WriteAllText("555-0100.wav", "");
+            }
+            """;
+        Assert.Empty(await AnalyzeAsync(AnalyzerHarness.Compile(new[] { tunit }), MarkedAsTest));
+        const string library = """
+            public class FileService
+            {
+                [Obsolete]
+                public void Save(string phoneNumber) => File.WriteAllText(phoneNumber + ".wav", "");
+            }
+            """;
+        Assert.Equal(new[] { "SSA0101" }, Ids(await AnalyzeAsync(AnalyzerHarness.Compile(new[] { library }), MarkedAsTest)));
+    }
+
     /// <summary>Tests whose attribute derives from xUnit's, and SpecFlow step bindings (the feature's tests are generated at build time).</summary>
     [Theory]
     [InlineData("public class SkippableFactAttribute : Xunit.FactAttribute { }", "SkippableFact")]
