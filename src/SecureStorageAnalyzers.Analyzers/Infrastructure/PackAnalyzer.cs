@@ -84,7 +84,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
 
     private void Start(CompilationStartAnalysisContext start)
     {
-        if (TestProjects.IsSilenced(start.Compilation, start.Options))
+        if (TestProjects.IsSilenced(start.Compilation, start.Options, start.CancellationToken))
         {
             return;
         }

@@ -77,6 +77,15 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? OptionsBuilderConfigurationExtensions =>
         Get("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions");
 
+    // Queries: a record found by a key (SSA0005 follows a request value through them to the file the record names).
+    public INamedTypeSymbol? Enumerable => Get("System.Linq.Enumerable");
+    public INamedTypeSymbol? Queryable => Get("System.Linq.Queryable");
+    public INamedTypeSymbol? EntityFrameworkQueryableExtensions => Get("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+    public INamedTypeSymbol? DbSetOfT => Get("Microsoft.EntityFrameworkCore.DbSet`1");
+    public INamedTypeSymbol? DbContext => Get("Microsoft.EntityFrameworkCore.DbContext");
+    public INamedTypeSymbol? CancellationToken => Get("System.Threading.CancellationToken");
+    public INamedTypeSymbol? SystemType => Get("System.Type");
+
     // File providers (Microsoft.Extensions.FileProviders, also used outside ASP.NET Core).
     public INamedTypeSymbol? CompositeFileProvider => Get("Microsoft.Extensions.FileProviders.CompositeFileProvider");
 

@@ -215,6 +215,17 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? HostingAbstractionsWebHostBuilderExtensions =>
         Web("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
 
+    // The attributes that make a type or method a test (TestProjects: a project marked as test code that declares none
+    // is an application's project that merely references a test framework). Derived attributes count.
+
+    /// <summary>The test attributes of xUnit, NUnit, MSTest and SpecFlow/Reqnroll bindings that the compilation has.</summary>
+    public SymbolSet<INamedTypeSymbol> TestAttributes => SymbolSet<INamedTypeSymbol>.Of(
+        Get("Xunit.FactAttribute"),
+        Get("NUnit.Framework.TestAttribute"), Get("NUnit.Framework.TestCaseAttribute"), Get("NUnit.Framework.TestCaseSourceAttribute"),
+        Get("NUnit.Framework.TheoryAttribute"), Get("NUnit.Framework.TestFixtureAttribute"),
+        Get("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute"), Get("Microsoft.VisualStudio.TestTools.UnitTesting.TestClassAttribute"),
+        Get("TechTalk.SpecFlow.BindingAttribute"), Get("Reqnroll.BindingAttribute"));
+
     public INamedTypeSymbol? IIdentity => Get("System.Security.Principal.IIdentity");
 
     public INamedTypeSymbol? FileInfo => Get("System.IO.FileInfo");

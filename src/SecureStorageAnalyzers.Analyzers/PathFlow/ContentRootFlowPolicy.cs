@@ -62,6 +62,10 @@ internal sealed class ContentRootFlowPolicy : IFlowSourcePolicy
     /// serves every folder of its providers; <c>Path.Combine(root, "..")</c> (only parent segments after the first
     /// argument): a folder that holds <c>root</c>.
     /// </summary>
+    public System.Collections.Generic.IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => System.Array.Empty<IOperation>();
+
+    public bool FollowsMembersOf(IPropertyReferenceOperation property) => false;
+
     public bool PassesThrough(IOperation creationOrCall) => creationOrCall switch
     {
         IObjectCreationOperation creation =>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,4 +33,18 @@ internal interface IFlowSourcePolicy
     /// <c>new PhysicalFileProvider(root)</c>, <c>File.OpenRead(path)</c>).
     /// </summary>
     bool PassesThrough(IOperation creationOrCall);
+
+    /// <summary>
+    /// The values that choose what <paramref name="call"/> returns, when the policy counts a lookup as carrying its key
+    /// (SSA0005: the record a query finds by a request value, <c>db.Exports.Find(id)</c>,
+    /// <c>FirstOrDefault(x =&gt; x.Id == id)</c>): the walk goes on into them. Empty for any other call, and for every call
+    /// in a policy that does not look through lookups.
+    /// </summary>
+    IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call);
+
+    /// <summary>
+    /// True when a walk that meets a read of <paramref name="property"/> that the policy does not classify goes on into
+    /// the value it is read from (SSA0005: <c>export.Path</c> of a record found by a request value).
+    /// </summary>
+    bool FollowsMembersOf(IPropertyReferenceOperation property);
 }

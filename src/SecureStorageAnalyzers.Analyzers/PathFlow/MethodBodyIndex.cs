@@ -17,7 +17,8 @@ internal sealed class MethodBodyIndex
     private readonly Dictionary<IMethodSymbol, ILocalFunctionOperation> _localFunctions = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILocalSymbol, IArgumentOperation>? _firstStoragePathUse;
 
-    public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null)
+    public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null,
+        INamedTypeSymbol? stream = null)
     {
         foreach (var operation in root.Descendants())
         {
@@ -42,6 +43,14 @@ internal sealed class MethodBodyIndex
                                                       IsStringBuilderAppend(append.TargetMethod) &&
                                                       ChainRoot(append) is ILocalReferenceOperation builder:
                     Add(builder.Local, append);
+                    break;
+                // stream.CopyTo(memory): the stream copied into a local is one more value of it (a file read into a
+                // MemoryStream and returned: the file is what the local holds).
+                case IInvocationOperation { Instance: { } source, TargetMethod.Name: "CopyTo" or "CopyToAsync" } copy when stream is not null &&
+                                                      WellKnownTypes.DerivesFrom(copy.TargetMethod.ContainingType, stream) &&
+                                                      !copy.Arguments.IsEmpty &&
+                                                      copy.Arguments[0].Value.WithoutConversions() is ILocalReferenceOperation destination:
+                    Add(destination.Local, source);
                     break;
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
                     Add(declarator.Symbol, initializer.Value);

@@ -289,7 +289,23 @@ internal sealed class PathFlowTracker
                     break;
 
                 case IPropertyReferenceOperation property:
-                    Report(operation, _owner._policy.Classify(operation, property.Property), hashed);
+                    var propertyReason = _owner._policy.Classify(operation, property.Property);
+                    if (propertyReason is null && property.Instance is { } owner && _owner._policy.FollowsMembersOf(property))
+                    {
+                        // export.Path: the record it is read from (SSA0005, a record found by a request value).
+                        Trace(owner, depth + 1, hashed, arguments);
+                        break;
+                    }
+
+                    Report(operation, propertyReason, hashed);
+                    break;
+
+                case IConditionalAccessInstanceOperation accessed when AccessOf(accessed) is { } made:
+                    // export?.Path, its member followed: the value the access is made on.
+                    var accessWas = _access;
+                    _access = null;
+                    Trace(made.Operation, depth + 1, hashed, arguments);
+                    _access = accessWas;
                     break;
 
                 case IFieldReferenceOperation field:
@@ -360,6 +376,21 @@ internal sealed class PathFlowTracker
             }
         }
 
+        /// <summary>The conditional access whose receiver <paramref name="instance"/> stands for (the nearest one it is under the <c>?.</c> of).</summary>
+        private static IConditionalAccessOperation? AccessOf(IConditionalAccessInstanceOperation instance)
+        {
+            IOperation child = instance;
+            for (var parent = instance.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access && ReferenceEquals(access.WhenNotNull, child))
+                {
+                    return access;
+                }
+            }
+
+            return null;
+        }
+
         private void TraceInvocation(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
         {
             var method = invocation.TargetMethod;
@@ -399,6 +430,14 @@ internal sealed class PathFlowTracker
             if (method.MethodKind == MethodKind.LocalFunction && TraceLocalFunction(invocation, depth, hashed, arguments))
             {
                 return;
+            }
+
+            // A lookup (SSA0005): what it finds is chosen by its keys, walked as its value; the call is then judged as
+            // any other (a project method's returns), so nothing else it carries is lost.
+            var keys = _owner._policy.LookupKeys(invocation);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                Trace(keys[i], depth + 1, hashed, arguments);
             }
 
             // Any other call ends the walk, unless its name says what it returns (user.GetPhoneNumber()) or it is the

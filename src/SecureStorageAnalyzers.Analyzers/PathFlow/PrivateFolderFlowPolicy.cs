@@ -36,6 +36,10 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
 
     public bool IsBarrier(IMethodSymbol method) => false;
 
+    public System.Collections.Generic.IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => System.Array.Empty<IOperation>();
+
+    public bool FollowsMembersOf(IPropertyReferenceOperation property) => false;
+
     public bool PassesThrough(IOperation creationOrCall) =>
         creationOrCall is IObjectCreationOperation creation &&
         _physicalFileProvider is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _physicalFileProvider);

@@ -153,7 +153,8 @@ internal sealed partial class StorageSinks
 
         StringBuilder = types.StringBuilder;
         var stringBuilder = StringBuilder;
-        _createIndex = root => new MethodBodyIndex(root, stringBuilder, IsStoragePathArgument);
+        var stream = types.Stream;
+        _createIndex = root => new MethodBodyIndex(root, stringBuilder, IsStoragePathArgument, stream);
         PathType = types.Path;
         _file = types.File;
         _fileInfo = types.FileInfo;

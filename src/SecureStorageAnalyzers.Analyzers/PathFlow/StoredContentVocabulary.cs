@@ -59,10 +59,14 @@ internal sealed class StoredContentVocabulary
     public const string PublicMediaNamesKey = "ssa.public_media_names";
     public const string PrivateDataNamesKey = "ssa.private_data_names";
 
-    /// <summary>Content a site shows to every visitor on purpose.</summary>
+    /// <summary>
+    /// Content a site shows to every visitor on purpose. <c>profile</c>: a profile folder or a profile's file under the web
+    /// root is the picture other users see next to the name (four of four in the real-code sets); a profile's private
+    /// papers say so with a private word or a document extension (<c>profiles/cv</c>, <c>profile.pdf</c>), which win.
+    /// </summary>
     public static readonly ImmutableArray<string> DefaultPublicMedia = ImmutableArray.Create(
         "image", "img", "picture", "pic", "photo", "avatar", "thumbnail", "thumb", "logo", "banner", "cover", "product",
-        "gallery", "galleries", "icon");
+        "gallery", "galleries", "icon", "profile");
 
     /// <summary>A data subject or a private document. <c>cover-letter</c> is here so that <c>cover</c> does not make it public.</summary>
     public static readonly ImmutableArray<string> DefaultPrivateData = ImmutableArray.Create(

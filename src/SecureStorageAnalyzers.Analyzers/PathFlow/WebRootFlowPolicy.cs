@@ -81,6 +81,10 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
     public bool FollowsValueTransformations => true;
 
     /// <summary><c>new FileInfo(path).OpenWrite()</c>: the folder is in the constructor's argument.</summary>
+    public System.Collections.Generic.IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => System.Array.Empty<IOperation>();
+
+    public bool FollowsMembersOf(IPropertyReferenceOperation property) => false;
+
     public bool PassesThrough(IOperation creationOrCall) =>
         creationOrCall is IObjectCreationOperation creation &&
         _fileInfo is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _fileInfo);

@@ -18,6 +18,10 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
     public bool FollowsValueTransformations => true;
 
     /// <summary>A storage object built from the identifier (<c>new FileInfo(phone)</c>) is a sink of its own.</summary>
+    public System.Collections.Generic.IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => System.Array.Empty<IOperation>();
+
+    public bool FollowsMembersOf(IPropertyReferenceOperation property) => false;
+
     public bool PassesThrough(IOperation creationOrCall) => false;
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol) =>

@@ -427,6 +427,10 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         public bool FollowsValueTransformations => true;
 
         /// <summary><c>Server.MapPath("~/recordings/" + name)</c>: the file is still the one the request names.</summary>
+        public System.Collections.Generic.IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => System.Array.Empty<IOperation>();
+
+        public bool FollowsMembersOf(IPropertyReferenceOperation property) => false;
+
         public bool PassesThrough(IOperation creationOrCall) =>
             creationOrCall is IInvocationOperation { TargetMethod: { Name: "MapPath" } method } &&
             method.ContainingType is { } type && _mapPathTypes.Contains(type.OriginalDefinition);

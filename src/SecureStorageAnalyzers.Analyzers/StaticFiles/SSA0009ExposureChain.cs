@@ -633,6 +633,12 @@ internal static class SSA0009ExposureChain
 
         public bool IsBarrier(IMethodSymbol method) => _inner.IsBarrier(method);
 
+        public System.Collections.Generic.IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => System.Array.Empty<IOperation>();
+
+
+        public bool FollowsMembersOf(IPropertyReferenceOperation property) => false;
+
+
         public bool PassesThrough(IOperation creationOrCall) => _inner.PassesThrough(creationOrCall);
     }
 }

@@ -260,6 +260,12 @@ internal sealed class ProjectHelperPaths
 
         public bool FollowsValueTransformations => true;
 
+        public System.Collections.Generic.IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => System.Array.Empty<IOperation>();
+
+
+        public bool FollowsMembersOf(IPropertyReferenceOperation property) => false;
+
+
         public bool PassesThrough(IOperation creationOrCall) => false;
 
         public SourceReason? Classify(IOperation operation, ISymbol? symbol) =>

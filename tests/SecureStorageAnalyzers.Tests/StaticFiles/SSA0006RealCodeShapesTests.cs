@@ -41,6 +41,42 @@ public class SSA0006RealCodeShapesTests
         }
         """);
 
+    /// <summary>Held-out set 1 (MyUMCApp): profile pictures under <c>uploads/profiles</c>, shown to other users by design.</summary>
+    [Fact]
+    public Task ProfilePictures_AreNotReportedAsync() => VerifyAsync("""
+        public class ProfileService(IWebHostEnvironment env)
+        {
+            public async Task Upload(IFormFile file, string userId, string extension)
+            {
+                var uploadPath = Path.Combine(env.WebRootPath ?? env.ContentRootPath, "uploads", "profiles");
+                var fileName = $"{userId}-{DateTime.UtcNow:yyyyMMddHHmmss}{extension}";
+                await using (var a = new FileStream(Path.Combine(uploadPath, fileName), FileMode.Create)) { await file.CopyToAsync(a); }
+                await using (var b = File.Create(Path.Combine(env.WebRootPath, "Profile", Guid.NewGuid().ToString("N")))) { await file.CopyToAsync(b); }
+            }
+        }
+        """);
+
+    /// <summary>A profile's private papers: a private word or a document extension wins over <c>profile</c>.</summary>
+    [Fact]
+    public Task ProfileDocuments_WithAPrivateWordOrDocumentExtension_AreReportedAsync() => VerifyAsync("""
+        public class ProfileService(IWebHostEnvironment env)
+        {
+            public async Task Upload(IFormFile file, string userId)
+            {
+                var profiles = Path.Combine(env.WebRootPath, "uploads", "profiles");
+                await using (var a = File.Create(Path.Combine(profiles, "documents", userId))) { await file.CopyToAsync(a); } //! SSA0006
+                await using (var b = File.Create(Path.Combine(profiles, userId + ".pdf"))) { await file.CopyToAsync(b); } //! SSA0006
+                await using (var c = File.Create(Path.Combine(profiles, "cv", file.FileName))) { await file.CopyToAsync(c); } //! SSA0006
+            }
+
+            public async Task UploadLicence(IFormFile file) // the method's name says private
+            {
+                await using var a = File.Create(Path.Combine(env.WebRootPath, "profiles", file.FileName)); //! SSA0006
+                await file.CopyToAsync(a);
+            }
+        }
+        """);
+
     [Fact]
     public Task RandomAndKnowableNames_AreReported_WhenNothingSaysPublicMediaAsync() => VerifyAsync("""
         public class Uploads(IWebHostEnvironment env)

@@ -37,7 +37,7 @@ public sealed class WebConfigAnalyzer : DiagnosticAnalyzer
         {
             var types = WellKnownTypes.GetOrCreate(start.Compilation);
             var classic = types.HasSystemWeb;
-            if (!(types.HasAspNetCore || classic) || TestProjects.IsSilenced(start.Compilation, start.Options))
+            if (!(types.HasAspNetCore || classic) || TestProjects.IsSilenced(start.Compilation, start.Options, start.CancellationToken))
             {
                 return;
             }
