@@ -280,6 +280,19 @@ public sealed class CompilationFactory
         ["Azure.Storage.Blobs"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
         ["AWSSDK.S3"] = new[] { "AWSSDK.S3", "AWSSDK.Core" },
         ["AWSSDK.Extensions.NETCore.Setup"] = new[] { "AWSSDK.Core" },
+
+        // Entity Framework Core: without it a DbContext's sets and Find/FindAsync bind to nothing, and the record a request's
+        // id selects (SSA0005's lookups) cannot be seen. The provider packages (SqlServer, Npgsql, …) bring no type the rules read.
+        ["Microsoft.EntityFrameworkCore"] = new[] { "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Abstractions" },
+        ["Microsoft.EntityFrameworkCore.SqlServer"] = new[] { "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Abstractions", "Microsoft.EntityFrameworkCore.Relational" },
+        ["Microsoft.EntityFrameworkCore.Sqlite"] = new[] { "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Abstractions", "Microsoft.EntityFrameworkCore.Relational" },
+        ["Npgsql.EntityFrameworkCore.PostgreSQL"] = new[] { "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Abstractions", "Microsoft.EntityFrameworkCore.Relational" },
+        ["Pomelo.EntityFrameworkCore.MySql"] = new[] { "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Abstractions", "Microsoft.EntityFrameworkCore.Relational" },
+        ["Microsoft.AspNetCore.Identity.EntityFrameworkCore"] = new[]
+        {
+            "Microsoft.AspNetCore.Identity.EntityFrameworkCore", "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Abstractions",
+            "Microsoft.EntityFrameworkCore.Relational",
+        },
     };
 
     private static readonly string[] PreferredFrameworks = { "net10.0", "net9.0", "net8.0", "net6.0", "netcoreapp3.1", "netstandard2.1", "netstandard2.0" };
@@ -425,7 +438,8 @@ public sealed class CompilationFactory
             }
         }
 
-        foreach (var assembly in PackageReferenceAssemblies(project))
+        // Package references flow to the projects that reference this one, as in MSBuild (a web app's DbContext lives in its data project).
+        foreach (var assembly in PackageReferenceAssemblies(Closure(project).SelectMany(p => p.PackageReferences)))
         {
             references.Add(MetadataReference.CreateFromFile(assembly));
             PackageAssemblies.Add(System.IO.Path.GetFileName(assembly));
@@ -464,12 +478,12 @@ public sealed class CompilationFactory
         return result;
     }
 
-    private static IEnumerable<string> PackageReferenceAssemblies(ProjectInfo project)
+    private static IEnumerable<string> PackageReferenceAssemblies(IEnumerable<string> packageReferences)
     {
         var packagesRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
             : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var wanted = project.PackageReferences.Where(KnownPackages.ContainsKey).SelectMany(p => KnownPackages[p]).Distinct(StringComparer.OrdinalIgnoreCase);
+        var wanted = packageReferences.Where(KnownPackages.ContainsKey).SelectMany(p => KnownPackages[p]).Distinct(StringComparer.OrdinalIgnoreCase);
         foreach (var id in wanted)
         {
             var folder = System.IO.Path.Combine(packagesRoot, id.ToLowerInvariant());

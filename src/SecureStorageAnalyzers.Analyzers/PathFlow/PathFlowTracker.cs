@@ -349,6 +349,18 @@ internal sealed class PathFlowTracker
 
                     break;
 
+                case IObjectCreationOperation { Type.SpecialType: SpecialType.System_String } creation when _owner._policy.FollowsValueTransformations:
+                    // new string(name.Where(char.IsLetter).ToArray()): the characters it is made of.
+                    foreach (var constructorArgument in creation.Arguments)
+                    {
+                        if (constructorArgument.Value.Type is IArrayTypeSymbol or INamedTypeSymbol { IsGenericType: true })
+                        {
+                            Trace(constructorArgument.Value, depth + 1, hashed, arguments);
+                        }
+                    }
+
+                    break;
+
                 case IObjectCreationOperation creation when _owner._policy.PassesThrough(creation):
                     foreach (var constructorArgument in creation.Arguments)
                     {

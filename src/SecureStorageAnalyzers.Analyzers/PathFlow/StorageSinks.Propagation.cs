@@ -34,6 +34,13 @@ internal sealed partial class StorageSinks
             return method.Name == "Replace";
         }
 
+        // name.Normalize(…).Where(c => …).ToArray(), name.Select(char.ToLowerInvariant): what is left of the characters is the input.
+        if (SymbolEquality.DefinitionIs(type, Enumerable))
+        {
+            return method.IsExtensionMethod && method.Parameters.Length > 0 && IsCharSequence(method.Parameters[0].Type) &&
+                   IsCharSequence(method.ReturnType);
+        }
+
         if (SymbolEquality.DefinitionIs(type, PathType))
         {
             return method.Name is not ("GetRandomFileName" or "GetTempFileName" or "GetTempPath");
@@ -48,4 +55,13 @@ internal sealed partial class StorageSinks
 
         return false;
     }
+
+    /// <summary>A sequence of characters: a <c>string</c>, a <c>char[]</c>, or a generic collection of <c>char</c> (<c>IEnumerable&lt;char&gt;</c>, <c>List&lt;char&gt;</c>).</summary>
+    private static bool IsCharSequence(ITypeSymbol type) => type switch
+    {
+        { SpecialType: SpecialType.System_String } => true,
+        IArrayTypeSymbol array => array.ElementType.SpecialType == SpecialType.System_Char,
+        INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named => named.TypeArguments[0].SpecialType == SpecialType.System_Char,
+        _ => false,
+    };
 }

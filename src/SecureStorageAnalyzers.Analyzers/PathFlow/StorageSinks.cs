@@ -170,6 +170,7 @@ internal sealed partial class StorageSinks
         Uri = types.Uri;
         WebUtility = types.WebUtility;
         Regex = types.Regex;
+        Enumerable = types.Enumerable;
         // Where a string is a message, not a path: loggers, the console, debug traces.
         _messageTypes = SymbolSet<INamedTypeSymbol>.Of(types.ILogger, types.LoggerExtensions, types.Console, types.Debug, types.Trace);
         _exception = types.Exception;
@@ -209,6 +210,9 @@ internal sealed partial class StorageSinks
     public INamedTypeSymbol? Uri { get; }
     public INamedTypeSymbol? WebUtility { get; }
     public INamedTypeSymbol? Regex { get; }
+
+    /// <summary><c>System.Linq.Enumerable</c>: its operators over a string's characters keep them (<c>name.Where(char.IsLetter).ToArray()</c>).</summary>
+    public INamedTypeSymbol? Enumerable { get; }
 
     /// <summary>What the project's own methods return, read on a walk's first call of each (see <see cref="ProjectMethodReturns"/>).</summary>
     public ProjectMethodReturns ProjectReturns { get; } = new();

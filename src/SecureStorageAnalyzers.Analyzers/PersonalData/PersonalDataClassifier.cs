@@ -26,6 +26,7 @@ internal sealed class PersonalDataClassifier
 
     private readonly ConcurrentDictionary<ISymbol, SourceReason> _cache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, NameVerdict> _names = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, string> _persons = new(SymbolEqualityComparer.Default);
     private readonly PersonalDataOptions _options;
     private readonly INamedTypeSymbol? _personalDataAttribute;
     private readonly INamedTypeSymbol? _phoneAttribute;
@@ -223,6 +224,14 @@ internal sealed class PersonalDataClassifier
             return new SourceReason(concept.Description, $"its name '{symbol.Name}'");
         }
 
+        // A generic name (Name, NameOfStaff, Nombre) of the application's own type that is a person.
+        if (name.IsGenericName && symbol is IPropertySymbol or IFieldSymbol && type.SpecialType == SpecialType.System_String &&
+            symbol.ContainingType is { } owner && PersonEvidence(owner) is { } person &&
+            PersonalIdentifierVocabulary.IsGenericNameMember(name.Tokens, TypeTokens(owner)))
+        {
+            return new SourceReason("a person's name", $"its name '{symbol.Name}' on {owner.Name}, {person}");
+        }
+
         // 3. Configured names.
         return name.Configured
             ? new SourceReason("a personal identifier", $"its name '{symbol.Name}' is listed in {PersonalDataOptions.PersonalNamesKey}")
@@ -259,21 +268,93 @@ internal sealed class PersonalDataClassifier
             }
         }
 
-        return new NameVerdict(PersonalIdentifierVocabulary.Match(tokens), PersonalIdentifierVocabulary.IsOpaqueKeyName(tokens), configured, excluded: false);
+        return new NameVerdict(PersonalIdentifierVocabulary.Match(tokens), PersonalIdentifierVocabulary.IsOpaqueKeyName(tokens), configured,
+            excluded: false, tokens, PersonalIdentifierVocabulary.IsGenericNameMember(tokens, ImmutableArray<string>.Empty) || MayNameByType(tokens));
     }
+
+    /// <summary>
+    /// A name that may be generic once the type's own words are allowed (<c>StaffName</c>, <c>NombreAlumno</c>): it has a
+    /// word that says "name" and at most two other words. The type decides (<see cref="PersonalIdentifierVocabulary.IsGenericNameMember"/>).
+    /// </summary>
+    private static bool MayNameByType(ImmutableArray<string> tokens) =>
+        tokens.Length is > 1 and <= 3 && (tokens[0] is "name" or "nombre" or "nom" or "nome" || tokens[tokens.Length - 1] is "name" or "nombre" or "nom" or "nome");
+
+    /// <summary>
+    /// Why an application type is a person, or null: its name (or an application base type's) names one
+    /// (<see cref="PersonalIdentifierVocabulary.NamesPerson"/>, with <c>SSA0101.person_types</c>), or it declares a member
+    /// only a person has (<see cref="PersonalIdentifierVocabulary.IsPersonOnlyMember"/>: <c>Surname</c>, <c>DateOfBirth</c>).
+    /// Worked out once per type.
+    /// </summary>
+    private string? PersonEvidence(INamedTypeSymbol type)
+    {
+        if (!_persons.TryGetValue(type, out var evidence))
+        {
+            evidence = _persons.GetOrAdd(type, ReadPerson(type) ?? string.Empty);
+        }
+
+        return evidence.Length == 0 ? null : evidence;
+    }
+
+    private string? ReadPerson(INamedTypeSymbol type)
+    {
+        var depth = 0;
+        for (var current = type; current is not null && depth < 4 && !IsPlatformType(current); current = current.BaseType, depth++)
+        {
+            foreach (var configured in _options.PersonTypes)
+            {
+                if (configured.IndexOf('.') > 0 &&
+                    string.Equals(configured, current.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty), System.StringComparison.Ordinal))
+                {
+                    return $"a type listed in {PersonalDataOptions.PersonTypesKey}";
+                }
+            }
+
+            if (PersonalIdentifierVocabulary.NamesPerson(TypeTokens(current), _options.PersonTypes))
+            {
+                return ReferenceEquals(current, type) ? "a type that names a person" : $"a {current.Name}, a type that names a person";
+            }
+
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol or IFieldSymbol && !member.IsImplicitlyDeclared &&
+                    PersonalIdentifierVocabulary.IsPersonOnlyMember(NameOf(member.Name).Tokens))
+                {
+                    return $"which also declares {member.Name}";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsPlatformType(INamedTypeSymbol type) =>
+        type.SpecialType == SpecialType.System_Object || type.ContainingAssembly is { } assembly && FrameworkAssemblies.IsPlatform(assembly.Name) &&
+        (type.Locations.IsEmpty || !type.Locations[0].IsInSource);
+
+    private ImmutableArray<string> TypeTokens(INamedTypeSymbol type) => NameOf(type.Name).Tokens;
 
     /// <summary>The verdict on a name: the concept it names, whether it is an opaque key, listed, or excluded.</summary>
     private sealed class NameVerdict
     {
-        public static readonly NameVerdict ExcludedName = new(null, isOpaqueKey: false, configured: false, excluded: true);
+        public static readonly NameVerdict ExcludedName = new(null, isOpaqueKey: false, configured: false, excluded: true,
+            ImmutableArray<string>.Empty, isGenericName: false);
 
-        public NameVerdict(PersonalIdentifierConcept? concept, bool isOpaqueKey, bool configured, bool excluded)
+        public NameVerdict(PersonalIdentifierConcept? concept, bool isOpaqueKey, bool configured, bool excluded,
+            ImmutableArray<string> tokens, bool isGenericName)
         {
             Concept = concept;
             IsOpaqueKey = isOpaqueKey;
             Configured = configured;
             Excluded = excluded;
+            Tokens = tokens;
+            IsGenericName = isGenericName;
         }
+
+        /// <summary>The name's words (<see cref="NameTokens"/>).</summary>
+        public ImmutableArray<string> Tokens { get; }
+
+        /// <summary>The name may be a generic name (<c>Name</c>, <c>NameOfStaff</c>, <c>StaffName</c>): a person's when its type is one.</summary>
+        public bool IsGenericName { get; }
 
         public PersonalIdentifierConcept? Concept { get; }
         public bool IsOpaqueKey { get; }

@@ -12,6 +12,9 @@ namespace SecureStorageAnalyzers.PersonalData;
 /// <item><c>SSA0101.excluded_names</c>: names that are never personal, matched whole and case-insensitively;</item>
 /// <item><c>SSA0101.personal_data_attributes</c>: the project's own attributes that mark personal data (full type names);</item>
 /// <item><c>SSA0101.personal_data_types</c>: types whose values are personal identifiers (full type names);</item>
+/// <item><c>SSA0101.person_types</c>: more words that name a person when they are the head of one of the application's
+/// type names (<c>Walker</c>, <c>Socio</c>), or full type names: a generic name member (<c>Name</c>) of such a type is a
+/// person's name;</item>
 /// <item><c>SSA0101.pseudonymization_methods</c>: <c>Namespace.Type.Method</c> names whose result is a safe pseudonym; the
 /// first one is what the code fix wraps identifiers in.</item>
 /// </list>
@@ -24,14 +27,16 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
     public const string PersonalDataAttributesKey = "SSA0101.personal_data_attributes";
     public const string PersonalDataTypesKey = "SSA0101.personal_data_types";
     public const string PseudonymizationMethodsKey = "SSA0101.pseudonymization_methods";
+    public const string PersonTypesKey = "SSA0101.person_types";
 
-    public static PersonalDataOptions Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+    public static PersonalDataOptions Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
 
     private readonly string _raw;
 
-    private PersonalDataOptions(string personalNames, string excludedNames, string attributes, string types, string pseudonymizers)
+    private PersonalDataOptions(string personalNames, string excludedNames, string attributes, string types, string pseudonymizers, string personTypes)
     {
-        _raw = string.Join("\n", personalNames, excludedNames, attributes, types, pseudonymizers);
+        _raw = string.Join("\n", personalNames, excludedNames, attributes, types, pseudonymizers, personTypes);
+        PersonTypes = List(personTypes);
         PersonalNames = List(personalNames);
         ExcludedNames = List(excludedNames).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
         PersonalDataAttributes = List(attributes);
@@ -45,6 +50,9 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
     public ImmutableArray<string> PersonalDataTypes { get; }
     public ImmutableArray<string> PseudonymizationMethods { get; }
 
+    /// <summary>Words (matched as the head word of a type's name) or full type names of types that are persons.</summary>
+    public ImmutableArray<string> PersonTypes { get; }
+
     public static PersonalDataOptions Read(AnalyzerConfigOptions options)
     {
         string Get(string key) => options.TryGetValue(key, out var value) ? value : string.Empty;
@@ -54,12 +62,13 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
         var attributes = Get(PersonalDataAttributesKey);
         var types = Get(PersonalDataTypesKey);
         var pseudonymizers = Get(PseudonymizationMethodsKey);
-        if (personalNames.Length + excludedNames.Length + attributes.Length + types.Length + pseudonymizers.Length == 0)
+        var personTypes = Get(PersonTypesKey);
+        if (personalNames.Length + excludedNames.Length + attributes.Length + types.Length + pseudonymizers.Length + personTypes.Length == 0)
         {
             return Empty;
         }
 
-        return new PersonalDataOptions(personalNames, excludedNames, attributes, types, pseudonymizers);
+        return new PersonalDataOptions(personalNames, excludedNames, attributes, types, pseudonymizers, personTypes);
     }
 
     public bool Equals(PersonalDataOptions? other) => other is not null && _raw == other._raw;

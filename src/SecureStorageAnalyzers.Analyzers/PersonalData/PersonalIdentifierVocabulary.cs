@@ -35,6 +35,63 @@ internal static class PersonalIdentifierVocabulary
         "subscriber", "applicant", "student", "cardholder", "guest", "citizen", "beneficiary", "resident", "passenger",
         "candidate");
 
+    /// <summary>
+    /// The parts of a person's name that name nothing else: a member called so is a person's name wherever it is, and a
+    /// type that declares one is a person (<see cref="IsPersonOnlyMember"/>). English, Spanish, French, German,
+    /// Portuguese and Italian.
+    /// </summary>
+    private static readonly string[] NameParts =
+    {
+        "first name", "firstname", "last name", "lastname", "surname", "given name", "givenname", "family name",
+        "familyname", "middle name", "maiden name", "forename",
+        "apellido", "primer apellido", "segundo apellido", "primer nombre", "segundo nombre", "prenom", "prénom",
+        "nom de famille", "vorname", "nachname", "familienname", "sobrenome", "primeiro nome", "cognome",
+    };
+
+    /// <summary>
+    /// Head words of the application's type names that are persons (<c>User</c>, <c>Customer</c>, <c>Alumno</c>): a
+    /// generic name member of such a type (<see cref="IsGenericNameMember"/>) is a person's name. English, Spanish,
+    /// French, German, Portuguese and Italian; more in <c>SSA0101.person_types</c>.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> PersonTypeWords = ImmutableHashSet.Create(
+        "user", "customer", "client", "staff", "employee", "student", "patient", "member", "person", "contact", "caller",
+        "callee", "applicant", "recipient", "sender", "subscriber", "cardholder", "guest", "citizen", "beneficiary",
+        "resident", "passenger", "candidate", "worker", "teacher", "pupil", "learner", "tenant", "visitor", "participant",
+        "attendee", "volunteer", "employe", "people",
+        "alumno", "alumna", "estudiante", "cliente", "paciente", "empleado", "empleada", "usuario", "usuaria", "persona",
+        "socio", "afiliado", "contacto", "trabajador", "docente", "profesor", "huesped", "huésped",
+        "utilisateur", "employé", "etudiant", "étudiant", "eleve", "élève", "personne", "adherent", "adhérent", "salarie",
+        "salarié",
+        "kunde", "mitarbeiter", "benutzer", "nutzer", "schuler", "schüler", "schueler", "mitglied", "angestellter",
+        "aluno", "aluna", "funcionario", "funcionário", "usuário", "pessoa", "empregado", "colaborador",
+        "utente", "dipendente", "studente", "paziente", "alunno", "cittadino");
+
+    /// <summary>
+    /// Words after a type's head that name its role in the code, not what it is (<c>CustomerDto</c>, <c>UserViewModel</c>).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> TypeRoleSuffixes = ImmutableHashSet.Create(
+        "dto", "model", "view", "vm", "viewmodel", "entity", "record", "info", "data", "detail", "request", "response",
+        "input", "output", "command", "summary", "entry", "row", "base", "poco", "dao", "bo", "do", "ent", "modelo", "datos");
+
+    /// <summary>
+    /// Words before a type's head that make it a technical thing (<c>HttpClient</c>, <c>ApiUser</c>, <c>SmtpClient</c>,
+    /// <c>EnumMember</c>): such a type is not a person.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> TechnicalModifiers = ImmutableHashSet.Create(
+        "api", "http", "https", "oauth", "grpc", "service", "web", "rest", "soap", "tcp", "udp", "sql", "db", "database",
+        "mail", "smtp", "imap", "pop3", "ftp", "sftp", "ssh", "blob", "storage", "cloud", "redis", "mqtt", "socket", "rpc",
+        "hub", "bot", "enum", "class", "type", "struct", "interface", "system", "test", "mock", "fake", "dummy", "sample",
+        "queue", "cache", "proxy", "s3", "azure", "aws", "graph", "ldap", "sip", "signal", "signalr", "kafka", "rabbit");
+
+    /// <summary>The words that say "name" by themselves: English (and German), Spanish, French, Portuguese and Italian.</summary>
+    private static readonly ImmutableHashSet<string> GenericNameWords = ImmutableHashSet.Create("name", "nombre", "nom", "nome");
+
+    /// <summary>Words that may sit around a generic name word without making it the name of something else.</summary>
+    private static readonly ImmutableHashSet<string> NameModifiers = ImmutableHashSet.Create(
+        "of", "the", "de", "del", "do", "da", "di", "du", "des", "der", "y", "e", "and", "und", "et",
+        "full", "display", "legal", "real", "preferred", "complete", "completo", "completa", "complet", "entire",
+        "official", "print", "printed", "shown", "public", "his", "her", "their", "person", "personal", "own");
+
     public static ImmutableArray<PersonalIdentifierConcept> Concepts { get; } = ImmutableArray.Create(
         new PersonalIdentifierConcept("a phone number", false,
             "phone", "telephone", "phonenumber", "phoneno", "telno", "tel number", "tel no", "mobile", "mobilenumber",
@@ -68,11 +125,12 @@ internal static class PersonalIdentifierVocabulary
         new PersonalIdentifierConcept("a tax identification number", true,
             "tax id", "taxid", "tax number", "tax identifier", "tax identification", "tin", "itin", "tax file number"),
         new PersonalIdentifierConcept("a person's name", false,
-            new[]
+            NameParts.Concat(new[]
             {
-                "first name", "firstname", "last name", "lastname", "surname", "full name", "fullname", "given name",
-                "givenname", "family name", "familyname", "middle name", "maiden name", "forename", "username",
-            }.Concat(PersonQualifiers.Select(q => q + " name")).ToArray()),
+                "full name", "fullname", "username",
+                // Spanish, Portuguese, Italian, French and German forms of a full name.
+                "nombre completo", "nome completo", "nom complet", "vollstandiger name", "vollständiger name",
+            }).Concat(PersonQualifiers.Select(q => q + " name")).ToArray()),
         new PersonalIdentifierConcept("a date of birth", false,
             "dob", "birth date", "birthdate", "birthday", "date of birth", "dateofbirth", "birth day"),
         new PersonalIdentifierConcept("a postal address", false,
@@ -95,7 +153,9 @@ internal static class PersonalIdentifierVocabulary
         // Spanish and Portuguese put the number word and the owner after the identifier: cedulaPaciente, cpfDoCliente.
         "nro", "numero", "número", "de", "del", "do", "da", "paciente", "cliente", "usuario", "usuário", "empleado",
         "empregado", "afiliado", "titular", "persona", "pessoa", "alumno", "aluno", "estudiante", "beneficiario",
-        "beneficiário", "socio", "sócio", "contacto", "contato", "representante", "responsable", "responsável");
+        "beneficiário", "socio", "sócio", "contacto", "contato", "representante", "responsable", "responsável",
+        // Spanish surnames: ApellidoPaterno, ApellidoMaterno.
+        "paterno", "materno");
 
     /// <summary>
     /// Words that, right before a concept, name the kind of document rather than its number: <c>TipoIdentificacion</c>,
@@ -162,6 +222,126 @@ internal static class PersonalIdentifierVocabulary
 
         public ImmutableArray<string> Pattern { get; }
     }
+
+    /// <summary>
+    /// True when <paramref name="tokens"/> (a member's name) is a generic name: a word that says "name" (<c>Name</c>,
+    /// <c>Nombre</c>, <c>Nom</c>, <c>Nome</c>) with only words that keep it a name around it (<c>FullName</c>,
+    /// <c>DisplayName</c>, <c>NameOfStaff</c>, <c>NombreCompleto</c>), or the words of the type's own name or of a person
+    /// (<c>Staff.StaffName</c>, <c>Alumno.NombreAlumno</c>). <c>FileName</c>, <c>CompanyName</c> and <c>ProductName</c>
+    /// are not. Whose name it is, the declaring type says (<see cref="NamesPerson"/>).
+    /// </summary>
+    public static bool IsGenericNameMember(ImmutableArray<string> tokens, ImmutableArray<string> typeTokens)
+    {
+        var hasName = false;
+        foreach (var token in tokens)
+        {
+            if (GenericNameWords.Contains(token))
+            {
+                hasName = true;
+            }
+            else if (!NameModifiers.Contains(token) && !PersonTypeWords.Contains(token) && typeTokens.IndexOf(token) < 0 &&
+                     !(token.Length > 0 && char.IsDigit(token[0])))
+            {
+                return false;
+            }
+        }
+
+        return hasName;
+    }
+
+    /// <summary>
+    /// True when a type called <paramref name="typeTokens"/> is a person: its head word (the last one, role suffixes such
+    /// as <c>Dto</c>, <c>ViewModel</c>, <c>Entity</c> aside; the first one in Spanish, Portuguese, Italian and French
+    /// order, <c>DatosAlumno</c> aside) is a person's (<c>User</c>, <c>Customer</c>, <c>AppUser</c>, <c>StaffMember</c>,
+    /// <c>Alumno</c>, <c>Kunde</c>) or one of <paramref name="configuredWords"/>, and no word before it makes it a technical
+    /// thing (<c>HttpClient</c>, <c>ApiUser</c>, <c>EnumMember</c>).
+    /// </summary>
+    public static bool NamesPerson(ImmutableArray<string> typeTokens, ImmutableArray<string> configuredWords)
+    {
+        var end = typeTokens.Length;
+        while (end > 0 && TypeRoleSuffixes.Contains(typeTokens[end - 1]))
+        {
+            end--;
+        }
+
+        if (end == 0)
+        {
+            return false;
+        }
+
+        // The head: the last word; a leading role word (Spanish DatosAlumno, ModeloCliente) is skipped the same way.
+        var head = typeTokens[end - 1];
+        if (!IsPersonWord(head, configuredWords))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < end - 1; i++)
+        {
+            if (TechnicalModifiers.Contains(typeTokens[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPersonWord(string word, ImmutableArray<string> configuredWords)
+    {
+        if (PersonTypeWords.Contains(word))
+        {
+            return true;
+        }
+
+        foreach (var configured in configuredWords)
+        {
+            if (string.Equals(configured, word, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a member called <paramref name="tokens"/> is something only a person has: a part of a person's name
+    /// (<c>Surname</c>, <c>LastName</c>, <c>Apellido</c>, <c>Vorname</c>), a date of birth, a national identity,
+    /// passport or driving licence number, named so from its first word (<c>OwnerLastName</c> is the owner's, not the
+    /// type's). An e-mail address, a phone number or a postal address are not: companies, facilities and sites have them too.
+    /// </summary>
+    public static bool IsPersonOnlyMember(ImmutableArray<string> tokens)
+    {
+        if (tokens.IsEmpty || !ByFirstWord.TryGetValue(tokens[0], out var candidates))
+        {
+            return false;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (!MatchesAt(tokens, 0, candidate.Pattern) || !OnlyQualifiersAfter(tokens, candidate.Pattern.Length, candidate.Concept))
+            {
+                continue;
+            }
+
+            var concept = candidate.Concept;
+            if (ReferenceEquals(concept, PersonName))
+            {
+                return IsNamePart(candidate.Pattern);
+            }
+
+            return concept.Description is "a date of birth" or "a national identity number" or "a passport number" or "a driving licence number";
+        }
+
+        return false;
+    }
+
+    private static readonly PersonalIdentifierConcept PersonName = Concepts.First(c => c.Description == "a person's name");
+
+    private static readonly ImmutableHashSet<string> NamePartPatterns = ImmutableHashSet.Create(NameParts);
+
+    private static bool IsNamePart(ImmutableArray<string> pattern) => NamePartPatterns.Contains(string.Join(" ", pattern));
 
     /// <summary>True when the name's head word marks an opaque key (<c>Id</c>, <c>UserId</c>, <c>BlobKey</c>).</summary>
     public static bool IsOpaqueKeyName(ImmutableArray<string> tokens) =>

@@ -1,0 +1,226 @@
+using Microsoft.CodeAnalysis.Testing;
+using SecureStorageAnalyzers.Tests.Verifiers;
+using VerifyCS = SecureStorageAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
+    SecureStorageAnalyzers.StoragePaths.SSA0101PersonalIdentifierInStoragePathAnalyzer>;
+
+namespace SecureStorageAnalyzers.Tests.StoragePaths;
+
+/// <summary>
+/// A person's name in a member whose name alone is generic (<c>Name</c>, <c>NameOfStaff</c>, <c>Nombre</c>): personal when
+/// the application's type that declares it is a person (held-out set 3: a console lesson's <c>User.Name</c>, a payslip
+/// per <c>Staff.NameOfStaff</c>, an invoice named after <c>Customer.Name</c> through the project's sanitizer, a
+/// certificate named after <c>Alumno.Nombre</c> through normalization and character filtering). The same names on a
+/// product, a category, a project or a facility, and the framework's own members, stay silent.
+/// </summary>
+public class SSA0101PersonTypesTests
+{
+    private static DiagnosticResult Diagnostic() => VerifyCS.Diagnostic(Descriptors.SSA0101PersonalIdentifierInStoragePath);
+
+    private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
+        VerifyCS.VerifyAnalyzerAsync(source, TestFramework.AspNetCore10WithStorageSdks, expected);
+
+    [Fact]
+    public async Task NameOfAPersonType_InAFileName_IsReportedAsync()
+    {
+        await VerifyAsync("""
+            public class User
+            {
+                public string Name { get; set; } = "";
+                public string Gender { get; set; } = "";
+            }
+
+            class Program
+            {
+                public static void Save(string folder, User user) =>
+                    {|#1:File.WriteAllText(Path.Combine(folder, {|#0:user.Name|} + ".doc"), user.Gender)|};
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("user.Name", "a person's name", "its name 'Name' on User, a type that names a person", "'path' of File.WriteAllText", ""));
+    }
+
+    [Fact]
+    public async Task NameOfStaff_InAPathLikeString_IsReportedAsync()
+    {
+        // One payslip per staff member, {NameOfStaff}.txt, written by a StreamWriter through a local.
+        await VerifyAsync("""
+            public class Staff
+            {
+                public Staff(string name) => NameOfStaff = name;
+                public string NameOfStaff { get; private set; }
+                public float TotalPay { get; set; }
+            }
+
+            public class Manager : Staff { public Manager(string name) : base(name) { } }
+
+            class PaySlip
+            {
+                public void Generate(List<Staff> staff)
+                {
+                    string path;
+                    foreach (Staff f in staff)
+                    {
+                        path = {|#1:{|#0:f.NameOfStaff|} + ".txt"|};
+                        using var writer = new StreamWriter(path);
+                        writer.WriteLine(f.TotalPay);
+                    }
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("f.NameOfStaff", "a person's name", "its name 'NameOfStaff' on Staff, a type that names a person", "a path-like string", ""));
+    }
+
+    [Fact]
+    public async Task NameOfAType_ThatDeclaresASurname_IsReportedAsync()
+    {
+        // The type's name says nothing (Registration), its members do: only a person has a surname.
+        await VerifyAsync("""
+            public class Registration
+            {
+                public string Name { get; set; } = "";
+                public string Surname { get; set; } = "";
+            }
+
+            class Store
+            {
+                public void Save(string folder, Registration r) =>
+                    {|#1:File.WriteAllText(Path.Combine(folder, {|#0:r.Name|} + ".txt"), "")|};
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("r.Name", "a person's name", "its name 'Name' on Registration, which also declares Surname", "'path' of File.WriteAllText", ""));
+    }
+
+    [Fact]
+    public async Task CustomerName_ThroughTheProjectsOwnSanitizer_IsReportedAsync()
+    {
+        // An invoice PDF named from a pattern whose {Customer} token is the customer's name, cleaned by the project's own
+        // helper (Regex.Replace of invalid characters, then a cut to a length).
+        await VerifyAsync("""
+            using System.Text.RegularExpressions;
+
+            public class Customer
+            {
+                public int Id { get; set; }
+                public string Name { get; set; } = "";
+            }
+
+            public class Invoice
+            {
+                public int Id { get; set; }
+                public Customer? Customer { get; set; }
+            }
+
+            class InvoicePdf
+            {
+                public void Export(Invoice invoice, string outputDir, byte[] pdf)
+                {
+                    var safeCustomer = Sanitize({|#0:invoice.Customer?.Name|} ?? "Customer");
+                    var fileName = "Invoice_{Id}_{Customer}.pdf".Replace("{Id}", invoice.Id.ToString()).Replace("{Customer}", safeCustomer);
+                    {|#1:File.{|#2:WriteAllBytes(Path.Combine(outputDir, fileName), pdf)|}|};
+                }
+
+                private static string Sanitize(string value)
+                {
+                    var invalid = new string(Path.GetInvalidFileNameChars());
+                    var cleaned = Regex.Replace(value, $"[{Regex.Escape(invalid)}]", "_").Trim();
+                    return cleaned.Length > 120 ? cleaned[..120] : cleaned;
+                }
+            }
+            """,
+            Diagnostic().WithLocation(2).WithLocation(1).WithLocation(0)
+                .WithArguments("invoice.Customer?.Name", "a person's name", "its name 'Name' on Customer, a type that names a person", "'path' of File.WriteAllBytes", ""));
+    }
+
+    [Fact]
+    public async Task SpanishStudentName_ThroughNormalizationAndCharacterFiltering_IsReportedAsync()
+    {
+        // A certificate named after the student: accents stripped (Normalize, a LINQ filter over the characters, new
+        // string), spaces and dots replaced, returned as "{name}.pdf" by the type's own method.
+        await VerifyAsync("""
+            using System.Globalization;
+
+            public class Alumno
+            {
+                public string Nombre { get; set; } = "";
+                public string Grado { get; set; } = "";
+
+                public string GenerarNombreArchivo()
+                {
+                    var nombreLimpio = {|#1:Nombre|}.Normalize(System.Text.NormalizationForm.FormD);
+                    var sinAcentos = new string(nombreLimpio
+                        .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                        .ToArray());
+                    var seguro = sinAcentos.Replace(" ", "_").Replace(".", "");
+                    return {|#0:$"{seguro}.pdf"|};
+                }
+            }
+
+            class Certificados
+            {
+                public void Generar(Alumno alumno, string carpeta, byte[] pdf) =>
+                    File.WriteAllBytes(Path.Combine(carpeta, alumno.GenerarNombreArchivo()), pdf);
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(0).WithLocation(1)
+                .WithArguments("Nombre", "a person's name", "its name 'Nombre' on Alumno, a type that names a person", "a path-like string", ""));
+    }
+
+    [Fact]
+    public async Task NamesOfThingsAndFrameworkMembers_StaySilentAsync()
+    {
+        // Products, categories, projects and facilities have names, e-mail addresses, phones and addresses too: none of
+        // them is a person. A person's type's other names (CompanyName, FileName) are not the person's. The framework's
+        // own Name members are what they are.
+        await VerifyAsync("""
+            public class Product { public string Name { get; set; } = ""; public string DisplayName { get; set; } = ""; }
+            public class Category { public string Name { get; set; } = ""; }
+            public class Project { public string Name { get; set; } = ""; public string OwnerLastName { get; set; } = ""; public string Email { get; set; } = ""; }
+            public class Facility { public string Name { get; set; } = ""; public string Email { get; set; } = ""; public string Phone { get; set; } = ""; public string Address { get; set; } = ""; }
+            public class Customer { public string CompanyName { get; set; } = ""; public string FileName { get; set; } = ""; }
+            public class ApiClient { public string Name { get; set; } = ""; }
+            public class EnumMember { public string Name { get; set; } = ""; }
+
+            class Exports
+            {
+                public void Save(string dir, Product p, Category c, Project pr, Facility f, Customer cu, ApiClient api, EnumMember m, FileInfo fi, object model)
+                {
+                    File.WriteAllText(Path.Combine(dir, p.Name + ".json"), "");
+                    File.WriteAllText(Path.Combine(dir, p.DisplayName + ".json"), "");
+                    File.WriteAllText(Path.Combine(dir, c.Name, "index.html"), "");
+                    File.WriteAllText(Path.Combine(dir, pr.Name + ".zip"), "");
+                    File.WriteAllText(Path.Combine(dir, "facilities", f.Name + ".jpg"), "");
+                    File.WriteAllText(Path.Combine(dir, cu.CompanyName, cu.FileName), "");
+                    File.WriteAllText(Path.Combine(dir, api.Name + ".token"), "");
+                    File.WriteAllText(Path.Combine(dir, m.Name + ".cs"), "");
+                    File.Copy(fi.FullName, Path.Combine(dir, fi.Name));
+                    File.WriteAllText(Path.Combine(dir, model.GetType().Name + ".json"), "");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConfiguredPersonType_MakesItsNameAPersonsAsync()
+    {
+        var test = new VerifyCS.Test("""
+            public class Walker { public string Name { get; set; } = ""; }
+
+            class Certificates
+            {
+                public void Save(string dir, Walker w) =>
+                    {|#1:File.WriteAllText(Path.Combine(dir, {|#0:w.Name|} + ".pdf"), "")|};
+            }
+            """, TestFramework.AspNetCore10WithStorageSdks);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+            root = true
+
+            [*]
+            SSA0101.person_types = walker
+            """));
+        test.ExpectedDiagnostics.Add(Diagnostic().WithLocation(0).WithLocation(1)
+            .WithArguments("w.Name", "a person's name", "its name 'Name' on Walker, a type that names a person", "'path' of File.WriteAllText", ""));
+        await test.RunAsync();
+    }
+}
