@@ -58,6 +58,27 @@ internal sealed class MethodBodyIndex
                 case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
                     Add(target.Local, assignment.Value);
                     break;
+                // var (name, age) = (customer.FullName, 3): each local is given its own element of a tuple literal.
+                case IDeconstructionAssignmentOperation deconstruction when TupleOf(deconstruction.Target) is { } targets &&
+                                                                            deconstruction.Value.WithoutConversions() is ITupleOperation values &&
+                                                                            targets.Elements.Length == values.Elements.Length:
+                    for (var i = 0; i < targets.Elements.Length; i++)
+                    {
+                        if (TupleOf(targets.Elements[i]) is null && targets.Elements[i].WithoutConversions() is IDeclarationExpressionOperation
+                            {
+                                Expression: ILocalReferenceOperation declared,
+                            })
+                        {
+                            Add(declared.Local, values.Elements[i]);
+                        }
+                        else if (targets.Elements[i].WithoutConversions() is ILocalReferenceOperation element)
+                        {
+                            Add(element.Local, values.Elements[i]);
+                        }
+                    }
+
+                    break;
+
                 // var (stream, name) = store.Open(id): each local is given the whole value (the walk cannot split it).
                 case IDeconstructionAssignmentOperation deconstruction:
                     foreach (var part in deconstruction.Target.Descendants())
@@ -75,6 +96,14 @@ internal sealed class MethodBodyIndex
             }
         }
     }
+
+    /// <summary>The tuple a deconstruction's target is: <c>(a, b)</c>, or <c>var (a, b)</c>.</summary>
+    private static ITupleOperation? TupleOf(IOperation target) => target.WithoutConversions() switch
+    {
+        ITupleOperation tuple => tuple,
+        IDeclarationExpressionOperation { Expression: ITupleOperation declared } => declared,
+        _ => null,
+    };
 
     private static IOperation? ChainRoot(IInvocationOperation append)
     {

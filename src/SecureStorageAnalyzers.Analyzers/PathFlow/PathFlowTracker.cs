@@ -309,7 +309,16 @@ internal sealed class PathFlowTracker
                     break;
 
                 case IFieldReferenceOperation field:
-                    Report(operation, _owner._policy.Classify(operation, field.Field), hashed);
+                    var fieldReason = _owner._policy.Classify(operation, field.Field);
+                    if (fieldReason is null && _owner._policy.FollowsValueTransformations && field.Instance is ILocalReferenceOperation tupleLocal &&
+                        TupleElementIndex(field.Field) is { } elementIndex)
+                    {
+                        // person.name of var person = (name: customer.FullName, age: 3): the element the tuple was given.
+                        TraceTupleElement(tupleLocal, elementIndex, depth, hashed, arguments);
+                        break;
+                    }
+
+                    Report(operation, fieldReason, hashed);
                     break;
 
                 case IParameterReferenceOperation parameter:
@@ -386,6 +395,46 @@ internal sealed class PathFlowTracker
 
                     break;
             }
+        }
+
+        /// <summary>The position of a tuple's element field (<c>t.name</c>, <c>t.Item2</c>), or null for any other field.</summary>
+        private static int? TupleElementIndex(IFieldSymbol field)
+        {
+            if (field.ContainingType is not { IsTupleType: true } tuple)
+            {
+                return null;
+            }
+
+            var elements = tuple.TupleElements;
+            for (var i = 0; i < elements.Length; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(elements[i], field) ||
+                    SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField, field.CorrespondingTupleField ?? field))
+                {
+                    return i;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The element at <paramref name="index"/> of every tuple literal given to the local. The local is not marked
+        /// visited (another element of it may be read in the same path); the walk's depth bounds a tuple built from itself.
+        /// </summary>
+        private void TraceTupleElement(ILocalReferenceOperation reference, int index, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            var wasViaLocal = _viaLocal;
+            _viaLocal = true;
+            foreach (var value in Index(reference).ValuesOf(reference.Local))
+            {
+                if (value.WithoutConversions() is ITupleOperation tuple && index < tuple.Elements.Length)
+                {
+                    Trace(tuple.Elements[index], depth + 1, hashed, arguments);
+                }
+            }
+
+            _viaLocal = wasViaLocal;
         }
 
         /// <summary>The conditional access whose receiver <paramref name="instance"/> stands for (the nearest one it is under the <c>?.</c> of).</summary>

@@ -223,4 +223,37 @@ public class SSA0101PersonTypesTests
             .WithArguments("w.Name", "a person's name", "its name 'Name' on Walker, a type that names a person", "'path' of File.WriteAllText", ""));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task LocalsAndTupleElements_GivenAPersonsName_CarryItAsync()
+    {
+        // The local's or the element's own name says nothing ('nameToExport', 'who'): the value it was given does.
+        await VerifyAsync("""
+            public class Contact { public string FullName { get; set; } = ""; public string Email { get; set; } = ""; }
+
+            class Export
+            {
+                public void Save(string dir, Contact contact, int index)
+                {
+                    var nameToExport = {|#0:contact.FullName|};
+                    {|#1:File.{|#2:WriteAllText($"{dir}/{nameToExport}.vcf", "")|}|};
+
+                    var person = (who: {|#3:contact.FullName|}, index);
+                    {|#4:File.{|#5:WriteAllText(Path.Combine(dir, $"{person.index}_{person.who}.pdf"), "")|}|};
+
+                    var (label, number) = ({|#6:contact.Email|}, index);
+                    {|#7:File.{|#8:WriteAllText(Path.Combine(dir, label + number + ".txt"), "")|}|};
+
+                    var (first, second) = ("report", index);
+                    File.WriteAllText(Path.Combine(dir, first + second + ".txt"), "");
+                }
+            }
+            """,
+            Diagnostic().WithLocation(2).WithLocation(1).WithLocation(0)
+                .WithArguments("contact.FullName", "a person's name", "its name 'FullName'", "'path' of File.WriteAllText", ""),
+            Diagnostic().WithLocation(5).WithLocation(4).WithLocation(3)
+                .WithArguments("contact.FullName", "a person's name", "its name 'FullName'", "'path' of File.WriteAllText", ""),
+            Diagnostic().WithLocation(8).WithLocation(7).WithLocation(6)
+                .WithArguments("contact.Email", "an e-mail address", "its name 'Email'", "'path' of File.WriteAllText", ""));
+    }
 }
