@@ -804,6 +804,12 @@ internal sealed class PathFlowTracker
             if (_access is not null && ReferenceEquals(_access.WhenNotNull, operation))
             {
                 operation = _access;
+
+                // invoice?.Customer?.Name: the whole chain, not its inner '.Customer?.Name'.
+                while (operation.Parent is IConditionalAccessOperation outer && ReferenceEquals(outer.WhenNotNull, operation))
+                {
+                    operation = outer;
+                }
             }
 
             foreach (var existing in _sources)

@@ -256,4 +256,22 @@ public class SSA0101PersonTypesTests
             Diagnostic().WithLocation(8).WithLocation(7).WithLocation(6)
                 .WithArguments("contact.Email", "an e-mail address", "its name 'Email'", "'path' of File.WriteAllText", ""));
     }
+
+    [Fact]
+    public async Task NestedConditionalAccess_IsShownWholeAsync()
+    {
+        // invoice?.Customer?.Name: the finding shows and marks the whole chain, not its inner '.Customer?.Name'.
+        await VerifyAsync("""
+            public class Customer { public string Name { get; set; } = ""; }
+            public class Invoice { public Customer? Customer { get; set; } }
+
+            class Pdf
+            {
+                public void Save(Invoice? invoice, string dir) =>
+                    {|#1:File.WriteAllText(Path.Combine(dir, {|#0:invoice?.Customer?.Name|} + ".pdf"), "")|};
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("invoice?.Customer?.Name", "a person's name", "its name 'Name' on Customer, a type that names a person", "'path' of File.WriteAllText", ""));
+    }
 }
