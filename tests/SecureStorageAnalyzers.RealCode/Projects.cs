@@ -430,9 +430,11 @@ public sealed class CompilationFactory
             references.AddRange(ExtensionsReferences.Value);
         }
 
-        foreach (var referenced in project.ProjectReferences)
+        // Project references are transitive, as in MSBuild: a web app that references a service project sees the data
+        // project the service references (its repository interfaces, its entities).
+        foreach (var other in Closure(project).Skip(1))
         {
-            if (projectsByPath.TryGetValue(referenced, out var other) && !building.Contains(other.Path))
+            if (!building.Contains(other.Path))
             {
                 references.Add(Get(other).ToMetadataReference());
             }
