@@ -15,6 +15,7 @@ internal sealed class MethodBodyIndex
 {
     private readonly Dictionary<ILocalSymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, ILocalFunctionOperation> _localFunctions = new(SymbolEqualityComparer.Default);
+    private Dictionary<ILocalSymbol, List<IOperation>>? _equalTo;
     private readonly Dictionary<ILocalSymbol, IArgumentOperation>? _firstStoragePathUse;
 
     public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null,
@@ -93,8 +94,72 @@ internal sealed class MethodBodyIndex
                 case ILocalFunctionOperation function:
                     _localFunctions[function.Symbol] = function;
                     break;
+
+                // name == contact.FullName, string.Equals(name, c.FullName, …), name.Equals(c.FullName): where the code goes on
+                // only when they are equal, the local holds that value.
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when
+                    equals.LeftOperand.Type?.SpecialType == SpecialType.System_String && equals.RightOperand.Type?.SpecialType == SpecialType.System_String:
+                    AddEqual(equals.LeftOperand, equals.RightOperand);
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } stringEquals:
+                    if (stringEquals.Instance is { } instance && stringEquals.Arguments.Length >= 1)
+                    {
+                        AddEqual(instance, stringEquals.Arguments[0].Value);
+                    }
+                    else if (stringEquals.Instance is null && stringEquals.Arguments.Length >= 2)
+                    {
+                        AddEqual(stringEquals.Arguments[0].Value, stringEquals.Arguments[1].Value);
+                    }
+
+                    break;
             }
         }
+    }
+
+    /// <summary>
+    /// The values a local is compared equal with (<c>name == contact.FullName</c>, <c>name.ToLower() ==
+    /// c.FullName.ToLower()</c>, <c>string.Equals(name, c.FullName, …)</c>): constants aside, what it holds where they are equal.
+    /// </summary>
+    public IReadOnlyList<IOperation> EqualValuesOf(ILocalSymbol local) =>
+        _equalTo is not null && _equalTo.TryGetValue(local, out var values) ? values : System.Array.Empty<IOperation>();
+
+    private void AddEqual(IOperation left, IOperation right)
+    {
+        AddEqualSide(left, right);
+        AddEqualSide(right, left);
+    }
+
+    private void AddEqualSide(IOperation side, IOperation other)
+    {
+        if (Peel(side) is not ILocalReferenceOperation local || other.ConstantValue.HasValue || Peel(other).ConstantValue.HasValue ||
+            Peel(other) is ILocalReferenceOperation { Local: var same } && SymbolEqualityComparer.Default.Equals(same, local.Local))
+        {
+            return;
+        }
+
+        _equalTo ??= new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        if (!_equalTo.TryGetValue(local.Local, out var values))
+        {
+            _equalTo[local.Local] = values = new List<IOperation>(1);
+        }
+
+        values.Add(other);
+    }
+
+    /// <summary>The value under case and space normalizations: <c>name.ToLower()</c>, <c>name.Trim()</c> are compared as <c>name</c>.</summary>
+    private static IOperation Peel(IOperation operation)
+    {
+        operation = operation.WithoutConversions();
+        while (operation is IInvocationOperation
+               {
+                   Instance: { } instance,
+                   TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "ToLower" or "ToUpper" or "ToLowerInvariant" or "ToUpperInvariant" or "Trim" },
+               })
+        {
+            operation = instance.WithoutConversions();
+        }
+
+        return operation;
     }
 
     /// <summary>The tuple a deconstruction's target is: <c>(a, b)</c>, or <c>var (a, b)</c>.</summary>

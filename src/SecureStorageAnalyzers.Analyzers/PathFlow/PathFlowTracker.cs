@@ -680,6 +680,16 @@ internal sealed class PathFlowTracker
                 Trace(value, depth + 1, hashed, arguments);
             }
 
+            // A value the local is compared equal with (contacts.FirstOrDefault(c => c.FullName == nameToExport)): where the
+            // code uses the local, it is that value.
+            if (_owner._policy.FollowsValueTransformations)
+            {
+                foreach (var equal in Index(reference).EqualValuesOf(local))
+                {
+                    Trace(equal, depth + 1, hashed, arguments);
+                }
+            }
+
             _viaLocal = wasViaLocal;
         }
 

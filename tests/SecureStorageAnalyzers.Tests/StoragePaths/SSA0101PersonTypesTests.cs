@@ -274,4 +274,36 @@ public class SSA0101PersonTypesTests
             Diagnostic().WithLocation(0).WithLocation(1)
                 .WithArguments("invoice?.Customer?.Name", "a person's name", "its name 'Name' on Customer, a type that names a person", "'path' of File.WriteAllText", ""));
     }
+
+    [Fact]
+    public async Task LocalComparedEqualWithAPersonsName_IsThatNameAsync()
+    {
+        // A contact exported to "{typed name}.vcf" once the typed name matched a contact's full name; a local compared
+        // only with constants or with the application's non-personal members stays unknown.
+        await VerifyAsync("""
+            public class Contact { public string FullName { get; set; } = ""; public string Email { get; set; } = ""; }
+            public class Product { public string Name { get; set; } = ""; }
+
+            class Vcard
+            {
+                public void Export(List<Contact> contacts, List<Product> products, string typed, string dir)
+                {
+                    string nameToExport = typed.Trim();
+                    var contact = contacts.FirstOrDefault(c => {|#0:c.FullName|}.ToLower() == nameToExport.ToLower());
+                    if (contact != null)
+                    {
+                        {|#1:File.{|#2:WriteAllText($"{dir}/{nameToExport}.vcf", contact.Email)|}|};
+                    }
+
+                    string label = typed;
+                    if (label == "all" || products.Any(p => p.Name == label))
+                    {
+                        File.WriteAllText($"{dir}/{label}.json", "");
+                    }
+                }
+            }
+            """,
+            Diagnostic().WithLocation(2).WithLocation(1).WithLocation(0)
+                .WithArguments("c.FullName", "a person's name", "its name 'FullName'", "'path' of File.WriteAllText", ""));
+    }
 }
