@@ -33,7 +33,9 @@ internal readonly struct FlowSource
 /// web root for SSA0006, the content root for SSA0004, private folders for SSA0001); through locals
 /// (their initializers and assignments in the same method), string interpolation, concatenation, <c>string.Format</c>/
 /// <c>Concat</c>/<c>Join</c>, <c>ToString</c> and the string helpers, a <c>StringBuilder</c> (its constructor's text and
-/// every append, chained or on a local), <c>Path</c> helpers, encodings, unkeyed hashes, conditional access (<c>?.</c>),
+/// every append, chained or on a local), <c>Path</c> helpers, encodings, unkeyed hashes, LINQ operators over a string's
+/// characters and <c>new string(chars)</c>, tuple literals (element by element, deconstructed or read by field), a value
+/// a local is compared equal with (<c>==</c>, <c>Equals</c>; for the policies that follow transformations), conditional access (<c>?.</c>),
 /// <c>await</c>, <c>?:</c>/<c>??</c>, <c>Regex.Replace</c>, local functions that return the value, and the project's own
 /// methods, one level (what they return, with the call's arguments for their parameters, read lazily and cached per
 /// method: <see cref="ProjectMethodReturns"/>). Bounded; any other call ends the walk unless the policy classifies it
