@@ -40,13 +40,12 @@ internal static class PersonalIdentifierVocabulary
     /// type that declares one is a person (<see cref="IsPersonOnlyMember"/>). English, Spanish, French, German,
     /// Portuguese and Italian.
     /// </summary>
-    private static readonly string[] NameParts =
-    {
+    private static readonly ImmutableArray<string> NameParts = ImmutableArray.Create(
+
         "first name", "firstname", "last name", "lastname", "surname", "given name", "givenname", "family name",
         "familyname", "middle name", "maiden name", "forename",
         "apellido", "primer apellido", "segundo apellido", "primer nombre", "segundo nombre", "prenom", "prénom",
-        "nom de famille", "vorname", "nachname", "familienname", "sobrenome", "primeiro nome", "cognome",
-    };
+        "nom de famille", "vorname", "nachname", "familienname", "sobrenome", "primeiro nome", "cognome");
 
     /// <summary>
     /// Head words of the application's type names that are persons (<c>User</c>, <c>Customer</c>, <c>Alumno</c>): a
@@ -339,7 +338,7 @@ internal static class PersonalIdentifierVocabulary
 
     private static readonly PersonalIdentifierConcept PersonName = Concepts.First(c => c.Description == "a person's name");
 
-    private static readonly ImmutableHashSet<string> NamePartPatterns = ImmutableHashSet.Create(NameParts);
+    private static readonly ImmutableHashSet<string> NamePartPatterns = ImmutableHashSet.CreateRange(NameParts);
 
     private static bool IsNamePart(ImmutableArray<string> pattern) => NamePartPatterns.Contains(string.Join(" ", pattern));
 
