@@ -306,4 +306,27 @@ public class SSA0101PersonTypesTests
             Diagnostic().WithLocation(2).WithLocation(1).WithLocation(0)
                 .WithArguments("c.FullName", "a person's name", "its name 'FullName'", "'path' of File.WriteAllText", ""));
     }
+
+    [Fact]
+    public async Task CharacterFilteringAndNewString_CarryTheValueAsync()
+    {
+        // The flow alone, with a name the vocabulary always knew: accents stripped by a LINQ filter over the characters
+        // and rebuilt with new string(...), then a Select of lower-case characters and string.Concat.
+        await VerifyAsync("""
+            using System.Globalization;
+
+            class Certificates
+            {
+                public void Save(string dir, string fullName, byte[] pdf)
+                {
+                    var plain = new string({|#0:fullName|}.Normalize(System.Text.NormalizationForm.FormD)
+                        .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+                    var lower = string.Concat(plain.Select(char.ToLowerInvariant));
+                    {|#1:File.{|#2:WriteAllBytes(Path.Combine(dir, lower + ".pdf"), pdf)|}|};
+                }
+            }
+            """,
+            Diagnostic().WithLocation(2).WithLocation(1).WithLocation(0)
+                .WithArguments("fullName", "a person's name", "its name 'fullName'", "'path' of File.WriteAllBytes", ""));
+    }
 }
