@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -73,8 +71,10 @@ internal sealed class MappedHandler
 /// operation belongs to (a lambda given to <c>MapGet</c>/<c>MapPost</c>/…/<c>MapFallback</c>, or an action of a
 /// controller or Razor page), and what <c>[Authorize]</c>/<c>[AllowAnonymous]</c> on the handler, its class and base
 /// classes, <c>RequireAuthorization()</c>/<c>AllowAnonymous()</c> on the endpoint and its <c>MapGroup</c> say. As in the
-/// framework, <c>AllowAnonymous</c> wins over any <c>Authorize</c>. Compilation-wide facts (a global
-/// <c>AuthorizeFilter</c>, <c>MapControllers().RequireAuthorization()</c>) are recorded for the end of the compilation.
+/// framework, <c>AllowAnonymous</c> wins over any <c>Authorize</c>. One per compilation (<see cref="AuthorizationModel"/>),
+/// read by every rule and by the pre-scan of <see cref="CompilationFacts"/>; it holds no recorded state: the
+/// compilation-wide facts (a global <c>AuthorizeFilter</c>, <c>MapControllers().RequireAuthorization()</c>, methods
+/// mapped as method groups) go into the <see cref="AuthorizationRecord"/> it is handed, one per tree.
 /// </summary>
 internal sealed class EndpointAuthorization
 {
@@ -89,11 +89,10 @@ internal sealed class EndpointAuthorization
     private readonly INamedTypeSymbol? _pageModel;
     private readonly INamedTypeSymbol? _routeGroup;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)>> _groupConventions = new();
-    private readonly ConcurrentDictionary<SymbolIdentity, ConcurrentBag<MappedHandler>> _mappedHandlers = new();
-    private int _controllersAuthorized;
 
-    public EndpointAuthorization(WellKnownTypes types)
+    internal EndpointAuthorization(WellKnownTypes types)
     {
+        AuthorizationModel.CountBuilt(types);
         var builder = new List<IMethodSymbol>();
         foreach (var name in new[] { "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback" })
         {
@@ -151,14 +150,11 @@ internal sealed class EndpointAuthorization
     /// <summary>The type whose creations <see cref="Record"/> records: a global <c>AuthorizeFilter</c>.</summary>
     public INamedTypeSymbol? RecordedCreation => _authorizeFilter;
 
-    /// <summary>True once a global <c>AuthorizeFilter</c> or <c>MapControllers().RequireAuthorization()</c> was seen.</summary>
-    public bool ControllersRequireAuthorization => Volatile.Read(ref _controllersAuthorized) != 0;
-
     /// <summary>
-    /// Records compilation-wide facts from an invocation or object creation: a global <c>AuthorizeFilter</c>,
-    /// <c>MapControllers().RequireAuthorization()</c>, and methods mapped as method groups.
+    /// Records compilation-wide facts from an invocation or object creation into <paramref name="record"/>: a global
+    /// <c>AuthorizeFilter</c>, <c>MapControllers().RequireAuthorization()</c>, and methods mapped as method groups.
     /// </summary>
-    public void Record(IOperation operation, AuthorizationHelpers helpers)
+    public void Record(IOperation operation, AuthorizationHelpers helpers, AuthorizationRecord record)
     {
         if (operation is IInvocationOperation call && !helpers.HasMethods && !WellKnownTypes.IsDeclaredIn(call.TargetMethod, _recordedDeclaringTypes))
         {
@@ -169,14 +165,14 @@ internal sealed class EndpointAuthorization
         {
             case IObjectCreationOperation creation when _authorizeFilter is not null &&
                                                        SymbolEqualityComparer.Default.Equals(creation.Type, _authorizeFilter):
-                Interlocked.Exchange(ref _controllersAuthorized, 1);
+                record.SetControllersAuthorized();
                 break;
             case IInvocationOperation invocation when IsRequireAuthorization(invocation.TargetMethod, helpers):
                 for (var receiver = Receiver(invocation); receiver is IInvocationOperation inner; receiver = Receiver(inner))
                 {
                     if (WellKnownTypes.Contains(_mapControllers, inner.TargetMethod))
                     {
-                        Interlocked.Exchange(ref _controllersAuthorized, 1);
+                        record.SetControllersAuthorized();
                     }
                 }
 
@@ -184,41 +180,15 @@ internal sealed class EndpointAuthorization
             case IInvocationOperation invocation when WellKnownTypes.Contains(_mapEndpoint, invocation.TargetMethod) &&
                                                       MethodGroupHandler(invocation) is { } handler:
                 var endpoint = Minimal(handler, invocation, helpers);
-                _mappedHandlers.GetOrAdd(SymbolIdentity.Of(handler), static _ => new ConcurrentBag<MappedHandler>())
-                    .Add(new MappedHandler(endpoint.Access, endpoint.Marker?.GetLocation(), invocation.Syntax.GetLocation()));
+                record.AddMapped(SymbolIdentity.Of(handler), new MappedHandler(endpoint.Access, endpoint.Marker?.GetLocation(), invocation.Syntax.GetLocation()));
                 break;
-        }
-    }
-
-    /// <summary>Where <paramref name="handler"/> is mapped as a method group (recorded by <see cref="Record"/>); judge at the end.</summary>
-    public IEnumerable<MappedHandler> MappedAs(IMethodSymbol handler) =>
-        _mappedHandlers.TryGetValue(SymbolIdentity.Of(handler.OriginalDefinition), out var mapped) ? mapped : System.Linq.Enumerable.Empty<MappedHandler>();
-
-    /// <summary>Every method-group mapping recorded, by the handler's identity (what <see cref="CompilationFacts"/> keeps per tree).</summary>
-    internal IEnumerable<KeyValuePair<SymbolIdentity, ConcurrentBag<MappedHandler>>> Mapped => _mappedHandlers;
-
-    /// <summary>
-    /// Takes over what another instance recorded (the per-tree facts <see cref="CompilationFacts"/> combines): method-group
-    /// mappings by the handler's identity and, when <paramref name="controllersAuthorized"/>, authorization on all
-    /// controllers. Nothing of it is a symbol, so it may come from a tree recorded in an earlier compilation.
-    /// </summary>
-    internal void Import(IEnumerable<KeyValuePair<SymbolIdentity, MappedHandler>> mapped, bool controllersAuthorized)
-    {
-        foreach (var pair in mapped)
-        {
-            _mappedHandlers.GetOrAdd(pair.Key, static _ => new ConcurrentBag<MappedHandler>()).Add(pair.Value);
-        }
-
-        if (controllersAuthorized)
-        {
-            Interlocked.Exchange(ref _controllersAuthorized, 1);
         }
     }
 
     /// <summary>
     /// The endpoint <paramref name="operation"/> runs in, or null when it is in no endpoint the model knows here. An
     /// operation in an ordinary method or local function may still be an endpoint mapped as a method group: see
-    /// <see cref="HandlerCandidate"/> and <see cref="MappedAs"/>.
+    /// <see cref="HandlerCandidate"/> and <see cref="AuthorizationRecord.MappedAs"/>.
     /// </summary>
     public Endpoint? Find(IOperation operation, ISymbol containingSymbol, AuthorizationHelpers helpers)
     {
