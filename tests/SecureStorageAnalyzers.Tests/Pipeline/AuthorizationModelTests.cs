@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.Pipeline;
 using SecureStorageAnalyzers.Tests.Live;
+using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.Pipeline;
 
@@ -109,6 +111,77 @@ public class AuthorizationModelTests
         Assert.Contains(facts.PipelineEvents, e => e.Kind == PipelineEventKind.Authorization);
         var get = edited.GetTypeByMetadataName("Recordings")!.GetMembers("Get").OfType<IMethodSymbol>().Single();
         Assert.Single(facts.Authorization.MappedAs(get));
+    }
+
+    /// <summary>
+    /// MVC 5 (classic ASP.NET) actions are asked of the same endpoint-authorization model: [Authorize] on the action, the
+    /// controller or a base controller (or an attribute deriving from it) authorizes, [AllowAnonymous] on the action or the
+    /// controller wins and is the marker, [NonAction] and non-public methods are no actions, and a global
+    /// AuthorizeAttribute filter is the compilation-wide fact.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ClassicActions_AskTheSameModel(bool globalFilter)
+    {
+        var source = """
+            using System.Web.Mvc;
+
+            public class StaffOnlyAttribute : AuthorizeAttribute { }
+
+            [Authorize]
+            public abstract class SecureController : Controller { }
+
+            public class FilesController : Controller
+            {
+                public ActionResult Open(string name) => null;
+                [Authorize] public ActionResult Mine(string name) => null;
+                [StaffOnly] public ActionResult Staff(string name) => null;
+                [Authorize, AllowAnonymous] public ActionResult Public(string name) => null;
+                [NonAction] public ActionResult Helper(string name) => null;
+                private ActionResult Hidden(string name) => null;
+            }
+
+            [AllowAnonymous]
+            public class OpenController : SecureController
+            {
+                [Authorize] public ActionResult Get(string name) => null;
+            }
+
+            public class RecordsController : SecureController
+            {
+                public ActionResult Get(string name) => null;
+            }
+            """ + (globalFilter ? """
+
+            public static class FilterConfig
+            {
+                public static void RegisterGlobalFilters(GlobalFilterCollection filters) => filters.Add(new HandleErrorAttribute());
+                public static void Register(GlobalFilterCollection filters) { filters.Add(new StaffOnlyAttribute()); }
+            }
+            """ : "");
+        var compilation = CSharpCompilation.Create("Classic", [CSharpSyntaxTree.ParseText(source)], TestReferences.NetFramework48,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var types = WellKnownTypes.GetOrCreate(compilation);
+        var endpoints = AuthorizationModel.For(types).Endpoints;
+        string Access(string type, string method)
+        {
+            var action = compilation.GetTypeByMetadataName(type)!.GetMembers(method).OfType<IMethodSymbol>().Single();
+            return endpoints.FindClassicAction(action) is { } endpoint
+                ? endpoint.Access + (endpoint.Marker is null ? string.Empty : " at " + endpoint.Marker)
+                : "none";
+        }
+
+        Assert.Equal(
+            ["Unspecified", "Authorized", "Authorized", "ExplicitlyAnonymous at AllowAnonymous", "none", "none", "ExplicitlyAnonymous at AllowAnonymous", "Authorized"],
+            new[]
+            {
+                Access("FilesController", "Open"), Access("FilesController", "Mine"), Access("FilesController", "Staff"), Access("FilesController", "Public"),
+                Access("FilesController", "Helper"), Access("FilesController", "Hidden"), Access("OpenController", "Get"), Access("RecordsController", "Get"),
+            });
+        Assert.Equal(globalFilter, endpoints.ClassicControllersRequireAuthorization(CancellationToken.None));
+        Assert.Equal(2, AuthorizationModel.ModelsBuiltFor(types));
     }
 
     private static (WellKnownTypes Types, CompilationFacts.Facts Facts) Scan(SecureStorageAnalyzer analyzer, Compilation compilation)
