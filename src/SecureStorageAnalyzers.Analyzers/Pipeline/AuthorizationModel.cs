@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading;
 using SecureStorageAnalyzers.Infrastructure;
 
@@ -14,8 +13,6 @@ namespace SecureStorageAnalyzers.Pipeline;
 /// </summary>
 internal sealed class AuthorizationModel
 {
-    private static readonly ConditionalWeakTable<WellKnownTypes, StrongBox<int>> Builds = new();
-
     private AuthorizationModel(WellKnownTypes types)
     {
         Pipeline = new PipelineModel(types);
@@ -25,7 +22,7 @@ internal sealed class AuthorizationModel
     /// <summary>The middleware pipeline: file-serving registrations, <c>UseAuthorization()</c>, branches, the fallback policy.</summary>
     public PipelineModel Pipeline { get; }
 
-    /// <summary>Endpoints: minimal APIs, controllers and Razor pages, and their <c>[Authorize]</c>/<c>[AllowAnonymous]</c>.</summary>
+    /// <summary>Endpoints: minimal APIs, controllers, Razor pages and MVC 5 actions, and their <c>[Authorize]</c>/<c>[AllowAnonymous]</c>.</summary>
     public EndpointAuthorization Endpoints { get; }
 
     /// <summary>The compilation's instance, built by the first rule or scan that asks.</summary>
@@ -35,8 +32,14 @@ internal sealed class AuthorizationModel
     /// How many <see cref="PipelineModel"/> and <see cref="EndpointAuthorization"/> objects were built for
     /// <paramref name="types"/>' compilation: two (one of each) however many rules and trees read them (for tests).
     /// </summary>
-    internal static int ModelsBuiltFor(WellKnownTypes types) => Builds.TryGetValue(types, out var count) ? Volatile.Read(ref count.Value) : 0;
+    internal static int ModelsBuiltFor(WellKnownTypes types) => Volatile.Read(ref types.Shared(static _ => new BuildCount()).Value);
 
     /// <summary>Counts a model built for <paramref name="types"/>' compilation (the models' constructors call it).</summary>
-    internal static void CountBuilt(WellKnownTypes types) => Interlocked.Increment(ref Builds.GetOrCreateValue(types).Value);
+    internal static void CountBuilt(WellKnownTypes types) => Interlocked.Increment(ref types.Shared(static _ => new BuildCount()).Value);
+
+    /// <summary>The compilation's count of models built (one per compilation, through <see cref="WellKnownTypes.Shared"/>).</summary>
+    private sealed class BuildCount
+    {
+        public int Value;
+    }
 }
