@@ -318,13 +318,7 @@ internal sealed class CloudAccessCatalog
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
                 when _gcsPredefinedAcls.Contains(target.Property.OriginalDefinition) &&
                      assignment.Parent is IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation }:
-                var current = (IOperation)creation;
-                while (current.Parent is IConversionOperation)
-                {
-                    current = current.Parent;
-                }
-
-                if (current.Parent is IArgumentOperation { Parent: IInvocationOperation upload })
+                if (creation.CallReceiving() is { } upload)
                 {
                     AddArguments(upload, names, "bucket", "objectName", "destinationBucket", "destinationObjectName");
                 }

@@ -211,7 +211,7 @@ internal sealed class CloudContainers
                 return null;
 
             case ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation options } }
-                when _gcsClient is not null && Receiving(options) is { } gcsCall && SymbolEquality.Is(gcsCall.TargetMethod.ContainingType?.OriginalDefinition, _gcsClient):
+                when _gcsClient is not null && options.CallReceiving() is { } gcsCall && SymbolEquality.Is(gcsCall.TargetMethod.ContainingType?.OriginalDefinition, _gcsClient):
                 // A bucket-level predefined ACL in the options of CreateBucket/UpdateBucket/PatchBucket(…): the bucket named
                 // by the call (a name, or the Bucket object's Name). An object-level ACL (UploadObjectOptions) is not the bucket's.
                 if (gcsCall.TargetMethod.Name is not ("CreateBucket" or "CreateBucketAsync" or "UpdateBucket" or "UpdateBucketAsync" or "PatchBucket" or "PatchBucketAsync"))
@@ -278,18 +278,6 @@ internal sealed class CloudContainers
     private bool IsWithBucket(IInvocationOperation invocation) =>
         invocation.TargetMethod.Name == "WithBucket" && invocation.Arguments.Length == 1 &&
         SymbolEquality.Is(invocation.TargetMethod.ContainingType?.OriginalDefinition, _minioBucketArgs);
-
-    /// <summary>The call an options object is an argument of (through conversions), or null.</summary>
-    private static IInvocationOperation? Receiving(IOperation value)
-    {
-        var current = value;
-        while (current.Parent is IConversionOperation)
-        {
-            current = current.Parent;
-        }
-
-        return current.Parent is IArgumentOperation { Parent: IInvocationOperation call } ? call : null;
-    }
 
     /// <summary>The creation of <paramref name="type"/> a value is (directly or through a local's one value), or null.</summary>
     private IObjectCreationOperation? Created(IOperation value, INamedTypeSymbol? type) =>

@@ -159,24 +159,32 @@ internal sealed class CompilationFacts
         public Facts(WellKnownTypes types)
         {
             Types = types;
-            Pipeline = new PipelineModel(types);
-            Endpoints = new EndpointAuthorization(types);
+            var model = AuthorizationModel.For(types);
+            Pipeline = model.Pipeline;
+            Endpoints = model.Endpoints;
             RequestData = new RequestDataFolders(types, StorageSinks.Create(types));
             Helpers = AuthorizationHelpers.Cache.For(types);
         }
 
         public WellKnownTypes Types { get; }
 
-        /// <summary>The fallback policy and the pipeline's authorization, branch and project-extension events.</summary>
+        /// <summary>The compilation's pipeline model (<see cref="AuthorizationModel"/>): its symbols and what a call is.</summary>
         public PipelineModel Pipeline { get; }
 
-        /// <summary>Global authorize filters, <c>MapControllers().RequireAuthorization()</c>, method-group mappings.</summary>
+        /// <summary>The compilation's endpoint-authorization model (<see cref="AuthorizationModel"/>).</summary>
         public EndpointAuthorization Endpoints { get; }
+
+        /// <summary>
+        /// What the trees recorded, added up: the fallback policy, the pipeline's authorization, branch and
+        /// project-extension events, global authorize filters, <c>MapControllers().RequireAuthorization()</c>, method-group
+        /// mappings.
+        /// </summary>
+        public AuthorizationRecord Authorization { get; } = new();
 
         /// <summary>The variables of the folders the project writes request data into (filled by the request-data scan only).</summary>
         public RequestDataFolders RequestData { get; }
 
-        /// <summary>The events of <see cref="Pipeline"/>, once recorded (for <see cref="PipelineModel.RunsAfterAuthorization"/>).</summary>
+        /// <summary>The events of <see cref="Authorization"/>, once recorded (for <see cref="PipelineModel.RunsAfterAuthorization"/>).</summary>
         public IReadOnlyList<PipelineEvent> PipelineEvents { get; private set; } = System.Array.Empty<PipelineEvent>();
 
         /// <summary>True when a directory-listing middleware is turned on anywhere, in Development or not.</summary>
@@ -186,7 +194,7 @@ internal sealed class CompilationFacts
 
         internal void RecordListing() => _listing = 1;
 
-        internal void Complete() => PipelineEvents = new List<PipelineEvent>(Pipeline.Events);
+        internal void Complete() => PipelineEvents = new List<PipelineEvent>(Authorization.Events);
     }
 
     /// <summary>The pre-scan: candidate names from declarations, then candidate nodes of every tree, bound and recorded.</summary>
@@ -376,8 +384,9 @@ internal sealed class CompilationFacts
         }
 
         /// <summary>
-        /// Binds the candidates of one tree and records them into models of their own, kept as the tree's facts: nothing
-        /// of the compilation stays in them (events and mappings name symbols by <see cref="SymbolIdentity"/>).
+        /// Binds the candidates of one tree and records them, through the compilation's models, into a record of the tree's
+        /// own, kept as the tree's facts: nothing of the compilation stays in it (events and mappings name symbols by
+        /// <see cref="SymbolIdentity"/>).
         /// </summary>
         private TreeFacts RecordTree(SyntaxTree tree, ImmutableArray<SyntaxNode> candidates, DeclarationShape? shape, NameKey names, string configuration)
         {
@@ -386,18 +395,16 @@ internal sealed class CompilationFacts
                 return new TreeFacts(shape, names, configuration);
             }
 
-            var types = _facts.Types;
-            var pipeline = new PipelineModel(types);
-            var endpoints = new EndpointAuthorization(types);
+            var record = new AuthorizationRecord();
             var listing = false;
             var model = GetModel(tree);
             var helpers = _facts.Helpers.For(_options, tree);
             foreach (var candidate in candidates)
             {
-                Record(model, candidate, helpers, pipeline, endpoints, ref listing);
+                Record(model, candidate, helpers, record, ref listing);
             }
 
-            return new TreeFacts(shape, names, configuration, tree, pipeline, endpoints, listing);
+            return new TreeFacts(shape, names, configuration, tree, record, listing);
         }
 
         /// <summary>
@@ -557,7 +564,7 @@ internal sealed class CompilationFacts
             }
         }
 
-        private void Record(SemanticModel model, SyntaxNode node, AuthorizationHelpers helpers, PipelineModel pipeline, EndpointAuthorization endpoints, ref bool listing)
+        private void Record(SemanticModel model, SyntaxNode node, AuthorizationHelpers helpers, AuthorizationRecord record, ref bool listing)
         {
             var operation = model.GetOperation(node, _cancellationToken);
             switch (operation)
@@ -565,17 +572,17 @@ internal sealed class CompilationFacts
                 case IInvocationOperation invocation:
                     if (OwnerOf(invocation, _cancellationToken) is { } owner)
                     {
-                        pipeline.Record(invocation, owner, helpers);
+                        _facts.Pipeline.Record(invocation, owner, helpers, record);
                     }
 
-                    endpoints.Record(invocation, helpers);
+                    _facts.Endpoints.Record(invocation, helpers, record);
                     listing |= SSA0002DoNotEnableDirectoryBrowsing.IsListing(invocation, _facts.Types);
                     break;
                 case IObjectCreationOperation creation:
-                    endpoints.Record(creation, helpers);
+                    _facts.Endpoints.Record(creation, helpers, record);
                     break;
                 case ISimpleAssignmentOperation assignment:
-                    pipeline.RecordAssignment(assignment);
+                    _facts.Pipeline.RecordAssignment(assignment, record);
                     listing |= SSA0002DoNotEnableDirectoryBrowsing.IsListing(assignment, _facts.Types);
                     break;
             }
@@ -1030,14 +1037,13 @@ internal sealed class CompilationFacts
             _otherTrees = System.Array.Empty<SyntaxTree>();
         }
 
-        public TreeFacts(DeclarationShape? shape, NameKey names, string configuration, SyntaxTree tree, PipelineModel pipeline,
-            EndpointAuthorization endpoints, bool listing)
+        public TreeFacts(DeclarationShape? shape, NameKey names, string configuration, SyntaxTree tree, AuthorizationRecord record, bool listing)
             : this(shape, names, configuration)
         {
-            _fallbackPolicy = pipeline.HasFallbackPolicy;
+            _fallbackPolicy = record.HasFallbackPolicy;
             _listing = listing;
-            _controllersAuthorized = endpoints.ControllersRequireAuthorization;
-            var events = new List<PipelineEvent>(pipeline.Events);
+            _controllersAuthorized = record.ControllersRequireAuthorization;
+            var events = new List<PipelineEvent>(record.Events);
             events.Sort(static (a, b) => a.Position.CompareTo(b.Position));
             _events = events.Count == 0 ? System.Array.Empty<PipelineEvent>() : events.ToArray();
             List<KeyValuePair<SymbolIdentity, MappedHandler>>? mapped = null;
@@ -1057,7 +1063,7 @@ internal sealed class CompilationFacts
                 PointsInto(pipelineEvent.Location.SourceTree);
             }
 
-            foreach (var handler in endpoints.Mapped)
+            foreach (var handler in record.Mapped)
             {
                 PointsInto(handler.Key.Tree);
                 foreach (var mapping in handler.Value)
@@ -1102,14 +1108,9 @@ internal sealed class CompilationFacts
                 facts.RecordListing();
             }
 
-            if (_events.Length > 0 || _fallbackPolicy)
+            if (_events.Length > 0 || _fallbackPolicy || _mapped.Length > 0 || _controllersAuthorized)
             {
-                facts.Pipeline.Import(_events, _fallbackPolicy);
-            }
-
-            if (_mapped.Length > 0 || _controllersAuthorized)
-            {
-                facts.Endpoints.Import(_mapped, _controllersAuthorized);
+                facts.Authorization.Import(_events, _fallbackPolicy, _mapped, _controllersAuthorized);
             }
         }
     }

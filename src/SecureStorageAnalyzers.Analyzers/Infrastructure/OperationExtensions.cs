@@ -57,6 +57,10 @@ internal static class OperationExtensions
         return parent;
     }
 
+    /// <summary>The call <paramref name="value"/> is an argument of, above any conversions (<c>Upload(new Options { … })</c>), or null.</summary>
+    public static IInvocationOperation? CallReceiving(this IOperation value) =>
+        value.ParentSkippingConversions() is IArgumentOperation { Parent: IInvocationOperation call } ? call : null;
+
     /// <summary>
     /// The operation a lambda or method group is handed to: its parent above any conversions and delegate creations
     /// (for a lambda argument, the <see cref="IArgumentOperation"/>).

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
 
@@ -73,8 +73,10 @@ internal sealed class MappedHandler
 /// operation belongs to (a lambda given to <c>MapGet</c>/<c>MapPost</c>/…/<c>MapFallback</c>, or an action of a
 /// controller or Razor page), and what <c>[Authorize]</c>/<c>[AllowAnonymous]</c> on the handler, its class and base
 /// classes, <c>RequireAuthorization()</c>/<c>AllowAnonymous()</c> on the endpoint and its <c>MapGroup</c> say. As in the
-/// framework, <c>AllowAnonymous</c> wins over any <c>Authorize</c>. Compilation-wide facts (a global
-/// <c>AuthorizeFilter</c>, <c>MapControllers().RequireAuthorization()</c>) are recorded for the end of the compilation.
+/// framework, <c>AllowAnonymous</c> wins over any <c>Authorize</c>. One per compilation (<see cref="AuthorizationModel"/>),
+/// read by every rule and by the pre-scan of <see cref="CompilationFacts"/>; it holds no recorded state: the
+/// compilation-wide facts (a global <c>AuthorizeFilter</c>, <c>MapControllers().RequireAuthorization()</c>, methods
+/// mapped as method groups) go into the <see cref="AuthorizationRecord"/> it is handed, one per tree.
 /// </summary>
 internal sealed class EndpointAuthorization
 {
@@ -88,12 +90,16 @@ internal sealed class EndpointAuthorization
     private readonly INamedTypeSymbol? _controllerBase;
     private readonly INamedTypeSymbol? _pageModel;
     private readonly INamedTypeSymbol? _routeGroup;
+    private readonly WellKnownTypes _types;
+    private readonly INamedTypeSymbol? _mvcController;
+    private readonly INamedTypeSymbol? _mvcAuthorize;
+    private readonly INamedTypeSymbol? _mvcAllowAnonymous;
+    private readonly INamedTypeSymbol? _mvcNonAction;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)>> _groupConventions = new();
-    private readonly ConcurrentDictionary<SymbolIdentity, ConcurrentBag<MappedHandler>> _mappedHandlers = new();
-    private int _controllersAuthorized;
 
-    public EndpointAuthorization(WellKnownTypes types)
+    internal EndpointAuthorization(WellKnownTypes types)
     {
+        AuthorizationModel.CountBuilt(types);
         var builder = new List<IMethodSymbol>();
         foreach (var name in new[] { "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback" })
         {
@@ -117,6 +123,11 @@ internal sealed class EndpointAuthorization
         _controllerBase = types.ControllerBase;
         _pageModel = types.PageModel;
         _routeGroup = types.RouteGroupBuilder;
+        _types = types;
+        _mvcController = types.MvcController;
+        _mvcAuthorize = types.MvcAuthorizeAttribute;
+        _mvcAllowAnonymous = types.MvcAllowAnonymousAttribute;
+        _mvcNonAction = types.MvcNonActionAttribute;
         _recordedDeclaringTypes = WellKnownTypes.DeclaringTypes(_requireAuthorization, _mapEndpoint);
     }
 
@@ -151,14 +162,11 @@ internal sealed class EndpointAuthorization
     /// <summary>The type whose creations <see cref="Record"/> records: a global <c>AuthorizeFilter</c>.</summary>
     public INamedTypeSymbol? RecordedCreation => _authorizeFilter;
 
-    /// <summary>True once a global <c>AuthorizeFilter</c> or <c>MapControllers().RequireAuthorization()</c> was seen.</summary>
-    public bool ControllersRequireAuthorization => Volatile.Read(ref _controllersAuthorized) != 0;
-
     /// <summary>
-    /// Records compilation-wide facts from an invocation or object creation: a global <c>AuthorizeFilter</c>,
-    /// <c>MapControllers().RequireAuthorization()</c>, and methods mapped as method groups.
+    /// Records compilation-wide facts from an invocation or object creation into <paramref name="record"/>: a global
+    /// <c>AuthorizeFilter</c>, <c>MapControllers().RequireAuthorization()</c>, and methods mapped as method groups.
     /// </summary>
-    public void Record(IOperation operation, AuthorizationHelpers helpers)
+    public void Record(IOperation operation, AuthorizationHelpers helpers, AuthorizationRecord record)
     {
         if (operation is IInvocationOperation call && !helpers.HasMethods && !WellKnownTypes.IsDeclaredIn(call.TargetMethod, _recordedDeclaringTypes))
         {
@@ -169,14 +177,14 @@ internal sealed class EndpointAuthorization
         {
             case IObjectCreationOperation creation when _authorizeFilter is not null &&
                                                        SymbolEqualityComparer.Default.Equals(creation.Type, _authorizeFilter):
-                Interlocked.Exchange(ref _controllersAuthorized, 1);
+                record.SetControllersAuthorized();
                 break;
             case IInvocationOperation invocation when IsRequireAuthorization(invocation.TargetMethod, helpers):
                 for (var receiver = Receiver(invocation); receiver is IInvocationOperation inner; receiver = Receiver(inner))
                 {
                     if (WellKnownTypes.Contains(_mapControllers, inner.TargetMethod))
                     {
-                        Interlocked.Exchange(ref _controllersAuthorized, 1);
+                        record.SetControllersAuthorized();
                     }
                 }
 
@@ -184,41 +192,15 @@ internal sealed class EndpointAuthorization
             case IInvocationOperation invocation when WellKnownTypes.Contains(_mapEndpoint, invocation.TargetMethod) &&
                                                       MethodGroupHandler(invocation) is { } handler:
                 var endpoint = Minimal(handler, invocation, helpers);
-                _mappedHandlers.GetOrAdd(SymbolIdentity.Of(handler), static _ => new ConcurrentBag<MappedHandler>())
-                    .Add(new MappedHandler(endpoint.Access, endpoint.Marker?.GetLocation(), invocation.Syntax.GetLocation()));
+                record.AddMapped(SymbolIdentity.Of(handler), new MappedHandler(endpoint.Access, endpoint.Marker?.GetLocation(), invocation.Syntax.GetLocation()));
                 break;
-        }
-    }
-
-    /// <summary>Where <paramref name="handler"/> is mapped as a method group (recorded by <see cref="Record"/>); judge at the end.</summary>
-    public IEnumerable<MappedHandler> MappedAs(IMethodSymbol handler) =>
-        _mappedHandlers.TryGetValue(SymbolIdentity.Of(handler.OriginalDefinition), out var mapped) ? mapped : System.Linq.Enumerable.Empty<MappedHandler>();
-
-    /// <summary>Every method-group mapping recorded, by the handler's identity (what <see cref="CompilationFacts"/> keeps per tree).</summary>
-    internal IEnumerable<KeyValuePair<SymbolIdentity, ConcurrentBag<MappedHandler>>> Mapped => _mappedHandlers;
-
-    /// <summary>
-    /// Takes over what another instance recorded (the per-tree facts <see cref="CompilationFacts"/> combines): method-group
-    /// mappings by the handler's identity and, when <paramref name="controllersAuthorized"/>, authorization on all
-    /// controllers. Nothing of it is a symbol, so it may come from a tree recorded in an earlier compilation.
-    /// </summary>
-    internal void Import(IEnumerable<KeyValuePair<SymbolIdentity, MappedHandler>> mapped, bool controllersAuthorized)
-    {
-        foreach (var pair in mapped)
-        {
-            _mappedHandlers.GetOrAdd(pair.Key, static _ => new ConcurrentBag<MappedHandler>()).Add(pair.Value);
-        }
-
-        if (controllersAuthorized)
-        {
-            Interlocked.Exchange(ref _controllersAuthorized, 1);
         }
     }
 
     /// <summary>
     /// The endpoint <paramref name="operation"/> runs in, or null when it is in no endpoint the model knows here. An
     /// operation in an ordinary method or local function may still be an endpoint mapped as a method group: see
-    /// <see cref="HandlerCandidate"/> and <see cref="MappedAs"/>.
+    /// <see cref="HandlerCandidate"/> and <see cref="AuthorizationRecord.MappedAs"/>.
     /// </summary>
     public Endpoint? Find(IOperation operation, ISymbol containingSymbol, AuthorizationHelpers helpers)
     {
@@ -233,21 +215,66 @@ internal sealed class EndpointAuthorization
         if (containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } method &&
             (WellKnownTypes.DerivesFrom(method.ContainingType, _controllerBase) || WellKnownTypes.DerivesFrom(method.ContainingType, _pageModel)))
         {
-            // [AllowAnonymous] on the action, its class or a base class wins; otherwise any [Authorize] there authorizes.
-            var (access, marker) = FromAttributes(method, helpers);
-            for (INamedTypeSymbol? type = method.ContainingType; type is not null && access != EndpointAccess.ExplicitlyAnonymous; type = type.BaseType)
-            {
-                var (typeAccess, typeMarker) = FromAttributes(type, helpers);
-                if (typeAccess != EndpointAccess.Unspecified && access != EndpointAccess.Authorized || typeAccess == EndpointAccess.ExplicitlyAnonymous)
-                {
-                    (access, marker) = (typeAccess, typeMarker);
-                }
-            }
-
+            var (access, marker) = ActionAccess(method, _allowAnonymousMetadata, _authorizeData, helpers, anonymousFromBaseClasses: true);
             return new Endpoint(method, isController: true, access, mapCall: null, marker);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The ASP.NET MVC 5 action <paramref name="containingSymbol"/> is (a public instance method of a
+    /// <c>System.Web.Mvc.Controller</c> not marked <c>[NonAction]</c>), with what <c>System.Web.Mvc</c>'s
+    /// <c>[Authorize]</c> (or an attribute deriving from it) on the action, its controller or a base controller, and
+    /// <c>[AllowAnonymous]</c> on the action or its controller say, by the same rule as ASP.NET Core's controllers
+    /// (<see cref="Find"/>): <c>AllowAnonymous</c> wins. Null for anything else. A global <c>AuthorizeAttribute</c> filter
+    /// is the compilation-wide fact <see cref="ClassicControllersRequireAuthorization"/>.
+    /// </summary>
+    /// <remarks>
+    /// <c>[AllowAnonymous]</c> on a base controller is not counted (MVC 5 inherits it; the rule has not so far): the
+    /// configured authorization attributes (<c>ssa.authorization_attributes</c>) are ASP.NET Core's only.
+    /// </remarks>
+    public Endpoint? FindClassicAction(ISymbol? containingSymbol)
+    {
+        if (_mvcController is null ||
+            containingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } method ||
+            !WellKnownTypes.DerivesFrom(method.ContainingType, _mvcController) || HasAttribute(method, _mvcNonAction))
+        {
+            return null;
+        }
+
+        var (access, marker) = ActionAccess(method, _mvcAllowAnonymous, _mvcAuthorize, helpers: null, anonymousFromBaseClasses: false);
+        return new Endpoint(method, isController: true, access, mapCall: null, marker);
+    }
+
+    /// <summary>
+    /// True when the project registers MVC 5's <c>AuthorizeAttribute</c> (or one deriving from it) as a global filter
+    /// (<c>filters.Add(new AuthorizeAttribute())</c>, usually in FilterConfig.cs): every action requires authorization
+    /// unless marked <c>[AllowAnonymous]</c>. Found once per compilation, on the first question, by a syntax walk for
+    /// <c>Add</c> calls that create an object, binding only those.
+    /// </summary>
+    public bool ClassicControllersRequireAuthorization(CancellationToken cancellationToken) =>
+        _mvcController is not null && _types.Shared(t => new ClassicGlobalFilters(t, cancellationToken)).Authorize;
+
+    /// <summary>
+    /// <c>[AllowAnonymous]</c> on the action, its class (or a base class, when <paramref name="anonymousFromBaseClasses"/>)
+    /// wins; otherwise any <c>[Authorize]</c> on the action, its class or a base class authorizes.
+    /// </summary>
+    private static (EndpointAccess, SyntaxNode?) ActionAccess(IMethodSymbol method, INamedTypeSymbol? allowAnonymous, INamedTypeSymbol? authorize,
+        AuthorizationHelpers? helpers, bool anonymousFromBaseClasses)
+    {
+        var (access, marker) = FromAttributes(method, allowAnonymous, authorize, helpers);
+        for (INamedTypeSymbol? type = method.ContainingType; type is not null && access != EndpointAccess.ExplicitlyAnonymous; type = type.BaseType)
+        {
+            var anonymousCounts = anonymousFromBaseClasses || SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
+            var (typeAccess, typeMarker) = FromAttributes(type, anonymousCounts ? allowAnonymous : null, authorize, helpers);
+            if (typeAccess != EndpointAccess.Unspecified && access != EndpointAccess.Authorized || typeAccess == EndpointAccess.ExplicitlyAnonymous)
+            {
+                (access, marker) = (typeAccess, typeMarker);
+            }
+        }
+
+        return (access, marker);
     }
 
     /// <summary>
@@ -354,7 +381,17 @@ internal sealed class EndpointAuthorization
     private bool IsRequireAuthorization(IMethodSymbol method, AuthorizationHelpers helpers) =>
         WellKnownTypes.Contains(_requireAuthorization, method) || helpers.IsAuthorizationMethod(method);
 
-    private (EndpointAccess, SyntaxNode?) FromAttributes(ISymbol symbol, AuthorizationHelpers helpers)
+    private (EndpointAccess, SyntaxNode?) FromAttributes(ISymbol symbol, AuthorizationHelpers helpers) =>
+        FromAttributes(symbol, _allowAnonymousMetadata, _authorizeData, helpers);
+
+    /// <summary>
+    /// What the attributes on <paramref name="symbol"/> say: an attribute that is, implements or derives from
+    /// <paramref name="allowAnonymous"/> makes it anonymous (and is the marker); one of <paramref name="authorize"/> or a
+    /// configured authorization attribute authorizes it. ASP.NET Core passes its metadata interfaces
+    /// (<c>IAllowAnonymous</c>, <c>IAuthorizeData</c>), MVC 5 its attribute classes.
+    /// </summary>
+    private static (EndpointAccess, SyntaxNode?) FromAttributes(ISymbol symbol, INamedTypeSymbol? allowAnonymous, INamedTypeSymbol? authorize,
+        AuthorizationHelpers? helpers)
     {
         var access = EndpointAccess.Unspecified;
         foreach (var attribute in symbol.GetAttributes())
@@ -365,18 +402,80 @@ internal sealed class EndpointAuthorization
                 continue;
             }
 
-            if (_allowAnonymousMetadata is not null && WellKnownTypes.Implements(type, _allowAnonymousMetadata))
+            if (IsOrDerives(type, allowAnonymous))
             {
                 return (EndpointAccess.ExplicitlyAnonymous, attribute.ApplicationSyntaxReference?.GetSyntax());
             }
 
-            if (_authorizeData is not null && WellKnownTypes.Implements(type, _authorizeData) || helpers.IsAuthorizationAttribute(type))
+            if (IsOrDerives(type, authorize) || helpers is not null && helpers.IsAuthorizationAttribute(type))
             {
                 access = EndpointAccess.Authorized;
             }
         }
 
         return (access, null);
+    }
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="target"/>, implements it (an interface) or derives from it (a class).</summary>
+    private static bool IsOrDerives(INamedTypeSymbol type, INamedTypeSymbol? target) =>
+        target is not null && (WellKnownTypes.Implements(type, target) || WellKnownTypes.DerivesFrom(type, target));
+
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null)
+        {
+            return false;
+        }
+
+        foreach (var data in symbol.GetAttributes())
+        {
+            if (WellKnownTypes.DerivesFrom(data.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>MVC 5's global <c>AuthorizeAttribute</c> filter, looked for once per compilation (<see cref="ClassicControllersRequireAuthorization"/>).</summary>
+    private sealed class ClassicGlobalFilters
+    {
+        public ClassicGlobalFilters(WellKnownTypes types, CancellationToken cancellationToken)
+        {
+            if (types.MvcGlobalFilterCollection is not { } collection || types.MvcAuthorizeAttribute is not { } authorize)
+            {
+                return;
+            }
+
+            var compilation = types.Compilation;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                SemanticModel? model = null;
+                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+                {
+                    if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } } add ||
+                        add.ArgumentList.Arguments.Count == 0 || add.ArgumentList.Arguments[0].Expression is not BaseObjectCreationExpressionSyntax)
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // One syntax walk per compilation for the one cross-file fact; only Add(new …) calls are bound.
+                    model ??= compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+                    if (model.GetOperation(add, cancellationToken) is IInvocationOperation { Arguments.Length: > 0 } call &&
+                        SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType?.OriginalDefinition, collection) &&
+                        call.Arguments[0].Value.WithoutConversions() is IObjectCreationOperation { Type: var created } &&
+                        WellKnownTypes.DerivesFrom(created, authorize))
+                    {
+                        Authorize = true;
+                        return;
+                    }
+                }
+            }
+        }
+
+        public bool Authorize { get; }
     }
 
     /// <summary>The method given as a method group to a map call: <c>app.MapGet("/r/{name}", GetRecording)</c>.</summary>

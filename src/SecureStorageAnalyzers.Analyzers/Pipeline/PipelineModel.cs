@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -74,9 +72,11 @@ internal sealed class PipelineEvent
 /// method and branch (<c>Map</c>, <c>MapWhen</c>, <c>UseWhen</c>), fluent chains, top-level statements,
 /// <c>Startup.Configure</c> and the project's own extension methods (followed to their call sites), plus whether a
 /// fallback authorization policy is set anywhere. It answers the static-file rules' question: can an anonymous request
-/// reach this registration? The compilation's events and fallback policy are recorded once, by the pre-scan of
-/// <see cref="CompilationFacts"/>, because the fallback policy may be set in any file; a rule then judges each
-/// registration where it sees it (<see cref="Describe"/>, <see cref="RunsAfterAuthorization"/>).
+/// reach this registration? One per compilation (<see cref="AuthorizationModel"/>), read by every rule and by the
+/// pre-scan of <see cref="CompilationFacts"/>: the symbols it knows and what a call is; it holds no recorded state. The
+/// pre-scan records each tree's events and fallback policy into an <see cref="AuthorizationRecord"/> of the tree's own
+/// (kept across compilations) and adds them up into the compilation's, because the fallback policy may be set in any
+/// file; a rule then judges each registration where it sees it (<see cref="Describe"/>, <see cref="RunsAfterAuthorization"/>).
 /// </summary>
 /// <remarks>
 /// The framework's rule, from <c>AuthorizationMiddleware</c>: with no endpoint (a static file request), it combines no
@@ -87,11 +87,9 @@ internal sealed class PipelineModel
 {
     private const int MaxDepth = 8;
 
-    private readonly ConcurrentBag<PipelineEvent> _events = new();
-    private int _fallbackPolicy;
-
-    public PipelineModel(WellKnownTypes types)
+    internal PipelineModel(WellKnownTypes types)
     {
+        AuthorizationModel.CountBuilt(types);
         UseStaticFiles = WellKnownTypes.Methods(types.StaticFileExtensions, "UseStaticFiles");
         UseFileServer = WellKnownTypes.Methods(types.FileServerExtensions, "UseFileServer");
         UseDirectoryBrowser = types.UseDirectoryBrowser;
@@ -123,38 +121,16 @@ internal sealed class PipelineModel
     /// <summary>The methods whose calls <see cref="Record"/> records (besides project extensions and configured helpers): what <see cref="CompilationFacts"/> binds.</summary>
     public MethodSet RecordedMethods => MethodSet.Union(UseAuthorization, Branches, SetFallbackPolicy);
 
-    /// <summary>True once a fallback policy has been seen anywhere in the compilation.</summary>
-    public bool HasFallbackPolicy => Volatile.Read(ref _fallbackPolicy) != 0;
-
-    public IEnumerable<PipelineEvent> Events => _events;
-
-    /// <summary>
-    /// Takes over what another model recorded (the per-tree facts <see cref="CompilationFacts"/> combines): its events
-    /// and, when <paramref name="fallbackPolicy"/>, a fallback policy. Events hold no symbol, so they may come from a tree
-    /// recorded in an earlier compilation.
-    /// </summary>
-    internal void Import(IEnumerable<PipelineEvent> events, bool fallbackPolicy)
-    {
-        foreach (var pipelineEvent in events)
-        {
-            _events.Add(pipelineEvent);
-        }
-
-        if (fallbackPolicy)
-        {
-            Interlocked.Exchange(ref _fallbackPolicy, 1);
-        }
-    }
-
     public bool IsFileServing(IMethodSymbol method) =>
         WellKnownTypes.Contains(UseStaticFiles, method) || WellKnownTypes.Contains(UseFileServer, method) ||
         WellKnownTypes.Contains(UseDirectoryBrowser, method);
 
     /// <summary>
-    /// Records what an invocation does to the pipeline, if anything. Returns the event, for rules that attach evidence.
-    /// <paramref name="helpers"/> are the project's own authorization helpers configured for the invocation's file.
+    /// Records what an invocation does to the pipeline, if anything, into <paramref name="record"/>. Returns the event,
+    /// for rules that attach evidence. <paramref name="helpers"/> are the project's own authorization helpers configured
+    /// for the invocation's file.
     /// </summary>
-    public PipelineEvent? Record(IInvocationOperation invocation, ISymbol owner, AuthorizationHelpers helpers)
+    public PipelineEvent? Record(IInvocationOperation invocation, ISymbol owner, AuthorizationHelpers helpers, AuthorizationRecord record)
     {
         var method = invocation.TargetMethod;
 
@@ -165,7 +141,7 @@ internal sealed class PipelineModel
             return null;
         }
 
-        if (RecordFallbackPolicy(invocation, helpers))
+        if (RecordFallbackPolicy(invocation, helpers, record))
         {
             return null;
         }
@@ -199,7 +175,7 @@ internal sealed class PipelineModel
         var pipelineEvent = new PipelineEvent(kind, invocation, owner, EnclosingBranch(invocation), lambda, callee);
         if (kind != PipelineEventKind.FileServing)
         {
-            _events.Add(pipelineEvent);
+            record.Add(pipelineEvent);
         }
 
         return pipelineEvent;
@@ -218,11 +194,11 @@ internal sealed class PipelineModel
     /// Records <c>SetFallbackPolicy(…)</c> (anything but null), or a call of a configured fallback-policy helper. True
     /// when the invocation was one of those.
     /// </summary>
-    public bool RecordFallbackPolicy(IInvocationOperation invocation, AuthorizationHelpers helpers)
+    public bool RecordFallbackPolicy(IInvocationOperation invocation, AuthorizationHelpers helpers, AuthorizationRecord record)
     {
         if (helpers.IsFallbackPolicyMethod(invocation.TargetMethod))
         {
-            Interlocked.Exchange(ref _fallbackPolicy, 1);
+            record.SetFallbackPolicy();
             return true;
         }
 
@@ -234,20 +210,20 @@ internal sealed class PipelineModel
         if (invocation.Arguments.Length > 0 &&
             invocation.Arguments[invocation.Arguments.Length - 1].Value.ConstantValue is not { HasValue: true, Value: null })
         {
-            Interlocked.Exchange(ref _fallbackPolicy, 1);
+            record.SetFallbackPolicy();
         }
 
         return true;
     }
 
-    /// <summary>Records <c>options.FallbackPolicy = …</c> (anything but null).</summary>
-    public void RecordAssignment(ISimpleAssignmentOperation assignment)
+    /// <summary>Records <c>options.FallbackPolicy = …</c> (anything but null) into <paramref name="record"/>.</summary>
+    public void RecordAssignment(ISimpleAssignmentOperation assignment, AuthorizationRecord record)
     {
         if (assignment.Target is IPropertyReferenceOperation target && FallbackPolicy is not null &&
             SymbolEqualityComparer.Default.Equals(target.Property.OriginalDefinition, FallbackPolicy) &&
             assignment.Value.ConstantValue is not { HasValue: true, Value: null })
         {
-            Interlocked.Exchange(ref _fallbackPolicy, 1);
+            record.SetFallbackPolicy();
         }
     }
 

@@ -71,7 +71,7 @@ internal static class SSA0001AnonymousStaticFiles
         public Analysis(WellKnownTypes types)
         {
             _types = types;
-            _model = new PipelineModel(types);
+            _model = AuthorizationModel.For(types).Pipeline;
             _facts = CompilationFacts.For(types);
             _folders = ServedFolders.For(types);
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
@@ -104,7 +104,7 @@ internal static class SSA0001AnonymousStaticFiles
             var reason = evidence.Reason;
             var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
 
-            var hasFallback = facts.Pipeline.HasFallbackPolicy;
+            var hasFallback = facts.Authorization.HasFallbackPolicy;
             var afterAuthorization = PipelineModel.RunsAfterAuthorization(registration, facts.PipelineEvents);
             if (afterAuthorization && hasFallback)
             {

@@ -157,7 +157,7 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
         private string WhoCanList(OperationAnalysisContext context, IInvocationOperation invocation)
         {
             var facts = _facts.Get(context.Compilation, context.Options, context.CancellationToken);
-            return facts.Pipeline.HasFallbackPolicy &&
+            return facts.Authorization.HasFallbackPolicy &&
                    CompilationFacts.OwnerOf(invocation, context.CancellationToken) is { } owner &&
                    facts.Pipeline.Describe(invocation, owner) is { } registration &&
                    Pipeline.PipelineModel.RunsAfterAuthorization(registration, facts.PipelineEvents)

@@ -171,7 +171,7 @@ internal static class SSA0005AnonymousFileEndpoint
         {
             _types = types;
             _facts = CompilationFacts.For(types);
-            _endpoints = new EndpointAuthorization(types);
+            _endpoints = AuthorizationModel.For(types).Endpoints;
             _helpers = AuthorizationHelpers.Cache.For(types);
             _request = new RequestSymbols(types);
             _sinks = StorageSinks.Create(types);
@@ -287,7 +287,7 @@ internal static class SSA0005AnonymousFileEndpoint
                 // An endpoint only where the method is mapped, judged by the mapping anonymous requests reach: one marked
                 // AllowAnonymous first, then the first in source order (the same answer on every run).
                 MappedHandler? reached = null;
-                foreach (var mapped in facts.Endpoints.MappedAs(handler))
+                foreach (var mapped in facts.Authorization.MappedAs(handler))
                 {
                     if (mapped.Access != EndpointAccess.Authorized && (reached is null || Precedes(mapped, reached)))
                     {
@@ -309,7 +309,7 @@ internal static class SSA0005AnonymousFileEndpoint
             }
 
             var all = getFacts();
-            if (all.Pipeline.HasFallbackPolicy || candidate.IsController && all.Endpoints.ControllersRequireAuthorization)
+            if (all.Authorization.HasFallbackPolicy || candidate.IsController && all.Authorization.ControllersRequireAuthorization)
             {
                 return null;
             }

@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.Pipeline;
 using SecureStorageAnalyzers.StaticFiles.WebConfig;
 
 namespace SecureStorageAnalyzers.StaticFiles;
@@ -25,10 +25,13 @@ namespace SecureStorageAnalyzers.StaticFiles;
 /// or <c>File(bytes, …)</c> (or creates a <c>FilePathResult</c>/<c>FileStreamResult</c>/<c>FileContentResult</c>) of a
 /// file chosen by an action parameter (model binding reads it from the route, query or form) or a request collection,
 /// when neither the action, its controller (or a base) carries <c>[Authorize]</c> (or an attribute deriving from it)
-/// without <c>[AllowAnonymous]</c> on the action, nor a global <c>AuthorizeAttribute</c> filter is registered
-/// (<c>GlobalFilterCollection.Add(new AuthorizeAttribute())</c>, anywhere in the project: the one cross-file fact, found
-/// once per compilation), nor the action checks a user, nor a web.config denies anonymous users (a route's URL is
-/// not known, so a deny anywhere is taken to cover it).
+/// without <c>[AllowAnonymous]</c> on the action or controller, nor a global <c>AuthorizeAttribute</c> filter is
+/// registered (<c>GlobalFilterCollection.Add(new AuthorizeAttribute())</c>, anywhere in the project: the one cross-file
+/// fact, found once per compilation), nor the action checks a user, nor a web.config denies anonymous users (a route's
+/// URL is not known, so a deny anywhere is taken to cover it). Which methods are actions and what their attributes and
+/// the global filters say is the compilation's endpoint-authorization model's answer
+/// (<see cref="EndpointAuthorization.FindClassicAction"/>, <see cref="EndpointAuthorization.ClassicControllersRequireAuthorization"/>),
+/// the one ASP.NET Core's controllers are judged by.
 /// </para>
 /// </summary>
 internal sealed class SSA0005ClassicFileHandler : PackRule
@@ -39,6 +42,7 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
     private readonly INamedTypeSymbol? _file;
     private readonly PathFlowTracker? _mvcTracker;
     private readonly SymbolSet<INamedTypeSymbol> _mvcResults;
+    private readonly EndpointAuthorization _endpoints;
 
     private SSA0005ClassicFileHandler(WellKnownTypes types)
     {
@@ -47,6 +51,7 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         _tracker = new PathFlowTracker(_sinks, new RequestPolicy(types, actionParameters: false));
         _file = types.File;
         _mvcResults = SymbolSet<INamedTypeSymbol>.Of(types.MvcFilePathResult, types.MvcFileStreamResult, types.MvcFileContentResult);
+        _endpoints = AuthorizationModel.For(types).Endpoints;
         if (types.MvcController is not null)
         {
             _mvcTracker = new PathFlowTracker(_sinks, new RequestPolicy(types, actionParameters: true));
@@ -156,7 +161,7 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             IObjectCreationOperation => ((IObjectCreationOperation)context.Operation).Arguments,
             _ => default,
         };
-        if (arguments.IsDefaultOrEmpty || context.ContainingSymbol is not IMethodSymbol action || !IsMvcAction(action))
+        if (arguments.IsDefaultOrEmpty || _endpoints.FindClassicAction(context.ContainingSymbol) is not { } action)
         {
             return;
         }
@@ -177,7 +182,7 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             _mvcTracker!.FindSources(path, sources);
         }
 
-        if (sources.Count == 0 || ChecksUser(context.Operation) || IsAuthorized(action, context.Compilation, context.CancellationToken) ||
+        if (sources.Count == 0 || ChecksUser(context.Operation) || IsAuthorized(action, context.CancellationToken) ||
             WebConfigSet.For(_types, context.Options, context.CancellationToken).DeniesAnonymousAnywhere ||
             EnvironmentGuard.IsDevelopmentOnly(context.Operation, _types))
         {
@@ -223,107 +228,14 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         }
     }
 
-    /// <summary>A public instance method of a controller that is not marked <c>[NonAction]</c>: an MVC 5 action.</summary>
-    private bool IsMvcAction(IMethodSymbol method) =>
-        method is { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } &&
-        WellKnownTypes.DerivesFrom(method.ContainingType, _types.MvcController) &&
-        !HasAttribute(method, _types.MvcNonActionAttribute);
-
     /// <summary>
-    /// True when <c>[Authorize]</c> (or an attribute deriving from it) is on the action, its controller or a base
-    /// controller, or registered as a global filter, and the action is not marked <c>[AllowAnonymous]</c> (nor its controller).
+    /// True when the action requires authorization, as the compilation's endpoint-authorization model says: an
+    /// <c>[Authorize]</c> on it, its controller or a base controller, or a global <c>AuthorizeAttribute</c> filter, and no
+    /// <c>[AllowAnonymous]</c> on the action or its controller.
     /// </summary>
-    private bool IsAuthorized(IMethodSymbol action, Compilation compilation, CancellationToken cancellationToken)
-    {
-        if (HasAttribute(action, _types.MvcAllowAnonymousAttribute) || HasAttribute(action.ContainingType, _types.MvcAllowAnonymousAttribute))
-        {
-            return false;
-        }
-
-        if (GlobalAuthorizeFilter(compilation, cancellationToken))
-        {
-            return true;
-        }
-
-        if (HasAttribute(action, _types.MvcAuthorizeAttribute))
-        {
-            return true;
-        }
-
-        for (var type = action.ContainingType; type is not null; type = type.BaseType)
-        {
-            if (HasAttribute(type, _types.MvcAuthorizeAttribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute)
-    {
-        if (attribute is null)
-        {
-            return false;
-        }
-
-        foreach (var data in symbol.GetAttributes())
-        {
-            if (WellKnownTypes.DerivesFrom(data.AttributeClass, attribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// True when the project registers an <c>AuthorizeAttribute</c> (or one deriving from it) as a global MVC filter
-    /// (<c>filters.Add(new AuthorizeAttribute())</c>, usually in FilterConfig.cs): found once per compilation by a
-    /// syntax walk for <c>Add</c> calls that create an object, binding only those.
-    /// </summary>
-    private bool GlobalAuthorizeFilter(Compilation compilation, CancellationToken cancellationToken) =>
-        _types.Shared(t => new GlobalFilters(t, compilation, cancellationToken)).Authorize;
-
-    private sealed class GlobalFilters
-    {
-        public GlobalFilters(WellKnownTypes types, Compilation compilation, CancellationToken cancellationToken)
-        {
-            if (types.MvcGlobalFilterCollection is not { } collection || types.MvcAuthorizeAttribute is not { } authorize)
-            {
-                return;
-            }
-
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                SemanticModel? model = null;
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-                {
-                    if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } } add ||
-                        add.ArgumentList.Arguments.Count == 0 || add.ArgumentList.Arguments[0].Expression is not BaseObjectCreationExpressionSyntax)
-                    {
-                        continue;
-                    }
-
-#pragma warning disable RS1030 // One syntax walk per compilation for the one cross-file fact; only Add(new …) calls are bound.
-                    model ??= compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                    if (model.GetOperation(add, cancellationToken) is IInvocationOperation { Arguments.Length: > 0 } call &&
-                        SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType?.OriginalDefinition, collection) &&
-                        call.Arguments[0].Value.WithoutConversions() is IObjectCreationOperation { Type: var created } &&
-                        WellKnownTypes.DerivesFrom(created, authorize))
-                    {
-                        Authorize = true;
-                        return;
-                    }
-                }
-            }
-        }
-
-        public bool Authorize { get; }
-    }
+    private bool IsAuthorized(Endpoint action, CancellationToken cancellationToken) =>
+        action.Access == EndpointAccess.Authorized ||
+        action.Access == EndpointAccess.Unspecified && _endpoints.ClassicControllersRequireAuthorization(cancellationToken);
 
     /// <summary>The path of <c>File.ReadAllBytes(path)</c>, or null.</summary>
     private IOperation? ReadAllBytesPath(IOperation value) =>

@@ -209,7 +209,7 @@ internal static class SSA0009ExposureChain
         {
             _types = types;
             _sinks = sinks;
-            _pipeline = new PipelineModel(types);
+            _pipeline = AuthorizationModel.For(types).Pipeline;
             _served = ServedFolders.For(types);
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
@@ -597,7 +597,7 @@ internal static class SSA0009ExposureChain
 
         /// <summary>True when the registration runs after <c>UseAuthorization()</c> and a fallback policy requires a signed-in user (as SSA0001 judges it).</summary>
         private bool IsAuthorized(IInvocationOperation invocation, CompilationFacts.Facts facts, CancellationToken cancellationToken) =>
-            facts.Pipeline.HasFallbackPolicy &&
+            facts.Authorization.HasFallbackPolicy &&
             CompilationFacts.OwnerOf(invocation, cancellationToken) is { } owner &&
             _pipeline.Describe(invocation, owner) is { } registration &&
             PipelineModel.RunsAfterAuthorization(registration, facts.PipelineEvents);

@@ -437,7 +437,7 @@ public class EditedCompilationTests
 
         var facts = shared.Get(compilation, options, CancellationToken.None);
         return string.Join("\n", facts.PipelineEvents.Select(e => $"{e.Kind} {e.Owner} {e.Callee} {e.Location.GetLineSpan()}").Order(StringComparer.Ordinal)) +
-               $"\nlisting {facts.HasListingMiddleware}, fallback {facts.Pipeline.HasFallbackPolicy}, controllers authorized {facts.Endpoints.ControllersRequireAuthorization}";
+               $"\nlisting {facts.HasListingMiddleware}, fallback {facts.Authorization.HasFallbackPolicy}, controllers authorized {facts.Authorization.ControllersRequireAuthorization}";
     }
 
     private static Compilation Edit(Compilation compilation, string path, string find, string replace, bool check = true)

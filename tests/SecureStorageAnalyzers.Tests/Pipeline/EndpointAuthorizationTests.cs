@@ -170,13 +170,14 @@ public class EndpointAuthorizationTests
             context.RegisterCompilationStartAction(start =>
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
-                var endpoints = new EndpointAuthorization(types);
+                var endpoints = AuthorizationModel.For(types).Endpoints;
+                var record = new AuthorizationRecord();
                 var helpers = AuthorizationHelpers.Cache.For(types);
                 var pending = new ConcurrentBag<(int Line, IMethodSymbol Handler)>();
                 start.RegisterOperationAction(c =>
                 {
                     var configured = helpers.For(c.Options, c.Operation.Syntax.SyntaxTree);
-                    endpoints.Record(c.Operation, configured);
+                    endpoints.Record(c.Operation, configured, record);
                     if (c.Operation is not IInvocationOperation { TargetMethod.Name: "Probe" } call)
                     {
                         return;
@@ -200,7 +201,7 @@ public class EndpointAuthorizationTests
                 {
                     foreach (var (line, handler) in pending)
                     {
-                        var mapped = endpoints.MappedAs(handler).ToList();
+                        var mapped = record.MappedAs(handler).ToList();
                         Results.Add((line, mapped.Count == 0 ? "none" : mapped[0].Access.ToString()));
                     }
                 });

@@ -178,21 +178,22 @@ public class PipelineModelTests
             context.RegisterCompilationStartAction(start =>
             {
                 var types = WellKnownTypes.GetOrCreate(start.Compilation);
-                var model = new PipelineModel(types);
+                var model = AuthorizationModel.For(types).Pipeline;
+                var record = new AuthorizationRecord();
                 var helpers = AuthorizationHelpers.Cache.For(types);
                 var candidates = new ConcurrentBag<PipelineEvent>();
                 start.RegisterOperationAction(c =>
                 {
-                    if (model.Record((IInvocationOperation)c.Operation, c.ContainingSymbol, helpers.For(c.Options, c.Operation.Syntax.SyntaxTree)) is { Kind: PipelineEventKind.FileServing } e)
+                    if (model.Record((IInvocationOperation)c.Operation, c.ContainingSymbol, helpers.For(c.Options, c.Operation.Syntax.SyntaxTree), record) is { Kind: PipelineEventKind.FileServing } e)
                     {
                         candidates.Add(e);
                     }
                 }, OperationKind.Invocation);
-                start.RegisterOperationAction(c => model.RecordAssignment((ISimpleAssignmentOperation)c.Operation), OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(c => model.RecordAssignment((ISimpleAssignmentOperation)c.Operation, record), OperationKind.SimpleAssignment);
                 start.RegisterCompilationEndAction(_ =>
                 {
-                    var events = model.Events.ToList();
-                    HasFallbackPolicy = model.HasFallbackPolicy;
+                    var events = record.Events.ToList();
+                    HasFallbackPolicy = record.HasFallbackPolicy;
                     foreach (var e in candidates)
                     {
                         var position = e.Location.GetLineSpan().StartLinePosition;
