@@ -182,6 +182,34 @@ internal sealed class CompilationFacts
         /// <summary>True when a directory-listing middleware is turned on anywhere, in Development or not.</summary>
         public bool HasListingMiddleware => _listing != 0;
 
+        /// <summary>True when the compilation builds an app's pipeline (<see cref="WebRootServing.IsHost"/>).</summary>
+        public bool HostsPipeline => _hostsPipeline != 0;
+
+        /// <summary>True when a middleware that serves the web root is registered anywhere (<see cref="WebRootServing.ServesWebRoot"/>).</summary>
+        public bool ServesWebRoot => _servesWebRoot != 0;
+
+        /// <summary>
+        /// True when the compilation builds its pipeline and registers nothing that serves the web root: a file written
+        /// there is not served (SSA0006).
+        /// </summary>
+        public bool WebRootNotServed => HostsPipeline && !ServesWebRoot;
+
+        private int _hostsPipeline;
+        private int _servesWebRoot;
+
+        internal void RecordWebRoot(bool hostsPipeline, bool servesWebRoot)
+        {
+            if (hostsPipeline)
+            {
+                _hostsPipeline = 1;
+            }
+
+            if (servesWebRoot)
+            {
+                _servesWebRoot = 1;
+            }
+        }
+
         internal AuthorizationHelpers.Cache Helpers { get; }
 
         internal void RecordListing() => _listing = 1;
@@ -232,6 +260,7 @@ internal sealed class CompilationFacts
                 AddNames(_controllersNames, _facts.Endpoints.MapControllersMethods);
                 AddNames(_callNames, types.UseDirectoryBrowser);
                 AddNames(_callNames, types.UseFileServerWithBrowsingFlag);
+                AddNames(_callNames, WebRootServing.For(types).RecordedMethods);
                 AddName(_assignedNames, _facts.Pipeline.FallbackPolicy);
                 AddName(_assignedNames, types.FileServerOptionsEnableDirectoryBrowsing);
                 AddName(_createdNames, _facts.Endpoints.RecordedCreation);
@@ -390,14 +419,15 @@ internal sealed class CompilationFacts
             var pipeline = new PipelineModel(types);
             var endpoints = new EndpointAuthorization(types);
             var listing = false;
+            var webRoot = new WebRootFacts();
             var model = GetModel(tree);
             var helpers = _facts.Helpers.For(_options, tree);
             foreach (var candidate in candidates)
             {
-                Record(model, candidate, helpers, pipeline, endpoints, ref listing);
+                Record(model, candidate, helpers, pipeline, endpoints, ref listing, ref webRoot);
             }
 
-            return new TreeFacts(shape, names, configuration, tree, pipeline, endpoints, listing);
+            return new TreeFacts(shape, names, configuration, tree, pipeline, endpoints, listing, webRoot);
         }
 
         /// <summary>
@@ -557,7 +587,8 @@ internal sealed class CompilationFacts
             }
         }
 
-        private void Record(SemanticModel model, SyntaxNode node, AuthorizationHelpers helpers, PipelineModel pipeline, EndpointAuthorization endpoints, ref bool listing)
+        private void Record(SemanticModel model, SyntaxNode node, AuthorizationHelpers helpers, PipelineModel pipeline, EndpointAuthorization endpoints, ref bool listing,
+            ref WebRootFacts webRoot)
         {
             var operation = model.GetOperation(node, _cancellationToken);
             switch (operation)
@@ -570,6 +601,9 @@ internal sealed class CompilationFacts
 
                     endpoints.Record(invocation, helpers);
                     listing |= SSA0002DoNotEnableDirectoryBrowsing.IsListing(invocation, _facts.Types);
+                    var serving = WebRootServing.For(_facts.Types);
+                    webRoot.HostsPipeline |= serving.IsHost(invocation);
+                    webRoot.ServesWebRoot |= serving.ServesWebRoot(invocation);
                     break;
                 case IObjectCreationOperation creation:
                     endpoints.Record(creation, helpers);
@@ -1015,6 +1049,7 @@ internal sealed class CompilationFacts
         private readonly bool _fallbackPolicy;
         private readonly bool _listing;
         private readonly bool _controllersAuthorized;
+        private readonly WebRootFacts _webRoot;
         private readonly PipelineEvent[] _events;
         private readonly KeyValuePair<SymbolIdentity, MappedHandler>[] _mapped;
         private readonly SyntaxTree[] _otherTrees;
@@ -1031,11 +1066,12 @@ internal sealed class CompilationFacts
         }
 
         public TreeFacts(DeclarationShape? shape, NameKey names, string configuration, SyntaxTree tree, PipelineModel pipeline,
-            EndpointAuthorization endpoints, bool listing)
+            EndpointAuthorization endpoints, bool listing, WebRootFacts webRoot)
             : this(shape, names, configuration)
         {
             _fallbackPolicy = pipeline.HasFallbackPolicy;
             _listing = listing;
+            _webRoot = webRoot;
             _controllersAuthorized = endpoints.ControllersRequireAuthorization;
             var events = new List<PipelineEvent>(pipeline.Events);
             events.Sort(static (a, b) => a.Position.CompareTo(b.Position));
@@ -1102,6 +1138,8 @@ internal sealed class CompilationFacts
                 facts.RecordListing();
             }
 
+            facts.RecordWebRoot(_webRoot.HostsPipeline, _webRoot.ServesWebRoot);
+
             if (_events.Length > 0 || _fallbackPolicy)
             {
                 facts.Pipeline.Import(_events, _fallbackPolicy);
@@ -1112,6 +1150,13 @@ internal sealed class CompilationFacts
                 facts.Endpoints.Import(_mapped, _controllersAuthorized);
             }
         }
+    }
+
+    /// <summary>What a tree says about the web root: it builds the app's pipeline, it registers a middleware serving the web root.</summary>
+    internal struct WebRootFacts
+    {
+        public bool HostsPipeline;
+        public bool ServesWebRoot;
     }
 
     /// <summary>A tree's candidate nodes, found with <see cref="Names"/>.</summary>
