@@ -280,6 +280,14 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             return;
         }
 
+        // Public media by what the code does: an upload restricted to images, stored under a name the code generates.
+        // A private word or a document extension of the path still decides.
+        if (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
+            ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path))
+        {
+            return;
+        }
+
         ReportWrite(context, sources, judgement, throughHelper: false, appDataServed);
     }
 
