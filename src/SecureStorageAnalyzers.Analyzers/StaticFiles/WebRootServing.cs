@@ -82,8 +82,9 @@ internal sealed class WebRootServing
 
     /// <summary>
     /// True when the file provider is a <c>PhysicalFileProvider</c> (at the call, or the one value of a local of the same
-    /// body) over a path rooted, as the tree shows it, outside the web root: the content root, the app's base directory,
-    /// the current directory, or a literal folder other than <c>wwwroot</c>.
+    /// body) over a folder other than the web root, as the tree shows it: a folder under the content root, the app's base
+    /// directory or the current directory (not the root itself, which holds the web root, nor its <c>wwwroot</c>), or a
+    /// literal folder other than <c>wwwroot</c>.
     /// </summary>
     private bool IsOtherFolder(IOperation fileProvider)
     {
