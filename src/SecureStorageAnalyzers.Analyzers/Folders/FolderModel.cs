@@ -395,7 +395,10 @@ internal sealed class FolderModel
         }
     }
 
-    /// <summary>A constant string, through locals that hold one constant (<c>var sub = "recordings";</c>); null otherwise.</summary>
+    /// <summary>
+    /// A constant string, through locals that hold one constant (<c>var sub = "recordings";</c>) and static fields and
+    /// properties of the project whose one value is a constant; null otherwise.
+    /// </summary>
     private string? ConstantText(IOperation value, Arguments? arguments, int depth, Walk walk)
     {
         value = value.WithoutConversions();
@@ -420,6 +423,39 @@ internal sealed class FolderModel
             }
 
             return agreed;
+        }
+
+        // A static field or property of the project that is not const but holds one string all the same
+        // (public static string downloadFolder = "Downloadables";): its one value, an initializer or a single
+        // assignment, as for a constant. Two values (or none the project shows) leave it unknown.
+        var member = value switch
+        {
+            IFieldReferenceOperation { Field: { IsConst: false, IsStatic: true } field } when IsInSource(field) => (ISymbol)field.OriginalDefinition,
+            IPropertyReferenceOperation { Property: { IsStatic: true, IsIndexer: false } property } when IsInSource(property) => property.OriginalDefinition,
+            _ => null,
+        };
+        if (member is not null && depth <= MaxDepth && walk.Enter(member))
+        {
+            try
+            {
+                string? single = null;
+                var count = 0;
+                foreach (var candidate in SymbolValues(member, walk))
+                {
+                    if (++count > 1 || candidate.WithoutConversions().ConstantValue is not { HasValue: true, Value: string each })
+                    {
+                        return null;
+                    }
+
+                    single = each;
+                }
+
+                return single;
+            }
+            finally
+            {
+                walk.Leave(member);
+            }
         }
 
         return null;

@@ -190,6 +190,34 @@ internal sealed class CompilationFacts
         /// <summary>True when a directory-listing middleware is turned on anywhere, in Development or not.</summary>
         public bool HasListingMiddleware => _listing != 0;
 
+        /// <summary>True when the compilation builds an app's pipeline (<see cref="WebRootServing.IsHost"/>).</summary>
+        public bool HostsPipeline => _hostsPipeline != 0;
+
+        /// <summary>True when a middleware that serves the web root is registered anywhere (<see cref="WebRootServing.ServesWebRoot"/>).</summary>
+        public bool ServesWebRoot => _servesWebRoot != 0;
+
+        /// <summary>
+        /// True when the compilation builds its pipeline and registers nothing that serves the web root: a file written
+        /// there is not served (SSA0006).
+        /// </summary>
+        public bool WebRootNotServed => HostsPipeline && !ServesWebRoot;
+
+        private int _hostsPipeline;
+        private int _servesWebRoot;
+
+        internal void RecordWebRoot(bool hostsPipeline, bool servesWebRoot)
+        {
+            if (hostsPipeline)
+            {
+                _hostsPipeline = 1;
+            }
+
+            if (servesWebRoot)
+            {
+                _servesWebRoot = 1;
+            }
+        }
+
         internal AuthorizationHelpers.Cache Helpers { get; }
 
         internal void RecordListing() => _listing = 1;
@@ -240,6 +268,7 @@ internal sealed class CompilationFacts
                 AddNames(_controllersNames, _facts.Endpoints.MapControllersMethods);
                 AddNames(_callNames, types.UseDirectoryBrowser);
                 AddNames(_callNames, types.UseFileServerWithBrowsingFlag);
+                AddNames(_callNames, WebRootServing.For(types).RecordedMethods);
                 AddName(_assignedNames, _facts.Pipeline.FallbackPolicy);
                 AddName(_assignedNames, types.FileServerOptionsEnableDirectoryBrowsing);
                 AddName(_createdNames, _facts.Endpoints.RecordedCreation);
@@ -397,14 +426,15 @@ internal sealed class CompilationFacts
 
             var record = new AuthorizationRecord();
             var listing = false;
+            var webRoot = new WebRootFacts();
             var model = GetModel(tree);
             var helpers = _facts.Helpers.For(_options, tree);
             foreach (var candidate in candidates)
             {
-                Record(model, candidate, helpers, record, ref listing);
+                Record(model, candidate, helpers, record, ref listing, ref webRoot);
             }
 
-            return new TreeFacts(shape, names, configuration, tree, record, listing);
+            return new TreeFacts(shape, names, configuration, tree, record, listing, webRoot);
         }
 
         /// <summary>
@@ -564,7 +594,8 @@ internal sealed class CompilationFacts
             }
         }
 
-        private void Record(SemanticModel model, SyntaxNode node, AuthorizationHelpers helpers, AuthorizationRecord record, ref bool listing)
+        private void Record(SemanticModel model, SyntaxNode node, AuthorizationHelpers helpers, AuthorizationRecord record, ref bool listing,
+            ref WebRootFacts webRoot)
         {
             var operation = model.GetOperation(node, _cancellationToken);
             switch (operation)
@@ -577,6 +608,9 @@ internal sealed class CompilationFacts
 
                     _facts.Endpoints.Record(invocation, helpers, record);
                     listing |= SSA0002DoNotEnableDirectoryBrowsing.IsListing(invocation, _facts.Types);
+                    var serving = WebRootServing.For(_facts.Types);
+                    webRoot.HostsPipeline |= serving.IsHost(invocation);
+                    webRoot.ServesWebRoot |= serving.ServesWebRoot(invocation);
                     break;
                 case IObjectCreationOperation creation:
                     _facts.Endpoints.Record(creation, helpers, record);
@@ -1022,6 +1056,7 @@ internal sealed class CompilationFacts
         private readonly bool _fallbackPolicy;
         private readonly bool _listing;
         private readonly bool _controllersAuthorized;
+        private readonly WebRootFacts _webRoot;
         private readonly PipelineEvent[] _events;
         private readonly KeyValuePair<SymbolIdentity, MappedHandler>[] _mapped;
         private readonly SyntaxTree[] _otherTrees;
@@ -1037,11 +1072,13 @@ internal sealed class CompilationFacts
             _otherTrees = System.Array.Empty<SyntaxTree>();
         }
 
-        public TreeFacts(DeclarationShape? shape, NameKey names, string configuration, SyntaxTree tree, AuthorizationRecord record, bool listing)
+        public TreeFacts(DeclarationShape? shape, NameKey names, string configuration, SyntaxTree tree, AuthorizationRecord record, bool listing,
+            WebRootFacts webRoot)
             : this(shape, names, configuration)
         {
             _fallbackPolicy = record.HasFallbackPolicy;
             _listing = listing;
+            _webRoot = webRoot;
             _controllersAuthorized = record.ControllersRequireAuthorization;
             var events = new List<PipelineEvent>(record.Events);
             events.Sort(static (a, b) => a.Position.CompareTo(b.Position));
@@ -1108,11 +1145,20 @@ internal sealed class CompilationFacts
                 facts.RecordListing();
             }
 
+            facts.RecordWebRoot(_webRoot.HostsPipeline, _webRoot.ServesWebRoot);
+
             if (_events.Length > 0 || _fallbackPolicy || _mapped.Length > 0 || _controllersAuthorized)
             {
                 facts.Authorization.Import(_events, _fallbackPolicy, _mapped, _controllersAuthorized);
             }
         }
+    }
+
+    /// <summary>What a tree says about the web root: it builds the app's pipeline, it registers a middleware serving the web root.</summary>
+    internal struct WebRootFacts
+    {
+        public bool HostsPipeline;
+        public bool ServesWebRoot;
     }
 
     /// <summary>A tree's candidate nodes, found with <see cref="Names"/>.</summary>

@@ -215,6 +215,19 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? HostingAbstractionsWebHostBuilderExtensions =>
         Web("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
 
+    // What serves the web root besides UseStaticFiles/UseFileServer/UseDirectoryBrowser, and what builds an app's
+    // pipeline (StaticFiles/WebRootServing: is the web root served at all?).
+
+    /// <summary><c>MapStaticAssets()</c> (.NET 9).</summary>
+    public INamedTypeSymbol? StaticAssetsEndpointRouteBuilderExtensions => Web("Microsoft.AspNetCore.Builder.StaticAssetsEndpointRouteBuilderExtensions");
+
+    /// <summary><c>UseBlazorFrameworkFiles()</c> (a hosted Blazor WebAssembly app).</summary>
+    public INamedTypeSymbol? ComponentsWebAssemblyApplicationBuilderExtensions =>
+        Web("Microsoft.AspNetCore.Builder.ComponentsWebAssemblyApplicationBuilderExtensions");
+
+    /// <summary><c>UseStartup&lt;T&gt;()</c>: the host runs <c>T.Configure</c>, the app's pipeline.</summary>
+    public INamedTypeSymbol? WebHostBuilderExtensions => Web("Microsoft.AspNetCore.Hosting.WebHostBuilderExtensions");
+
     // The attributes that make a type or method a test (TestProjects: a project marked as test code that declares none
     // is an application's project that merely references a test framework). Derived attributes count.
 

@@ -74,7 +74,7 @@ internal sealed class StoredContentVocabulary
         "attachment", "cv", "resume", "licence", "license", "passport", "id-card", "idcard", "invoice", "contract",
         "message", "prescription", "payslip", "cover-letter");
 
-    private static readonly ImmutableHashSet<string> ImageExtensions = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
+    internal static readonly ImmutableHashSet<string> ImageExtensions = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
         "jpg", "jpeg", "jfif", "png", "gif", "webp", "bmp", "svg", "ico", "avif", "tif", "tiff", "heic");
 
     private static readonly ImmutableHashSet<string> PrivateExtensions = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,

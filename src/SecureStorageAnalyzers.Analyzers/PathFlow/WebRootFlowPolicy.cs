@@ -49,6 +49,10 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
             : SymbolSet<IPropertySymbol>.Empty();
     }
 
+    /// <summary>True for ASP.NET Core's web root (not classic ASP.NET's application folder, which IIS serves whatever the code registers).</summary>
+    public static bool IsAspNetCoreWebRoot(SourceReason reason) =>
+        ReferenceEquals(reason, WebRootPathReason) || ReferenceEquals(reason, LiteralReason) || ReferenceEquals(reason, FieldReason);
+
     public bool HasWebRoot => _webRootPath is not null || _obsoleteWebRootPath is not null || !_mapPathTypes.IsEmpty;
 
     /// <summary>

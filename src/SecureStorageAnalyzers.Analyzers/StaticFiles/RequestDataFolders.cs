@@ -83,12 +83,20 @@ internal sealed class RequestDataFolders
         _written.Add(new Written(folder, what, DiagnosticLocations.For(invocation)));
     }
 
-    /// <summary>The first write of request data (in source order) into <paramref name="served"/> or a folder below it; null when none.</summary>
+    /// <summary>
+    /// The first write of request data (in source order) into <paramref name="served"/> or a folder below it; null when
+    /// none. A relative path (<c>Path.Combine("Downloadables", file.FileName)</c>) is resolved against the current
+    /// directory, which is the content root unless the app moves one of them (the host's default content root is the
+    /// current directory): a write there lands in the served <c>Path.Combine(env.ContentRootPath, "Downloadables")</c>.
+    /// </summary>
     public Written? Into(Folder served)
     {
+        var relative = string.Equals(served.Root, Folder.ContentRoot, System.StringComparison.Ordinal) && !served.Open && served.Segments.Length > 0
+            ? new Folder(Folder.CurrentDirectory, served.Segments, open: false)
+            : null;
         foreach (var written in _written)
         {
-            if (served.Contains(written.Folder))
+            if (served.Contains(written.Folder) || relative is not null && relative.Contains(written.Folder))
             {
                 return written;
             }

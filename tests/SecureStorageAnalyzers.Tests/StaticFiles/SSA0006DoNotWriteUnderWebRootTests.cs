@@ -22,6 +22,7 @@ public class SSA0006DoNotWriteUnderWebRootTests
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
+            app.UseStaticFiles();
             app.MapPost("/upload", async (IFormFile file, IWebHostEnvironment env) =>
             {
                 var folder = Path.Combine({|#1:env.WebRootPath|}, "uploads");
@@ -113,6 +114,7 @@ public class SSA0006DoNotWriteUnderWebRootTests
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
             File.{|#0:WriteAllText(Path.Combine({|#1:builder.Environment.WebRootPath|}, "status.txt"), "ok")|};
+            builder.Build().UseStaticFiles();
             """, TestFramework.AspNetCore8,
             Diagnostic().WithLocation(0).WithLocation(1).WithArguments("File.WriteAllText", "builder.Environment.WebRootPath", NoMedia));
     }

@@ -14,6 +14,7 @@ public class SSA0006OneFindingPerWriteTests
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
+            app.UseStaticFiles();
             app.MapPost("/upload", async (IFormFile file, IWebHostEnvironment env) =>
             {
                 var root = {|#1:env.WebRootPath|} ?? Path.Combine(env.ContentRootPath, {|#2:"wwwroot"|});
