@@ -256,6 +256,28 @@ public class DocumentScopeTests
                 public static void Upload(BlobContainerClient container, string callerId, Stream audio) => container.UploadBlob(callerId, audio); //! SSA0101
             }
             """)],
+        ["SSA0010 Azure SAS and S3 presigned URL, and a short-lived link: no finding"] = [("/src/Links.cs", """
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using Azure.Storage.Blobs;
+            using Azure.Storage.Sas;
+
+            public static class Links
+            {
+                public static Uri Forever(BlobClient blob) =>
+                    blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.MaxValue); //! SSA0010
+
+                public static Uri Brief(BlobClient blob) =>
+                    blob.GenerateSasUri(BlobSasPermissions.Read, DateTimeOffset.UtcNow.AddMinutes(15));
+
+                public static string Years(IAmazonS3 s3, string key) => s3.GetPreSignedURL(new GetPreSignedUrlRequest
+                {
+                    BucketName = "recordings",
+                    Key = key,
+                    Expires = DateTime.UtcNow.AddYears(5), //! SSA0010
+                });
+            }
+            """)],
     };
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);
