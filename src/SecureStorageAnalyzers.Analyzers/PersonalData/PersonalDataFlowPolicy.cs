@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.PersonalData;
 
