@@ -203,8 +203,8 @@ internal static class SSA0009ExposureChain
         private readonly CloudContainers? _containers;
         private readonly ConcurrentQueue<CloudExposure> _cloudExposures = new();
         private readonly ConcurrentQueue<IOperation> _cloudUploads = new();
-        private readonly ConcurrentDictionary<PersonalDataOptions, PathFlowTracker> _trackers = new();
-        private readonly OptionsCache<PathFlowTracker> _byOptions;
+        private readonly ConcurrentDictionary<PersonalDataOptions, ValueFlowTracker> _trackers = new();
+        private readonly OptionsCache<ValueFlowTracker> _byOptions;
 
         public Rule(WellKnownTypes types, StorageSinks sinks)
         {
@@ -215,7 +215,7 @@ internal static class SSA0009ExposureChain
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
-            _byOptions = new OptionsCache<PathFlowTracker>(CreateTracker);
+            _byOptions = new OptionsCache<ValueFlowTracker>(CreateTracker);
             _fileEndpoints = SSA0005AnonymousFileEndpoint.CreateJudge(types);
             var catalog = CloudAccessCatalog.Create(types);
             if (!catalog.IsEmpty)
@@ -603,13 +603,13 @@ internal static class SSA0009ExposureChain
             _pipeline.Describe(invocation, owner) is { } registration &&
             PipelineModel.RunsAfterAuthorization(registration, facts.PipelineEvents);
 
-        private PathFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
+        private ValueFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
         {
             var options = PersonalDataOptions.Read(configOptions);
             if (!_trackers.TryGetValue(options, out var tracker))
             {
                 tracker = _trackers.GetOrAdd(options,
-                    new PathFlowTracker(_sinks, new WholePathPolicy(new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options)))));
+                    new ValueFlowTracker(_sinks, new WholePathPolicy(new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options)))));
             }
 
             return tracker;

@@ -21,21 +21,21 @@ internal sealed class ServedFolders
 {
     private readonly WellKnownTypes _types;
     private readonly StorageSinks _sinks;
-    private readonly PathFlowTracker _contentRoot;
+    private readonly ValueFlowTracker _contentRoot;
     private readonly IPropertySymbol? _fileProvider;
     private readonly IPropertySymbol? _requestPath;
-    private readonly ConcurrentDictionary<string, PathFlowTracker> _privateFolders = new();
-    private readonly OptionsCache<PathFlowTracker> _byOptions;
+    private readonly ConcurrentDictionary<string, ValueFlowTracker> _privateFolders = new();
+    private readonly OptionsCache<ValueFlowTracker> _byOptions;
 
     private ServedFolders(WellKnownTypes types)
     {
         _types = types;
         _sinks = StorageSinks.Create(types);
-        _contentRoot = new PathFlowTracker(_sinks, new ContentRootFlowPolicy(types));
+        _contentRoot = new ValueFlowTracker(_sinks, new ContentRootFlowPolicy(types));
         var sharedOptions = types.SharedOptionsBase;
         _fileProvider = WellKnownTypes.Property(sharedOptions, "FileProvider");
         _requestPath = WellKnownTypes.Property(sharedOptions, "RequestPath");
-        _byOptions = new OptionsCache<PathFlowTracker>(CreateTracker);
+        _byOptions = new OptionsCache<ValueFlowTracker>(CreateTracker);
     }
 
     /// <summary>The instance of the compilation, shared by the rules that ask.</summary>
@@ -215,15 +215,15 @@ internal sealed class ServedFolders
         }
     }
 
-    private PathFlowTracker PrivateFolders(AnalyzerOptions analyzerOptions, SyntaxTree tree) => _byOptions.For(analyzerOptions, tree);
+    private ValueFlowTracker PrivateFolders(AnalyzerOptions analyzerOptions, SyntaxTree tree) => _byOptions.For(analyzerOptions, tree);
 
     /// <summary>The tracker of a file's <see cref="PrivateFolderFlowPolicy.PrivateFolderNamesKey"/>: one per distinct list of words.</summary>
-    private PathFlowTracker CreateTracker(AnalyzerConfigOptions options)
+    private ValueFlowTracker CreateTracker(AnalyzerConfigOptions options)
     {
         var words = options.TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out var value) ? value : string.Empty;
         if (!_privateFolders.TryGetValue(words, out var tracker))
         {
-            tracker = _privateFolders.GetOrAdd(words, new PathFlowTracker(_sinks, new PrivateFolderFlowPolicy(_types, words)));
+            tracker = _privateFolders.GetOrAdd(words, new ValueFlowTracker(_sinks, new PrivateFolderFlowPolicy(_types, words)));
         }
 
         return tracker;

@@ -24,13 +24,13 @@ internal static class SSA0004DoNotServeContentRoot
     {
         private readonly WellKnownTypes _types;
         private readonly Settings _settings;
-        private readonly PathFlowTracker _tracker;
+        private readonly ValueFlowTracker _tracker;
 
         public Rule(WellKnownTypes types)
         {
             _types = types;
             _settings = new Settings(types);
-            _tracker = new PathFlowTracker(StorageSinks.Create(types), new ContentRootFlowPolicy(types));
+            _tracker = new ValueFlowTracker(StorageSinks.Create(types), new ContentRootFlowPolicy(types));
         }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes => _settings.UseWebRoot.DeclaringTypes;
@@ -60,7 +60,7 @@ internal static class SSA0004DoNotServeContentRoot
         }
     }
 
-    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, PathFlowTracker tracker, IOperation value, string setting)
+    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, ValueFlowTracker tracker, IOperation value, string setting)
     {
         var sources = new List<FlowSource>();
         tracker.FindSources(value, sources);

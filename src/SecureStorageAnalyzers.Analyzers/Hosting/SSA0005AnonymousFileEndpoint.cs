@@ -264,7 +264,7 @@ internal static class SSA0005AnonymousFileEndpoint
 
             // Development-only code is asked about last: few file results take their file from the request.
             var sources = new List<FlowSource>();
-            new PathFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request, _projectHelpers, _sinks, cancellationToken)).FindSources(file, sources);
+            new ValueFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request, _projectHelpers, _sinks, cancellationToken)).FindSources(file, sources);
             if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(operation, _types))
             {
                 return null;

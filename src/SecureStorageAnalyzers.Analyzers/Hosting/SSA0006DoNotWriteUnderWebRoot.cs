@@ -12,7 +12,7 @@ namespace SecureStorageAnalyzers.Hosting;
 
 /// <summary>
 /// SSA0006: a file written (per <see cref="StorageSinks.WrittenPath"/>) at a path that flows (per
-/// <see cref="PathFlowTracker"/> with <see cref="WebRootFlowPolicy"/>) from the web root. Primary location: the write;
+/// <see cref="ValueFlowTracker"/> with <see cref="WebRootFlowPolicy"/>) from the web root. Primary location: the write;
 /// additional location: the web-root expression. Reads are fine; Development-only code is not reported, and neither is
 /// public media by design: a path whose words name images, photos, avatars, products, … (or an image extension) and
 /// nothing private (<see cref="StoredContentVocabulary"/> over <see cref="PathWords"/>). A random file name no longer
@@ -40,7 +40,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
     {
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
-        private readonly PathFlowTracker _tracker;
+        private readonly ValueFlowTracker _tracker;
         private readonly WebRootFlowPolicy _policy;
         private int _configured;
         private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
@@ -50,7 +50,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             _types = types;
             _policy = policy;
             _sinks = StorageSinks.Create(types);
-            _tracker = new PathFlowTracker(_sinks, policy);
+            _tracker = new ValueFlowTracker(_sinks, policy);
         }
 
         private StoredContentVocabulary Vocabulary(OperationAnalysisContext context) =>
@@ -261,7 +261,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 #pragma warning restore RS1030
     }
 
-    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathFlowTracker tracker,
+    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, ValueFlowTracker tracker,
         StoredContentVocabulary vocabulary, bool appDataServed)
     {
         var path = sinks.WrittenPath(context.Operation);

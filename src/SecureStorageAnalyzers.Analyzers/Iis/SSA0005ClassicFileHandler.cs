@@ -37,9 +37,9 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
 {
     private readonly WellKnownTypes _types;
     private readonly StorageSinks _sinks;
-    private readonly PathFlowTracker _tracker;
+    private readonly ValueFlowTracker _tracker;
     private readonly INamedTypeSymbol? _file;
-    private readonly PathFlowTracker? _mvcTracker;
+    private readonly ValueFlowTracker? _mvcTracker;
     private readonly SymbolSet<INamedTypeSymbol> _mvcResults;
     private readonly EndpointAuthorization _endpoints;
 
@@ -47,13 +47,13 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
     {
         _types = types;
         _sinks = StorageSinks.Create(types);
-        _tracker = new PathFlowTracker(_sinks, new RequestPolicy(types, actionParameters: false));
+        _tracker = new ValueFlowTracker(_sinks, new RequestPolicy(types, actionParameters: false));
         _file = types.File;
         _mvcResults = SymbolSet<INamedTypeSymbol>.Of(types.MvcFilePathResult, types.MvcFileStreamResult, types.MvcFileContentResult);
         _endpoints = AuthorizationModel.For(types).Endpoints;
         if (types.MvcController is not null)
         {
-            _mvcTracker = new PathFlowTracker(_sinks, new RequestPolicy(types, actionParameters: true));
+            _mvcTracker = new ValueFlowTracker(_sinks, new RequestPolicy(types, actionParameters: true));
         }
     }
 

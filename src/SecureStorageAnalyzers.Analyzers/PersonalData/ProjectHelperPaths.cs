@@ -87,7 +87,7 @@ internal sealed class ProjectHelperPaths
             return Summary.None();
         }
 
-        var tracker = new PathFlowTracker(_sinks, new ParameterPolicy(method, _sinks.PathType, _personalPolicy));
+        var tracker = new ValueFlowTracker(_sinks, new ParameterPolicy(method, _sinks.PathType, _personalPolicy));
         var uses = new Dictionary<int, ParameterUse>();
         var sources = new List<FlowSource>();
         foreach (var operation in body.Descendants())
@@ -138,7 +138,7 @@ internal sealed class ProjectHelperPaths
     private IOperation? Written(IOperation call, IOperation path) =>
         ReferenceEquals(_sinks.WrittenPath(call), path) ? path : null;
 
-    private static void Collect(PathFlowTracker tracker, IOperation value, List<FlowSource> sources, Dictionary<int, ParameterUse> uses,
+    private static void Collect(ValueFlowTracker tracker, IOperation value, List<FlowSource> sources, Dictionary<int, ParameterUse> uses,
         string where, IOperation? written)
     {
         sources.Clear();

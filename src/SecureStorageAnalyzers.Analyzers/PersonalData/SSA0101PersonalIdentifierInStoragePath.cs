@@ -11,7 +11,7 @@ using SecureStorageAnalyzers.ValueFlow;
 namespace SecureStorageAnalyzers.PersonalData;
 
 /// <summary>
-/// SSA0101: a personal identifier (per <see cref="PersonalDataClassifier"/>) flows (per <see cref="PathFlowTracker"/>)
+/// SSA0101: a personal identifier (per <see cref="PersonalDataClassifier"/>) flows (per <see cref="ValueFlowTracker"/>)
 /// into a storage path, file name, download name, blob name or object key (per <see cref="StorageSinks"/>). One
 /// diagnostic per identifier and sink: the identifier is the primary location, the path or storage call the additional one.
 /// </summary>
@@ -53,15 +53,15 @@ internal static class SSA0101PersonalIdentifierInStoragePath
     {
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
-        private readonly ConcurrentDictionary<PersonalDataOptions, PathFlowTracker> _trackers = new();
-        private readonly ConcurrentDictionary<PathFlowTracker, ProjectHelperPaths> _helpers = new();
-        private readonly OptionsCache<PathFlowTracker> _byOptions;
+        private readonly ConcurrentDictionary<PersonalDataOptions, ValueFlowTracker> _trackers = new();
+        private readonly ConcurrentDictionary<ValueFlowTracker, ProjectHelperPaths> _helpers = new();
+        private readonly OptionsCache<ValueFlowTracker> _byOptions;
 
         public CompilationAnalysis(WellKnownTypes types, StorageSinks sinks)
         {
             _types = types;
             _sinks = sinks;
-            _byOptions = new OptionsCache<PathFlowTracker>(CreateTracker);
+            _byOptions = new OptionsCache<ValueFlowTracker>(CreateTracker);
         }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes
@@ -223,7 +223,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         private static bool CarriesIdentifier(ITypeSymbol type) => type.SpecialType is SpecialType.System_String or
             SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Int32 or SpecialType.System_Decimal or SpecialType.System_Object;
 
-        private ProjectHelperPaths Helpers(PathFlowTracker tracker)
+        private ProjectHelperPaths Helpers(ValueFlowTracker tracker)
         {
             if (!_helpers.TryGetValue(tracker, out var helpers))
             {
@@ -255,7 +255,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             }
         }
 
-        private static void Analyze(OperationAnalysisContext context, PathFlowTracker tracker, IOperation value,
+        private static void Analyze(OperationAnalysisContext context, ValueFlowTracker tracker, IOperation value,
             IOperation sinkOperation, Sink sink, bool valueIsPathBuilder = false)
         {
             var sources = new List<FlowSource>();
@@ -268,9 +268,9 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         /// additional one, the other identifiers the rest, and the message names them all. When the first identifier is
         /// outside the call (it came through a local), the call is the primary location and every identifier follows the
         /// call's own location among the additional ones. A path held in a local that
-        /// several storage calls use is reported at the first of them only (see <see cref="PathFlowTracker.IsFirstStoragePathUse"/>).
+        /// several storage calls use is reported at the first of them only (see <see cref="ValueFlowTracker.IsFirstStoragePathUse"/>).
         /// </summary>
-        private static void Report(OperationAnalysisContext context, PathFlowTracker tracker, List<FlowSource> sources,
+        private static void Report(OperationAnalysisContext context, ValueFlowTracker tracker, List<FlowSource> sources,
             IOperation sinkOperation, Sink sink, bool throughHelper = false)
         {
             if (sources.Count == 0)
@@ -346,16 +346,16 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         /// The tracker of the file's settings: looked up by the options object of the file (one per distinct section of
         /// .editorconfig), and built once per distinct set of settings.
         /// </summary>
-        private PathFlowTracker Tracker(OperationAnalysisContext context) =>
+        private ValueFlowTracker Tracker(OperationAnalysisContext context) =>
             _byOptions.For(context.Options, context.Operation.Tree());
 
-        private PathFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
+        private ValueFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
         {
             var options = PersonalDataOptions.Read(configOptions);
             if (!_trackers.TryGetValue(options, out var tracker))
             {
                 tracker = _trackers.GetOrAdd(options,
-                    new PathFlowTracker(_sinks, new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options))));
+                    new ValueFlowTracker(_sinks, new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options))));
             }
 
             return tracker;

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace SecureStorageAnalyzers.ValueFlow;
 
-/// <summary>What a <see cref="PathFlowTracker"/> walk looks for: the rule's idea of a source, and what ends a flow.</summary>
+/// <summary>What a <see cref="ValueFlowTracker"/> walk looks for: the rule's idea of a source, and what ends a flow.</summary>
 internal interface IFlowSourcePolicy
 {
     /// <summary>

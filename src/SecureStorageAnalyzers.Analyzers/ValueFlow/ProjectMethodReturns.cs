@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace SecureStorageAnalyzers.ValueFlow;
 
 /// <summary>
-/// What the project's own methods return, for <see cref="PathFlowTracker"/> to walk through a call of one (one level):
+/// What the project's own methods return, for <see cref="ValueFlowTracker"/> to walk through a call of one (one level):
 /// the values of the method's own <c>return</c> statements (an expression body is one), bound from its declaration. A
 /// method is read the first time a walk meets a call of it, that is only when the call's value reaches a storage call or
 /// a path builder, and then once per compilation (cached per method definition, shared by every policy); a method

@@ -1,6 +1,6 @@
 namespace SecureStorageAnalyzers.ValueFlow;
 
-/// <summary>Why a value counts as a source of a path flow: a personal identifier, the web root.</summary>
+/// <summary>Why a value counts as a source of a value flow (a personal identifier, a request value, the web root): what it is and the evidence.</summary>
 internal sealed class SourceReason
 {
     public SourceReason(string what, string evidence)

@@ -11,7 +11,7 @@ using SecureStorageAnalyzers.ValueFlow;
 namespace SecureStorageAnalyzers.Tests.ValueFlow;
 
 /// <summary>The tracker on its own: which identifiers it finds in the argument of the one <c>Store(...)</c> call.</summary>
-public class PathFlowTrackerTests
+public class ValueFlowTrackerTests
 {
     [Theory]
     [InlineData("var a = phone; var b = a; Store(b);", "phone")]
@@ -83,7 +83,7 @@ public class PathFlowTrackerTests
         var invocation = (IInvocationOperation)model.GetOperation(store)!;
 
         var types = WellKnownTypes.GetOrCreate(compilation);
-        var tracker = new PathFlowTracker(StorageSinks.Create(types), new PersonalDataFlowPolicy(new PersonalDataClassifier(types, PersonalDataOptions.Empty)));
+        var tracker = new ValueFlowTracker(StorageSinks.Create(types), new PersonalDataFlowPolicy(new PersonalDataClassifier(types, PersonalDataOptions.Empty)));
         var sources = new List<FlowSource>();
         tracker.FindSources(invocation.Arguments[0].Value, sources);
         return sources;

@@ -45,7 +45,7 @@ internal readonly struct FlowSource
 /// builder (<c>Path.Combine</c>, a path-like string) for a policy that <see cref="IFlowSourcePolicy.StopsAtPathBuilders"/>:
 /// it reports its own inputs.
 /// </summary>
-internal sealed class PathFlowTracker
+internal sealed class ValueFlowTracker
 {
     private const int MaxDepth = 32;
     private const int FewLocals = 8;
@@ -53,7 +53,7 @@ internal sealed class PathFlowTracker
     private readonly StorageSinks _sinks;
     private readonly IFlowSourcePolicy _policy;
 
-    public PathFlowTracker(StorageSinks sinks, IFlowSourcePolicy policy)
+    public ValueFlowTracker(StorageSinks sinks, IFlowSourcePolicy policy)
     {
         _sinks = sinks;
         _policy = policy;
@@ -188,7 +188,7 @@ internal sealed class PathFlowTracker
 
     private sealed class Walk
     {
-        private readonly PathFlowTracker _owner;
+        private readonly ValueFlowTracker _owner;
         private readonly List<FlowSource> _sources;
         private List<ILocalSymbol>? _visitedLocals;
         private HashSet<ILocalSymbol>? _manyVisitedLocals;
@@ -203,7 +203,7 @@ internal sealed class PathFlowTracker
         // Set by every source met (even one already reported): tells whether one return of a project method yielded one.
         private bool _found;
 
-        public Walk(PathFlowTracker owner, List<FlowSource> sources, IOperation? builder)
+        public Walk(ValueFlowTracker owner, List<FlowSource> sources, IOperation? builder)
         {
             _owner = owner;
             _sources = sources;
