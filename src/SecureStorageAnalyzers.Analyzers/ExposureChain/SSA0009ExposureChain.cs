@@ -609,7 +609,7 @@ internal static class SSA0009ExposureChain
             if (!_trackers.TryGetValue(options, out var tracker))
             {
                 tracker = _trackers.GetOrAdd(options,
-                    new ValueFlowTracker(_sinks, new WholePathPolicy(new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options)))));
+                    new ValueFlowTracker(_sinks, new WholePathPolicy(PersonalDataFlowPolicy.For(_types, options))));
             }
 
             return tracker;

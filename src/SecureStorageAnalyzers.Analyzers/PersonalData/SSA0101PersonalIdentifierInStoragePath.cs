@@ -355,7 +355,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             if (!_trackers.TryGetValue(options, out var tracker))
             {
                 tracker = _trackers.GetOrAdd(options,
-                    new ValueFlowTracker(_sinks, new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options))));
+                    new ValueFlowTracker(_sinks, PersonalDataFlowPolicy.For(_types, options)));
             }
 
             return tracker;
