@@ -66,6 +66,7 @@ internal sealed partial class StorageSinks
     /// <summary>The SDKs whose types the sinks name, by namespace prefix: their types are looked up only when referenced.</summary>
     private static readonly ImmutableArray<(string Prefix, string Assembly)> SdkAssemblies = ImmutableArray.Create(
         ("Azure.Storage.Blobs.", "Azure.Storage.Blobs"),
+        ("Azure.Storage.Sas.", "Azure.Storage.Blobs"),
         ("Amazon.S3.", "AWSSDK.S3"),
         ("Google.Cloud.Storage.V1.", "Google.Cloud.Storage.V1"),
         ("Google.Apis.Storage.v1.", "Google.Apis.Storage.v1"),
