@@ -136,12 +136,7 @@ internal sealed class ShareLinkCatalog
             return default;
         }
 
-        var arguments = operation switch
-        {
-            IInvocationOperation invocation => invocation.Arguments,
-            IObjectCreationOperation creation => creation.Arguments,
-            _ => ImmutableArray<IArgumentOperation>.Empty,
-        };
+        var arguments = operation.CallArguments();
 
         if (SymbolEquality.Is(type, _blobBaseClient) || SymbolEquality.Is(type, _containerClient) || SymbolEquality.Is(type, _serviceClient))
         {

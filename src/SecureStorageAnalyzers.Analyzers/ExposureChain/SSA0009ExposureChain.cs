@@ -517,13 +517,7 @@ internal static class SSA0009ExposureChain
 
             if (value.Type?.SpecialType != SpecialType.System_String)
             {
-                var arguments = value switch
-                {
-                    IInvocationOperation invocation => invocation.Arguments,
-                    IObjectCreationOperation creation => creation.Arguments,
-                    _ => ImmutableArray<IArgumentOperation>.Empty,
-                };
-                value = arguments.FirstOrDefault(a => a.Value.Type?.SpecialType == SpecialType.System_String)?.Value;
+                value = value.CallArguments().FirstOrDefault(a => a.Value.Type?.SpecialType == SpecialType.System_String)?.Value;
                 if (value is null)
                 {
                     return null;
