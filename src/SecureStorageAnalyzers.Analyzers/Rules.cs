@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using SecureStorageAnalyzers.CloudStorage;
+using SecureStorageAnalyzers.ExposureChain;
+using SecureStorageAnalyzers.Hosting;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.StaticFiles;
-using SecureStorageAnalyzers.StoragePaths;
+using SecureStorageAnalyzers.PersonalData;
 
 namespace SecureStorageAnalyzers;
 
@@ -11,7 +12,7 @@ namespace SecureStorageAnalyzers;
 /// descriptor and the factory of its per-compilation part, in id order. The comment on each line says what the rule
 /// subscribes to in <see cref="PackAnalyzer"/>'s dispatch (<see cref="PackRule.CallTypes"/>,
 /// <see cref="PackRule.AssignedProperties"/> and the flags), and when its factory creates nothing. The IIS side of
-/// SSA0002 (web.config) is its own analyzer, <see cref="StaticFiles.WebConfig.WebConfigAnalyzer"/>.
+/// SSA0002 (web.config) is its own analyzer, <see cref="Iis.WebConfigAnalyzer"/>.
 /// </summary>
 internal static class PackRules
 {

@@ -1,14 +1,13 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.StaticFiles;
 
 namespace SecureStorageAnalyzers;
 
 /// <summary>
 /// The pack's analyzer of C# code: every rule in one operation analysis (<see cref="PackAnalyzer"/>), so that each
 /// call and assignment of the project is looked at once, not once per rule. Its rules are listed in <see cref="PackRules"/> (Rules.cs). The IIS side of SSA0002 (web.config) is
-/// <see cref="StaticFiles.WebConfig.WebConfigAnalyzer"/>.
+/// <see cref="Iis.WebConfigAnalyzer"/>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecureStorageAnalyzer : PackAnalyzer

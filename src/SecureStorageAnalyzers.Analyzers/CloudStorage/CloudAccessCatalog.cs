@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.CloudStorage;
 

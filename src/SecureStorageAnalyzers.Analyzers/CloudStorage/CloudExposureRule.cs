@@ -3,7 +3,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.StoredContent;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.CloudStorage;
 
@@ -69,7 +70,7 @@ internal sealed class CloudExposureRule : PackRule
             return false;
         }
 
-        var sinks = PathFlow.StorageSinks.Create(_catalog.Types);
+        var sinks = ValueFlow.StorageSinks.Create(_catalog.Types);
         var words = new PathWords().AddEnclosingNames(operation);
         foreach (var name in names)
         {

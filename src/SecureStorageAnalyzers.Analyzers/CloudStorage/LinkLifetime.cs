@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.CloudStorage;
 

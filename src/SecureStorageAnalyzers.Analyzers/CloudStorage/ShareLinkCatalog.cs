@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.CloudStorage;
 
@@ -74,23 +74,20 @@ internal sealed class ShareLinkCatalog
         Lifetime = new LinkLifetime(types);
         _dateTimeOffset = types.DateTimeOffset;
 
-        if (types.References("Azure.Storage.Blobs"))
-        {
-            // The SAS types live in Azure.Storage.Sas (Azure.Storage.Blobs and Azure.Storage.Common), outside the prefix
-            // StorageSinks gates by assembly: looked up only with the blob SDK referenced.
-            _blobBaseClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.Specialized.BlobBaseClient");
-            _containerClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobContainerClient");
-            _serviceClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobServiceClient");
-            _blobSasBuilder = types.Resolve("Azure.Storage.Sas.BlobSasBuilder");
-            _accountSasBuilder = types.Resolve("Azure.Storage.Sas.AccountSasBuilder");
-            _containerSasPermissions = types.Resolve("Azure.Storage.Sas.BlobContainerSasPermissions");
-            _accountSasPermissions = types.Resolve("Azure.Storage.Sas.AccountSasPermissions");
-            _blobSasExpiresOn = Property(_blobSasBuilder, "ExpiresOn");
-            _accountSasExpiresOn = Property(_accountSasBuilder, "ExpiresOn");
-            var accessPolicy = StorageSinks.Resolve(types, "Azure.Storage.Blobs.Models.BlobAccessPolicy");
-            _policyExpiresOn = Property(accessPolicy, "PolicyExpiresOn");
-            _policyPermissions = Property(accessPolicy, "Permissions");
-        }
+        // Every SDK type through the SDK-gated table of StorageSinks: nothing of an SDK the compilation lacks is looked
+        // up (the Azure.Storage.Sas types only with the blob SDK referenced).
+        _blobBaseClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.Specialized.BlobBaseClient");
+        _containerClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobContainerClient");
+        _serviceClient = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobServiceClient");
+        _blobSasBuilder = StorageSinks.Resolve(types, "Azure.Storage.Sas.BlobSasBuilder");
+        _accountSasBuilder = StorageSinks.Resolve(types, "Azure.Storage.Sas.AccountSasBuilder");
+        _containerSasPermissions = StorageSinks.Resolve(types, "Azure.Storage.Sas.BlobContainerSasPermissions");
+        _accountSasPermissions = StorageSinks.Resolve(types, "Azure.Storage.Sas.AccountSasPermissions");
+        _blobSasExpiresOn = Property(_blobSasBuilder, "ExpiresOn");
+        _accountSasExpiresOn = Property(_accountSasBuilder, "ExpiresOn");
+        var accessPolicy = StorageSinks.Resolve(types, "Azure.Storage.Blobs.Models.BlobAccessPolicy");
+        _policyExpiresOn = Property(accessPolicy, "PolicyExpiresOn");
+        _policyPermissions = Property(accessPolicy, "Permissions");
 
         _presignedUrlExpires = Property(StorageSinks.Resolve(types, "Amazon.S3.Model.GetPreSignedUrlRequest"), "Expires");
         _urlSigner = StorageSinks.Resolve(types, "Google.Cloud.Storage.V1.UrlSigner");
@@ -139,12 +136,7 @@ internal sealed class ShareLinkCatalog
             return default;
         }
 
-        var arguments = operation switch
-        {
-            IInvocationOperation invocation => invocation.Arguments,
-            IObjectCreationOperation creation => creation.Arguments,
-            _ => ImmutableArray<IArgumentOperation>.Empty,
-        };
+        var arguments = operation.CallArguments();
 
         if (SymbolEquality.Is(type, _blobBaseClient) || SymbolEquality.Is(type, _containerClient) || SymbolEquality.Is(type, _serviceClient))
         {

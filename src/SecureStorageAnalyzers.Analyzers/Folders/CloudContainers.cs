@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.CloudStorage;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.Folders;
 

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.Folders;
 
@@ -28,7 +28,7 @@ namespace SecureStorageAnalyzers.Folders;
 /// </para>
 /// <para>
 /// One per compilation (<see cref="For"/>), asked at the end of the compilation (SSA0009) and, once per compilation, by
-/// the request-data scan of <see cref="CompilationFacts"/> and <see cref="StaticFiles.ServedFolders.WhyPrivate"/> for
+/// the request-data scan of <see cref="CompilationFacts"/> and <see cref="ServedFolders.WhyPrivate"/> for
 /// SSA0001 (a served folder not private by its name, as <see cref="CompilationFacts"/> binds other files): it binds nodes of other files
 /// (<see cref="Compilation.GetSemanticModel"/>), and its index of calls and assignments by name (<see cref="SourceIndex"/>)
 /// is a walk of every tree, built on the first question that needs it.

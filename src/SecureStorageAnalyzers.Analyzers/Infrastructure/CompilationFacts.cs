@@ -7,9 +7,10 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.Folders;
+using SecureStorageAnalyzers.Hosting;
 using SecureStorageAnalyzers.Pipeline;
-using SecureStorageAnalyzers.StaticFiles;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.Infrastructure;
 

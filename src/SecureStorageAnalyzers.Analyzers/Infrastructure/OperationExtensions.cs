@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -56,6 +57,14 @@ internal static class OperationExtensions
 
         return parent;
     }
+
+    /// <summary>The arguments of a call or an object creation; empty for any other operation.</summary>
+    public static ImmutableArray<IArgumentOperation> CallArguments(this IOperation callOrCreation) => callOrCreation switch
+    {
+        IInvocationOperation invocation => invocation.Arguments,
+        IObjectCreationOperation creation => creation.Arguments,
+        _ => ImmutableArray<IArgumentOperation>.Empty,
+    };
 
     /// <summary>The call <paramref name="value"/> is an argument of, above any conversions (<c>Upload(new Options { … })</c>), or null.</summary>
     public static IInvocationOperation? CallReceiving(this IOperation value) =>

@@ -216,7 +216,7 @@ internal sealed partial class WellKnownTypes
         Web("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
 
     // What serves the web root besides UseStaticFiles/UseFileServer/UseDirectoryBrowser, and what builds an app's
-    // pipeline (StaticFiles/WebRootServing: is the web root served at all?).
+    // pipeline (Hosting/WebRootServing: is the web root served at all?).
 
     /// <summary><c>MapStaticAssets()</c> (.NET 9).</summary>
     public INamedTypeSymbol? StaticAssetsEndpointRouteBuilderExtensions => Web("Microsoft.AspNetCore.Builder.StaticAssetsEndpointRouteBuilderExtensions");

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using SecureStorageAnalyzers.PathFlow;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.PersonalData;
 
@@ -10,6 +12,14 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
     private readonly PersonalDataClassifier _classifier;
 
     public PersonalDataFlowPolicy(PersonalDataClassifier classifier) => _classifier = classifier;
+
+    /// <summary>
+    /// The compilation's policy for <paramref name="options"/>: one classifier per distinct set of <c>SSA0101.*</c>
+    /// settings, shared by every rule that follows personal data (SSA0101, SSA0009) through
+    /// <see cref="WellKnownTypes.Shared{T}"/>.
+    /// </summary>
+    public static PersonalDataFlowPolicy For(WellKnownTypes types, PersonalDataOptions options) =>
+        types.Shared(static t => new ByOptions(t)).For(options);
 
     public PersonalDataOptions Options => _classifier.Options;
 
@@ -32,4 +42,17 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
 
     /// <summary>A configured pseudonymizer (<see cref="PersonalDataClassifier.Pseudonymizers"/>, matched by symbol).</summary>
     public bool IsBarrier(IMethodSymbol method) => _classifier.Pseudonymizers.Contains(method);
+
+    private sealed class ByOptions
+    {
+        private readonly WellKnownTypes _types;
+        private readonly ConcurrentDictionary<PersonalDataOptions, PersonalDataFlowPolicy> _policies = new();
+
+        public ByOptions(WellKnownTypes types) => _types = types;
+
+        public PersonalDataFlowPolicy For(PersonalDataOptions options) =>
+            _policies.TryGetValue(options, out var policy)
+                ? policy
+                : _policies.GetOrAdd(options, new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options)));
+    }
 }

@@ -6,7 +6,7 @@ using SecureStorageAnalyzers.Infrastructure;
 namespace SecureStorageAnalyzers.PersonalData;
 
 /// <summary>
-/// The <c>.editorconfig</c> settings of the personal-data classifier and the path flow, read per syntax tree:
+/// The <c>.editorconfig</c> settings of the personal-data classifier and the value flow, read per syntax tree:
 /// <list type="bullet">
 /// <item><c>SSA0101.personal_names</c>: more names of personal identifiers (matched word by word, like the built-in ones);</item>
 /// <item><c>SSA0101.excluded_names</c>: names that are never personal, matched whole and case-insensitively;</item>

@@ -108,7 +108,7 @@ public static class Pack
 {
     public static Assembly AnalyzerAssembly => typeof(SecureStorageAnalyzers.SecureStorageAnalyzer).Assembly;
 
-    public static Assembly CodeFixAssembly => typeof(SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0001AnonymousStaticFilesCodeFixProvider).Assembly;
+    public static Assembly CodeFixAssembly => typeof(SecureStorageAnalyzers.CodeFixes.Hosting.SSA0001AnonymousStaticFilesCodeFixProvider).Assembly;
 
     /// <summary>The tool's own package version (the analyzer assembly carries none of its own).</summary>
     public static string Version =>

@@ -23,7 +23,7 @@ public interface ISolutionAnalysis
 
 /// <summary>
 /// SSA0009 across projects: a folder one project serves anonymously and another writes files named after people into
-/// (<see cref="SecureStorageAnalyzers.Folders.CrossProjectChains"/>). The chains inside one project are the build's own
+/// (<see cref="SecureStorageAnalyzers.ExposureChain.CrossProjectChains"/>). The chains inside one project are the build's own
 /// findings and are not repeated here. Severity is the rule's default (Error): a project's own severity settings are
 /// not applied to a finding that spans projects.
 /// </summary>
@@ -36,8 +36,8 @@ public sealed class ExposureChainAcrossProjects : ISolutionAnalysis
             return Task.FromResult<IReadOnlyList<Diagnostic>>([]);
         }
 
-        var candidates = projects.Select(p => SecureStorageAnalyzers.Folders.CrossProjectChains.Collect(p.Compilation, p.Options, cancellationToken)).ToList();
-        return Task.FromResult(SecureStorageAnalyzers.Folders.CrossProjectChains.Link(candidates));
+        var candidates = projects.Select(p => SecureStorageAnalyzers.ExposureChain.CrossProjectChains.Collect(p.Compilation, p.Options, cancellationToken)).ToList();
+        return Task.FromResult(SecureStorageAnalyzers.ExposureChain.CrossProjectChains.Link(candidates));
     }
 }
 

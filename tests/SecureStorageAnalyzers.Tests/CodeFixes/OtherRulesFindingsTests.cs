@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using SecureStorageAnalyzers.CodeFixes.StaticFiles;
-using SecureStorageAnalyzers.CodeFixes.StoragePaths;
+using SecureStorageAnalyzers.CodeFixes.Hosting;
+using SecureStorageAnalyzers.CodeFixes.PersonalData;
 using SecureStorageAnalyzers.Tests.Robustness;
 using SecureStorageAnalyzers.Tests.Verifiers;
 

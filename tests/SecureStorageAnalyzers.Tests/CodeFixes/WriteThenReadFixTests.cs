@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
-using SecureStorageAnalyzers.CodeFixes.StaticFiles;
-using SecureStorageAnalyzers.StaticFiles;
+using SecureStorageAnalyzers.CodeFixes.Hosting;
+using SecureStorageAnalyzers.Hosting;
 using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.CodeFixes;

@@ -1,4 +1,4 @@
-using SecureStorageAnalyzers.StaticFiles;
+using SecureStorageAnalyzers.Hosting;
 using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.DocumentedShapes;

@@ -1,4 +1,4 @@
-using SecureStorageAnalyzers.StoragePaths;
+using SecureStorageAnalyzers.PersonalData;
 using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.DocumentedShapes;

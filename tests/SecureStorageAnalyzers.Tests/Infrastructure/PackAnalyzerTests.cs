@@ -112,7 +112,7 @@ public sealed class PackAnalyzerTests
             TestReferences.NetCoreOnly, webUsings: false);
 
         var rule = Assert.Single(new SecureStorageAnalyzer().CreateRules(compilation, CancellationToken.None));
-        Assert.Equal(typeof(SecureStorageAnalyzers.StoragePaths.SSA0101PersonalIdentifierInStoragePath), rule.GetType().DeclaringType);
+        Assert.Equal(typeof(SecureStorageAnalyzers.PersonalData.SSA0101PersonalIdentifierInStoragePath), rule.GetType().DeclaringType);
     }
 
     [Theory]

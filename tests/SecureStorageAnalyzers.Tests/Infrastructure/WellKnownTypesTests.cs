@@ -171,7 +171,7 @@ public class WellKnownTypesTests
 
         Assert.Same(first, WellKnownTypes.GetOrCreate(compilation));
         Assert.NotSame(first, WellKnownTypes.GetOrCreate(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class D { }"))));
-        Assert.Same(SecureStorageAnalyzers.PathFlow.StorageSinks.Create(first), SecureStorageAnalyzers.PathFlow.StorageSinks.Create(first));
+        Assert.Same(SecureStorageAnalyzers.ValueFlow.StorageSinks.Create(first), SecureStorageAnalyzers.ValueFlow.StorageSinks.Create(first));
         Assert.True(first.References("Microsoft.AspNetCore.Http.Abstractions"));
         Assert.False(first.References("Azure.Storage.Blobs"));
     }

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using SecureStorageAnalyzers.CodeFixes.StaticFiles;
+using SecureStorageAnalyzers.CodeFixes.Hosting;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.Tests.Verifiers;
 

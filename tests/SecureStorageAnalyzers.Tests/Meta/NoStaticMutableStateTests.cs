@@ -22,7 +22,7 @@ public class NoStaticMutableStateTests
     public static IEnumerable<object[]> Assemblies() =>
     [
         [typeof(Descriptors).Assembly.GetName().Name!, 30, 50],
-        [typeof(SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0005AnonymousFileEndpointCodeFixProvider).Assembly.GetName().Name!, 0, 6],
+        [typeof(SecureStorageAnalyzers.CodeFixes.Hosting.SSA0005AnonymousFileEndpointCodeFixProvider).Assembly.GetName().Name!, 0, 6],
     ];
 
     [Theory]
@@ -142,7 +142,7 @@ public class NoStaticMutableStateTests
 
         // The pack's own types: sealed (or structs), every instance field readonly and deeply immutable.
         var ours = type.Assembly == typeof(Descriptors).Assembly ||
-                   type.Assembly == typeof(SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0005AnonymousFileEndpointCodeFixProvider).Assembly ||
+                   type.Assembly == typeof(SecureStorageAnalyzers.CodeFixes.Hosting.SSA0005AnonymousFileEndpointCodeFixProvider).Assembly ||
                    type.Assembly == typeof(NoStaticMutableStateTests).Assembly;
         if (!ours || !(type.IsSealed || type.IsValueType))
         {

@@ -3,9 +3,9 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.PathFlow;
 using SecureStorageAnalyzers.PersonalData;
 using SecureStorageAnalyzers.Tests.Verifiers;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.Tests.PersonalData;
 

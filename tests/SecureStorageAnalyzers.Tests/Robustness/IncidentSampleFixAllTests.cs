@@ -18,7 +18,7 @@ namespace SecureStorageAnalyzers.Tests.Robustness;
 /// </summary>
 public class IncidentSampleFixAllTests(ITestOutputHelper output)
 {
-    private static readonly ImmutableArray<CodeFixProvider> Fixers = typeof(SecureStorageAnalyzers.CodeFixes.StaticFiles.SSA0005AnonymousFileEndpointCodeFixProvider).Assembly.GetTypes()
+    private static readonly ImmutableArray<CodeFixProvider> Fixers = typeof(SecureStorageAnalyzers.CodeFixes.Hosting.SSA0005AnonymousFileEndpointCodeFixProvider).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
         .OrderBy(f => f.FixableDiagnosticIds[0], StringComparer.Ordinal)

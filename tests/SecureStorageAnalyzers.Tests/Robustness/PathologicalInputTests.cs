@@ -28,7 +28,7 @@ public class PathologicalInputTests(ITestOutputHelper output)
     }));
 
     /// <summary>
-    /// The walk is bounded (PathFlowTracker.MaxDepth, 32 levels): of a left-nested concatenation of 10,000 operators it
+    /// The walk is bounded (ValueFlowTracker.MaxDepth, 32 levels): of a left-nested concatenation of 10,000 operators it
     /// reaches the last 16 <c>+ "/" + phone</c> terms, each reported (identifiers of the one finding for the path). The sink is still reported; the count pins the bound.
     /// </summary>
     [Fact]

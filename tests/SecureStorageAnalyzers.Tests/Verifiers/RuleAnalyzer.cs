@@ -59,7 +59,7 @@ namespace SecureStorageAnalyzers.Tests.Verifiers
 }
 
 // Each rule's analyzer keeps the name and namespace its tests know it by.
-namespace SecureStorageAnalyzers.StaticFiles
+namespace SecureStorageAnalyzers.Hosting
 {
     using SecureStorageAnalyzers.Tests.Verifiers;
 
@@ -92,6 +92,11 @@ namespace SecureStorageAnalyzers.StaticFiles
     {
         public SSA0006DoNotWriteUnderWebRootAnalyzer() : base(PackRules.SSA0006) { }
     }
+}
+
+namespace SecureStorageAnalyzers.ExposureChain
+{
+    using SecureStorageAnalyzers.Tests.Verifiers;
 
     public sealed class SSA0009ExposureChainAnalyzer : RuleAnalyzer
     {
@@ -99,7 +104,7 @@ namespace SecureStorageAnalyzers.StaticFiles
     }
 }
 
-namespace SecureStorageAnalyzers.StoragePaths
+namespace SecureStorageAnalyzers.PersonalData
 {
     using SecureStorageAnalyzers.Tests.Verifiers;
 

@@ -1,0 +1,150 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Folders;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.ValueFlow;
+
+namespace SecureStorageAnalyzers.Folders;
+
+/// <summary>
+/// The folders the project writes request data into: a folder that receives uploads is private whatever it is called
+/// (SSA0001, and SSA0009 through the same answer, <see cref="ServedFolders.WhyPrivate"/>). A write of request data is
+/// <c>IFormFile.CopyTo[Async](stream)</c> or <c>Request.Body.CopyTo[Async](stream)</c> into a file stream the same method
+/// opens for writing (<c>File.Create(path)</c>, <c>new FileStream(path, …)</c>, …). The folder written is known by its
+/// identity (<see cref="FolderModel"/>: a root and literal segments, a configuration key, an options member, a field of
+/// the project, across files and helpers), the same model SSA0009 compares folders with. A served folder is private when
+/// it holds such a folder (the same folder, or one above it). Unknown stays unknown: a write whose folder the model
+/// cannot name makes nothing private.
+/// </summary>
+internal sealed class RequestDataFolders
+{
+    private readonly WellKnownTypes _types;
+    private readonly StorageSinks _sinks;
+    private readonly MethodSet _formFileCopies;
+    private readonly MethodSet _streamCopies;
+    private readonly IPropertySymbol? _requestBody;
+    private readonly List<Written> _written = new();
+
+    public RequestDataFolders(WellKnownTypes types, StorageSinks sinks)
+    {
+        _types = types;
+        _sinks = sinks;
+        _formFileCopies = MethodSet.Union(
+            WellKnownTypes.Methods(types.IFormFile, "CopyTo"),
+            WellKnownTypes.Methods(types.IFormFile, "CopyToAsync"));
+        _streamCopies = MethodSet.Union(WellKnownTypes.Methods(types.Stream, "CopyTo"), WellKnownTypes.Methods(types.Stream, "CopyToAsync"));
+        _requestBody = WellKnownTypes.Property(types.HttpRequest, "Body");
+        DeclaringTypes = MethodSet.Union(_formFileCopies, _streamCopies).DeclaringTypes;
+    }
+
+    /// <summary>The types whose calls <see cref="Record"/> looks at.</summary>
+    public SymbolSet<INamedTypeSymbol> DeclaringTypes { get; }
+
+    /// <summary>The copy methods <see cref="Record"/> looks at: what <see cref="CompilationFacts"/> binds.</summary>
+    public MethodSet CopyMethods => MethodSet.Union(_formFileCopies, _streamCopies);
+
+    /// <summary>True when the project writes request data into a folder the model can name.</summary>
+    public bool IsEmpty => _written.Count == 0;
+
+    /// <summary>True when <paramref name="method"/> may copy request data (<see cref="Record"/> decides).</summary>
+    public bool IsCopy(IMethodSymbol method) =>
+        WellKnownTypes.Contains(_formFileCopies, method) || WellKnownTypes.Contains(_streamCopies, method);
+
+    /// <summary>
+    /// Records the folder a copy of request data writes into, if it is one and the folder model names it. Called by the
+    /// request-data scan of <see cref="CompilationFacts"/> only, in source order, before the facts are handed out.
+    /// </summary>
+    public void Record(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        string what;
+        if (WellKnownTypes.Contains(_formFileCopies, invocation.TargetMethod))
+        {
+            what = "IFormFile." + invocation.TargetMethod.Name;
+        }
+        else if (_requestBody is not null && invocation.Instance?.WithoutConversions() is IPropertyReferenceOperation body &&
+                 SymbolEqualityComparer.Default.Equals(body.Property.OriginalDefinition, _requestBody))
+        {
+            what = "Request.Body." + invocation.TargetMethod.Name;
+        }
+        else
+        {
+            return;
+        }
+
+        if (invocation.Arguments.Length == 0 || ValueOf(invocation.Arguments[0].Value) is not { } stream ||
+            _sinks.WrittenPath(stream) is not { } path ||
+            FolderModel.For(_types).PathOf(path, cancellationToken) is not { } folder)
+        {
+            return;
+        }
+
+        _written.Add(new Written(folder, what, DiagnosticLocations.For(invocation)));
+    }
+
+    /// <summary>
+    /// The first write of request data (in source order) into <paramref name="served"/> or a folder below it; null when
+    /// none. A relative path (<c>Path.Combine("Downloadables", file.FileName)</c>) is resolved against the current
+    /// directory, which is the content root unless the app moves one of them (the host's default content root is the
+    /// current directory): a write there lands in the served <c>Path.Combine(env.ContentRootPath, "Downloadables")</c>.
+    /// </summary>
+    public Written? Into(Folder served)
+    {
+        var relative = string.Equals(served.Root, Folder.ContentRoot, System.StringComparison.Ordinal) && !served.Open && served.Segments.Length > 0
+            ? new Folder(Folder.CurrentDirectory, served.Segments, open: false)
+            : null;
+        foreach (var written in _written)
+        {
+            if (served.Contains(written.Folder) || relative is not null && relative.Contains(written.Folder))
+            {
+                return written;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value, through conversions and (one level of) a local's first value.</summary>
+    private IOperation? ValueOf(IOperation value)
+    {
+        value = value.WithoutConversions();
+        if (value is ILocalReferenceOperation local)
+        {
+            var values = _sinks.BodyIndex(local).ValuesOf(local.Local);
+            return values.Count > 0 ? values[0].WithoutConversions() : null;
+        }
+
+        return value;
+    }
+
+    /// <summary>One write of request data: the folder it writes into, the copy call (<c>IFormFile.CopyToAsync</c>) and where it is.</summary>
+    internal sealed class Written
+    {
+        public Written(Folder folder, string call, Location location)
+        {
+            Folder = folder;
+            Call = call;
+            Location = location;
+        }
+
+        public Folder Folder { get; }
+
+        public string Call { get; }
+
+        public Location Location { get; }
+
+        /// <summary>What the copy writes: uploaded files (<c>IFormFile</c>) or request bodies.</summary>
+        public string Kind => Call.StartsWith("IFormFile", System.StringComparison.Ordinal) ? "uploaded files" : "request bodies";
+
+        /// <summary><c>Program.cs:18</c>.</summary>
+        public string Where
+        {
+            get
+            {
+                var span = Location.GetLineSpan();
+                return $"{System.IO.Path.GetFileName(span.Path)}:{span.StartLinePosition.Line + 1}";
+            }
+        }
+    }
+}

@@ -1,0 +1,359 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Iis;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PersonalData;
+using SecureStorageAnalyzers.StoredContent;
+using SecureStorageAnalyzers.ValueFlow;
+
+namespace SecureStorageAnalyzers.Hosting;
+
+/// <summary>
+/// SSA0006: a file written (per <see cref="StorageSinks.WrittenPath"/>) at a path that flows (per
+/// <see cref="ValueFlowTracker"/> with <see cref="WebRootFlowPolicy"/>) from the web root. Primary location: the write;
+/// additional location: the web-root expression. Reads are fine; Development-only code is not reported, and neither is
+/// public media by design: a path whose words name images, photos, avatars, products, … (or an image extension) and
+/// nothing private (<see cref="StoredContentVocabulary"/> over <see cref="PathWords"/>). A random file name no longer
+/// exempts a write: a link is a bearer credential that leaks; the message says which fact made the write reportable.
+/// </summary>
+/// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
+internal static class SSA0006DoNotWriteUnderWebRoot
+{
+    /// <summary>
+    /// The rule's part for a compilation: web projects that have a web root (ASP.NET Core's <c>WebRootPath</c>, or in
+    /// classic ASP.NET the application folder reached through <c>Server.MapPath</c> and the base directory).
+    /// </summary>
+    internal static PackRule? CreateRule(WellKnownTypes types)
+    {
+        if (!types.HasAspNetCore && !types.HasSystemWeb)
+        {
+            return null;
+        }
+
+        var policy = new WebRootFlowPolicy(types);
+        return policy.HasWebRoot ? new Rule(types, policy) : null;
+    }
+
+    private sealed class Rule : PackRule
+    {
+        private readonly WellKnownTypes _types;
+        private readonly StorageSinks _sinks;
+        private readonly ValueFlowTracker _tracker;
+        private readonly WebRootFlowPolicy _policy;
+        private int _configured;
+        private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
+
+        public Rule(WellKnownTypes types, WebRootFlowPolicy policy)
+        {
+            _types = types;
+            _policy = policy;
+            _sinks = StorageSinks.Create(types);
+            _tracker = new ValueFlowTracker(_sinks, policy);
+        }
+
+        private StoredContentVocabulary Vocabulary(OperationAnalysisContext context) =>
+            _vocabularies.For(context.Options, context.Operation.Syntax.SyntaxTree);
+
+        public override IEnumerable<INamedTypeSymbol> CallTypes => _sinks.WritingTypes;
+
+        /// <summary>The project's own helpers that write where a parameter says (one level), given the web root.</summary>
+        public override bool SeesCallsOfSourceMethods => true;
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            if (_policy.ReadsWebConfig && System.Threading.Volatile.Read(ref _configured) == 0)
+            {
+                // The project's web.config files, once per compilation: a hidden segment they un-hide is served.
+                _policy.Configuration = Iis.WebConfigSet.For(_types, context.Options, context.CancellationToken);
+                System.Threading.Volatile.Write(ref _configured, 1);
+            }
+
+            if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
+                SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
+            {
+                if (_sinks.MayStoreOrBuildPath(method, context.CancellationToken) &&
+                    !(HasStringParameter(method) && AnalyzeHelperCall(context, call, method)))
+                {
+                    AnalyzeUploadHandedToHelper(context, call, method);
+                }
+
+                return;
+            }
+
+            Analyze(context, _types, _sinks, _tracker, Vocabulary(context), AppDataServed);
+        }
+
+        /// <summary>True when the project's web.config un-hides App_Data at its root: the fix's folder would be served too.</summary>
+        private bool AppDataServed => _policy.Configuration is { } configuration && !configuration.IsHidden("App_Data", "App_Data");
+
+        private static bool HasStringParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// <c>_patients.ImageToSave(_env.WebRootPath, model)</c>, where the helper writes a file under the path its
+        /// parameter gives (<see cref="PersonalData.ProjectHelperPaths"/>): one finding at the call, located there. Only
+        /// helpers whose source names a storage call are summarised (<see cref="StorageSinks.MayStoreOrBuildPath"/>).
+        /// </summary>
+        private bool AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
+        {
+            // The helper's summary first (once per method): most helpers write nowhere a parameter says, and then no
+            // argument is traced at all.
+            var uses = PersonalData.ProjectHelperPaths.WithoutBarriers(_types).For(method, context.Compilation, context.CancellationToken).Uses;
+            if (uses.Count == 0)
+            {
+                return false;
+            }
+
+            List<FlowSource>? sources = null;
+            PathWords? words = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue ||
+                    !uses.TryGetValue(parameter.Ordinal, out var use) || use.WrittenPath is not { } written)
+                {
+                    continue;
+                }
+
+                sources ??= new List<FlowSource>();
+                var before = sources.Count;
+                _tracker.FindSources(argument.Value, sources);
+                if (sources.Count > before)
+                {
+                    // What is written there: the words of the argument (the caller's folder) and of the helper's path
+                    // (its own folder and name; the parameter that brought the web root is not the caller's choice).
+                    words ??= new PathWords().AddEnclosingNames(call);
+                    words.Add(argument.Value, _sinks).Add(written, _sinks, parameter.OriginalDefinition).AddEnclosingNames(written);
+                }
+            }
+
+            if (sources is null || sources.Count == 0 || words is null || EnvironmentGuard.IsDevelopmentOnly(call, _types))
+            {
+                return false;
+            }
+
+            if (WebRootNotServed(context, _types, sources))
+            {
+                return true;
+            }
+
+            var judgement = Vocabulary(context).Judge(words);
+            if (!judgement.IsPublicMedia)
+            {
+                ReportWrite(context, sources, judgement, throughHelper: true, appDataServed: AppDataServed);
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// <c>user.CV = UploadFiles.UploadFile(cv)</c>: an upload whose name (or the member the call's result is stored
+        /// in) names private data, handed to the project's own helper that writes it under the web root into a folder
+        /// its own words say is public media (HagJob's one helper for photos and CVs, under <c>wwwroot/ImageProfile</c>).
+        /// The helper's write is exempt by its words; the call says what goes in. Reported at the call, one level; the
+        /// helper is read once per compilation, only when a call hands it such an upload.
+        /// </summary>
+        private void AnalyzeUploadHandedToHelper(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
+        {
+            if (_types.IFormFile is not { } formFile)
+            {
+                return;
+            }
+
+            PathWords? handed = null;
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.Explicit && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, formFile))
+                {
+                    handed ??= new PathWords();
+                    handed.Add(argument.Value, _sinks);
+                }
+            }
+
+            if (handed is null)
+            {
+                return;
+            }
+
+            if (call.Parent is ISimpleAssignmentOperation { Target: { } target } && !ReferenceEquals(target, call))
+            {
+                handed.Add(target, _sinks);
+            }
+
+            var vocabulary = Vocabulary(context);
+            if (vocabulary.PrivateWord(handed) is not { } privateWord)
+            {
+                return;
+            }
+
+            var write = _uploadHelpers.GetOrAdd(method.OriginalDefinition, m => WebRootWrite(m, context.Compilation, context.CancellationToken));
+            if (write is null || EnvironmentGuard.IsDevelopmentOnly(call, _types) || WebRootNotServed(context, _types, write.Sources))
+            {
+                return;
+            }
+
+            // A helper write that its own words do not exempt is reported there already.
+            if (!vocabulary.Judge(new PathWords().Add(write.Path, _sinks).AddEnclosingNames(write.Path)).IsPublicMedia)
+            {
+                return;
+            }
+
+            ReportWrite(context, write.Sources, privateWord, throughHelper: true, appDataServed: AppDataServed);
+        }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, HelperWrite?> _uploadHelpers = new(SymbolEqualityComparer.Default);
+
+        private sealed class HelperWrite
+        {
+            public HelperWrite(IOperation path, List<FlowSource> sources)
+            {
+                Path = path;
+                Sources = sources;
+            }
+
+            public IOperation Path { get; }
+
+            public List<FlowSource> Sources { get; }
+        }
+
+        /// <summary>The first write of the helper's own body at a path that flows from the web root, or null.</summary>
+#pragma warning disable RS1030 // A helper's body is in its own file: its semantic model, shared with the driver's cached ones.
+        private HelperWrite? WebRootWrite(IMethodSymbol method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree) ||
+                    compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not IMethodBodyBaseOperation body)
+                {
+                    continue;
+                }
+
+                foreach (var operation in body.Descendants())
+                {
+                    if (operation is not (IInvocationOperation or IObjectCreationOperation) || _sinks.WrittenPath(operation) is not { } path)
+                    {
+                        continue;
+                    }
+
+                    var sources = new List<FlowSource>();
+                    _tracker.FindSources(path, sources);
+                    if (sources.Count > 0 && !EnvironmentGuard.IsDevelopmentOnly(operation, _types))
+                    {
+                        return new HelperWrite(path, sources);
+                    }
+                }
+            }
+
+            return null;
+        }
+#pragma warning restore RS1030
+    }
+
+    private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, ValueFlowTracker tracker,
+        StoredContentVocabulary vocabulary, bool appDataServed)
+    {
+        var path = sinks.WrittenPath(context.Operation);
+        if (path is null)
+        {
+            return;
+        }
+
+        var sources = new List<FlowSource>();
+        tracker.FindSources(path, sources);
+        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types) || WebRootNotServed(context, types, sources))
+        {
+            return;
+        }
+
+        var judgement = vocabulary.Judge(new PathWords().Add(path, sinks).AddEnclosingNames(context.Operation));
+        if (judgement.IsPublicMedia)
+        {
+            return;
+        }
+
+        // Public media by what the code does: an upload restricted to images, stored under a name the code generates.
+        // A private word or a document extension of the path still decides.
+        if (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
+            ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path))
+        {
+            return;
+        }
+
+        ReportWrite(context, sources, judgement, throughHelper: false, appDataServed);
+    }
+
+    /// <summary>
+    /// True when every way the path reaches a web root is ASP.NET Core's web root (<c>WebRootPath</c>, a <c>wwwroot</c>
+    /// literal, a field set to it) and the compilation builds its pipeline without serving the web root
+    /// (<see cref="WebRootServing"/>, from the pre-scan of <see cref="CompilationFacts"/>): what is written there is not
+    /// served. A compilation without a pipeline (a class library) is unknown and reported; classic ASP.NET's application
+    /// folder is served by IIS whatever the code registers.
+    /// </summary>
+    private static bool WebRootNotServed(OperationAnalysisContext context, WellKnownTypes types, List<FlowSource> sources)
+    {
+        if (!types.HasAspNetCore)
+        {
+            return false;
+        }
+
+        foreach (var source in sources)
+        {
+            if (!WebRootFlowPolicy.IsAspNetCoreWebRoot(source.Reason))
+            {
+                return false;
+            }
+        }
+
+        return CompilationFacts.For(types).Get(context.Compilation, context.Options, context.CancellationToken).WebRootNotServed;
+    }
+
+    /// <summary>Key of <see cref="Diagnostic.Properties"/>, present when the write is in the project's own helper: the fix offers nothing there.</summary>
+    public const string ThroughHelperProperty = "ThroughHelper";
+
+    private static readonly System.Collections.Immutable.ImmutableDictionary<string, string?> ThroughHelper =
+        System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(ThroughHelperProperty, "true");
+
+    /// <summary>
+    /// Key of <see cref="Diagnostic.Properties"/>, present when the project's web.config un-hides App_Data (classic
+    /// ASP.NET): moving the write there would not take it out of what IIS serves, so the fix offers nothing.
+    /// </summary>
+    public const string AppDataServedProperty = "AppDataServed";
+
+    private static readonly System.Collections.Immutable.ImmutableDictionary<string, string?> AppDataServedProperties =
+        System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(AppDataServedProperty, "true");
+
+    private static void ReportWrite(OperationAnalysisContext context, List<FlowSource> sources, ContentJudgement judgement, bool throughHelper,
+        bool appDataServed)
+    {
+        var shown = DiagnosticLocations.CallText(context.Operation.Syntax);
+        // One write, one finding, however many ways its path reaches the web root
+        // (env.WebRootPath ?? Path.Combine(env.ContentRootPath, "wwwroot")): the first is named, all are located.
+        var additional = new Location[sources.Count];
+        for (var i = 0; i < sources.Count; i++)
+        {
+            additional[i] = sources[i].Operation.Syntax.GetLocation();
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot,
+            DiagnosticLocations.For(context.Operation),
+            additional,
+            throughHelper ? appDataServed ? ThroughHelper.Add(AppDataServedProperty, "true") : ThroughHelper
+                : appDataServed ? AppDataServedProperties : null,
+            shown,
+            sources[0].Operation.Syntax.ToString(),
+            judgement.Reason));
+    }
+}

@@ -1,0 +1,383 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.Pipeline;
+using SecureStorageAnalyzers.ValueFlow;
+
+namespace SecureStorageAnalyzers.Iis;
+
+/// <summary>
+/// SSA0005's classic ASP.NET form: an <c>IHttpHandler</c>, <c>HttpTaskAsyncHandler</c> or WebForms <c>Page</c> that
+/// sends a file chosen by <c>Request.QueryString</c>, <c>Request.Form</c>, <c>Request.Params</c> or <c>Request[…]</c>
+/// (<c>Response.TransmitFile</c>, <c>WriteFile</c>, or <c>BinaryWrite</c> of <c>File.ReadAllBytes</c>), when the method
+/// checks no user (<c>IsAuthenticated</c>, <c>IsInRole</c>) and the project's web*.config files do not deny anonymous
+/// users at the handler's URL (its <c>.ashx</c>/<c>.aspx</c> beside the code-behind, or a handler mapping of its type;
+/// with no known URL, a deny anywhere is taken to cover it). Reported live, from the call's
+/// own operation action: everything it reads is in the handler's method or in the web.config additional files, so
+/// document-scoped analysis of the handler's file (the IDE's default scope) reports exactly what a build does.
+/// <para>
+/// ASP.NET MVC 5: an action of a <c>System.Web.Mvc.Controller</c> that returns <c>File(path, …)</c>, <c>File(stream, …)</c>
+/// or <c>File(bytes, …)</c> (or creates a <c>FilePathResult</c>/<c>FileStreamResult</c>/<c>FileContentResult</c>) of a
+/// file chosen by an action parameter (model binding reads it from the route, query or form) or a request collection,
+/// when neither the action, its controller (or a base) carries <c>[Authorize]</c> (or an attribute deriving from it)
+/// without <c>[AllowAnonymous]</c> on the action or controller, nor a global <c>AuthorizeAttribute</c> filter is
+/// registered (<c>GlobalFilterCollection.Add(new AuthorizeAttribute())</c>, anywhere in the project: the one cross-file
+/// fact, found once per compilation), nor the action checks a user, nor a web.config denies anonymous users (a route's
+/// URL is not known, so a deny anywhere is taken to cover it). Which methods are actions and what their attributes and
+/// the global filters say is the compilation's endpoint-authorization model's answer
+/// (<see cref="EndpointAuthorization.FindClassicAction"/>, <see cref="EndpointAuthorization.ClassicControllersRequireAuthorization"/>),
+/// the one ASP.NET Core's controllers are judged by.
+/// </para>
+/// </summary>
+internal sealed class SSA0005ClassicFileHandler : PackRule
+{
+    private readonly WellKnownTypes _types;
+    private readonly StorageSinks _sinks;
+    private readonly ValueFlowTracker _tracker;
+    private readonly INamedTypeSymbol? _file;
+    private readonly ValueFlowTracker? _mvcTracker;
+    private readonly SymbolSet<INamedTypeSymbol> _mvcResults;
+    private readonly EndpointAuthorization _endpoints;
+
+    private SSA0005ClassicFileHandler(WellKnownTypes types)
+    {
+        _types = types;
+        _sinks = StorageSinks.Create(types);
+        _tracker = new ValueFlowTracker(_sinks, new RequestPolicy(types, actionParameters: false));
+        _file = types.File;
+        _mvcResults = SymbolSet<INamedTypeSymbol>.Of(types.MvcFilePathResult, types.MvcFileStreamResult, types.MvcFileContentResult);
+        _endpoints = AuthorizationModel.For(types).Endpoints;
+        if (types.MvcController is not null)
+        {
+            _mvcTracker = new ValueFlowTracker(_sinks, new RequestPolicy(types, actionParameters: true));
+        }
+    }
+
+    /// <summary>The classic part of SSA0005: projects with System.Web's response types.</summary>
+    internal static PackRule? Create(WellKnownTypes types) =>
+        types.HasSystemWeb && (types.SystemWebHttpResponse is not null || types.SystemWebHttpResponseBase is not null)
+            ? new SSA0005ClassicFileHandler(types)
+            : null;
+
+    public override IEnumerable<INamedTypeSymbol> CallTypes
+    {
+        get
+        {
+            if (_types.SystemWebHttpResponse is { } response)
+            {
+                yield return response;
+            }
+
+            if (_types.SystemWebHttpResponseBase is { } responseBase)
+            {
+                yield return responseBase;
+            }
+
+            if (_mvcTracker is not null)
+            {
+                yield return _types.MvcController!;
+                foreach (var result in _mvcResults)
+                {
+                    yield return result;
+                }
+            }
+        }
+    }
+
+    public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+    {
+        if (_mvcTracker is not null && (SymbolEquality.Is(method.ContainingType?.OriginalDefinition, _types.MvcController) ||
+                                        _mvcResults.Contains(method.ContainingType?.OriginalDefinition)))
+        {
+            AnalyzeMvcFileResult(context, method);
+            return;
+        }
+
+        if (context.Operation is not IInvocationOperation invocation || invocation.Arguments.Length == 0)
+        {
+            return;
+        }
+
+        var first = invocation.Arguments[0].Value.WithoutConversions();
+        var isFile = method.Name is "TransmitFile" or "WriteFile" && first.Type?.SpecialType == SpecialType.System_String;
+        if (!(isFile || method.Name == "BinaryWrite") || !IsHandler(context.ContainingSymbol?.ContainingType) || ChecksUser(invocation))
+        {
+            return;
+        }
+
+        var sources = new List<FlowSource>();
+        if (isFile)
+        {
+            _tracker.FindSources(first, sources);
+        }
+        else if (ReadAllBytesPath(first) is { } read)
+        {
+            _tracker.FindSources(read, sources);
+        }
+        else if (first is ILocalReferenceOperation { Local: var local })
+        {
+            // var bytes = File.ReadAllBytes(path); Response.BinaryWrite(bytes);
+            foreach (var value in _sinks.BodyIndex(invocation).ValuesOf(local))
+            {
+                if (ReadAllBytesPath(value.WithoutConversions()) is { } path)
+                {
+                    _tracker.FindSources(path, sources);
+                }
+            }
+        }
+
+        if (sources.Count == 0 ||
+            WebConfigDeniesAnonymous(WebConfigSet.For(_types, context.Options, context.CancellationToken),
+                context.ContainingSymbol!.ContainingType, invocation.Syntax.SyntaxTree.FilePath, out var openUrl))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
+            DiagnosticLocations.For(invocation),
+            new[] { sources[0].Operation.Syntax.GetLocation() },
+            DiagnosticLocations.CallText(invocation.Syntax),
+            sources[0].Reason.Evidence,
+            openUrl is null
+                ? "the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users"
+                : $"the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users at ~/{openUrl}"));
+    }
+
+    /// <summary>
+    /// MVC 5: <c>return File(path, contentType)</c> (or a stream or bytes read from a path, or a file result created) in
+    /// an action anonymous requests reach.
+    /// </summary>
+    private void AnalyzeMvcFileResult(OperationAnalysisContext context, IMethodSymbol method)
+    {
+        var arguments = context.Operation switch
+        {
+            IInvocationOperation { TargetMethod.Name: "File" } call => call.Arguments,
+            IObjectCreationOperation => ((IObjectCreationOperation)context.Operation).Arguments,
+            _ => default,
+        };
+        if (arguments.IsDefaultOrEmpty || _endpoints.FindClassicAction(context.ContainingSymbol) is not { } action)
+        {
+            return;
+        }
+
+        IOperation? file = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name is "fileName" or "fileStream" or "fileContents")
+            {
+                file = argument.Value.WithoutConversions();
+                break;
+            }
+        }
+
+        var sources = new List<FlowSource>();
+        foreach (var path in FilePaths(file, context.Operation))
+        {
+            _mvcTracker!.FindSources(path, sources);
+        }
+
+        if (sources.Count == 0 || ChecksUser(context.Operation) || IsAuthorized(action, context.CancellationToken) ||
+            WebConfigSet.For(_types, context.Options, context.CancellationToken).DeniesAnonymousAnywhere ||
+            EnvironmentGuard.IsDevelopmentOnly(context.Operation, _types))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
+            DiagnosticLocations.For(context.Operation),
+            new[] { sources[0].Operation.Syntax.GetLocation() },
+            DiagnosticLocations.CallText(context.Operation.Syntax),
+            sources[0].Reason.Evidence,
+            "the action has no [Authorize] (on it, its controller, or a global filter), checks no user, and no web.config denies anonymous users"));
+    }
+
+    /// <summary>The paths a file argument is read from: the path itself, <c>File.OpenRead/ReadAllBytes(path)</c>, <c>new FileStream(path, …)</c>, through a local.</summary>
+    private IEnumerable<IOperation> FilePaths(IOperation? file, IOperation call)
+    {
+        if (file is null)
+        {
+            yield break;
+        }
+
+        if (file.Type?.SpecialType == SpecialType.System_String)
+        {
+            yield return file;
+            yield break;
+        }
+
+        var values = file is ILocalReferenceOperation { Local: var local } ? _sinks.BodyIndex(call).ValuesOf(local) : (IReadOnlyList<IOperation>)new[] { file };
+        foreach (var value in values)
+        {
+            switch (value.WithoutConversions())
+            {
+                case IInvocationOperation { TargetMethod.Name: "ReadAllBytes" or "OpenRead" or "Open", Arguments.Length: > 0 } read
+                    when SymbolEqualityComparer.Default.Equals(read.TargetMethod.ContainingType, _file):
+                    yield return read.Arguments[0].Value;
+                    break;
+                case IObjectCreationOperation { Arguments.Length: > 0 } stream when SymbolEqualityComparer.Default.Equals(stream.Type, _types.FileStream):
+                    yield return stream.Arguments[0].Value;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when the action requires authorization, as the compilation's endpoint-authorization model says: an
+    /// <c>[Authorize]</c> on it, its controller or a base controller, or a global <c>AuthorizeAttribute</c> filter, and no
+    /// <c>[AllowAnonymous]</c> on the action or its controller.
+    /// </summary>
+    private bool IsAuthorized(Endpoint action, CancellationToken cancellationToken) =>
+        action.Access == EndpointAccess.Authorized ||
+        action.Access == EndpointAccess.Unspecified && _endpoints.ClassicControllersRequireAuthorization(cancellationToken);
+
+    /// <summary>The path of <c>File.ReadAllBytes(path)</c>, or null.</summary>
+    private IOperation? ReadAllBytesPath(IOperation value) =>
+        value is IInvocationOperation { TargetMethod.Name: "ReadAllBytes", Arguments.Length: > 0 } read &&
+        SymbolEqualityComparer.Default.Equals(read.TargetMethod.ContainingType, _file)
+            ? read.Arguments[0].Value
+            : null;
+
+    private bool IsHandler(INamedTypeSymbol? type) =>
+        type is not null &&
+        (WellKnownTypes.Implements(type, _types.SystemWebIHttpHandler) ||
+         WellKnownTypes.DerivesFrom(type, _types.SystemWebHttpTaskAsyncHandler) ||
+         WellKnownTypes.DerivesFrom(type, _types.SystemWebPage));
+
+    /// <summary>True when the method that sends the file reads <c>IsAuthenticated</c> or calls <c>IsInRole</c> anywhere.</summary>
+    private static bool ChecksUser(IOperation operation)
+    {
+        foreach (var descendant in operation.Root().Descendants())
+        {
+            if (descendant is IPropertyReferenceOperation { Property.Name: "IsAuthenticated" } ||
+                descendant is IInvocationOperation { TargetMethod.Name: "IsInRole" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the project's web*.config files deny anonymous users for the handler's URLs: those of a page or
+    /// generic handler whose code-behind is <c>Handlers/Download.ashx.cs</c> (<c>Handlers/Download.ashx</c> under the
+    /// application's folder) and those of the handler mappings that name its type; every known URL must be denied
+    /// (ASP.NET or IIS URL authorization, <see cref="WebConfigSet.DeniesAnonymous"/>). With no known URL (a handler
+    /// class in another file, a mapping by wildcard), a deny for anonymous users in any scope is taken to cover it.
+    /// </summary>
+    private static bool WebConfigDeniesAnonymous(WebConfigSet set, INamedTypeSymbol handler, string? sourcePath, out string? openUrl)
+    {
+        openUrl = null;
+        if (set.Documents.IsEmpty)
+        {
+            return false;
+        }
+
+        var known = false;
+        if (set.PageUrl(sourcePath) is { } page)
+        {
+            known = true;
+            if (!set.DeniesAnonymous(page))
+            {
+                openUrl = page;
+                return false;
+            }
+        }
+
+        foreach (var url in set.HandlerUrls(MetadataName(handler)))
+        {
+            known = true;
+            if (!set.DeniesAnonymous(url))
+            {
+                openUrl = url;
+                return false;
+            }
+        }
+
+        return known || set.DeniesAnonymousAnywhere;
+    }
+
+    /// <summary><c>Namespace.Outer+Inner</c>, as a handler mapping's <c>type</c> names it.</summary>
+    private static string MetadataName(INamedTypeSymbol type)
+    {
+        var name = type.MetadataName;
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            name = outer.MetadataName + "+" + name;
+        }
+
+        return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
+    }
+
+    /// <summary>Request values of System.Web: <c>Request.QueryString[…]</c>, <c>Form[…]</c>, <c>Params[…]</c>, <c>Request[…]</c>.</summary>
+    private sealed class RequestPolicy : IFlowSourcePolicy
+    {
+        private static readonly SourceReason Reason = new("a request value", "Request.QueryString/Form/Params");
+        private readonly INamedTypeSymbol? _request;
+        private readonly INamedTypeSymbol? _requestBase;
+        private static readonly SourceReason ParameterReason = new("a request value", "an action parameter (bound from the route, query or form)");
+        private readonly SymbolSet<INamedTypeSymbol> _mapPathTypes;
+        private readonly INamedTypeSymbol? _controller;
+
+        public RequestPolicy(WellKnownTypes types, bool actionParameters)
+        {
+            _request = types.SystemWebHttpRequest;
+            _requestBase = types.SystemWebHttpRequestBase;
+            _mapPathTypes = types.SystemWebMapPathTypes;
+            _controller = actionParameters ? types.MvcController : null;
+        }
+
+        public bool StopsAtPathBuilders => false;
+
+        public bool FollowsValueTransformations => true;
+
+        /// <summary><c>Server.MapPath("~/recordings/" + name)</c>: the file is still the one the request names.</summary>
+        public System.Collections.Generic.IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => System.Array.Empty<IOperation>();
+
+        public bool FollowsMembersOf(IPropertyReferenceOperation property) => false;
+
+        public bool PassesThrough(IOperation creationOrCall) =>
+            creationOrCall is IInvocationOperation { TargetMethod: { Name: "MapPath" } method } &&
+            method.ContainingType is { } type && _mapPathTypes.Contains(type.OriginalDefinition);
+
+        public bool IsBarrier(IMethodSymbol method) => false;
+
+        public SourceReason? Classify(IOperation operation, ISymbol? symbol)
+        {
+            if (_controller is not null && operation is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter &&
+                parameter.Type?.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 &&
+                WellKnownTypes.DerivesFrom(method.ContainingType, _controller))
+            {
+                // An action's simple parameter: MVC's model binding fills it from the route, query string or form.
+                return ParameterReason;
+            }
+
+            if (operation is not IPropertyReferenceOperation { Property.IsIndexer: true } indexer)
+            {
+                return null;
+            }
+
+            if (IsRequest(indexer.Property.ContainingType))
+            {
+                return Reason;
+            }
+
+            return indexer.Instance?.WithoutConversions() is IPropertyReferenceOperation
+            {
+                Property.Name: "QueryString" or "Form" or "Params",
+            } collection && IsRequest(collection.Property.ContainingType)
+                ? Reason
+                : null;
+        }
+
+        private bool IsRequest(INamedTypeSymbol? type) =>
+            type is not null && (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _request) ||
+                                 WellKnownTypes.DerivesFrom(type, _requestBase));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SecureStorageAnalyzers.Folders;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.ValueFlow;
+
+namespace SecureStorageAnalyzers.Iis;
+
+/// <summary>
+/// The pack's analyzer of IIS configuration: every <c>web.config</c> and <c>web.*.config</c> of the project (the
+/// package's build targets add them to <c>AdditionalFiles</c>, so no project edit is needed), read once each
+/// (<see cref="WebConfigDocument"/>) and judged by <see cref="IisConfigurationRules"/>:
+/// SSA0002 (<c>&lt;directoryBrowse enabled="true" /&gt;</c>) in ASP.NET Core and classic ASP.NET projects;
+/// SSA0003 (<c>&lt;mimeMap fileExtension="*" /&gt;</c>), SSA0011 (hidden segments un-hidden) and SSA0012 (page-only
+/// protection, private folders opened) in projects that reference System.Web: under ASP.NET Core the ASP.NET Core
+/// Module handles every request, so IIS's static file handler and ASP.NET's authorization sections play no part.
+/// </summary>
+/// <remarks>
+/// Findings sit at the attribute or element at fault. A diagnostic in an additional file is in no syntax tree, so its
+/// severity comes from a global configuration (<c>.globalconfig</c>), not from an <c>.editorconfig</c> section.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class WebConfigAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.SSA0002DirectoryBrowsingEnabled,
+        Descriptors.SSA0003UnknownFileTypesServed,
+        Descriptors.SSA0011HiddenSegmentExposed,
+        Descriptors.SSA0012AnonymousAccessUnderIis);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var types = WellKnownTypes.GetOrCreate(start.Compilation);
+            var classic = types.HasSystemWeb;
+            if (!(types.HasAspNetCore || classic) || TestProjects.IsSilenced(start.Compilation, start.Options, start.CancellationToken))
+            {
+                return;
+            }
+
+            // Every web*.config of the project, parsed once per compilation and shared with the C# rules that read
+            // them (WebConfigSet): a transform (web.Release.config) is judged together with the file it transforms,
+            // and settings in one file (runAllManagedModulesForAllRequests) hold for all.
+            var set = WebConfigSet.For(types, start.Options, start.CancellationToken);
+            if (set.Documents.IsEmpty)
+            {
+                return;
+            }
+
+            var documents = new Dictionary<string, WebConfigDocument>(System.StringComparer.Ordinal);
+            foreach (var document in set.Documents)
+            {
+                documents[document.Path] = document;
+            }
+
+            var facts = classic ? IisConfigurationRules.ProjectFacts.Build(documents.Values) : null;
+            start.RegisterAdditionalFileAction(context =>
+            {
+                if (!documents.TryGetValue(context.AdditionalFile.Path, out var document))
+                {
+                    return;
+                }
+
+                Report(context, document, IisConfigurationRules.DirectoryBrowsing(document));
+                if (facts is null)
+                {
+                    return;
+                }
+
+                var configured = context.Options.AnalyzerConfigOptionsProvider.GetOptions(context.AdditionalFile)
+                    .TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out var names) ||
+                    context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out names)
+                    ? names
+                    : "";
+                Report(context, document, IisConfigurationRules.UnknownFileTypes(document));
+                Report(context, document, IisConfigurationRules.HiddenSegments(document));
+                Report(context, document, IisConfigurationRules.Authorization(document, facts, PrivateFolderVocabulary.Create(configured)));
+            });
+        });
+    }
+
+    /// <summary>True for <c>web.config</c> and <c>web.&lt;anything&gt;.config</c>, in any letter case.</summary>
+    internal static bool IsWebConfig(string path) => WebConfigDocument.IsWebConfig(path);
+
+    private static void Report(AdditionalFileAnalysisContext context, WebConfigDocument document, IEnumerable<WebConfigFinding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                finding.Descriptor,
+                Location.Create(document.Path, finding.Span, document.Text.Lines.GetLinePositionSpan(finding.Span)),
+                finding.Arguments));
+        }
+    }
+}

@@ -1,0 +1,416 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PersonalData;
+using SecureStorageAnalyzers.ValueFlow;
+
+namespace SecureStorageAnalyzers.PersonalData;
+
+/// <summary>
+/// SSA0101: a personal identifier (per <see cref="PersonalDataClassifier"/>) flows (per <see cref="ValueFlowTracker"/>)
+/// into a storage path, file name, download name, blob name or object key (per <see cref="StorageSinks"/>). One
+/// diagnostic per identifier and sink: the identifier is the primary location, the path or storage call the additional one.
+/// </summary>
+/// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
+internal static class SSA0101PersonalIdentifierInStoragePath
+{
+    /// <summary>Key of <see cref="Diagnostic.Properties"/>: the configured pseudonymization method, if any, for the code fix.</summary>
+    public const string PseudonymizerProperty = "Pseudonymizer";
+
+    /// <summary>
+    /// Key of <see cref="Diagnostic.Properties"/>, present when the finding sits on the storage call because its first
+    /// identifier came through a local: the primary location is then not an identifier, and the identifiers are all the
+    /// additional locations after the call's.
+    /// </summary>
+    public const string OnCallProperty = "OnCall";
+
+    /// <summary>
+    /// Key of <see cref="Diagnostic.Properties"/>, present when the finding sits on a call of the project's own helper
+    /// that puts the identifier into a path: the fix, which rewrites the identifier where the path is built, offers nothing.
+    /// </summary>
+    public const string ThroughHelperProperty = "ThroughHelper";
+
+    private const int MaxShownLength = 60;
+    private const int MaxNamedOthers = 5;
+    private const string UnkeyedHashNote = ", hashed without a key, which anyone can reverse by hashing every possible value";
+
+    /// <summary>
+    /// The rule's part for a compilation: every project that has <c>System.IO</c> (all of them): workers, jobs, class
+    /// libraries and desktop clients write recordings too. Installing the package is the opt-in.
+    /// </summary>
+    internal static PackRule? CreateRule(WellKnownTypes types)
+    {
+        var sinks = StorageSinks.Create(types);
+        return sinks.PathType is not null ? new CompilationAnalysis(types, sinks) : null;
+    }
+
+    /// <summary>The state of one compilation: its symbols and one tracker per distinct set of options.</summary>
+    private sealed class CompilationAnalysis : PackRule
+    {
+        private readonly WellKnownTypes _types;
+        private readonly StorageSinks _sinks;
+        private readonly ConcurrentDictionary<PersonalDataOptions, ValueFlowTracker> _trackers = new();
+        private readonly ConcurrentDictionary<ValueFlowTracker, ProjectHelperPaths> _helpers = new();
+        private readonly OptionsCache<ValueFlowTracker> _byOptions;
+
+        public CompilationAnalysis(WellKnownTypes types, StorageSinks sinks)
+        {
+            _types = types;
+            _sinks = sinks;
+            _byOptions = new OptionsCache<ValueFlowTracker>(CreateTracker);
+        }
+
+        public override IEnumerable<INamedTypeSymbol> CallTypes
+        {
+            get
+            {
+                if (_sinks.PathType is not null)
+                {
+                    yield return _sinks.PathType;
+                }
+
+                foreach (var type in _sinks.SinkTypes)
+                {
+                    yield return type;
+                }
+
+                foreach (var type in _sinks.ClassicSinkTypes)
+                {
+                    yield return type;
+                }
+            }
+        }
+
+        public override IEnumerable<IPropertySymbol> AssignedProperties => _sinks.PropertySinks;
+
+        public override bool SeesStrings => true;
+
+        /// <summary>The project's own helpers: a personal identifier passed to one that puts it into a path.</summary>
+        public override bool SeesCallsOfSourceMethods => true;
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            ImmutableArray<IArgumentOperation> arguments;
+            switch (context.Operation)
+            {
+                case IInvocationOperation invocation:
+                    arguments = invocation.Arguments;
+                    break;
+                case IObjectCreationOperation creation:
+                    arguments = creation.Arguments;
+                    break;
+                default:
+                    return;
+            }
+
+            var builder = _sinks.IsPathBuilder(method);
+            if (!builder && !_sinks.IsSinkMethod(method))
+            {
+                if (context.Operation is IInvocationOperation helperCall && HasCarryingParameter(method) &&
+                    SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) &&
+                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken) &&
+                    _sinks.MayStoreOrBuildPath(method, context.CancellationToken))
+                {
+                    AnalyzeHelperCall(context, helperCall, method);
+                }
+
+                return;
+            }
+
+            var tracker = Tracker(context);
+            if (builder && tracker.FeedsAnotherSink(context.Operation))
+            {
+                return;
+            }
+
+            // One path, one finding: the identifiers of every path argument of the call together.
+            List<FlowSource>? sources = null;
+            IParameterSymbol? parameter = null;
+            foreach (var argument in arguments)
+            {
+                if (builder || _sinks.IsPathArgument(argument, method) && tracker.IsFirstStoragePathUse(argument))
+                {
+                    sources ??= new List<FlowSource>();
+                    var before = sources.Count;
+                    tracker.FindSources(argument.Value, sources);
+                    if (parameter is null && sources.Count > before)
+                    {
+                        parameter = argument.Parameter;
+                    }
+                }
+            }
+
+            if (sources is not null)
+            {
+                Report(context, tracker, sources, context.Operation, new Sink(method, builder ? null : parameter));
+            }
+        }
+
+        /// <summary>
+        /// A call of the project's own method (one level): the identifiers passed to parameters that the helper puts into
+        /// a storage path (<see cref="ProjectHelperPaths"/>), reported at the call. The helper is summarised only when
+        /// a personal identifier is passed to it. An argument that is a path itself reports its own inputs, and a
+        /// parameter whose own name is personal is reported inside the helper, where the path is built.
+        /// </summary>
+        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
+        {
+            var tracker = Tracker(context);
+            List<FlowSource>? sources = null;
+            List<FlowSource>? candidates = null;
+            ProjectHelperPaths.Summary? summary = null;
+            IParameterSymbol? parameter = null;
+            ProjectHelperPaths.ParameterUse? use = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } target || argument.ArgumentKind == ArgumentKind.DefaultValue ||
+                    !CarriesIdentifier(target.Type) || _sinks.IsPathBuilder(argument.Value.WithoutConversions()))
+                {
+                    continue;
+                }
+
+                candidates ??= new List<FlowSource>();
+                candidates.Clear();
+                tracker.FindSources(argument.Value, candidates);
+                if (candidates.Count == 0)
+                {
+                    continue;
+                }
+
+                summary ??= Helpers(tracker).For(method, context.Compilation, context.CancellationToken);
+                if (!summary.Uses.TryGetValue(target.Ordinal, out var targetUse) ||
+                    ((PersonalDataFlowPolicy)tracker.Policy).ClassifySymbol(target.OriginalDefinition) is not null)
+                {
+                    continue;
+                }
+
+                sources ??= new List<FlowSource>();
+                foreach (var candidate in candidates)
+                {
+                    if (!sources.Exists(s => ReferenceEquals(s.Operation, candidate.Operation)))
+                    {
+                        sources.Add(candidate);
+                    }
+                }
+
+                parameter ??= target;
+                use ??= targetUse;
+            }
+
+            if (sources is not null)
+            {
+                Report(context, tracker, sources, invocation, new Sink(method, parameter!, use!.Where), throughHelper: true);
+            }
+        }
+
+        private static bool HasCarryingParameter(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (CarriesIdentifier(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A parameter that can carry an identifier into a name: a string or a number (a phone number held as a long).</summary>
+        private static bool CarriesIdentifier(ITypeSymbol type) => type.SpecialType is SpecialType.System_String or
+            SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Int32 or SpecialType.System_Decimal or SpecialType.System_Object;
+
+        private ProjectHelperPaths Helpers(ValueFlowTracker tracker)
+        {
+            if (!_helpers.TryGetValue(tracker, out var helpers))
+            {
+                helpers = _helpers.GetOrAdd(tracker, new ProjectHelperPaths(_sinks, tracker.Policy));
+            }
+
+            return helpers;
+        }
+
+        public override void AnalyzeString(OperationAnalysisContext context)
+        {
+            if (!_sinks.MentionsStorage(context.Compilation, context.CancellationToken) || !_sinks.IsPathBuilder(context.Operation))
+            {
+                return;
+            }
+
+            var tracker = Tracker(context);
+            if (!tracker.FeedsAnotherSink(context.Operation))
+            {
+                Analyze(context, tracker, context.Operation, context.Operation, new Sink("a path-like string"), valueIsPathBuilder: true);
+            }
+        }
+
+        public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
+        {
+            if (_sinks.PropertySinks.Contains(property.OriginalDefinition))
+            {
+                Analyze(context, Tracker(context), assignment.Value, assignment, new Sink(property));
+            }
+        }
+
+        private static void Analyze(OperationAnalysisContext context, ValueFlowTracker tracker, IOperation value,
+            IOperation sinkOperation, Sink sink, bool valueIsPathBuilder = false)
+        {
+            var sources = new List<FlowSource>();
+            tracker.FindSources(value, sources, valueIsPathBuilder);
+            Report(context, tracker, sources, sinkOperation, sink);
+        }
+
+        /// <summary>
+        /// One finding for one path: the first identifier is the primary location, the storage call or path the first
+        /// additional one, the other identifiers the rest, and the message names them all. When the first identifier is
+        /// outside the call (it came through a local), the call is the primary location and every identifier follows the
+        /// call's own location among the additional ones. A path held in a local that
+        /// several storage calls use is reported at the first of them only (see <see cref="ValueFlowTracker.IsFirstStoragePathUse"/>).
+        /// </summary>
+        private static void Report(OperationAnalysisContext context, ValueFlowTracker tracker, List<FlowSource> sources,
+            IOperation sinkOperation, Sink sink, bool throughHelper = false)
+        {
+            if (sources.Count == 0)
+            {
+                return;
+            }
+
+            var first = sources[0];
+
+            // An IDE analyzing a document keeps only the findings an operation reports inside its own syntax. An
+            // identifier that reached the call through a local (var path = string.Format(…, email)) is outside it: the
+            // finding then sits on the call, and every identifier is an additional location after the call's.
+            var onCall = !sinkOperation.Syntax.Span.Contains(first.Operation.Syntax.Span);
+            var primary = onCall ? DiagnosticLocations.For(sinkOperation) : first.Operation.Syntax.GetLocation();
+            var offset = onCall ? 1 : 0;
+            var additional = new Location[sources.Count + offset];
+            additional[0] = sinkOperation.Syntax.GetLocation();
+            if (onCall)
+            {
+                additional[1] = first.Operation.Syntax.GetLocation();
+            }
+
+            var note = new System.Text.StringBuilder(first.ThroughUnkeyedHash ? UnkeyedHashNote : string.Empty);
+            for (var i = 1; i < sources.Count; i++)
+            {
+                var other = sources[i];
+                additional[i + offset] = other.Operation.Syntax.GetLocation();
+                if (i <= MaxNamedOthers)
+                {
+                    note.Append(i == 1 ? ", together with " : ", ").Append('\'').Append(Shown(other)).Append("' (")
+                        .Append(other.Reason.What).Append(other.ThroughUnkeyedHash ? ", hashed without a key" : string.Empty).Append(')');
+                }
+            }
+
+            if (sources.Count - 1 > MaxNamedOthers)
+            {
+                note.Append(" and ").Append(sources.Count - 1 - MaxNamedOthers).Append(" more");
+            }
+
+            var pseudonymizer = ((PersonalDataFlowPolicy)tracker.Policy).Options.PseudonymizationMethods;
+            var properties = pseudonymizer.IsEmpty
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(PseudonymizerProperty, pseudonymizer[0]);
+            if (onCall)
+            {
+                properties = properties.Add(OnCallProperty, "true");
+            }
+
+            if (throughHelper)
+            {
+                properties = properties.Add(ThroughHelperProperty, "true");
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.SSA0101PersonalIdentifierInStoragePath,
+                primary,
+                additional,
+                properties,
+                Shown(first),
+                first.Reason.What,
+                first.Reason.Evidence,
+                sink.Describe(),
+                note.ToString()));
+        }
+
+        private static string Shown(FlowSource source)
+        {
+            var shown = source.Operation.Syntax.ToString();
+            return shown.Length > MaxShownLength ? shown.Substring(0, MaxShownLength) + "…" : shown;
+        }
+
+        /// <summary>
+        /// The tracker of the file's settings: looked up by the options object of the file (one per distinct section of
+        /// .editorconfig), and built once per distinct set of settings.
+        /// </summary>
+        private ValueFlowTracker Tracker(OperationAnalysisContext context) =>
+            _byOptions.For(context.Options, context.Operation.Tree());
+
+        private ValueFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
+        {
+            var options = PersonalDataOptions.Read(configOptions);
+            if (!_trackers.TryGetValue(options, out var tracker))
+            {
+                tracker = _trackers.GetOrAdd(options,
+                    new ValueFlowTracker(_sinks, PersonalDataFlowPolicy.For(_types, options)));
+            }
+
+            return tracker;
+        }
+    }
+
+    /// <summary>Where a path goes, described only when a finding needs it (most sink calls have none).</summary>
+    private readonly struct Sink
+    {
+        private readonly ISymbol? _symbol;
+        private readonly IParameterSymbol? _parameter;
+        private readonly string? _text;
+        private readonly string? _helperUse;
+
+        public Sink(IMethodSymbol method, IParameterSymbol? parameter)
+        {
+            _symbol = method;
+            _parameter = parameter;
+            _text = null;
+            _helperUse = null;
+        }
+
+        /// <summary>A parameter of the project's own helper, and what the helper does with it.</summary>
+        public Sink(IMethodSymbol helper, IParameterSymbol parameter, string use)
+        {
+            _symbol = helper;
+            _parameter = parameter;
+            _text = null;
+            _helperUse = use;
+        }
+
+        public Sink(IPropertySymbol property)
+        {
+            _symbol = property;
+            _parameter = null;
+            _text = null;
+            _helperUse = null;
+        }
+
+        public Sink(string text)
+        {
+            _symbol = null;
+            _parameter = null;
+            _text = text;
+            _helperUse = null;
+        }
+
+        public string Describe() => _symbol switch
+        {
+            IMethodSymbol helper when _helperUse is not null => $"'{_parameter!.Name}' of {helper.ContainingType.Name}.{helper.Name}, which {_helperUse}",
+            IMethodSymbol method when _parameter is null => $"{method.ContainingType.Name}.{method.Name}",
+            IMethodSymbol { MethodKind: MethodKind.Constructor } method => $"'{_parameter!.Name}' of new {method.ContainingType.Name}",
+            IMethodSymbol method => $"'{_parameter!.Name}' of {method.ContainingType.Name}.{method.Name}",
+            IPropertySymbol property => $"{property.ContainingType.Name}.{property.Name}",
+            _ => _text ?? string.Empty,
+        };
+    }
+}

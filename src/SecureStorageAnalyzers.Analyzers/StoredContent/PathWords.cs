@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.ValueFlow;
+
+namespace SecureStorageAnalyzers.StoredContent;
+
+/// <summary>
+/// The words a stored file's path is built from, for <see cref="StoredContentVocabulary"/>: its literal texts (folder
+/// segments, a key template's literal parts, constant values, configuration keys), the names of what it reads (a folder
+/// constant or property, the upload whose name or extension it keeps: <c>profileImage.FileName</c>, a member such as
+/// <c>user.CV</c>, the project's own methods), followed through the locals of the same method; the names of the method and
+/// type the write is in; whether the name is freshly minted (<see cref="FreshNames"/>) and whether a string
+/// parameter of the method is part of it (the caller chooses where). Collected only for a write that is reported or
+/// exempted, never per node.
+/// </summary>
+internal sealed class PathWords
+{
+    private const int MaxDepth = 24;
+    private const int MaxItems = 64;
+
+    public List<string> Texts { get; } = new();
+
+    public List<string> Names { get; } = new();
+
+    /// <summary>("method", "SaveCv"), ("type", "PatientService").</summary>
+    public List<(string Kind, string Name)> CodeNames { get; } = new();
+
+    public bool HasFreshName { get; set; }
+
+    /// <summary>The name of a string parameter of the enclosing method that is part of the path, or null.</summary>
+    public string? CallersFolder { get; set; }
+
+    /// <summary>Adds the words of <paramref name="path"/>; <paramref name="ignored"/> is a parameter not counted as the caller's folder.</summary>
+    public PathWords Add(IOperation path, StorageSinks sinks, IParameterSymbol? ignored = null)
+    {
+        Scan(path, sinks, 0, null, ignored);
+        if (!HasFreshName && FreshNames.Has(path, sinks))
+        {
+            HasFreshName = true;
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds the names of the method (not a lambda's) and the type that contain <paramref name="operation"/>.</summary>
+    public PathWords AddEnclosingNames(IOperation operation)
+    {
+        var methodSeen = false;
+        for (var node = operation.Syntax.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case MethodDeclarationSyntax method when !methodSeen:
+                    AddCodeName("method", method.Identifier.ValueText);
+                    methodSeen = true;
+                    break;
+                case LocalFunctionStatementSyntax local when !methodSeen:
+                    AddCodeName("method", local.Identifier.ValueText);
+                    methodSeen = true;
+                    break;
+                case BaseTypeDeclarationSyntax type:
+                    AddCodeName("type", type.Identifier.ValueText);
+                    return this;
+            }
+        }
+
+        return this;
+    }
+
+    private void AddCodeName(string kind, string name)
+    {
+        foreach (var known in CodeNames)
+        {
+            if (known.Kind == kind && known.Name == name)
+            {
+                return;
+            }
+        }
+
+        CodeNames.Add((kind, name));
+    }
+
+    private void Scan(IOperation operation, StorageSinks sinks, int depth, ILocalSymbol? from, IParameterSymbol? ignored)
+    {
+        if (depth > MaxDepth || Texts.Count + Names.Count > MaxItems)
+        {
+            return;
+        }
+
+        if (operation.ConstantValue is { HasValue: true, Value: string text })
+        {
+            AddDistinct(Texts, text);
+            if (operation is IFieldReferenceOperation constant)
+            {
+                AddDistinct(Names, constant.Field.Name);
+            }
+
+            return;
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                AddDistinct(Names, local.Local.Name);
+                if (!SymbolEqualityComparer.Default.Equals(local.Local, from))
+                {
+                    foreach (var value in sinks.BodyIndex(local).ValuesOf(local.Local))
+                    {
+                        Scan(value, sinks, depth + 1, local.Local, ignored);
+                    }
+                }
+
+                return;
+            case IParameterReferenceOperation parameter:
+                AddDistinct(Names, parameter.Parameter.Name);
+                if (CallersFolder is null && parameter.Parameter.Type.SpecialType == SpecialType.System_String &&
+                    !SymbolEqualityComparer.Default.Equals(parameter.Parameter, ignored))
+                {
+                    CallersFolder = parameter.Parameter.Name;
+                }
+
+                return;
+            case IFieldReferenceOperation field:
+                AddDistinct(Names, field.Field.Name);
+                break;
+            case IPropertyReferenceOperation property:
+                AddDistinct(Names, property.Property.Name);
+                break;
+            case IInvocationOperation invocation when invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0:
+                AddDistinct(Names, invocation.TargetMethod.Name);
+                break;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            Scan(child, sinks, depth + 1, from, ignored);
+        }
+    }
+
+    private static void AddDistinct(List<string> list, string value)
+    {
+        if (value.Length > 0 && !list.Contains(value))
+        {
+            list.Add(value);
+        }
+    }
+}

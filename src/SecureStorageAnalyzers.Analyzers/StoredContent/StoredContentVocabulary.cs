@@ -1,0 +1,344 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SecureStorageAnalyzers.Folders;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.StoredContent;
+
+/// <summary>What the words of a stored file's path say about its content (SSA0006, SSA0007).</summary>
+internal enum ContentVerdict
+{
+    /// <summary>The path names public media (images, photos, avatars, …, or an image extension) and nothing private: public by design.</summary>
+    PublicMedia,
+
+    /// <summary>A word of the path, of a name in it, or of the enclosing method or type names private data.</summary>
+    PrivateWord,
+
+    /// <summary>A literal document, audio or video extension (<c>.pdf</c>, <c>.wav</c>, <c>.mp4</c>).</summary>
+    PrivateExtension,
+
+    /// <summary>A random name in a folder the caller chooses (a parameter): nothing says what the content is.</summary>
+    RandomNameInCallersFolder,
+
+    /// <summary>A random name, and nothing says the content is public media.</summary>
+    RandomName,
+
+    /// <summary>A knowable name, and nothing says the content is public media.</summary>
+    NotNamedMedia,
+}
+
+/// <summary>The verdict and the fact that decided it, worded for a message.</summary>
+internal readonly struct ContentJudgement
+{
+    public ContentJudgement(ContentVerdict verdict, string reason)
+    {
+        Verdict = verdict;
+        Reason = reason;
+    }
+
+    public ContentVerdict Verdict { get; }
+
+    /// <summary>"the word 'Patient' in 'imgPatient' says it is private data, not public media".</summary>
+    public string Reason { get; }
+
+    public bool IsPublicMedia => Verdict == ContentVerdict.PublicMedia;
+}
+
+/// <summary>
+/// The two vocabularies that tell public media from private data by the words a stored file's path is built from
+/// (<see cref="PathWords"/>), matched word by word with stems and inflections as <see cref="PrivateFolderVocabulary"/>
+/// matches folder names (<c>imgPatient</c> → img, Patient; <c>ProductPhotos</c> → Product, Photos). A private word
+/// (patient, record, cv, invoice, …) or a document, audio or video extension wins over a public one (images, avatars,
+/// products, …, or an image extension): <c>wwwroot/imgPatient</c> is private. Both lists take more words from
+/// <c>.editorconfig</c> (<see cref="PublicMediaNamesKey"/>, <see cref="PrivateDataNamesKey"/>); an entry with a hyphen
+/// (<c>id-card</c>, <c>cover-letter</c>) is a sequence of words. Documented in docs/rules/SSA0006.md and SSA0007.md.
+/// </summary>
+internal sealed class StoredContentVocabulary
+{
+    public const string PublicMediaNamesKey = "ssa.public_media_names";
+    public const string PrivateDataNamesKey = "ssa.private_data_names";
+
+    /// <summary>
+    /// Content a site shows to every visitor on purpose. <c>profile</c>: a profile folder or a profile's file under the web
+    /// root is the picture other users see next to the name (four of four in the real-code sets); a profile's private
+    /// papers say so with a private word or a document extension (<c>profiles/cv</c>, <c>profile.pdf</c>), which win.
+    /// </summary>
+    public static readonly ImmutableArray<string> DefaultPublicMedia = ImmutableArray.Create(
+        "image", "img", "picture", "pic", "photo", "avatar", "thumbnail", "thumb", "logo", "banner", "cover", "product",
+        "gallery", "galleries", "icon", "profile");
+
+    /// <summary>A data subject or a private document. <c>cover-letter</c> is here so that <c>cover</c> does not make it public.</summary>
+    public static readonly ImmutableArray<string> DefaultPrivateData = ImmutableArray.Create(
+        "patient", "health", "healthcare", "medical", "clinical", "record", "recording", "call", "voicemail", "document",
+        "attachment", "cv", "resume", "licence", "license", "passport", "id-card", "idcard", "invoice", "contract",
+        "message", "prescription", "payslip", "cover-letter");
+
+    internal static readonly ImmutableHashSet<string> ImageExtensions = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
+        "jpg", "jpeg", "jfif", "png", "gif", "webp", "bmp", "svg", "ico", "avif", "tif", "tiff", "heic");
+
+    private static readonly ImmutableHashSet<string> PrivateExtensions = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
+        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "rtf", "csv", "eml", "msg", "vcf", "zip",
+        "wav", "mp3", "m4a", "ogg", "oga", "opus", "aac", "flac", "wma", "amr",
+        "mp4", "m4v", "mov", "avi", "mkv", "webm", "wmv", "3gp");
+
+    /// <summary>The defaults alone (no setting).</summary>
+    public static readonly StoredContentVocabulary Default = new(WordList.Create(DefaultPublicMedia, null), WordList.Create(DefaultPrivateData, null));
+
+    private readonly WordList _public;
+    private readonly WordList _private;
+
+    private StoredContentVocabulary(WordList publicMedia, WordList privateData)
+    {
+        _public = publicMedia;
+        _private = privateData;
+    }
+
+    /// <summary>The defaults plus the words of the two settings of a file's <c>.editorconfig</c>.</summary>
+    public static StoredContentVocabulary Create(AnalyzerConfigOptions options)
+    {
+        var publicWords = options.TryGetValue(PublicMediaNamesKey, out var p) ? p : null;
+        var privateWords = options.TryGetValue(PrivateDataNamesKey, out var q) ? q : null;
+        return string.IsNullOrWhiteSpace(publicWords) && string.IsNullOrWhiteSpace(privateWords)
+            ? Default
+            : new StoredContentVocabulary(WordList.Create(DefaultPublicMedia, publicWords), WordList.Create(DefaultPrivateData, privateWords));
+    }
+
+    /// <summary>What the path's words say; see <see cref="ContentVerdict"/> for the order of the checks.</summary>
+    public ContentJudgement Judge(PathWords words)
+    {
+        if (PrivateWord(words) is { } judgement)
+        {
+            return judgement;
+        }
+
+        return JudgeWithoutPrivateWords(words);
+    }
+
+    /// <summary>The first private word of the texts, then of the names, then of the enclosing method and type; or null.</summary>
+    public ContentJudgement? PrivateWord(PathWords words)
+    {
+        foreach (var text in words.Texts)
+        {
+            if (_private.FindWord(text) is { } word)
+            {
+                return Private(word, text, "");
+            }
+        }
+
+        foreach (var name in words.Names)
+        {
+            if (_private.FindWord(name) is { } word)
+            {
+                return Private(word, name, "name");
+            }
+        }
+
+        foreach (var (kind, name) in words.CodeNames)
+        {
+            if (_private.FindWord(name) is { } word)
+            {
+                return Private(word, name, kind);
+            }
+        }
+
+        return null;
+    }
+
+    private ContentJudgement JudgeWithoutPrivateWords(PathWords words)
+    {
+        foreach (var text in words.Texts)
+        {
+            if (Extension(text, PrivateExtensions) is { } extension)
+            {
+                return new ContentJudgement(ContentVerdict.PrivateExtension,
+                    $"the extension '.{extension}' says it is a document, recording or video, not public media");
+            }
+        }
+
+        foreach (var text in words.Texts)
+        {
+            if (_public.FindWord(text) is not null || Extension(text, ImageExtensions) is not null)
+            {
+                return new ContentJudgement(ContentVerdict.PublicMedia, "");
+            }
+        }
+
+        foreach (var name in words.Names)
+        {
+            if (_public.FindWord(name) is not null)
+            {
+                return new ContentJudgement(ContentVerdict.PublicMedia, "");
+            }
+        }
+
+        if (words.HasFreshName)
+        {
+            return words.CallersFolder is { } parameter
+                ? new ContentJudgement(ContentVerdict.RandomNameInCallersFolder,
+                    $"a random name does not hide an upload stored in a folder its caller chooses (the parameter '{parameter}'): anyone with the link can fetch it, and links leak")
+                : new ContentJudgement(ContentVerdict.RandomName,
+                    "a random name does not hide it: anyone with the link can fetch it, and links leak");
+        }
+
+        return new ContentJudgement(ContentVerdict.NotNamedMedia, "nothing in its path names public media (images, photos, avatars, …)");
+    }
+
+    /// <summary>"the name 'cvs'", "the word 'Patient' in 'imgPatient'", "the word 'Licence' in the method 'SaveLicence'".</summary>
+    private static ContentJudgement Private(string word, string text, string kind) =>
+        new(ContentVerdict.PrivateWord, string.Equals(word, text.Trim('/', '\\', '.', '~', ' '), StringComparison.Ordinal)
+            ? $"the {(kind.Length == 0 ? "name" : kind)} '{word}' says it is private data, not public media"
+            : $"the word '{word}' in {(kind.Length == 0 ? "" : "the " + kind + " ")}'{text}' says it is private data, not public media");
+
+    /// <summary>The first extension of <paramref name="text"/> in <paramref name="set"/>: a dot, then letters and digits up to a non-letter or the end.</summary>
+    internal static string? Extension(string text, ImmutableHashSet<string> set)
+    {
+        for (var dot = text.IndexOf('.'); dot >= 0; dot = text.IndexOf('.', dot + 1))
+        {
+            var end = dot + 1;
+            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                end++;
+            }
+
+            if (end > dot + 1 && end - dot - 1 <= 5)
+            {
+                var extension = text.Substring(dot + 1, end - dot - 1);
+                if (set.Contains(extension))
+                {
+                    return extension;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Stems, each one or more words (<c>id-card</c>); the last word matches with an inflection
+    /// (<see cref="PrivateFolderVocabulary.Matches"/>), the others exactly.
+    /// </summary>
+    private sealed class WordList
+    {
+        private readonly ImmutableArray<ImmutableArray<string>> _entries;
+
+        private WordList(ImmutableArray<ImmutableArray<string>> entries) => _entries = entries;
+
+        public static WordList Create(ImmutableArray<string> defaults, string? configured)
+        {
+            var entries = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in defaults)
+            {
+                Add(entry, entries, seen);
+            }
+
+            foreach (var entry in ConfigList.Split(configured))
+            {
+                Add(entry, entries, seen);
+            }
+
+            return new WordList(entries.ToImmutable());
+        }
+
+        private static void Add(string entry, ImmutableArray<ImmutableArray<string>>.Builder entries, HashSet<string> seen)
+        {
+            var words = ImmutableArray.CreateBuilder<string>();
+            var position = 0;
+            while (PrivateFolderVocabulary.NextWord(entry, ref position, out var start, out var length))
+            {
+                words.Add(entry.Substring(start, length).ToLowerInvariant());
+            }
+
+            if (words.Count == 0)
+            {
+                return;
+            }
+
+            // A configured plural ("dossiers") is its stem: "dossier" matches dossiers, dossier.
+            var last = words[words.Count - 1];
+            if (last.Length > 3 && last.EndsWith("s", StringComparison.Ordinal) && !last.EndsWith("ss", StringComparison.Ordinal) &&
+                !last.EndsWith("us", StringComparison.Ordinal))
+            {
+                words[words.Count - 1] = last.Substring(0, last.Length - 1);
+            }
+
+            if (seen.Add(string.Join("-", words)))
+            {
+                entries.Add(words.ToImmutable());
+            }
+        }
+
+        /// <summary>The words of <paramref name="text"/> that match an entry, as written there (<c>"Patient"</c>, <c>"Id-Card"</c>); or null.</summary>
+        public string? FindWord(string text)
+        {
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            var starts = new List<int>();
+            var lengths = new List<int>();
+            var position = 0;
+            while (PrivateFolderVocabulary.NextWord(text, ref position, out var start, out var length))
+            {
+                starts.Add(start);
+                lengths.Add(length);
+            }
+
+            for (var i = 0; i < starts.Count; i++)
+            {
+                foreach (var entry in _entries)
+                {
+                    if (i + entry.Length > starts.Count)
+                    {
+                        continue;
+                    }
+
+                    var matches = true;
+                    for (var k = 0; k < entry.Length - 1 && matches; k++)
+                    {
+                        matches = lengths[i + k] == entry[k].Length &&
+                                  string.Compare(text, starts[i + k], entry[k], 0, entry[k].Length, StringComparison.OrdinalIgnoreCase) == 0;
+                    }
+
+                    var lastIndex = i + entry.Length - 1;
+                    if (matches && PrivateFolderVocabulary.Matches(text, starts[lastIndex], lengths[lastIndex], entry[entry.Length - 1]))
+                    {
+                        var end = starts[lastIndex] + lengths[lastIndex];
+                        return text.Substring(starts[i], end - starts[i]);
+                    }
+                }
+            }
+
+            // "IMGs", "PDFs": an acronym with a plural splits as IM + Gs; the whole run of letters is tried too.
+            for (var i = 0; i < text.Length;)
+            {
+                while (i < text.Length && !char.IsLetter(text[i]))
+                {
+                    i++;
+                }
+
+                var start = i;
+                while (i < text.Length && char.IsLetter(text[i]))
+                {
+                    i++;
+                }
+
+                if (i > start)
+                {
+                    foreach (var entry in _entries)
+                    {
+                        if (entry.Length == 1 && PrivateFolderVocabulary.Matches(text, start, i - start, entry[0]))
+                        {
+                            return text.Substring(start, i - start);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}

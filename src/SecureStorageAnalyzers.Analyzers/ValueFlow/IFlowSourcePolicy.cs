@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SecureStorageAnalyzers.ValueFlow;
+
+/// <summary>What a <see cref="ValueFlowTracker"/> walk looks for: the rule's idea of a source, and what ends a flow.</summary>
+internal interface IFlowSourcePolicy
+{
+    /// <summary>
+    /// Why <paramref name="operation"/> is a source, or null. <paramref name="symbol"/> is what it reads: the property,
+    /// field, parameter, local or called method; null for a literal.
+    /// </summary>
+    SourceReason? Classify(IOperation operation, ISymbol? symbol);
+
+    /// <summary>True when the result of <paramref name="method"/> no longer carries the source (a pseudonymizer).</summary>
+    bool IsBarrier(IMethodSymbol method);
+
+    /// <summary>
+    /// True when a path builder reached through a local ends the walk because it reports its own inputs (SSA0101); false
+    /// when the walk goes through every path builder to the source (SSA0006 looks for the web root under the path).
+    /// </summary>
+    bool StopsAtPathBuilders { get; }
+
+    /// <summary>
+    /// True when the source may be part of the value (interpolation, concatenation, string and path helpers, hashes);
+    /// false when only the whole value counts (SSA0004: the content root itself, not a folder under it).
+    /// </summary>
+    bool FollowsValueTransformations { get; }
+
+    /// <summary>
+    /// True when a walk goes through this construction or call to its arguments (<c>new FileInfo(path)</c>,
+    /// <c>new PhysicalFileProvider(root)</c>, <c>File.OpenRead(path)</c>).
+    /// </summary>
+    bool PassesThrough(IOperation creationOrCall);
+
+    /// <summary>
+    /// The values that choose what <paramref name="call"/> returns, when the policy counts a lookup as carrying its key
+    /// (SSA0005: the record a query finds by a request value, <c>db.Exports.Find(id)</c>,
+    /// <c>FirstOrDefault(x =&gt; x.Id == id)</c>): the walk goes on into them. Empty for any other call, and for every call
+    /// in a policy that does not look through lookups.
+    /// </summary>
+    IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call);
+
+    /// <summary>
+    /// True when a walk that meets a read of <paramref name="property"/> that the policy does not classify goes on into
+    /// the value it is read from (SSA0005: <c>export.Path</c> of a record found by a request value).
+    /// </summary>
+    bool FollowsMembersOf(IPropertyReferenceOperation property);
+}

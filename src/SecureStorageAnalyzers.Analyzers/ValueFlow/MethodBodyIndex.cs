@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.ValueFlow;
+
+/// <summary>
+/// The values every local of one method body is given (initializer and assignments) and its local functions, built in
+/// one pass the first time a walk needs them. Without it, each local a walk meets would cost a scan of the whole body:
+/// quadratic on a 10,000-statement method.
+/// </summary>
+internal sealed class MethodBodyIndex
+{
+    private readonly Dictionary<ILocalSymbol, List<IOperation>> _values = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, ILocalFunctionOperation> _localFunctions = new(SymbolEqualityComparer.Default);
+    private Dictionary<ILocalSymbol, List<IOperation>>? _equalTo;
+    private readonly Dictionary<ILocalSymbol, IArgumentOperation>? _firstStoragePathUse;
+
+    public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null,
+        INamedTypeSymbol? stream = null)
+    {
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                // The first storage call of the body (in source order) that takes a local as its path.
+                case IArgumentOperation argument when isStoragePathArgument is not null &&
+                                                      argument.Value.WithoutConversions() is ILocalReferenceOperation pathLocal &&
+                                                      isStoragePathArgument(argument):
+                    _firstStoragePathUse ??= new Dictionary<ILocalSymbol, IArgumentOperation>(SymbolEqualityComparer.Default);
+                    if (!_firstStoragePathUse.ContainsKey(pathLocal.Local))
+                    {
+                        _firstStoragePathUse[pathLocal.Local] = argument;
+                    }
+
+                    break;
+
+                // sb.Append(phone): for the walk, an append is one more value the builder in the local is given.
+                // sb.Append(a).Append(b): each append of the chain.
+                case IInvocationOperation { Instance: not null } append when stringBuilder is not null &&
+                                                      SymbolEqualityComparer.Default.Equals(append.TargetMethod.ContainingType, stringBuilder) &&
+                                                      IsStringBuilderAppend(append.TargetMethod) &&
+                                                      ChainRoot(append) is ILocalReferenceOperation builder:
+                    Add(builder.Local, append);
+                    break;
+                // stream.CopyTo(memory): the stream copied into a local is one more value of it (a file read into a
+                // MemoryStream and returned: the file is what the local holds).
+                case IInvocationOperation { Instance: { } source, TargetMethod.Name: "CopyTo" or "CopyToAsync" } copy when stream is not null &&
+                                                      WellKnownTypes.DerivesFrom(copy.TargetMethod.ContainingType, stream) &&
+                                                      !copy.Arguments.IsEmpty &&
+                                                      copy.Arguments[0].Value.WithoutConversions() is ILocalReferenceOperation destination:
+                    Add(destination.Local, source);
+                    break;
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                    Add(declarator.Symbol, initializer.Value);
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                    Add(target.Local, assignment.Value);
+                    break;
+                // var (name, age) = (customer.FullName, 3): each local is given its own element of a tuple literal.
+                case IDeconstructionAssignmentOperation deconstruction when TupleOf(deconstruction.Target) is { } targets &&
+                                                                            deconstruction.Value.WithoutConversions() is ITupleOperation values &&
+                                                                            targets.Elements.Length == values.Elements.Length:
+                    for (var i = 0; i < targets.Elements.Length; i++)
+                    {
+                        if (TupleOf(targets.Elements[i]) is null && targets.Elements[i].WithoutConversions() is IDeclarationExpressionOperation
+                            {
+                                Expression: ILocalReferenceOperation declared,
+                            })
+                        {
+                            Add(declared.Local, values.Elements[i]);
+                        }
+                        else if (targets.Elements[i].WithoutConversions() is ILocalReferenceOperation element)
+                        {
+                            Add(element.Local, values.Elements[i]);
+                        }
+                    }
+
+                    break;
+
+                // var (stream, name) = store.Open(id): each local is given the whole value (the walk cannot split it).
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var part in deconstruction.Target.Descendants())
+                    {
+                        if (part is ILocalReferenceOperation deconstructed)
+                        {
+                            Add(deconstructed.Local, deconstruction.Value);
+                        }
+                    }
+
+                    break;
+                case ILocalFunctionOperation function:
+                    _localFunctions[function.Symbol] = function;
+                    break;
+
+                // name == contact.FullName, string.Equals(name, c.FullName, …), name.Equals(c.FullName): where the code goes on
+                // only when they are equal, the local holds that value.
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when
+                    equals.LeftOperand.Type?.SpecialType == SpecialType.System_String && equals.RightOperand.Type?.SpecialType == SpecialType.System_String:
+                    AddEqual(equals.LeftOperand, equals.RightOperand);
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } stringEquals:
+                    if (stringEquals.Instance is { } instance && stringEquals.Arguments.Length >= 1)
+                    {
+                        AddEqual(instance, stringEquals.Arguments[0].Value);
+                    }
+                    else if (stringEquals.Instance is null && stringEquals.Arguments.Length >= 2)
+                    {
+                        AddEqual(stringEquals.Arguments[0].Value, stringEquals.Arguments[1].Value);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The values a local is compared equal with (<c>name == contact.FullName</c>, <c>name.ToLower() ==
+    /// c.FullName.ToLower()</c>, <c>string.Equals(name, c.FullName, …)</c>): constants aside, what it holds where they are equal.
+    /// </summary>
+    public IReadOnlyList<IOperation> EqualValuesOf(ILocalSymbol local) =>
+        _equalTo is not null && _equalTo.TryGetValue(local, out var values) ? values : System.Array.Empty<IOperation>();
+
+    private void AddEqual(IOperation left, IOperation right)
+    {
+        AddEqualSide(left, right);
+        AddEqualSide(right, left);
+    }
+
+    private void AddEqualSide(IOperation side, IOperation other)
+    {
+        if (Peel(side) is not ILocalReferenceOperation local || other.ConstantValue.HasValue || Peel(other).ConstantValue.HasValue ||
+            Peel(other) is ILocalReferenceOperation { Local: var same } && SymbolEqualityComparer.Default.Equals(same, local.Local))
+        {
+            return;
+        }
+
+        _equalTo ??= new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+        if (!_equalTo.TryGetValue(local.Local, out var values))
+        {
+            _equalTo[local.Local] = values = new List<IOperation>(1);
+        }
+
+        values.Add(other);
+    }
+
+    /// <summary>The value under case and space normalizations: <c>name.ToLower()</c>, <c>name.Trim()</c> are compared as <c>name</c>.</summary>
+    private static IOperation Peel(IOperation operation)
+    {
+        operation = operation.WithoutConversions();
+        while (operation is IInvocationOperation
+               {
+                   Instance: { } instance,
+                   TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "ToLower" or "ToUpper" or "ToLowerInvariant" or "ToUpperInvariant" or "Trim" },
+               })
+        {
+            operation = instance.WithoutConversions();
+        }
+
+        return operation;
+    }
+
+    /// <summary>The tuple a deconstruction's target is: <c>(a, b)</c>, or <c>var (a, b)</c>.</summary>
+    private static ITupleOperation? TupleOf(IOperation target) => target.WithoutConversions() switch
+    {
+        ITupleOperation tuple => tuple,
+        IDeclarationExpressionOperation { Expression: ITupleOperation declared } => declared,
+        _ => null,
+    };
+
+    private static IOperation? ChainRoot(IInvocationOperation append)
+    {
+        var receiver = append.Instance;
+        while (receiver is IInvocationOperation inner && IsStringBuilderAppend(inner.TargetMethod))
+        {
+            receiver = inner.Instance;
+        }
+
+        return receiver;
+    }
+
+    /// <summary><c>Append</c>, <c>AppendLine</c>, <c>AppendFormat</c>, <c>AppendJoin</c>, <c>Insert</c>, <c>Replace</c> of a string builder.</summary>
+    public static bool IsStringBuilderAppend(IMethodSymbol method) =>
+        method.Name is "Append" or "AppendLine" or "AppendFormat" or "AppendJoin" or "Insert" or "Replace";
+
+    /// <summary>Every value assigned to <paramref name="local"/> in the body (and, for a string builder, every append), in source order.</summary>
+    public IReadOnlyList<IOperation> ValuesOf(ILocalSymbol local) =>
+        _values.TryGetValue(local, out var values) ? values : System.Array.Empty<IOperation>();
+
+    /// <summary>
+    /// True unless <paramref name="argument"/> passes a local to a storage call's path after an earlier storage call of
+    /// the body already took the same local (<c>File.Exists(path)</c>, then <c>File.WriteAllBytes(path, …)</c>): one path,
+    /// one finding, at its first use. Decided from the body alone, so a build and an IDE analyzing any part of the file
+    /// agree.
+    /// </summary>
+    public bool IsFirstStoragePathUse(IArgumentOperation argument) =>
+        _firstStoragePathUse is null ||
+        argument.Value.WithoutConversions() is not ILocalReferenceOperation local ||
+        !_firstStoragePathUse.TryGetValue(local.Local, out var first) ||
+        ReferenceEquals(first, argument);
+
+    public ILocalFunctionOperation? LocalFunction(IMethodSymbol symbol) =>
+        _localFunctions.TryGetValue(symbol, out var function) ? function : null;
+
+    private void Add(ILocalSymbol local, IOperation value)
+    {
+        if (!_values.TryGetValue(local, out var values))
+        {
+            _values[local] = values = new List<IOperation>(1);
+        }
+
+        values.Add(value);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace SecureStorageAnalyzers.ValueFlow;
+
+/// <summary>
+/// What the project's own methods return, for <see cref="ValueFlowTracker"/> to walk through a call of one (one level):
+/// the values of the method's own <c>return</c> statements (an expression body is one), bound from its declaration. A
+/// method is read the first time a walk meets a call of it, that is only when the call's value reaches a storage call or
+/// a path builder, and then once per compilation (cached per method definition, shared by every policy); a method
+/// no walk meets costs nothing. Only methods whose body is the one that runs: not abstract, virtual, extern, partial
+/// without an implementation, or declared in another assembly.
+/// </summary>
+internal sealed class ProjectMethodReturns
+{
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _returns = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The values <paramref name="method"/>'s own returns give (not a lambda's or a local function's), in source order;
+    /// empty when the method is not the project's, has no body the compiler could bind, or returns nothing.
+    /// </summary>
+    public ImmutableArray<IOperation> Of(IMethodSymbol method, Compilation compilation)
+    {
+        var definition = method.OriginalDefinition;
+        definition = definition.PartialImplementationPart ?? definition;
+        if (_returns.TryGetValue(definition, out var values))
+        {
+            return values;
+        }
+
+        return _returns.GetOrAdd(definition, Read(definition, compilation));
+    }
+
+    /// <summary>True for a method of the compilation whose own body is what a call runs.</summary>
+    public static bool IsFollowable(IMethodSymbol method, Compilation compilation) =>
+        method.MethodKind == MethodKind.Ordinary && !method.ReturnsVoid && !method.IsAbstract && !method.IsVirtual &&
+        !method.IsExtern && !method.IsPartialDefinition && method.ContainingType is { TypeKind: not TypeKind.Interface } &&
+        SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
+
+#pragma warning disable RS1030 // The method's body is in its own file: its semantic model, shared with the driver's cached ones.
+    private static ImmutableArray<IOperation> Read(IMethodSymbol method, Compilation compilation)
+    {
+        if (!IsFollowable(method, compilation))
+        {
+            return ImmutableArray<IOperation>.Empty;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(CancellationToken.None);
+            if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree) ||
+                compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax) is not IMethodBodyBaseOperation body)
+            {
+                continue;
+            }
+
+            var root = (IOperation?)body.BlockBody ?? body.ExpressionBody;
+            if (root is null)
+            {
+                continue;
+            }
+
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } && ReturnsFromMethod(operation))
+                {
+                    values.Add(returned);
+                }
+            }
+
+            return values.ToImmutable();
+        }
+
+        return ImmutableArray<IOperation>.Empty;
+    }
+#pragma warning restore RS1030
+
+    /// <summary>False for a return of a lambda or local function inside the method.</summary>
+    private static bool ReturnsFromMethod(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

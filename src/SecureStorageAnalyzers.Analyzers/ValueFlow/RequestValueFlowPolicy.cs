@@ -1,0 +1,470 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PersonalData;
+
+namespace SecureStorageAnalyzers.ValueFlow;
+
+/// <summary>
+/// Values the request chooses (SSA0005): the endpoint handler's parameters bound from the route, query, form, headers
+/// or body (by <c>[From…]</c> metadata, or by being a simple type a minimal API or action binds from the request), the
+/// members of a bound model (<c>[FromBody]</c>/<c>[FromForm]</c>/…, or <c>[AsParameters]</c>), <c>Request.Query</c>/<c>Form</c>/<c>RouteValues</c>/<c>Headers</c>, and an uploaded
+/// file's own name. Walks go through string and path helpers and through the calls that open a file
+/// (<c>File.OpenRead(path)</c>, <c>new FileStream(path, …)</c>), and through the records a request value finds: a
+/// member of the application's own type read from a record (<c>export.Path</c>) is chosen by what found the record,
+/// that is the keys of a lookup (<see cref="LookupKeys"/>): Entity Framework's <c>Find</c>/<c>FindAsync</c>, the values a
+/// predicate compares the record's members to (<c>FirstOrDefault(x =&gt; x.Id == id)</c>, <c>Where(…)</c>, a repository's
+/// own <c>Get(x =&gt; x.Id == id)</c>), and the source of a LINQ or Entity Framework query operator (<c>Select</c>,
+/// <c>First…</c>, <c>Single…</c>, their async forms). A predicate that also compares a member with the signed-in user
+/// (<c>x.OwnerId == userId</c> where <c>userId</c> comes from <c>User</c>) finds the caller's own record: not a choice
+/// of the requester's, so that lookup carries nothing.
+/// </summary>
+internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
+{
+    private readonly ISymbol _handler;
+    private readonly RequestSymbols _symbols;
+
+    private readonly PersonalData.ProjectHelperPaths? _helpers;
+
+    private readonly System.Threading.CancellationToken _cancellationToken;
+
+    private readonly StorageSinks? _sinks;
+
+    public RequestValueFlowPolicy(ISymbol handler, RequestSymbols symbols, PersonalData.ProjectHelperPaths? helpers = null,
+        StorageSinks? sinks = null, System.Threading.CancellationToken cancellationToken = default)
+    {
+        _handler = handler;
+        _symbols = symbols;
+        _helpers = helpers;
+        _cancellationToken = cancellationToken;
+        _sinks = sinks;
+    }
+
+    /// <summary>A member the application declares (an entity's, a view model's), read from a value: the walk goes on into the value.</summary>
+    public bool FollowsMembersOf(IPropertyReferenceOperation property) =>
+        !property.Property.IsIndexer && !PersonalData.FrameworkAssemblies.Declares(property.Property);
+
+    public IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        List<IOperation>? keys = null;
+
+        // Entity Framework's Find/FindAsync on a set or a context: the key values (not the entity type, not a token).
+        if (method.Name is "Find" or "FindAsync" &&
+            (WellKnownTypes.DerivesFrom(method.ContainingType, _symbols.DbSet) || WellKnownTypes.DerivesFrom(method.ContainingType, _symbols.DbContext)))
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (!SymbolEquality.DefinitionIs(argument.Value.Type, _symbols.CancellationToken) &&
+                    !SymbolEquality.DefinitionIs(argument.Value.Type, _symbols.SystemType))
+                {
+                    (keys ??= new List<IOperation>()).Add(argument.Value);
+                }
+            }
+
+            return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+        }
+
+        // A predicate, whoever declares the call (LINQ, Entity Framework, a repository of the project): the values it
+        // compares the record's members to.
+        foreach (var argument in call.Arguments)
+        {
+            if (Lambda(argument.Value) is { } lambda && !AddPredicateKeys(lambda, ref keys))
+            {
+                return Array.Empty<IOperation>();
+            }
+        }
+
+        // A query operator: what it returns is chosen by its source (Select(x => x.Path) of a record found by id).
+        if (IsQueryOperator(method) && !call.Arguments.IsEmpty && call.Instance is null)
+        {
+            (keys ??= new List<IOperation>()).Add(call.Arguments[0].Value);
+        }
+
+        return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+    }
+
+    private bool IsQueryOperator(IMethodSymbol method) =>
+        method.ContainingType is { } type &&
+        (SymbolEquality.DefinitionIs(type, _symbols.Enumerable) || SymbolEquality.DefinitionIs(type, _symbols.Queryable) ||
+         SymbolEquality.DefinitionIs(type, _symbols.EntityFrameworkQueryable));
+
+    private static IAnonymousFunctionOperation? Lambda(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value is IDelegateCreationOperation creation)
+        {
+            value = creation.Target;
+        }
+
+        return value as IAnonymousFunctionOperation;
+    }
+
+    /// <summary>
+    /// Adds the values <paramref name="lambda"/> compares its parameter's members to (<c>x.Id == id</c>,
+    /// <c>x.Id.Equals(id)</c>, <c>string.Equals(x.Name, name)</c>). False when one of them is the signed-in user's (the
+    /// lookup finds the caller's own record).
+    /// </summary>
+    private bool AddPredicateKeys(IAnonymousFunctionOperation lambda, ref List<IOperation>? keys)
+    {
+        var parameters = lambda.Symbol.Parameters;
+        if (parameters.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var operation in lambda.Body.Descendants())
+        {
+            IOperation left, right;
+            switch (operation)
+            {
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                    left = equals.LeftOperand;
+                    right = equals.RightOperand;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Equals", Instance: { } instance, Arguments.Length: >= 1 } equalsCall:
+                    left = instance;
+                    right = equalsCall.Arguments[0].Value;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "Equals", Instance: null, Arguments.Length: >= 2 } staticEquals:
+                    left = staticEquals.Arguments[0].Value;
+                    right = staticEquals.Arguments[1].Value;
+                    break;
+                default:
+                    continue;
+            }
+
+            var key = Reads(left, parameters) ? right : Reads(right, parameters) ? left : null;
+            if (key is null || Reads(key, parameters))
+            {
+                continue;
+            }
+
+            if (IsSignedInUsers(key, 0))
+            {
+                return false;
+            }
+
+            (keys ??= new List<IOperation>()).Add(key);
+        }
+
+        return true;
+    }
+
+    private static bool Reads(IOperation operation, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters)
+    {
+        if (Is(operation, parameters))
+        {
+            return true;
+        }
+
+        foreach (var inner in operation.Descendants())
+        {
+            if (Is(inner, parameters))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool Is(IOperation operation, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
+            operation is IParameterReferenceOperation reference && parameters.IndexOf(reference.Parameter, 0, SymbolEqualityComparer.Default) >= 0;
+    }
+
+    /// <summary>True when <paramref name="value"/> reads the signed-in user (a <c>ClaimsPrincipal</c>), itself or through the locals it reads (three levels).</summary>
+    private bool IsSignedInUsers(IOperation value, int depth)
+    {
+        if (IsUser(value))
+        {
+            return true;
+        }
+
+        foreach (var inner in value.Descendants())
+        {
+            if (IsUser(inner))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        bool IsUser(IOperation operation)
+        {
+            if (WellKnownTypes.DerivesFrom(operation.Type, _symbols.ClaimsPrincipal))
+            {
+                return true;
+            }
+
+            if (operation is ILocalReferenceOperation local && depth < 3 && _sinks is not null)
+            {
+                foreach (var assigned in _sinks.BodyIndex(operation).ValuesOf(local.Local))
+                {
+                    if (IsSignedInUsers(assigned, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
+    public bool StopsAtPathBuilders => false;
+
+    public bool FollowsValueTransformations => true;
+
+    public bool IsBarrier(IMethodSymbol method) => false;
+
+    public bool PassesThrough(IOperation creationOrCall) => creationOrCall switch
+    {
+        IObjectCreationOperation creation => SymbolEquality.DefinitionIs(creation.Type, _symbols.FileStream) || SymbolEquality.DefinitionIs(creation.Type, _symbols.FileInfo),
+        IInvocationOperation call => SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _symbols.File) || OpensInProjectHelper(call),
+        _ => false,
+    };
+
+    /// <summary>
+    /// A call of the project's own method (one level) that opens, reads or names a stored file from one of its
+    /// parameters (<c>_store.Open(id)</c> doing <c>File.OpenRead(Path.Combine(_dir, …))</c>): the walk goes on into the
+    /// call's arguments. Summarised once per compilation, only for the calls a file result's walk meets.
+    /// </summary>
+    private bool OpensInProjectHelper(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (_helpers is null || call.Arguments.IsEmpty || method.MethodKind != MethodKind.Ordinary ||
+            call.SemanticModel?.Compilation is not { } compilation ||
+            !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly))
+        {
+            return false;
+        }
+
+        return _helpers.For(method, compilation, _cancellationToken).Uses.Count > 0;
+    }
+
+    public SourceReason? Classify(IOperation operation, ISymbol? symbol)
+    {
+        switch (operation)
+        {
+            case IParameterReferenceOperation parameter when IsRequestBound(parameter.Parameter):
+                return new SourceReason("a request value", $"the parameter '{parameter.Parameter.Name}'");
+
+            case IPropertyReferenceOperation property:
+                var declaring = property.Property.ContainingType;
+                if (_symbols.IsRequestCollection(declaring))
+                {
+                    return new SourceReason("a request value", $"read from the request's {declaring.Name}");
+                }
+
+                if (SymbolEquality.DefinitionIs(property.Property.OriginalDefinition, _symbols.FormFileName))
+                {
+                    return new SourceReason("a request value", "the uploaded file's own name");
+                }
+
+                if (property.Instance is IParameterReferenceOperation owner && IsBoundModel(owner.Parameter, property.Property))
+                {
+                    return new SourceReason("a request value", $"'{owner.Parameter.Name}.{property.Property.Name}' from the request");
+                }
+
+                return null;
+
+            default:
+                return null;
+        }
+    }
+
+    private bool IsRequestBound(IParameterSymbol parameter)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _handler))
+        {
+            return false;
+        }
+
+        return IsBoundLikeAParameter(parameter.GetAttributes(), parameter.Type);
+    }
+
+    /// <summary>
+    /// How the framework binds a handler parameter (or a member of an <c>[AsParameters]</c> type) with these attributes:
+    /// <c>[FromServices]</c> never from the request, a <c>[From…]</c> of the request always, otherwise a simple type.
+    /// </summary>
+    private bool IsBoundLikeAParameter(ImmutableArray<AttributeData> attributes, ITypeSymbol valueType)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is { } type)
+            {
+                if (_symbols.IsFromServices(type))
+                {
+                    return false;
+                }
+
+                if (_symbols.IsFromRequest(type))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return IsSimpleType(valueType);
+    }
+
+    /// <summary>A type the framework binds from the route, query or headers without an attribute (and arrays of it).</summary>
+    private bool IsSimpleType(ITypeSymbol valueType)
+    {
+        if (valueType is IArrayTypeSymbol array)
+        {
+            valueType = array.ElementType;
+        }
+
+        return valueType.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 or
+                   SpecialType.System_Int16 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_DateTime ||
+               valueType.TypeKind == TypeKind.Enum || SymbolEquality.DefinitionIs(valueType, _symbols.Guid);
+    }
+
+    private bool IsBoundModel(IParameterSymbol parameter, IPropertySymbol member)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _handler))
+        {
+            return false;
+        }
+
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } type)
+            {
+                if (_symbols.IsFromRequest(type))
+                {
+                    return true;
+                }
+
+                if (SymbolEquality.DefinitionIs(type, _symbols.AsParameters))
+                {
+                    return IsRequestBoundMember(member);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A member of an <c>[AsParameters]</c> type is bound like a handler parameter: by its <c>[From…]</c> attribute (on
+    /// the property or, for a record, its constructor parameter), or as a simple type unless it says <c>[FromServices]</c>.
+    /// </summary>
+    private bool IsRequestBoundMember(IPropertySymbol member)
+    {
+        var attributes = ImmutableArray.CreateBuilder<AttributeData>();
+        attributes.AddRange(member.GetAttributes());
+        foreach (var constructor in member.ContainingType.InstanceConstructors)
+        {
+            foreach (var constructorParameter in constructor.Parameters)
+            {
+                if (string.Equals(constructorParameter.Name, member.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    attributes.AddRange(constructorParameter.GetAttributes());
+                }
+            }
+        }
+
+        return IsBoundLikeAParameter(attributes.ToImmutable(), member.Type);
+    }
+}
+
+/// <summary>The request-binding symbols, resolved once per compilation.</summary>
+internal sealed class RequestSymbols
+{
+    private readonly INamedTypeSymbol?[] _fromRequest;
+    private readonly INamedTypeSymbol? _fromServices;
+    private readonly INamedTypeSymbol?[] _collections;
+
+    public RequestSymbols(WellKnownTypes types)
+    {
+        _fromRequest = new[]
+        {
+            types.IFromRouteMetadata,
+            types.IFromQueryMetadata,
+            types.IFromFormMetadata,
+            types.IFromBodyMetadata,
+            types.IFromHeaderMetadata,
+        };
+        _fromServices = types.IFromServiceMetadata;
+        _collections = new[]
+        {
+            types.IQueryCollection,
+            types.IFormCollection,
+            types.IHeaderDictionary,
+            types.RouteValueDictionary,
+        };
+        AsParameters = types.AsParametersAttribute;
+        FormFileName = WellKnownTypes.Property(types.IFormFile, "FileName");
+        Guid = types.Guid;
+        Enumerable = types.Enumerable;
+        Queryable = types.Queryable;
+        EntityFrameworkQueryable = types.EntityFrameworkQueryableExtensions;
+        DbSet = types.DbSetOfT;
+        DbContext = types.DbContext;
+        CancellationToken = types.CancellationToken;
+        SystemType = types.SystemType;
+        ClaimsPrincipal = types.ClaimsPrincipal;
+        File = types.File;
+        FileStream = types.FileStream;
+        FileInfo = types.FileInfo;
+    }
+
+    public INamedTypeSymbol? AsParameters { get; }
+    public IPropertySymbol? FormFileName { get; }
+    public INamedTypeSymbol? Guid { get; }
+    public INamedTypeSymbol? Enumerable { get; }
+    public INamedTypeSymbol? Queryable { get; }
+    public INamedTypeSymbol? EntityFrameworkQueryable { get; }
+    public INamedTypeSymbol? DbSet { get; }
+    public INamedTypeSymbol? DbContext { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? SystemType { get; }
+    public INamedTypeSymbol? ClaimsPrincipal { get; }
+    public INamedTypeSymbol? File { get; }
+    public INamedTypeSymbol? FileStream { get; }
+    public INamedTypeSymbol? FileInfo { get; }
+
+    public bool IsFromRequest(INamedTypeSymbol attribute)
+    {
+        foreach (var metadata in _fromRequest)
+        {
+            if (metadata is not null && WellKnownTypes.Implements(attribute, metadata))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool IsFromServices(INamedTypeSymbol attribute) =>
+        _fromServices is not null && WellKnownTypes.Implements(attribute, _fromServices);
+
+    public bool IsRequestCollection(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var collection in _collections)
+        {
+            if (collection is not null && WellKnownTypes.Implements(type, collection))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.ValueFlow;
+
+// The per-body index cache: one MethodBodyIndex per method body, shared by every walk of the compilation.
+internal sealed partial class StorageSinks
+{
+    /// <summary>
+    /// One <see cref="MethodBodyIndex"/> per method body, shared by every walk of the compilation (whatever its policy),
+    /// alive as long as the body's operation tree is: no state outlives the compilation.
+    /// </summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, MethodBodyIndex> _bodyIndexes = new();
+
+    /// <summary>The index of the method body <paramref name="operation"/> is in, built on first use.</summary>
+    public MethodBodyIndex BodyIndex(IOperation operation) => _bodyIndexes.GetValue(operation.Root(), _createIndex);
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, MethodBodyIndex>.CreateValueCallback _createIndex;
+}

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.ValueFlow;
+
+// Where a call writes a file (SSA0006, SSA0009): the written path of File, FileInfo, FileStream, StreamWriter and posted-file calls.
+internal sealed partial class StorageSinks
+{
+    /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
+    public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes =>
+        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase);
+
+    /// <summary>
+    /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/
+    /// <c>Create*</c>/<c>OpenWrite</c>, the destination of <c>File.Copy</c>/<c>Move</c>/<c>Replace</c>, <c>File.Open</c> and
+    /// <c>new FileStream</c> with a creating mode or write access, <c>new StreamWriter(path)</c>, and <c>FileInfo</c>'s
+    /// <c>Create</c>/<c>CreateText</c>/<c>OpenWrite</c>/<c>AppendText</c> (the receiver) and <c>CopyTo</c>/<c>MoveTo</c>
+    /// (the destination).
+    /// </summary>
+    public IOperation? WrittenPath(IOperation call)
+    {
+        switch (call)
+        {
+            case IInvocationOperation invocation when invocation.TargetMethod.ContainingType is { } type:
+                var method = invocation.TargetMethod;
+                if (SymbolEqualityComparer.Default.Equals(type, _file))
+                {
+                    return method.Name switch
+                    {
+                        "Copy" or "Move" => Argument(invocation.Arguments, "destFileName"),
+                        "Replace" => Argument(invocation.Arguments, "destinationFileName"),
+                        "Open" => OpensForWriting(invocation.Arguments) ? Argument(invocation.Arguments, "path") : null,
+                        _ when method.Name.StartsWith("Write", StringComparison.Ordinal) ||
+                               method.Name.StartsWith("Append", StringComparison.Ordinal) ||
+                               method.Name is "Create" or "CreateText" or "OpenWrite" => Argument(invocation.Arguments, "path"),
+                        _ => null,
+                    };
+                }
+
+                // Classic ASP.NET: an upload saved where the caller says (HttpPostedFileWrapper.SaveAs overrides the base's).
+                if (method.Name == "SaveAs" && (WellKnownTypes.DerivesFrom(type, _postedFile) || WellKnownTypes.DerivesFrom(type, _postedFileBase)))
+                {
+                    return Argument(invocation.Arguments, "filename");
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(type, _fileInfo))
+                {
+                    return method.Name switch
+                    {
+                        "Create" or "CreateText" or "OpenWrite" or "AppendText" => invocation.Instance,
+                        "Open" => OpensForWriting(invocation.Arguments) ? invocation.Instance : null,
+                        "CopyTo" or "MoveTo" => Argument(invocation.Arguments, "destFileName"),
+                        _ => null,
+                    };
+                }
+
+                return null;
+
+            case IObjectCreationOperation creation:
+                if (SymbolEqualityComparer.Default.Equals(creation.Type, _streamWriter))
+                {
+                    return Argument(creation.Arguments, "path");
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(creation.Type, _fileStream) && OpensForWriting(creation.Arguments))
+                {
+                    return Argument(creation.Arguments, "path");
+                }
+
+                return null;
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>A <c>FileMode</c> that creates or truncates, or a <c>FileAccess</c> with write, among the arguments.</summary>
+    private bool OpensForWriting(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            var value = argument.Value;
+            if (value.ConstantValue is not { HasValue: true, Value: int constant } || value.Type is null)
+            {
+                continue;
+            }
+
+            // FileMode: CreateNew = 1, Create = 2, OpenOrCreate = 4, Truncate = 5, Append = 6. FileAccess: Write = 2, ReadWrite = 3.
+            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileMode) && constant is 1 or 2 or 4 or 5 or 6)
+            {
+                return true;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileAccess) && (constant & 2) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == parameterName)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,849 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.PersonalData;
+
+namespace SecureStorageAnalyzers.ValueFlow;
+
+/// <summary>
+/// A source its policy names (a personal identifier, a request value, the web root, …) found on the way into a storage
+/// path.
+/// </summary>
+internal readonly struct FlowSource
+{
+    public FlowSource(IOperation operation, SourceReason reason, bool throughUnkeyedHash)
+    {
+        Operation = operation;
+        Reason = reason;
+        ThroughUnkeyedHash = throughUnkeyedHash;
+    }
+
+    /// <summary>The expression that yields the source: the primary location of the finding.</summary>
+    public IOperation Operation { get; }
+
+    public SourceReason Reason { get; }
+
+    /// <summary>True when the value went through an unkeyed hash (SHA-256, MD5…), which anyone can reverse for a phone number.</summary>
+    public bool ThroughUnkeyedHash { get; }
+}
+
+/// <summary>
+/// The value-flow engine of the pack: walks back from a value that becomes a storage path to the sources it is made of,
+/// as its <see cref="IFlowSourcePolicy"/> names them (personal identifiers for SSA0101, request values for SSA0005, the
+/// web root for SSA0006, the content root for SSA0004, private folders for SSA0001); through locals
+/// (their initializers and assignments in the same method), string interpolation, concatenation, <c>string.Format</c>/
+/// <c>Concat</c>/<c>Join</c>, <c>ToString</c> and the string helpers, a <c>StringBuilder</c> (its constructor's text and
+/// every append, chained or on a local), <c>Path</c> helpers, encodings, unkeyed hashes, LINQ operators over a string's
+/// characters and <c>new string(chars)</c>, tuple literals (element by element, deconstructed or read by field), a value
+/// a local is compared equal with (<c>==</c>, <c>Equals</c>; for the policies that follow transformations), conditional access (<c>?.</c>),
+/// <c>await</c>, <c>?:</c>/<c>??</c>, <c>Regex.Replace</c>, local functions that return the value, and the project's own
+/// methods, one level (what they return, with the call's arguments for their parameters, read lazily and cached per
+/// method: <see cref="ProjectMethodReturns"/>). Bounded; any other call ends the walk unless the policy classifies it
+/// (for SSA0101, <c>GetPhoneNumberAsync</c>). A keyed hash (HMAC), a barrier of the policy (a configured pseudonymization
+/// method) or a fresh name (<c>Guid.NewGuid()</c>, <c>Path.GetRandomFileName()</c>) ends it too. So does another path
+/// builder (<c>Path.Combine</c>, a path-like string) for a policy that <see cref="IFlowSourcePolicy.StopsAtPathBuilders"/>:
+/// it reports its own inputs.
+/// </summary>
+internal sealed class ValueFlowTracker
+{
+    private const int MaxDepth = 32;
+    private const int FewLocals = 8;
+
+    private readonly StorageSinks _sinks;
+    private readonly IFlowSourcePolicy _policy;
+
+    public ValueFlowTracker(StorageSinks sinks, IFlowSourcePolicy policy)
+    {
+        _sinks = sinks;
+        _policy = policy;
+    }
+
+    public IFlowSourcePolicy Policy => _policy;
+
+    /// <summary>
+    /// Adds to <paramref name="sources"/> every source of the policy that flows into <paramref name="value"/>. A path
+    /// builder met on the way reports its own inputs and ends the walk, unless it is <paramref name="value"/> itself
+    /// (<paramref name="valueIsPathBuilder"/>: a path-like string being analyzed).
+    /// </summary>
+    public void FindSources(IOperation value, List<FlowSource> sources, bool valueIsPathBuilder = false)
+    {
+        var walk = new Walk(this, sources, valueIsPathBuilder ? value : null);
+        walk.Trace(value, 0, false, null);
+    }
+
+    /// <summary>See <see cref="MethodBodyIndex.IsFirstStoragePathUse"/>; the body is indexed only when the argument is a local.</summary>
+    public bool IsFirstStoragePathUse(IArgumentOperation argument) =>
+        argument.Value.WithoutConversions() is not ILocalReferenceOperation || _sinks.BodyIndex(argument).IsFirstStoragePathUse(argument);
+
+    /// <summary>
+    /// True when the value of <paramref name="operation"/> goes straight (through conversions, string helpers,
+    /// concatenation and interpolation) into another path builder or a storage call: that one reports, with the storage
+    /// call as its location, and walks through this one. A builder whose value is stored in a local or returned reports
+    /// itself, and walks that reach it through the local stop there.
+    /// </summary>
+    public bool FeedsAnotherSink(IOperation operation)
+    {
+        var current = operation;
+        var parent = operation.Parent;
+        while (parent is not null)
+        {
+            switch (parent)
+            {
+                case IConversionOperation:
+                case IInterpolationOperation:
+                case IAwaitOperation:
+                case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, current):
+                case ICoalesceOperation:
+                case IArrayInitializerOperation:
+                case IArrayCreationOperation:
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
+                    break;
+
+                case var collection when _sinks.IsParamsCollection(collection):
+                    break;
+
+                case IInterpolatedStringOperation interpolated:
+                    if (_sinks.IsPathBuilder(interpolated))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case IArgumentOperation argument:
+                    var consumer = argument.Parent;
+                    var method = consumer switch
+                    {
+                        IInvocationOperation invocation => invocation.TargetMethod,
+                        IObjectCreationOperation creation => creation.Constructor,
+                        _ => null,
+                    };
+                    if (method is null)
+                    {
+                        return false;
+                    }
+
+                    if (_sinks.IsPathBuilder(method) || _sinks.IsSinkMethod(method) && _sinks.IsPathArgument(argument, method))
+                    {
+                        return true;
+                    }
+
+                    if (!_sinks.Propagates(method, out _))
+                    {
+                        return false;
+                    }
+
+                    parent = consumer;
+                    break;
+
+                case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, current):
+                    if (!_sinks.Propagates(invocation.TargetMethod, out _))
+                    {
+                        return false;
+                    }
+
+                    break;
+
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                    when ReferenceEquals(assignment.Value, current):
+                    return _sinks.PropertySinks.Contains(target.Property.OriginalDefinition);
+
+                default:
+                    return false;
+            }
+
+            current = parent!;
+            parent = parent!.Parent;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Inside a local function or a project method: its parameters mapped to the call's arguments, and the caller's own
+    /// map. For a project method, also the walk's state in the caller, restored while an argument is walked.
+    /// </summary>
+    private sealed class ArgumentMap
+    {
+        public ArgumentMap(ArgumentMap? outer) => Outer = outer;
+
+        public Dictionary<IParameterSymbol, IOperation> Values { get; } = new(SymbolEqualityComparer.Default);
+
+        public ArgumentMap? Outer { get; }
+
+        /// <summary>The caller's state when the map is a project method's (null for a local function: same body).</summary>
+        public CallerState? Caller { get; set; }
+    }
+
+    /// <summary>What a walk knew in the caller of a project method: its body's index, its visited locals, how it got there.</summary>
+    private sealed class CallerState
+    {
+        public MethodBodyIndex? Index;
+        public List<ILocalSymbol>? VisitedLocals;
+        public HashSet<ILocalSymbol>? ManyVisitedLocals;
+        public bool ViaLocal;
+        public IConditionalAccessOperation? Access;
+    }
+
+    private sealed class Walk
+    {
+        private readonly ValueFlowTracker _owner;
+        private readonly List<FlowSource> _sources;
+        private List<ILocalSymbol>? _visitedLocals;
+        private HashSet<ILocalSymbol>? _manyVisitedLocals;
+        private readonly IOperation? _builder;
+        private MethodBodyIndex? _index;
+        private bool _viaLocal;
+        private IConditionalAccessOperation? _access;
+
+        // Inside a project method's body (one level): the call in the caller, where what the body yields is located.
+        private IInvocationOperation? _projectCall;
+
+        // Set by every source met (even one already reported): tells whether one return of a project method yielded one.
+        private bool _found;
+
+        public Walk(ValueFlowTracker owner, List<FlowSource> sources, IOperation? builder)
+        {
+            _owner = owner;
+            _sources = sources;
+            _builder = builder;
+        }
+
+        public void Trace(IOperation? operation, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            if (operation is null || depth > MaxDepth)
+            {
+                return;
+            }
+
+            // A path builder reached through a local reports its own inputs; one nested in the value is walked through.
+            if (_viaLocal && _owner._policy.StopsAtPathBuilders && !ReferenceEquals(operation, _builder) &&
+                _owner._sinks.IsPathBuilder(operation))
+            {
+                return;
+            }
+
+            // (An implicit params array is the arguments of a call the policy passes through, as new CompositeFileProvider(a, b).)
+            if (!_owner._policy.FollowsValueTransformations &&
+                operation is IInterpolatedStringOperation or IBinaryOperation or IArrayCreationOperation { IsImplicit: false })
+            {
+                return;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    Trace(conversion.Operand, depth + 1, hashed, arguments);
+                    break;
+
+                case IParenthesizedOperation parenthesized:
+                    Trace(parenthesized.Operand, depth + 1, hashed, arguments);
+                    break;
+
+                case IAwaitOperation awaited:
+                    Trace(awaited.Operation, depth + 1, hashed, arguments);
+                    break;
+
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole)
+                        {
+                            Trace(hole.Expression, depth + 1, hashed, arguments);
+                        }
+                    }
+
+                    break;
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                    Trace(binary.LeftOperand, depth + 1, hashed, arguments);
+                    Trace(binary.RightOperand, depth + 1, hashed, arguments);
+                    break;
+
+                case IConditionalOperation conditional:
+                    Trace(conditional.WhenTrue, depth + 1, hashed, arguments);
+                    Trace(conditional.WhenFalse, depth + 1, hashed, arguments);
+                    break;
+
+                case ICoalesceOperation coalesce:
+                    Trace(coalesce.Value, depth + 1, hashed, arguments);
+                    Trace(coalesce.WhenNull, depth + 1, hashed, arguments);
+                    break;
+
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        Trace(element, depth + 1, hashed, arguments);
+                    }
+
+                    break;
+
+                case IConditionalAccessOperation access:
+                    // caller?.PhoneNumber: the member read is the identifier; the finding shows the whole expression.
+                    var outerAccess = _access;
+                    _access = access;
+                    Trace(access.WhenNotNull, depth + 1, hashed, arguments);
+                    _access = outerAccess;
+                    break;
+
+                case IInvocationOperation invocation:
+                    TraceInvocation(invocation, depth, hashed, arguments);
+                    break;
+
+                case IPropertyReferenceOperation property:
+                    var propertyReason = _owner._policy.Classify(operation, property.Property);
+                    if (propertyReason is null && property.Instance is { } owner && _owner._policy.FollowsMembersOf(property))
+                    {
+                        // export.Path: the record it is read from (SSA0005, a record found by a request value).
+                        Trace(owner, depth + 1, hashed, arguments);
+                        break;
+                    }
+
+                    Report(operation, propertyReason, hashed);
+                    break;
+
+                case IConditionalAccessInstanceOperation accessed when AccessOf(accessed) is { } made:
+                    // export?.Path, its member followed: the value the access is made on.
+                    var accessWas = _access;
+                    _access = null;
+                    Trace(made.Operation, depth + 1, hashed, arguments);
+                    _access = accessWas;
+                    break;
+
+                case IFieldReferenceOperation field:
+                    var fieldReason = _owner._policy.Classify(operation, field.Field);
+                    if (fieldReason is null && _owner._policy.FollowsValueTransformations && field.Instance is ILocalReferenceOperation tupleLocal &&
+                        TupleElementIndex(field.Field) is { } elementIndex)
+                    {
+                        // person.name of var person = (name: customer.FullName, age: 3): the element the tuple was given.
+                        TraceTupleElement(tupleLocal, elementIndex, depth, hashed, arguments);
+                        break;
+                    }
+
+                    Report(operation, fieldReason, hashed);
+                    break;
+
+                case IParameterReferenceOperation parameter:
+                    if (arguments is not null && arguments.Values.TryGetValue(parameter.Parameter, out var argument))
+                    {
+                        if (arguments.Caller is { } caller)
+                        {
+                            TraceInCaller(argument, depth + 1, hashed, arguments.Outer, caller);
+                        }
+                        else
+                        {
+                            Trace(argument, depth + 1, hashed, arguments.Outer);
+                        }
+                    }
+                    else
+                    {
+                        Report(operation, _owner._policy.Classify(operation, parameter.Parameter), hashed);
+                    }
+
+                    break;
+
+                case ILocalReferenceOperation local:
+                    TraceLocal(local, depth, hashed, arguments);
+                    break;
+
+                case IObjectCreationOperation creation when _owner._policy.FollowsValueTransformations &&
+                                                            _owner._sinks.StringBuilder is { } stringBuilder &&
+                                                            SymbolEqualityComparer.Default.Equals(creation.Type, stringBuilder):
+                    // new StringBuilder(root): its initial text.
+                    foreach (var constructorArgument in creation.Arguments)
+                    {
+                        if (constructorArgument.Value.Type?.SpecialType == SpecialType.System_String)
+                        {
+                            Trace(constructorArgument.Value, depth + 1, hashed, arguments);
+                        }
+                    }
+
+                    break;
+
+                case IObjectCreationOperation { Type.SpecialType: SpecialType.System_String } creation when _owner._policy.FollowsValueTransformations:
+                    // new string(name.Where(char.IsLetter).ToArray()): the characters it is made of.
+                    foreach (var constructorArgument in creation.Arguments)
+                    {
+                        if (constructorArgument.Value.Type is IArrayTypeSymbol or INamedTypeSymbol { IsGenericType: true })
+                        {
+                            Trace(constructorArgument.Value, depth + 1, hashed, arguments);
+                        }
+                    }
+
+                    break;
+
+                case IObjectCreationOperation creation when _owner._policy.PassesThrough(creation):
+                    foreach (var constructorArgument in creation.Arguments)
+                    {
+                        Trace(constructorArgument.Value, depth + 1, hashed, arguments);
+                    }
+
+                    break;
+
+                case ILiteralOperation literal:
+                    Report(literal, _owner._policy.Classify(literal, null), hashed);
+                    break;
+
+                default:
+                    // A params collection the pack's Roslyn floor has no interface for (C# 13 binds five and more
+                    // Path.Combine segments to params ReadOnlySpan<string>, a collection expression): its elements.
+                    if (_owner._sinks.IsParamsCollection(operation))
+                    {
+                        foreach (var element in operation.ChildOperations)
+                        {
+                            Trace(element, depth + 1, hashed, arguments);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>The position of a tuple's element field (<c>t.name</c>, <c>t.Item2</c>), or null for any other field.</summary>
+        private static int? TupleElementIndex(IFieldSymbol field)
+        {
+            if (field.ContainingType is not { IsTupleType: true } tuple)
+            {
+                return null;
+            }
+
+            var elements = tuple.TupleElements;
+            for (var i = 0; i < elements.Length; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(elements[i], field) ||
+                    SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField, field.CorrespondingTupleField ?? field))
+                {
+                    return i;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The element at <paramref name="index"/> of every tuple literal given to the local. The local is not marked
+        /// visited (another element of it may be read in the same path); the walk's depth bounds a tuple built from itself.
+        /// </summary>
+        private void TraceTupleElement(ILocalReferenceOperation reference, int index, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            var wasViaLocal = _viaLocal;
+            _viaLocal = true;
+            foreach (var value in Index(reference).ValuesOf(reference.Local))
+            {
+                if (value.WithoutConversions() is ITupleOperation tuple && index < tuple.Elements.Length)
+                {
+                    Trace(tuple.Elements[index], depth + 1, hashed, arguments);
+                }
+            }
+
+            _viaLocal = wasViaLocal;
+        }
+
+        /// <summary>The conditional access whose receiver <paramref name="instance"/> stands for (the nearest one it is under the <c>?.</c> of).</summary>
+        private static IConditionalAccessOperation? AccessOf(IConditionalAccessInstanceOperation instance)
+        {
+            IOperation child = instance;
+            for (var parent = instance.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access && ReferenceEquals(access.WhenNotNull, child))
+                {
+                    return access;
+                }
+            }
+
+            return null;
+        }
+
+        private void TraceInvocation(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            var method = invocation.TargetMethod;
+            if (_owner._policy.IsBarrier(method))
+            {
+                return;
+            }
+
+            if (_owner._policy.PassesThrough(invocation))
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    Trace(argument.Value, depth + 1, hashed, arguments);
+                }
+
+                return;
+            }
+
+            if (_owner._policy.FollowsValueTransformations && _owner._sinks.Propagates(method, out var unkeyedHash))
+            {
+                // In a project method, a hash of the argument is what the method makes of it (a pseudonym), and an
+                // extension is all it keeps of a name: neither carries the argument out of the method.
+                if (_projectCall is not null && (unkeyedHash || IsExtensionOnly(method)))
+                {
+                    return;
+                }
+
+                Trace(invocation.Instance, depth + 1, hashed || unkeyedHash, arguments);
+                foreach (var argument in invocation.Arguments)
+                {
+                    Trace(argument.Value, depth + 1, hashed || unkeyedHash, arguments);
+                }
+
+                return;
+            }
+
+            if (method.MethodKind == MethodKind.LocalFunction && TraceLocalFunction(invocation, depth, hashed, arguments))
+            {
+                return;
+            }
+
+            // A lookup (SSA0005): what it finds is chosen by its keys, walked as its value; the call is then judged as
+            // any other (a project method's returns), so nothing else it carries is lost.
+            var keys = _owner._policy.LookupKeys(invocation);
+            for (var i = 0; i < keys.Count; i++)
+            {
+                Trace(keys[i], depth + 1, hashed, arguments);
+            }
+
+            // Any other call ends the walk, unless its name says what it returns (user.GetPhoneNumber()) or it is the
+            // project's own method, whose returns are walked (one level).
+            var reason = _owner._policy.Classify(invocation, method);
+            if (reason is null && _projectCall is null && TraceProjectMethod(invocation, depth, hashed, arguments))
+            {
+                return;
+            }
+
+            Report(invocation, reason, hashed);
+        }
+
+        private bool IsExtensionOnly(IMethodSymbol method) =>
+            method.Name == "GetExtension" && SymbolEquality.DefinitionIs(method.ContainingType, _owner._sinks.PathType);
+
+        /// <summary>
+        /// A call of the project's own method (<see cref="ProjectMethodReturns"/>): its value is what the method returns,
+        /// walked with the call's arguments for its parameters (<c>GetUploadPath()</c> returning <c>"wwwroot/Uploads"</c>,
+        /// <c>Clean(name)</c> returning <c>Regex.Replace(name, …)</c>). One level: inside it, calls of other project methods
+        /// end the walk as before. Every return must yield a source (a <c>return null</c> or <c>return ""</c> guard aside),
+        /// or the method gives nothing: returns that disagree (a web-root path on one branch, another folder on the other)
+        /// and recursion are unknown, not a finding. A source inside the method is located at the call. The method's
+        /// returns are read only here, when the call's value reaches a storage call or a path builder, and once per method
+        /// per compilation. False when the method is not one the walk can follow.
+        /// </summary>
+        private bool TraceProjectMethod(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            var method = invocation.TargetMethod;
+            if (invocation.SemanticModel?.Compilation is not { } compilation || !ProjectMethodReturns.IsFollowable(method, compilation))
+            {
+                return false;
+            }
+
+            var returns = _owner._sinks.ProjectReturns.Of(method, compilation);
+            if (returns.IsEmpty)
+            {
+                return false;
+            }
+
+            var caller = Save();
+            var map = new ArgumentMap(arguments) { Caller = caller };
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter)
+                {
+                    map.Values[parameter.OriginalDefinition] = argument.Value;
+                }
+            }
+
+            // The method's body: its own index and locals; a path builder in it is walked as one reached through a
+            // local (a rule that reports path builders reports the method's own).
+            _projectCall = invocation;
+            _index = null;
+            _visitedLocals = null;
+            _manyVisitedLocals = null;
+            _viaLocal = true;
+            _access = null;
+            var start = _sources.Count;
+            var outerFound = _found;
+            var agreed = false;
+            foreach (var returned in returns)
+            {
+                if (returned.WithoutConversions().ConstantValue is { HasValue: true, Value: null or "" })
+                {
+                    continue;
+                }
+
+                _found = false;
+                Trace(returned, depth + 1, hashed, map);
+                agreed = _found;
+                if (!agreed)
+                {
+                    break;
+                }
+            }
+
+            _projectCall = null;
+            Restore(caller);
+            _found = outerFound || agreed;
+            if (!agreed)
+            {
+                _sources.RemoveRange(start, _sources.Count - start);
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>The walk's per-body state, to walk another body (a project method's, or back in its caller) and return.</summary>
+        private CallerState Save() => new()
+        {
+            Index = _index,
+            VisitedLocals = _visitedLocals,
+            ManyVisitedLocals = _manyVisitedLocals,
+            ViaLocal = _viaLocal,
+            Access = _access,
+        };
+
+        private void Restore(CallerState state)
+        {
+            _index = state.Index;
+            _visitedLocals = state.VisitedLocals;
+            _manyVisitedLocals = state.ManyVisitedLocals;
+            _viaLocal = state.ViaLocal;
+            _access = state.Access;
+        }
+
+        /// <summary>An argument of a project method's call, walked in the caller's body with the caller's state.</summary>
+        private void TraceInCaller(IOperation argument, int depth, bool hashed, ArgumentMap? arguments, CallerState caller)
+        {
+            var inner = Save();
+            var projectCall = _projectCall;
+            _projectCall = null;
+            Restore(caller);
+
+            Trace(argument, depth, hashed, arguments);
+
+            // The caller's visited locals may have grown (a list created here): keep them for the next argument.
+            caller.VisitedLocals = _visitedLocals;
+            caller.ManyVisitedLocals = _manyVisitedLocals;
+            caller.Index = _index;
+            _projectCall = projectCall;
+            Restore(inner);
+        }
+
+        private bool TraceLocalFunction(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            var function = Index(invocation).LocalFunction(invocation.TargetMethod.OriginalDefinition);
+            if (function is null)
+            {
+                return false;
+            }
+
+            // The arguments are traced later with the caller's own mapping (nested local functions).
+            var map = new ArgumentMap(arguments);
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not null)
+                {
+                    map.Values[argument.Parameter] = argument.Value;
+                }
+            }
+
+            var body = (IOperation?)function.Body ?? function.IgnoredBody;
+            if (body is not null)
+            {
+                foreach (var inner in body.Descendants())
+                {
+                    if (inner is IReturnOperation { ReturnedValue: { } returned })
+                    {
+                        Trace(returned, depth + 1, hashed, map);
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private void TraceLocal(ILocalReferenceOperation reference, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            var local = reference.Local;
+            var reason = _owner._policy.Classify(reference, local);
+            if (reason is not null && !HoldsOnlyPlatformValues(reference, local))
+            {
+                Report(reference, reason, hashed);
+                return;
+            }
+
+            if (!Visit(local))
+            {
+                return;
+            }
+
+            var wasViaLocal = _viaLocal;
+            _viaLocal = true;
+            foreach (var value in Index(reference).ValuesOf(local))
+            {
+                Trace(value, depth + 1, hashed, arguments);
+            }
+
+            // A value the local is compared equal with (contacts.FirstOrDefault(c => c.FullName == nameToExport)): where the
+            // code uses the local, it is that value.
+            if (_owner._policy.FollowsValueTransformations)
+            {
+                foreach (var equal in Index(reference).EqualValuesOf(local))
+                {
+                    Trace(equal, depth + 1, hashed, arguments);
+                }
+            }
+
+            _viaLocal = wasViaLocal;
+        }
+
+        /// <summary>
+        /// True when every value given to <paramref name="local"/> is a platform member the policy does not classify
+        /// (<c>var fullName = file.FullName</c>, <c>var userName = Environment.UserName</c>) or a path the code builds
+        /// (<c>var fullname = Path.Combine(root, subfolder, filename)</c>): the local is that value, and its name says
+        /// nothing; the walk goes on into the values, so a person's name among a path's inputs is still found there.
+        /// Indexers and calls with arguments (<c>Request.Form["phone"]</c>) are not such values.
+        /// </summary>
+        private bool HoldsOnlyPlatformValues(ILocalReferenceOperation reference, ILocalSymbol local)
+        {
+            var values = Index(reference).ValuesOf(local);
+            if (values.Count == 0)
+            {
+                return false;
+            }
+
+            foreach (var value in values)
+            {
+                if (!IsPlatformValue(value, 0))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool IsPlatformValue(IOperation? value, int depth)
+        {
+            if (value is null || depth > 8)
+            {
+                return false;
+            }
+
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    return IsPlatformValue(conversion.Operand, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return IsPlatformValue(parenthesized.Operand, depth + 1);
+                case IAwaitOperation awaited:
+                    return IsPlatformValue(awaited.Operation, depth + 1);
+                case IConditionalAccessOperation access:
+                    return IsPlatformValue(access.WhenNotNull, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return IsPlatformValue(coalesce.Value, depth + 1) && IsPlatformValue(coalesce.WhenNull, depth + 1);
+                case ILiteralOperation:
+                    return true;
+                case IPropertyReferenceOperation { Property.IsIndexer: false } property:
+                    return IsPlatformMember(value, property.Property);
+                case IFieldReferenceOperation field:
+                    return IsPlatformMember(value, field.Field);
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (depth == 0 && _owner._sinks.IsPathBuilder(method))
+                    {
+                        return true;
+                    }
+
+                    if (_owner._sinks.Propagates(method, out _) && invocation.Instance is { } instance)
+                    {
+                        // file.FullName.ToLowerInvariant(): the string helper's receiver decides.
+                        return IsPlatformValue(instance, depth + 1);
+                    }
+
+                    return invocation.Arguments.IsEmpty && IsPlatformMember(value, method);
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsPlatformMember(IOperation operation, ISymbol member) =>
+            PersonalData.FrameworkAssemblies.Declares(member) && _owner._policy.Classify(operation, member) is null;
+
+        /// <summary>
+        /// True the first time the walk meets <paramref name="local"/>. Most walks meet one to three locals: a short list,
+        /// scanned; a hash set only past <see cref="FewLocals"/>.
+        /// </summary>
+        private bool Visit(ILocalSymbol local)
+        {
+            if (_manyVisitedLocals is not null)
+            {
+                return _manyVisitedLocals.Add(local);
+            }
+
+            _visitedLocals ??= new List<ILocalSymbol>(FewLocals);
+            foreach (var visited in _visitedLocals)
+            {
+                if (SymbolEqualityComparer.Default.Equals(visited, local))
+                {
+                    return false;
+                }
+            }
+
+            if (_visitedLocals.Count < FewLocals)
+            {
+                _visitedLocals.Add(local);
+                return true;
+            }
+
+            _manyVisitedLocals = new HashSet<ILocalSymbol>(_visitedLocals, SymbolEqualityComparer.Default) { local };
+            return true;
+        }
+
+        private void Report(IOperation operation, SourceReason? reason, bool hashed)
+        {
+            if (reason is null)
+            {
+                return;
+            }
+
+            _found = true;
+
+            // What a project method's own body yields is located at its call in the caller.
+            if (_projectCall is not null)
+            {
+                operation = _projectCall;
+            }
+
+            if (_access is not null && ReferenceEquals(_access.WhenNotNull, operation))
+            {
+                operation = _access;
+
+                // invoice?.Customer?.Name: the whole chain, not its inner '.Customer?.Name'.
+                while (operation.Parent is IConditionalAccessOperation outer && ReferenceEquals(outer.WhenNotNull, operation))
+                {
+                    operation = outer;
+                }
+            }
+
+            foreach (var existing in _sources)
+            {
+                if (ReferenceEquals(existing.Operation, operation))
+                {
+                    return;
+                }
+            }
+
+            _sources.Add(new FlowSource(operation, reason, hashed));
+        }
+
+        private MethodBodyIndex Index(IOperation operation)
+        {
+            if (_index is null)
+            {
+                _index = _owner._sinks.BodyIndex(operation);
+            }
+
+            return _index;
+        }
+    }
+}

@@ -1,0 +1,360 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Folders;
+using SecureStorageAnalyzers.Iis;
+using SecureStorageAnalyzers.Infrastructure;
+
+namespace SecureStorageAnalyzers.ValueFlow;
+
+/// <summary>
+/// Path flows from the web root (SSA0006): <c>IWebHostEnvironment.WebRootPath</c> (or the obsolete
+/// <c>IHostingEnvironment.WebRootPath</c>) and a literal <c>wwwroot</c> folder (<c>"wwwroot"</c>, <c>"wwwroot/uploads"</c>,
+/// <c>"./wwwroot"</c>, and <c>"/wwwroot/…"</c> after the current directory), and a field of the class that its constructors
+/// set to the web root. Walks go through every path builder: the web root is usually the first argument of a <c>Path.Combine</c>.
+/// </summary>
+internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
+{
+    private static readonly SourceReason WebRootPathReason = new("the web root", "WebRootPath");
+    private static readonly SourceReason LiteralReason = new("the web root", "a wwwroot folder");
+    private static readonly SourceReason FieldReason = new("the web root", "a field set to WebRootPath");
+
+    private static readonly SourceReason MapPathReason = new("the application folder IIS serves", "Server.MapPath outside App_Data");
+    private static readonly SourceReason AppFolderReason = new("the application folder IIS serves", "the application's base directory outside App_Data");
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IFieldSymbol, bool> _fields = new(SymbolEqualityComparer.Default);
+
+    private readonly IPropertySymbol? _webRootPath;
+    private readonly IPropertySymbol? _obsoleteWebRootPath;
+    private readonly INamedTypeSymbol? _fileInfo;
+
+    // Classic ASP.NET: the whole application folder is the web root (IIS serves every file under it that has a MIME
+    // type), except under the hidden segments (App_Data, bin, ...). Empty without System.Web.
+    private readonly SymbolSet<INamedTypeSymbol> _mapPathTypes;
+    private readonly SymbolSet<IPropertySymbol> _appFolderProperties;
+    private readonly INamedTypeSymbol? _pathType;
+
+    public WebRootFlowPolicy(WellKnownTypes types)
+    {
+        _webRootPath = WellKnownTypes.Property(types.IWebHostEnvironment, "WebRootPath");
+        _obsoleteWebRootPath = WellKnownTypes.Property(types.IHostingEnvironmentAspNetCore, "WebRootPath");
+        _fileInfo = types.FileInfo;
+        _pathType = types.Path;
+
+        _mapPathTypes = types.HasSystemWeb ? types.SystemWebMapPathTypes : SymbolSet<INamedTypeSymbol>.Empty();
+        _appFolderProperties = types.HasSystemWeb
+            ? SymbolSet<IPropertySymbol>.Of(
+                WellKnownTypes.Property(types.SystemWebHostingEnvironment, "ApplicationPhysicalPath"),
+                WellKnownTypes.Property(types.SystemWebHttpRuntime, "AppDomainAppPath"),
+                WellKnownTypes.Property(types.AppDomain, "BaseDirectory"),
+                WellKnownTypes.Property(types.SystemWebHttpRequest, "PhysicalApplicationPath"))
+            : SymbolSet<IPropertySymbol>.Empty();
+    }
+
+    /// <summary>True for ASP.NET Core's web root (not classic ASP.NET's application folder, which IIS serves whatever the code registers).</summary>
+    public static bool IsAspNetCoreWebRoot(SourceReason reason) =>
+        ReferenceEquals(reason, WebRootPathReason) || ReferenceEquals(reason, LiteralReason) || ReferenceEquals(reason, FieldReason);
+
+    public bool HasWebRoot => _webRootPath is not null || _obsoleteWebRootPath is not null || !_mapPathTypes.IsEmpty;
+
+    /// <summary>
+    /// Folders IIS hides from every request by default (request filtering's hidden segments): writing there is not
+    /// writing under the web root, unless the project's web.config un-hides it (<see cref="Configuration"/>; SSA0011
+    /// reports that web.config).
+    /// </summary>
+    private static readonly System.Collections.Immutable.ImmutableArray<string> HiddenSegments = System.Collections.Immutable.ImmutableArray.Create(
+        "App_Data", "bin", "App_Code", "App_GlobalResources", "App_LocalResources", "App_WebReferences", "App_Browsers");
+
+    private Iis.WebConfigSet? _configuration;
+
+    /// <summary>
+    /// The project's web*.config files (classic ASP.NET), which may un-hide a hidden segment
+    /// (<c>&lt;hiddenSegments&gt;&lt;remove segment="App_Data" /&gt;</c>): then a write there is served. Set by the rule from
+    /// the analyzer options before its first walk (one set per compilation); null (IIS's defaults) until then and
+    /// without System.Web.
+    /// </summary>
+    public Iis.WebConfigSet? Configuration
+    {
+        get => System.Threading.Volatile.Read(ref _configuration);
+        set => System.Threading.Volatile.Write(ref _configuration, value);
+    }
+
+    /// <summary>True when the policy reads web.config (classic ASP.NET): the rule hands it <see cref="Configuration"/>.</summary>
+    public bool ReadsWebConfig => !_mapPathTypes.IsEmpty;
+
+    public bool StopsAtPathBuilders => false;
+
+    public bool FollowsValueTransformations => true;
+
+    /// <summary><c>new FileInfo(path).OpenWrite()</c>: the folder is in the constructor's argument.</summary>
+    public System.Collections.Generic.IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => System.Array.Empty<IOperation>();
+
+    public bool FollowsMembersOf(IPropertyReferenceOperation property) => false;
+
+    public bool PassesThrough(IOperation creationOrCall) =>
+        creationOrCall is IObjectCreationOperation creation &&
+        _fileInfo is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _fileInfo);
+
+    public bool IsBarrier(IMethodSymbol method) => false;
+
+    public SourceReason? Classify(IOperation operation, ISymbol? symbol)
+    {
+        if (operation is IPropertyReferenceOperation property)
+        {
+            if (IsWebRootPath(property))
+            {
+                return WebRootPathReason;
+            }
+
+            return !_appFolderProperties.IsEmpty && _appFolderProperties.Contains(property.Property.OriginalDefinition) &&
+                   IsServedFolder(FollowingText(property))
+                ? AppFolderReason
+                : null;
+        }
+
+        if (operation is IInvocationOperation invocation && !_mapPathTypes.IsEmpty && IsMapPath(invocation.TargetMethod))
+        {
+            // Server.MapPath("~/recordings/" + name): the virtual path's first folder decides; "~" or "~/" alone is the
+            // application folder itself, and what follows the call decides (Path.Combine(Server.MapPath("~"), "uploads")).
+            if (invocation.Arguments.Length == 0 || LeadingText(invocation.Arguments[0].Value) is not { } virtualPath)
+            {
+                return null;
+            }
+
+            var relative = virtualPath.TrimStart('~').TrimStart('/', '\\');
+            if (virtualPath.Length == 0 || virtualPath[0] is not ('~' or '/' or '\\'))
+            {
+                return null;
+            }
+
+            if (relative.Length == 0)
+            {
+                return IsServedFolder(FollowingText(invocation)) ? MapPathReason : null;
+            }
+
+            return IsServedFolder(relative) ? MapPathReason : null;
+        }
+
+        if (operation is IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_String } field })
+        {
+            // const string UploadFolder = "wwwroot/uploads": the constant is the literal.
+            if (field.IsConst)
+            {
+                return operation.ConstantValue is { HasValue: true, Value: string constant } && IsWwwrootFolder(constant) ? LiteralReason : null;
+            }
+
+            var definition = field.OriginalDefinition;
+            if (!_fields.TryGetValue(definition, out var holds))
+            {
+                holds = _fields.GetOrAdd(definition, operation.SemanticModel is { } model && HoldsWebRoot(definition, model));
+            }
+
+            return holds ? FieldReason : null;
+        }
+
+        return operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } && IsWwwrootFolder(text)
+            ? LiteralReason
+            : null;
+    }
+
+    private bool IsMapPath(IMethodSymbol method)
+    {
+        if (method.Name != "MapPath")
+        {
+            return false;
+        }
+
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (current.ContainingType is { } type && _mapPathTypes.Contains(type.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a path relative to the application folder (<c>"recordings/a.wav"</c>) lies in a folder IIS serves:
+    /// it names a first folder, and that folder is not one of the hidden segments (or the web.config un-hides it
+    /// there). Null (unknown) is not served.
+    /// </summary>
+    private bool IsServedFolder(string? relative)
+    {
+        if (relative is null)
+        {
+            return false;
+        }
+
+        var trimmed = relative.TrimStart('/', '\\');
+        var slash = trimmed.IndexOf('/');
+        var backslash = trimmed.IndexOf('\\');
+        var end = slash < 0 ? backslash : backslash < 0 ? slash : Math.Min(slash, backslash);
+        var first = end < 0 ? trimmed : trimmed.Substring(0, end);
+        if (first.Length == 0 || first == "." || first == "..")
+        {
+            return false;
+        }
+
+        foreach (var hidden in HiddenSegments)
+        {
+            if (string.Equals(first, hidden, StringComparison.OrdinalIgnoreCase))
+            {
+                return Configuration is { } configuration && !configuration.IsHidden(hidden, trimmed.Replace('\\', '/'));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The constant text a value starts with: a literal, the left end of a concatenation, an interpolation's first text.</summary>
+    private static string? LeadingText(IOperation value)
+    {
+        value = value.WithoutConversions();
+        return value switch
+        {
+            _ when value.ConstantValue is { HasValue: true, Value: string text } => text,
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => LeadingText(binary.LeftOperand),
+            IInterpolatedStringOperation { Parts.Length: > 0 } interpolated when interpolated.Parts[0] is IInterpolatedStringTextOperation first =>
+                first.Text.ConstantValue.Value as string,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The constant text that follows an application-folder value in the path it starts: the next argument of a
+    /// <c>Path.Combine</c>/<c>Join</c>, the right side of a concatenation, the text after it in an interpolation.
+    /// </summary>
+    private string? FollowingText(IOperation value)
+    {
+        var current = value;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case IArgumentOperation { Parent: IInvocationOperation combine } argument
+                when SymbolEqualityComparer.Default.Equals(combine.TargetMethod.ContainingType, _pathType) &&
+                     combine.TargetMethod.Name is "Combine" or "Join":
+                var index = combine.Arguments.IndexOf(argument);
+                return index >= 0 && index + 1 < combine.Arguments.Length ? LeadingText(combine.Arguments[index + 1].Value) : null;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when ReferenceEquals(binary.LeftOperand, current):
+                return LeadingText(binary.RightOperand);
+
+            case IInterpolationOperation { Parent: IInterpolatedStringOperation interpolated } hole:
+                var position = interpolated.Parts.IndexOf(hole);
+                return position >= 0 && position + 1 < interpolated.Parts.Length &&
+                       interpolated.Parts[position + 1] is IInterpolatedStringTextOperation text
+                    ? text.Text.ConstantValue.Value as string
+                    : null;
+
+            default:
+                return null;
+        }
+    }
+
+    private bool IsWebRootPath(IPropertyReferenceOperation property)
+    {
+        var definition = property.Property.OriginalDefinition;
+        return SymbolEqualityComparer.Default.Equals(definition, _webRootPath) ||
+               SymbolEqualityComparer.Default.Equals(definition, _obsoleteWebRootPath);
+    }
+
+    /// <summary>
+    /// A field of the application's own class that its constructors (or its initializer) set to the web root
+    /// (<c>_root = env.WebRootPath</c>, or a <c>Path.Combine</c> that starts there) and to nothing else: read in another
+    /// method, it is the web root. Only the declarations in the tree being analyzed are read (a partial class's other
+    /// files are not); answered once per field.
+    /// </summary>
+    private bool HoldsWebRoot(IFieldSymbol field, SemanticModel model)
+    {
+        if (field.Type.SpecialType != SpecialType.System_String || field.DeclaringSyntaxReferences.IsEmpty ||
+            field.ContainingType is not { } type)
+        {
+            return false;
+        }
+
+        var assigned = false;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree)
+            {
+                continue;
+            }
+
+            foreach (var member in reference.GetSyntax().ChildNodes())
+            {
+                if (member is not (Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax or
+                    Microsoft.CodeAnalysis.CSharp.Syntax.FieldDeclarationSyntax))
+                {
+                    continue;
+                }
+
+                foreach (var node in member.DescendantNodes())
+                {
+                    IOperation? value = null;
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax &&
+                        model.GetOperation(node) is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment &&
+                        SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field))
+                    {
+                        value = assignment.Value;
+                    }
+                    else if (node is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer } declarator &&
+                             SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), field))
+                    {
+                        value = model.GetOperation(initializer.Value);
+                    }
+
+                    if (value is null)
+                    {
+                        continue;
+                    }
+
+                    if (!StartsAtWebRoot(value.WithoutConversions()))
+                    {
+                        return false;
+                    }
+
+                    assigned = true;
+                }
+            }
+        }
+
+        return assigned;
+    }
+
+    /// <summary><c>env.WebRootPath</c>, <c>env.WebRootPath ?? …</c>, or a <c>Path.Combine</c>/<c>Join</c> whose first part is one.</summary>
+    private bool StartsAtWebRoot(IOperation value) => value switch
+    {
+        IPropertyReferenceOperation property => IsWebRootPath(property),
+        ICoalesceOperation coalesce => StartsAtWebRoot(coalesce.Value.WithoutConversions()),
+        IInvocationOperation { TargetMethod.Name: "Combine" or "Join", Arguments.Length: > 0 } combine
+            when combine.TargetMethod.ContainingType is { Name: "Path" } =>
+            combine.Arguments[0].Value.WithoutConversions() is var first &&
+            (StartsAtWebRoot(first) || first.ConstantValue is { HasValue: true, Value: string text } && IsWwwrootFolder(text)),
+        _ => false,
+    };
+
+    /// <summary>
+    /// A relative path whose first folder is <c>wwwroot</c>: "wwwroot", "wwwroot/uploads", "./wwwroot\files", and
+    /// "/wwwroot/uploads" as the tail of a concatenation (<c>Directory.GetCurrentDirectory() + "/wwwroot/…"</c>).
+    /// </summary>
+    internal static bool IsWwwrootFolder(string text)
+    {
+        var start = text.StartsWith("./", StringComparison.Ordinal) || text.StartsWith(".\\", StringComparison.Ordinal) ? 2
+            : text.StartsWith("/", StringComparison.Ordinal) || text.StartsWith("\\", StringComparison.Ordinal) ? 1 : 0;
+        const string Folder = "wwwroot";
+        if (string.Compare(text, start, Folder, 0, Folder.Length, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            return false;
+        }
+
+        var end = start + Folder.Length;
+        return end == text.Length || text[end] is '/' or '\\';
+    }
+
+}

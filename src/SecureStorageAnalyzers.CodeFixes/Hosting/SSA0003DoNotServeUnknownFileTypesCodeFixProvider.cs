@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using SecureStorageAnalyzers.CodeFixes.Infrastructure;
+
+namespace SecureStorageAnalyzers.CodeFixes.Hosting;
+
+/// <summary>SSA0003 fixes: set <c>ServeUnknownFileTypes</c> to false, or remove the assignment.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SSA0003DoNotServeUnknownFileTypesCodeFixProvider)), Shared]
+public sealed class SSA0003DoNotServeUnknownFileTypesCodeFixProvider : PackCodeFixProvider
+{
+    public const string SetFalseKey = "SSA0003_SetServeUnknownFileTypesFalse";
+    public const string RemoveKey = "SSA0003_RemoveServeUnknownFileTypes";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(DiagnosticIds.UnknownFileTypesServed);
+
+    protected override string DefaultKey => SetFalseKey;
+
+    protected override async Task RegisterAsync(CodeFixContext context, SyntaxNode root, SemanticModel model)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create("Set ServeUnknownFileTypes to false",
+                    ct => SyntaxEdits.EditAsync(context.Document, editor => SyntaxEdits.SetFalse(editor, assignment), ct),
+                    SetFalseKey),
+                diagnostic);
+
+            if (assignment.Parent is InitializerExpressionSyntax or ExpressionStatementSyntax)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Remove ServeUnknownFileTypes = true",
+                        ct => SyntaxEdits.EditAsync(context.Document, editor => Remove(editor, assignment), ct),
+                        RemoveKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    private static void Remove(DocumentEditor editor, AssignmentExpressionSyntax assignment)
+    {
+        if (assignment.Parent is ExpressionStatementSyntax statement)
+        {
+            SyntaxEdits.RemoveStatement(editor, statement);
+        }
+        else
+        {
+            editor.RemoveNode(assignment);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using SecureStorageAnalyzers.Tests.Verifiers;
+using VerifyCS = SecureStorageAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
+    SecureStorageAnalyzers.Hosting.SSA0001AnonymousStaticFilesAnalyzer>;
+
+namespace SecureStorageAnalyzers.Tests.Folders;
+
+/// <summary>Issue #21: a folder the project writes request data into is private, whatever it is called.</summary>
+public class RequestDataFolderTests
+{
+    private const string Before = "it runs before UseAuthorization(), or with none";
+
+    [Fact]
+    public async Task UploadedFormFilesFolder_ServedAnonymously_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var mediaRoot = Path.Combine(builder.Environment.ContentRootPath, "media");
+            app.MapPost("/media", async (IFormFile file) =>
+            {
+                var path = Path.Combine(mediaRoot, Guid.NewGuid().ToString("N"));
+                await using var stream = File.Create(path);
+                await file.CopyToAsync(stream);
+                return Results.Ok();
+            });
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(mediaRoot), RequestPath = "/media" })|};
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "site")) });
+            app.Run();
+            """,
+            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
+                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:10", Before));
+    }
+
+    [Fact]
+    public async Task RequestBodyWrittenUnderAField_FolderServedFromTheField_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            public static class Media
+            {
+                public static readonly string Root = "/srv/app/m";
+
+                public static async Task Save(HttpRequest request, string name)
+                {
+                    using var file = new FileStream(Path.Combine(Root, name), FileMode.Create);
+                    await request.Body.CopyToAsync(file);
+                }
+
+                public static void Serve(IApplicationBuilder app)
+                {
+                    var provider = new PhysicalFileProvider(Root);
+                    app.{|#0:UseFileServer(new FileServerOptions { FileProvider = provider, RequestPath = "/m" })|};
+                }
+            }
+            """,
+            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
+                .WithArguments("UseFileServer", "a folder the app writes request bodies into", "Request.Body.CopyToAsync writes into it at Test0.cs:10", Before));
+    }
+
+    /// <summary>
+    /// The whole web root, however it is spelled, is public by design: uploads written under it are SSA0006's finding,
+    /// not a reason to call the web root private (a plain UseStaticFiles() is never reported).
+    /// </summary>
+    [Fact]
+    public async Task UploadsUnderTheWebRoot_WebRootServedExplicitly_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapPost("/media", async (IFormFile file) =>
+            {
+                await using var stream = File.Create(Path.Combine(app.Environment.WebRootPath, "media", Guid.NewGuid().ToString("N")));
+                await file.CopyToAsync(stream);
+            });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = app.Environment.WebRootFileProvider });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
+            app.Run();
+            """);
+    }
+
+    /// <summary>Not request data (the app's own text), and a served folder that is another variable: nothing.</summary>
+    [Fact]
+    public async Task OtherWritesAndOtherFolders_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var siteRoot = Path.Combine(builder.Environment.ContentRootPath, "site");
+            var mediaRoot = Path.Combine(builder.Environment.ContentRootPath, "media");
+            File.WriteAllText(Path.Combine(siteRoot, "build.txt"), "1.0");
+            app.MapPost("/media", async (IFormFile file) =>
+            {
+                await using var stream = File.Create(Path.Combine(mediaRoot, "x"));
+                await file.CopyToAsync(stream);
+            });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(siteRoot) });
+            app.Run();
+            """);
+    }
+
+    /// <summary>
+    /// Held-out set 3 (a 'download to the server' tool, three variants): the served folder is named by a mutable static
+    /// field with one value (<c>public static string downloadFolder = "Downloadables";</c>), and the anonymous uploader
+    /// writes at a path relative to the current directory, which is the content root by default.
+    /// </summary>
+    [Fact]
+    public async Task FolderNamedByAMutableStaticField_UploaderWritesRelativePath_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseStaticFiles();
+            var fileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, downloadFolder));
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = fileProvider, RequestPath = $"/{downloadFolder}" })|};
+            app.MapPost("/uploader", async (HttpRequest request) =>
+            {
+                var form = await request.ReadFormAsync();
+                var file = form.Files[0];
+                var filePath = Path.Combine(downloadFolder, file.FileName);
+                using var stream = new FileStream(filePath, FileMode.Create);
+                await file.CopyToAsync(stream);
+                return Results.Ok();
+            });
+            app.Run();
+
+            public partial class Program
+            {
+                public static string downloadFolder = "Downloadables";
+                public static string? Credentials { get; set; }
+            }
+            """,
+            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
+                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:14", Before));
+    }
+
+    /// <summary>
+    /// A static field given two values is not one folder (which one is served depends on when), and a write relative to
+    /// the current directory is not in a folder served from the web root: nothing.
+    /// </summary>
+    [Fact]
+    public async Task StaticFieldWithTwoValues_OrRelativeWriteAgainstAWebRootFolder_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            if (args.Length > 0)
+            {
+                Folders.Incoming = "Other";
+            }
+
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, Folders.Incoming)) });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.WebRootPath, Folders.Public)) });
+            app.MapPost("/uploader", async (IFormFile file) =>
+            {
+                using var stream = new FileStream(Path.Combine("Incoming", file.FileName), FileMode.Create);
+                await file.CopyToAsync(stream);
+                using var other = new FileStream(Path.Combine(Folders.Public, file.FileName), FileMode.Create);
+                await file.CopyToAsync(other);
+                return Results.Ok();
+            });
+            app.Run();
+
+            public static class Folders
+            {
+                public static string Incoming = "Incoming";
+                public static string Public { get; set; } = "shared";
+            }
+            """);
+    }
+}

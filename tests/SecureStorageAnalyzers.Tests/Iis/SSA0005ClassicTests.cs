@@ -1,0 +1,250 @@
+using Microsoft.CodeAnalysis.Testing;
+using SecureStorageAnalyzers.Hosting;
+using SecureStorageAnalyzers.Tests.Verifiers;
+
+namespace SecureStorageAnalyzers.Tests.Iis;
+
+/// <summary>
+/// SSA0005 in classic ASP.NET (net48 reference assemblies): a handler or page that sends the file a request value
+/// names, without checking the user, and with no web.config deny for anonymous users.
+/// </summary>
+public class SSA0005ClassicTests
+{
+    private static Task VerifyAsync(string source) =>
+        LineFindings.VerifyAsync(new SSA0005AnonymousFileEndpointAnalyzer(), source, TestFramework.NetFramework48);
+
+    [Fact]
+    public Task HandlersAndPages_SendingTheRequestedFile_ReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+        using System.Web;
+        using System.Web.UI;
+
+        public class Recording : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                var name = context.Request.QueryString["file"];
+                context.Response.ContentType = "audio/wav";
+                context.Response.TransmitFile(context.Server.MapPath("~/recordings/" + name)); //! SSA0005
+            }
+
+            public bool IsReusable => false;
+        }
+
+        public class Export : HttpTaskAsyncHandler
+        {
+            public override Task ProcessRequestAsync(HttpContext context)
+            {
+                context.Response.BinaryWrite(File.ReadAllBytes(Path.Combine(@"D:\exports", context.Request.Form["name"]))); //! SSA0005
+                return Task.CompletedTask;
+            }
+        }
+
+        public class Download : Page
+        {
+            protected void Page_Load(object sender, System.EventArgs e)
+            {
+                Response.WriteFile(@"D:\calls\" + Request.Params["id"] + ".wav"); //! SSA0005
+                Response.TransmitFile(Request["path"]); //! SSA0005
+            }
+        }
+
+        public class Invoice : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                var path = Path.Combine(@"D:\invoices", context.Request.QueryString["name"]);
+                var bytes = File.ReadAllBytes(path);
+                context.Response.ContentType = "application/pdf";
+                context.Response.BinaryWrite(bytes); //! SSA0005
+            }
+
+            public bool IsReusable => false;
+        }
+        """);
+
+    [Fact]
+    public Task BinaryWriteOfBytesNotReadFromTheRequestedFile_NotReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Text;
+        using System.Web;
+
+        public class Echo : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                var text = Encoding.UTF8.GetBytes(context.Request.QueryString["text"]);
+                context.Response.BinaryWrite(text);
+                var logo = File.ReadAllBytes(context.Server.MapPath("~/Content/logo.png"));
+                context.Response.BinaryWrite(logo);
+                byte[] empty = new byte[0];
+                context.Response.BinaryWrite(empty);
+            }
+
+            public bool IsReusable => false;
+        }
+        """);
+
+    [Fact]
+    public Task UserCheckedFixedFileOrNoHandler_NotReportedAsync() => VerifyAsync("""
+        using System.Web;
+
+        public class Recording : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                if (!context.User.Identity.IsAuthenticated)
+                {
+                    context.Response.StatusCode = 401;
+                    return;
+                }
+
+                context.Response.TransmitFile(context.Server.MapPath("~/App_Data/recordings/" + context.Request.QueryString["file"]));
+            }
+
+            public bool IsReusable => false;
+        }
+
+        public class Staff : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                if (!context.User.IsInRole("Agents")) { context.Response.StatusCode = 403; return; }
+                context.Response.TransmitFile(@"D:\calls\" + context.Request.QueryString["id"]);
+            }
+
+            public bool IsReusable => false;
+        }
+
+        public class Brochure : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                context.Response.TransmitFile(context.Server.MapPath("~/downloads/brochure.pdf"));
+            }
+
+            public bool IsReusable => false;
+        }
+
+        public class NotAHandler
+        {
+            public void Send(HttpResponse response, HttpRequest request) => response.TransmitFile(request.QueryString["f"]);
+        }
+        """);
+
+    [Fact]
+    public async Task WebConfigDeniesAnonymous_NotReportedAsync()
+    {
+        var test = new CSharpAnalyzerVerifier<SSA0005AnonymousFileEndpointAnalyzer>.Test("""
+            using System.Web;
+
+            public class Recording : IHttpHandler
+            {
+                public void ProcessRequest(HttpContext context) => context.Response.TransmitFile(@"D:\calls\" + context.Request.QueryString["id"]);
+
+                public bool IsReusable => false;
+            }
+            """, TestFramework.NetFramework48);
+        test.TestState.AdditionalFiles.Add(("/app/web.config", """
+            <configuration><system.web><authorization><deny users="?" /></authorization></system.web></configuration>
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>ASP.NET MVC 5: actions that return the file an action parameter or a request collection names, with no gate.</summary>
+    [Fact]
+    public Task Mvc5Actions_ReturningTheRequestedFile_ReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Web.Mvc;
+
+        public class RecordingsController : Controller
+        {
+            public ActionResult Play(string name) =>
+                File(Server.MapPath("~/App_Data/recordings/" + name), "audio/wav"); //! SSA0005
+
+            public FileResult Download(int id)
+            {
+                var path = Path.Combine(@"D:\exports", id + ".xlsx");
+                return File(System.IO.File.ReadAllBytes(path), "application/octet-stream"); //! SSA0005
+            }
+
+            public ActionResult Stream() =>
+                new FileStreamResult(System.IO.File.OpenRead(Server.MapPath("~/App_Data/" + Request.QueryString["f"])), "audio/mpeg"); //! SSA0005
+
+            [AllowAnonymous]
+            public ActionResult Open(string file) => File(file, "application/pdf"); //! SSA0005
+        }
+        """);
+
+    /// <summary>MVC 5's documented gates: [Authorize] on the action, the controller or a base controller, a custom attribute deriving from it, a user check; fixed files; non-actions.</summary>
+    [Fact]
+    public Task Mvc5Actions_Gated_OrFixedFiles_NotReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Web.Mvc;
+
+        public class StaffOnlyAttribute : AuthorizeAttribute
+        {
+        }
+
+        [Authorize]
+        public abstract class SecureController : Controller
+        {
+        }
+
+        public class CallsController : SecureController
+        {
+            public ActionResult Play(string name) => File(Server.MapPath("~/App_Data/" + name), "audio/wav");
+        }
+
+        [StaffOnly]
+        public class ExportsController : Controller
+        {
+            public ActionResult Get(string name) => File(Path.Combine(@"D:\exports", name), "text/csv");
+        }
+
+        public class PublicController : Controller
+        {
+            [Authorize(Roles = "Doctor")]
+            public ActionResult Report(string name) => File(Path.Combine(@"D:\reports", name), "application/pdf");
+
+            public ActionResult Mine(string name)
+            {
+                if (!User.Identity.IsAuthenticated)
+                {
+                    return new HttpUnauthorizedResult();
+                }
+
+                return File(Path.Combine(@"D:\files", name), "application/pdf");
+            }
+
+            public ActionResult Brochure() => File(Server.MapPath("~/Content/brochure.pdf"), "application/pdf");
+
+            [NonAction]
+            public ActionResult Helper(string name) => File(name, "text/plain");
+        }
+        """);
+
+    /// <summary>A global AuthorizeAttribute filter (FilterConfig.RegisterGlobalFilters) gates every action but [AllowAnonymous] ones.</summary>
+    [Fact]
+    public Task Mvc5GlobalAuthorizeFilter_GatesActions_ButAllowAnonymousAsync() => VerifyAsync("""
+        using System.Web.Mvc;
+
+        public static class FilterConfig
+        {
+            public static void RegisterGlobalFilters(GlobalFilterCollection filters)
+            {
+                filters.Add(new HandleErrorAttribute());
+                filters.Add(new AuthorizeAttribute());
+            }
+        }
+
+        public class RecordingsController : Controller
+        {
+            public ActionResult Play(string name) => File(Server.MapPath("~/App_Data/" + name), "audio/wav");
+
+            [AllowAnonymous]
+            public ActionResult Shared(string name) => File(Server.MapPath("~/App_Data/shared/" + name), "audio/wav"); //! SSA0005
+        }
+        """);
+}
