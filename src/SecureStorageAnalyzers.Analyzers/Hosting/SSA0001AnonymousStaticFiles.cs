@@ -68,6 +68,7 @@ internal static class SSA0001AnonymousStaticFiles
         private readonly IPropertySymbol? _staticFileOptions;
         private readonly IPropertySymbol? _isAuthenticated;
         private readonly IPropertySymbol? _statusCode;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _uncalled = new(SymbolEqualityComparer.Default);
 
         public Analysis(WellKnownTypes types)
         {
@@ -92,6 +93,12 @@ internal static class SSA0001AnonymousStaticFiles
                 EnvironmentGuard.IsDevelopmentOnly(invocation, _types))
             {
                 // A directory listing is SSA0002's finding, which names the private folder too: one finding per place.
+                return;
+            }
+
+            if (context.ContainingSymbol is IMethodSymbol container && IsUncalledExtension(container, context.Compilation, context.CancellationToken))
+            {
+                // app.UseStaticFilesUploads(), an internal extension whose only call is commented out: it never runs.
                 return;
             }
 
@@ -123,6 +130,82 @@ internal static class SSA0001AnonymousStaticFiles
                 reason.What,
                 reason.Evidence,
                 why));
+        }
+
+        /// <summary>
+        /// True for an extension method of the project that nothing outside the project can call (internal or private, no
+        /// <c>InternalsVisibleTo</c>) and whose name appears nowhere in the project's code but its own declaration (a
+        /// call in a comment is trivia, not code): the registration in it never runs. A name written anywhere else
+        /// (a call, a method group, <c>nameof</c>) counts as a call. Once per method; only methods that hold a
+        /// registration are looked at.
+        /// </summary>
+        private bool IsUncalledExtension(IMethodSymbol method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!method.IsExtensionMethod || method.DeclaringSyntaxReferences.IsEmpty ||
+                method.DeclaredAccessibility == Accessibility.Public && method.ContainingType?.DeclaredAccessibility == Accessibility.Public)
+            {
+                return false;
+            }
+
+            var definition = method.OriginalDefinition;
+            if (_uncalled.TryGetValue(definition, out var known))
+            {
+                return known;
+            }
+
+            return _uncalled.GetOrAdd(definition, !HasInternalsVisibleTo(compilation) && !IsNamedElsewhere(definition, compilation, cancellationToken));
+        }
+
+        private static bool HasInternalsVisibleTo(Compilation compilation)
+        {
+            foreach (var attribute in compilation.Assembly.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "InternalsVisibleToAttribute")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsNamedElsewhere(IMethodSymbol method, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            var declarations = new List<Microsoft.CodeAnalysis.Text.TextSpan>();
+            var declarationTrees = new List<SyntaxTree>();
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax declaration)
+                {
+                    declarations.Add(declaration.Identifier.Span);
+                    declarationTrees.Add(declaration.SyntaxTree);
+                }
+            }
+
+            var name = method.Name;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+                {
+                    if (token.RawKind != (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken || token.ValueText != name)
+                    {
+                        continue;
+                    }
+
+                    var isDeclaration = false;
+                    for (var i = 0; i < declarations.Count; i++)
+                    {
+                        isDeclaration |= declarationTrees[i] == tree && declarations[i] == token.Span;
+                    }
+
+                    if (!isDeclaration)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The evidence that the registration serves private files without a gate of its own, or null.</summary>

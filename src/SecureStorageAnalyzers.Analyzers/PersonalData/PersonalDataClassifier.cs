@@ -218,10 +218,11 @@ internal sealed class PersonalDataClassifier
             return IsIdentityName(symbol) ? new SourceReason("the signed-in user's name", "IIdentity.Name (User.Identity.Name)") : null;
         }
 
-        // 2. Named.
+        // 2. Named. The application's own file type's FullName (FileObject.FullName = Path + FileName) is a file's full
+        // name, as FileInfo.FullName is, unless the type is a person's.
         if (concept is not null)
         {
-            return new SourceReason(concept.Description, $"its name '{symbol.Name}'");
+            return IsFileFullName(symbol) ? null : new SourceReason(concept.Description, $"its name '{symbol.Name}'");
         }
 
         // A generic name (Name, NameOfStaff, Nombre) of the application's own type that is a person.
@@ -236,6 +237,31 @@ internal sealed class PersonalDataClassifier
         return name.Configured
             ? new SourceReason("a personal identifier", $"its name '{symbol.Name}' is listed in {PersonalDataOptions.PersonalNamesKey}")
             : null;
+    }
+
+    /// <summary>
+    /// <c>FullName</c> of the application's own type whose name says it is a file (<c>FileObject</c>, <c>UploadedFile</c>,
+    /// <c>BlobItem</c>, <c>Attachment</c>, <c>FolderEntry</c>) and nothing says is a person: the name of a file.
+    /// </summary>
+    private bool IsFileFullName(ISymbol symbol)
+    {
+        if (symbol is not (IPropertySymbol or IFieldSymbol) || !string.Equals(symbol.Name, "FullName", System.StringComparison.OrdinalIgnoreCase) ||
+            symbol.ContainingType is not { } owner)
+        {
+            return false;
+        }
+
+        var isFile = false;
+        foreach (var token in TypeTokens(owner))
+        {
+            if (token is "file" or "files" or "blob" or "attachment" or "upload" or "folder" or "directory")
+            {
+                isFile = true;
+                break;
+            }
+        }
+
+        return isFile && PersonEvidence(owner) is null;
     }
 
     /// <summary>What a name says by itself, the same for every symbol so named: worked out once per distinct name.</summary>

@@ -210,10 +210,12 @@ internal static class PathLikeStrings
         return afterValue && StartsWithExtension(text) ? Shape.Path : Shape.Neutral;
     }
 
-    /// <summary><c>~/</c> (an application-relative path), <c>./</c>, <c>../</c>, a drive (<c>C:\</c>) or a UNC share.</summary>
+    /// <summary><c>~/</c> (an application-relative path), <c>./</c>, <c>../</c> (or with <c>\</c>), a drive (<c>C:\</c>) or a UNC share.</summary>
     private static bool StartsLikeRoot(string text) =>
         text.StartsWith("~/", System.StringComparison.Ordinal) || text.StartsWith("./", System.StringComparison.Ordinal) ||
-        text.StartsWith("../", System.StringComparison.Ordinal) || text.StartsWith("\\\\", System.StringComparison.Ordinal) ||
+        text.StartsWith("../", System.StringComparison.Ordinal) || text.StartsWith("~\\", System.StringComparison.Ordinal) ||
+        text.StartsWith(".\\", System.StringComparison.Ordinal) || text.StartsWith("..\\", System.StringComparison.Ordinal) ||
+        text.StartsWith("\\\\", System.StringComparison.Ordinal) ||
         text.Length >= 3 && char.IsLetter(text[0]) && text[1] == ':' && text[2] is '\\' or '/';
 
     /// <summary><c>.mp3</c>, <c>.wav"</c>, <c>.json_</c>: a dot, 2 to 5 letters or digits, then the end or a non-alphanumeric.</summary>

@@ -34,9 +34,12 @@ internal sealed class ProjectMethodReturns
         return _returns.GetOrAdd(definition, Read(definition, compilation));
     }
 
-    /// <summary>True for a method of the compilation whose own body is what a call runs.</summary>
+    /// <summary>
+    /// True for a method of the compilation whose own body is what a call runs, or the getter of such a property
+    /// (<c>string Root =&gt; env.WebRootPath ?? …</c>; the caller takes only properties without a setter).
+    /// </summary>
     public static bool IsFollowable(IMethodSymbol method, Compilation compilation) =>
-        method.MethodKind == MethodKind.Ordinary && !method.ReturnsVoid && !method.IsAbstract && !method.IsVirtual &&
+        method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet && !method.ReturnsVoid && !method.IsAbstract && !method.IsVirtual &&
         !method.IsExtern && !method.IsPartialDefinition && method.ContainingType is { TypeKind: not TypeKind.Interface } &&
         SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
 
@@ -51,13 +54,18 @@ internal sealed class ProjectMethodReturns
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(CancellationToken.None);
-            if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree) ||
-                compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax) is not IMethodBodyBaseOperation body)
+            if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
             {
                 continue;
             }
 
-            var root = (IOperation?)body.BlockBody ?? body.ExpressionBody;
+            // A method or accessor body; a property's expression body (=> value) binds to the block of its return.
+            var root = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax) switch
+            {
+                IMethodBodyBaseOperation body => (IOperation?)body.BlockBody ?? body.ExpressionBody,
+                IBlockOperation block => block,
+                _ => null,
+            };
             if (root is null)
             {
                 continue;

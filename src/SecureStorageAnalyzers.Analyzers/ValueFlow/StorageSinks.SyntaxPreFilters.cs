@@ -18,6 +18,8 @@ internal sealed partial class StorageSinks
         "BlobContainerClient" or "BlobClient" or "BlobBaseClient" or "BlockBlobClient" or "GetBlobClient" or "GetBlockBlobClient" or
         "UploadBlobAsync" or "UploadBlob" or "IAmazonS3" or "AmazonS3Client" or "TransferUtility" or "ITransferUtility" or "PutObjectRequest" or "GetObjectRequest" or
         "StorageClient" or "UrlSigner" or "PutObjectArgs" or "GetObjectArgs" or "WithObject" or
+        // Document and image libraries that save to a path themselves.
+        "PdfDocument" or "PdfDocumentRenderer" or "Bitmap" or "Image" or "GeneratePdf" or "GenerateXps" or "XLWorkbook" or
         // Places on disk: a string built from one is a path even before it meets a storage call.
         "ContentRootPath" or "WebRootPath" or "BaseDirectory" or "GetFolderPath" or "GetTempPath" or "GetCurrentDirectory" or
         "CurrentDirectory" or "DirectoryName" => true,

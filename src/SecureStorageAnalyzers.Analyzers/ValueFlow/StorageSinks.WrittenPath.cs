@@ -1,17 +1,26 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.ValueFlow;
 
-// Where a call writes a file (SSA0006, SSA0009): the written path of File, FileInfo, FileStream, StreamWriter and posted-file calls.
+// Where a call writes a file (SSA0006, SSA0009): the written path of File, FileInfo, FileStream, StreamWriter and posted-file
+// calls, and of the document and image libraries that save to a path themselves (PDFsharp, MigraDoc, System.Drawing,
+// QuestPDF, ClosedXML).
 internal sealed partial class StorageSinks
 {
+    private readonly SymbolSet<INamedTypeSymbol> _pdfDocuments;
+    private readonly INamedTypeSymbol? _image;
+    private readonly INamedTypeSymbol? _questPdfGenerate;
+    private readonly SymbolSet<INamedTypeSymbol> _workbooks;
+
     /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
     public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes =>
-        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase);
+        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase, _image, _questPdfGenerate)
+            .Concat(_pdfDocuments).Concat(_workbooks);
 
     /// <summary>
     /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/
@@ -57,7 +66,7 @@ internal sealed partial class StorageSinks
                     };
                 }
 
-                return null;
+                return DocumentWrittenPath(invocation, type.OriginalDefinition);
 
             case IObjectCreationOperation creation:
                 if (SymbolEqualityComparer.Default.Equals(creation.Type, _streamWriter))
@@ -75,6 +84,39 @@ internal sealed partial class StorageSinks
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A document or image saved by its library to a path (the first string argument; an overload that takes a stream
+    /// writes where the code opened it, a sink of its own): <c>PdfDocument.Save(path)</c>/<c>SaveAsync(path)</c> (PDFsharp, PdfSharpCore),
+    /// MigraDoc's <c>PdfDocumentRenderer.Save(path)</c>, <c>Image.Save(filename)</c> (<c>Bitmap</c> too),
+    /// QuestPDF's <c>GeneratePdf</c>/<c>GenerateXps(filePath)</c>, ClosedXML's <c>SaveAs(file)</c>.
+    /// </summary>
+    private IOperation? DocumentWrittenPath(IInvocationOperation invocation, INamedTypeSymbol type)
+    {
+        var name = invocation.TargetMethod.Name;
+        var writes = name switch
+        {
+            "Save" => _pdfDocuments.Contains(type) || SymbolEqualityComparer.Default.Equals(type, _image),
+            "SaveAsync" => _pdfDocuments.Contains(type),
+            "GeneratePdf" or "GenerateXps" => SymbolEqualityComparer.Default.Equals(type, _questPdfGenerate),
+            "SaveAs" => _workbooks.Contains(type),
+            _ => false,
+        };
+        if (!writes)
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String })
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A <c>FileMode</c> that creates or truncates, or a <c>FileAccess</c> with write, among the arguments.</summary>

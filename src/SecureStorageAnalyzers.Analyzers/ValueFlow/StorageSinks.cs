@@ -86,6 +86,17 @@ internal sealed partial class StorageSinks
             }
         }
 
+        // Document and image libraries that save to a path of their own (resolved once, typed members; absent ones are null).
+        _pdfDocuments = SymbolSet<INamedTypeSymbol>.Of(types.PdfSharpPdfDocument, types.PdfSharpCorePdfDocument, types.MigraDocPdfDocumentRenderer);
+        _image = types.SystemDrawingImage;
+        _questPdfGenerate = types.QuestPdfGenerateExtensions;
+        _workbooks = SymbolSet<INamedTypeSymbol>.Of(types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook);
+        foreach (var writer in Symbols.NonNull(types.PdfSharpPdfDocument, types.PdfSharpCorePdfDocument, types.MigraDocPdfDocumentRenderer,
+                     _image, _questPdfGenerate, types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook))
+        {
+            sinkTypes.Add(writer);
+        }
+
         SinkTypes = new SymbolSet<INamedTypeSymbol>(sinkTypes);
 
         // Classic ASP.NET (only with System.Web): single methods of types most of whose members are no storage call.

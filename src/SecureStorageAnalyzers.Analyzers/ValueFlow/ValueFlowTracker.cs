@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -198,7 +199,7 @@ internal sealed class ValueFlowTracker
         private IConditionalAccessOperation? _access;
 
         // Inside a project method's body (one level): the call in the caller, where what the body yields is located.
-        private IInvocationOperation? _projectCall;
+        private IOperation? _projectCall;
 
         // Set by every source met (even one already reported): tells whether one return of a project method yielded one.
         private bool _found;
@@ -246,6 +247,12 @@ internal sealed class ValueFlowTracker
                     break;
 
                 case IInterpolatedStringOperation interpolated:
+                    // $"wwwroot/logs/{name}.txt": the text it starts with may be a source of its own (a folder).
+                    if (interpolated.Parts.Length > 0 && interpolated.Parts[0] is IInterpolatedStringTextOperation)
+                    {
+                        Report(interpolated, _owner._policy.Classify(interpolated, null), hashed);
+                    }
+
                     foreach (var part in interpolated.Parts)
                     {
                         if (part is IInterpolationOperation hole)
@@ -297,6 +304,13 @@ internal sealed class ValueFlowTracker
                     {
                         // export.Path: the record it is read from (SSA0005, a record found by a request value).
                         Trace(owner, depth + 1, hashed, arguments);
+                        break;
+                    }
+
+                    // WebRoot => _env.WebRootPath ?? …: the project's own computed property, read as its getter's returns.
+                    if (propertyReason is null && _projectCall is null && property.Property is { IsIndexer: false, SetMethod: null, GetMethod: { } getter } &&
+                        TraceProjectMethod(property, getter, ImmutableArray<IArgumentOperation>.Empty, depth, hashed, arguments))
+                    {
                         break;
                     }
 
@@ -507,7 +521,7 @@ internal sealed class ValueFlowTracker
             // Any other call ends the walk, unless its name says what it returns (user.GetPhoneNumber()) or it is the
             // project's own method, whose returns are walked (one level).
             var reason = _owner._policy.Classify(invocation, method);
-            if (reason is null && _projectCall is null && TraceProjectMethod(invocation, depth, hashed, arguments))
+            if (reason is null && _projectCall is null && TraceProjectMethod(invocation, method, invocation.Arguments, depth, hashed, arguments))
             {
                 return;
             }
@@ -528,9 +542,9 @@ internal sealed class ValueFlowTracker
         /// returns are read only here, when the call's value reaches a storage call or a path builder, and once per method
         /// per compilation. False when the method is not one the walk can follow.
         /// </summary>
-        private bool TraceProjectMethod(IInvocationOperation invocation, int depth, bool hashed, ArgumentMap? arguments)
+        private bool TraceProjectMethod(IOperation invocation, IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments,
+            int depth, bool hashed, ArgumentMap? arguments)
         {
-            var method = invocation.TargetMethod;
             if (invocation.SemanticModel?.Compilation is not { } compilation || !ProjectMethodReturns.IsFollowable(method, compilation))
             {
                 return false;
@@ -544,7 +558,7 @@ internal sealed class ValueFlowTracker
 
             var caller = Save();
             var map = new ArgumentMap(arguments) { Caller = caller };
-            foreach (var argument in invocation.Arguments)
+            foreach (var argument in callArguments)
             {
                 if (argument.Parameter is { } parameter)
                 {

@@ -10,8 +10,10 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// <summary>
 /// Path flows from the web root (SSA0006): <c>IWebHostEnvironment.WebRootPath</c> (or the obsolete
 /// <c>IHostingEnvironment.WebRootPath</c>) and a literal <c>wwwroot</c> folder (<c>"wwwroot"</c>, <c>"wwwroot/uploads"</c>,
-/// <c>"./wwwroot"</c>, and <c>"/wwwroot/…"</c> after the current directory), and a field of the class that its constructors
-/// set to the web root. Walks go through every path builder: the web root is usually the first argument of a <c>Path.Combine</c>.
+/// <c>"./wwwroot"</c>, <c>"wwwroot\uploads\"</c>, and <c>"/wwwroot/…"</c> after the current directory; also the text an
+/// interpolated string starts with, <c>$"wwwroot\letters\{name}.pdf"</c>, with or without holes), and a field of the
+/// class that its constructors set to the web root (a getter-only property of the project is read by the tracker as its
+/// getter's returns). Walks go through every path builder: the web root is usually the first argument of a <c>Path.Combine</c>.
 /// </summary>
 internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
 {
@@ -150,6 +152,15 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
             }
 
             return holds ? FieldReason : null;
+        }
+
+        if (operation is IInterpolatedStringOperation { Parts.Length: > 0 } interpolated)
+        {
+            // $"wwwroot/ErrorLogs/Log.txt" (no hole) or $"wwwroot\Letters\preview-{user}.pdf": the text it starts with.
+            return interpolated.Parts[0] is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string first } } &&
+                   IsWwwrootFolder(first)
+                ? LiteralReason
+                : null;
         }
 
         return operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } && IsWwwrootFolder(text)

@@ -41,18 +41,60 @@ internal static partial class LineFindings
         Assert.Equal(expected.OrderBy(s => s, StringComparer.Ordinal), actual.Select(d => d.Line).OrderBy(s => s, StringComparer.Ordinal));
     }
 
-    /// <summary>The findings of <paramref name="analyzer"/> in <paramref name="source"/>, each with "id at line n" and its message.</summary>
-    public static async Task<IReadOnlyList<(string Line, Diagnostic Diagnostic)>> FindingsAsync(DiagnosticAnalyzer analyzer, string source,
-        TestFramework framework = TestFramework.AspNetCore10, params (string Path, string Text)[] additionalFiles)
+    /// <summary>
+    /// The same, with <paramref name="libraries"/> compiled first into an assembly of their own that the code references:
+    /// a stand-in for a library the mirror does not serve, with its real namespaces and signatures.
+    /// </summary>
+    public static async Task VerifyWithLibraryAsync(DiagnosticAnalyzer analyzer, string source, string libraries, TestFramework framework)
     {
-        var references = framework switch
+        var expected = new List<string>();
+        var lines = source.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
-            TestFramework.AspNetCore8 => TestReferences.AspNetCore8,
-            TestFramework.AspNetCore10WithStorageSdks => TestReferences.AspNetCore.AddRange(TestReferences.StorageSdks),
-            TestFramework.AspNetCore10 => TestReferences.AspNetCore,
-            TestFramework.NetFramework48 => TestReferences.NetFramework48,
-            _ => throw new ArgumentOutOfRangeException(nameof(framework), framework, "web frameworks only"),
-        };
+            var match = Marker().Match(lines[i].TrimEnd());
+            if (match.Success)
+            {
+                expected.AddRange(match.Groups["ids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id => $"{id} at line {i + 1}"));
+            }
+        }
+
+        var actual = await FindingsAsync(analyzer, source, framework, [], Library(libraries, framework));
+        Assert.Equal(expected.OrderBy(s => s, StringComparer.Ordinal), actual.Select(d => d.Line).OrderBy(s => s, StringComparer.Ordinal));
+    }
+
+    private static MetadataReference Library(string source, TestFramework framework)
+    {
+        var compilation = CSharpCompilation.Create("StandIn", new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+            References(framework), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, "The stand-in library does not compile:\n" + string.Join("\n", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
+    private static ImmutableArray<MetadataReference> References(TestFramework framework) => framework switch
+    {
+        TestFramework.AspNetCore8 => TestReferences.AspNetCore8,
+        TestFramework.AspNetCore10WithStorageSdks => TestReferences.AspNetCore.AddRange(TestReferences.StorageSdks),
+        TestFramework.AspNetCore10 => TestReferences.AspNetCore,
+        TestFramework.AspNetCore10WithDocumentWriters => TestReferences.AspNetCore.AddRange(TestReferences.DocumentWriters),
+        TestFramework.NetFramework48 => TestReferences.NetFramework48,
+        _ => throw new ArgumentOutOfRangeException(nameof(framework), framework, "web frameworks only"),
+    };
+
+    /// <summary>The findings of <paramref name="analyzer"/> in <paramref name="source"/>, each with "id at line n" and its message.</summary>
+    public static Task<IReadOnlyList<(string Line, Diagnostic Diagnostic)>> FindingsAsync(DiagnosticAnalyzer analyzer, string source,
+        TestFramework framework = TestFramework.AspNetCore10, params (string Path, string Text)[] additionalFiles) =>
+        FindingsAsync(analyzer, source, framework, additionalFiles, null);
+
+    private static async Task<IReadOnlyList<(string Line, Diagnostic Diagnostic)>> FindingsAsync(DiagnosticAnalyzer analyzer, string source,
+        TestFramework framework, (string Path, string Text)[] additionalFiles, MetadataReference? library)
+    {
+        var references = References(framework);
+        if (library is not null)
+        {
+            references = references.Add(library);
+        }
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/Test.cs");
         var usings = CSharpSyntaxTree.ParseText(framework == TestFramework.NetFramework48 ? "" : TestSetup.WebGlobalUsings, new CSharpParseOptions(LanguageVersion.Latest), path: "/src/GlobalUsings.g.cs");
         var outputKind = tree.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any() ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;

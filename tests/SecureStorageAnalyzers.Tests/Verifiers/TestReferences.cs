@@ -96,6 +96,22 @@ public static class TestReferences
         return found.Values.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     });
 
+    /// <summary>PDFsharp, ClosedXML and System.Drawing.Common, downloaded at restore time (PackageDownload) and read from the NuGet cache.</summary>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> Writers = new(() =>
+    {
+        var nugetRoot = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "nuget-root.txt")).Trim();
+        var files = new[]
+        {
+            Path.Combine(nugetRoot, "pdfsharp", "6.2.4", "lib", "net8.0", "PdfSharp.dll"),
+            Path.Combine(nugetRoot, "closedxml", "0.95.4", "lib", "netstandard2.0", "ClosedXML.dll"),
+            Path.Combine(nugetRoot, "system.drawing.common", "8.0.34", "lib", "net8.0", "System.Drawing.Common.dll"),
+        };
+        return files.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
+    });
+
+    /// <summary>The document and image libraries that save to a path themselves: PDFsharp, ClosedXML, System.Drawing.Common.</summary>
+    public static ImmutableArray<MetadataReference> DocumentWriters => Writers.Value;
+
     private static List<string> ReferencedAssemblyNames(string path)
     {
         using var stream = File.OpenRead(path);

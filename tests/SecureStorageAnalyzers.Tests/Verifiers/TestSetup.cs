@@ -23,6 +23,9 @@ public enum TestFramework
     /// <summary>.NET 10 without ASP.NET Core, with the storage SDKs only (a worker that writes blobs).</summary>
     StorageSdksOnly,
 
+    /// <summary>.NET 10 with ASP.NET Core and the document and image libraries that save to a path (PDFsharp, ClosedXML, System.Drawing.Common).</summary>
+    AspNetCore10WithDocumentWriters,
+
     /// <summary>.NET Framework 4.8 with System.Web (classic ASP.NET on IIS), from the restored reference assemblies.</summary>
     NetFramework48,
 }
@@ -57,6 +60,7 @@ internal static class TestSetup
             TestFramework.AspNetCore8 => TestReferences.AspNetCore8,
             TestFramework.NoAspNetCore => TestReferences.NetCoreOnly,
             TestFramework.AspNetCore10WithStorageSdks => TestReferences.AspNetCore.AddRange(TestReferences.StorageSdks),
+            TestFramework.AspNetCore10WithDocumentWriters => TestReferences.AspNetCore.AddRange(TestReferences.DocumentWriters),
             TestFramework.StorageSdksOnly => TestReferences.NetCoreOnly.AddRange(TestReferences.StorageSdks),
             TestFramework.NetFramework48 => TestReferences.NetFramework48,
             _ => TestReferences.AspNetCore,
