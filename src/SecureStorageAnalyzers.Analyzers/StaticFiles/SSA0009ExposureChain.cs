@@ -405,7 +405,7 @@ internal static class SSA0009ExposureChain
                     continue;
                 }
 
-                registration.Folder = folders.ServedBy(registration.FileProvider, cancellationToken);
+                registration.Folder = folders.OnDisk(folders.ServedBy(registration.FileProvider, cancellationToken), cancellationToken);
                 if (registration.Folder is not { Open: false })
                 {
                     continue;
@@ -469,7 +469,7 @@ internal static class SSA0009ExposureChain
 
                 var sources = new List<FlowSource>();
                 _byOptions.For(options, write.Call.Tree()).FindSources(write.Path, sources);
-                if (sources.Count == 0 || folders.PathOf(write.Path, cancellationToken) is not { } folder)
+                if (sources.Count == 0 || folders.OnDisk(folders.PathOf(write.Path, cancellationToken), cancellationToken) is not { } folder)
                 {
                     continue;
                 }
@@ -529,7 +529,7 @@ internal static class SSA0009ExposureChain
                 }
             }
 
-            return folders.PathOf(value, cancellationToken) is { } folder ? new Folder(folder.Root, folder.Segments, open: false) : null;
+            return folders.OnDisk(folders.PathOf(value, cancellationToken), cancellationToken) is { } folder ? new Folder(folder.Root, folder.Segments, open: false) : null;
         }
 
         /// <summary>The served folder (of an anonymous registration) with the most segments that holds <paramref name="written"/>.</summary>
