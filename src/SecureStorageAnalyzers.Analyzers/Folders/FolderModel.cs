@@ -98,6 +98,8 @@ internal sealed class FolderModel
     /// <c>Environment.CurrentDirectory</c>. Found by name in the source index, then bound: a project's own member of the
     /// same name does not count. Decided once per compilation.
     /// </summary>
+    public bool KeepsDefaultRoots(CancellationToken cancellationToken) => KeepsDefaultRoots(new Walk(cancellationToken));
+
     private bool KeepsDefaultRoots(Walk walk)
     {
         var known = Volatile.Read(ref _keepsDefaultRoots);

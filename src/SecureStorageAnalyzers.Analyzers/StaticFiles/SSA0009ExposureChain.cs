@@ -169,6 +169,9 @@ internal static class SSA0009ExposureChain
         public FlowSource Identifier { get; set; }
 
         public Folder? Folder { get; set; }
+
+        /// <summary>True when <see cref="Folder"/> was written under the current directory and read as under the content root (<see cref="FolderModel.OnDisk"/>).</summary>
+        public bool FromCurrentDirectory { get; set; }
     }
 
     /// <summary>What one compilation offers a chain: its anonymous registrations and its personal writes, with their folders.</summary>
@@ -469,13 +472,15 @@ internal static class SSA0009ExposureChain
 
                 var sources = new List<FlowSource>();
                 _byOptions.For(options, write.Call.Tree()).FindSources(write.Path, sources);
-                if (sources.Count == 0 || folders.OnDisk(folders.PathOf(write.Path, cancellationToken), cancellationToken) is not { } folder)
+                var written = sources.Count == 0 ? null : folders.PathOf(write.Path, cancellationToken);
+                if (folders.OnDisk(written, cancellationToken) is not { } folder)
                 {
                     continue;
                 }
 
                 write.Identifier = sources[0];
                 write.Folder = folder;
+                write.FromCurrentDirectory = !ReferenceEquals(folder, written);
                 writes.Add(write);
             }
 
