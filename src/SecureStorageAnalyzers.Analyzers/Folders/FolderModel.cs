@@ -139,9 +139,10 @@ internal sealed class FolderModel
         return keeps;
     }
 
-    private static readonly string[] MovingCalls = { "UseContentRoot", "UseWebRoot", "UseWindowsService", "AddWindowsService", "UseSetting", "SetCurrentDirectory" };
+    private static readonly ImmutableArray<string> MovingCalls =
+        ImmutableArray.Create("UseContentRoot", "UseWebRoot", "UseWindowsService", "AddWindowsService", "UseSetting", "SetCurrentDirectory");
 
-    private static readonly string[] MovingProperties = { "ContentRootPath", "WebRootPath", "CurrentDirectory" };
+    private static readonly ImmutableArray<string> MovingProperties = ImmutableArray.Create("ContentRootPath", "WebRootPath", "CurrentDirectory");
 
     /// <summary>The values of a field or property of the project: its initializer or getter, and every value assigned to it.</summary>
     public List<IOperation> ValuesOf(ISymbol member, CancellationToken cancellationToken) =>
