@@ -73,6 +73,7 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
     }
 
     var factory = new CompilationFactory(found);
+    var chainCandidates = new List<(string Project, SecureStorageAnalyzers.Folders.ChainCandidates Candidates)>();
     foreach (var project in found)
     {
         var relativeProject = Relative(root, project.Path);
@@ -91,8 +92,9 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
             .Select(p => (AdditionalText)new FileAdditionalText(p))
             .ToImmutableArray();
         var exceptions = new List<string>();
+        var analyzerOptions = new AnalyzerOptions(additional, new BuildProperties(project.IsTestProject));
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(additional, new BuildProperties(project.IsTestProject)),
+            analyzerOptions,
             onAnalyzerException: (exception, analyzer, _) =>
             {
                 lock (exceptions)
@@ -117,8 +119,25 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
             problems.Add($"{repository.Name} {relativeProject}: analyzer exception {e}");
         }
 
+        // What SSA0009 can link across the repository's projects, as the audit tool does (its ExposureChainAcrossProjects).
+        chainCandidates.Add((relativeProject, SecureStorageAnalyzers.Folders.CrossProjectChains.Collect(compilation, analyzerOptions, CancellationToken.None)));
+
         var sdkShown = project.TargetsNetFramework ? $"{project.Sdk} (.NET Framework 4.8 refs{(CompilationFactory.NetFrameworkAvailable ? "" : " missing")})" : project.Sdk;
         projects.Add(new ProjectResult(repository.Name, relativeProject, sdkShown, project.Sources.Length, lines, errors, ours.Count, additional.Length > 0 ? $"+{additional.Length} web.config" : ""));
+    }
+
+    // Chains across projects (a library the serving app references, a shared configuration key or absolute path): the
+    // build of one project cannot report them; the audit tool does, and so does this check, on the serving project.
+    if (chainCandidates.Count > 1)
+    {
+        foreach (var d in SecureStorageAnalyzers.Folders.CrossProjectChains.Link(chainCandidates.Select(c => c.Candidates).ToList()))
+        {
+            var span = d.Location.GetLineSpan();
+            var file = span.Path is { Length: > 0 } ? Relative(root, span.Path) : "?";
+            var serving = chainCandidates.Select(c => c.Project).OrderByDescending(p => p.Length)
+                .FirstOrDefault(p => file.StartsWith(Path.GetDirectoryName(p) ?? "", StringComparison.Ordinal)) ?? "?";
+            findings.Add(new Finding(repository.Name, serving, file, span.StartLinePosition.Line + 1, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
 }
 

@@ -18,6 +18,21 @@ public sealed class ChainCandidates
 
     internal SSA0009ExposureChain.Judged? Judged { get; }
 
+    /// <summary>The project's assembly name, by which other projects reference it.</summary>
+    internal string AssemblyName { get; set; } = string.Empty;
+
+    /// <summary>The names of the assemblies the project references (its project references among them).</summary>
+    internal IReadOnlyCollection<string> References { get; set; } = Array.Empty<string>();
+
+    /// <summary>
+    /// A class library that builds no app pipeline of its own: it runs inside the process of the app that references it,
+    /// so its <c>IWebHostEnvironment</c> roots and its current directory are that app's.
+    /// </summary>
+    internal bool IsLibrary { get; set; }
+
+    /// <summary>The project keeps the host's default roots (<see cref="FolderModel.KeepsDefaultRoots"/>): its current directory is its content root.</summary>
+    internal bool KeepsDefaultRoots { get; set; }
+
     /// <summary>The folders the project serves to anonymous requests, by <see cref="Folder.Key"/>.</summary>
     public IEnumerable<string> ServedFolders
     {
@@ -53,8 +68,11 @@ public sealed class ChainCandidates
 /// compilation here. The served side is any of the chain's: a file-serving registration, an anonymous file endpoint
 /// (SSA0005's), a public cloud container or bucket. Only folders that mean the same in two projects are linked: the
 /// same configuration key (<c>config:Storage:Recordings</c>, <c>Storage:Recordings</c> in both projects' settings), the
-/// same absolute path, or a container or bucket of the same name or configuration key; a content root, a web root, a
-/// field or a client object are each project's own.
+/// same absolute path, or a container or bucket of the same name or configuration key; a field or a client object is
+/// each project's own. A content root, a web root and the current directory are the app's that runs the code: a class
+/// library (no pipeline of its own) that the serving app references, directly or through other projects, writes under
+/// that app's roots (its injected <c>IWebHostEnvironment</c>, its process's current directory, read as the content
+/// root only when the app keeps the host's default roots); any other project's roots are its own.
 /// </summary>
 public static class CrossProjectChains
 {
@@ -138,7 +156,21 @@ public static class CrossProjectChains
             }
         }
 
-        return new ChainCandidates(rule.Judge(compilation, options, cancellationToken, needsBoth: false));
+        var judged = rule.Judge(compilation, options, cancellationToken, needsBoth: false);
+        var references = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var identity in compilation.ReferencedAssemblyNames)
+        {
+            references.Add(identity.Name);
+        }
+
+        return new ChainCandidates(judged)
+        {
+            AssemblyName = compilation.AssemblyName ?? string.Empty,
+            References = references,
+            IsLibrary = compilation.Options.OutputKind == OutputKind.DynamicallyLinkedLibrary &&
+                        !CompilationFacts.For(types).Get(compilation, options, cancellationToken).HostsPipeline,
+            KeepsDefaultRoots = FolderModel.For(types).KeepsDefaultRoots(cancellationToken),
+        };
     }
 
     /// <summary>
@@ -157,20 +189,27 @@ public static class CrossProjectChains
             }
 
             var comparable = new List<SSA0009ExposureChain.Registration>();
+            var ownRoots = new List<SSA0009ExposureChain.Registration>();
             foreach (var registration in served.Registrations)
             {
                 if (IsSharedIdentity(registration.Folder!))
                 {
                     comparable.Add(registration);
                 }
+                else if (IsHostRoot(registration.Folder!))
+                {
+                    ownRoots.Add(registration);
+                }
             }
 
-            if (comparable.Count == 0)
+            if (comparable.Count == 0 && ownRoots.Count == 0)
             {
                 continue;
             }
 
+            var referenced = ownRoots.Count == 0 ? null : ReferencedProjects(projects, serving);
             var chains = new Dictionary<Folder, List<SSA0009ExposureChain.Write>>();
+            var linked = new List<SSA0009ExposureChain.Registration>();
             for (var writing = 0; writing < projects.Count; writing++)
             {
                 if (writing == serving || projects[writing].Judged is not { } written)
@@ -178,9 +217,21 @@ public static class CrossProjectChains
                     continue;
                 }
 
+                // A library the serving app references runs in its process: its web root, content root and current
+                // directory are the app's (the app's own defaults decide what a current-directory path is).
+                var inProcess = referenced is not null && referenced.Contains(writing) && projects[writing].IsLibrary;
                 foreach (var write in written.Writes)
                 {
-                    if (SSA0009ExposureChain.Rule.MostSpecificServed(comparable, write.Folder!) is { } folder)
+                    var candidates = comparable;
+                    if (inProcess && IsHostRoot(write.Folder!) && (!write.FromCurrentDirectory || projects[serving].KeepsDefaultRoots))
+                    {
+                        linked.Clear();
+                        linked.AddRange(comparable);
+                        linked.AddRange(ownRoots);
+                        candidates = linked;
+                    }
+
+                    if (SSA0009ExposureChain.Rule.MostSpecificServed(candidates, write.Folder!) is { } folder)
                     {
                         if (!chains.TryGetValue(folder, out var writes))
                         {
@@ -192,9 +243,11 @@ public static class CrossProjectChains
                 }
             }
 
+            var all = new List<SSA0009ExposureChain.Registration>(comparable);
+            all.AddRange(ownRoots);
             foreach (var chain in chains)
             {
-                diagnostics.Add(SSA0009ExposureChain.Rule.Chain(chain.Key, chain.Value, comparable));
+                diagnostics.Add(SSA0009ExposureChain.Rule.Chain(chain.Key, chain.Value, all));
             }
         }
 
@@ -209,6 +262,39 @@ public static class CrossProjectChains
     private static bool IsSharedIdentity(Folder folder) =>
         folder.Root.StartsWith(Folder.ConfigPrefix, StringComparison.Ordinal) || string.Equals(folder.Root, Folder.Absolute, StringComparison.Ordinal) ||
         IsSharedCloudName(folder.Root, CloudContainers.ContainerPrefix) || IsSharedCloudName(folder.Root, CloudContainers.BucketPrefix);
+
+    /// <summary>A folder under the app's own web root or content root (what a library in its process reaches through the app's roots).</summary>
+    private static bool IsHostRoot(Folder folder) =>
+        string.Equals(folder.Root, Folder.WebRoot, StringComparison.Ordinal) || string.Equals(folder.Root, Folder.ContentRoot, StringComparison.Ordinal);
+
+    /// <summary>The indexes of the projects <paramref name="serving"/> references, directly or through other projects of the solution.</summary>
+    private static HashSet<int> ReferencedProjects(IReadOnlyList<ChainCandidates> projects, int serving)
+    {
+        var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < projects.Count; i++)
+        {
+            if (projects[i].AssemblyName.Length > 0 && !byName.ContainsKey(projects[i].AssemblyName))
+            {
+                byName[projects[i].AssemblyName] = i;
+            }
+        }
+
+        var found = new HashSet<int>();
+        var pending = new Stack<int>();
+        pending.Push(serving);
+        while (pending.Count > 0)
+        {
+            foreach (var name in projects[pending.Pop()].References)
+            {
+                if (byName.TryGetValue(name, out var index) && index != serving && found.Add(index))
+                {
+                    pending.Push(index);
+                }
+            }
+        }
+
+        return found;
+    }
 
     private static bool IsSharedCloudName(string root, string prefix) =>
         root.StartsWith(prefix, StringComparison.Ordinal) &&

@@ -170,6 +170,9 @@ internal static class SSA0009ExposureChain
         public FlowSource Identifier { get; set; }
 
         public Folder? Folder { get; set; }
+
+        /// <summary>True when <see cref="Folder"/> was written under the current directory and read as under the content root (<see cref="FolderModel.OnDisk"/>).</summary>
+        public bool FromCurrentDirectory { get; set; }
     }
 
     /// <summary>What one compilation offers a chain: its anonymous registrations and its personal writes, with their folders.</summary>
@@ -406,7 +409,7 @@ internal static class SSA0009ExposureChain
                     continue;
                 }
 
-                registration.Folder = folders.ServedBy(registration.FileProvider, cancellationToken);
+                registration.Folder = folders.OnDisk(folders.ServedBy(registration.FileProvider, cancellationToken), cancellationToken);
                 if (registration.Folder is not { Open: false })
                 {
                     continue;
@@ -470,13 +473,15 @@ internal static class SSA0009ExposureChain
 
                 var sources = new List<FlowSource>();
                 _byOptions.For(options, write.Call.Tree()).FindSources(write.Path, sources);
-                if (sources.Count == 0 || folders.PathOf(write.Path, cancellationToken) is not { } folder)
+                var written = sources.Count == 0 ? null : folders.PathOf(write.Path, cancellationToken);
+                if (folders.OnDisk(written, cancellationToken) is not { } folder)
                 {
                     continue;
                 }
 
                 write.Identifier = sources[0];
                 write.Folder = folder;
+                write.FromCurrentDirectory = !ReferenceEquals(folder, written);
                 writes.Add(write);
             }
 
@@ -524,7 +529,7 @@ internal static class SSA0009ExposureChain
                 }
             }
 
-            return folders.PathOf(value, cancellationToken) is { } folder ? new Folder(folder.Root, folder.Segments, open: false) : null;
+            return folders.OnDisk(folders.PathOf(value, cancellationToken), cancellationToken) is { } folder ? new Folder(folder.Root, folder.Segments, open: false) : null;
         }
 
         /// <summary>The served folder (of an anonymous registration) with the most segments that holds <paramref name="written"/>.</summary>

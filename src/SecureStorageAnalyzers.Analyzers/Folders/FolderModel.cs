@@ -45,6 +45,7 @@ internal sealed class FolderModel
     private readonly object _gate = new();
     private SourceIndex? _index;
     private Dictionary<ITypeSymbol, string?>? _bindings;
+    private int _keepsDefaultRoots;
 
     private FolderModel(WellKnownTypes types)
     {
@@ -66,6 +67,82 @@ internal sealed class FolderModel
     /// </summary>
     public Folder? ServedBy(IOperation? fileProvider, CancellationToken cancellationToken) =>
         fileProvider is null ? Folder.At(Folder.WebRoot) : Provider(fileProvider, null, 0, new Walk(cancellationToken));
+
+    /// <summary>
+    /// A folder on disk as the running app reaches it: a folder under the current directory (<c>".\\wwwroot" + name</c>,
+    /// <c>Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", …)</c>, a relative literal path) is under the content
+    /// root, and so <c>wwwroot</c> there is the web root, because the host's default content root is the current directory
+    /// (<c>WebApplication.CreateBuilder</c>, <c>Host.CreateDefaultBuilder</c>, <c>WebHost.CreateDefaultBuilder</c>). Not
+    /// when the project moves a root or the current directory (<see cref="KeepsDefaultRoots"/>): then the folder stays
+    /// under the current directory, which nothing serves. Every other folder is returned as it is. For SSA0009, which
+    /// compares written and served folders on disk; a cloud container's name, also read through <see cref="PathOf"/>,
+    /// is not a folder on disk and is never anchored.
+    /// </summary>
+    public Folder? OnDisk(Folder? folder, CancellationToken cancellationToken)
+    {
+        if (folder is null || !string.Equals(folder.Root, Folder.CurrentDirectory, StringComparison.Ordinal) ||
+            !KeepsDefaultRoots(new Walk(cancellationToken)))
+        {
+            return folder;
+        }
+
+        return new Folder(Folder.ContentRoot, folder.Segments, folder.Open);
+    }
+
+    /// <summary>
+    /// True when nothing in the project moves the content root, the web root or the current directory away from the
+    /// host's defaults: no call of the framework's <c>UseContentRoot</c>, <c>UseWebRoot</c>, <c>UseWindowsService</c>,
+    /// <c>AddWindowsService</c> (a Windows service's content root is the app's base directory), <c>UseSetting</c> with the
+    /// content or web root key, <c>Directory.SetCurrentDirectory</c>, and no assignment to a framework property named
+    /// <c>ContentRootPath</c>, <c>WebRootPath</c> (<c>WebApplicationOptions</c>, <c>IWebHostEnvironment</c>) or
+    /// <c>Environment.CurrentDirectory</c>. Found by name in the source index, then bound: a project's own member of the
+    /// same name does not count. Decided once per compilation.
+    /// </summary>
+    public bool KeepsDefaultRoots(CancellationToken cancellationToken) => KeepsDefaultRoots(new Walk(cancellationToken));
+
+    private bool KeepsDefaultRoots(Walk walk)
+    {
+        var known = Volatile.Read(ref _keepsDefaultRoots);
+        if (known != 0)
+        {
+            return known > 0;
+        }
+
+        var keeps = true;
+        var index = Index(walk);
+        foreach (var name in MovingCalls)
+        {
+            foreach (var node in index.Calls(name))
+            {
+                if (Bind(node, walk) is IInvocationOperation call && !IsInSource(call.TargetMethod) &&
+                    (name != "UseSetting" || ConstantArgument(call, "key") is { } key &&
+                        (string.Equals(key, "contentRoot", StringComparison.OrdinalIgnoreCase) || string.Equals(key, "webroot", StringComparison.OrdinalIgnoreCase))))
+                {
+                    keeps = false;
+                    break;
+                }
+            }
+        }
+
+        foreach (var name in MovingProperties)
+        {
+            foreach (var node in index.Assignments(name))
+            {
+                if (keeps && Bind(node, walk) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && !IsInSource(target.Property))
+                {
+                    keeps = false;
+                }
+            }
+        }
+
+        Volatile.Write(ref _keepsDefaultRoots, keeps ? 1 : -1);
+        return keeps;
+    }
+
+    private static readonly ImmutableArray<string> MovingCalls =
+        ImmutableArray.Create("UseContentRoot", "UseWebRoot", "UseWindowsService", "AddWindowsService", "UseSetting", "SetCurrentDirectory");
+
+    private static readonly ImmutableArray<string> MovingProperties = ImmutableArray.Create("ContentRootPath", "WebRootPath", "CurrentDirectory");
 
     /// <summary>The values of a field or property of the project: its initializer or getter, and every value assigned to it.</summary>
     public List<IOperation> ValuesOf(ISymbol member, CancellationToken cancellationToken) =>
@@ -360,15 +437,25 @@ internal sealed class FolderModel
         return text;
     }
 
-    private static void Flatten(IOperation value, List<IOperation> parts)
+    /// <summary>
+    /// The parts of a concatenation or interpolation, in order. A string local whose only value in its body is itself a
+    /// concatenation or interpolation is spliced in (<c>var name = $@"\videos\{email}.mp4"; ".\\wwwroot" + name</c>),
+    /// a few locals deep: the literal that starts its value says which folder the whole path is in.
+    /// </summary>
+    private void Flatten(IOperation value, List<IOperation> parts, int hops = 0)
     {
         value = value.WithoutConversions();
         switch (value)
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String &&
                                                                                     binary.ConstantValue is not { HasValue: true }:
-                Flatten(binary.LeftOperand, parts);
-                Flatten(binary.RightOperand, parts);
+                Flatten(binary.LeftOperand, parts, hops);
+                Flatten(binary.RightOperand, parts, hops);
+                break;
+            case ILocalReferenceOperation local when hops < 3 && local.Type?.SpecialType == SpecialType.System_String &&
+                                                     _sinks.BodyIndex(local).ValuesOf(local.Local) is { Count: 1 } values &&
+                                                     values[0].WithoutConversions() is IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, ConstantValue.HasValue: false }:
+                Flatten(values[0], parts, hops + 1);
                 break;
             case IInterpolatedStringOperation interpolated:
                 foreach (var part in interpolated.Parts)

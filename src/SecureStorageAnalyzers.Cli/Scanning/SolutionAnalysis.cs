@@ -14,7 +14,8 @@ public sealed record AnalyzedProject(Project Project, Compilation Compilation, A
 /// any other finding (rule id, location, additional locations as related locations) and rank by the rule's entry in
 /// <see cref="Reporting.RuleCatalog.SeverityTable"/>. The exposure-chain rule (SSA0009) plugs in here
 /// (<see cref="ExposureChainAcrossProjects"/>): it links a folder's identity (the same configuration key or absolute
-/// path) across the compilations, with the pack's own folder model and rule code, not a copy in the tool.
+/// path, or the serving app's own roots for a class library it references) across the compilations, with the pack's
+/// own folder model and rule code, not a copy in the tool.
 /// </summary>
 public interface ISolutionAnalysis
 {

@@ -146,6 +146,108 @@ public class CrossProjectChainsTests
         Assert.Contains("'callerPhoneNumber'", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
+    /// <summary>A web app that serves its web root as is, and references the library (its services run in the app's process).</summary>
+    private const string ServingApp = """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Hosting;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.UseStaticFiles();
+        app.Run();
+        """;
+
+    /// <summary>A class library (found on public code, in its own words): the host's IWebHostEnvironment and current directory, names from people.</summary>
+    private const string Library = """
+        using System.IO;
+        using Microsoft.AspNetCore.Hosting;
+
+        public sealed class CallArchive(IWebHostEnvironment env)
+        {
+            public void Save(string callerPhoneNumber, byte[] audio) =>
+                File.WriteAllBytes(Path.Combine(env.WebRootPath, "calls", callerPhoneNumber + ".mp3"), audio);
+        }
+
+        public static class Photos
+        {
+            public static void Save(string firstName, string lastName, byte[] image) =>
+                File.WriteAllBytes(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "photos", $"{firstName}_{lastName}.jpg"), image);
+        }
+        """;
+
+    /// <summary>
+    /// The library writes under the app's web root (through the injected environment, and through the current directory's
+    /// wwwroot); the app that references it serves its web root to anyone: one finding on the app's registration, with both writes.
+    /// </summary>
+    [Fact]
+    public void LibraryWritesUnderTheReferencingAppsWebRoot_OneFindingOnTheAppsRegistration()
+    {
+        var library = Compile("Worker", Library, OutputKind.DynamicallyLinkedLibrary, TestReferences.AspNetCore);
+        var web = Compile("Web", ServingApp, OutputKind.ConsoleApplication, TestReferences.AspNetCore.Add(library.ToMetadataReference()));
+        var candidates = new[] { Collect(web), Collect(library) };
+
+        Assert.Contains("webroot", candidates[0].ServedFolders);
+        Assert.Contains("webroot/calls/…", candidates[1].PersonalWriteFolders);
+        Assert.Contains("webroot/photos/…", candidates[1].PersonalWriteFolders);
+        var diagnostic = Assert.Single(CrossProjectChains.Link(candidates));
+        Assert.Equal("/web/Program.cs", diagnostic.Location.SourceTree!.FilePath);
+        Assert.Equal(5, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(2, diagnostic.AdditionalLocations.Count);
+        Assert.Contains("the web root", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Near miss: the app does not reference the library, so the library's web root is some other app's.</summary>
+    [Fact]
+    public void LibraryNotReferencedByTheServingApp_NotLinked()
+    {
+        var library = Compile("Worker", Library, OutputKind.DynamicallyLinkedLibrary, TestReferences.AspNetCore);
+        var web = Compile("Web", ServingApp, OutputKind.ConsoleApplication, TestReferences.AspNetCore);
+        Assert.Empty(CrossProjectChains.Link(new[] { Collect(web), Collect(library) }));
+    }
+
+    /// <summary>Near miss: the writing project is an app of its own (its own process, its own roots), even when referenced.</summary>
+    [Fact]
+    public void WritingProjectIsAnAppOfItsOwn_NotLinked()
+    {
+        var library = Compile("Worker", Library + "public static class Program { public static void Main() { } }", OutputKind.ConsoleApplication, TestReferences.AspNetCore);
+        var web = Compile("Web", ServingApp, OutputKind.ConsoleApplication, TestReferences.AspNetCore.Add(library.ToMetadataReference()));
+        Assert.Empty(CrossProjectChains.Link(new[] { Collect(web), Collect(library) }));
+    }
+
+    /// <summary>Near miss: the app moves its web root, so the current directory's wwwroot is not what it serves; the injected web root still is.</summary>
+    [Fact]
+    public void AppMovesItsWebRoot_OnlyTheInjectedWebRootIsLinked()
+    {
+        var library = Compile("Worker", Library, OutputKind.DynamicallyLinkedLibrary, TestReferences.AspNetCore);
+        var moved = ServingApp.Replace("var app = builder.Build();", "builder.WebHost.UseWebRoot(\"public\");\nvar app = builder.Build();", StringComparison.Ordinal);
+        var web = Compile("Web", moved, OutputKind.ConsoleApplication, TestReferences.AspNetCore.Add(library.ToMetadataReference()));
+        var diagnostic = Assert.Single(CrossProjectChains.Link(new[] { Collect(web), Collect(library) }));
+        Assert.Single(diagnostic.AdditionalLocations);
+        Assert.Contains("'callerPhoneNumber'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Near miss: the app serves its web root only behind a fallback policy that requires a signed-in user.</summary>
+    [Fact]
+    public void AppServesItsWebRootBehindAuthorization_NotLinked()
+    {
+        const string authorized = """
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            var app = builder.Build();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.UseStaticFiles();
+            app.Run();
+            """;
+        var library = Compile("Worker", Library, OutputKind.DynamicallyLinkedLibrary, TestReferences.AspNetCore);
+        var web = Compile("Web", authorized, OutputKind.ConsoleApplication, TestReferences.AspNetCore.Add(library.ToMetadataReference()));
+        Assert.Empty(CrossProjectChains.Link(new[] { Collect(web), Collect(library) }));
+    }
+
     private static ChainCandidates Collect(Compilation compilation) =>
         CrossProjectChains.Collect(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
 

@@ -95,6 +95,10 @@ public class FolderModelTests
     [InlineData("env.WebRootPath ?? Path.Combine(env.ContentRootPath, \"wwwroot\")", "webroot")]
     [InlineData("phone", "")]
     [InlineData("store.Root", "contentroot/recordings")]
+    [InlineData("Path.Combine(Directory.GetCurrentDirectory(), \"wwwroot\", \"notes\", phone + \".ogg\")", "cwd/wwwroot/notes/…")]
+    [InlineData("\".\\\\wwwroot\" + clip", "cwd/wwwroot/clips/…")]
+    [InlineData("\"wwwroot\" + clip", "cwd/wwwroot/clips/…")]
+    [InlineData("\"wwwroot\" + phone", "cwd/…")]
     public void PathOf(string expression, string expected)
     {
         Assert.Equal(expected, Resolve(expression));
@@ -156,6 +160,7 @@ public class FolderModelTests
                 {
                     var local = Path.Combine(env.ContentRootPath, "recordings");
                     var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+                    var clip = $@"\clips\{phone}.mp4";
                     Store.Mark({{expression}});
                 }
             }
