@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "live")
     return await LiveCost.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "profile")
+{
+    return await ProfileRun.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "ide")
 {
     return await IdeView.RunAsync(args[1..]);
