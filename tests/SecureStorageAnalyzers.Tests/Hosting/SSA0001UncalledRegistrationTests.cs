@@ -11,7 +11,7 @@ namespace SecureStorageAnalyzers.Tests.Hosting;
 public class SSA0001UncalledRegistrationTests
 {
     private static Task VerifyAsync(string source) =>
-        LineFindings.VerifyAsync(new SecureStorageAnalyzers.StaticFiles.SSA0001AnonymousStaticFilesAnalyzer(), source);
+        LineFindings.VerifyAsync(new SecureStorageAnalyzers.Hosting.SSA0001AnonymousStaticFilesAnalyzer(), source);
 
     [Fact]
     public Task RegistrationInAnUncalledInternalExtension_IsNotReportedAsync() => VerifyAsync("""

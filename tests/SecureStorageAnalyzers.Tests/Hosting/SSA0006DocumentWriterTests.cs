@@ -13,15 +13,15 @@ namespace SecureStorageAnalyzers.Tests.Hosting;
 public class SSA0006DocumentWriterTests
 {
     private static Task VerifyAsync(string source) =>
-        LineFindings.VerifyAsync(new SecureStorageAnalyzers.StaticFiles.SSA0006DoNotWriteUnderWebRootAnalyzer(), source,
+        LineFindings.VerifyAsync(new SecureStorageAnalyzers.Hosting.SSA0006DoNotWriteUnderWebRootAnalyzer(), source,
             TestFramework.AspNetCore10WithDocumentWriters);
 
     private static Task VerifyWithLibraryAsync(string source, string library) =>
-        LineFindings.VerifyWithLibraryAsync(new SecureStorageAnalyzers.StaticFiles.SSA0006DoNotWriteUnderWebRootAnalyzer(), source, library,
+        LineFindings.VerifyWithLibraryAsync(new SecureStorageAnalyzers.Hosting.SSA0006DoNotWriteUnderWebRootAnalyzer(), source, library,
             TestFramework.AspNetCore10WithDocumentWriters);
 
     private static Task<IReadOnlyList<(string Line, Microsoft.CodeAnalysis.Diagnostic Diagnostic)>> FindingsAsync(string source) =>
-        LineFindings.FindingsAsync(new SecureStorageAnalyzers.StaticFiles.SSA0006DoNotWriteUnderWebRootAnalyzer(), source,
+        LineFindings.FindingsAsync(new SecureStorageAnalyzers.Hosting.SSA0006DoNotWriteUnderWebRootAnalyzer(), source,
             TestFramework.AspNetCore10WithDocumentWriters);
 
     /// <summary>A discharge letter previewed as a PDF under the web root, named by the clinician.</summary>

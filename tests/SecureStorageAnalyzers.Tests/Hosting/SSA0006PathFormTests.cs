@@ -11,7 +11,7 @@ namespace SecureStorageAnalyzers.Tests.Hosting;
 public class SSA0006PathFormTests
 {
     private static Task VerifyAsync(string source) =>
-        LineFindings.VerifyAsync(new SecureStorageAnalyzers.StaticFiles.SSA0006DoNotWriteUnderWebRootAnalyzer(), source);
+        LineFindings.VerifyAsync(new SecureStorageAnalyzers.Hosting.SSA0006DoNotWriteUnderWebRootAnalyzer(), source);
 
     /// <summary>An error log (with the signed-in user's name) appended under the web root through a hole-less <c>$"…"</c>.</summary>
     [Fact]

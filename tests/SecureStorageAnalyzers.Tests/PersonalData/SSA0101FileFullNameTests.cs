@@ -10,7 +10,7 @@ namespace SecureStorageAnalyzers.Tests.PersonalData;
 public class SSA0101FileFullNameTests
 {
     private static Task VerifyAsync(string source) =>
-        LineFindings.VerifyAsync(new SecureStorageAnalyzers.StoragePaths.SSA0101PersonalIdentifierInStoragePathAnalyzer(), source);
+        LineFindings.VerifyAsync(new SecureStorageAnalyzers.PersonalData.SSA0101PersonalIdentifierInStoragePathAnalyzer(), source);
 
     [Fact]
     public Task FullNameOfTheAppsFileType_IsAFileNameAsync() => VerifyAsync("""
