@@ -73,7 +73,7 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
     }
 
     var factory = new CompilationFactory(found);
-    var chainCandidates = new List<(string Project, SecureStorageAnalyzers.Folders.ChainCandidates Candidates)>();
+    var chainCandidates = new List<(string Project, SecureStorageAnalyzers.ExposureChain.ChainCandidates Candidates)>();
     foreach (var project in found)
     {
         var relativeProject = Relative(root, project.Path);
@@ -120,7 +120,7 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
         }
 
         // What SSA0009 can link across the repository's projects, as the audit tool does (its ExposureChainAcrossProjects).
-        chainCandidates.Add((relativeProject, SecureStorageAnalyzers.Folders.CrossProjectChains.Collect(compilation, analyzerOptions, CancellationToken.None)));
+        chainCandidates.Add((relativeProject, SecureStorageAnalyzers.ExposureChain.CrossProjectChains.Collect(compilation, analyzerOptions, CancellationToken.None)));
 
         var sdkShown = project.TargetsNetFramework ? $"{project.Sdk} (.NET Framework 4.8 refs{(CompilationFactory.NetFrameworkAvailable ? "" : " missing")})" : project.Sdk;
         projects.Add(new ProjectResult(repository.Name, relativeProject, sdkShown, project.Sources.Length, lines, errors, ours.Count, additional.Length > 0 ? $"+{additional.Length} web.config" : ""));
@@ -130,7 +130,7 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
     // build of one project cannot report them; the audit tool does, and so does this check, on the serving project.
     if (chainCandidates.Count > 1)
     {
-        foreach (var d in SecureStorageAnalyzers.Folders.CrossProjectChains.Link(chainCandidates.Select(c => c.Candidates).ToList()))
+        foreach (var d in SecureStorageAnalyzers.ExposureChain.CrossProjectChains.Link(chainCandidates.Select(c => c.Candidates).ToList()))
         {
             var span = d.Location.GetLineSpan();
             var file = span.Path is { Length: > 0 } ? Relative(root, span.Path) : "?";
