@@ -156,11 +156,17 @@ internal static class SSA0001AnonymousStaticFiles
             return _uncalled.GetOrAdd(definition, !HasInternalsVisibleTo(compilation) && !IsNamedElsewhere(definition, compilation, cancellationToken));
         }
 
-        private static bool HasInternalsVisibleTo(Compilation compilation)
+        private bool HasInternalsVisibleTo(Compilation compilation)
         {
+            if (_types.InternalsVisibleToAttribute is not { } internalsVisibleTo)
+            {
+                // The attribute type cannot be resolved: assume friends exist, so the registration counts as called.
+                return true;
+            }
+
             foreach (var attribute in compilation.Assembly.GetAttributes())
             {
-                if (attribute.AttributeClass?.Name == "InternalsVisibleToAttribute")
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, internalsVisibleTo))
                 {
                     return true;
                 }

@@ -64,6 +64,7 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? CreditCardAttribute => Get("System.ComponentModel.DataAnnotations.CreditCardAttribute");
     public INamedTypeSymbol? DataTypeAttribute => Get("System.ComponentModel.DataAnnotations.DataTypeAttribute");
     public INamedTypeSymbol? DataClassificationAttribute => Get("Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+    public INamedTypeSymbol? InternalsVisibleToAttribute => Get("System.Runtime.CompilerServices.InternalsVisibleToAttribute");
 
     // Configuration, options and their binding: what the folder-identity model (Folders.FolderModel) reads.
     public INamedTypeSymbol? IConfigurationRoot => Get("Microsoft.Extensions.Configuration.IConfigurationRoot");

@@ -38,4 +38,22 @@ public class SSA0001UncalledRegistrationTests
                 app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider("/srv/invoices"), RequestPath = "/invoices" }); //! SSA0001
         }
         """);
+
+    /// <summary>With InternalsVisibleTo another assembly may call the internal extension: it is reported.</summary>
+    [Fact]
+    public Task RegistrationInAnInternalExtension_WithFriendAssemblies_IsReportedAsync() => VerifyAsync("""
+        using Microsoft.Extensions.FileProviders;
+
+        [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Recordings.Host")]
+
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.Run();
+
+        internal static class StaticFileRegistrations
+        {
+            internal static IApplicationBuilder UseRecordingFiles(this IApplicationBuilder app) =>
+                app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider("/srv/recordings"), RequestPath = "/recordings" }); //! SSA0001
+        }
+        """);
 }
