@@ -120,7 +120,16 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
         }
 
         // What SSA0009 can link across the repository's projects, as the audit tool does (its ExposureChainAcrossProjects).
-        chainCandidates.Add((relativeProject, SecureStorageAnalyzers.ExposureChain.CrossProjectChains.Collect(compilation, analyzerOptions, CancellationToken.None)));
+        // An exception here would stop the audit tool on this project; it is recorded like an analyzer exception, and the
+        // project takes no part in the chains across projects.
+        try
+        {
+            chainCandidates.Add((relativeProject, SecureStorageAnalyzers.ExposureChain.CrossProjectChains.Collect(compilation, analyzerOptions, CancellationToken.None)));
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or NullReferenceException)
+        {
+            problems.Add($"{repository.Name} {relativeProject}: CrossProjectChains.Collect exception {exception.GetType().Name}: {exception.Message} (at {exception.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("SecureStorageAnalyzers.", StringComparison.Ordinal))})");
+        }
 
         var sdkShown = project.TargetsNetFramework ? $"{project.Sdk} (.NET Framework 4.8 refs{(CompilationFactory.NetFrameworkAvailable ? "" : " missing")})" : project.Sdk;
         projects.Add(new ProjectResult(repository.Name, relativeProject, sdkShown, project.Sources.Length, lines, errors, ours.Count, additional.Length > 0 ? $"+{additional.Length} web.config" : ""));
