@@ -104,14 +104,14 @@ internal static class TestProjects
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
                 {
                     if (node is not AttributeSyntax attribute || attribute.Parent?.Parent is not (MethodDeclarationSyntax or TypeDeclarationSyntax) ||
-                        !SaysTest(RightmostName(attribute.Name)))
+                        !SaysTest(SyntaxNames.Rightmost(attribute.Name)))
                     {
                         continue;
                     }
 
                     if (byName)
                     {
-                        if (IsTestName(RightmostName(attribute.Name)))
+                        if (IsTestName(SyntaxNames.Rightmost(attribute.Name)))
                         {
                             return true;
                         }
@@ -148,13 +148,5 @@ internal static class TestProjects
         private static bool SaysTest(string? name) =>
             name is not null && (name.IndexOf("Fact", StringComparison.Ordinal) >= 0 || name.IndexOf("Theory", StringComparison.Ordinal) >= 0 ||
                                  name.IndexOf("Test", StringComparison.Ordinal) >= 0 || name.IndexOf("Binding", StringComparison.Ordinal) >= 0);
-
-        private static string? RightmostName(NameSyntax type) => type switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            _ => null,
-        };
     }
 }

@@ -43,7 +43,7 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
 
     public bool PassesThrough(IOperation creationOrCall) =>
         creationOrCall is IObjectCreationOperation creation &&
-        _physicalFileProvider is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _physicalFileProvider);
+        SymbolEquality.Is(creation.Type, _physicalFileProvider);
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol)
     {
@@ -86,7 +86,7 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
     {
         var type = method.ContainingType;
         return type is not null && (IsConfigurationType(type) ||
-                                    _configurationBinder is not null && SymbolEqualityComparer.Default.Equals(type, _configurationBinder));
+                                    SymbolEquality.Is(type, _configurationBinder));
     }
 
     private bool IsConfigurationType(INamedTypeSymbol type) =>
