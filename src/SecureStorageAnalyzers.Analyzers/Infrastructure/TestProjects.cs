@@ -22,6 +22,10 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// </summary>
 internal static class TestProjects
 {
+    /// <summary>
+    /// Read once per project, for every rule: SSA0001, SSA0002, SSA0003, SSA0004, SSA0005, SSA0006, SSA0007, SSA0008,
+    /// SSA0009, SSA0010, SSA0011, SSA0012 and SSA0101 stay silent in test code unless it is true.
+    /// </summary>
     public const string AnalyzeTestProjectsKey = "ssa.analyze_test_projects";
     public const string AnalyzeTestProjectsProperty = "build_property.SecureStorageAnalyzersAnalyzeTestProjects";
     public const string IsTestProjectProperty = "build_property.IsTestProject";

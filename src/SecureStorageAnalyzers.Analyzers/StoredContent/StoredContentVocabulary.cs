@@ -57,7 +57,10 @@ internal readonly struct ContentJudgement
 /// </summary>
 internal sealed class StoredContentVocabulary
 {
+    /// <summary>More words of public media; read by SSA0006 (writes under the web root) and SSA0007 (public cloud objects).</summary>
     public const string PublicMediaNamesKey = "ssa.public_media_names";
+
+    /// <summary>More words of private data, which win over public media; read by SSA0006 and SSA0007.</summary>
     public const string PrivateDataNamesKey = "ssa.private_data_names";
 
     /// <summary>

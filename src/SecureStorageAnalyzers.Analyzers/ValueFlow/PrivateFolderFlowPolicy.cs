@@ -16,6 +16,10 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// </summary>
 internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
 {
+    /// <summary>
+    /// More words that mark a folder as private. Read by SSA0001 (through <see cref="ServedFolders"/>, which SSA0002's
+    /// message and SSA0009's chains ask too) and by SSA0012 for web.config locations (<see cref="Iis.WebConfigAnalyzer"/>).
+    /// </summary>
     public const string PrivateFolderNamesKey = "SSA0001.private_folder_names";
 
     private readonly PrivateFolderVocabulary _vocabulary;
