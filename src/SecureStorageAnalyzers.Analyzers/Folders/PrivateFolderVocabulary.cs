@@ -17,7 +17,7 @@ internal sealed class PrivateFolderVocabulary
 {
     /// <summary>
     /// The stems. <c>record</c> covers recordings and recorded calls, <c>call</c> calls and callers, <c>upload</c>
-    /// uploads and uploaded files. <c>document</c> is not a stem: on public code bases a folder served as "documents" was
+    /// uploads and uploaded files. <c>document</c> is not a stem: on public code bases a folder served as "documents" is
     /// as often the site's own help or demo files as anyone's papers (docs/precision.md); a documents folder the app
     /// writes uploads into is private by what it does (<c>RequestDataFolders</c>), and a project can add the word.
     /// </summary>

