@@ -171,7 +171,8 @@ internal sealed class PrivateFolderVocabulary
         return true;
     }
 
-    private static string Singular(string word) =>
+    /// <summary>A plural folded to its stem (<c>dossiers</c> → <c>dossier</c>; <c>access</c>, <c>status</c> kept).</summary>
+    internal static string Singular(string word) =>
         word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) &&
         !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
             ? word.Substring(0, word.Length - 1)

@@ -260,12 +260,7 @@ internal sealed class StoredContentVocabulary
             }
 
             // A configured plural ("dossiers") is its stem: "dossier" matches dossiers, dossier.
-            var last = words[words.Count - 1];
-            if (last.Length > 3 && last.EndsWith("s", StringComparison.Ordinal) && !last.EndsWith("ss", StringComparison.Ordinal) &&
-                !last.EndsWith("us", StringComparison.Ordinal))
-            {
-                words[words.Count - 1] = last.Substring(0, last.Length - 1);
-            }
+            words[words.Count - 1] = PrivateFolderVocabulary.Singular(words[words.Count - 1]);
 
             if (seen.Add(string.Join("-", words)))
             {
