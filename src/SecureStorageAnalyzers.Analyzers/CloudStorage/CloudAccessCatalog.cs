@@ -455,21 +455,8 @@ internal sealed class CloudAccessCatalog
     /// <summary>See <see cref="SingleValue(WellKnownTypes, IOperation)"/>.</summary>
     private IOperation? SingleValue(IOperation value) => SingleValue(_types, value);
 
-    /// <summary>
-    /// The value itself, or the one value of a local given exactly one (its initializer or a single assignment); null
-    /// for a local given several values or none. Shared by the cloud catalogs.
-    /// </summary>
-    internal static IOperation? SingleValue(WellKnownTypes types, IOperation value)
-    {
-        value = value.WithoutConversions();
-        if (value is ILocalReferenceOperation local)
-        {
-            var values = StorageSinks.Create(types).BodyIndex(value).ValuesOf(local.Local);
-            return values.Count == 1 ? values[0].WithoutConversions() : null;
-        }
-
-        return value;
-    }
+    /// <summary>The value, or the one value of a local given exactly one (<see cref="StorageSinks.SingleValue"/>). Shared by the cloud catalogs.</summary>
+    internal static IOperation? SingleValue(WellKnownTypes types, IOperation value) => StorageSinks.Create(types).SingleValue(value);
 
     private static string? MemberName(INamedTypeSymbol enumType, object? constant)
     {
@@ -504,20 +491,7 @@ internal sealed class CloudAccessCatalog
         return new SymbolSet<INamedTypeSymbol>(list);
     }
 
-    /// <summary>The property <paramref name="name"/> of the type or of the nearest base class that declares it.</summary>
-    private static IPropertySymbol? Property(WellKnownTypes types, string typeName, string name)
-    {
-        for (var type = StorageSinks.Resolve(types, typeName); type is not null; type = type.BaseType)
-        {
-            foreach (var member in type.GetMembers(name))
-            {
-                if (member is IPropertySymbol property)
-                {
-                    return property;
-                }
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The property <paramref name="name"/> of the SDK type or of the nearest base class that declares it.</summary>
+    private static IPropertySymbol? Property(WellKnownTypes types, string typeName, string name) =>
+        SymbolExtensions.InheritedProperty(StorageSinks.Resolve(types, typeName), name);
 }

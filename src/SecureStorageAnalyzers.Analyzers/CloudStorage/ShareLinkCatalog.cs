@@ -272,19 +272,5 @@ internal sealed class ShareLinkCatalog
 
     private IOperation? SingleValue(IOperation value) => CloudAccessCatalog.SingleValue(_types, value);
 
-    private static IPropertySymbol? Property(INamedTypeSymbol? type, string name)
-    {
-        for (; type is not null; type = type.BaseType)
-        {
-            foreach (var member in type.GetMembers(name))
-            {
-                if (member is IPropertySymbol property)
-                {
-                    return property;
-                }
-            }
-        }
-
-        return null;
-    }
+    private static IPropertySymbol? Property(INamedTypeSymbol? type, string name) => SymbolExtensions.InheritedProperty(type, name);
 }

@@ -121,9 +121,9 @@ public static class CrossProjectChains
                 {
                     InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
                     InvocationExpressionSyntax { Expression: SimpleNameSyntax simple } => simple.Identifier.ValueText,
-                    ObjectCreationExpressionSyntax { Type: var type } => RightmostName(type),
+                    ObjectCreationExpressionSyntax { Type: var type } => SyntaxNames.Rightmost(type),
                     AssignmentExpressionSyntax { Left: var left } when assignedNames.Count > 0 =>
-                        left is SimpleNameSyntax or MemberAccessExpressionSyntax && assignedNames.Contains(RightmostName(left) ?? "") ? "=" : null,
+                        left is SimpleNameSyntax or MemberAccessExpressionSyntax && assignedNames.Contains(SyntaxNames.Rightmost(left) ?? "") ? "=" : null,
                     _ => null,
                 };
                 if (name is null || name != "=" && !IsCandidateName(name))
@@ -300,12 +300,4 @@ public static class CrossProjectChains
         root.StartsWith(prefix, StringComparison.Ordinal) &&
         (string.CompareOrdinal(root, prefix.Length, "name:", 0, "name:".Length) == 0 ||
          string.CompareOrdinal(root, prefix.Length, Folder.ConfigPrefix, 0, Folder.ConfigPrefix.Length) == 0);
-
-    private static string? RightmostName(SyntaxNode node) => node switch
-    {
-        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        SimpleNameSyntax simple => simple.Identifier.ValueText,
-        _ => null,
-    };
 }

@@ -130,18 +130,18 @@ internal sealed class CloudContainers
 
                 if (_transferUtilities.Contains(type))
                 {
-                    return Argument(invocation, "key") is { } key2 ? (key2, Bucket(Argument(invocation, "bucketName"), folders, cancellationToken)) : null;
+                    return invocation.Arguments.Argument("key", explicitOnly: true) is { } key2 ? (key2, Bucket(invocation.Arguments.Argument("bucketName", explicitOnly: true), folders, cancellationToken)) : null;
                 }
 
                 if (SymbolEquality.Is(type, _gcsClient))
                 {
                     // UploadObject(bucket, objectName, contentType, source, …) or UploadObject(new Object { Bucket, Name }, source, …).
-                    if (Argument(invocation, "objectName") is { } objectName)
+                    if (invocation.Arguments.Argument("objectName", explicitOnly: true) is { } objectName)
                     {
-                        return (objectName, Bucket(Argument(invocation, "bucket"), folders, cancellationToken));
+                        return (objectName, Bucket(invocation.Arguments.Argument("bucket", explicitOnly: true), folders, cancellationToken));
                     }
 
-                    return Argument(invocation, "destination") is { } destination && Created(destination, _gcsObject) is { } gcsObject &&
+                    return invocation.Arguments.Argument("destination", explicitOnly: true) is { } destination && Created(destination, _gcsObject) is { } gcsObject &&
                            Initialized(gcsObject, "Name") is { } gcsName
                         ? (gcsName, Bucket(Initialized(gcsObject, "Bucket"), folders, cancellationToken))
                         : null;
@@ -156,27 +156,27 @@ internal sealed class CloudContainers
 
                 if (SymbolEquality.Is(type, _blobContainerClient))
                 {
-                    return Argument(invocation, "blobName") is { } blobName && invocation.Instance is { } container
+                    return invocation.Arguments.Argument("blobName", explicitOnly: true) is { } blobName && invocation.Instance is { } container
                         ? (blobName, Container(container, folders, 0, cancellationToken))
                         : null;
                 }
 
                 // blob.UploadAsync(…): the blob client, from container.GetBlobClient(name) or new BlobClient(connection, container, name).
-                if (invocation.Instance is not { } instance || SingleValue(instance) is not { } blob)
+                if (invocation.Instance is not { } instance || _sinks.SingleValue(instance) is not { } blob)
                 {
                     return null;
                 }
 
                 if (blob is IInvocationOperation { TargetMethod.Name: "GetBlobClient" or "GetBlockBlobClient" } getBlob &&
-                    Argument(getBlob, "blobName") is { } name &&
-                    (getBlob.Instance ?? (getBlob.TargetMethod.IsExtensionMethod && getBlob.Arguments.Length > 0 ? getBlob.Arguments[0].Value : null)) is { } owner)
+                    getBlob.Arguments.Argument("blobName", explicitOnly: true) is { } name &&
+                    getBlob.Receiver() is { } owner)
                 {
                     return (name, Container(owner, folders, 0, cancellationToken));
                 }
 
-                if (blob is IObjectCreationOperation blobCreation && Argument(blobCreation.Arguments, "blobName") is { } createdName)
+                if (blob is IObjectCreationOperation blobCreation && blobCreation.Arguments.Argument("blobName", explicitOnly: true) is { } createdName)
                 {
-                    return (createdName, Name(ContainerPrefix, Argument(blobCreation.Arguments, "blobContainerName"), folders, cancellationToken));
+                    return (createdName, Name(ContainerPrefix, blobCreation.Arguments.Argument("blobContainerName", explicitOnly: true), folders, cancellationToken));
                 }
 
                 return null;
@@ -200,7 +200,7 @@ internal sealed class CloudContainers
 
                 if (SymbolEquality.Is(type, _blobServiceClient))
                 {
-                    return Name(ContainerPrefix, Argument(invocation, "blobContainerName"), folders, cancellationToken);
+                    return Name(ContainerPrefix, invocation.Arguments.Argument("blobContainerName", explicitOnly: true), folders, cancellationToken);
                 }
 
                 if (invocation.TargetMethod.Name == "WithPolicy" && _minioBucketArgs is not null)
@@ -220,7 +220,7 @@ internal sealed class CloudContainers
                     return null;
                 }
 
-                var bucketArgument = Argument(gcsCall, "bucket");
+                var bucketArgument = gcsCall.Arguments.Argument("bucket", explicitOnly: true);
                 if (bucketArgument is not null && bucketArgument.Type?.SpecialType == SpecialType.System_String)
                 {
                     return Bucket(bucketArgument, folders, cancellationToken);
@@ -251,7 +251,7 @@ internal sealed class CloudContainers
     {
         for (IOperation? current = call.Instance; current is not null;)
         {
-            current = SingleValue(current);
+            current = _sinks.SingleValue(current);
             if (current is not IInvocationOperation receiver)
             {
                 break;
@@ -282,7 +282,7 @@ internal sealed class CloudContainers
 
     /// <summary>The creation of <paramref name="type"/> a value is (directly or through a local's one value), or null.</summary>
     private IObjectCreationOperation? Created(IOperation value, INamedTypeSymbol? type) =>
-        type is not null && SingleValue(value) is IObjectCreationOperation creation && SymbolEquality.Is(creation.Type?.OriginalDefinition, type)
+        type is not null && _sinks.SingleValue(value) is IObjectCreationOperation creation && SymbolEquality.Is(creation.Type?.OriginalDefinition, type)
             ? creation
             : null;
 
@@ -309,15 +309,15 @@ internal sealed class CloudContainers
         switch (value)
         {
             case IInvocationOperation { TargetMethod.Name: "GetBlobContainerClient" } get when SymbolEquality.Is(get.TargetMethod.ContainingType?.OriginalDefinition, _blobServiceClient):
-                return Name(ContainerPrefix, Argument(get, "blobContainerName"), folders, cancellationToken);
+                return Name(ContainerPrefix, get.Arguments.Argument("blobContainerName", explicitOnly: true), folders, cancellationToken);
 
             case IObjectCreationOperation creation when SymbolEquality.Is(creation.Type?.OriginalDefinition, _blobContainerClient):
-                return Name(ContainerPrefix, Argument(creation.Arguments, "blobContainerName"), folders, cancellationToken);
+                return Name(ContainerPrefix, creation.Arguments.Argument("blobContainerName", explicitOnly: true), folders, cancellationToken);
 
-            case IFieldReferenceOperation field when IsInSource(field.Field):
+            case IFieldReferenceOperation field when field.Field.IsDeclaredInSource():
                 return Member(field.Field.OriginalDefinition, folders, depth, cancellationToken);
 
-            case IPropertyReferenceOperation { Property.IsIndexer: false } property when IsInSource(property.Property):
+            case IPropertyReferenceOperation { Property.IsIndexer: false } property when property.Property.IsDeclaredInSource():
                 return Member(property.Property.OriginalDefinition, folders, depth, cancellationToken);
 
             case IParameterReferenceOperation parameter:
@@ -375,18 +375,6 @@ internal sealed class CloudContainers
         return Folder.At(ContainerPrefix + "client:" + id);
     }
 
-    private IOperation? SingleValue(IOperation value)
-    {
-        value = value.WithoutConversions();
-        if (value is ILocalReferenceOperation local)
-        {
-            var values = _sinks.BodyIndex(local).ValuesOf(local.Local);
-            return values.Count == 1 ? values[0].WithoutConversions() : null;
-        }
-
-        return value;
-    }
-
     private static IOperation? Initialized(IObjectCreationOperation creation, string property)
     {
         if (creation.Initializer is null)
@@ -404,21 +392,4 @@ internal sealed class CloudContainers
 
         return null;
     }
-
-    private static IOperation? Argument(IInvocationOperation invocation, string parameter) => Argument(invocation.Arguments, parameter);
-
-    private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameter)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.Parameter?.Name == parameter && argument.ArgumentKind == ArgumentKind.Explicit)
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsInSource(ISymbol symbol) => !symbol.Locations.IsEmpty && symbol.Locations[0].IsInSource;
 }

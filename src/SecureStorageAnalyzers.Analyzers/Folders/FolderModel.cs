@@ -114,7 +114,7 @@ internal sealed class FolderModel
         {
             foreach (var node in index.Calls(name))
             {
-                if (Bind(node, walk) is IInvocationOperation call && !IsInSource(call.TargetMethod) &&
+                if (Bind(node, walk) is IInvocationOperation call && !call.TargetMethod.IsDeclaredInSource() &&
                     (name != "UseSetting" || ConstantArgument(call, "key") is { } key &&
                         (string.Equals(key, "contentRoot", StringComparison.OrdinalIgnoreCase) || string.Equals(key, "webroot", StringComparison.OrdinalIgnoreCase))))
                 {
@@ -128,7 +128,7 @@ internal sealed class FolderModel
         {
             foreach (var node in index.Assignments(name))
             {
-                if (keeps && Bind(node, walk) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && !IsInSource(target.Property))
+                if (keeps && Bind(node, walk) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && !target.Property.IsDeclaredInSource())
                 {
                     keeps = false;
                 }
@@ -205,7 +205,7 @@ internal sealed class FolderModel
                 }
 
                 // A member of options bound from two sections (named options): which one, the code does not say here.
-                if (IsInSource(property.Property) && Bindings(walk).TryGetValue(property.Property.ContainingType.OriginalDefinition, out var section) && section is null)
+                if (property.Property.IsDeclaredInSource() && Bindings(walk).TryGetValue(property.Property.ContainingType.OriginalDefinition, out var section) && section is null)
                 {
                     return null;
                 }
@@ -291,7 +291,7 @@ internal sealed class FolderModel
             method.ReturnType.SpecialType == SpecialType.System_String)
         {
             var key = ConstantArgument(invocation, "key");
-            var receiver = Receiver(invocation);
+            var receiver = invocation.Receiver();
             if (key is not null && receiver is not null && ConfigPath(receiver, arguments, depth + 1, walk) is { } path)
             {
                 return Folder.At(Folder.ConfigPrefix + JoinKey(path, key));
@@ -517,8 +517,8 @@ internal sealed class FolderModel
         // assignment, as for a constant. Two values (or none the project shows) leave it unknown.
         var member = value switch
         {
-            IFieldReferenceOperation { Field: { IsConst: false, IsStatic: true } field } when IsInSource(field) => (ISymbol)field.OriginalDefinition,
-            IPropertyReferenceOperation { Property: { IsStatic: true, IsIndexer: false } property } when IsInSource(property) => property.OriginalDefinition,
+            IFieldReferenceOperation { Field: { IsConst: false, IsStatic: true } field } when field.IsDeclaredInSource() => (ISymbol)field.OriginalDefinition,
+            IPropertyReferenceOperation { Property: { IsStatic: true, IsIndexer: false } property } when property.IsDeclaredInSource() => property.OriginalDefinition,
             _ => null,
         };
         if (member is not null && depth <= MaxDepth && walk.Enter(member))
@@ -654,11 +654,11 @@ internal sealed class FolderModel
                 result = CallSiteArguments(original, walk) is { } sites ? AgreeOn(sites, null, depth, walk, evaluate, original) : null;
                 return true;
 
-            case IFieldReferenceOperation field when IsInSource(field.Field):
+            case IFieldReferenceOperation field when field.Field.IsDeclaredInSource():
                 result = AgreeOn(SymbolValues(field.Field.OriginalDefinition, walk), null, depth, walk, evaluate, field.Field.OriginalDefinition);
                 return true;
 
-            case IPropertyReferenceOperation { Property.IsIndexer: false } property when IsInSource(property.Property):
+            case IPropertyReferenceOperation { Property.IsIndexer: false } property when property.Property.IsDeclaredInSource():
                 result = AgreeOn(SymbolValues(property.Property.OriginalDefinition, walk), null, depth, walk, evaluate, property.Property.OriginalDefinition);
                 return true;
 
@@ -706,8 +706,8 @@ internal sealed class FolderModel
         ISymbol? symbol = reference switch
         {
             ILocalReferenceOperation local => local.Local,
-            IFieldReferenceOperation field when IsInSource(field.Field) => field.Field.OriginalDefinition,
-            IPropertyReferenceOperation property when IsInSource(property.Property) => property.Property.OriginalDefinition,
+            IFieldReferenceOperation field when field.Field.IsDeclaredInSource() => field.Field.OriginalDefinition,
+            IPropertyReferenceOperation property when property.Property.IsDeclaredInSource() => property.Property.OriginalDefinition,
             _ => null,
         };
 
@@ -721,8 +721,6 @@ internal sealed class FolderModel
             ? Folder.At($"{Folder.LocalPrefix}{symbol.Name}#{symbol.Locations[0].SourceTree?.FilePath}:{symbol.Locations[0].SourceSpan.Start}")
             : Folder.At(Folder.SymbolPrefix + symbol.ToDisplayString());
     }
-
-    private static bool IsInSource(ISymbol symbol) => !symbol.Locations.IsEmpty && symbol.Locations[0].IsInSource;
 
     /// <summary>The initializer or getter of a field or property of the project, and every value assigned to it.</summary>
     private IEnumerable<IOperation> SymbolValues(ISymbol symbol, Walk walk)
@@ -789,7 +787,7 @@ internal sealed class FolderModel
     private List<IOperation>? CallSiteArguments(IParameterSymbol parameter, Walk walk)
     {
         var values = new List<IOperation>();
-        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } method || !IsInSource(method))
+        if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.Constructor } method || !method.IsDeclaredInSource())
         {
             return values;
         }
@@ -888,12 +886,12 @@ internal sealed class FolderModel
     private string? ObjectSection(IOperation instance, Walk walk, int hops = 0)
     {
         instance = instance.WithoutConversions();
-        if (instance.Type is INamedTypeSymbol type && IsInSource(type) && Bindings(walk).TryGetValue(type.OriginalDefinition, out var section))
+        if (instance.Type is INamedTypeSymbol type && type.IsDeclaredInSource() && Bindings(walk).TryGetValue(type.OriginalDefinition, out var section))
         {
             return section;
         }
 
-        if (hops >= 4 || instance is not IPropertyReferenceOperation { Instance: { } parent } member || !IsInSource(member.Property))
+        if (hops >= 4 || instance is not IPropertyReferenceOperation { Instance: { } parent } member || !member.Property.IsDeclaredInSource())
         {
             return null;
         }
@@ -914,7 +912,7 @@ internal sealed class FolderModel
             (IsConfiguration(invocation.TargetMethod.ContainingType) || SymbolEquality.DefinitionIs(invocation.TargetMethod.ContainingType, _types.ConfigurationExtensions)))
         {
             var key = ConstantArgument(invocation, "key");
-            var receiver = Receiver(invocation);
+            var receiver = invocation.Receiver();
             return key is not null && receiver is not null && ConfigPath(receiver, arguments, depth + 1, walk) is { } parent ? JoinKey(parent, key) : null;
         }
 
@@ -961,9 +959,6 @@ internal sealed class FolderModel
         IsConfiguration(type) && !(_types.IConfigurationSection is { } section && WellKnownTypes.Implements(type!, section));
 
     private static string JoinKey(string parent, string key) => parent.Length == 0 ? key : parent + ":" + key;
-
-    private static IOperation? Receiver(IInvocationOperation invocation) =>
-        invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
 
     private static string? ConstantArgument(IInvocationOperation invocation, string parameterName)
     {
@@ -1164,13 +1159,13 @@ internal sealed class FolderModel
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (node)
                 {
-                    case InvocationExpressionSyntax invocation when NameOf(invocation.Expression) is { } called:
+                    case InvocationExpressionSyntax invocation when SyntaxNames.Rightmost(invocation.Expression) is { } called:
                         Add(calls, called, node);
                         break;
-                    case ObjectCreationExpressionSyntax creation when NameOf(creation.Type) is { } created:
+                    case ObjectCreationExpressionSyntax creation when SyntaxNames.Rightmost(creation.Type) is { } created:
                         Add(calls, created, node);
                         break;
-                    case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && NameOf(assignment.Left) is { } assigned:
+                    case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && SyntaxNames.Rightmost(assignment.Left) is { } assigned:
                         Add(assignments, assigned, node);
                         break;
                 }
@@ -1189,16 +1184,6 @@ internal sealed class FolderModel
 
             return frozen;
         }
-
-        private static string? NameOf(SyntaxNode expression) => expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
-        };
 
         private static void Add(Dictionary<string, List<SyntaxNode>> index, string name, SyntaxNode node)
         {

@@ -17,7 +17,7 @@ internal sealed class PrivateFolderVocabulary
 {
     /// <summary>
     /// The stems. <c>record</c> covers recordings and recorded calls, <c>call</c> calls and callers, <c>upload</c>
-    /// uploads and uploaded files. <c>document</c> is not a stem: on public code bases a folder served as "documents" was
+    /// uploads and uploaded files. <c>document</c> is not a stem: on public code bases a folder served as "documents" is
     /// as often the site's own help or demo files as anyone's papers (docs/precision.md); a documents folder the app
     /// writes uploads into is private by what it does (<c>RequestDataFolders</c>), and a project can add the word.
     /// </summary>
@@ -171,7 +171,8 @@ internal sealed class PrivateFolderVocabulary
         return true;
     }
 
-    private static string Singular(string word) =>
+    /// <summary>A plural folded to its stem (<c>dossiers</c> → <c>dossier</c>; <c>access</c>, <c>status</c> kept).</summary>
+    internal static string Singular(string word) =>
         word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) &&
         !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
             ? word.Substring(0, word.Length - 1)

@@ -15,8 +15,8 @@ namespace SecureStorageAnalyzers.Hosting;
 /// <see cref="ValueFlowTracker"/> with <see cref="WebRootFlowPolicy"/>) from the web root. Primary location: the write;
 /// additional location: the web-root expression. Reads are fine; Development-only code is not reported, and neither is
 /// public media by design: a path whose words name images, photos, avatars, products, … (or an image extension) and
-/// nothing private (<see cref="StoredContentVocabulary"/> over <see cref="PathWords"/>). A random file name no longer
-/// exempts a write: a link is a bearer credential that leaks; the message says which fact made the write reportable.
+/// nothing private (<see cref="StoredContentVocabulary"/> over <see cref="PathWords"/>). A random file name does not
+/// exempt a write: a link is a bearer credential that leaks; the message says which fact made the write reportable.
 /// </summary>
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0006DoNotWriteUnderWebRoot

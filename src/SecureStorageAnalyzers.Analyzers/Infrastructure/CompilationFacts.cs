@@ -406,10 +406,7 @@ internal sealed class CompilationFacts
         /// </summary>
         private string HelperConfiguration(SyntaxTree tree)
         {
-            var options = _options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-            var methods = options.TryGetValue(AuthorizationHelpers.MethodsKey, out var m) ? m : string.Empty;
-            var attributes = options.TryGetValue(AuthorizationHelpers.AttributesKey, out var a) ? a : string.Empty;
-            var fallback = options.TryGetValue(AuthorizationHelpers.FallbackPolicyMethodsKey, out var f) ? f : string.Empty;
+            var (methods, attributes, fallback) = AuthorizationHelpers.Settings(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
             return methods.Length + attributes.Length + fallback.Length == 0 ? string.Empty : methods + "\n" + attributes + "\n" + fallback;
         }
 
@@ -1008,7 +1005,7 @@ internal sealed class CompilationFacts
             {
                 if (directive.Alias is { } alias && directive.Name is { } target)
                 {
-                    aliases.Add((alias.Name.Identifier.ValueText, RightmostName(target)));
+                    aliases.Add((alias.Name.Identifier.ValueText, SyntaxNames.Rightmost(target) ?? string.Empty));
                 }
             }
 
@@ -1033,14 +1030,6 @@ internal sealed class CompilationFacts
                 }
             }
         }
-
-        private static string RightmostName(NameSyntax name) => name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => string.Empty,
-        };
     }
 
     /// <summary>

@@ -66,6 +66,41 @@ internal static class OperationExtensions
         _ => ImmutableArray<IArgumentOperation>.Empty,
     };
 
+    /// <summary>
+    /// The value handed to the parameter named <paramref name="parameterName"/>, or null; with
+    /// <paramref name="explicitOnly"/>, only a value written in the call (not a parameter's default).
+    /// </summary>
+    public static IOperation? Argument(this ImmutableArray<IArgumentOperation> arguments, string parameterName, bool explicitOnly = false)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == parameterName && (!explicitOnly || argument.ArgumentKind == ArgumentKind.Explicit))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The receiver of a call: its instance, or the <c>this</c> argument of an extension method; null for a static call.</summary>
+    public static IOperation? Receiver(this IInvocationOperation call) =>
+        call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+
+    /// <summary>True inside a lambda or local function: a <c>return</c> there leaves that function, not the method.</summary>
+    public static bool IsInLambdaOrLocalFunction(this IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The call <paramref name="value"/> is an argument of, above any conversions (<c>Upload(new Options { … })</c>), or null.</summary>
     public static IInvocationOperation? CallReceiving(this IOperation value) =>
         value.ParentSkippingConversions() is IArgumentOperation { Parent: IInvocationOperation call } ? call : null;

@@ -30,9 +30,9 @@ internal sealed class PackRuleEntry
 /// named that type or property (<see cref="PackRule"/>).
 /// </summary>
 /// <remarks>
-/// Why not one analyzer per rule: the benchmark (docs/performance.md) measured that merely being called for an
-/// invocation and asking its method's type costs each analyzer about 30 ms per 40,000 calls, and five rules asked it on
-/// every call. The compiler loads <see cref="SecureStorageAnalyzer"/>, all rules together (<see cref="PackRules"/>); the
+/// Why not one analyzer per rule: every analyzer the driver calls for an invocation pays for the callback and for asking
+/// the method's type (about 30 ms per 40,000 calls per analyzer on the benchmark, docs/performance.md), and most rules
+/// look at calls; one analyzer pays it once for all of them. The compiler loads <see cref="SecureStorageAnalyzer"/>, all rules together (<see cref="PackRules"/>); the
 /// test project wraps each rule in its own analyzer (<c>RuleAnalyzer</c>, not in the package) that runs the same
 /// analysis with that rule alone, for its tests and the per-rule benchmark figures. A rule switched off for the whole project (<c>NoWarn</c>, or severity <c>none</c> in a global
 /// config that no file overrides) is not created, so it costs nothing, as a separate analyzer would. The price: the

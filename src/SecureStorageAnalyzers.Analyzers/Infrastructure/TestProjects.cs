@@ -14,14 +14,19 @@ namespace SecureStorageAnalyzers.Infrastructure;
 /// xUnit, NUnit or MSTest, <em>and</em> it holds tests: a type or method with an xUnit, NUnit or MSTest test attribute
 /// (or one derived from it), or a SpecFlow/Reqnroll binding; without one of those frameworks, an attribute named as tests
 /// are (<c>[Test]</c>, <c>[Fact]</c>, …). A project of the application that references a test package without holding a
-/// test (held-out set 1: every project of a solution given xunit and the test SDK, the tests in their own projects;
-/// held-out set 2: a web app with xunit in its project file) is not test code. A web app holding tests folded into it stays silent: analyzing it made SSA0006 report a
-/// write under a web root the app never serves (held-out set 2), a rule gap to close first (docs/precision.md). The MSBuild property
+/// test (a solution that gives every project xunit and the test SDK, the tests in their own projects; a web app with
+/// xunit in its project file) is not test code. A web app holding tests folded into it stays silent like any test
+/// project: its tests write under web roots the app never serves, which SSA0006 cannot tell apart from the app's own
+/// writes (docs/precision.md). The MSBuild property
 /// <c>SecureStorageAnalyzersAnalyzeTestProjects=true</c>, or <c>ssa.analyze_test_projects = true</c> in a
 /// <c>.globalconfig</c>, turns the rules back on in a test project.
 /// </summary>
 internal static class TestProjects
 {
+    /// <summary>
+    /// Read once per project, for every rule: SSA0001, SSA0002, SSA0003, SSA0004, SSA0005, SSA0006, SSA0007, SSA0008,
+    /// SSA0009, SSA0010, SSA0011, SSA0012 and SSA0101 stay silent in test code unless it is true.
+    /// </summary>
     public const string AnalyzeTestProjectsKey = "ssa.analyze_test_projects";
     public const string AnalyzeTestProjectsProperty = "build_property.SecureStorageAnalyzersAnalyzeTestProjects";
     public const string IsTestProjectProperty = "build_property.IsTestProject";
@@ -104,14 +109,14 @@ internal static class TestProjects
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(static n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
                 {
                     if (node is not AttributeSyntax attribute || attribute.Parent?.Parent is not (MethodDeclarationSyntax or TypeDeclarationSyntax) ||
-                        !SaysTest(RightmostName(attribute.Name)))
+                        !SaysTest(SyntaxNames.Rightmost(attribute.Name)))
                     {
                         continue;
                     }
 
                     if (byName)
                     {
-                        if (IsTestName(RightmostName(attribute.Name)))
+                        if (IsTestName(SyntaxNames.Rightmost(attribute.Name)))
                         {
                             return true;
                         }
@@ -148,13 +153,5 @@ internal static class TestProjects
         private static bool SaysTest(string? name) =>
             name is not null && (name.IndexOf("Fact", StringComparison.Ordinal) >= 0 || name.IndexOf("Theory", StringComparison.Ordinal) >= 0 ||
                                  name.IndexOf("Test", StringComparison.Ordinal) >= 0 || name.IndexOf("Binding", StringComparison.Ordinal) >= 0);
-
-        private static string? RightmostName(NameSyntax type) => type switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            SimpleNameSyntax name => name.Identifier.ValueText,
-            _ => null,
-        };
     }
 }

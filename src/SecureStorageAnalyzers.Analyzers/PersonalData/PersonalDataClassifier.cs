@@ -355,7 +355,7 @@ internal sealed class PersonalDataClassifier
 
     private static bool IsPlatformType(INamedTypeSymbol type) =>
         type.SpecialType == SpecialType.System_Object || type.ContainingAssembly is { } assembly && FrameworkAssemblies.IsPlatform(assembly.Name) &&
-        (type.Locations.IsEmpty || !type.Locations[0].IsInSource);
+        !type.IsDeclaredInSource();
 
     private ImmutableArray<string> TypeTokens(INamedTypeSymbol type) => NameOf(type.Name).Tokens;
 

@@ -18,7 +18,8 @@ namespace SecureStorageAnalyzers.PersonalData;
 /// <item><c>SSA0101.pseudonymization_methods</c>: <c>Namespace.Type.Method</c> names whose result is a safe pseudonym; the
 /// first one is what the code fix wraps identifiers in.</item>
 /// </list>
-/// Lists are separated by commas, semicolons or spaces.
+/// Lists are separated by commas, semicolons or spaces. Read by SSA0101 and, through the same classifier
+/// (<see cref="PersonalDataFlowPolicy.For"/>), by SSA0009 for the file names of its chains.
 /// </summary>
 internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
 {

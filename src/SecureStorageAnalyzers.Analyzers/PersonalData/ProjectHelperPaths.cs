@@ -125,7 +125,7 @@ internal sealed class ProjectHelperPaths
                     break;
 
                 case IReturnOperation { ReturnedValue: { } returned } when returned.Type?.SpecialType == SpecialType.System_String &&
-                                                                          ReturnsFromMethod(operation) && IsPathValue(returned, 0):
+                                                                          !operation.IsInLambdaOrLocalFunction() && IsPathValue(returned, 0):
                     Collect(tracker, returned, sources, uses, "returns a path built from it", written: null);
                     break;
             }
@@ -167,20 +167,6 @@ internal sealed class ProjectHelperPaths
     /// <summary>The summaries with no barrier (SSA0005, SSA0006), shared by the rules of one compilation.</summary>
     public static ProjectHelperPaths WithoutBarriers(WellKnownTypes types) =>
         types.Shared(static t => new ProjectHelperPaths(StorageSinks.Create(t), null));
-
-    /// <summary>False for a return of a lambda or local function inside the method.</summary>
-    private static bool ReturnsFromMethod(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>True when the returned value is a path: a path builder, directly or through a local, or a choice between them.</summary>
     private bool IsPathValue(IOperation value, int depth)

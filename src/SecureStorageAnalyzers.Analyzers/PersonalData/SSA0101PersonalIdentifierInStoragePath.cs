@@ -94,18 +94,12 @@ internal static class SSA0101PersonalIdentifierInStoragePath
 
         public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
         {
-            ImmutableArray<IArgumentOperation> arguments;
-            switch (context.Operation)
+            if (context.Operation is not (IInvocationOperation or IObjectCreationOperation))
             {
-                case IInvocationOperation invocation:
-                    arguments = invocation.Arguments;
-                    break;
-                case IObjectCreationOperation creation:
-                    arguments = creation.Arguments;
-                    break;
-                default:
-                    return;
+                return;
             }
+
+            var arguments = context.Operation.CallArguments();
 
             var builder = _sinks.IsPathBuilder(method);
             if (!builder && !_sinks.IsSinkMethod(method))

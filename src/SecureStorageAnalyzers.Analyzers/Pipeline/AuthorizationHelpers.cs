@@ -81,6 +81,12 @@ internal sealed class AuthorizationHelpers
         return false;
     }
 
+    /// <summary>The text of the three settings for a file, empty where a key is not set.</summary>
+    internal static (string Methods, string Attributes, string FallbackPolicyMethods) Settings(AnalyzerConfigOptions options) => (
+        options.TryGetValue(MethodsKey, out var methods) ? methods : string.Empty,
+        options.TryGetValue(AttributesKey, out var attributes) ? attributes : string.Empty,
+        options.TryGetValue(FallbackPolicyMethodsKey, out var fallback) ? fallback : string.Empty);
+
     /// <summary>
     /// Reads and resolves the helpers per <see cref="AnalyzerConfigOptions"/> instance. One cache per compilation: the
     /// symbols it holds belong to that compilation, so it must not outlive it.
@@ -104,9 +110,7 @@ internal sealed class AuthorizationHelpers
 
         private AuthorizationHelpers Read(AnalyzerConfigOptions options)
         {
-            var methods = options.TryGetValue(MethodsKey, out var m) ? m : string.Empty;
-            var attributes = options.TryGetValue(AttributesKey, out var a) ? a : string.Empty;
-            var fallback = options.TryGetValue(FallbackPolicyMethodsKey, out var f) ? f : string.Empty;
+            var (methods, attributes, fallback) = Settings(options);
             if (methods.Length + attributes.Length + fallback.Length == 0)
             {
                 return _none;

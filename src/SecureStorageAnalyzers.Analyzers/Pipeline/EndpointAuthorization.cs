@@ -513,10 +513,6 @@ internal sealed class EndpointAuthorization
     }
 
     /// <summary>The receiver of a call: its instance, or the <c>this</c> argument of an extension method.</summary>
-    private static IOperation? Receiver(IInvocationOperation call)
-    {
-        var receiver = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
-        return receiver?.WithoutConversions();
-    }
+    private static IOperation? Receiver(IInvocationOperation call) => call.Receiver()?.WithoutConversions();
 
 }

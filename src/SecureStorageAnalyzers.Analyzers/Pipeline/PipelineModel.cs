@@ -318,7 +318,7 @@ internal sealed class PipelineModel
     private bool IsProjectExtension(IMethodSymbol method)
     {
         var definition = method.ReducedFrom ?? method;
-        return definition.IsExtensionMethod && !definition.Locations.IsEmpty && definition.Locations[0].IsInSource &&
+        return definition.IsExtensionMethod && definition.IsDeclaredInSource() &&
                definition.Parameters.Length > 0 && ApplicationBuilder is not null &&
                WellKnownTypes.Implements(definition.Parameters[0].Type, ApplicationBuilder);
     }

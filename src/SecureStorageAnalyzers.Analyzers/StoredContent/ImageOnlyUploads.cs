@@ -48,17 +48,7 @@ internal sealed class ImageOnlyUploads
     /// name and the code around the write restricts the upload to images.
     /// </summary>
     public bool IsImageOnlyUploadWithGeneratedName(IOperation write, IOperation path) =>
-        !_uploadTypes.IsEmpty && NameIsGenerated(path) && RestrictsToImages(Root(write));
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is { } parent)
-        {
-            operation = parent;
-        }
-
-        return operation;
-    }
+        !_uploadTypes.IsEmpty && NameIsGenerated(path) && RestrictsToImages(write.Root());
 
     // ---- the name ----
 

@@ -57,7 +57,10 @@ internal readonly struct ContentJudgement
 /// </summary>
 internal sealed class StoredContentVocabulary
 {
+    /// <summary>More words of public media; read by SSA0006 (writes under the web root) and SSA0007 (public cloud objects).</summary>
     public const string PublicMediaNamesKey = "ssa.public_media_names";
+
+    /// <summary>More words of private data, which win over public media; read by SSA0006 and SSA0007.</summary>
     public const string PrivateDataNamesKey = "ssa.private_data_names";
 
     /// <summary>
@@ -257,12 +260,7 @@ internal sealed class StoredContentVocabulary
             }
 
             // A configured plural ("dossiers") is its stem: "dossier" matches dossiers, dossier.
-            var last = words[words.Count - 1];
-            if (last.Length > 3 && last.EndsWith("s", StringComparison.Ordinal) && !last.EndsWith("ss", StringComparison.Ordinal) &&
-                !last.EndsWith("us", StringComparison.Ordinal))
-            {
-                words[words.Count - 1] = last.Substring(0, last.Length - 1);
-            }
+            words[words.Count - 1] = PrivateFolderVocabulary.Singular(words[words.Count - 1]);
 
             if (seen.Add(string.Join("-", words)))
             {

@@ -153,7 +153,7 @@ internal sealed class ContentRootFlowPolicy : IFlowSourcePolicy
         {
             foreach (var candidate in _symbols)
             {
-                if (candidate is not null && SymbolEqualityComparer.Default.Equals(candidate, symbol))
+                if (SymbolEquality.Is(symbol, candidate))
                 {
                     return true;
                 }

@@ -16,6 +16,10 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// </summary>
 internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
 {
+    /// <summary>
+    /// More words that mark a folder as private. Read by SSA0001 (through <see cref="ServedFolders"/>, which SSA0002's
+    /// message and SSA0009's chains ask too) and by SSA0012 for web.config locations (<see cref="Iis.WebConfigAnalyzer"/>).
+    /// </summary>
     public const string PrivateFolderNamesKey = "SSA0001.private_folder_names";
 
     private readonly PrivateFolderVocabulary _vocabulary;
@@ -43,7 +47,7 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
 
     public bool PassesThrough(IOperation creationOrCall) =>
         creationOrCall is IObjectCreationOperation creation &&
-        _physicalFileProvider is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _physicalFileProvider);
+        SymbolEquality.Is(creation.Type, _physicalFileProvider);
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol)
     {
@@ -86,7 +90,7 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
     {
         var type = method.ContainingType;
         return type is not null && (IsConfigurationType(type) ||
-                                    _configurationBinder is not null && SymbolEqualityComparer.Default.Equals(type, _configurationBinder));
+                                    SymbolEquality.Is(type, _configurationBinder));
     }
 
     private bool IsConfigurationType(INamedTypeSymbol type) =>

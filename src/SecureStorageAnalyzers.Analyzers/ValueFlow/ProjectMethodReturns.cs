@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.ValueFlow;
 
@@ -74,7 +75,7 @@ internal sealed class ProjectMethodReturns
             var values = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var operation in root.Descendants())
             {
-                if (operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } && ReturnsFromMethod(operation))
+                if (operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } && !operation.IsInLambdaOrLocalFunction())
                 {
                     values.Add(returned);
                 }
@@ -86,18 +87,4 @@ internal sealed class ProjectMethodReturns
         return ImmutableArray<IOperation>.Empty;
     }
 #pragma warning restore RS1030
-
-    /// <summary>False for a return of a lambda or local function inside the method.</summary>
-    private static bool ReturnsFromMethod(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

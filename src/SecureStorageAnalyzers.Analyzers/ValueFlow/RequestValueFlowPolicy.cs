@@ -72,7 +72,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
         // compares the record's members to.
         foreach (var argument in call.Arguments)
         {
-            if (Lambda(argument.Value) is { } lambda && !AddPredicateKeys(lambda, ref keys))
+            if (argument.Value.WithoutDelegateConversions() is IAnonymousFunctionOperation lambda && !AddPredicateKeys(lambda, ref keys))
             {
                 return Array.Empty<IOperation>();
             }
@@ -91,21 +91,6 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
         method.ContainingType is { } type &&
         (SymbolEquality.DefinitionIs(type, _symbols.Enumerable) || SymbolEquality.DefinitionIs(type, _symbols.Queryable) ||
          SymbolEquality.DefinitionIs(type, _symbols.EntityFrameworkQueryable));
-
-    private static IAnonymousFunctionOperation? Lambda(IOperation value)
-    {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        if (value is IDelegateCreationOperation creation)
-        {
-            value = creation.Target;
-        }
-
-        return value as IAnonymousFunctionOperation;
-    }
 
     /// <summary>
     /// Adds the values <paramref name="lambda"/> compares its parameter's members to (<c>x.Id == id</c>,

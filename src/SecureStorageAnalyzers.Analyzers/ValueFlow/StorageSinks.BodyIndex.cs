@@ -17,4 +17,20 @@ internal sealed partial class StorageSinks
     public MethodBodyIndex BodyIndex(IOperation operation) => _bodyIndexes.GetValue(operation.Root(), _createIndex);
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, MethodBodyIndex>.CreateValueCallback _createIndex;
+
+    /// <summary>
+    /// The value under its conversions, or the one value of a local given exactly one (its initializer or a single
+    /// assignment in the same body); null for a local given several values or none.
+    /// </summary>
+    public IOperation? SingleValue(IOperation value)
+    {
+        value = value.WithoutConversions();
+        if (value is ILocalReferenceOperation local)
+        {
+            var values = BodyIndex(local).ValuesOf(local.Local);
+            return values.Count == 1 ? values[0].WithoutConversions() : null;
+        }
+
+        return value;
+    }
 }

@@ -11,7 +11,7 @@ internal sealed partial class StorageSinks
         method.ContainingType is { } type && _messageTypes.Contains(type.OriginalDefinition);
 
     /// <summary><c>System.Uri</c>: a URL, not a storage path.</summary>
-    public bool IsUri(ITypeSymbol? type) => Uri is not null && SymbolEqualityComparer.Default.Equals(type, Uri);
+    public bool IsUri(ITypeSymbol? type) => SymbolEquality.Is(type, Uri);
 
     /// <summary>An exception type: its message is not a path.</summary>
     public bool IsException(ITypeSymbol? type) =>

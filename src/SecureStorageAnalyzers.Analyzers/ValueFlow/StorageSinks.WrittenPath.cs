@@ -39,12 +39,12 @@ internal sealed partial class StorageSinks
                 {
                     return method.Name switch
                     {
-                        "Copy" or "Move" => Argument(invocation.Arguments, "destFileName"),
-                        "Replace" => Argument(invocation.Arguments, "destinationFileName"),
-                        "Open" => OpensForWriting(invocation.Arguments) ? Argument(invocation.Arguments, "path") : null,
+                        "Copy" or "Move" => invocation.Arguments.Argument("destFileName"),
+                        "Replace" => invocation.Arguments.Argument("destinationFileName"),
+                        "Open" => OpensForWriting(invocation.Arguments) ? invocation.Arguments.Argument("path") : null,
                         _ when method.Name.StartsWith("Write", StringComparison.Ordinal) ||
                                method.Name.StartsWith("Append", StringComparison.Ordinal) ||
-                               method.Name is "Create" or "CreateText" or "OpenWrite" => Argument(invocation.Arguments, "path"),
+                               method.Name is "Create" or "CreateText" or "OpenWrite" => invocation.Arguments.Argument("path"),
                         _ => null,
                     };
                 }
@@ -52,7 +52,7 @@ internal sealed partial class StorageSinks
                 // Classic ASP.NET: an upload saved where the caller says (HttpPostedFileWrapper.SaveAs overrides the base's).
                 if (method.Name == "SaveAs" && (WellKnownTypes.DerivesFrom(type, _postedFile) || WellKnownTypes.DerivesFrom(type, _postedFileBase)))
                 {
-                    return Argument(invocation.Arguments, "filename");
+                    return invocation.Arguments.Argument("filename");
                 }
 
                 if (SymbolEqualityComparer.Default.Equals(type, _fileInfo))
@@ -61,7 +61,7 @@ internal sealed partial class StorageSinks
                     {
                         "Create" or "CreateText" or "OpenWrite" or "AppendText" => invocation.Instance,
                         "Open" => OpensForWriting(invocation.Arguments) ? invocation.Instance : null,
-                        "CopyTo" or "MoveTo" => Argument(invocation.Arguments, "destFileName"),
+                        "CopyTo" or "MoveTo" => invocation.Arguments.Argument("destFileName"),
                         _ => null,
                     };
                 }
@@ -71,12 +71,12 @@ internal sealed partial class StorageSinks
             case IObjectCreationOperation creation:
                 if (SymbolEqualityComparer.Default.Equals(creation.Type, _streamWriter))
                 {
-                    return Argument(creation.Arguments, "path");
+                    return creation.Arguments.Argument("path");
                 }
 
                 if (SymbolEqualityComparer.Default.Equals(creation.Type, _fileStream) && OpensForWriting(creation.Arguments))
                 {
-                    return Argument(creation.Arguments, "path");
+                    return creation.Arguments.Argument("path");
                 }
 
                 return null;
@@ -143,18 +143,5 @@ internal sealed partial class StorageSinks
         }
 
         return false;
-    }
-
-    private static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
-    {
-        foreach (var argument in arguments)
-        {
-            if (argument.Parameter?.Name == parameterName)
-            {
-                return argument.Value;
-            }
-        }
-
-        return null;
     }
 }

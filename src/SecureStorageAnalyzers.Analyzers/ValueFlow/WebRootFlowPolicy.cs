@@ -95,7 +95,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
 
     public bool PassesThrough(IOperation creationOrCall) =>
         creationOrCall is IObjectCreationOperation creation &&
-        _fileInfo is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _fileInfo);
+        SymbolEquality.Is(creation.Type, _fileInfo);
 
     public bool IsBarrier(IMethodSymbol method) => false;
 

@@ -19,10 +19,10 @@ public static class ConsoleReport
 
         foreach (var chain in chains)
         {
-            console.MarkupLine($"[red bold]{chain.RuleId}[/] {Markup.Escape(Place(chain.Location))}: {Markup.Escape(chain.Message)}");
+            console.MarkupLine($"[red bold]{chain.RuleId}[/] {Markup.Escape(MarkdownReport.Place(chain.Location))}: {Markup.Escape(chain.Message)}");
             foreach (var related in chain.RelatedLocations)
             {
-                console.MarkupLine($"    [grey]↳ {Markup.Escape(Place(related))}[/]");
+                console.MarkupLine($"    [grey]↳ {Markup.Escape(MarkdownReport.Place(related))}[/]");
             }
         }
 
@@ -48,7 +48,7 @@ public static class ConsoleReport
             foreach (var finding in group)
             {
                 var color = finding.Severity == DiagnosticSeverity.Error ? "red" : finding.Severity == DiagnosticSeverity.Warning ? "yellow" : "grey";
-                console.MarkupLine($"  [{color}]{Summary.Severity(finding.Severity)}[/] {Markup.Escape(Place(finding.Location))}: {Markup.Escape(finding.Message)}");
+                console.MarkupLine($"  [{color}]{Summary.Severity(finding.Severity)}[/] {Markup.Escape(MarkdownReport.Place(finding.Location))}: {Markup.Escape(finding.Message)}");
             }
         }
 
@@ -84,7 +84,6 @@ public static class ConsoleReport
         console.MarkupLine($"{Markup.Escape(Summary.Headline(result))} Exit code {exit} (--fail-on {failOn.ToString().ToLowerInvariant()}).");
     }
 
-    private static string Place(SourcePlace? place) => place is null ? "(no location)" : $"{place.Path}:{place.Line}:{place.Column}";
 }
 
 /// <summary>Progress on standard error: one line per step and per finished project (a live spinner when it is a terminal).</summary>

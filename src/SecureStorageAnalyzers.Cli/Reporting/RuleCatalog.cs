@@ -44,9 +44,9 @@ public sealed class RuleCatalog
         ("SSA0008", 7.5, "CWE-548", false), // cloud listing by anyone
         ("SSA0002", 7.5, "CWE-548", false), // directory browsing
         ("SSA0006", 7.5, "CWE-552", false), // runtime data written under wwwroot
-        ("SSA0011", 7.0, "CWE-552", false), // IIS configuration (reserved)
-        ("SSA0012", 7.0, "CWE-284", false), // IIS configuration (reserved)
-        ("SSA0010", 6.5, "CWE-613", false), // long-lived share links (reserved)
+        ("SSA0011", 7.0, "CWE-552", false), // IIS hidden segments (App_Data, bin) made downloadable
+        ("SSA0012", 7.0, "CWE-284", false), // web.config leaves stored files open to anonymous users
+        ("SSA0010", 6.5, "CWE-613", false), // long-lived share links
         ("SSA0003", 6.5, "CWE-552", false), // unknown file types served
         ("SSA0101", 6.5, "CWE-359", false), // personal identifier in a storage path
     ];

@@ -108,7 +108,8 @@ public static class MarkdownReport
         return text.ToString();
     }
 
-    private static string Place(SourcePlace? place) => place is null ? "(no location)" : $"{place.Path}:{place.Line}:{place.Column}";
+    /// <summary>"path:line:column", or "(no location)": how every report names a place.</summary>
+    internal static string Place(SourcePlace? place) => place is null ? "(no location)" : $"{place.Path}:{place.Line}:{place.Column}";
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

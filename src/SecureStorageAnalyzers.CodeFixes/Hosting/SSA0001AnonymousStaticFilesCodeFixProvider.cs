@@ -3,7 +3,6 @@ using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -60,26 +59,19 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : PackCodeFixProv
             if (diagnostic.Properties.ContainsKey(SSA0001AnonymousStaticFiles.FallbackPolicyProperty) &&
                 invocation.Parent is ExpressionStatementSyntax statement && LaterAuthorization(statement, model, types) is { } authorization)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Move after UseAuthorization() (the fallback policy then applies)",
-                        ct => SyntaxEdits.EditAsync(context.Document, editor =>
-                        {
-                            editor.InsertAfter(authorization, statement.WithAdditionalAnnotations(Formatter.Annotation));
-                            SyntaxEdits.RemoveStatement(editor, statement);
-                        }, ct),
-                        AuthorizeStaticFilesKey),
-                    diagnostic);
+                RegisterEdit(context, diagnostic, "Move after UseAuthorization() (the fallback policy then applies)", AuthorizeStaticFilesKey, editor =>
+                {
+                    editor.InsertAfter(authorization, statement.WithAdditionalAnnotations(Formatter.Annotation));
+                    SyntaxEdits.RemoveStatement(editor, statement);
+                });
                 continue;
             }
 
             if (OptionsInitializer(invocation, model, types, out var isFileServer) is { } initializer && !SetsOnPrepareResponse(initializer, model, types))
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Answer 401 to anonymous requests (OnPrepareResponse)",
-                        ct => SyntaxEdits.EditAsync(context.Document, editor => editor.ReplaceNode(initializer, AddGate(initializer, isFileServer,
-                            SyntaxEdits.ShortestBindingName(model, initializer.SpanStart, "System.IO.Stream.Null")?.ToString() ?? "global::System.IO.Stream.Null")), ct),
-                        AuthorizeStaticFilesKey),
-                    diagnostic);
+                RegisterEdit(context, diagnostic, "Answer 401 to anonymous requests (OnPrepareResponse)", AuthorizeStaticFilesKey,
+                    editor => editor.ReplaceNode(initializer, AddGate(initializer, isFileServer,
+                        SyntaxEdits.ShortestBindingName(model, initializer.SpanStart, "System.IO.Stream.Null")?.ToString() ?? "global::System.IO.Stream.Null")));
             }
         }
     }

@@ -155,7 +155,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : PackCod
 
         foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
         {
-            if (NameOf(invocation.Expression) == "AddDirectoryBrowser" &&
+            if (SyntaxNames.Rightmost(invocation.Expression) == "AddDirectoryBrowser" &&
                 WellKnownTypes.Contains(types.AddDirectoryBrowser, model.GetSymbolInfo(invocation, cancellationToken).Symbol as IMethodSymbol))
             {
                 orphans.Add(invocation);
@@ -188,8 +188,8 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : PackCod
             {
                 var name = node switch
                 {
-                    InvocationExpressionSyntax call => NameOf(call.Expression),
-                    AssignmentExpressionSyntax assignment => NameOf(assignment.Left),
+                    InvocationExpressionSyntax call => SyntaxNames.Rightmost(call.Expression),
+                    AssignmentExpressionSyntax assignment => SyntaxNames.Rightmost(assignment.Left),
                     _ => null,
                 };
                 if (name is not ("UseDirectoryBrowser" or "UseFileServer" or "EnableDirectoryBrowsing") ||
@@ -209,15 +209,6 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : PackCod
 
         return orphans;
     }
-
-    private static string? NameOf(ExpressionSyntax expression) =>
-        expression switch
-        {
-            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier.ValueText,
-            SimpleNameSyntax simpleName => simpleName.Identifier.ValueText,
-            _ => null,
-        };
 
     /// <summary><c>UseFileServer(true)</c> and <c>UseFileServer(enableDirectoryBrowsing: true)</c> become <c>UseFileServer()</c>.</summary>
     private static void DropTrueArgument(DocumentEditor editor, InvocationExpressionSyntax invocation)

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -31,19 +30,11 @@ public sealed class SSA0003DoNotServeUnknownFileTypesCodeFixProvider : PackCodeF
                 continue;
             }
 
-            context.RegisterCodeFix(
-                CodeAction.Create("Set ServeUnknownFileTypes to false",
-                    ct => SyntaxEdits.EditAsync(context.Document, editor => SyntaxEdits.SetFalse(editor, assignment), ct),
-                    SetFalseKey),
-                diagnostic);
+            RegisterEdit(context, diagnostic, "Set ServeUnknownFileTypes to false", SetFalseKey, editor => SyntaxEdits.SetFalse(editor, assignment));
 
             if (assignment.Parent is InitializerExpressionSyntax or ExpressionStatementSyntax)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Remove ServeUnknownFileTypes = true",
-                        ct => SyntaxEdits.EditAsync(context.Document, editor => Remove(editor, assignment), ct),
-                        RemoveKey),
-                    diagnostic);
+                RegisterEdit(context, diagnostic, "Remove ServeUnknownFileTypes = true", RemoveKey, editor => Remove(editor, assignment));
             }
         }
     }

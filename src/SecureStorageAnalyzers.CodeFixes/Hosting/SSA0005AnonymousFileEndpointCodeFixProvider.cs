@@ -3,7 +3,6 @@ using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -78,11 +77,7 @@ public sealed class SSA0005AnonymousFileEndpointCodeFixProvider : PackCodeFixPro
 
             var node = target;
             var newNode = replacement;
-            context.RegisterCodeFix(
-                CodeAction.Create("Require authorization on the endpoint",
-                    ct => SyntaxEdits.EditAsync(context.Document, editor => editor.ReplaceNode(node, newNode), ct),
-                    RequireAuthorizationKey),
-                diagnostic);
+            RegisterEdit(context, diagnostic, "Require authorization on the endpoint", RequireAuthorizationKey, editor => editor.ReplaceNode(node, newNode));
         }
     }
 

@@ -4,7 +4,6 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -70,11 +69,7 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : PackCodeFixPr
                 {
                     var moved = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression,
                         SyntaxFactory.Literal(InsertPrivateFolder(virtualPath.Token.ValueText)));
-                    context.RegisterCodeFix(
-                        CodeAction.Create($"Write to {PrivateFolder}, which IIS never serves",
-                            ct => SyntaxEdits.EditAsync(context.Document, editor => editor.ReplaceNode(virtualPath, moved.WithTriviaFrom(virtualPath)), ct),
-                            UsePrivateFolderKey),
-                        diagnostic);
+                    RegisterEdit(context, diagnostic, $"Write to {PrivateFolder}, which IIS never serves", UsePrivateFolderKey, editor => editor.ReplaceNode(virtualPath, moved.WithTriviaFrom(virtualPath)));
                 }
 
                 continue;
@@ -87,11 +82,7 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : PackCodeFixPr
                 continue;
             }
 
-            context.RegisterCodeFix(
-                CodeAction.Create($"Write to a private folder under the content root ({PrivateFolder})",
-                    ct => SyntaxEdits.EditAsync(context.Document, editor => editor.ReplaceNode(source, replacement.WithTriviaFrom(source)), ct),
-                    UsePrivateFolderKey),
-                diagnostic);
+            RegisterEdit(context, diagnostic, $"Write to a private folder under the content root ({PrivateFolder})", UsePrivateFolderKey, editor => editor.ReplaceNode(source, replacement.WithTriviaFrom(source)));
         }
     }
 

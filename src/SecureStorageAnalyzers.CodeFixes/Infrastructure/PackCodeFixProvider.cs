@@ -1,7 +1,9 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
 
 namespace SecureStorageAnalyzers.CodeFixes.Infrastructure;
 
@@ -45,4 +47,14 @@ public abstract class PackCodeFixProvider : CodeFixProvider
 
     /// <summary>Offers the fixes of the context's own findings (the context may hold other rules' findings too).</summary>
     protected abstract Task RegisterAsync(CodeFixContext context, SyntaxNode root, SemanticModel model);
+
+    /// <summary>
+    /// Offers, for <paramref name="diagnostic"/>, a fix that edits the context's document through a
+    /// <see cref="DocumentEditor"/> (<see cref="SyntaxEdits.EditAsync"/>), under the equivalence key <paramref name="key"/>.
+    /// </summary>
+    protected static void RegisterEdit(CodeFixContext context, Diagnostic diagnostic, string title, string key, System.Action<DocumentEditor> edit)
+    {
+        var document = context.Document;
+        context.RegisterCodeFix(CodeAction.Create(title, ct => SyntaxEdits.EditAsync(document, edit, ct), key), diagnostic);
+    }
 }

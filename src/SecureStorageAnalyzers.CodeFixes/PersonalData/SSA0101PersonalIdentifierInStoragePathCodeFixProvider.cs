@@ -136,11 +136,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Pack
                     SyntaxFactory.InvocationExpression(newGuid), SyntaxFactory.IdentifierName("ToString")),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                     SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("N"))))));
-            context.RegisterCodeFix(
-                CodeAction.Create("Use an opaque random name (Guid.NewGuid()): the program keeps the name it writes",
-                    ct => SyntaxEdits.EditAsync(context.Document, editor => editor.ReplaceNode(identifier, random.WithTriviaFrom(identifier)), ct),
-                    UseRandomNameKey),
-                diagnostic);
+            RegisterEdit(context, diagnostic, "Use an opaque random name (Guid.NewGuid()): the program keeps the name it writes", UseRandomNameKey, editor => editor.ReplaceNode(identifier, random.WithTriviaFrom(identifier)));
         }
     }
 

@@ -9,7 +9,7 @@ using Pack = SecureStorageAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<Secur
 namespace SecureStorageAnalyzers.Tests.Hosting;
 
 /// <summary>
-/// Issue #21, one finding per place: SSA0002 owns every directory listing (SSA0001 no longer reports
+/// Issue #21, one finding per place: SSA0002 owns every directory listing (SSA0001 does not report
 /// <c>UseDirectoryBrowser</c>; SSA0002's message names the private folder), and <c>AddDirectoryBrowser()</c>, which
 /// lists nothing by itself, is reported only where the compilation has no listing middleware. The whole pack runs here.
 /// </summary>

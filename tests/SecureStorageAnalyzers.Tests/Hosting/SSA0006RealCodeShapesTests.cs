@@ -208,7 +208,7 @@ public class SSA0006RealCodeShapesTests
             public string Upload(FileModel model)
             {
                 var saved = patients.ImageToSave(env.WebRootPath, model); //! SSA0006
-                // A random name no longer exempts a write; PatientService names the data subject, so not public media either.
+                // A random name does not exempt a write; PatientService names the data subject, so not public media either.
                 patients.Avatar(env.WebRootPath, model.FormFile); //! SSA0006
                 return patients.Exists(env.WebRootPath, saved) ? saved : "";
             }
