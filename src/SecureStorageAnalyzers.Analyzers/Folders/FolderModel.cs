@@ -1071,8 +1071,10 @@ internal sealed class FolderModel
     // ---- Binding other files' syntax ----
 
 #pragma warning disable RS1030 // The folder of a field, a helper or a caller is in another file (SSA0009 at the end; SSA0001 once per compilation, as CompilationFacts).
+    // A symbol of a referenced project's source (a project reference in the IDE or the audit tool) declares its syntax in
+    // that project's trees, which this compilation cannot bind: such a node has no operation here.
     private IOperation? Bind(SyntaxNode node, Walk walk) =>
-        _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node, walk.Token);
+        _compilation.ContainsSyntaxTree(node.SyntaxTree) ? _compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node, walk.Token) : null;
 #pragma warning restore RS1030
 
     private SourceIndex Index(Walk walk)

@@ -248,6 +248,40 @@ public class CrossProjectChainsTests
         Assert.Empty(CrossProjectChains.Link(new[] { Collect(web), Collect(library) }));
     }
 
+    /// <summary>
+    /// The app serves a folder a referenced project declares in source (a project reference in the IDE or the audit tool):
+    /// that field's initializer is in the library's tree, which the app's compilation cannot bind. Collecting the chain and
+    /// running the pack over the app neither throws nor reports AD0001 (held-out set 6 stopped here).
+    /// </summary>
+    [Fact]
+    public async Task AppServesAFolderDeclaredInAReferencedProjectsSource_NoException()
+    {
+        const string library = """
+            public static class StorageFolders
+            {
+                public static readonly string Recordings = System.IO.Path.Combine(System.IO.Directory.GetCurrentDirectory(), "recordings");
+            }
+            """;
+        const string app = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(StorageFolders.Recordings), RequestPath = "/rec" });
+            app.Run();
+            """;
+        var worker = Compile("Worker", library, OutputKind.DynamicallyLinkedLibrary, TestReferences.AspNetCore);
+        var web = Compile("Web", app, OutputKind.ConsoleApplication, TestReferences.AspNetCore.Add(worker.ToMetadataReference()));
+
+        var exception = Record.Exception(() => Collect(web));
+        Assert.Null(exception);
+
+        var diagnostics = await web.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SecureStorageAnalyzer()))
+            .GetAllDiagnosticsAsync();
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+    }
+
     private static ChainCandidates Collect(Compilation compilation) =>
         CrossProjectChains.Collect(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
 
