@@ -21,7 +21,8 @@ namespace SecureStorageAnalyzers.StoredContent;
 /// <item>where it keeps the result (<c>user.ProfilePhotoUrl = await …</c>, <c>var avatarUrl = …</c>) and the name of
 /// the method the call is in (<c>UploadPhoto</c>); the caller's type name counts only as a private word.</item>
 /// </list>
-/// Public media only when every call judges public media; a private word or a document extension at any call (a
+/// Public media only when every call judges public media by a word (an image extension alone is a format, not a
+/// purpose: a ticket's QR code is a <c>.png</c>); a private word or a document extension at any call (a
 /// recording, a CV through the same helper), a call that says nothing, no call in sight, or a method named without being
 /// called (a delegate) keep the finding. A caller that passes its own parameter straight on (a private
 /// <c>SaveLocallyAsync(file, folder)</c> called by the public <c>UploadAsync(file, folder)</c>) is followed to its own
@@ -149,7 +150,7 @@ internal sealed class PublicMediaCallers
         }
 
         var judgement = vocabulary.Judge(words);
-        if (judgement.IsPublicMedia)
+        if (judgement.IsPublicMedia && vocabulary.HasPublicWord(words))
         {
             return true;
         }

@@ -136,6 +136,27 @@ public class SSA0006PublicMediaCallersTests
         }
         """);
 
+    /// <summary>An image extension alone says a format, not a purpose: a ticket's QR code handed on by name stays reported.</summary>
+    [Fact]
+    public Task PassThrough_CallerGivesOnlyAnImageExtension_ReportedAsync() => VerifyAsync("""
+        public class BytesStore(IWebHostEnvironment env)
+        {
+            public Task<string> UploadBytesAsync(byte[] data, string fileName, string folder = "misc") => SaveBytesLocallyAsync(data, fileName, folder);
+
+            private async Task<string> SaveBytesLocallyAsync(byte[] data, string fileName, string folder)
+            {
+                var path = Path.Combine(env.WebRootPath, "uploads", folder, $"{Guid.NewGuid()}_{fileName}");
+                await File.WriteAllBytesAsync(path, data); //! SSA0006
+                return path;
+            }
+        }
+
+        public class TicketCodes(BytesStore store)
+        {
+            public Task<string> Issue(byte[] code, int number, Guid id) => store.UploadBytesAsync(code, $"ticket_{number}_{id}.png", "tickets/qr-codes");
+        }
+        """);
+
     [Fact]
     public Task FolderParameter_NoCallerOrADelegateOrAPrivateCaller_ReportedAsync() => VerifyAsync("""
         public class UploadHelper(IWebHostEnvironment env)
