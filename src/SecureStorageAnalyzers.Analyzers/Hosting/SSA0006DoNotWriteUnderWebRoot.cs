@@ -289,7 +289,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         // called with "avatars"). A private word or a document extension of the path still decides.
         if (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
             (ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path) ||
-             PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.CancellationToken)))
+             PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken)))
         {
             return;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.ValueFlow;
@@ -26,18 +27,21 @@ namespace SecureStorageAnalyzers.StoredContent;
 /// recording, a CV through the same helper), a call that says nothing, no call in sight, or a method named without being
 /// called (a delegate) keep the finding. A caller that passes its own parameter straight on (a private
 /// <c>SaveLocallyAsync(file, folder)</c> called by the public <c>UploadAsync(file, folder)</c>) is followed to its own
-/// callers, once. Bounded: one method's calls, found once per compilation, and only when a rule would otherwise report.
+/// callers, once. An app that requires a signed-in user everywhere (a fallback policy) has no anonymous audience: nothing
+/// it stores is public media by its callers. Bounded: one method's calls, found once per compilation, and only when a rule would otherwise report.
 /// </summary>
 internal sealed class PublicMediaCallers
 {
     private const int MaxPassThrough = 1;
 
+    private readonly WellKnownTypes _types;
     private readonly StorageSinks _sinks;
     private readonly ProjectCallSites _callSites;
     private readonly SymbolSet<INamedTypeSymbol> _uploadTypes;
 
     private PublicMediaCallers(WellKnownTypes types)
     {
+        _types = types;
         _sinks = StorageSinks.Create(types);
         _callSites = ProjectCallSites.For(types);
         _uploadTypes = SymbolSet<INamedTypeSymbol>.Of(types.IFormFile, types.SystemWebHttpPostedFileBase, types.SystemWebHttpPostedFile, types.Stream);
@@ -51,6 +55,20 @@ internal sealed class PublicMediaCallers
     /// string parameters) or stores an upload it receives, and every call of it in sight hands it public media.
     /// </summary>
     public bool EveryCallerStoresPublicMedia(ISymbol? method, IReadOnlyList<IParameterSymbol> pathParameters, StoredContentVocabulary vocabulary,
+        Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        return StoresPublicMedia(method, pathParameters, vocabulary, cancellationToken) && !SignedInAudienceOnly(compilation, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// True when the app requires a signed-in user for every endpoint (a fallback policy): it has no anonymous audience, so
+    /// what it stores is not public by design (a gate system's enrolment photos), and the static files middleware or a
+    /// public-read grant hands it to anyone anyway. Asked last, from the compilation's facts the other rules share.
+    /// </summary>
+    private bool SignedInAudienceOnly(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+        _types.HasAspNetCore && CompilationFacts.For(_types).Get(compilation, options, cancellationToken).Authorization.HasFallbackPolicy;
+
+    private bool StoresPublicMedia(ISymbol? method, IReadOnlyList<IParameterSymbol> pathParameters, StoredContentVocabulary vocabulary,
         CancellationToken cancellationToken)
     {
         if (method is not IMethodSymbol { MethodKind: MethodKind.Ordinary } callee)

