@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Folders;
 using SecureStorageAnalyzers.Infrastructure;
-using SecureStorageAnalyzers.StoredContent;
 using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.Folders;
@@ -27,7 +26,6 @@ internal sealed class ServedFolders
     private readonly IPropertySymbol? _requestPath;
     private readonly ConcurrentDictionary<string, ValueFlowTracker> _privateFolders = new();
     private readonly OptionsCache<ValueFlowTracker> _byOptions;
-    private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
 
     private ServedFolders(WellKnownTypes types)
     {
@@ -104,13 +102,6 @@ internal sealed class ServedFolders
     public SourceReason? WhyPrivate(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, IOperation? fileProvider, IOperation? requestPath,
         CancellationToken cancellationToken)
     {
-        // A folder named for public media and nothing private (Uploads/Images, /data/avatars) holds public media by
-        // design: the answer SSA0006 gives a write there (StoredContentVocabulary), whoever writes into it.
-        if (fileProvider is not null && NamesPublicMedia(options, tree, fileProvider, requestPath))
-        {
-            return null;
-        }
-
         if (PrivateFolder(options, tree, fileProvider, requestPath) is { } named)
         {
             return named.Reason;
@@ -146,24 +137,6 @@ internal sealed class ServedFolders
         }
 
         return new SourceReason($"a folder the app writes {write.Kind} into", $"{write.Call} writes into it at {write.Where}");
-    }
-
-    /// <summary>
-    /// True when the words of the served folder (its path's literal segments and the names in it, and the request path)
-    /// name public media by a word and nothing private, by <see cref="StoredContentVocabulary"/> (the shared
-    /// <c>ssa.public_media_names</c>/<c>ssa.private_data_names</c>): <c>Path.Combine(root, "Uploads", "Images")</c> served
-    /// at <c>/Uploads/Images</c>.
-    /// </summary>
-    private bool NamesPublicMedia(AnalyzerOptions options, SyntaxTree tree, IOperation fileProvider, IOperation? requestPath)
-    {
-        var words = new PathWords().Add(fileProvider, _sinks);
-        if (requestPath is not null)
-        {
-            words.Add(requestPath, _sinks);
-        }
-
-        var vocabulary = _vocabularies.For(options, tree);
-        return vocabulary.HasPublicWord(words) && vocabulary.Judge(words).IsPublicMedia;
     }
 
     /// <summary>True for the web root itself (not a folder under it).</summary>
