@@ -157,7 +157,8 @@ internal sealed class ProjectCallSites
 /// <summary>The calls <see cref="ProjectCallSites"/> found: a list, or unknown.</summary>
 internal sealed class CallSites
 {
-    public static readonly CallSites Unknown = new(default);
+    /// <summary>Not known (a new instance each time: no static state in the analyzers).</summary>
+    public static CallSites Unknown => new(default);
 
     public CallSites(ImmutableArray<IInvocationOperation> calls) => Calls = calls;
 
