@@ -77,6 +77,16 @@ internal sealed class CloudExposureRule : PackRule
             words.Add(name, sinks);
         }
 
-        return _vocabularies.For(context.Options, operation.Syntax.SyntaxTree).Judge(words).IsPublicMedia;
+        var vocabulary = _vocabularies.For(context.Options, operation.Syntax.SyntaxTree);
+        var judgement = vocabulary.Judge(words);
+        if (judgement.IsPublicMedia)
+        {
+            return true;
+        }
+
+        // The key or container is the method's parameter (an upload service's UploadFileAsync(file, keyName)): what every
+        // caller hands in decides, one level (a private word here still decides).
+        return judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
+               PublicMediaCallers.For(_catalog.Types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken);
     }
 }

@@ -277,16 +277,19 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             return;
         }
 
-        var judgement = vocabulary.Judge(new PathWords().Add(path, sinks).AddEnclosingNames(context.Operation));
+        var words = new PathWords().Add(path, sinks).AddEnclosingNames(context.Operation);
+        var judgement = vocabulary.Judge(words);
         if (judgement.IsPublicMedia)
         {
             return;
         }
 
-        // Public media by what the code does: an upload restricted to images, stored under a name the code generates.
-        // A private word or a document extension of the path still decides.
+        // Public media by what the code does: an upload restricted to images, stored under a name the code generates;
+        // or by what every caller hands in, when the folder (or the upload) is the method's parameter (an upload service
+        // called with "avatars"). A private word or a document extension of the path still decides.
         if (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
-            ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path))
+            (ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path) ||
+             PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken)))
         {
             return;
         }

@@ -32,6 +32,19 @@ internal sealed class PathWords
     /// <summary>The name of a string parameter of the enclosing method that is part of the path, or null.</summary>
     public string? CallersFolder { get; set; }
 
+    /// <summary>
+    /// Every string parameter the path is built from (the folder or key the caller chooses), in the order met: what
+    /// <see cref="PublicMediaCallers"/> follows to the callers.
+    /// </summary>
+    public List<IParameterSymbol> Parameters { get; } = new();
+
+    /// <summary>Adds a name that says what is stored (a caller's method, the member a call's result is stored in).</summary>
+    public PathWords AddName(string name)
+    {
+        AddDistinct(Names, name);
+        return this;
+    }
+
     /// <summary>Adds the words of <paramref name="path"/>; <paramref name="ignored"/> is a parameter not counted as the caller's folder.</summary>
     public PathWords Add(IOperation path, StorageSinks sinks, IParameterSymbol? ignored = null)
     {
@@ -115,10 +128,14 @@ internal sealed class PathWords
                 return;
             case IParameterReferenceOperation parameter:
                 AddDistinct(Names, parameter.Parameter.Name);
-                if (CallersFolder is null && parameter.Parameter.Type.SpecialType == SpecialType.System_String &&
+                if (parameter.Parameter.Type.SpecialType == SpecialType.System_String &&
                     !SymbolEqualityComparer.Default.Equals(parameter.Parameter, ignored))
                 {
-                    CallersFolder = parameter.Parameter.Name;
+                    CallersFolder ??= parameter.Parameter.Name;
+                    if (!Parameters.Exists(known => SymbolEqualityComparer.Default.Equals(known, parameter.Parameter)))
+                    {
+                        Parameters.Add(parameter.Parameter);
+                    }
                 }
 
                 return;

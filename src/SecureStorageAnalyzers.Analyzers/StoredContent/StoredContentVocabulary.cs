@@ -119,6 +119,32 @@ internal sealed class StoredContentVocabulary
         return JudgeWithoutPrivateWords(words);
     }
 
+    /// <summary>
+    /// True when a text or a name of <paramref name="words"/> is a public-media word (avatars, images, photos, …); an
+    /// image extension alone does not count. What a caller hands an upload service must say what it is
+    /// (<see cref="PublicMediaCallers"/>): <c>ticket_{number}.png</c> is a format, and a ticket's QR code is a credential.
+    /// </summary>
+    public bool HasPublicWord(PathWords words)
+    {
+        foreach (var text in words.Texts)
+        {
+            if (_public.FindWord(text) is not null)
+            {
+                return true;
+            }
+        }
+
+        foreach (var name in words.Names)
+        {
+            if (_public.FindWord(name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The first private word of the texts, then of the names, then of the enclosing method and type; or null.</summary>
     public ContentJudgement? PrivateWord(PathWords words)
     {
