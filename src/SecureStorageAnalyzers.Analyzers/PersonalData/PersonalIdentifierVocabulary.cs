@@ -22,7 +22,7 @@ internal sealed class PersonalIdentifierConcept
     public ImmutableArray<ImmutableArray<string>> Patterns { get; }
 
     /// <summary>The same concept with <paramref name="more"/> patterns after its own.</summary>
-    public PersonalIdentifierConcept Also(string[] more) =>
+    public PersonalIdentifierConcept Also(ImmutableArray<string> more) =>
         new(Description, AllowsIdSuffix, Patterns.Select(p => string.Join(" ", p)).Concat(more).ToArray());
 }
 
@@ -103,8 +103,7 @@ internal static class PersonalIdentifierVocabulary
     /// ("ic number", "ic no", "nic no"), never alone. More in <c>SSA0101.personal_names</c>; a name that is not personal in
     /// a project goes in <c>SSA0101.excluded_names</c>.
     /// </summary>
-    private static readonly string[] NationalIdentifiersByCountry =
-    {
+    private static readonly ImmutableArray<string> NationalIdentifiersByCountry = ImmutableArray.Create(
         // Malaysia (IC, MyKad, MyKid, "kad pengenalan", "No. KP") and Singapore (NRIC).
         "ic number", "ic no", "ic num", "ic nr", "icno", "no ic", "noic", "my kad", "mykid", "my kid", "kad pengenalan", "no kp", "nokp",
         // Pakistan (CNIC, NICOP), Sri Lanka (NIC), Bangladesh (NID), Indonesia (KTP), Philippines (SSS), Nigeria (NIN).
@@ -120,17 +119,14 @@ internal static class PersonalIdentifierVocabulary
         "cartão cidadão", "cartao de cidadao", "cartão de cidadão", "samordningsnummer",
         // Romania (CNP), Czech Republic and Slovakia (rodné číslo), Iceland (kennitala), Estonia (isikukood),
         // Turkey (TC number), Argentina (CUIL).
-        "cnp", "rodne cislo", "rodné číslo", "rodnecislo", "kennitala", "isikukood", "tc no", "tcno", "cuil",
-    };
+        "cnp", "rodne cislo", "rodné číslo", "rodnecislo", "kennitala", "isikukood", "tc no", "tcno", "cuil");
 
     /// <summary>
     /// Tax identification numbers by country: India's PAN (only with a number or card word), Brazil's CNPJ (a sole
     /// trader's is a person's), Poland's NIP, Argentina's CUIT, Germany's Steueridentifikationsnummer.
     /// </summary>
-    private static readonly string[] TaxIdentifiersByCountry =
-    {
-        "pan number", "pan no", "pan num", "pan card", "pancard", "cnpj", "nip", "cuit", "steueridentifikationsnummer",
-    };
+    private static readonly ImmutableArray<string> TaxIdentifiersByCountry = ImmutableArray.Create(
+        "pan number", "pan no", "pan num", "pan card", "pancard", "cnpj", "nip", "cuit", "steueridentifikationsnummer");
 
     public static ImmutableArray<PersonalIdentifierConcept> Concepts { get; } = ImmutableArray.Create(
         new PersonalIdentifierConcept("a phone number", false,
