@@ -34,7 +34,7 @@ internal static class PolicyDocument
         bool allowRead = false, allowList = false, denyRead = false, denyList = false;
         foreach (var item in statements is List<object?> list ? list : new List<object?> { statements })
         {
-            if (ReferenceEquals(item, Open))
+            if (item is string openStatement && openStatement.IndexOf(PolicyText.Hole) >= 0)
             {
                 // A whole statement the code fills in: it may be a Deny.
                 return (false, false);
@@ -79,7 +79,7 @@ internal static class PolicyDocument
         string text => text.IndexOf(PolicyText.Hole) >= 0,
         Dictionary<string, object?> map => map.ContainsKey(OpenKey) || AnyValueOpen(map.Values),
         List<object?> items => AnyValueOpen(items),
-        _ => ReferenceEquals(value, Open),
+        _ => false,
     };
 
     private static bool AnyValueOpen(IEnumerable<object?> values)
@@ -145,8 +145,8 @@ internal static class PolicyDocument
         return false;
     }
 
-    /// <summary>A JSON value the code leaves open (a hole where a value, a statement or an array element goes).</summary>
-    private static readonly object Open = new();
+    /// <summary>A JSON value the code leaves open (a hole where a value, a statement or an array element goes): the hole itself.</summary>
+    private const string Open = "\uFFFF";
 
     /// <summary>The key under which an object records a member the code leaves open (it may be any member, a Condition too).</summary>
     private const string OpenKey = "\uFFFF";
@@ -272,7 +272,7 @@ internal static class PolicyDocument
                     i++;
                 }
 
-                return open ? Open : 0;
+                return open ? Open : (object)0;
         }
     }
 
