@@ -437,7 +437,9 @@ internal sealed class CloudAccessCatalog
 
     private (PublicAccess Access, string How) Policy(IOperation value)
     {
-        if (SingleValue(value)?.ConstantValue is not { HasValue: true, Value: string json })
+        // The policy's text as far as the code fixes it (constants, interpolations, formats, concatenations); what the
+        // code leaves open (a bucket name) is a hole that grants nothing.
+        if (PolicyText.Read(_types, value) is not { } json)
         {
             return (PublicAccess.None, "");
         }

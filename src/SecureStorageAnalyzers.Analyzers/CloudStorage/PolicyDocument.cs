@@ -9,6 +9,10 @@ namespace SecureStorageAnalyzers.CloudStorage;
 /// (or <c>{"AWS": "*"}</c>) without a <c>Condition</c> grants its actions to anyone; a <c>Deny</c> to <c>*</c> without a
 /// condition takes them back. Statements with <c>NotAction</c> or <c>NotPrincipal</c> are not judged. Text that is not
 /// JSON grants nothing.
+/// A <see cref="PolicyText.Hole"/> (a part the code leaves open, such as a bucket name) never grants: a principal,
+/// effect or action holding one is not <c>*</c>, <c>Allow</c> or <c>s3:GetObject</c>; a statement with an open member
+/// (it may be a <c>Condition</c>) grants nothing; a <c>Deny</c> whose principal or action is open may take a grant
+/// back, and so does a statement that is open as a whole, so neither lets the policy be reported.
 /// </summary>
 internal static class PolicyDocument
 {
@@ -30,22 +34,30 @@ internal static class PolicyDocument
         bool allowRead = false, allowList = false, denyRead = false, denyList = false;
         foreach (var item in statements is List<object?> list ? list : new List<object?> { statements })
         {
+            if (item is string openStatement && openStatement.IndexOf(PolicyText.Hole) >= 0)
+            {
+                // A whole statement the code fills in: it may be a Deny.
+                return (false, false);
+            }
+
             if (item is not Dictionary<string, object?> statement ||
                 Get(statement, "NotAction") is not null || Get(statement, "NotPrincipal") is not null ||
-                Get(statement, "Condition") is not null || !IsEveryone(Get(statement, "Principal")))
+                Get(statement, "Condition") is not null || statement.ContainsKey(OpenKey))
             {
                 continue;
             }
 
             var effect = Get(statement, "Effect") as string;
-            var (read, listing) = Actions(Get(statement, "Action"));
-            if (string.Equals(effect, "Allow", StringComparison.OrdinalIgnoreCase))
+            var principal = Get(statement, "Principal");
+            if (string.Equals(effect, "Allow", StringComparison.OrdinalIgnoreCase) && IsEveryone(principal))
             {
+                var (read, listing) = Actions(Get(statement, "Action"), openMeansAll: false);
                 allowRead |= read;
                 allowList |= listing;
             }
-            else if (string.Equals(effect, "Deny", StringComparison.OrdinalIgnoreCase))
+            else if (string.Equals(effect, "Deny", StringComparison.OrdinalIgnoreCase) && (IsEveryone(principal) || IsOpen(principal)))
             {
+                var (read, listing) = Actions(Get(statement, "Action"), openMeansAll: true);
                 denyRead |= read;
                 denyList |= listing;
             }
@@ -61,11 +73,42 @@ internal static class PolicyDocument
         _ => false,
     };
 
-    private static (bool Read, bool List) Actions(object? action)
+    /// <summary>True when the value is, or holds, a part the code leaves open.</summary>
+    private static bool IsOpen(object? value) => value switch
+    {
+        string text => text.IndexOf(PolicyText.Hole) >= 0,
+        Dictionary<string, object?> map => map.ContainsKey(OpenKey) || AnyValueOpen(map.Values),
+        List<object?> items => AnyValueOpen(items),
+        _ => false,
+    };
+
+    private static bool AnyValueOpen(IEnumerable<object?> values)
+    {
+        foreach (var value in values)
+        {
+            if (IsOpen(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The read and list actions among <paramref name="action"/>. An open action counts as both when
+    /// <paramref name="openMeansAll"/> (a Deny may name them), as neither otherwise (an Allow needs them named).
+    /// </summary>
+    private static (bool Read, bool List) Actions(object? action, bool openMeansAll)
     {
         bool read = false, list = false;
         foreach (var value in action is List<object?> items ? items : new List<object?> { action })
         {
+            if (openMeansAll && IsOpen(value))
+            {
+                return (true, true);
+            }
+
             if (value is not string name)
             {
                 continue;
@@ -101,6 +144,12 @@ internal static class PolicyDocument
 
         return false;
     }
+
+    /// <summary>A JSON value the code leaves open (a hole where a value, a statement or an array element goes): the hole itself.</summary>
+    private const string Open = "\uFFFF";
+
+    /// <summary>The key under which an object records a member the code leaves open (it may be any member, a Condition too).</summary>
+    private const string OpenKey = "\uFFFF";
 
     /// <summary>A member of a JSON object, its name compared case-insensitively (policy keys are written either way).</summary>
     private static object? Get(Dictionary<string, object?> map, string key) =>
@@ -144,12 +193,29 @@ internal static class PolicyDocument
                         continue;
                     }
 
+                    if (text[i] == PolicyText.Hole)
+                    {
+                        // A member the code fills in: skip to the next member; the object keeps a mark of it.
+                        map[OpenKey] = Open;
+                        while (i < text.Length && text[i] is not (',' or '}'))
+                        {
+                            i++;
+                        }
+
+                        continue;
+                    }
+
                     if (text[i] != '"')
                     {
                         return map;
                     }
 
                     var key = ReadString(text, ref i);
+                    if (key.IndexOf(PolicyText.Hole) >= 0)
+                    {
+                        key = OpenKey;
+                    }
+
                     SkipSpace(text, ref i);
                     if (i < text.Length && text[i] == ':')
                     {
@@ -197,13 +263,16 @@ internal static class PolicyDocument
                 return ReadString(text, ref i);
 
             default:
-                // true, false, null, numbers: their text does not matter to a policy's grants.
+                // true, false, null, numbers: their text does not matter to a policy's grants. A hole here is a value the
+                // code fills in.
+                var open = false;
                 while (i < text.Length && text[i] is not (',' or '}' or ']') && !char.IsWhiteSpace(text[i]))
                 {
+                    open |= text[i] == PolicyText.Hole;
                     i++;
                 }
 
-                return 0;
+                return open ? Open : (object)0;
         }
     }
 

@@ -34,6 +34,9 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
     /// <summary>An <c>EnableDirectoryBrowsing = true</c> assignment: set it to false.</summary>
     public const string KindAssignment = "Assignment";
 
+    /// <summary>A call of a method named in <c>SSA0002.listing_methods</c>: no code fix (what the wrapper needs instead is its own business).</summary>
+    public const string KindConfigured = "ConfiguredListingMethod";
+
     /// <summary>Who can list, for the message: anyone, unless the listing runs after <c>UseAuthorization()</c> with a fallback policy.</summary>
     internal const string Anyone = "anyone can list the folder's files";
 
@@ -50,6 +53,9 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
     private static readonly ImmutableDictionary<string, string?> AssignmentProperties =
         ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindAssignment);
 
+    private static readonly ImmutableDictionary<string, string?> ConfiguredProperties =
+        ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindConfigured);
+
     /// <summary>The rule's part for a compilation, or null when it has none of the directory-browsing APIs.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types) =>
         types.UseDirectoryBrowser.IsEmpty && types.AddDirectoryBrowser.IsEmpty &&
@@ -62,13 +68,17 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
         private readonly WellKnownTypes _types;
         private readonly ServedFolders _folders;
         private readonly CompilationFacts _facts;
+        private readonly ListingMethods.Cache _listing;
 
         public Rule(WellKnownTypes types)
         {
             _types = types;
             _folders = ServedFolders.For(types);
             _facts = CompilationFacts.For(types);
+            _listing = ListingMethods.Cache.For(types);
         }
+
+        public override bool SeesCallsOfConfiguredListingMethods => true;
 
         public override IEnumerable<INamedTypeSymbol> CallTypes =>
             WellKnownTypes.DeclaringTypes(_types.UseDirectoryBrowser, _types.AddDirectoryBrowser, _types.UseFileServerWithBrowsingFlag);
@@ -92,6 +102,11 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
             else if (WellKnownTypes.Contains(_types.UseFileServerWithBrowsingFlag, method) && FlagIsTrue(invocation))
             {
                 properties = ArgumentProperties;
+            }
+            else if (_listing.For(context.Options, invocation.Tree()) is { } listing && listing.Contains(method) && listing.Lists(invocation))
+            {
+                // A wrapper the settings name (SSA0002.listing_methods): its body is out of sight, the setting says it lists.
+                properties = ConfiguredProperties;
             }
             else
             {

@@ -156,6 +156,8 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         private readonly Dictionary<INamedTypeSymbol, PackRule[]> _byCallType = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IPropertySymbol, PackRule[]> _byProperty = new(SymbolEqualityComparer.Default);
         private readonly PackRule[] _helperRules;
+        private readonly PackRule[] _listingRules;
+        private readonly Hosting.ListingMethods.Cache? _listing;
         private readonly PackRule[] _extensionRules;
         private readonly PackRule[] _sourceMethodRules;
         private readonly PackRule[] _stringRules;
@@ -165,6 +167,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         public Dispatcher(WellKnownTypes types, List<PackRule> rules)
         {
             var helperRules = new List<PackRule>();
+            var listingRules = new List<PackRule>();
             var extensionRules = new List<PackRule>();
             var sourceMethodRules = new List<PackRule>();
             var stringRules = new List<PackRule>();
@@ -182,6 +185,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 }
 
                 AddIf(helperRules, rule.SeesCallsOfAuthorizationHelpers, rule);
+                AddIf(listingRules, rule.SeesCallsOfConfiguredListingMethods, rule);
                 AddIf(extensionRules, rule.SeesCallsOfSourceExtensions, rule);
                 AddIf(sourceMethodRules, rule.SeesCallsOfSourceMethods, rule);
                 AddIf(stringRules, rule.SeesStrings, rule);
@@ -189,6 +193,8 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
             }
 
             _helperRules = helperRules.ToArray();
+            _listingRules = listingRules.ToArray();
+            _listing = _listingRules.Length > 0 ? Hosting.ListingMethods.Cache.For(types) : null;
             _extensionRules = extensionRules.ToArray();
             _sourceMethodRules = sourceMethodRules.ToArray();
             _stringRules = stringRules.ToArray();
@@ -198,7 +204,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
 
         public void Register(CompilationStartAnalysisContext start)
         {
-            if (_byCallType.Count > 0 || _helperRules.Length > 0 || _extensionRules.Length > 0 || _sourceMethodRules.Length > 0)
+            if (_byCallType.Count > 0 || _helperRules.Length > 0 || _listingRules.Length > 0 || _extensionRules.Length > 0 || _sourceMethodRules.Length > 0)
             {
                 start.RegisterOperationAction(AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
             }
@@ -259,6 +265,12 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 // A configured helper may be of any type: those rules see every call of the file.
                 CallOthers(context, method, _helperRules, rules, null);
                 helperRules = _helperRules;
+            }
+
+            // A listing method the file's settings name (a third-party wrapper): one set lookup, nothing when none is named.
+            if (_listingRules.Length > 0 && _listing!.For(context.Options, operation.Tree()).Contains(method))
+            {
+                CallOthers(context, method, _listingRules, rules, helperRules);
             }
 
             if (_extensionRules.Length > 0 && method.IsExtensionMethod && !method.DeclaringSyntaxReferences.IsEmpty)

@@ -29,6 +29,12 @@ internal abstract class PackRule
     /// </summary>
     public virtual bool SeesCallsOfAuthorizationHelpers => false;
 
+    /// <summary>
+    /// True when the rule also looks at calls of the listing methods a file's <c>.editorconfig</c> names
+    /// (<see cref="Hosting.ListingMethods"/>): third-party wrappers that turn directory browsing on, of any type.
+    /// </summary>
+    public virtual bool SeesCallsOfConfiguredListingMethods => false;
+
     /// <summary>True when the rule also looks at calls of extension methods declared in the project's own source.</summary>
     public virtual bool SeesCallsOfSourceExtensions => false;
 

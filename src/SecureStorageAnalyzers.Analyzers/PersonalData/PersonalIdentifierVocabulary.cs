@@ -20,6 +20,10 @@ internal sealed class PersonalIdentifierConcept
     public bool AllowsIdSuffix { get; }
 
     public ImmutableArray<ImmutableArray<string>> Patterns { get; }
+
+    /// <summary>The same concept with <paramref name="more"/> patterns after its own.</summary>
+    public PersonalIdentifierConcept Also(ImmutableArray<string> more) =>
+        new(Description, AllowsIdSuffix, Patterns.Select(p => string.Join(" ", p)).Concat(more).ToArray());
 }
 
 /// <summary>
@@ -91,6 +95,39 @@ internal static class PersonalIdentifierVocabulary
         "full", "display", "legal", "real", "preferred", "complete", "completo", "completa", "complet", "entire",
         "official", "print", "printed", "shown", "public", "his", "her", "their", "person", "personal", "own");
 
+    /// <summary>
+    /// National identity numbers by the names their countries give them, beyond the international words of the concept
+    /// ("national id", "identity number", "id number"). Each is matched as whole words (camelCase, snake_case): <c>icNumber</c>
+    /// and <c>NoIC</c> are Malaysia's identity card, <c>icon</c>, <c>picNumber</c> and <c>topic</c> are not. A short
+    /// abbreviation that means other things in code (IC, NIC, NID, NI, SIN, PPS, SSS, NIN) counts only with a number word
+    /// ("ic number", "ic no", "nic no"), never alone. More in <c>SSA0101.personal_names</c>; a name that is not personal in
+    /// a project goes in <c>SSA0101.excluded_names</c>.
+    /// </summary>
+    private static readonly ImmutableArray<string> NationalIdentifiersByCountry = ImmutableArray.Create(
+        // Malaysia (IC, MyKad, MyKid, "kad pengenalan", "No. KP") and Singapore (NRIC).
+        "ic number", "ic no", "ic num", "ic nr", "icno", "no ic", "noic", "my kad", "mykid", "my kid", "kad pengenalan", "no kp", "nokp",
+        // Pakistan (CNIC, NICOP), Sri Lanka (NIC), Bangladesh (NID), Indonesia (KTP), Philippines (SSS), Nigeria (NIN).
+        "cnic", "nicop", "nic number", "nic no", "nid number", "nid no", "ktp", "sss number", "sss no", "nin number", "nin no",
+        // Vietnam (CCCD, CMND), South Korea (resident registration number), China and Taiwan (ID card number).
+        "cccd", "cmnd", "resident registration", "jumin", "id card", "idcard",
+        // United Kingdom (NI number), Ireland (PPS number), Canada (SIN).
+        "ni number", "ni no", "ppsn", "pps number", "pps no", "sin no",
+        // France (n° de sécurité sociale), Germany (Personalausweis, Sozialversicherungsnummer), Netherlands (sofinummer),
+        // Belgium (rijksregisternummer, INSZ/NISS), Portugal (cartão de cidadão), Sweden (samordningsnummer).
+        "securite sociale", "sécurité sociale", "personalausweis", "personalausweisnummer", "ausweisnummer",
+        "sozialversicherungsnummer", "sofinummer", "rijksregisternummer", "insz", "niss", "cartao cidadao",
+        "cartão cidadão", "cartao de cidadao", "cartão de cidadão", "samordningsnummer",
+        // Romania (CNP), Czech Republic and Slovakia (rodné číslo), Iceland (kennitala), Estonia (isikukood),
+        // Turkey (TC number), Argentina (CUIL).
+        "cnp", "rodne cislo", "rodné číslo", "rodnecislo", "kennitala", "isikukood", "tc no", "tcno", "cuil");
+
+    /// <summary>
+    /// Tax identification numbers by country: India's PAN (only with a number or card word), Brazil's CNPJ (a sole
+    /// trader's is a person's), Poland's NIP, Argentina's CUIT, Germany's Steueridentifikationsnummer.
+    /// </summary>
+    private static readonly ImmutableArray<string> TaxIdentifiersByCountry = ImmutableArray.Create(
+        "pan number", "pan no", "pan num", "pan card", "pancard", "cnpj", "nip", "cuit", "steueridentifikationsnummer");
+
     public static ImmutableArray<PersonalIdentifierConcept> Concepts { get; } = ImmutableArray.Create(
         new PersonalIdentifierConcept("a phone number", false,
             "phone", "telephone", "phonenumber", "phoneno", "telno", "tel number", "tel no", "mobile", "mobilenumber",
@@ -110,19 +147,21 @@ internal static class PersonalIdentifierVocabulary
             "identity number", "identity no", "identification number", "rut", "cedula", "cédula", "identificacion",
             "identificación", "documento identidad", "documento de identidad", "doc identidad", "nro documento",
             "numero documento", "número documento", "num documento", "nro de documento", "numero de documento",
-            "número de documento", "nro doc"),
+            "número de documento", "nro doc").Also(NationalIdentifiersByCountry),
         new PersonalIdentifierConcept("a health insurance member number", false,
             "nro obra social", "numero obra social", "número obra social", "num obra social", "obra social numero",
             "obra social número", "obra social nro", "obra social num", "obra social number", "nro afiliado", "numero afiliado",
             "número afiliado", "num afiliado", "afiliado nro", "afiliado numero", "numero de afiliado", "nro de afiliado",
             "insurance number", "insurance no", "insurance member number", "insurance member id", "insurance card number",
             "insurance policy number", "member number", "membership number", "nhs number", "medicare number",
-            "medicaid number", "medicaid id", "health card number"),
+            "medicaid number", "medicaid id", "health card number",
+            // Australia's Medicare card, named by its card or its short number word.
+            "medicare no", "medicare num", "medicare card", "medicare card no"),
         new PersonalIdentifierConcept("a passport number", true, "passport", "passportno"),
         new PersonalIdentifierConcept("a driving licence number", true,
             "driver license", "driver licence", "driving license", "driving licence", "driverslicense", "driverlicense"),
         new PersonalIdentifierConcept("a tax identification number", true,
-            "tax id", "taxid", "tax number", "tax identifier", "tax identification", "tin", "itin", "tax file number"),
+            "tax id", "taxid", "tax number", "tax identifier", "tax identification", "tin", "itin", "tax file number").Also(TaxIdentifiersByCountry),
         new PersonalIdentifierConcept("a person's name", false,
             NameParts.Concat(new[]
             {
@@ -147,7 +186,7 @@ internal static class PersonalIdentifierVocabulary
 
     /// <summary>Words that may follow a concept without changing what the value is.</summary>
     private static readonly ImmutableHashSet<string> TrailingQualifiers = ImmutableHashSet.Create(
-        "number", "no", "num", "nr", "value", "text", "str", "string", "raw", "normalized", "normalised", "formatted",
+        "number", "no", "num", "nr", "nummer", "value", "text", "str", "string", "raw", "normalized", "normalised", "formatted",
         "digit", "e164", "international", "address", "line", "plain", "clear", "cleartext", "original", "full", "async",
         // Spanish and Portuguese put the number word and the owner after the identifier: cedulaPaciente, cpfDoCliente.
         "nro", "numero", "número", "de", "del", "do", "da", "paciente", "cliente", "usuario", "usuário", "empleado",
