@@ -63,17 +63,25 @@ internal sealed class IdentifierPositions
     /// </summary>
     public bool Find(SourceText text, List<int> names, List<int>? newKeywords)
     {
-        names.Clear();
-        newKeywords?.Clear();
-        var length = text.Length;
-        if (_buffer.Length < length)
+        if (_buffer.Length < text.Length)
         {
-            _buffer = new char[System.Math.Max(length, _buffer.Length * 2)];
+            _buffer = new char[System.Math.Max(text.Length, _buffer.Length * 2)];
         }
 
-        var chars = _buffer;
-        text.CopyTo(0, chars, 0, length);
-        var i = 0;
+        text.CopyTo(0, _buffer, 0, text.Length);
+        return Find(_buffer, 0, text.Length, names, newKeywords);
+    }
+
+    /// <summary>
+    /// The same over <paramref name="chars"/> from <paramref name="offset"/> to <paramref name="end"/> (a copy of part of a
+    /// text, say one method's span): positions are indexes into <paramref name="chars"/>.
+    /// </summary>
+    public bool Find(char[] chars, int offset, int end, List<int> names, List<int>? newKeywords)
+    {
+        names.Clear();
+        newKeywords?.Clear();
+        var length = end;
+        var i = offset;
         while (i < length)
         {
             var c = chars[i];
@@ -109,7 +117,7 @@ internal sealed class IdentifierPositions
             if (IsIdentifierStart(chars[start]))
             {
                 // An identifier token is the whole run (after an @ when there is one).
-                var at = start > 0 && chars[start - 1] == '@';
+                var at = start > offset && chars[start - 1] == '@';
                 if (newKeywords is not null && !at && runLength == 3 && chars[start] == 'n' && chars[start + 1] == 'e' && chars[start + 2] == 'w')
                 {
                     newKeywords.Add(start);
