@@ -12,8 +12,8 @@ internal sealed partial class StorageSinks
     /// </summary>
     private static bool IsStorageName(string name) => StorageNameSet.Contains(name);
 
-    private static readonly string[] StorageNames =
-    {
+    private static readonly System.Collections.Immutable.ImmutableArray<string> StorageNames = System.Collections.Immutable.ImmutableArray.Create(
+
         "File", "Directory", "FileInfo", "DirectoryInfo", "FileStream", "StreamWriter", "StreamReader", "Path",
         "PhysicalFileProvider", "PhysicalFile", "PhysicalFileResult", "VirtualFileResult", "FileDownloadName", "SendFileAsync",
         "SaveAs", "MapPath", "TransmitFile", "WriteFile", "AddHeader", "AppendHeader",
@@ -24,13 +24,13 @@ internal sealed partial class StorageSinks
         "PdfDocument", "PdfDocumentRenderer", "Bitmap", "Image", "GeneratePdf", "GenerateXps", "XLWorkbook",
         // Places on disk: a string built from one is a path even before it meets a storage call.
         "ContentRootPath", "WebRootPath", "BaseDirectory", "GetFolderPath", "GetTempPath", "GetCurrentDirectory",
-        "CurrentDirectory", "DirectoryName",
-    };
+        "CurrentDirectory", "DirectoryName");
 
-    private static readonly System.Collections.Generic.HashSet<string> StorageNameSet = new(StorageNames, System.StringComparer.Ordinal);
+    private static readonly System.Collections.Immutable.ImmutableHashSet<string> StorageNameSet =
+        System.Collections.Immutable.ImmutableHashSet.CreateRange(System.StringComparer.Ordinal, StorageNames);
 
-    /// <summary>Where a method's text may spell a storage name (see <see cref="MayStoreOrBuildPath"/>).</summary>
-    private static readonly IdentifierPositions StorageNamePositions = new(StorageNames);
+    /// <summary>Where a method's text may spell a storage name (see <see cref="MayStoreOrBuildPath"/>); its text overload is not used, so it is safe across threads.</summary>
+    private readonly IdentifierPositions _storageNamePositions = new(StorageNames);
 
     private int _mentionsStorage;
 
@@ -90,7 +90,7 @@ internal sealed partial class StorageSinks
         var found = false;
         foreach (var reference in definition.DeclaringSyntaxReferences)
         {
-            if (MayStoreOrBuildPath(reference.GetSyntax(cancellationToken)))
+            if (MayStoreOrBuildPath(reference.GetSyntax(cancellationToken), _storageNamePositions))
             {
                 found = true;
                 break;
@@ -100,12 +100,6 @@ internal sealed partial class StorageSinks
         return _mayStore.GetOrAdd(definition, found);
     }
 
-    [System.ThreadStatic]
-    private static char[]? t_methodText;
-
-    [System.ThreadStatic]
-    private static System.Collections.Generic.List<int>? t_positions;
-
     /// <summary>
     /// True when a storage name is an identifier token of <paramref name="syntax"/>, or one of its string literals or
     /// interpolated string texts looks like a path. Read from the text, not by walking every token: the storage names
@@ -113,7 +107,7 @@ internal sealed partial class StorageSinks
     /// confirmed by <c>FindToken</c>, so a name or quote in a comment counts as little as in the token walk. A text that
     /// could spell a name otherwise (a Unicode escape) is walked token by token.
     /// </summary>
-    private static bool MayStoreOrBuildPath(SyntaxNode syntax)
+    private static bool MayStoreOrBuildPath(SyntaxNode syntax, IdentifierPositions storageNames)
     {
         var span = syntax.Span;
         if (!syntax.SyntaxTree.TryGetText(out var text) || span.End > text.Length)
@@ -121,15 +115,11 @@ internal sealed partial class StorageSinks
             return WalkTokens(syntax);
         }
 
-        var chars = t_methodText;
-        if (chars is null || chars.Length < span.Length)
-        {
-            t_methodText = chars = new char[System.Math.Max(span.Length, 4096)];
-        }
-
+        // Once per method definition (the answer is cached): a copy of its text.
+        var chars = new char[span.Length];
         text.CopyTo(span.Start, chars, 0, span.Length);
-        var positions = t_positions ??= new System.Collections.Generic.List<int>();
-        if (!StorageNamePositions.Find(chars, 0, span.Length, positions, null))
+        var positions = new System.Collections.Generic.List<int>();
+        if (!storageNames.Find(chars, 0, span.Length, positions, null))
         {
             return WalkTokens(syntax);
         }
@@ -196,7 +186,7 @@ internal sealed partial class StorageSinks
         token.RawKind is (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken &&
         LooksLikePathText(token.ValueText);
 
-    /// <summary>The token walk <see cref="MayStoreOrBuildPath(SyntaxNode)"/> stands for.</summary>
+    /// <summary>The token walk <see cref="MayStoreOrBuildPath(SyntaxNode, IdentifierPositions)"/> stands for.</summary>
     internal static bool WalkTokens(SyntaxNode syntax)
     {
         foreach (var token in syntax.DescendantTokens())
@@ -215,7 +205,7 @@ internal sealed partial class StorageSinks
     }
 
     /// <summary>For tests: what the text pre-filter answers for one method's syntax.</summary>
-    internal static bool MayStoreOrBuildPathFromText(SyntaxNode syntax) => MayStoreOrBuildPath(syntax);
+    internal static bool MayStoreOrBuildPathFromText(SyntaxNode syntax) => MayStoreOrBuildPath(syntax, new IdentifierPositions(StorageNames));
 
     /// <summary>A separator, or a dot right before a letter (an extension: <c>".wav"</c>, <c>"{0}.pdf"</c>; not a sentence's end).</summary>
     private static bool LooksLikePathText(string text)
