@@ -4,11 +4,12 @@ using System.Text;
 namespace SecureStorageAnalyzers.Benchmarks;
 
 /// <summary>
-/// <c>-- profile [scale] [runs] [cloud]</c>: the compiler and our pack only, on one code base, alternating run by run,
+/// <c>-- profile [scale] [runs] [cloud] [pack-only] [fixed]</c>: the compiler and our pack only, on one code base, alternating run by run,
 /// then the pack's and each rule's medians and the pack's share of the compiler's time measured in the same process.
 /// Two uses: a quick A/B of two builds of the pack (run the two builds' harnesses one after the other, several times,
 /// and compare the shares), and a long steady run of the pack to sample under <c>dotnet-trace</c>
-/// (docs/performance.md, "Method"). <c>cloud</c> references Azure.Storage.Blobs and AWSSDK.S3 (unused).
+/// (docs/performance.md, "Method"). <c>cloud</c> references Azure.Storage.Blobs and AWSSDK.S3 (unused); <c>fixed</c> measures the
+/// web app of one <c>Program.cs</c> instead (the fixed cost per compilation, as in the full report).
 /// </summary>
 internal static class ProfileRun
 {
@@ -18,7 +19,14 @@ internal static class ProfileRun
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
         var cloud = args.Contains("cloud");
         var perRule = !args.Contains("pack-only");
-        var webApp = CodeBaseGenerator.GenerateWebApp(scale);
+        var oneFile = args.Contains("fixed");
+        var webApp = CodeBaseGenerator.GenerateWebApp(oneFile ? 2 : scale);
+        if (oneFile)
+        {
+            // The fixed cost per compilation, as the full report measures it: a web app of one Program.cs.
+            webApp = webApp with { Files = webApp.Files.Where(f => f.Path is "GlobalUsings.cs" or "Program.cs").ToList() };
+        }
+
         var workload = cloud ? new Workload(webApp, CloudWorkload.References) : new Workload(webApp);
         var ours = AnalyzerSet.OurPack();
         var ourRules = AnalyzerSet.OurRules();
@@ -46,7 +54,7 @@ internal static class ProfileRun
         var packRun = SetRun.Merge(pack);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"scale {scale}{(cloud ? " +cloud SDKs" : string.Empty)}, {runs} runs, load {LoadAverage()}: compiler {compilerMs:F0} ms; pack {packRun.AnalyzerMilliseconds.Median:F1} ms = {packRun.AnalyzerMilliseconds.Median / compilerMs:P2} (runs: {string.Join(" ", packRun.AnalyzerMilliseconds.Values.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}); findings {string.Join(", ", packRun.DiagnosticsById.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}; exceptions {packRun.Exceptions}");
+            $"{(oneFile ? "one Program.cs" : $"scale {scale}")}{(cloud ? " +cloud SDKs" : string.Empty)}, {runs} runs, load {LoadAverage()}: compiler {compilerMs:F0} ms; pack {packRun.AnalyzerMilliseconds.Median:F1} ms = {packRun.AnalyzerMilliseconds.Median / compilerMs:P2} (runs: {string.Join(" ", packRun.AnalyzerMilliseconds.Values.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))}); findings {string.Join(", ", packRun.DiagnosticsById.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}; exceptions {packRun.Exceptions}");
         if (perRule)
         {
             foreach (var cost in SetRun.Merge(rules).PerAnalyzer.Where(c => c.Milliseconds.Median >= 0.5))

@@ -73,8 +73,11 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
                 SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
             {
-                if (_sinks.MayStoreOrBuildPath(method, context.CancellationToken) &&
-                    !(HasStringParameter(method) && AnalyzeHelperCall(context, call, method)))
+                // A helper can carry the web root only through a string parameter, and an upload only through an
+                // IFormFile one: a call of any other method is not looked at (no token walk of its source).
+                var strings = HasStringParameter(method);
+                if ((strings || HasParameterOfType(method, _types.IFormFile)) && _sinks.MayStoreOrBuildPath(method, context.CancellationToken) &&
+                    !(strings && AnalyzeHelperCall(context, call, method)))
                 {
                     AnalyzeUploadHandedToHelper(context, call, method);
                 }
@@ -87,6 +90,24 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         /// <summary>True when the project's web.config un-hides App_Data at its root: the fix's folder would be served too.</summary>
         private bool AppDataServed => _policy.Configuration is { } configuration && !configuration.IsHidden("App_Data", "App_Data");
+
+        private static bool HasParameterOfType(IMethodSymbol method, INamedTypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool HasStringParameter(IMethodSymbol method)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -462,56 +463,53 @@ internal sealed class CompilationFacts
         }
 
         /// <summary>The nodes of <paramref name="tree"/> to bind for the current names, in the order of the text (target-typed creations last).</summary>
+        /// <remarks>
+        /// Only the tokens the text spells like a candidate name are looked at (<see cref="IdentifierPositions"/>: one pass
+        /// over the characters, then <c>FindToken</c> at each), not every token of the tree: the same candidates, without
+        /// walking the whole tree. A text that could spell a name otherwise (a Unicode escape) is walked token by token.
+        /// </remarks>
         private ImmutableArray<SyntaxNode> ScanTree(SyntaxTree tree)
         {
             var candidates = ImmutableArray.CreateBuilder<SyntaxNode>();
             List<SyntaxNode>? implicitCreations = null;
             var namesCreatedType = false;
-            foreach (var token in tree.GetRoot(_cancellationToken).DescendantTokens())
+            var root = tree.GetRoot(_cancellationToken);
+            var finder = _finder ??= new IdentifierPositions(
+                _callNames.Concat(_assignedNames).Concat(_helperNames).Concat(_mapNames).Concat(_requireNames).Concat(_createdNames));
+            if (tree.TryGetText(out var text) && finder.Find(text, _namePositions, _newPositions))
             {
-                if (token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax implicitCreation)
+                foreach (var position in _namePositions)
                 {
-                    (implicitCreations ??= new List<SyntaxNode>()).Add(implicitCreation);
-                    continue;
+                    var token = root.FindToken(position);
+                    if (token.SpanStart == position && token.IsKind(SyntaxKind.IdentifierToken))
+                    {
+                        Consider(token, candidates, ref namesCreatedType);
+                    }
                 }
 
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name)
+                if (namesCreatedType)
                 {
-                    continue;
-                }
-
-                var text = token.ValueText;
-                SyntaxNode? candidate = null;
-                if (_callNames.Contains(text) || _assignedNames.Contains(text) || _helperNames.Contains(text) || _mapNames.Contains(text) ||
-                    _requireNames.Contains(text))
-                {
-                    SyntaxNode access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member
-                        : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
-                        : name;
-                    candidate = access.Parent switch
+                    foreach (var position in _newPositions)
                     {
-                        InvocationExpressionSyntax invocation when invocation.Expression == access && IsCandidateCall(text, invocation) => invocation,
-                        AssignmentExpressionSyntax assignment when assignment.Left == access && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
-                                                                   _assignedNames.Contains(text) => assignment,
-                        _ => null,
-                    };
+                        var token = root.FindToken(position);
+                        if (token.SpanStart == position && token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax implicitCreation)
+                        {
+                            (implicitCreations ??= new List<SyntaxNode>()).Add(implicitCreation);
+                        }
+                    }
                 }
-                else if (_createdNames.Contains(text))
+            }
+            else
+            {
+                foreach (var token in root.DescendantTokens())
                 {
-                    namesCreatedType = true;
-                    SyntaxNode type = name;
-                    while (type.Parent is QualifiedNameSyntax qualified && qualified.Right == type ||
-                           type.Parent is AliasQualifiedNameSyntax aliased && aliased.Name == type)
+                    if (token.IsKind(SyntaxKind.NewKeyword) && token.Parent is ImplicitObjectCreationExpressionSyntax implicitCreation)
                     {
-                        type = type.Parent;
+                        (implicitCreations ??= new List<SyntaxNode>()).Add(implicitCreation);
+                        continue;
                     }
 
-                    candidate = type.Parent is ObjectCreationExpressionSyntax creation && creation.Type == type ? creation : null;
-                }
-
-                if (candidate is not null)
-                {
-                    candidates.Add(candidate);
+                    Consider(token, candidates, ref namesCreatedType);
                 }
             }
 
@@ -521,6 +519,53 @@ internal sealed class CompilationFacts
             }
 
             return candidates.ToImmutable();
+        }
+
+        private IdentifierPositions? _finder;
+        private readonly List<int> _namePositions = new();
+        private readonly List<int> _newPositions = new();
+
+        /// <summary>Adds the node <paramref name="token"/> makes a candidate, if any: a call, an assignment or a creation of a candidate name.</summary>
+        private void Consider(SyntaxToken token, ImmutableArray<SyntaxNode>.Builder candidates, ref bool namesCreatedType)
+        {
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.Parent is not SimpleNameSyntax name)
+            {
+                return;
+            }
+
+            var text = token.ValueText;
+            SyntaxNode? candidate = null;
+            if (_callNames.Contains(text) || _assignedNames.Contains(text) || _helperNames.Contains(text) || _mapNames.Contains(text) ||
+                _requireNames.Contains(text))
+            {
+                SyntaxNode access = name.Parent is MemberAccessExpressionSyntax member && member.Name == name ? member
+                    : name.Parent is MemberBindingExpressionSyntax binding && binding.Name == name ? binding
+                    : name;
+                candidate = access.Parent switch
+                {
+                    InvocationExpressionSyntax invocation when invocation.Expression == access && IsCandidateCall(text, invocation) => invocation,
+                    AssignmentExpressionSyntax assignment when assignment.Left == access && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
+                                                               _assignedNames.Contains(text) => assignment,
+                    _ => null,
+                };
+            }
+            else if (_createdNames.Contains(text))
+            {
+                namesCreatedType = true;
+                SyntaxNode type = name;
+                while (type.Parent is QualifiedNameSyntax qualified && qualified.Right == type ||
+                       type.Parent is AliasQualifiedNameSyntax aliased && aliased.Name == type)
+                {
+                    type = type.Parent;
+                }
+
+                candidate = type.Parent is ObjectCreationExpressionSyntax creation && creation.Type == type ? creation : null;
+            }
+
+            if (candidate is not null)
+            {
+                candidates.Add(candidate);
+            }
         }
 
         /// <summary>

@@ -10,21 +10,27 @@ internal sealed partial class StorageSinks
     /// The names a storage call is written with (type or method): a project none of whose files holds one of them as an
     /// identifier has no storage call SSA0101 could follow a string or a helper into (<see cref="MentionsStorage"/>).
     /// </summary>
-    private static bool IsStorageName(string name) => name switch
-    {
-        "File" or "Directory" or "FileInfo" or "DirectoryInfo" or "FileStream" or "StreamWriter" or "StreamReader" or "Path" or
-        "PhysicalFileProvider" or "PhysicalFile" or "PhysicalFileResult" or "VirtualFileResult" or "FileDownloadName" or "SendFileAsync" or
-        "SaveAs" or "MapPath" or "TransmitFile" or "WriteFile" or "AddHeader" or "AppendHeader" or
-        "BlobContainerClient" or "BlobClient" or "BlobBaseClient" or "BlockBlobClient" or "GetBlobClient" or "GetBlockBlobClient" or
-        "UploadBlobAsync" or "UploadBlob" or "IAmazonS3" or "AmazonS3Client" or "TransferUtility" or "ITransferUtility" or "PutObjectRequest" or "GetObjectRequest" or
-        "StorageClient" or "UrlSigner" or "PutObjectArgs" or "GetObjectArgs" or "WithObject" or
+    private static bool IsStorageName(string name) => StorageNameSet.Contains(name);
+
+    private static readonly System.Collections.Immutable.ImmutableArray<string> StorageNames = System.Collections.Immutable.ImmutableArray.Create(
+
+        "File", "Directory", "FileInfo", "DirectoryInfo", "FileStream", "StreamWriter", "StreamReader", "Path",
+        "PhysicalFileProvider", "PhysicalFile", "PhysicalFileResult", "VirtualFileResult", "FileDownloadName", "SendFileAsync",
+        "SaveAs", "MapPath", "TransmitFile", "WriteFile", "AddHeader", "AppendHeader",
+        "BlobContainerClient", "BlobClient", "BlobBaseClient", "BlockBlobClient", "GetBlobClient", "GetBlockBlobClient",
+        "UploadBlobAsync", "UploadBlob", "IAmazonS3", "AmazonS3Client", "TransferUtility", "ITransferUtility", "PutObjectRequest", "GetObjectRequest",
+        "StorageClient", "UrlSigner", "PutObjectArgs", "GetObjectArgs", "WithObject",
         // Document and image libraries that save to a path themselves.
-        "PdfDocument" or "PdfDocumentRenderer" or "Bitmap" or "Image" or "GeneratePdf" or "GenerateXps" or "XLWorkbook" or
+        "PdfDocument", "PdfDocumentRenderer", "Bitmap", "Image", "GeneratePdf", "GenerateXps", "XLWorkbook",
         // Places on disk: a string built from one is a path even before it meets a storage call.
-        "ContentRootPath" or "WebRootPath" or "BaseDirectory" or "GetFolderPath" or "GetTempPath" or "GetCurrentDirectory" or
-        "CurrentDirectory" or "DirectoryName" => true,
-        _ => false,
-    };
+        "ContentRootPath", "WebRootPath", "BaseDirectory", "GetFolderPath", "GetTempPath", "GetCurrentDirectory",
+        "CurrentDirectory", "DirectoryName");
+
+    private static readonly System.Collections.Immutable.ImmutableHashSet<string> StorageNameSet =
+        System.Collections.Immutable.ImmutableHashSet.CreateRange(System.StringComparer.Ordinal, StorageNames);
+
+    /// <summary>Where a method's text may spell a storage name (see <see cref="MayStoreOrBuildPath"/>); its text overload is not used, so it is safe across threads.</summary>
+    private readonly IdentifierPositions _storageNamePositions = new(StorageNames);
 
     private int _mentionsStorage;
 
@@ -84,33 +90,122 @@ internal sealed partial class StorageSinks
         var found = false;
         foreach (var reference in definition.DeclaringSyntaxReferences)
         {
-            foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
+            if (MayStoreOrBuildPath(reference.GetSyntax(cancellationToken), _storageNamePositions))
             {
-                switch ((Microsoft.CodeAnalysis.CSharp.SyntaxKind)token.RawKind)
-                {
-                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken:
-                        found = IsStorageName(token.ValueText);
-                        break;
-                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken:
-                    case Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken:
-                        found = LooksLikePathText(token.ValueText);
-                        break;
-                }
-
-                if (found)
-                {
-                    break;
-                }
-            }
-
-            if (found)
-            {
+                found = true;
                 break;
             }
         }
 
         return _mayStore.GetOrAdd(definition, found);
     }
+
+    /// <summary>
+    /// True when a storage name is an identifier token of <paramref name="syntax"/>, or one of its string literals or
+    /// interpolated string texts looks like a path. Read from the text, not by walking every token: the storage names
+    /// where the text spells them (<see cref="IdentifierPositions"/>), and each string where the text has a quote, each
+    /// confirmed by <c>FindToken</c>, so a name or quote in a comment counts as little as in the token walk. A text that
+    /// could spell a name otherwise (a Unicode escape) is walked token by token.
+    /// </summary>
+    private static bool MayStoreOrBuildPath(SyntaxNode syntax, IdentifierPositions storageNames)
+    {
+        var span = syntax.Span;
+        if (!syntax.SyntaxTree.TryGetText(out var text) || span.End > text.Length)
+        {
+            return WalkTokens(syntax);
+        }
+
+        // Once per method definition (the answer is cached): a copy of its text.
+        var chars = new char[span.Length];
+        text.CopyTo(span.Start, chars, 0, span.Length);
+        var positions = new System.Collections.Generic.List<int>();
+        if (!storageNames.Find(chars, 0, span.Length, positions, null))
+        {
+            return WalkTokens(syntax);
+        }
+
+        foreach (var position in positions)
+        {
+            var token = syntax.FindToken(span.Start + position);
+            if (token.SpanStart == span.Start + position && token.RawKind == IdentifierTokenKind && IsStorageName(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (chars[i] != '"')
+            {
+                continue;
+            }
+
+            var token = syntax.FindToken(span.Start + i);
+            if (!token.Span.Contains(span.Start + i))
+            {
+                // A quote in a comment or other trivia.
+                continue;
+            }
+
+            SyntaxNode? interpolated = null;
+            for (var node = token.Parent; node is not null && node != syntax; node = node.Parent)
+            {
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.InterpolatedStringExpressionSyntax)
+                {
+                    interpolated = node;
+                }
+            }
+
+            if (interpolated is not null)
+            {
+                // The whole interpolated string (its holes' strings included), as the token walk sees it.
+                foreach (var inner in interpolated.DescendantTokens())
+                {
+                    if (IsPathText(inner))
+                    {
+                        return true;
+                    }
+                }
+
+                i = System.Math.Max(i, interpolated.Span.End - span.Start - 1);
+                continue;
+            }
+
+            if (IsPathText(token))
+            {
+                return true;
+            }
+
+            i = System.Math.Max(i, token.Span.End - span.Start - 1);
+        }
+
+        return false;
+    }
+
+    private static bool IsPathText(SyntaxToken token) =>
+        token.RawKind is (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken &&
+        LooksLikePathText(token.ValueText);
+
+    /// <summary>The token walk <see cref="MayStoreOrBuildPath(SyntaxNode, IdentifierPositions)"/> stands for.</summary>
+    internal static bool WalkTokens(SyntaxNode syntax)
+    {
+        foreach (var token in syntax.DescendantTokens())
+        {
+            switch ((Microsoft.CodeAnalysis.CSharp.SyntaxKind)token.RawKind)
+            {
+                case Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken when IsStorageName(token.ValueText):
+                    return true;
+                case Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralToken or Microsoft.CodeAnalysis.CSharp.SyntaxKind.InterpolatedStringTextToken
+                    when LooksLikePathText(token.ValueText):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>For tests: what the text pre-filter answers for one method's syntax.</summary>
+    internal static bool MayStoreOrBuildPathFromText(SyntaxNode syntax) => MayStoreOrBuildPath(syntax, new IdentifierPositions(StorageNames));
 
     /// <summary>A separator, or a dot right before a letter (an extension: <c>".wav"</c>, <c>"{0}.pdf"</c>; not a sentence's end).</summary>
     private static bool LooksLikePathText(string text)

@@ -1,0 +1,224 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SecureStorageAnalyzers.Infrastructure;
+
+/// <summary>
+/// Where a tree's text may hold an identifier token of one of a few names: a syntax pre-filter over the characters, so
+/// that a whole-compilation scan for a handful of names need not walk every token of every tree (the walk materialises
+/// the red tree; the text is a flat array). Conservative and exact together with <c>FindToken</c>: every identifier
+/// token whose value is one of the names starts at a returned position (or at the <c>@</c> right before it), and the
+/// caller keeps only positions where the tree's token starts and is an identifier of that name, so a name in a comment
+/// or a string is dropped there. Where the text could spell an identifier otherwise than by its characters (a Unicode
+/// escape <c>\u0055seStaticFiles</c>, a formatting character inside it), <see cref="Find"/> answers false and the
+/// caller walks the tokens as before.
+/// </summary>
+internal sealed class IdentifierPositions
+{
+    private readonly Dictionary<int, string[]> _byLengthAndFirst = new();
+    private readonly int _minLength = int.MaxValue;
+    private readonly int _maxLength;
+    private char[] _buffer = System.Array.Empty<char>();
+
+    public IdentifierPositions(IEnumerable<string> names)
+    {
+        var grouped = new Dictionary<int, List<string>>();
+        foreach (var name in names)
+        {
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            var key = Key(name.Length, name[0]);
+            if (!grouped.TryGetValue(key, out var list))
+            {
+                grouped[key] = list = new List<string>();
+            }
+
+            if (!list.Contains(name))
+            {
+                list.Add(name);
+            }
+
+            _minLength = System.Math.Min(_minLength, name.Length);
+            _maxLength = System.Math.Max(_maxLength, name.Length);
+        }
+
+        foreach (var pair in grouped)
+        {
+            _byLengthAndFirst[pair.Key] = pair.Value.ToArray();
+        }
+    }
+
+    /// <summary>True when no name was given: nothing can be found.</summary>
+    public bool IsEmpty => _byLengthAndFirst.Count == 0;
+
+    /// <summary>
+    /// Fills <paramref name="names"/> with the start of every word of <paramref name="text"/> spelled like one of the names
+    /// (the position of its <c>@</c> when it has one), and <paramref name="newKeywords"/> with the start of every word
+    /// <c>new</c>, in the order of the text. False when the text holds a Unicode escape or a formatting character: then
+    /// the positions may miss an identifier, and the caller must walk the tokens.
+    /// </summary>
+    public bool Find(SourceText text, List<int> names, List<int>? newKeywords)
+    {
+        if (_buffer.Length < text.Length)
+        {
+            _buffer = new char[System.Math.Max(text.Length, _buffer.Length * 2)];
+        }
+
+        text.CopyTo(0, _buffer, 0, text.Length);
+        return Find(_buffer, 0, text.Length, names, newKeywords);
+    }
+
+    /// <summary>
+    /// The same over <paramref name="chars"/> from <paramref name="offset"/> to <paramref name="end"/> (a copy of part of a
+    /// text, say one method's span): positions are indexes into <paramref name="chars"/>.
+    /// </summary>
+    public bool Find(char[] chars, int offset, int end, List<int> names, List<int>? newKeywords)
+    {
+        names.Clear();
+        newKeywords?.Clear();
+        var length = end;
+        var i = offset;
+        while (i < length)
+        {
+            var c = chars[i];
+            if (c == '\\' && i + 1 < length && chars[i + 1] is 'u' or 'U')
+            {
+                return false;
+            }
+
+            var part = IsIdentifierPart(c);
+            if (part == Part.Format)
+            {
+                return false;
+            }
+
+            if (part == Part.No)
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < length && (part = IsIdentifierPart(chars[i])) != Part.No)
+            {
+                if (part == Part.Format)
+                {
+                    return false;
+                }
+
+                i++;
+            }
+
+            var runLength = i - start;
+            if (IsIdentifierStart(chars[start]))
+            {
+                // An identifier token is the whole run (after an @ when there is one).
+                var at = start > offset && chars[start - 1] == '@';
+                if (newKeywords is not null && !at && runLength == 3 && chars[start] == 'n' && chars[start + 1] == 'e' && chars[start + 2] == 'w')
+                {
+                    newKeywords.Add(start);
+                }
+
+                if (runLength >= _minLength && runLength <= _maxLength && Matches(chars, start, runLength))
+                {
+                    names.Add(at ? start - 1 : start);
+                }
+
+                continue;
+            }
+
+            // A run that starts like a number (1e5f, or a malformed 1UName): an identifier can only be one of its tails.
+            for (var from = start + 1; from < i; from++)
+            {
+                var tail = i - from;
+                if (IsIdentifierStart(chars[from]) && tail >= _minLength && tail <= _maxLength && Matches(chars, from, tail))
+                {
+                    names.Add(from);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private bool Matches(char[] chars, int start, int length)
+    {
+        if (!_byLengthAndFirst.TryGetValue(Key(length, chars[start]), out var candidates))
+        {
+            return false;
+        }
+
+        foreach (var name in candidates)
+        {
+            var same = true;
+            for (var k = 1; k < length; k++)
+            {
+                if (name[k] != chars[start + k])
+                {
+                    same = false;
+                    break;
+                }
+            }
+
+            if (same)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Key(int length, char first) => (length << 16) | first;
+
+    private enum Part
+    {
+        No,
+        Yes,
+        Format,
+    }
+
+    /// <summary>The lexer's identifier-part characters: letters, digits, connectors, combining marks, formatting characters.</summary>
+    private static Part IsIdentifierPart(char c)
+    {
+        if (c < 128)
+        {
+            return c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' ? Part.Yes : Part.No;
+        }
+
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.LetterNumber:
+            case UnicodeCategory.DecimalDigitNumber:
+            case UnicodeCategory.ConnectorPunctuation:
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+                return Part.Yes;
+            case UnicodeCategory.Format:
+                return Part.Format;
+            default:
+                return Part.No;
+        }
+    }
+
+    /// <summary>The lexer's identifier-start characters: letters and the underscore.</summary>
+    private static bool IsIdentifierStart(char c)
+    {
+        if (c < 128)
+        {
+            return c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
+        }
+
+        return CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or
+            UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber;
+    }
+}
