@@ -220,7 +220,9 @@ internal sealed class PersonalDataClassifier
 
         // 2. Named. The application's own file type's FullName (FileObject.FullName = Path + FileName) is a file's full
         // name, as FileInfo.FullName is, unless the type is a person's.
-        if (concept is not null)
+        // Named, unless a name word comes first (Spanish and Portuguese order) on a person's type (Alumno.NombreAlumno):
+        // then the type says whose, below.
+        if (concept is not null && !PersonalIdentifierVocabulary.StartsWithNameWord(name.Tokens))
         {
             return IsFileFullName(symbol) ? null : new SourceReason(concept.Description, $"its name '{symbol.Name}'");
         }
@@ -231,6 +233,11 @@ internal sealed class PersonalDataClassifier
             PersonalIdentifierVocabulary.IsGenericNameMember(name.Tokens, TypeTokens(owner)))
         {
             return new SourceReason("a person's name", $"its name '{symbol.Name}' on {owner.Name}, {person}");
+        }
+
+        if (concept is not null)
+        {
+            return IsFileFullName(symbol) ? null : new SourceReason(concept.Description, $"its name '{symbol.Name}'");
         }
 
         // 3. Configured names.

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
@@ -122,6 +123,35 @@ internal static class PersonalIdentifierVocabulary
         "cnp", "rodne cislo", "rodné číslo", "rodnecislo", "kennitala", "isikukood", "tc no", "tcno", "cuil");
 
     /// <summary>
+    /// The persons whose name Spanish, Portuguese and Italian put after the name word (<c>NomePaciente</c>,
+    /// <c>nombreDelCliente</c>, <c>NomeDoAluno</c>, <c>nomeUtente</c>): the same concept as English's <c>PatientName</c>.
+    /// A thing's name in the same order (<c>NomeArquivo</c>, <c>nombreEmpresa</c>, <c>NomeProduto</c>) is not one.
+    /// </summary>
+    private static readonly ImmutableArray<string> RomanceNameOwners = ImmutableArray.Create(
+        "paciente", "cliente", "usuario", "usuário", "utente", "empleado", "empleada", "empregado", "funcionario",
+        "funcionário", "alumno", "alumna", "aluno", "aluna", "estudiante", "estudante", "persona", "pessoa", "afiliado",
+        "titular", "beneficiario", "beneficiário", "socio", "sócio", "contacto", "contato", "candidato", "candidata",
+        "solicitante", "huesped", "huésped", "hospede", "hóspede", "ciudadano", "cidadao", "cidadão", "trabajador",
+        "trabalhador", "docente", "profesor", "professor", "medico", "médico", "doctor", "enfermero", "enfermeira",
+        "responsable", "responsavel", "responsável", "representante", "propietario", "proprietario", "proprietário",
+        "interessado", "interesado", "dipendente", "studente", "cittadino");
+
+    private static IEnumerable<string> RomanceOwnerNames()
+    {
+        foreach (var nameWord in new[] { "nombre", "nome" })
+        {
+            foreach (var owner in RomanceNameOwners)
+            {
+                yield return nameWord + " " + owner;
+                foreach (var joiner in new[] { "de", "del", "do", "da", "di", "dello", "della" })
+                {
+                    yield return nameWord + " " + joiner + " " + owner;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Tax identification numbers by country: India's PAN (only with a number or card word), Brazil's CNPJ (a sole
     /// trader's is a person's), Poland's NIP, Argentina's CUIT, Germany's Steueridentifikationsnummer.
     /// </summary>
@@ -168,7 +198,7 @@ internal static class PersonalIdentifierVocabulary
                 "full name", "fullname", "username",
                 // Spanish, Portuguese, Italian, French and German forms of a full name.
                 "nombre completo", "nome completo", "nom complet", "vollstandiger name", "vollständiger name",
-            }).Concat(PersonQualifiers.Select(q => q + " name")).ToArray()),
+            }).Concat(PersonQualifiers.Select(q => q + " name")).Concat(RomanceOwnerNames()).ToArray()),
         new PersonalIdentifierConcept("a date of birth", false,
             "dob", "birth date", "birthdate", "birthday", "date of birth", "dateofbirth", "birth day"),
         new PersonalIdentifierConcept("a postal address", false,
@@ -260,6 +290,9 @@ internal static class PersonalIdentifierVocabulary
 
         public ImmutableArray<string> Pattern { get; }
     }
+
+    /// <summary>True when a member's name starts with a word that says "name" (<c>NombreAlumno</c>, <c>NomePaciente</c>).</summary>
+    public static bool StartsWithNameWord(ImmutableArray<string> tokens) => tokens.Length > 0 && GenericNameWords.Contains(tokens[0]);
 
     /// <summary>
     /// True when <paramref name="tokens"/> (a member's name) is a generic name: a word that says "name" (<c>Name</c>,
