@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -55,70 +54,43 @@ internal sealed class ProjectCallSites
         }
 
         var calls = ImmutableArray.CreateBuilder<IInvocationOperation>();
-        var finder = new IdentifierPositions(new[] { method.Name });
-        var positions = new List<int>();
         foreach (var tree in _compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             SemanticModel? model = null;
-            var root = tree.GetRoot(cancellationToken);
-
-            // Only where the text spells the name (then FindToken), unless the text could spell it otherwise (a Unicode escape).
-            positions.Clear();
-            if (tree.TryGetText(out var text) && finder.Find(text, positions, null))
+            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
             {
-                foreach (var position in positions)
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != method.Name || token.Parent is not SimpleNameSyntax name)
                 {
-                    var token = root.FindToken(position);
-                    if (token.SpanStart == position && !Consider(token, tree, ref model, method, calls, cancellationToken))
-                    {
-                        return CallSites.Unknown;
-                    }
+                    continue;
                 }
-            }
-            else
-            {
-                foreach (var token in root.DescendantTokens())
+
+                model ??= _compilation.GetSemanticModel(tree);
+                if (CallOf(name) is { } invocationSyntax &&
+                    model.GetOperation(invocationSyntax, cancellationToken) is IInvocationOperation call)
                 {
-                    if (!Consider(token, tree, ref model, method, calls, cancellationToken))
+                    if (IsCallOf(call.TargetMethod, method))
                     {
-                        return CallSites.Unknown;
+                        calls.Add(call);
+                        if (calls.Count > MaxCalls)
+                        {
+                            return CallSites.Unknown;
+                        }
                     }
+
+                    continue;
+                }
+
+                // Named but not called (a method group handed on, a delegate): the calls are out of sight.
+                if (Names(model, name, method, cancellationToken))
+                {
+                    return CallSites.Unknown;
                 }
             }
         }
 
         return new CallSites(calls.ToImmutable());
     }
-
-    /// <summary>
-    /// Adds <paramref name="token"/>'s call of <paramref name="method"/> to <paramref name="calls"/>; false when the answer
-    /// cannot be complete (more than <see cref="MaxCalls"/> calls, or the method named without being called).
-    /// </summary>
-    private bool Consider(SyntaxToken token, SyntaxTree tree, ref SemanticModel? model, IMethodSymbol method,
-        ImmutableArray<IInvocationOperation>.Builder calls, CancellationToken cancellationToken)
-    {
-        if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != method.Name || token.Parent is not SimpleNameSyntax name)
-        {
-            return true;
-        }
-
-        model ??= _compilation.GetSemanticModel(tree);
-        if (CallOf(name) is { } invocationSyntax &&
-            model.GetOperation(invocationSyntax, cancellationToken) is IInvocationOperation call)
-        {
-            if (IsCallOf(call.TargetMethod, method))
-            {
-                calls.Add(call);
-            }
-
-            return calls.Count <= MaxCalls;
-        }
-
-        // Named but not called (a method group handed on, a delegate): the calls are out of sight.
-        return !Names(model, name, method, cancellationToken);
-    }
-
 #pragma warning restore RS1030
 
     private static bool Names(SemanticModel model, SimpleNameSyntax name, IMethodSymbol method, CancellationToken cancellationToken)
