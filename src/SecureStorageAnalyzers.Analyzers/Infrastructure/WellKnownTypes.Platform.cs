@@ -93,6 +93,7 @@ internal sealed partial class WellKnownTypes
 
     // File providers (Microsoft.Extensions.FileProviders, also used outside ASP.NET Core).
     public INamedTypeSymbol? CompositeFileProvider => Get("Microsoft.Extensions.FileProviders.CompositeFileProvider");
+    public INamedTypeSymbol? IFileProvider => Get("Microsoft.Extensions.FileProviders.IFileProvider");
 
     // Where a request's values come from (ASP.NET Core; absent elsewhere, so null).
     public INamedTypeSymbol? IFromRouteMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata");
