@@ -121,6 +121,12 @@ internal static class SSA0009ExposureChain
         /// <summary>True when it lists the folder (<c>UseDirectoryBrowser</c>, <c>UseFileServer</c> with browsing on).</summary>
         public bool Lists { get; }
 
+        /// <summary>
+        /// The folder's path when a configured listing wrapper is given a <c>DirectoryInfo</c> rather than a file provider
+        /// (<see cref="Hosting.ListingMethods.FolderOf"/>); null otherwise.
+        /// </summary>
+        public IOperation? FolderPath { get; set; }
+
         public Folder? Folder { get; set; }
     }
 
@@ -208,6 +214,7 @@ internal static class SSA0009ExposureChain
         private readonly ConcurrentQueue<IOperation> _cloudUploads = new();
         private readonly ConcurrentDictionary<PersonalDataOptions, ValueFlowTracker> _trackers = new();
         private readonly OptionsCache<ValueFlowTracker> _byOptions;
+        private readonly Hosting.ListingMethods.Cache _listing;
 
         public Rule(WellKnownTypes types, StorageSinks sinks)
         {
@@ -219,6 +226,7 @@ internal static class SSA0009ExposureChain
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
             _byOptions = new OptionsCache<ValueFlowTracker>(CreateTracker);
+            _listing = Hosting.ListingMethods.Cache.For(types);
             _fileEndpoints = SSA0005AnonymousFileEndpoint.CreateJudge(types);
             var catalog = CloudAccessCatalog.Create(types);
             if (!catalog.IsEmpty)
@@ -240,12 +248,40 @@ internal static class SSA0009ExposureChain
 
         public override bool ReportsAtEnd => true;
 
+        /// <summary>A listing wrapper named in <c>SSA0002.listing_methods</c> is the chain's listing link when its folder is known.</summary>
+        public override bool SeesCallsOfConfiguredListingMethods => true;
+
         /// <summary>
         /// Notes a candidate: a registration outside Development-only code, a file write, or a file result (which SSA0005's
         /// own code judges at the end). Judges nothing.
         /// </summary>
-        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method) =>
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            if (context.Operation is IInvocationOperation invocation &&
+                _listing.For(context.Options, invocation.Tree()) is { } listing && listing.Contains(method))
+            {
+                NoteConfiguredListing(invocation, listing);
+                return;
+            }
+
             NoteCall(context.Operation, method, context.ContainingSymbol);
+        }
+
+        /// <summary>
+        /// A call of a listing wrapper the settings name (<c>SSA0002.listing_methods</c>), when this call lists and its
+        /// arguments say which folder (a file provider or a <c>DirectoryInfo</c>): a registration that lists that folder,
+        /// and serves nothing of its own (the setting says it lists, not what else it does).
+        /// </summary>
+        private void NoteConfiguredListing(IInvocationOperation invocation, Hosting.ListingMethods listing)
+        {
+            if (!listing.Lists(invocation) || EnvironmentGuard.IsDevelopmentOnly(invocation, _types) ||
+                !Hosting.ListingMethods.FolderOf(invocation, _types, _sinks, out var fileProvider, out var path))
+            {
+                return;
+            }
+
+            _registrations.Enqueue(new Registration(invocation, fileProvider, serves: false, lists: true) { FolderPath = path });
+        }
 
         /// <summary>Notes an assignment SSA0007/SSA0008 judge public (an S3 bucket's canned ACL or policy).</summary>
         public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property) =>
@@ -409,7 +445,11 @@ internal static class SSA0009ExposureChain
                     continue;
                 }
 
-                registration.Folder = folders.OnDisk(folders.ServedBy(registration.FileProvider, cancellationToken), cancellationToken);
+                registration.Folder = folders.OnDisk(
+                    registration.FolderPath is { } folderPath
+                        ? folders.PathOf(folderPath, cancellationToken)
+                        : folders.ServedBy(registration.FileProvider, cancellationToken),
+                    cancellationToken);
                 if (registration.Folder is not { Open: false })
                 {
                     continue;

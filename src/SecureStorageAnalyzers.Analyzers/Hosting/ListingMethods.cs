@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.Hosting;
 
@@ -61,6 +62,50 @@ internal sealed class ListingMethods
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The folder a configured listing call lists, as its arguments say by their types: an <c>IFileProvider</c>
+    /// (<paramref name="fileProvider"/>, read like a registration's <c>FileProvider</c>), or a <c>DirectoryInfo</c> whose
+    /// path is known (<paramref name="path"/>: <c>new DirectoryInfo(path)</c>, directly or through a local). False when
+    /// neither is passed (a <c>string</c> argument may be a name, a request path or a folder: the type does not say).
+    /// </summary>
+    public static bool FolderOf(IInvocationOperation invocation, WellKnownTypes types, StorageSinks sinks, out IOperation? fileProvider, out IOperation? path)
+    {
+        fileProvider = null;
+        path = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter?.Type is not { } type)
+            {
+                continue;
+            }
+
+            if (types.IFileProvider is { } provider && WellKnownTypes.Implements(type, provider))
+            {
+                fileProvider = argument.Value;
+                return true;
+            }
+
+            if (!SymbolEquality.DefinitionIs(type, types.DirectoryInfo))
+            {
+                continue;
+            }
+
+            var value = argument.Value.WithoutConversions();
+            if (value is ILocalReferenceOperation local && sinks.BodyIndex(local).ValuesOf(local.Local) is { Count: 1 } values)
+            {
+                value = values[0].WithoutConversions();
+            }
+
+            if (value is IObjectCreationOperation { Arguments.Length: > 0 } creation && SymbolEquality.DefinitionIs(creation.Type, types.DirectoryInfo))
+            {
+                path = creation.Arguments[0].Value;
+                return true;
             }
         }
 

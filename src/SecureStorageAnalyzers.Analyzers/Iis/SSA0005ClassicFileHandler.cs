@@ -47,13 +47,13 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
     {
         _types = types;
         _sinks = StorageSinks.Create(types);
-        _tracker = new ValueFlowTracker(_sinks, new RequestPolicy(types, actionParameters: false));
+        _tracker = new ValueFlowTracker(_sinks, new RequestPolicy(types, actionParameters: false, lookups: null));
         _file = types.File;
         _mvcResults = SymbolSet<INamedTypeSymbol>.Of(types.MvcFilePathResult, types.MvcFileStreamResult, types.MvcFileContentResult);
         _endpoints = AuthorizationModel.For(types).Endpoints;
         if (types.MvcController is not null)
         {
-            _mvcTracker = new ValueFlowTracker(_sinks, new RequestPolicy(types, actionParameters: true));
+            _mvcTracker = new ValueFlowTracker(_sinks, new RequestPolicy(types, actionParameters: true, new RecordLookups(new RequestSymbols(types), _sinks)));
         }
     }
 
@@ -315,7 +315,11 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         return type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + name : name;
     }
 
-    /// <summary>Request values of System.Web: <c>Request.QueryString[…]</c>, <c>Form[…]</c>, <c>Params[…]</c>, <c>Request[…]</c>.</summary>
+    /// <summary>
+    /// Request values of System.Web: <c>Request.QueryString[…]</c>, <c>Form[…]</c>, <c>Params[…]</c>, <c>Request[…]</c>; in
+    /// MVC 5 also an action's simple parameter, and what a record found by a request value names (the lookups of
+    /// <see cref="RecordLookups"/>, as for ASP.NET Core: <c>db.Calls.FirstOrDefault(x =&gt; x.Code == code).Path</c>).
+    /// </summary>
     private sealed class RequestPolicy : IFlowSourcePolicy
     {
         private static readonly SourceReason Reason = new("a request value", "Request.QueryString/Form/Params");
@@ -324,24 +328,30 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         private static readonly SourceReason ParameterReason = new("a request value", "an action parameter (bound from the route, query or form)");
         private readonly SymbolSet<INamedTypeSymbol> _mapPathTypes;
         private readonly INamedTypeSymbol? _controller;
+        private readonly RecordLookups? _lookups;
 
-        public RequestPolicy(WellKnownTypes types, bool actionParameters)
+        public RequestPolicy(WellKnownTypes types, bool actionParameters, RecordLookups? lookups)
         {
             _request = types.SystemWebHttpRequest;
             _requestBase = types.SystemWebHttpRequestBase;
             _mapPathTypes = types.SystemWebMapPathTypes;
             _controller = actionParameters ? types.MvcController : null;
+            _lookups = lookups;
         }
 
         public bool StopsAtPathBuilders => false;
 
         public bool FollowsValueTransformations => true;
 
+        /// <summary>MVC 5: the keys of a lookup that finds a record (<c>Find(id)</c>, <c>FirstOrDefault(x =&gt; x.Code == code)</c>).</summary>
+        public IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) =>
+            _lookups is null ? Array.Empty<IOperation>() : _lookups.KeysOf(call);
+
+        /// <summary>MVC 5: a member the application declares (<c>voice.VoicePath</c>) is chosen by the record it is read from.</summary>
+        public bool FollowsMembersOf(IPropertyReferenceOperation property) =>
+            _lookups is not null && !property.Property.IsIndexer && !PersonalData.FrameworkAssemblies.Declares(property.Property);
+
         /// <summary><c>Server.MapPath("~/recordings/" + name)</c>: the file is still the one the request names.</summary>
-        public System.Collections.Generic.IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => System.Array.Empty<IOperation>();
-
-        public bool FollowsMembersOf(IPropertyReferenceOperation property) => false;
-
         public bool PassesThrough(IOperation creationOrCall) =>
             creationOrCall is IInvocationOperation { TargetMethod: { Name: "MapPath" } method } &&
             method.ContainingType is { } type && _mapPathTypes.Contains(type.OriginalDefinition);

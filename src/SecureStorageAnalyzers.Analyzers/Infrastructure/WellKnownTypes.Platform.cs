@@ -58,6 +58,7 @@ internal sealed partial class WellKnownTypes
     // Who the user is, and what the application declares personal.
     public INamedTypeSymbol? ClaimsPrincipal => Get("System.Security.Claims.ClaimsPrincipal");
     public INamedTypeSymbol? Claim => Get("System.Security.Claims.Claim");
+    public INamedTypeSymbol? IPrincipal => Get("System.Security.Principal.IPrincipal");
     public INamedTypeSymbol? PersonalDataAttribute => Get("Microsoft.AspNetCore.Identity.PersonalDataAttribute");
     public INamedTypeSymbol? PhoneAttribute => Get("System.ComponentModel.DataAnnotations.PhoneAttribute");
     public INamedTypeSymbol? EmailAddressAttribute => Get("System.ComponentModel.DataAnnotations.EmailAddressAttribute");
@@ -84,11 +85,15 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? EntityFrameworkQueryableExtensions => Get("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
     public INamedTypeSymbol? DbSetOfT => Get("Microsoft.EntityFrameworkCore.DbSet`1");
     public INamedTypeSymbol? DbContext => Get("Microsoft.EntityFrameworkCore.DbContext");
+    public INamedTypeSymbol? Ef6DbSetOfT => Get("System.Data.Entity.DbSet`1");
+    public INamedTypeSymbol? Ef6DbContext => Get("System.Data.Entity.DbContext");
+    public INamedTypeSymbol? Ef6QueryableExtensions => Get("System.Data.Entity.QueryableExtensions");
     public INamedTypeSymbol? CancellationToken => Get("System.Threading.CancellationToken");
     public INamedTypeSymbol? SystemType => Get("System.Type");
 
     // File providers (Microsoft.Extensions.FileProviders, also used outside ASP.NET Core).
     public INamedTypeSymbol? CompositeFileProvider => Get("Microsoft.Extensions.FileProviders.CompositeFileProvider");
+    public INamedTypeSymbol? IFileProvider => Get("Microsoft.Extensions.FileProviders.IFileProvider");
 
     // Where a request's values come from (ASP.NET Core; absent elsewhere, so null).
     public INamedTypeSymbol? IFromRouteMetadata => Get("Microsoft.AspNetCore.Http.Metadata.IFromRouteMetadata");

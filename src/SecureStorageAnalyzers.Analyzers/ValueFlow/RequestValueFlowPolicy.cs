@@ -31,7 +31,7 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
 
     private readonly System.Threading.CancellationToken _cancellationToken;
 
-    private readonly StorageSinks? _sinks;
+    private readonly RecordLookups _lookups;
 
     public RequestValueFlowPolicy(ISymbol handler, RequestSymbols symbols, PersonalData.ProjectHelperPaths? helpers = null,
         StorageSinks? sinks = null, System.Threading.CancellationToken cancellationToken = default)
@@ -40,169 +40,15 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
         _symbols = symbols;
         _helpers = helpers;
         _cancellationToken = cancellationToken;
-        _sinks = sinks;
+        _lookups = new RecordLookups(symbols, sinks);
     }
 
     /// <summary>A member the application declares (an entity's, a view model's), read from a value: the walk goes on into the value.</summary>
     public bool FollowsMembersOf(IPropertyReferenceOperation property) =>
         !property.Property.IsIndexer && !PersonalData.FrameworkAssemblies.Declares(property.Property);
 
-    public IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call)
-    {
-        var method = call.TargetMethod;
-        List<IOperation>? keys = null;
-
-        // Entity Framework's Find/FindAsync on a set or a context: the key values (not the entity type, not a token).
-        if (method.Name is "Find" or "FindAsync" &&
-            (WellKnownTypes.DerivesFrom(method.ContainingType, _symbols.DbSet) || WellKnownTypes.DerivesFrom(method.ContainingType, _symbols.DbContext)))
-        {
-            foreach (var argument in call.Arguments)
-            {
-                if (!SymbolEquality.DefinitionIs(argument.Value.Type, _symbols.CancellationToken) &&
-                    !SymbolEquality.DefinitionIs(argument.Value.Type, _symbols.SystemType))
-                {
-                    (keys ??= new List<IOperation>()).Add(argument.Value);
-                }
-            }
-
-            return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
-        }
-
-        // A predicate, whoever declares the call (LINQ, Entity Framework, a repository of the project): the values it
-        // compares the record's members to.
-        foreach (var argument in call.Arguments)
-        {
-            if (argument.Value.WithoutDelegateConversions() is IAnonymousFunctionOperation lambda && !AddPredicateKeys(lambda, ref keys))
-            {
-                return Array.Empty<IOperation>();
-            }
-        }
-
-        // A query operator: what it returns is chosen by its source (Select(x => x.Path) of a record found by id).
-        if (IsQueryOperator(method) && !call.Arguments.IsEmpty && call.Instance is null)
-        {
-            (keys ??= new List<IOperation>()).Add(call.Arguments[0].Value);
-        }
-
-        return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
-    }
-
-    private bool IsQueryOperator(IMethodSymbol method) =>
-        method.ContainingType is { } type &&
-        (SymbolEquality.DefinitionIs(type, _symbols.Enumerable) || SymbolEquality.DefinitionIs(type, _symbols.Queryable) ||
-         SymbolEquality.DefinitionIs(type, _symbols.EntityFrameworkQueryable));
-
-    /// <summary>
-    /// Adds the values <paramref name="lambda"/> compares its parameter's members to (<c>x.Id == id</c>,
-    /// <c>x.Id.Equals(id)</c>, <c>string.Equals(x.Name, name)</c>). False when one of them is the signed-in user's (the
-    /// lookup finds the caller's own record).
-    /// </summary>
-    private bool AddPredicateKeys(IAnonymousFunctionOperation lambda, ref List<IOperation>? keys)
-    {
-        var parameters = lambda.Symbol.Parameters;
-        if (parameters.IsEmpty)
-        {
-            return true;
-        }
-
-        foreach (var operation in lambda.Body.Descendants())
-        {
-            IOperation left, right;
-            switch (operation)
-            {
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
-                    left = equals.LeftOperand;
-                    right = equals.RightOperand;
-                    break;
-                case IInvocationOperation { TargetMethod.Name: "Equals", Instance: { } instance, Arguments.Length: >= 1 } equalsCall:
-                    left = instance;
-                    right = equalsCall.Arguments[0].Value;
-                    break;
-                case IInvocationOperation { TargetMethod.Name: "Equals", Instance: null, Arguments.Length: >= 2 } staticEquals:
-                    left = staticEquals.Arguments[0].Value;
-                    right = staticEquals.Arguments[1].Value;
-                    break;
-                default:
-                    continue;
-            }
-
-            var key = Reads(left, parameters) ? right : Reads(right, parameters) ? left : null;
-            if (key is null || Reads(key, parameters))
-            {
-                continue;
-            }
-
-            if (IsSignedInUsers(key, 0))
-            {
-                return false;
-            }
-
-            (keys ??= new List<IOperation>()).Add(key);
-        }
-
-        return true;
-    }
-
-    private static bool Reads(IOperation operation, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters)
-    {
-        if (Is(operation, parameters))
-        {
-            return true;
-        }
-
-        foreach (var inner in operation.Descendants())
-        {
-            if (Is(inner, parameters))
-            {
-                return true;
-            }
-        }
-
-        return false;
-
-        static bool Is(IOperation operation, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
-            operation is IParameterReferenceOperation reference && parameters.IndexOf(reference.Parameter, 0, SymbolEqualityComparer.Default) >= 0;
-    }
-
-    /// <summary>True when <paramref name="value"/> reads the signed-in user (a <c>ClaimsPrincipal</c>), itself or through the locals it reads (three levels).</summary>
-    private bool IsSignedInUsers(IOperation value, int depth)
-    {
-        if (IsUser(value))
-        {
-            return true;
-        }
-
-        foreach (var inner in value.Descendants())
-        {
-            if (IsUser(inner))
-            {
-                return true;
-            }
-        }
-
-        return false;
-
-        bool IsUser(IOperation operation)
-        {
-            if (WellKnownTypes.DerivesFrom(operation.Type, _symbols.ClaimsPrincipal))
-            {
-                return true;
-            }
-
-            if (operation is ILocalReferenceOperation local && depth < 3 && _sinks is not null)
-            {
-                foreach (var assigned in _sinks.BodyIndex(operation).ValuesOf(local.Local))
-                {
-                    if (IsSignedInUsers(assigned, depth + 1))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-    }
+    /// <summary>The keys of a lookup that finds a record (<see cref="RecordLookups"/>, shared with MVC 5's form).</summary>
+    public IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => _lookups.KeysOf(call);
 
     public bool StopsAtPathBuilders => false;
 
@@ -399,6 +245,11 @@ internal sealed class RequestSymbols
         CancellationToken = types.CancellationToken;
         SystemType = types.SystemType;
         ClaimsPrincipal = types.ClaimsPrincipal;
+        IPrincipal = types.IPrincipal;
+        IIdentity = types.IIdentity;
+        Ef6DbSet = types.Ef6DbSetOfT;
+        Ef6DbContext = types.Ef6DbContext;
+        Ef6QueryableExtensions = types.Ef6QueryableExtensions;
         File = types.File;
         FileStream = types.FileStream;
         FileInfo = types.FileInfo;
@@ -415,6 +266,11 @@ internal sealed class RequestSymbols
     public INamedTypeSymbol? CancellationToken { get; }
     public INamedTypeSymbol? SystemType { get; }
     public INamedTypeSymbol? ClaimsPrincipal { get; }
+    public INamedTypeSymbol? IPrincipal { get; }
+    public INamedTypeSymbol? IIdentity { get; }
+    public INamedTypeSymbol? Ef6DbSet { get; }
+    public INamedTypeSymbol? Ef6DbContext { get; }
+    public INamedTypeSymbol? Ef6QueryableExtensions { get; }
     public INamedTypeSymbol? File { get; }
     public INamedTypeSymbol? FileStream { get; }
     public INamedTypeSymbol? FileInfo { get; }

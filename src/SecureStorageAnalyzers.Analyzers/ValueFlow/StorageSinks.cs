@@ -98,6 +98,7 @@ internal sealed partial class StorageSinks
         }
 
         SinkTypes = new SymbolSet<INamedTypeSymbol>(sinkTypes);
+        MapPathTypes = types.HasSystemWeb ? types.SystemWebMapPathTypes : SymbolSet<INamedTypeSymbol>.Empty();
 
         // Classic ASP.NET (only with System.Web): single methods of types most of whose members are no storage call.
         var classicMethods = new System.Collections.Generic.List<IMethodSymbol>();
@@ -200,6 +201,9 @@ internal sealed partial class StorageSinks
     public INamedTypeSymbol? StringBuilder { get; }
 
     public SymbolSet<INamedTypeSymbol> SinkTypes { get; }
+
+    /// <summary>The System.Web types whose <c>MapPath</c> maps a virtual path (empty without System.Web).</summary>
+    public SymbolSet<INamedTypeSymbol> MapPathTypes { get; }
 
     /// <summary>
     /// The System.Web types that declare a storage call (<c>HttpPostedFile.SaveAs</c>, <c>Server.MapPath</c>,

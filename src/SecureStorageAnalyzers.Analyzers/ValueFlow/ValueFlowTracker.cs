@@ -185,6 +185,8 @@ internal sealed class ValueFlowTracker
         public HashSet<ILocalSymbol>? ManyVisitedLocals;
         public bool ViaLocal;
         public IConditionalAccessOperation? Access;
+        public IOperation? ProjectCall;
+        public int ProjectLevel;
     }
 
     private sealed class Walk
@@ -200,6 +202,9 @@ internal sealed class ValueFlowTracker
 
         // Inside a project method's body (one level): the call in the caller, where what the body yields is located.
         private IOperation? _projectCall;
+
+        // How many project methods deep the walk is: 1 inside one, 2 inside a MapPath helper that one calls.
+        private int _projectLevel;
 
         // Set by every source met (even one already reported): tells whether one return of a project method yielded one.
         private bool _found;
@@ -521,7 +526,8 @@ internal sealed class ValueFlowTracker
             // Any other call ends the walk, unless its name says what it returns (user.GetPhoneNumber()) or it is the
             // project's own method, whose returns are walked (one level).
             var reason = _owner._policy.Classify(invocation, method);
-            if (reason is null && _projectCall is null && TraceProjectMethod(invocation, method, invocation.Arguments, depth, hashed, arguments))
+            if (reason is null && (_projectCall is null || _projectLevel == 1 && ReturnsMapPath(invocation, method)) &&
+                TraceProjectMethod(invocation, method, invocation.Arguments, depth, hashed, arguments))
             {
                 return;
             }
@@ -567,8 +573,10 @@ internal sealed class ValueFlowTracker
             }
 
             // The method's body: its own index and locals; a path builder in it is walked as one reached through a
-            // local (a rule that reports path builders reports the method's own).
-            _projectCall = invocation;
+            // local (a rule that reports path builders reports the method's own). What a second level yields is
+            // located at the first level's call, in the body the walk started from.
+            _projectCall ??= invocation;
+            _projectLevel++;
             _index = null;
             _visitedLocals = null;
             _manyVisitedLocals = null;
@@ -593,7 +601,6 @@ internal sealed class ValueFlowTracker
                 }
             }
 
-            _projectCall = null;
             Restore(caller);
             _found = outerFound || agreed;
             if (!agreed)
@@ -613,6 +620,8 @@ internal sealed class ValueFlowTracker
             ManyVisitedLocals = _manyVisitedLocals,
             ViaLocal = _viaLocal,
             Access = _access,
+            ProjectCall = _projectCall,
+            ProjectLevel = _projectLevel,
         };
 
         private void Restore(CallerState state)
@@ -622,14 +631,41 @@ internal sealed class ValueFlowTracker
             _manyVisitedLocals = state.ManyVisitedLocals;
             _viaLocal = state.ViaLocal;
             _access = state.Access;
+            _projectCall = state.ProjectCall;
+            _projectLevel = state.ProjectLevel;
+        }
+
+        /// <summary>
+        /// True when <paramref name="method"/>, called inside a project method, returns a System.Web <c>MapPath</c>
+        /// (<c>Uploads(name) =&gt; HttpContext.Current.Server.MapPath("~/Uploads/" + name)</c>): the one kind of method the
+        /// walk follows a second level into. Its returns are read once per compilation, and only in a project that
+        /// references System.Web.
+        /// </summary>
+        private bool ReturnsMapPath(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            var mapPathTypes = _owner._sinks.MapPathTypes;
+            if (mapPathTypes.IsEmpty || invocation.SemanticModel?.Compilation is not { } compilation ||
+                !ProjectMethodReturns.IsFollowable(method, compilation))
+            {
+                return false;
+            }
+
+            foreach (var returned in _owner._sinks.ProjectReturns.Of(method, compilation))
+            {
+                if (returned.WithoutConversions() is IInvocationOperation { TargetMethod: { Name: "MapPath" } mapPath } &&
+                    mapPath.ContainingType is { } type && mapPathTypes.Contains(type.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>An argument of a project method's call, walked in the caller's body with the caller's state.</summary>
         private void TraceInCaller(IOperation argument, int depth, bool hashed, ArgumentMap? arguments, CallerState caller)
         {
             var inner = Save();
-            var projectCall = _projectCall;
-            _projectCall = null;
             Restore(caller);
 
             Trace(argument, depth, hashed, arguments);
@@ -638,7 +674,6 @@ internal sealed class ValueFlowTracker
             caller.VisitedLocals = _visitedLocals;
             caller.ManyVisitedLocals = _manyVisitedLocals;
             caller.Index = _index;
-            _projectCall = projectCall;
             Restore(inner);
         }
 

@@ -170,4 +170,41 @@ public class SSA0006ClassicTests
     public Task MalformedWebConfig_KeepsTheDefaults_NotReportedAsync() =>
         LineFindings.VerifyAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), Expect(), TestFramework.NetFramework48,
             ("/app/web.config", "<configuration><system.webServer><security><requestFiltering><hiddenSegments><clear />"));
+
+    /// <summary>
+    /// A path built by <c>HttpContext.Current.Server.MapPath("~/Uploads/" + name)</c> in a helper that another helper
+    /// calls: the second level is followed only into a helper that returns a <c>MapPath</c> (issue #21).
+    /// </summary>
+    [Fact]
+    public Task MapPathTwoHelpersDeep_ReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Web;
+
+        public static class UploadPaths
+        {
+            public static string Uploads(string name) => HttpContext.Current.Server.MapPath("~/Uploads/" + name);
+
+            public static string Private(string name) => HttpContext.Current.Server.MapPath("~/App_Data/" + name);
+
+            public static string ForCaller(string phone) => Uploads(phone + ".wav");
+
+            public static string ForReport(string id)
+            {
+                var name = "report-" + id + ".pdf";
+                return Uploads(name);
+            }
+
+            public static string Hidden(string phone) => Private(phone + ".wav");
+        }
+
+        public class Recorder
+        {
+            public void Save(HttpPostedFile file, string phone, byte[] pdf, string id)
+            {
+                file.SaveAs(UploadPaths.ForCaller(phone)); //! SSA0006
+                File.WriteAllBytes(UploadPaths.ForReport(id), pdf); //! SSA0006
+                file.SaveAs(UploadPaths.Hidden(phone));
+            }
+        }
+        """);
 }

@@ -247,4 +247,155 @@ public class SSA0005ClassicTests
             public ActionResult Shared(string name) => File(Server.MapPath("~/App_Data/shared/" + name), "audio/wav"); //! SSA0005
         }
         """);
+
+    /// <summary>
+    /// Entity Framework 6 is not among the test references: its types are declared here with their real names, as the
+    /// rule resolves them (the convention of SSA0005RecordLookupTests).
+    /// </summary>
+    private const string EntityFramework6 = """
+
+        namespace System.Data.Entity
+        {
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Linq.Expressions;
+            using System.Threading.Tasks;
+
+            public class DbContext { }
+
+            public abstract class DbSet<TEntity> : IQueryable<TEntity> where TEntity : class
+            {
+                public virtual TEntity Find(params object[] keyValues) => null;
+                public virtual Task<TEntity> FindAsync(params object[] keyValues) => null;
+                public abstract System.Type ElementType { get; }
+                public abstract Expression Expression { get; }
+                public abstract IQueryProvider Provider { get; }
+                public abstract IEnumerator<TEntity> GetEnumerator();
+                System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+
+            public static class QueryableExtensions
+            {
+                public static Task<T> FirstOrDefaultAsync<T>(this IQueryable<T> source, Expression<System.Func<T, bool>> predicate) => null;
+            }
+        }
+
+        public class VoiceMessage
+        {
+            public int Id { get; set; }
+            public string RefrenceCode { get; set; }
+            public string Owner { get; set; }
+            public string VoicePath { get; set; }
+        }
+
+        public class CallsDb : System.Data.Entity.DbContext
+        {
+            public System.Data.Entity.DbSet<VoiceMessage> Voices { get; set; }
+        }
+        """;
+
+    /// <summary>
+    /// MVC 5 through a record the request value finds (held-out 6, a voicemail console): a predicate lookup over the
+    /// project's own repository, Entity Framework 6's Find and FirstOrDefaultAsync, a query operator chain.
+    /// </summary>
+    [Fact]
+    public Task Mvc5Actions_ReturningTheFileOfARecordTheRequestFinds_ReportedAsync() => VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Data.Entity;
+        using System.IO;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using System.Web.Mvc;
+
+        public class VoiceRepository
+        {
+            public List<VoiceMessage> GetVoiceMessages() => new List<VoiceMessage>();
+        }
+
+        public class VoiceController : Controller
+        {
+            private readonly VoiceRepository repository = new VoiceRepository();
+            private readonly CallsDb db = new CallsDb();
+
+            public ActionResult Play(string referenceCode)
+            {
+                var voice = repository
+                    .GetVoiceMessages()
+                    .FirstOrDefault(x => x.RefrenceCode == referenceCode);
+                if (voice == null || !System.IO.File.Exists(voice.VoicePath))
+                {
+                    return new HttpStatusCodeResult(404);
+                }
+
+                return File(voice.VoicePath, "audio/wav"); //! SSA0005
+            }
+
+            public ActionResult Download(int id)
+            {
+                var voice = db.Voices.Find(id);
+                return File(System.IO.File.ReadAllBytes(voice.VoicePath), "audio/wav"); //! SSA0005
+            }
+
+            public async Task<ActionResult> Stream(string code)
+            {
+                var voice = await db.Voices.FirstOrDefaultAsync(v => v.RefrenceCode.Equals(code));
+                return new FilePathResult(Server.MapPath("~/App_Data/" + voice?.VoicePath), "audio/wav"); //! SSA0005
+            }
+
+            public ActionResult Latest(string code)
+            {
+                var path = db.Voices.Where(v => v.RefrenceCode == code).Select(v => v.VoicePath).FirstOrDefault();
+                return File(path, "audio/wav"); //! SSA0005
+            }
+        }
+        """ + EntityFramework6);
+
+    /// <summary>
+    /// MVC 5 through a lookup, the documented safe forms: the caller's own record (a predicate that also compares the
+    /// signed-in user), a record found by the signed-in user or a constant, and the gates the rule already knows.
+    /// </summary>
+    [Fact]
+    public Task Mvc5Actions_RecordOfTheCallerOrGated_NotReportedAsync() => VerifyAsync("""
+        using System.Linq;
+        using System.Web.Mvc;
+
+        public class MyVoiceController : Controller
+        {
+            private readonly CallsDb db = new CallsDb();
+
+            public ActionResult Play(int id)
+            {
+                var voice = db.Voices.FirstOrDefault(v => v.Id == id && v.Owner == User.Identity.Name);
+                return File(voice.VoicePath, "audio/wav");
+            }
+
+            public ActionResult Mine()
+            {
+                var name = User.Identity.Name;
+                var voice = db.Voices.First(v => v.Owner == name);
+                return File(voice.VoicePath, "audio/wav");
+            }
+
+            public ActionResult Greeting() => File(db.Voices.Find(1).VoicePath, "audio/wav");
+
+            public ActionResult Checked(int id)
+            {
+                if (!Request.IsAuthenticated)
+                {
+                    return new HttpUnauthorizedResult();
+                }
+
+                return File(db.Voices.Find(id).VoicePath, "audio/wav");
+            }
+        }
+
+        [Authorize(Roles = "Agents")]
+        public class VoicemailController : Controller
+        {
+            private readonly CallsDb db = new CallsDb();
+
+            public ActionResult Play(string code) =>
+                File(db.Voices.First(v => v.RefrenceCode == code).VoicePath, "audio/wav");
+        }
+        """ + EntityFramework6);
 }
