@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Reflection;
 using SecureStorageAnalyzers.CloudStorage;
 using SecureStorageAnalyzers.ExposureChain;
 using SecureStorageAnalyzers.Hosting;
@@ -9,7 +12,8 @@ namespace SecureStorageAnalyzers;
 
 /// <summary>
 /// The registry of the pack's operation analysis (<see cref="SecureStorageAnalyzer"/>): one line per rule, its
-/// descriptor and the factory of its per-compilation part, in id order. The comment on each line says what the rule
+/// descriptor and the factory of its per-compilation part, in id order; that line is all it takes to register a rule
+/// (<see cref="All"/> is read from these fields). The comment on each line says what the rule
 /// subscribes to in <see cref="PackAnalyzer"/>'s dispatch (<see cref="PackRule.CallTypes"/>,
 /// <see cref="PackRule.AssignedProperties"/> and the flags), and when its factory creates nothing. The IIS side of
 /// SSA0002 (web.config) is its own analyzer, <see cref="Iis.WebConfigAnalyzer"/>.
@@ -55,5 +59,25 @@ internal static class PackRules
     // sees strings (interpolations, concatenations). Every project with System.IO.
     public static readonly PackRuleEntry SSA0101 = new(Descriptors.SSA0101PersonalIdentifierInStoragePath, SSA0101PersonalIdentifierInStoragePath.CreateRule);
 
-    public static readonly ImmutableArray<PackRuleEntry> All = ImmutableArray.Create(SSA0001, SSA0002, SSA0003, SSA0004, SSA0005, SSA0006, SSA0007, SSA0008, SSA0009, SSA0010, SSA0101);
+    /// <summary>
+    /// Every rule above, in id order: the <see cref="PackRuleEntry"/> fields of this class, read once (declared last, so
+    /// that every field above is set when it is read).
+    /// </summary>
+    public static readonly ImmutableArray<PackRuleEntry> All = Registered();
+
+    private static ImmutableArray<PackRuleEntry> Registered()
+    {
+        var entries = new List<PackRuleEntry>();
+        foreach (var field in typeof(PackRules).GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            if (field.FieldType == typeof(PackRuleEntry))
+            {
+                entries.Add(field.GetValue(null) as PackRuleEntry ??
+                    throw new InvalidOperationException($"PackRules.{field.Name} is declared after All: declare every rule above it."));
+            }
+        }
+
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.Descriptor.Id, b.Descriptor.Id));
+        return entries.ToImmutableArray();
+    }
 }

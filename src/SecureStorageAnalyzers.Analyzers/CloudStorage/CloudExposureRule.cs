@@ -17,7 +17,6 @@ internal sealed class CloudExposureRule : PackRule
     private readonly CloudAccessCatalog _catalog;
     private readonly DiagnosticDescriptor _descriptor;
     private readonly bool _listing;
-    private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
 
     public CloudExposureRule(CloudAccessCatalog catalog, DiagnosticDescriptor descriptor, bool listing)
     {
@@ -77,7 +76,7 @@ internal sealed class CloudExposureRule : PackRule
             words.Add(name, sinks);
         }
 
-        var vocabulary = _vocabularies.For(context.Options, operation.Syntax.SyntaxTree);
+        var vocabulary = StoredContentVocabulary.For(_catalog.Types, context.Options, operation.Syntax.SyntaxTree);
         var judgement = vocabulary.Judge(words);
         if (judgement.IsPublicMedia)
         {

@@ -43,7 +43,6 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         private readonly ValueFlowTracker _tracker;
         private readonly WebRootFlowPolicy _policy;
         private int _configured;
-        private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
 
         public Rule(WellKnownTypes types, WebRootFlowPolicy policy)
         {
@@ -54,7 +53,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         }
 
         private StoredContentVocabulary Vocabulary(OperationAnalysisContext context) =>
-            _vocabularies.For(context.Options, context.Operation.Syntax.SyntaxTree);
+            StoredContentVocabulary.For(_types, context.Options, context.Operation.Syntax.SyntaxTree);
 
         public override IEnumerable<INamedTypeSymbol> CallTypes => _sinks.WritingTypes;
 

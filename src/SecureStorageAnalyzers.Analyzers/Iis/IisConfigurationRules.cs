@@ -155,7 +155,7 @@ internal static class IisConfigurationRules
     /// users there.</item>
     /// </list>
     /// </summary>
-    public static IEnumerable<WebConfigFinding> Authorization(WebConfigDocument document, ProjectFacts facts, PrivateFolderVocabulary vocabulary)
+    public static IEnumerable<WebConfigFinding> Authorization(WebConfigDocument document, WebConfigSet set, PrivateFolderVocabulary vocabulary)
     {
         foreach (var section in document.Elements())
         {
@@ -175,7 +175,7 @@ internal static class IisConfigurationRules
 
                 if (rule.Rule.Is("deny"))
                 {
-                    if (facts.ManagedAuthorizationRunsForAllRequests || IsManagedPage(scope) || facts.IisDeniesAnonymous(document.Directory, scope))
+                    if (set.ManagedAuthorizationRunsForAllRequests || IsManagedPage(scope) || set.IisDeniesAnonymous(document, scope))
                     {
                         continue;
                     }
@@ -185,7 +185,7 @@ internal static class IisConfigurationRules
                         "protects ASP.NET pages and handlers only: IIS serves the static files there (.wav, .mp3, .pdf) to anonymous users");
                 }
                 else if (rule.Rule.Is("allow") && PrivateFolderWord(scope, vocabulary) is { } word &&
-                         !facts.IisDeniesAnonymous(document.Directory, scope))
+                         !set.IisDeniesAnonymous(document, scope))
                 {
                     yield return new WebConfigFinding(Descriptors.SSA0012AnonymousAccessUnderIis, document.Span(rule.Users),
                         $"<allow users=\"{rule.Users.Value.Trim()}\" /> on {location}", document.FileName,
@@ -193,7 +193,7 @@ internal static class IisConfigurationRules
                 }
             }
             else if (section.IsUnder("security", "system.webServer") && PrivateFolderWord(scope, vocabulary) is { } word &&
-                     !facts.IisDeniesAnonymous(document.Directory, scope))
+                     !set.IisDeniesAnonymous(document, scope))
             {
                 foreach (var rule in section.Children)
                 {
@@ -273,136 +273,5 @@ internal static class IisConfigurationRules
         }
 
         return vocabulary.FindWord(scope);
-    }
-
-    /// <summary>What the project's web*.config files say together about authorization for all requests.</summary>
-    internal sealed class ProjectFacts
-    {
-        private readonly List<(string Directory, string Scope)> _iisDenies = new();
-
-        /// <summary>
-        /// True when ASP.NET's authorization runs for static files too (<c>runAllManagedModulesForAllRequests="true"</c>,
-        /// or UrlAuthorizationModule added without the <c>managedHandler</c> precondition), or when a
-        /// <c>&lt;modules&gt;</c> section lives in another file (<c>configSource</c>) and so may say either.
-        /// </summary>
-        public bool ManagedAuthorizationRunsForAllRequests { get; private set; }
-
-        public static ProjectFacts Build(IEnumerable<WebConfigDocument> documents)
-        {
-            var facts = new ProjectFacts();
-            foreach (var document in documents)
-            {
-                foreach (var element in document.Elements())
-                {
-                    if (element.IsRemovedByTransform)
-                    {
-                        continue;
-                    }
-
-                    if (element.Is("modules") && element.IsUnder("system.webServer"))
-                    {
-                        if (element.IsTrue("runAllManagedModulesForAllRequests") || element.HasConfigSource)
-                        {
-                            facts.ManagedAuthorizationRunsForAllRequests = true;
-                        }
-
-                        foreach (var module in element.Children)
-                        {
-                            if (module.Is("add") && !module.IsRemovedByTransform &&
-                                module.Value("type") is { } type &&
-                                type.StartsWith("System.Web.Security.UrlAuthorizationModule", StringComparison.OrdinalIgnoreCase) &&
-                                (module.Value("preCondition") ?? "").IndexOf("managedHandler", StringComparison.OrdinalIgnoreCase) < 0)
-                            {
-                                facts.ManagedAuthorizationRunsForAllRequests = true;
-                            }
-                        }
-                    }
-                    else if (element.Is("authorization") && element.IsUnder("security", "system.webServer") && DeniesAnonymous(element))
-                    {
-                        facts._iisDenies.Add((document.Directory, element.ScopePath));
-                    }
-                }
-            }
-
-            return facts;
-        }
-
-        /// <summary>
-        /// True when IIS URL authorization denies anonymous users for <paramref name="scope"/> of a file in
-        /// <paramref name="directory"/>: a rule in a file of the same folder for the scope or a parent of it, or at the
-        /// root of a file in a parent folder (IIS URL authorization rules are inherited).
-        /// </summary>
-        public bool IisDeniesAnonymous(string directory, string scope)
-        {
-            foreach (var (denyDirectory, denyScope) in _iisDenies)
-            {
-                if (string.Equals(denyDirectory, directory, StringComparison.OrdinalIgnoreCase))
-                {
-                    if (WebConfigElement.Covers(denyScope, scope))
-                    {
-                        return true;
-                    }
-                }
-                else if (denyScope.Length == 0 && IsParentDirectory(denyDirectory, directory))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsParentDirectory(string parent, string child)
-        {
-            var p = parent.Replace('\\', '/').TrimEnd('/');
-            var c = child.Replace('\\', '/');
-            return c.Length > p.Length && c[p.Length] == '/' && c.StartsWith(p, StringComparison.OrdinalIgnoreCase);
-        }
-
-        /// <summary>
-        /// True when an IIS URL authorization section keeps anonymous users out: a Deny rule for <c>?</c> or <c>*</c>
-        /// (IIS applies Deny rules before Allow rules, whatever their order), or the inherited "Allow all users" rule
-        /// cleared or removed with no Allow for <c>*</c> or <c>?</c> added back; or content in another file
-        /// (<c>configSource</c>), which may say so.
-        /// </summary>
-        private static bool DeniesAnonymous(WebConfigElement section)
-        {
-            if (section.HasConfigSource)
-            {
-                return true;
-            }
-
-            var allowAllRemoved = false;
-            var allowsAnonymous = false;
-            foreach (var rule in section.Children)
-            {
-                if (rule.IsRemovedByTransform)
-                {
-                    continue;
-                }
-
-                var users = rule.Attribute("users");
-                var anonymous = users is not null && (users.ListContains("?") || users.ListContains("*"));
-                if (rule.Is("clear") || rule.Is("remove") && users is not null && users.ListContains("*"))
-                {
-                    allowAllRemoved = true;
-                    allowsAnonymous = false;
-                }
-                else if (rule.Is("add") && anonymous && string.IsNullOrEmpty(rule.Value("verbs")))
-                {
-                    if (string.Equals(rule.Value("accessType"), "Deny", StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
-
-                    if (string.Equals(rule.Value("accessType"), "Allow", StringComparison.OrdinalIgnoreCase))
-                    {
-                        allowsAnonymous = true;
-                    }
-                }
-            }
-
-            return allowAllRemoved && !allowsAnonymous;
-        }
     }
 }

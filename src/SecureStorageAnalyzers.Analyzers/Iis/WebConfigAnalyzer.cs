@@ -58,7 +58,6 @@ public sealed class WebConfigAnalyzer : DiagnosticAnalyzer
                 documents[document.Path] = document;
             }
 
-            var facts = classic ? IisConfigurationRules.ProjectFacts.Build(documents.Values) : null;
             start.RegisterAdditionalFileAction(context =>
             {
                 if (!documents.TryGetValue(context.AdditionalFile.Path, out var document))
@@ -67,7 +66,7 @@ public sealed class WebConfigAnalyzer : DiagnosticAnalyzer
                 }
 
                 Report(context, document, IisConfigurationRules.DirectoryBrowsing(document));
-                if (facts is null)
+                if (!classic)
                 {
                     return;
                 }
@@ -79,7 +78,7 @@ public sealed class WebConfigAnalyzer : DiagnosticAnalyzer
                     : "";
                 Report(context, document, IisConfigurationRules.UnknownFileTypes(document));
                 Report(context, document, IisConfigurationRules.HiddenSegments(document));
-                Report(context, document, IisConfigurationRules.Authorization(document, facts, PrivateFolderVocabulary.Create(configured)));
+                Report(context, document, IisConfigurationRules.Authorization(document, set, PrivateFolderVocabulary.Create(configured)));
             });
         });
     }

@@ -49,15 +49,27 @@ internal sealed class WebConfigSet
         Root = root;
         foreach (var document in documents)
         {
-            if (RelativeTo(root, Normalize(document.Directory)) is not { } folder)
-            {
-                continue;
-            }
-
-            var depth = Depth(folder);
+            // A file outside the application's folder has no place in its URL space; what it says for all requests still holds.
+            var folder = RelativeTo(root, Normalize(document.Directory));
+            var depth = folder is null ? 0 : Depth(folder);
             foreach (var element in document.Elements())
             {
                 if (element.IsRemovedByTransform)
+                {
+                    continue;
+                }
+
+                if (element.Is("modules") && element.IsUnder("system.webServer"))
+                {
+                    if (ModulesRunAuthorizationForAllRequests(element))
+                    {
+                        ManagedAuthorizationRunsForAllRequests = true;
+                    }
+
+                    continue;
+                }
+
+                if (folder is null)
                 {
                     continue;
                 }
@@ -100,12 +112,11 @@ internal sealed class WebConfigSet
 
         foreach (var section in _iis)
         {
-            foreach (var rule in section.Element.Children)
+            var allowAll = true;
+            var allows = 0;
+            if (!section.Element.HasConfigSource && ApplyIisRules(section.Element, ref allowAll, ref allows))
             {
-                if (rule.Is("add") && !rule.IsRemovedByTransform && IsDeny(rule) && MatchesAnonymous(rule))
-                {
-                    DeniesAnonymousAnywhere = true;
-                }
+                DeniesAnonymousAnywhere = true;
             }
         }
     }
@@ -121,6 +132,14 @@ internal sealed class WebConfigSet
     /// first rule for anonymous users of its section, or an IIS Deny rule): what a handler whose URL is unknown relies on.
     /// </summary>
     public bool DeniesAnonymousAnywhere { get; }
+
+    /// <summary>
+    /// True when ASP.NET's authorization runs for static files too (<c>runAllManagedModulesForAllRequests="true"</c>,
+    /// or UrlAuthorizationModule added without the <c>managedHandler</c> precondition), or when a
+    /// <c>&lt;modules&gt;</c> section lives in another file (<c>configSource</c>) and so may say either: in any file of the
+    /// set (a transform and the file it transforms are read together).
+    /// </summary>
+    public bool ManagedAuthorizationRunsForAllRequests { get; }
 
     /// <summary>The project's web*.config files, parsed once per compilation (and analyzer options).</summary>
     public static WebConfigSet For(WellKnownTypes types, AnalyzerOptions options, CancellationToken cancellationToken) =>
@@ -241,46 +260,93 @@ internal sealed class WebConfigSet
                 continue;
             }
 
-            if (section.Element.HasConfigSource)
+            if (section.Element.HasConfigSource || ApplyIisRules(section.Element, ref allowAll, ref allows))
             {
                 return true;
-            }
-
-            foreach (var rule in section.Element.Children)
-            {
-                if (rule.IsRemovedByTransform)
-                {
-                    continue;
-                }
-
-                if (rule.Is("clear"))
-                {
-                    allowAll = false;
-                    allows = 0;
-                }
-                else if (rule.Is("remove"))
-                {
-                    if (rule.Attribute("users") is { } users && users.ListContains("*"))
-                    {
-                        allowAll = false;
-                    }
-                }
-                else if (rule.Is("add") && MatchesAnonymous(rule))
-                {
-                    if (IsDeny(rule))
-                    {
-                        return true;
-                    }
-
-                    if (string.Equals(rule.Value("accessType"), "Allow", StringComparison.OrdinalIgnoreCase))
-                    {
-                        allows++;
-                    }
-                }
             }
         }
 
         return !allowAll && allows == 0;
+    }
+
+    /// <summary>
+    /// True when IIS URL authorization denies anonymous users at <paramref name="scope"/> (a <c>&lt;location path&gt;</c>,
+    /// "" for the file's root) of <paramref name="document"/>, by the rule list that applies there (<see cref="DeniesAnonymous"/>'s
+    /// IIS half): what SSA0012 asks before it says that a <c>&lt;system.web&gt;</c> rule leaves static files open. False
+    /// for a file outside the application's folder.
+    /// </summary>
+    public bool IisDeniesAnonymous(WebConfigDocument document, string scope) =>
+        RelativeTo(Root, Normalize(document.Directory)) is { } folder &&
+        IisDeniesAnonymous(Combine(folder, WebConfigElement.NormalizePath(scope)));
+
+    /// <summary>
+    /// One IIS authorization section's rules applied, in order, to the rule list inherited from above
+    /// (<paramref name="allowAll"/>: the inherited Allow for all users is still there; <paramref name="allows"/>: Allow
+    /// rules for anonymous users): <c>clear</c> empties it, <c>remove users="*"</c> takes the Allow for all users out,
+    /// <c>add</c> adds a rule. True as soon as a Deny fits anonymous users (IIS evaluates Deny rules first).
+    /// </summary>
+    private static bool ApplyIisRules(WebConfigElement section, ref bool allowAll, ref int allows)
+    {
+        foreach (var rule in section.Children)
+        {
+            if (rule.IsRemovedByTransform)
+            {
+                continue;
+            }
+
+            if (rule.Is("clear"))
+            {
+                allowAll = false;
+                allows = 0;
+            }
+            else if (rule.Is("remove"))
+            {
+                if (rule.Attribute("users") is { } users && users.ListContains("*"))
+                {
+                    allowAll = false;
+                }
+            }
+            else if (rule.Is("add") && MatchesAnonymous(rule))
+            {
+                if (IsDeny(rule))
+                {
+                    return true;
+                }
+
+                if (string.Equals(rule.Value("accessType"), "Allow", StringComparison.OrdinalIgnoreCase))
+                {
+                    allows++;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A <c>&lt;system.webServer&gt;&lt;modules&gt;</c> section that makes ASP.NET's authorization run for every
+    /// request: <c>runAllManagedModulesForAllRequests="true"</c>, UrlAuthorizationModule added without the
+    /// <c>managedHandler</c> precondition, or its content in another file (<c>configSource</c>).
+    /// </summary>
+    private static bool ModulesRunAuthorizationForAllRequests(WebConfigElement modules)
+    {
+        if (modules.IsTrue("runAllManagedModulesForAllRequests") || modules.HasConfigSource)
+        {
+            return true;
+        }
+
+        foreach (var module in modules.Children)
+        {
+            if (module.Is("add") && !module.IsRemovedByTransform &&
+                module.Value("type") is { } type &&
+                type.StartsWith("System.Web.Security.UrlAuthorizationModule", StringComparison.OrdinalIgnoreCase) &&
+                (module.Value("preCondition") ?? "").IndexOf("managedHandler", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureStorageAnalyzers.Folders;
 using SecureStorageAnalyzers.Infrastructure;
@@ -97,6 +98,13 @@ internal sealed class StoredContentVocabulary
         _public = publicMedia;
         _private = privateData;
     }
+
+    /// <summary>
+    /// The vocabulary of <paramref name="tree"/>'s settings: one cache per compilation, shared by every rule that
+    /// judges stored content (SSA0006, SSA0007, SSA0008).
+    /// </summary>
+    public static StoredContentVocabulary For(WellKnownTypes types, AnalyzerOptions options, SyntaxTree tree) =>
+        types.Shared(static _ => new PerFile()).Cache.For(options, tree);
 
     /// <summary>The defaults plus the words of the two settings of a file's <c>.editorconfig</c>.</summary>
     public static StoredContentVocabulary Create(AnalyzerConfigOptions options)
@@ -364,5 +372,11 @@ internal sealed class StoredContentVocabulary
 
             return null;
         }
+    }
+
+    /// <summary>The compilation's one cache of vocabularies by file settings (<see cref="For"/>).</summary>
+    private sealed class PerFile
+    {
+        public OptionsCache<StoredContentVocabulary> Cache { get; } = new(static options => Create(options));
     }
 }

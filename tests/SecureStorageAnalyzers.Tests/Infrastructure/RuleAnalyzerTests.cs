@@ -1,3 +1,4 @@
+using SecureStorageAnalyzers.CodeFixes.Hosting;
 using SecureStorageAnalyzers.Tests.Robustness;
 using SecureStorageAnalyzers.Tests.Verifiers;
 
@@ -25,4 +26,16 @@ public class RuleAnalyzerTests
             AnalyzerHarness.RuleAnalyzers.Select(a => Assert.Single(a.SupportedDiagnostics).Id));
         Assert.Equal("SSA0003Analyzer", RuleAnalyzer.NameOf(RuleAnalyzer.For(PackRules.SSA0003)));
     }
+
+    [Fact]
+    public Task AFixTest_TakesItsRulesFromTheFixerAsync() =>
+        CSharpCodeFixVerifier<RulesFixedBy<SSA0003DoNotServeUnknownFileTypesCodeFixProvider>, SSA0003DoNotServeUnknownFileTypesCodeFixProvider>.VerifyCodeFixAsync("""
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.UseStaticFiles(new StaticFileOptions { [|ServeUnknownFileTypes = true|] });
+            app.Run();
+            """, """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.UseStaticFiles(new StaticFileOptions { ServeUnknownFileTypes = false });
+            app.Run();
+            """, SSA0003DoNotServeUnknownFileTypesCodeFixProvider.SetFalseKey);
 }
