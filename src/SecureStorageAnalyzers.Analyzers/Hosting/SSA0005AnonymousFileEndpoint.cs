@@ -292,7 +292,7 @@ internal static class SSA0005AnonymousFileEndpoint
         private bool NamesPublicMedia(IOperation file, IOperation result, AnalyzerOptions options)
         {
             var vocabulary = _vocabularies.For(options, result.Syntax.SyntaxTree);
-            var words = new PathWords().Add(file, _sinks).AddEnclosingNames(result);
+            var words = new PathWords().Add(file, _sinks, freshName: false).AddEnclosingNames(result);
             foreach (var (kind, name) in words.CodeNames)
             {
                 if (kind == "method")

@@ -52,10 +52,10 @@ internal sealed class PathWords
     }
 
     /// <summary>Adds the words of <paramref name="path"/>; <paramref name="ignored"/> is a parameter not counted as the caller's folder.</summary>
-    public PathWords Add(IOperation path, StorageSinks sinks, IParameterSymbol? ignored = null)
+    public PathWords Add(IOperation path, StorageSinks sinks, IParameterSymbol? ignored = null, bool freshName = true)
     {
         Scan(path, sinks, 0, null, ignored, inName: false);
-        if (!HasFreshName && FreshNames.Has(path, sinks))
+        if (freshName && !HasFreshName && FreshNames.Has(path, sinks))
         {
             HasFreshName = true;
         }
