@@ -10,6 +10,7 @@ using SecureStorageAnalyzers.Iis;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PersonalData;
 using SecureStorageAnalyzers.Pipeline;
+using SecureStorageAnalyzers.StoredContent;
 using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.Hosting;
@@ -168,6 +169,7 @@ internal static class SSA0005AnonymousFileEndpoint
         private readonly INamedTypeSymbol? _fileStream;
         private readonly IPropertySymbol? _responseBody;
         private readonly PersonalData.ProjectHelperPaths _projectHelpers;
+        private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
 
         public Analysis(WellKnownTypes types)
         {
@@ -265,7 +267,7 @@ internal static class SSA0005AnonymousFileEndpoint
             // Development-only code is asked about last: few file results take their file from the request.
             var sources = new List<FlowSource>();
             new ValueFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request, _projectHelpers, _sinks, cancellationToken)).FindSources(file, sources);
-            if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(operation, _types))
+            if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(operation, _types) || NamesPublicMedia(file, operation, options))
             {
                 return null;
             }
@@ -275,6 +277,31 @@ internal static class SSA0005AnonymousFileEndpoint
                 : new Candidate(operation, (IMethodSymbol)handler, sources[0]);
             var facts = _facts;
             return Judge(found, file, () => facts.Get(compilation, options, cancellationToken));
+        }
+
+        /// <summary>
+        /// True when the words of the file the endpoint returns name public media and nothing private (the vocabulary of
+        /// SSA0006 and SSA0007, <see cref="StoredContentVocabulary"/>): the path and what it is read into
+        /// (<c>imagePath</c>, <c>covers/{title}.jpg</c>, <c>imageBytes</c>), and the endpoint's own method name, which is
+        /// its route (<c>GetImage</c>, <c>Cover</c>). A catalogue's cover images are meant for anyone. A public-media word
+        /// is needed (an image extension or an <c>image/</c> content type alone is a format: a ticket's QR code is a
+        /// <c>.png</c>); a private word of the path, of the method or of the type wins (<c>PatientsController.GetImage</c>,
+        /// <c>GetScanImage</c> in a <c>MedicalImagesController</c>), and so does a document, audio or video extension.
+        /// Asked only for a file the request chooses, before the compilation's facts.
+        /// </summary>
+        private bool NamesPublicMedia(IOperation file, IOperation result, AnalyzerOptions options)
+        {
+            var vocabulary = _vocabularies.For(options, result.Syntax.SyntaxTree);
+            var words = new PathWords().Add(file, _sinks, freshName: false).AddEnclosingNames(result);
+            foreach (var (kind, name) in words.CodeNames)
+            {
+                if (kind == "method")
+                {
+                    words.AddName(name);
+                }
+            }
+
+            return vocabulary.Judge(words).IsPublicMedia && vocabulary.HasPublicWord(words);
         }
 
         /// <summary>The finding, unless the compilation's facts say anonymous requests cannot reach the candidate.</summary>

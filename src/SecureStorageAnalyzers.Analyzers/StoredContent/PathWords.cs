@@ -33,6 +33,12 @@ internal sealed class PathWords
     public string? CallersFolder { get; set; }
 
     /// <summary>
+    /// True when the parameter of <see cref="CallersFolder"/> is met in the file name (the last part of a
+    /// <c>Path.Combine</c>: <c>{entityName}_{Guid}{ext}</c>), not in a folder: the message then says so.
+    /// </summary>
+    public bool CallersValueInName { get; private set; }
+
+    /// <summary>
     /// Every string parameter the path is built from (the folder or key the caller chooses), in the order met: what
     /// <see cref="PublicMediaCallers"/> follows to the callers.
     /// </summary>
@@ -46,10 +52,10 @@ internal sealed class PathWords
     }
 
     /// <summary>Adds the words of <paramref name="path"/>; <paramref name="ignored"/> is a parameter not counted as the caller's folder.</summary>
-    public PathWords Add(IOperation path, StorageSinks sinks, IParameterSymbol? ignored = null)
+    public PathWords Add(IOperation path, StorageSinks sinks, IParameterSymbol? ignored = null, bool freshName = true)
     {
-        Scan(path, sinks, 0, null, ignored);
-        if (!HasFreshName && FreshNames.Has(path, sinks))
+        Scan(path, sinks, 0, null, ignored, inName: false);
+        if (freshName && !HasFreshName && FreshNames.Has(path, sinks))
         {
             HasFreshName = true;
         }
@@ -95,7 +101,7 @@ internal sealed class PathWords
         CodeNames.Add((kind, name));
     }
 
-    private void Scan(IOperation operation, StorageSinks sinks, int depth, ILocalSymbol? from, IParameterSymbol? ignored)
+    private void Scan(IOperation operation, StorageSinks sinks, int depth, ILocalSymbol? from, IParameterSymbol? ignored, bool inName)
     {
         if (depth > MaxDepth || Texts.Count + Names.Count > MaxItems)
         {
@@ -121,7 +127,7 @@ internal sealed class PathWords
                 {
                     foreach (var value in sinks.BodyIndex(local).ValuesOf(local.Local))
                     {
-                        Scan(value, sinks, depth + 1, local.Local, ignored);
+                        Scan(value, sinks, depth + 1, local.Local, ignored, inName);
                     }
                 }
 
@@ -131,7 +137,12 @@ internal sealed class PathWords
                 if (parameter.Parameter.Type.SpecialType == SpecialType.System_String &&
                     !SymbolEqualityComparer.Default.Equals(parameter.Parameter, ignored))
                 {
-                    CallersFolder ??= parameter.Parameter.Name;
+                    if (CallersFolder is null)
+                    {
+                        CallersFolder = parameter.Parameter.Name;
+                        CallersValueInName = inName;
+                    }
+
                     if (!Parameters.Exists(known => SymbolEqualityComparer.Default.Equals(known, parameter.Parameter)))
                     {
                         Parameters.Add(parameter.Parameter);
@@ -148,11 +159,20 @@ internal sealed class PathWords
             case IInvocationOperation invocation when invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0:
                 AddDistinct(Names, invocation.TargetMethod.Name);
                 break;
+            case IInvocationOperation { TargetMethod.Name: "Combine", TargetMethod.ContainingType.Name: "Path", Arguments: { Length: > 0 } arguments }
+                when arguments[arguments.Length - 1].ArgumentKind != ArgumentKind.ParamArray:
+                // The last part is the file name; the others are folders.
+                for (var i = 0; i < arguments.Length; i++)
+                {
+                    Scan(arguments[i], sinks, depth + 1, from, ignored, inName || i == arguments.Length - 1);
+                }
+
+                return;
         }
 
         foreach (var child in operation.ChildOperations)
         {
-            Scan(child, sinks, depth + 1, from, ignored);
+            Scan(child, sinks, depth + 1, from, ignored, inName);
         }
     }
 

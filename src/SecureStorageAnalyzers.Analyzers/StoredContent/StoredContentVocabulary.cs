@@ -20,7 +20,7 @@ internal enum ContentVerdict
     /// <summary>A literal document, audio or video extension (<c>.pdf</c>, <c>.wav</c>, <c>.mp4</c>).</summary>
     PrivateExtension,
 
-    /// <summary>A random name in a folder the caller chooses (a parameter): nothing says what the content is.</summary>
+    /// <summary>A random name in a folder the caller chooses, or beside a value the caller passes (a parameter): nothing says what the content is.</summary>
     RandomNameInCallersFolder,
 
     /// <summary>A random name, and nothing says the content is public media.</summary>
@@ -214,7 +214,9 @@ internal sealed class StoredContentVocabulary
         {
             return words.CallersFolder is { } parameter
                 ? new ContentJudgement(ContentVerdict.RandomNameInCallersFolder,
-                    $"a random name does not hide an upload stored in a folder its caller chooses (the parameter '{parameter}'): anyone with the link can fetch it, and links leak")
+                    words.CallersValueInName
+                        ? $"a random name does not hide an upload whose name its caller chooses part of (the parameter '{parameter}'): anyone with the link can fetch it, and links leak"
+                        : $"a random name does not hide an upload stored in a folder its caller chooses (the parameter '{parameter}'): anyone with the link can fetch it, and links leak")
                 : new ContentJudgement(ContentVerdict.RandomName,
                     "a random name does not hide it: anyone with the link can fetch it, and links leak");
         }

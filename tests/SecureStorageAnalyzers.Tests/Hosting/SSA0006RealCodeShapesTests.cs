@@ -153,6 +153,9 @@ public class SSA0006RealCodeShapesTests
         Assert.EndsWith("; a random name does not hide an upload stored in a folder its caller chooses (the parameter 'folder'): anyone with the link can fetch it, and links leak", await MessageAsync("""
             public class A(IWebHostEnvironment env) { public void Save(string folder, byte[] data) => File.WriteAllBytes(Path.Combine(env.WebRootPath, folder, Guid.NewGuid().ToString("N")), data); }
             """));
+        Assert.EndsWith("; a random name does not hide an upload whose name its caller chooses part of (the parameter 'prefix'): anyone with the link can fetch it, and links leak", await MessageAsync("""
+            public class A(IWebHostEnvironment env) { public void Save(string prefix, byte[] data) { var name = $"{prefix}_{Guid.NewGuid():N}"; File.WriteAllBytes(Path.Combine(env.WebRootPath, "uploads", name), data); } }
+            """));
         Assert.EndsWith("; " + SSA0006DoNotWriteUnderWebRootTests.NoMedia, await MessageAsync("""
             public class A(IWebHostEnvironment env) { public void Save(byte[] data, string name) => File.WriteAllBytes(Path.Combine(env.WebRootPath, "files", name), data); }
             """));
