@@ -107,7 +107,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 if (context.Operation is IInvocationOperation helperCall && HasCarryingParameter(method) &&
                     SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) &&
                     _sinks.MentionsStorage(context.Compilation, context.CancellationToken) &&
-                    _sinks.MayStoreOrBuildPath(method, context.CancellationToken))
+                    (method.IsAbstract ? ProjectImplementations.For(_types).IsOwnInterfaceMember(method) : _sinks.MayStoreOrBuildPath(method, context.CancellationToken)))
                 {
                     AnalyzeHelperCall(context, helperCall, method);
                 }
@@ -147,12 +147,16 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         /// <summary>
         /// A call of the project's own method (one level): the identifiers passed to parameters that the helper puts into
         /// a storage path (<see cref="ProjectHelperPaths"/>), reported at the call. The helper is summarised only when
-        /// a personal identifier is passed to it. An argument that is a path itself reports its own inputs, and a
-        /// parameter whose own name is personal is reported inside the helper, where the path is built.
+        /// a personal identifier is passed to it; a call through the project's own interface reads the body of the one
+        /// class here that implements it (<see cref="ProjectImplementations"/>). An argument that is a path itself
+        /// reports its own inputs, and a parameter whose own name is personal is reported inside the helper, where the
+        /// path is built: so is every other parameter that goes only into paths holding such a parameter (one path, one
+        /// finding: <c>{name}_{icNumber}.pdf</c> is the helper's finding, not the caller's as well).
         /// </summary>
         private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
         {
             var tracker = Tracker(context);
+            IMethodSymbol? helper = null;
             List<FlowSource>? sources = null;
             List<FlowSource>? candidates = null;
             ProjectHelperPaths.Summary? summary = null;
@@ -174,9 +178,14 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                     continue;
                 }
 
-                summary ??= Helpers(tracker).For(method, context.Compilation, context.CancellationToken);
-                if (!summary.Uses.TryGetValue(target.Ordinal, out var targetUse) ||
-                    ((PersonalDataFlowPolicy)tracker.Policy).ClassifySymbol(target.OriginalDefinition) is not null)
+                if (summary is null)
+                {
+                    helper = Helper(method, context.CancellationToken);
+                    summary = helper is null ? ProjectHelperPaths.Summary.None() : Helpers(tracker).For(helper, context.Compilation, context.CancellationToken);
+                }
+
+                if (!summary.Uses.TryGetValue(target.Ordinal, out var targetUse) || targetUse.OnlyBesidePersonalParameter ||
+                    ((PersonalDataFlowPolicy)tracker.Policy).ClassifySymbol(helper!.Parameters[target.Ordinal].OriginalDefinition) is not null)
                 {
                     continue;
                 }
@@ -190,14 +199,26 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                     }
                 }
 
-                parameter ??= target;
+                parameter ??= helper!.Parameters[target.Ordinal];
                 use ??= targetUse;
             }
 
             if (sources is not null)
             {
-                Report(context, tracker, sources, invocation, new Sink(method, parameter!, use!.Where), throughHelper: true);
+                Report(context, tracker, sources, invocation, new Sink(helper!, parameter!, use!.Where), throughHelper: true);
             }
+        }
+
+        /// <summary>The method whose body a call of <paramref name="method"/> runs: itself, or the one implementation of the project's interface member; null when that is not known or cannot store.</summary>
+        private IMethodSymbol? Helper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        {
+            if (method.IsAbstract)
+            {
+                var implementation = ProjectImplementations.For(_types).Single(method, cancellationToken);
+                return implementation is not null && _sinks.MayStoreOrBuildPath(implementation, cancellationToken) ? implementation : null;
+            }
+
+            return method;
         }
 
         private static bool HasCarryingParameter(IMethodSymbol method)
