@@ -56,6 +56,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         private readonly ConcurrentDictionary<PersonalDataOptions, ValueFlowTracker> _trackers = new();
         private readonly ConcurrentDictionary<ValueFlowTracker, ProjectHelperPaths> _helpers = new();
         private readonly OptionsCache<ValueFlowTracker> _byOptions;
+        private ProjectImplementations? _implementations;
 
         public CompilationAnalysis(WellKnownTypes types, StorageSinks sinks)
         {
@@ -107,9 +108,9 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 if (context.Operation is IInvocationOperation helperCall && HasCarryingParameter(method) &&
                     SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) &&
                     _sinks.MentionsStorage(context.Compilation, context.CancellationToken) &&
-                    (method.IsAbstract ? ProjectImplementations.For(_types).IsOwnInterfaceMember(method) : _sinks.MayStoreOrBuildPath(method, context.CancellationToken)))
+                    Helper(method, context.CancellationToken) is { } helper)
                 {
-                    AnalyzeHelperCall(context, helperCall, method);
+                    AnalyzeHelperCall(context, helperCall, helper);
                 }
 
                 return;
@@ -153,10 +154,9 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         /// path is built: so is every other parameter that goes only into paths holding such a parameter (one path, one
         /// finding: <c>{name}_{icNumber}.pdf</c> is the helper's finding, not the caller's as well).
         /// </summary>
-        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
+        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol helper)
         {
             var tracker = Tracker(context);
-            IMethodSymbol? helper = null;
             List<FlowSource>? sources = null;
             List<FlowSource>? candidates = null;
             ProjectHelperPaths.Summary? summary = null;
@@ -178,14 +178,9 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                     continue;
                 }
 
-                if (summary is null)
-                {
-                    helper = Helper(method, context.CancellationToken);
-                    summary = helper is null ? ProjectHelperPaths.Summary.None() : Helpers(tracker).For(helper, context.Compilation, context.CancellationToken);
-                }
-
+                summary ??= Helpers(tracker).For(helper, context.Compilation, context.CancellationToken);
                 if (!summary.Uses.TryGetValue(target.Ordinal, out var targetUse) || targetUse.OnlyBesidePersonalParameter ||
-                    ((PersonalDataFlowPolicy)tracker.Policy).ClassifySymbol(helper!.Parameters[target.Ordinal].OriginalDefinition) is not null)
+                    ((PersonalDataFlowPolicy)tracker.Policy).ClassifySymbol(helper.Parameters[target.Ordinal].OriginalDefinition) is not null)
                 {
                     continue;
                 }
@@ -199,26 +194,34 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                     }
                 }
 
-                parameter ??= helper!.Parameters[target.Ordinal];
+                parameter ??= helper.Parameters[target.Ordinal];
                 use ??= targetUse;
             }
 
             if (sources is not null)
             {
-                Report(context, tracker, sources, invocation, new Sink(helper!, parameter!, use!.Where), throughHelper: true);
+                Report(context, tracker, sources, invocation, new Sink(helper, parameter!, use!.Where), throughHelper: true);
             }
         }
 
-        /// <summary>The method whose body a call of <paramref name="method"/> runs: itself, or the one implementation of the project's interface member; null when that is not known or cannot store.</summary>
+        /// <summary>
+        /// The method whose body a call of <paramref name="method"/> runs, when it may store or build a path: the method
+        /// itself, or the one implementation of the project's own interface member; null otherwise. Both answers are cached.
+        /// </summary>
         private IMethodSymbol? Helper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
         {
             if (method.IsAbstract)
             {
-                var implementation = ProjectImplementations.For(_types).Single(method, cancellationToken);
-                return implementation is not null && _sinks.MayStoreOrBuildPath(implementation, cancellationToken) ? implementation : null;
+                var implementations = _implementations ??= ProjectImplementations.For(_types);
+                if (!implementations.IsOwnInterfaceMember(method) || implementations.Single(method, cancellationToken) is not { } implementation)
+                {
+                    return null;
+                }
+
+                method = implementation;
             }
 
-            return method;
+            return _sinks.MayStoreOrBuildPath(method, cancellationToken) ? method : null;
         }
 
         private static bool HasCarryingParameter(IMethodSymbol method)
