@@ -52,6 +52,12 @@ internal sealed class ProjectHelperPaths
         /// <summary>"File.WriteAllBytes", "returns a path built from it".</summary>
         public string Where { get; }
 
+        /// <summary>
+        /// True when every path the parameter goes into also holds another parameter whose own name is personal
+        /// (<c>$"{name}_{icNumber}.pdf"</c>): the helper reports that path itself, so its callers add no second finding.
+        /// </summary>
+        public bool OnlyBesidePersonalParameter { get; internal set; }
+
         public bool ThroughUnkeyedHashOnly { get; }
     }
 
@@ -138,11 +144,27 @@ internal sealed class ProjectHelperPaths
     private IOperation? Written(IOperation call, IOperation path) =>
         ReferenceEquals(_sinks.WrittenPath(call), path) ? path : null;
 
-    private static void Collect(ValueFlowTracker tracker, IOperation value, List<FlowSource> sources, Dictionary<int, ParameterUse> uses,
+    private void Collect(ValueFlowTracker tracker, IOperation value, List<FlowSource> sources, Dictionary<int, ParameterUse> uses,
         string where, IOperation? written)
     {
         sources.Clear();
         tracker.FindSources(value, sources);
+
+        // The ordinal of a parameter of this path whose own name is personal (the helper reports the path), -1 for none,
+        // -2 for two or more.
+        var personal = -1;
+        if (_personalPolicy is PersonalDataFlowPolicy policy)
+        {
+            foreach (var source in sources)
+            {
+                if (source.Operation.WithoutConversions() is IParameterReferenceOperation { Parameter: var named } &&
+                    personal != named.Ordinal && policy.ClassifySymbol(named.OriginalDefinition) is not null)
+                {
+                    personal = personal == -1 ? named.Ordinal : -2;
+                }
+            }
+        }
+
         foreach (var source in sources)
         {
             if (source.Operation.WithoutConversions() is not IParameterReferenceOperation reference)
@@ -151,15 +173,23 @@ internal sealed class ProjectHelperPaths
             }
 
             var ordinal = reference.Parameter.Ordinal;
+            var besidePersonal = personal == -2 || personal >= 0 && personal != ordinal;
             if (!uses.TryGetValue(ordinal, out var known))
             {
-                uses[ordinal] = new ParameterUse(where, source.ThroughUnkeyedHash, written);
+                uses[ordinal] = new ParameterUse(where, source.ThroughUnkeyedHash, written) { OnlyBesidePersonalParameter = besidePersonal };
             }
             else if (known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash || written is not null && !known.Writes)
             {
                 // The first way in names it in the message; a clear-text way and a write count whichever comes first.
                 uses[ordinal] = new ParameterUse(known.ThroughUnkeyedHashOnly && !source.ThroughUnkeyedHash ? where : known.Where,
-                    known.ThroughUnkeyedHashOnly && source.ThroughUnkeyedHash, known.WrittenPath ?? written);
+                    known.ThroughUnkeyedHashOnly && source.ThroughUnkeyedHash, known.WrittenPath ?? written)
+                {
+                    OnlyBesidePersonalParameter = known.OnlyBesidePersonalParameter && besidePersonal,
+                };
+            }
+            else
+            {
+                known.OnlyBesidePersonalParameter &= besidePersonal;
             }
         }
     }

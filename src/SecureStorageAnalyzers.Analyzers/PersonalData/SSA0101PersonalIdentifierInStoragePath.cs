@@ -56,6 +56,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         private readonly ConcurrentDictionary<PersonalDataOptions, ValueFlowTracker> _trackers = new();
         private readonly ConcurrentDictionary<ValueFlowTracker, ProjectHelperPaths> _helpers = new();
         private readonly OptionsCache<ValueFlowTracker> _byOptions;
+        private ProjectImplementations? _implementations;
 
         public CompilationAnalysis(WellKnownTypes types, StorageSinks sinks)
         {
@@ -107,9 +108,9 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 if (context.Operation is IInvocationOperation helperCall && HasCarryingParameter(method) &&
                     SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) &&
                     _sinks.MentionsStorage(context.Compilation, context.CancellationToken) &&
-                    _sinks.MayStoreOrBuildPath(method, context.CancellationToken))
+                    Helper(method, context.CancellationToken) is { } helper)
                 {
-                    AnalyzeHelperCall(context, helperCall, method);
+                    AnalyzeHelperCall(context, helperCall, helper);
                 }
 
                 return;
@@ -147,10 +148,13 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         /// <summary>
         /// A call of the project's own method (one level): the identifiers passed to parameters that the helper puts into
         /// a storage path (<see cref="ProjectHelperPaths"/>), reported at the call. The helper is summarised only when
-        /// a personal identifier is passed to it. An argument that is a path itself reports its own inputs, and a
-        /// parameter whose own name is personal is reported inside the helper, where the path is built.
+        /// a personal identifier is passed to it; a call through the project's own interface reads the body of the one
+        /// class here that implements it (<see cref="ProjectImplementations"/>). An argument that is a path itself
+        /// reports its own inputs, and a parameter whose own name is personal is reported inside the helper, where the
+        /// path is built: so is every other parameter that goes only into paths holding such a parameter (one path, one
+        /// finding: <c>{name}_{icNumber}.pdf</c> is the helper's finding, not the caller's as well).
         /// </summary>
-        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol method)
+        private void AnalyzeHelperCall(OperationAnalysisContext context, IInvocationOperation invocation, IMethodSymbol helper)
         {
             var tracker = Tracker(context);
             List<FlowSource>? sources = null;
@@ -174,9 +178,9 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                     continue;
                 }
 
-                summary ??= Helpers(tracker).For(method, context.Compilation, context.CancellationToken);
-                if (!summary.Uses.TryGetValue(target.Ordinal, out var targetUse) ||
-                    ((PersonalDataFlowPolicy)tracker.Policy).ClassifySymbol(target.OriginalDefinition) is not null)
+                summary ??= Helpers(tracker).For(helper, context.Compilation, context.CancellationToken);
+                if (!summary.Uses.TryGetValue(target.Ordinal, out var targetUse) || targetUse.OnlyBesidePersonalParameter ||
+                    ((PersonalDataFlowPolicy)tracker.Policy).ClassifySymbol(helper.Parameters[target.Ordinal].OriginalDefinition) is not null)
                 {
                     continue;
                 }
@@ -190,14 +194,34 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                     }
                 }
 
-                parameter ??= target;
+                parameter ??= helper.Parameters[target.Ordinal];
                 use ??= targetUse;
             }
 
             if (sources is not null)
             {
-                Report(context, tracker, sources, invocation, new Sink(method, parameter!, use!.Where), throughHelper: true);
+                Report(context, tracker, sources, invocation, new Sink(helper, parameter!, use!.Where), throughHelper: true);
             }
+        }
+
+        /// <summary>
+        /// The method whose body a call of <paramref name="method"/> runs, when it may store or build a path: the method
+        /// itself, or the one implementation of the project's own interface member; null otherwise. Both answers are cached.
+        /// </summary>
+        private IMethodSymbol? Helper(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+        {
+            if (method.IsAbstract)
+            {
+                var implementations = _implementations ??= ProjectImplementations.For(_types);
+                if (!implementations.IsOwnInterfaceMember(method) || implementations.Single(method, cancellationToken) is not { } implementation)
+                {
+                    return null;
+                }
+
+                method = implementation;
+            }
+
+            return _sinks.MayStoreOrBuildPath(method, cancellationToken) ? method : null;
         }
 
         private static bool HasCarryingParameter(IMethodSymbol method)
