@@ -729,6 +729,9 @@ internal sealed class CompilationFacts
                 var last = Volatile.Read(ref _shape);
                 if (last is not null && last.SameAs(shape, cancellationToken))
                 {
+                    // The canonical shape now stands for the newest trees (same declarations): it holds them, not the
+                    // versions an edit replaced, and the next comparison starts from them.
+                    last.Advance(shape);
                     return last;
                 }
 
@@ -761,11 +764,16 @@ internal sealed class CompilationFacts
     /// same way; an edit inside a method body, accessor or top-level statement leaves the shape as it was.
     /// </summary>
     /// <remarks>
-    /// Taken lazily: a shape holds each tree weakly and takes a tree's skeleton only when it is compared with a shape
-    /// whose tree at that place is another object (the same tree object has the same skeleton), and then keeps the
-    /// skeleton. So a build, which compares nothing, walks no tree for it, and after an edit only the edited tree (and its
-    /// previous version, the first time it differs) is walked. A tree gone before its skeleton was taken makes the shape
-    /// the same as no other (its facts are then found again: never wrongly reused).
+    /// Taken lazily: a shape takes a tree's skeleton only when it is compared with a shape whose tree at that place is
+    /// another object (the same tree object has the same skeleton), and then keeps the skeleton. So a build, which
+    /// compares nothing, walks no tree for it, and after an edit only the edited tree (and its previous version, the
+    /// first time it differs) is walked. A shape holds its trees: the previous version of an edited tree must still be
+    /// there to take its skeleton when the next compilation is compared. When it was held weakly, a garbage collection
+    /// between the two compilations made the shapes differ and every tree's facts were found again (correct, but the
+    /// reuse lost: EditedCompilationTests failed whenever a collection fell there). The retention is bounded: the
+    /// canonical shape (<see cref="SyntaxCache.Canonical"/>) advances to the trees of the last compilation found the
+    /// same (<see cref="Advance"/>), so it holds at most the previous version of the trees edited since, and the facts
+    /// recorded under it name no other shape.
     /// </remarks>
     internal sealed class DeclarationShape
     {
@@ -784,7 +792,7 @@ internal sealed class CompilationFacts
             _cache = cache;
         }
 
-        /// <summary>The shape of <paramref name="compilation"/>: its trees held weakly, a skeleton already taken kept.</summary>
+        /// <summary>The shape of <paramref name="compilation"/>: its trees, a skeleton already taken kept.</summary>
         public static DeclarationShape Of(Compilation compilation, SyntaxCache cache, CancellationToken cancellationToken)
         {
             var trees = new List<Element>();
@@ -822,23 +830,22 @@ internal sealed class CompilationFacts
             for (var i = 0; i < _trees.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var mine = _trees[i];
-                var theirs = other._trees[i];
+                var mine = Volatile.Read(ref _trees[i]);
+                var theirs = Volatile.Read(ref other._trees[i]);
                 if (!string.Equals(mine.Path, theirs.Path, System.StringComparison.Ordinal) ||
                     !ReferenceEquals(mine.Options, theirs.Options) && !mine.Options.Equals(theirs.Options))
                 {
                     return false;
                 }
 
-                if (mine.Tree.TryGetTarget(out var tree) && theirs.Tree.TryGetTarget(out var otherTree) && ReferenceEquals(tree, otherTree))
+                if (ReferenceEquals(mine, theirs) || ReferenceEquals(mine.Tree, theirs.Tree))
                 {
                     continue;
                 }
 
                 var skeleton = mine.Skeleton(_cache, cancellationToken);
                 var otherSkeleton = theirs.Skeleton(other._cache, cancellationToken);
-                if (skeleton is null || otherSkeleton is null ||
-                    !ReferenceEquals(skeleton, otherSkeleton) && !string.Equals(skeleton, otherSkeleton, System.StringComparison.Ordinal))
+                if (!ReferenceEquals(skeleton, otherSkeleton) && !string.Equals(skeleton, otherSkeleton, System.StringComparison.Ordinal))
                 {
                     return false;
                 }
@@ -847,32 +854,56 @@ internal sealed class CompilationFacts
             return true;
         }
 
-        /// <summary>One tree of a shape: held weakly, with its path, parse options and, once taken, its skeleton.</summary>
+        /// <summary>
+        /// Takes the trees of <paramref name="same"/>, a shape found the same as this one (<see cref="SameAs"/>), where they
+        /// are other objects: each of its elements is a tree with the same skeleton as the one it replaces, so this shape
+        /// stays what it was and stops holding the replaced versions. Element by element (one reference written at a
+        /// time), so a comparison running meanwhile sees old or new elements, both of this shape.
+        /// </summary>
+        public void Advance(DeclarationShape same)
+        {
+            if (ReferenceEquals(this, same) || same._trees.Length != _trees.Length)
+            {
+                return;
+            }
+
+            for (var i = 0; i < _trees.Length; i++)
+            {
+                var mine = Volatile.Read(ref _trees[i]);
+                var theirs = same._trees[i];
+                if (!ReferenceEquals(mine.Tree, theirs.Tree))
+                {
+                    Volatile.Write(ref _trees[i], theirs);
+                }
+            }
+        }
+
+        /// <summary>One tree of a shape, with its path, parse options and, once taken, its skeleton.</summary>
         private sealed class Element
         {
             private string? _skeleton;
 
             public Element(SyntaxTree tree, string? skeleton)
             {
-                Tree = new System.WeakReference<SyntaxTree>(tree);
+                Tree = tree;
                 Path = tree.FilePath;
                 Options = tree.Options;
                 _skeleton = skeleton;
             }
 
-            public System.WeakReference<SyntaxTree> Tree { get; }
+            public SyntaxTree Tree { get; }
 
             public string Path { get; }
 
             public ParseOptions Options { get; }
 
-            /// <summary>The tree's skeleton, taken now if it was not; null when the tree is gone before it was taken.</summary>
-            public string? Skeleton(SyntaxCache cache, CancellationToken cancellationToken)
+            /// <summary>The tree's skeleton, taken now if it was not.</summary>
+            public string Skeleton(SyntaxCache cache, CancellationToken cancellationToken)
             {
                 var skeleton = Volatile.Read(ref _skeleton);
-                if (skeleton is null && Tree.TryGetTarget(out var tree))
+                if (skeleton is null)
                 {
-                    skeleton = cache.Get(tree).Skeleton(tree, cancellationToken);
+                    skeleton = cache.Get(Tree).Skeleton(Tree, cancellationToken);
                     Volatile.Write(ref _skeleton, skeleton);
                 }
 
