@@ -23,6 +23,13 @@ internal sealed class MethodBodyIndex
     {
         foreach (var operation in root.Descendants())
         {
+            // Most operations of a body (references, literals, conversions…) are none of the kinds below: one look at the
+            // kind skips them, instead of a type test per case (the index was about a tenth of the pack's samples).
+            if (!IsIndexed(operation.Kind))
+            {
+                continue;
+            }
+
             switch (operation)
             {
                 // The first storage call of the body (in source order) that takes a local as its path.
@@ -115,6 +122,16 @@ internal sealed class MethodBodyIndex
             }
         }
     }
+
+    /// <summary>
+    /// The kinds of the operations the constructor's cases look at: <see cref="IArgumentOperation"/>,
+    /// <see cref="IInvocationOperation"/>, <see cref="IVariableDeclaratorOperation"/>, every <see cref="IAssignmentOperation"/>
+    /// (simple, compound, <c>??=</c>, deconstruction), <see cref="ILocalFunctionOperation"/>, <see cref="IBinaryOperation"/>.
+    /// </summary>
+    private static bool IsIndexed(OperationKind kind) => kind is OperationKind.Argument or OperationKind.Invocation or
+        OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or
+        OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment or OperationKind.LocalFunction or
+        OperationKind.Binary;
 
     /// <summary>
     /// The values a local is compared equal with (<c>name == contact.FullName</c>, <c>name.ToLower() ==
