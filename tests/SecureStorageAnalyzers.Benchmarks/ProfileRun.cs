@@ -31,6 +31,7 @@ internal static class ProfileRun
         var ours = AnalyzerSet.OurPack();
         var ourRules = AnalyzerSet.OurRules();
         var compiler = new List<double>();
+        var compilerCpu = new List<double>();
         var pack = new List<SetRun>();
         var rules = new List<SetRun>();
         _ = Measurements.Compiler(workload, 0, warmUp: true);
@@ -42,7 +43,9 @@ internal static class ProfileRun
 
         for (var run = 0; run < runs; run++)
         {
-            compiler.AddRange(Measurements.Compiler(workload, 1, warmUp: false).Milliseconds.Values);
+            var compiled = Measurements.Compiler(workload, 1, warmUp: false);
+            compiler.AddRange(compiled.Milliseconds.Values);
+            compilerCpu.AddRange(compiled.CpuMilliseconds.Values);
             pack.Add(await Measurements.Set(workload, ours, 1, warmUp: false));
             if (perRule)
             {
@@ -63,6 +66,10 @@ internal static class ProfileRun
             }
         }
 
+        // Less sensitive to other processes than wall time: the process's CPU time over the whole pack run (the driver's
+        // binding included, so not the pack's share) against the compiler's, and the run's allocations.
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"  cpu: compiler {new Sample(compilerCpu).Median:F0} ms, pack run {packRun.CpuMilliseconds.Median:F0} ms (runs: {string.Join(" ", packRun.CpuMilliseconds.Values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)))}); pack run allocated {packRun.AllocatedBytes.Median / 1e6:F1} MB");
         Console.Write(text.ToString());
         return packRun.Exceptions > 0 ? 1 : 0;
     }
