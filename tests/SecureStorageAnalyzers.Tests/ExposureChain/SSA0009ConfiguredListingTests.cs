@@ -46,16 +46,8 @@ public class SSA0009ConfiguredListingTests
     private const string Listed = "anyone can list the files and download every one, and each name says whose it is";
     private const string Guessed = "anyone who knows or guesses a phone number can download that person's files";
 
-    private static readonly Lazy<MetadataReference> Package = new(() =>
-    {
-        var compilation = CSharpCompilation.Create("FileServerPlus.Mvc",
-            new[] { CSharpSyntaxTree.ParseText(PackageSource) }, TestReferences.AspNetCore,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    });
+    private static readonly Lazy<MetadataReference> Package =
+        new(() => TestReferences.CompiledLibrary("FileServerPlus.Mvc", PackageSource, TestReferences.AspNetCore));
 
     private static string Program(string listing) => $$"""
         using FileServerPlus.Mvc.Extensions;

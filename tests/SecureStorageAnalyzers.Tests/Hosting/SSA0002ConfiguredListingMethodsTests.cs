@@ -46,16 +46,8 @@ public class SSA0002ConfiguredListingMethodsTests
         }
         """;
 
-    private static readonly Lazy<MetadataReference> Package = new(() =>
-    {
-        var compilation = CSharpCompilation.Create("FileServerPlus.Mvc",
-            new[] { CSharpSyntaxTree.ParseText(PackageSource) }, TestReferences.AspNetCore,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    });
+    private static readonly Lazy<MetadataReference> Package =
+        new(() => TestReferences.CompiledLibrary("FileServerPlus.Mvc", PackageSource, TestReferences.AspNetCore));
 
     private const string Startup = """
         using FileServerPlus.Mvc.Extensions;

@@ -62,15 +62,8 @@ internal static partial class LineFindings
         Assert.Equal(expected.OrderBy(s => s, StringComparer.Ordinal), actual.Select(d => d.Line).OrderBy(s => s, StringComparer.Ordinal));
     }
 
-    private static MetadataReference Library(string source, TestFramework framework)
-    {
-        var compilation = CSharpCompilation.Create("StandIn", new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
-            References(framework), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, "The stand-in library does not compile:\n" + string.Join("\n", emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
-    }
+    private static MetadataReference Library(string source, TestFramework framework) =>
+        TestReferences.CompiledLibrary("StandIn", source, References(framework));
 
     private static ImmutableArray<MetadataReference> References(TestFramework framework) => framework switch
     {

@@ -141,4 +141,19 @@ public static class TestReferences
     /// <summary>The repository root, for tests that read docs and release files.</summary>
     public static string RepositoryRoot { get; } =
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "repo-root.txt")).Trim();
+
+    /// <summary>
+    /// <paramref name="source"/> compiled into an assembly and referenced as metadata, as a NuGet package is: the pack
+    /// sees its signatures, not its bodies. The test fails with the compiler's messages when the source does not compile.
+    /// </summary>
+    public static MetadataReference CompiledLibrary(string assemblyName, string source, IEnumerable<MetadataReference> references)
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(assemblyName,
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest)) },
+            references, new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        var emitted = compilation.Emit(image);
+        Xunit.Assert.True(emitted.Success, $"The library {assemblyName} does not compile:\n" + string.Join("\n", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
 }
