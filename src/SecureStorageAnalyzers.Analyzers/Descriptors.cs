@@ -3,7 +3,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SecureStorageAnalyzers;
 
-/// <summary>The one catalog of the pack's diagnostics.</summary>
+/// <summary>
+/// How a rule's descriptor is made (<see cref="Create"/>: category, default severity, help link), and public names for
+/// the descriptors of the pack's first rules. Each rule declares its descriptor in its own file (<c>Descriptor</c>);
+/// a new rule adds nothing here.
+/// </summary>
 public static class Descriptors
 {
     public const string Category = "Security";
@@ -40,8 +44,8 @@ public static class Descriptors
     public static readonly DiagnosticDescriptor SSA0012AnonymousAccessUnderIis = Iis.SSA0012AnonymousAccessUnderIis.Descriptor;
 
     /// <summary>
-    /// A rule's descriptor: its category, on by default, its help link built from the id. A new rule declares its id and
-    /// descriptor with this in its own file (the rules before it keep theirs here and in <see cref="DiagnosticIds"/>).
+    /// A rule's descriptor: its category, on by default, its help link built from the id. Every rule declares its id and
+    /// descriptor with this in its own file.
     /// </summary>
     internal static DiagnosticDescriptor Create(string id, string title, string messageFormat, string description,
         DiagnosticSeverity severity = DiagnosticSeverity.Warning) =>

@@ -1,8 +1,10 @@
 namespace SecureStorageAnalyzers;
 
 /// <summary>
-/// Every rule id of the pack, in one list. Ids are never renumbered or reused:
-/// <c>SSA00xx</c> static files, hosting and cloud storage, <c>SSA01xx</c> personal data in storage.
+/// Public names for the ids of the pack's first rules, for code that references them by name. Each rule declares its
+/// id in its own file (<c>public const string Id</c>), where a grep of the id finds it; a new rule adds nothing here.
+/// Ids are never renumbered or reused: <c>SSA00xx</c> static files, hosting, IIS and cloud storage, <c>SSA01xx</c>
+/// personal data in storage.
 /// </summary>
 public static class DiagnosticIds
 {
