@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using SecureStorageAnalyzers.Folders;
 
 namespace SecureStorageAnalyzers.Iis;
 
