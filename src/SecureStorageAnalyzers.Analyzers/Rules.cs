@@ -21,43 +21,43 @@ namespace SecureStorageAnalyzers;
 internal static class PackRules
 {
     // Calls: UseStaticFiles/UseFileServer types (no assignments, no flags); reads the other files' facts from CompilationFacts. Needs ASP.NET Core.
-    public static readonly PackRuleEntry SSA0001 = new(Descriptors.SSA0001PrivateFilesServedAnonymously, SSA0001AnonymousStaticFiles.CreateRule);
+    public static readonly PackRuleEntry SSA0001 = new(SSA0001AnonymousStaticFiles.Descriptor, SSA0001AnonymousStaticFiles.CreateRule);
 
     // Calls: UseDirectoryBrowser/AddDirectoryBrowser/UseFileServer(bool) types; assigns: FileServerOptions.EnableDirectoryBrowsing; AddDirectoryBrowser asks CompilationFacts.
-    public static readonly PackRuleEntry SSA0002 = new(Descriptors.SSA0002DirectoryBrowsingEnabled, SSA0002DoNotEnableDirectoryBrowsing.CreateRule);
+    public static readonly PackRuleEntry SSA0002 = new(SSA0002DoNotEnableDirectoryBrowsing.Descriptor, SSA0002DoNotEnableDirectoryBrowsing.CreateRule);
 
     // Assigns: StaticFileOptions.ServeUnknownFileTypes (no calls, no flags). Needs that property.
-    public static readonly PackRuleEntry SSA0003 = new(Descriptors.SSA0003UnknownFileTypesServed, SSA0003DoNotServeUnknownFileTypes.CreateRule);
+    public static readonly PackRuleEntry SSA0003 = new(SSA0003DoNotServeUnknownFileTypes.Descriptor, SSA0003DoNotServeUnknownFileTypes.CreateRule);
 
     // Calls: UseWebRoot's type; assigns: FileProvider, WebApplicationOptions.WebRootPath, IWebHostEnvironment.WebRootPath/WebRootFileProvider. Needs ASP.NET Core.
-    public static readonly PackRuleEntry SSA0004 = new(Descriptors.SSA0004ContentRootServed, SSA0004DoNotServeContentRoot.CreateRule);
+    public static readonly PackRuleEntry SSA0004 = new(SSA0004DoNotServeContentRoot.Descriptor, SSA0004DoNotServeContentRoot.CreateRule);
 
     // Calls: Results/TypedResults/ControllerBase/PageModel/SendFile, the file result classes, and Stream/FileStream (copies and writes into
     // Response.Body); no assignments, no flags; reads the other files' facts from CompilationFacts. Needs ASP.NET Core.
-    public static readonly PackRuleEntry SSA0005 = new(Descriptors.SSA0005AnonymousEndpointServesRequestedFile, SSA0005AnonymousFileEndpoint.CreateRule);
+    public static readonly PackRuleEntry SSA0005 = new(SSA0005AnonymousFileEndpoint.Descriptor, SSA0005AnonymousFileEndpoint.CreateRule);
 
     // Calls: File, FileInfo, FileStream, StreamWriter (the writing sinks), and calls of the project's own methods (the web root handed to a
     // helper that writes). Needs ASP.NET Core and a web root.
-    public static readonly PackRuleEntry SSA0006 = new(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot, SSA0006DoNotWriteUnderWebRoot.CreateRule);
+    public static readonly PackRuleEntry SSA0006 = new(SSA0006DoNotWriteUnderWebRoot.Descriptor, SSA0006DoNotWriteUnderWebRoot.CreateRule);
 
     // Calls: BlobContainerClient/BlobServiceClient create and access-policy calls, S3 DeletePublicAccessBlock, MinIO SetPolicyArgs.WithPolicy;
     // assigns: S3 CannedACL and public-access-block settings, bucket policies, GCS predefined ACLs and ACL entities. Needs a cloud storage SDK.
-    public static readonly PackRuleEntry SSA0007 = new(Descriptors.SSA0007StoredObjectsReadableByAnyone, SSA0007StoredObjectsReadableByAnyone.CreateRule);
+    public static readonly PackRuleEntry SSA0007 = new(SSA0007StoredObjectsReadableByAnyone.Descriptor, SSA0007StoredObjectsReadableByAnyone.CreateRule);
 
     // The same calls and assignments as SSA0007; reports the levels that let anyone list (Azure BlobContainer, bucket ACLs and policies). Needs a cloud storage SDK.
-    public static readonly PackRuleEntry SSA0008 = new(Descriptors.SSA0008StoredObjectsListableByAnyone, SSA0008StoredObjectsListableByAnyone.CreateRule);
+    public static readonly PackRuleEntry SSA0008 = new(SSA0008StoredObjectsListableByAnyone.Descriptor, SSA0008StoredObjectsListableByAnyone.CreateRule);
 
     // Calls: UseStaticFiles/UseFileServer/UseDirectoryBrowser types and the writing sinks (File, FileInfo, FileStream, StreamWriter); notes them only,
     // judges at the end of the compilation (ReportsAtEnd) with FolderModel. Needs ASP.NET Core.
-    public static readonly PackRuleEntry SSA0009 = new(Descriptors.SSA0009ExposureChain, SSA0009ExposureChain.CreateRule);
+    public static readonly PackRuleEntry SSA0009 = new(SSA0009ExposureChain.Descriptor, SSA0009ExposureChain.CreateRule);
 
     // Calls: Azure GenerateSasUri/GenerateAccountSasUri (blob, container, service clients), BlobSasBuilder/AccountSasBuilder creations and SetPermissions,
     // GCS UrlSigner.Sign(Async) and UrlSigner.Options, MinIO presigned args' WithExpiry; assigns: SAS builders' ExpiresOn, S3 GetPreSignedUrlRequest.Expires. Needs a cloud storage SDK.
-    public static readonly PackRuleEntry SSA0010 = new(Descriptors.SSA0010LongLivedShareLink, SSA0010LongLivedShareLinks.CreateRule);
+    public static readonly PackRuleEntry SSA0010 = new(SSA0010LongLivedShareLinks.Descriptor, SSA0010LongLivedShareLinks.CreateRule);
 
     // Calls: Path and the storage sink types, and calls of the project's own methods (helpers, one level); assigns: the sinks' path properties;
     // sees strings (interpolations, concatenations). Every project with System.IO.
-    public static readonly PackRuleEntry SSA0101 = new(Descriptors.SSA0101PersonalIdentifierInStoragePath, SSA0101PersonalIdentifierInStoragePath.CreateRule);
+    public static readonly PackRuleEntry SSA0101 = new(SSA0101PersonalIdentifierInStoragePath.Descriptor, SSA0101PersonalIdentifierInStoragePath.CreateRule);
 
     /// <summary>
     /// Every rule above, in id order: the <see cref="PackRuleEntry"/> fields of this class, read once (declared last, so

@@ -12,10 +12,18 @@ namespace SecureStorageAnalyzers.CloudStorage;
 /// <remarks>Runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>).</remarks>
 internal static class SSA0008StoredObjectsListableByAnyone
 {
+    public const string Id = "SSA0008";
+
+    internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+        Id,
+        "Anyone can list the stored objects",
+        "{0} lets anyone list the stored objects: {1}",
+        "A container or bucket that anyone can list is directory browsing in the cloud: every object's name, and with it every object, is one anonymous request away. Azure's PublicAccessType.BlobContainer, a public-read bucket ACL, an allUsers bucket ACL entry or a bucket policy that allows s3:ListBucket to \"*\" does that. Keep the container or bucket private.");
+
     /// <summary>The rule's part for a compilation, or null when it references none of the cloud storage SDKs.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types)
     {
         var catalog = CloudAccessCatalog.Create(types);
-        return catalog.IsEmpty ? null : new CloudExposureRule(catalog, Descriptors.SSA0008StoredObjectsListableByAnyone, listing: true);
+        return catalog.IsEmpty ? null : new CloudExposureRule(catalog, SSA0008StoredObjectsListableByAnyone.Descriptor, listing: true);
     }
 }

@@ -17,6 +17,14 @@ namespace SecureStorageAnalyzers.CloudStorage;
 /// <remarks>Runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>).</remarks>
 internal static class SSA0010LongLivedShareLinks
 {
+    public const string Id = "SSA0010";
+
+    internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+        Id,
+        "A share link outlives its purpose",
+        "{0} makes a share link that {1}",
+        "A SAS, presigned or signed URL is a bearer credential: whoever holds the link reads the object, with no login, for as long as the link lives. A link that lives for months or never expires is an anonymous server with a long URL once it is forwarded, logged or leaked, and a link that grants List hands out the whole container. Keep links short-lived (minutes to hours, at most the configured limit), read-only and for one object; issue a fresh one after checking who is asking.");
+
     /// <summary>The <c>.editorconfig</c> key of the longest lifetime not reported.</summary>
     public const string MaxLifetimeKey = "SSA0010.max_link_lifetime";
 
@@ -136,7 +144,7 @@ internal static class SSA0010LongLivedShareLinks
             {
                 what = $"Stored access policy setting '{what}' (every SAS that names the policy)";
             }
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0010LongLivedShareLink, DiagnosticLocations.For(operation), what, how));
+            context.ReportDiagnostic(Diagnostic.Create(SSA0010LongLivedShareLinks.Descriptor, DiagnosticLocations.For(operation), what, how));
         }
     }
 

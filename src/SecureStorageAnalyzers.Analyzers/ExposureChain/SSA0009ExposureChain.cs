@@ -41,6 +41,20 @@ namespace SecureStorageAnalyzers.ExposureChain;
 /// </remarks>
 internal static class SSA0009ExposureChain
 {
+    public const string Id = "SSA0009";
+
+    /// <summary>Reported at the end of the compilation (<see cref="WellKnownDiagnosticTags.CompilationEnd"/>): a build, full solution analysis and the audit tool show it, not live typing.</summary>
+    internal static readonly DiagnosticDescriptor Descriptor = new(
+        Id,
+        "Files named after people are written into a folder anyone can download from",
+        "Anonymous users are served {0} ({1}){2}, and files named with {3} ('{4}') are written into it ({5}): {6}",
+        Descriptors.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "The incident in one finding: a folder (or a cloud container) served without a login, filled with files whose names carry a phone number, an e-mail address or another personal identifier, and often listed. Each link has its own rule (SSA0001/SSA0004/SSA0005/SSA0006/SSA0007/SSA0008, SSA0101, SSA0002); together they mean anyone with a browser can fetch every file, and find whose it is by its name. Close the anonymous access first (UseAuthorization with a fallback policy, or serve the files through an endpoint that checks the caller), then rename the files and remove the listing.",
+        Descriptors.HelpLink(Id),
+        WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>How many writes the finding locates; the message counts them all.</summary>
     internal const int MaxWriteLocations = 10;
 
@@ -615,7 +629,7 @@ internal static class SSA0009ExposureChain
                 ? "anyone can list the files and download every one, and each name says whose it is"
                 : $"anyone who knows or guesses {what} can download that person's files";
             return Diagnostic.Create(
-                Descriptors.SSA0009ExposureChain,
+                SSA0009ExposureChain.Descriptor,
                 primary,
                 additional,
                 ImmutableDictionary<string, string?>.Empty,

@@ -26,6 +26,14 @@ namespace SecureStorageAnalyzers.Hosting;
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0001AnonymousStaticFiles
 {
+    public const string Id = "SSA0001";
+
+    internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+        Id,
+        "Non-public files are served as static files without authorization",
+        "{0} serves {1} ({2}) to anonymous requests: {3}",
+        "Static file middleware authorizes nothing by itself. A folder the app writes to, or one named for recordings, uploads, documents, exports or backups, is readable by anyone who guesses a URL unless UseAuthorization runs first and a fallback policy requires a signed-in user, or an OnPrepareResponse gate turns anonymous requests away.");
+
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: "true" when the project sets a fallback policy, so moving the
     /// registration after <c>UseAuthorization()</c> authorizes it.</summary>
     public const string FallbackPolicyProperty = "FallbackPolicy";
@@ -123,7 +131,7 @@ internal static class SSA0001AnonymousStaticFiles
                 : afterAuthorization ? "no fallback authorization policy requires a signed-in user"
                 : "it runs before UseAuthorization(), or with none";
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.SSA0001PrivateFilesServedAnonymously,
+                SSA0001AnonymousStaticFiles.Descriptor,
                 registration.Location,
                 hasFallback ? WithFallback : ImmutableDictionary<string, string?>.Empty,
                 evidence.Method,

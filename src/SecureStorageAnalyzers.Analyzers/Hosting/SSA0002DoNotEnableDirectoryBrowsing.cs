@@ -22,6 +22,14 @@ namespace SecureStorageAnalyzers.Hosting;
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0002DoNotEnableDirectoryBrowsing
 {
+    public const string Id = "SSA0002";
+
+    internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+        Id,
+        "Directory browsing is enabled",
+        "{0} turns on directory browsing outside Development: {1}",
+        "Directory browsing lists every file of a folder to any visitor, with links to download them. The ASP.NET Core documentation advises against enabling it in production. Keep it behind an IsDevelopment() check or remove it.");
+
     /// <summary>Key of <see cref="Diagnostic.Properties"/> that tells the code fix what was found.</summary>
     public const string KindProperty = "Kind";
 
@@ -137,7 +145,7 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.SSA0002DirectoryBrowsingEnabled,
+                SSA0002DoNotEnableDirectoryBrowsing.Descriptor,
                 DiagnosticLocations.ForCall(invocation),
                 properties,
                 shown,
@@ -158,7 +166,7 @@ internal static class SSA0002DoNotEnableDirectoryBrowsing
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.SSA0002DirectoryBrowsingEnabled,
+                SSA0002DoNotEnableDirectoryBrowsing.Descriptor,
                 DiagnosticLocations.For(assignment),
                 AssignmentProperties,
                 "EnableDirectoryBrowsing = true",

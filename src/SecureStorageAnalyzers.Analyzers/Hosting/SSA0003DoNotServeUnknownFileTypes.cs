@@ -14,6 +14,14 @@ namespace SecureStorageAnalyzers.Hosting;
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0003DoNotServeUnknownFileTypes
 {
+    public const string Id = "SSA0003";
+
+    internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+        Id,
+        "Files of unknown type are served",
+        "{0} makes every file in the served folder downloadable, whatever its extension",
+        "With ServeUnknownFileTypes enabled (or, under IIS, a <mimeMap fileExtension=\"*\">) the static file handler serves files it has no content type for: databases, backups, recordings, key files. The ASP.NET Core documentation calls this a security risk. Map the extensions you need with a FileExtensionContentTypeProvider, or one <mimeMap> per extension, instead.");
+
     /// <summary>The rule's part for a compilation, or null when it has no <c>StaticFileOptions.ServeUnknownFileTypes</c>.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types) =>
         types.StaticFileOptionsServeUnknownFileTypes is null ? null : new Rule(types);
@@ -35,7 +43,7 @@ internal static class SSA0003DoNotServeUnknownFileTypes
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.SSA0003UnknownFileTypesServed, DiagnosticLocations.For(assignment), "ServeUnknownFileTypes = true"));
+            context.ReportDiagnostic(Diagnostic.Create(SSA0003DoNotServeUnknownFileTypes.Descriptor, DiagnosticLocations.For(assignment), "ServeUnknownFileTypes = true"));
         }
     }
 }

@@ -17,6 +17,14 @@ namespace SecureStorageAnalyzers.Hosting;
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0004DoNotServeContentRoot
 {
+    public const string Id = "SSA0004";
+
+    internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+        Id,
+        "Static files are served from the content root, the app's directory or a filesystem root",
+        "{0} serves {1} ({2}): appsettings*.json, secrets, the app's own assemblies and local databases become downloadable",
+        "A file provider or web root set to the content root, the app's base or current directory, or a drive root serves everything in it to anyone who asks for the name: configuration with connection strings, user secrets, the compiled app, SQLite databases, logs and any recordings kept next to them. Serve a dedicated folder of public assets instead.");
+
     /// <summary>The rule's part for a compilation: web projects only.</summary>
     internal static PackRule? CreateRule(WellKnownTypes types) => types.HasAspNetCore ? new Rule(types) : null;
 
@@ -72,7 +80,7 @@ internal static class SSA0004DoNotServeContentRoot
         foreach (var source in sources)
         {
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.SSA0004ContentRootServed,
+                SSA0004DoNotServeContentRoot.Descriptor,
                 DiagnosticLocations.For(context.Operation),
                 new[] { source.Operation.Syntax.GetLocation() },
                 setting,

@@ -27,6 +27,14 @@ namespace SecureStorageAnalyzers.Hosting;
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0005AnonymousFileEndpoint
 {
+    public const string Id = "SSA0005";
+
+    internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+        Id,
+        "An anonymous endpoint serves stored files chosen by the request",
+        "{0} returns a stored file chosen by the request ({1}) from an endpoint anonymous requests reach: {2}",
+        "An endpoint that returns whichever stored file a route, query, form or body value names hands every stored file to anyone who can guess or enumerate the names, unless it requires an authenticated user. Require authorization on the endpoint, and check that the caller may read the file it asks for.");
+
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: which fix applies (<see cref="FixReplaceAllowAnonymous"/>, …).</summary>
     public const string FixProperty = "Fix";
 
@@ -87,7 +95,7 @@ internal static class SSA0005AnonymousFileEndpoint
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, Fix);
             return Diagnostic.Create(
-                Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
+                SSA0005AnonymousFileEndpoint.Descriptor,
                 Candidate.Location,
                 additional,
                 properties,

@@ -21,6 +21,14 @@ namespace SecureStorageAnalyzers.Hosting;
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0006DoNotWriteUnderWebRoot
 {
+    public const string Id = "SSA0006";
+
+    internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+        Id,
+        "Runtime data is written under the web root",
+        "{0} writes under the web root ({1}): every file there is served to anyone by the static file middleware; {2}",
+        "Files the app writes at run time (uploads, recordings, exports, logs) under wwwroot are public the moment they exist: UseStaticFiles serves every file of the web root to anonymous visitors, whatever the file's name (a random name is a link, and links leak). Only public media by design (images, photos, avatars, product pictures) that nothing marks private is not reported. Write the rest to a private folder under the content root, and serve it through an endpoint that checks who is asking.");
+
     /// <summary>
     /// The rule's part for a compilation: web projects that have a web root (ASP.NET Core's <c>WebRootPath</c>, or in
     /// classic ASP.NET the application folder reached through <c>Server.MapPath</c> and the base directory).
@@ -404,7 +412,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot,
+            SSA0006DoNotWriteUnderWebRoot.Descriptor,
             DiagnosticLocations.For(context.Operation),
             additional,
             throughHelper ? appDataServed ? ThroughHelper.Add(AppDataServedProperty, "true") : ThroughHelper

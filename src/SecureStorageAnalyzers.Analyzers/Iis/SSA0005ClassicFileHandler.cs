@@ -138,7 +138,7 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
+            Hosting.SSA0005AnonymousFileEndpoint.Descriptor,
             DiagnosticLocations.For(invocation),
             new[] { sources[0].Operation.Syntax.GetLocation() },
             DiagnosticLocations.CallText(invocation.Syntax),
@@ -189,7 +189,7 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
-            Descriptors.SSA0005AnonymousEndpointServesRequestedFile,
+            Hosting.SSA0005AnonymousFileEndpoint.Descriptor,
             DiagnosticLocations.For(context.Operation),
             new[] { sources[0].Operation.Syntax.GetLocation() },
             DiagnosticLocations.CallText(context.Operation.Syntax),

@@ -25,10 +25,10 @@ namespace SecureStorageAnalyzers.Iis;
 public sealed class WebConfigAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.SSA0002DirectoryBrowsingEnabled,
-        Descriptors.SSA0003UnknownFileTypesServed,
-        Descriptors.SSA0011HiddenSegmentExposed,
-        Descriptors.SSA0012AnonymousAccessUnderIis);
+        Hosting.SSA0002DoNotEnableDirectoryBrowsing.Descriptor,
+        Hosting.SSA0003DoNotServeUnknownFileTypes.Descriptor,
+        SSA0011HiddenSegmentExposed.Descriptor,
+        SSA0012AnonymousAccessUnderIis.Descriptor);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -77,8 +77,8 @@ public sealed class WebConfigAnalyzer : DiagnosticAnalyzer
                     ? names
                     : "";
                 Report(context, document, IisConfigurationRules.UnknownFileTypes(document));
-                Report(context, document, IisConfigurationRules.HiddenSegments(document));
-                Report(context, document, IisConfigurationRules.Authorization(document, set, PrivateFolderVocabulary.Create(configured)));
+                Report(context, document, SSA0011HiddenSegmentExposed.Find(document));
+                Report(context, document, SSA0012AnonymousAccessUnderIis.Find(document, set, PrivateFolderVocabulary.Create(configured)));
             });
         });
     }

@@ -104,7 +104,7 @@ internal sealed class WebConfigSet
         _hiddenSegments.Sort(Section.Compare);
         foreach (var section in _aspNet)
         {
-            if (IisConfigurationRules.FirstAnonymousRule(section.Element) is { Rule: var rule } && rule.Is("deny"))
+            if (SSA0012AnonymousAccessUnderIis.FirstAnonymousRule(section.Element) is { Rule: var rule } && rule.Is("deny"))
             {
                 DeniesAnonymousAnywhere = true;
             }
@@ -229,7 +229,7 @@ internal sealed class WebConfigSet
                 }
 
                 if (WebConfigElement.Covers(section.Scope, url) &&
-                    IisConfigurationRules.FirstAnonymousRule(section.Element) is { Rule: var rule })
+                    SSA0012AnonymousAccessUnderIis.FirstAnonymousRule(section.Element) is { Rule: var rule })
                 {
                     decision = decision == true || rule.Is("deny");
                 }

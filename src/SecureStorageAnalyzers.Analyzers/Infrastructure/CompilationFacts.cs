@@ -768,9 +768,9 @@ internal sealed class CompilationFacts
     /// another object (the same tree object has the same skeleton), and then keeps the skeleton. So a build, which
     /// compares nothing, walks no tree for it, and after an edit only the edited tree (and its previous version, the
     /// first time it differs) is walked. A shape holds its trees: the previous version of an edited tree must still be
-    /// there to take its skeleton when the next compilation is compared. When it was held weakly, a garbage collection
-    /// between the two compilations made the shapes differ and every tree's facts were found again (correct, but the
-    /// reuse lost: EditedCompilationTests failed whenever a collection fell there). The retention is bounded: the
+    /// there to take its skeleton when the next compilation is compared; held weakly, a garbage collection between the
+    /// two compilations would make the shapes differ and every tree's facts be found again (correct, but nothing
+    /// reused; EditedCompilationTests checks the reuse). The retention is bounded: the
     /// canonical shape (<see cref="SyntaxCache.Canonical"/>) advances to the trees of the last compilation found the
     /// same (<see cref="Advance"/>), so it holds at most the previous version of the trees edited since, and the facts
     /// recorded under it name no other shape.

@@ -18,6 +18,14 @@ namespace SecureStorageAnalyzers.PersonalData;
 /// <remarks>The rule runs in <see cref="SecureStorageAnalyzer"/> (registered in <see cref="PackRules"/>); the tests and the per-rule benchmark run it alone through the test project's <c>RuleAnalyzer</c>.</remarks>
 internal static class SSA0101PersonalIdentifierInStoragePath
 {
+    public const string Id = "SSA0101";
+
+    internal static readonly DiagnosticDescriptor Descriptor = Descriptors.Create(
+        Id,
+        "Personal identifier in a storage path",
+        "'{0}' is {1} ({2}) and becomes part of a storage path: {3}{4}",
+        "A file name, folder, blob name or object key built from a phone number, e-mail address or other personal identifier is personal data itself: once the folder leaks, every name tells who it belongs to, and a file can be found by trying identifiers. Name stored objects with an opaque random id kept in a lookup table, or with a keyed pseudonym.");
+
     /// <summary>Key of <see cref="Diagnostic.Properties"/>: the configured pseudonymization method, if any, for the code fix.</summary>
     public const string PseudonymizerProperty = "Pseudonymizer";
 
@@ -343,7 +351,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             }
 
             context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.SSA0101PersonalIdentifierInStoragePath,
+                SSA0101PersonalIdentifierInStoragePath.Descriptor,
                 primary,
                 additional,
                 properties,

@@ -28,7 +28,7 @@ public sealed class CloudStorageExposureCodeFixProvider : PackCodeFixProvider
     public const string MakePrivateKey = "SSA0007_MakePrivate";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticIds.StoredObjectsReadableByAnyone, DiagnosticIds.StoredObjectsListableByAnyone);
+        ImmutableArray.Create(SecureStorageAnalyzers.CloudStorage.SSA0007StoredObjectsReadableByAnyone.Id, SecureStorageAnalyzers.CloudStorage.SSA0008StoredObjectsListableByAnyone.Id);
 
     protected override string DefaultKey => MakePrivateKey;
 
@@ -36,7 +36,7 @@ public sealed class CloudStorageExposureCodeFixProvider : PackCodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Id is not (DiagnosticIds.StoredObjectsReadableByAnyone or DiagnosticIds.StoredObjectsListableByAnyone))
+            if (diagnostic.Id is not (SecureStorageAnalyzers.CloudStorage.SSA0007StoredObjectsReadableByAnyone.Id or SecureStorageAnalyzers.CloudStorage.SSA0008StoredObjectsListableByAnyone.Id))
             {
                 continue;
             }

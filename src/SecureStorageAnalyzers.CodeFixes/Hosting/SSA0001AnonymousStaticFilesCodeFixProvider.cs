@@ -42,7 +42,7 @@ public sealed class SSA0001AnonymousStaticFilesCodeFixProvider : PackCodeFixProv
         """;
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticIds.PrivateFilesServedAnonymously);
+        ImmutableArray.Create(SecureStorageAnalyzers.Hosting.SSA0001AnonymousStaticFiles.Id);
 
     protected override string DefaultKey => AuthorizeStaticFilesKey;
 

@@ -31,7 +31,7 @@ public sealed class SSA0002DoNotEnableDirectoryBrowsingCodeFixProvider : PackCod
     public const string DisableDirectoryBrowsingKey = "SSA0002_DisableDirectoryBrowsing";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticIds.DirectoryBrowsingEnabled);
+        ImmutableArray.Create(SecureStorageAnalyzers.Hosting.SSA0002DoNotEnableDirectoryBrowsing.Id);
 
     protected override string DefaultKey => DisableDirectoryBrowsingKey;
 

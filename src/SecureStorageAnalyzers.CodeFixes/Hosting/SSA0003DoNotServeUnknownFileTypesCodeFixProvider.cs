@@ -17,7 +17,7 @@ public sealed class SSA0003DoNotServeUnknownFileTypesCodeFixProvider : PackCodeF
     public const string RemoveKey = "SSA0003_RemoveServeUnknownFileTypes";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticIds.UnknownFileTypesServed);
+        ImmutableArray.Create(SecureStorageAnalyzers.Hosting.SSA0003DoNotServeUnknownFileTypes.Id);
 
     protected override string DefaultKey => SetFalseKey;
 

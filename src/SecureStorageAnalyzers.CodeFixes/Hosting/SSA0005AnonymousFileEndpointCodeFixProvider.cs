@@ -25,7 +25,7 @@ public sealed class SSA0005AnonymousFileEndpointCodeFixProvider : PackCodeFixPro
     private const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticIds.AnonymousEndpointServesRequestedFile);
+        ImmutableArray.Create(SecureStorageAnalyzers.Hosting.SSA0005AnonymousFileEndpoint.Id);
 
     protected override string DefaultKey => RequireAuthorizationKey;
 

@@ -38,7 +38,7 @@ public sealed class SSA0006DoNotWriteUnderWebRootCodeFixProvider : PackCodeFixPr
     private const string WebRootFolder = "wwwroot";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticIds.RuntimeDataWrittenUnderWebRoot);
+        ImmutableArray.Create(SecureStorageAnalyzers.Hosting.SSA0006DoNotWriteUnderWebRoot.Id);
 
     protected override string DefaultKey => UsePrivateFolderKey;
 

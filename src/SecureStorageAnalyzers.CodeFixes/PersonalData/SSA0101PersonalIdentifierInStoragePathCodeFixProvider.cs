@@ -50,7 +50,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Pack
     private readonly ConditionalWeakTable<Compilation, ProjectIndex> _indexes = new();
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(DiagnosticIds.PersonalIdentifierInStoragePath);
+        ImmutableArray.Create(SecureStorageAnalyzers.PersonalData.SSA0101PersonalIdentifierInStoragePath.Id);
 
     protected override string DefaultKey => UseRandomNameKey;
 
@@ -535,7 +535,7 @@ public sealed class SSA0101PersonalIdentifierInStoragePathCodeFixProvider : Pack
 
             var diagnostics = await analyzers.GetAnalyzerSemanticDiagnosticsAsync(Compilation.GetSemanticModel(tree), null, cancellationToken)
                 .ConfigureAwait(false);
-            return diagnostics.Where(d => d.Id == DiagnosticIds.PersonalIdentifierInStoragePath && d.Location.SourceTree == tree)
+            return diagnostics.Where(d => d.Id == SecureStorageAnalyzers.PersonalData.SSA0101PersonalIdentifierInStoragePath.Id && d.Location.SourceTree == tree)
                 .ToImmutableArray();
         }
     }
