@@ -22,9 +22,17 @@ internal static class UiControls
         ImmutableArray.Create("label"), ImmutableArray.Create("input"), ImmutableArray.Create("field"),
         ImmutableArray.Create("txt"), ImmutableArray.Create("lbl"), ImmutableArray.Create("cmb"));
 
-    /// <summary>True when <paramref name="type"/> is, or derives from, a platform UI control.</summary>
+    /// <summary>
+    /// True when <paramref name="type"/> is, or derives from, a platform UI control that holds a value: not a label, whose
+    /// text is the caption the form's designer wrote (<c>lblLastName.Text</c> is "Last name:").
+    /// </summary>
     public static bool IsControl(ITypeSymbol? type)
     {
+        if (type is null || type.Name.EndsWith("Label", System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var depth = 0;
         for (var current = type as INamedTypeSymbol; current is not null && depth < 12; current = current.BaseType, depth++)
         {

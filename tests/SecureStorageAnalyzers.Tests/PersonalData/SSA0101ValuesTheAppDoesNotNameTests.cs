@@ -46,6 +46,7 @@ public class SSA0101ValuesTheAppDoesNotNameTests
             private TextBox txtNotes = new();
             private TextBox txtFolder = new();
             private Label lblStatus = new();
+            private Label lblPhoneNumber = new();
             private TextBox patient = new();
 
             public void Save(string root, byte[] bytes)
@@ -60,6 +61,7 @@ public class SSA0101ValuesTheAppDoesNotNameTests
                 File.WriteAllBytes(Path.Combine(root, txtNotes.Text + ".txt"), bytes);
                 File.WriteAllBytes(Path.Combine(root, txtFolder.Text, "a.txt"), bytes);
                 File.WriteAllBytes(Path.Combine(root, lblStatus.Text + ".log"), bytes);
+                File.WriteAllBytes(Path.Combine(root, lblPhoneNumber.Text + ".log"), bytes);
                 File.WriteAllBytes(Path.Combine(root, txtPatient.Name + ".log"), bytes);
                 File.WriteAllBytes(Path.Combine(root, patient.Text + ".log"), bytes); //! SSA0101
                 File.WriteAllBytes(Path.Combine(root, PatientTextBox.Text + ".log"), bytes); //! SSA0101
