@@ -154,6 +154,55 @@ internal sealed class PersonalDataClassifier
         return null;
     }
 
+    /// <summary>
+    /// The value a form's control holds (<c>Text</c>, <c>SelectedText</c>, <c>SelectedItem</c>; <c>SelectedValue</c> too
+    /// when the control is named after an identifier) when the control is a field or property the application declares
+    /// and its name, a control prefix or suffix aside (<see cref="UiControls.NameWithoutControlWord"/>), names a personal
+    /// identifier (<c>txtPhoneNumber</c>, <c>txtNombrePaciente</c>) or a person (<c>txtPatient</c>, <c>cmbCustomer</c>):
+    /// the form shows that person's data there. The control's members are the platform's and say nothing by themselves;
+    /// the application's name for the control does. A list's <c>SelectedValue</c> under a person's name is usually the
+    /// record's key, so it is not taken for the person's name. Null for anything else.
+    /// </summary>
+    public SourceReason? ClassifyControlValue(IOperation operation)
+    {
+        if (operation is not IPropertyReferenceOperation { Property: { IsIndexer: false } property, Instance: { } instance } ||
+            property.Name is not ("Text" or "SelectedText" or "SelectedItem" or "SelectedValue"))
+        {
+            return null;
+        }
+
+        ISymbol? control = instance.WithoutConversions() switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation { Property.IsIndexer: false } holder => holder.Property,
+            _ => null,
+        };
+        if (control is null || !control.IsDeclaredInSource() || !FrameworkAssemblies.Declares(property) ||
+            !UiControls.IsControl(instance.Type))
+        {
+            return null;
+        }
+
+        var tokens = UiControls.NameWithoutControlWord(NameOf(control.Name).Tokens);
+        if (tokens.IsEmpty || NameOf(control.Name).Excluded)
+        {
+            return null;
+        }
+
+        var concept = PersonalIdentifierVocabulary.Match(tokens);
+        if (concept is not null)
+        {
+            return new SourceReason(concept.Description, $"the {property.Name} of the control '{control.Name}', named after it");
+        }
+
+        if (property.Name != "SelectedValue" && PersonalIdentifierVocabulary.NamesPerson(tokens, _options.PersonTypes))
+        {
+            return new SourceReason("a person's name", $"the {property.Name} of the control '{control.Name}', named after a person");
+        }
+
+        return null;
+    }
+
     /// <summary>The call is on a <c>ClaimsPrincipal</c>: its instance method, or an extension whose first parameter is one.</summary>
     private bool OnPrincipal(IInvocationOperation invocation)
     {

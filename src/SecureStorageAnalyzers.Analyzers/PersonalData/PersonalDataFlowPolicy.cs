@@ -35,7 +35,7 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
     public bool PassesThrough(IOperation creationOrCall) => false;
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol) =>
-        _classifier.ClassifyClaim(operation) ?? _classifier.Classify(symbol);
+        _classifier.ClassifyClaim(operation) ?? _classifier.Classify(symbol) ?? _classifier.ClassifyControlValue(operation);
 
     /// <summary>Why <paramref name="symbol"/> is personal by what it is or how it is named, without an operation to read.</summary>
     public SourceReason? ClassifySymbol(ISymbol symbol) => _classifier.Classify(symbol);

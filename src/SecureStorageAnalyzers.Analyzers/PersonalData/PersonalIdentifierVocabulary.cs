@@ -223,7 +223,9 @@ internal static class PersonalIdentifierVocabulary
         "empregado", "afiliado", "titular", "persona", "pessoa", "alumno", "aluno", "estudiante", "beneficiario",
         "beneficiário", "socio", "sócio", "contacto", "contato", "representante", "responsable", "responsável",
         // Spanish surnames: ApellidoPaterno, ApellidoMaterno.
-        "paterno", "materno");
+        "paterno", "materno",
+        // The copy read from the database (nombrePacienteBD, phoneDb): the same value.
+        "bd", "db");
 
     /// <summary>
     /// Words that, right before a concept, name the kind of document rather than its number: <c>TipoIdentificacion</c>,
@@ -311,13 +313,36 @@ internal static class PersonalIdentifierVocabulary
                 hasName = true;
             }
             else if (!NameModifiers.Contains(token) && !PersonTypeWords.Contains(token) && typeTokens.IndexOf(token) < 0 &&
-                     !(token.Length > 0 && char.IsDigit(token[0])))
+                     !(token.Length > 0 && char.IsDigit(token[0])) && !Abbreviates(token, typeTokens))
             {
                 return false;
             }
         }
 
         return hasName;
+    }
+
+    /// <summary>
+    /// True when <paramref name="token"/> is a shortening of one of the type's words, at least three letters from its
+    /// start (<c>cus</c> of <c>Customer</c>, <c>emp</c> of <c>Employee</c>): snake_case schemas suffix a column with its
+    /// table's short name (<c>name_cus</c>), which keeps the member the type's own name.
+    /// </summary>
+    private static bool Abbreviates(string token, ImmutableArray<string> typeTokens)
+    {
+        if (token.Length < 3)
+        {
+            return false;
+        }
+
+        foreach (var word in typeTokens)
+        {
+            if (word.Length > token.Length && word.StartsWith(token, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

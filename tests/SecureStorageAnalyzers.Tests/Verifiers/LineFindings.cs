@@ -45,7 +45,15 @@ internal static partial class LineFindings
     /// The same, with <paramref name="libraries"/> compiled first into an assembly of their own that the code references:
     /// a stand-in for a library the mirror does not serve, with its real namespaces and signatures.
     /// </summary>
-    public static async Task VerifyWithLibraryAsync(DiagnosticAnalyzer analyzer, string source, string libraries, TestFramework framework)
+    public static Task VerifyWithLibraryAsync(DiagnosticAnalyzer analyzer, string source, string libraries, TestFramework framework) =>
+        VerifyWithLibraryAsync(analyzer, source, libraries, framework, "StandIn");
+
+    /// <summary>
+    /// The same, with the stand-in compiled under <paramref name="assemblyName"/>: a platform assembly's name
+    /// (<c>System.Windows.Forms</c>) makes its members the platform's, as the real assembly's are.
+    /// </summary>
+    public static async Task VerifyWithLibraryAsync(DiagnosticAnalyzer analyzer, string source, string libraries, TestFramework framework,
+        string assemblyName)
     {
         var expected = new List<string>();
         var lines = source.Replace("\r\n", "\n").Split('\n');
@@ -58,12 +66,12 @@ internal static partial class LineFindings
             }
         }
 
-        var actual = await FindingsAsync(analyzer, source, framework, [], Library(libraries, framework));
+        var actual = await FindingsAsync(analyzer, source, framework, [], Library(libraries, framework, assemblyName));
         Assert.Equal(expected.OrderBy(s => s, StringComparer.Ordinal), actual.Select(d => d.Line).OrderBy(s => s, StringComparer.Ordinal));
     }
 
-    private static MetadataReference Library(string source, TestFramework framework) =>
-        TestReferences.CompiledLibrary("StandIn", source, References(framework));
+    private static MetadataReference Library(string source, TestFramework framework, string assemblyName) =>
+        TestReferences.CompiledLibrary(assemblyName, source, References(framework));
 
     private static ImmutableArray<MetadataReference> References(TestFramework framework) => framework switch
     {
