@@ -37,6 +37,7 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? StreamWriter => Get("System.IO.StreamWriter");
     public INamedTypeSymbol? FileMode => Get("System.IO.FileMode");
     public INamedTypeSymbol? FileAccess => Get("System.IO.FileAccess");
+    public INamedTypeSymbol? FileStreamOptions => Get("System.IO.FileStreamOptions");
     public INamedTypeSymbol? FileSystemInfo => Get("System.IO.FileSystemInfo");
     public INamedTypeSymbol? DirectoryInfo => Get("System.IO.DirectoryInfo");
 

@@ -73,11 +73,20 @@ internal sealed class StoredContentVocabulary
         "image", "img", "picture", "pic", "photo", "avatar", "thumbnail", "thumb", "logo", "banner", "cover", "product",
         "gallery", "galleries", "icon", "profile");
 
-    /// <summary>A data subject or a private document. <c>cover-letter</c> is here so that <c>cover</c> does not make it public.</summary>
+    /// <summary>
+    /// A data subject or a private document. <c>cover-letter</c> is here so that <c>cover</c> does not make it public.
+    /// Identity documents (<c>kyc</c>, a know-your-customer check; India's <c>aadhaar</c> and <c>pan-card</c>;
+    /// <c>national-id</c>, <c>id-proof</c>) and medical imaging (<c>radiology</c>, <c>scan</c>, <c>xray</c>, <c>mri</c>,
+    /// <c>dicom</c>, …) are pictures by format, so they must win over <c>image</c> in a folder or an upload's name:
+    /// <c>PanImage</c> written by a <c>KycController</c>, a scan uploaded as <c>imageFile</c> into "radiology-images".
+    /// <c>pan</c> alone is not a word here (a cookware shop's pan images), nor <c>ct</c> (a <c>CtScan</c> has "scan").
+    /// </summary>
     public static readonly ImmutableArray<string> DefaultPrivateData = ImmutableArray.Create(
         "patient", "health", "healthcare", "medical", "clinical", "record", "recording", "call", "voicemail", "document",
         "attachment", "cv", "resume", "licence", "license", "passport", "id-card", "idcard", "invoice", "contract",
-        "message", "prescription", "payslip", "cover-letter");
+        "message", "prescription", "payslip", "cover-letter",
+        "kyc", "aadhaar", "aadhar", "pan-card", "national-id", "id-proof", "identity-proof", "address-proof",
+        "radiology", "radiograph", "scan", "xray", "x-ray", "mri", "ultrasound", "dicom", "mammogram", "lab-report", "lab-result");
 
     internal static readonly ImmutableHashSet<string> ImageExtensions = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
         "jpg", "jpeg", "jfif", "png", "gif", "webp", "bmp", "svg", "ico", "avif", "tif", "tiff", "heic");

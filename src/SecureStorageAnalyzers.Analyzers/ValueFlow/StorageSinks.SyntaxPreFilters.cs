@@ -21,7 +21,7 @@ internal sealed partial class StorageSinks
         "UploadBlobAsync", "UploadBlob", "IAmazonS3", "AmazonS3Client", "TransferUtility", "ITransferUtility", "PutObjectRequest", "GetObjectRequest",
         "StorageClient", "UrlSigner", "PutObjectArgs", "GetObjectArgs", "WithObject",
         // Document and image libraries that save to a path themselves.
-        "PdfDocument", "PdfDocumentRenderer", "Bitmap", "Image", "GeneratePdf", "GenerateXps", "XLWorkbook",
+        "PdfDocument", "PdfDocumentRenderer", "Bitmap", "Image", "GeneratePdf", "GenerateXps", "XLWorkbook", "PdfWriter",
         // Places on disk: a string built from one is a path even before it meets a storage call.
         "ContentRootPath", "WebRootPath", "BaseDirectory", "GetFolderPath", "GetTempPath", "GetCurrentDirectory",
         "CurrentDirectory", "DirectoryName");

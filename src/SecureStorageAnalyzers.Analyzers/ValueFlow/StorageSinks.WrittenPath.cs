@@ -9,25 +9,26 @@ namespace SecureStorageAnalyzers.ValueFlow;
 
 // Where a call writes a file (SSA0006, SSA0009): the written path of File, FileInfo, FileStream, StreamWriter and posted-file
 // calls, and of the document and image libraries that save to a path themselves (PDFsharp, MigraDoc, System.Drawing,
-// QuestPDF, ClosedXML).
+// QuestPDF, ClosedXML, iText 7).
 internal sealed partial class StorageSinks
 {
     private readonly SymbolSet<INamedTypeSymbol> _pdfDocuments;
     private readonly INamedTypeSymbol? _image;
     private readonly INamedTypeSymbol? _questPdfGenerate;
     private readonly SymbolSet<INamedTypeSymbol> _workbooks;
+    private readonly INamedTypeSymbol? _pdfWriter;
 
     /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
     public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes =>
-        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase, _image, _questPdfGenerate)
+        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase, _image, _questPdfGenerate, _pdfWriter)
             .Concat(_pdfDocuments).Concat(_workbooks);
 
     /// <summary>
     /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/
     /// <c>Create*</c>/<c>OpenWrite</c>, the destination of <c>File.Copy</c>/<c>Move</c>/<c>Replace</c>, <c>File.Open</c> and
-    /// <c>new FileStream</c> with a creating mode or write access, <c>new StreamWriter(path)</c>, and <c>FileInfo</c>'s
+    /// <c>new FileStream</c> with a mode that creates (see <see cref="OpensForWriting"/>), <c>new StreamWriter(path)</c>, and <c>FileInfo</c>'s
     /// <c>Create</c>/<c>CreateText</c>/<c>OpenWrite</c>/<c>AppendText</c> (the receiver) and <c>CopyTo</c>/<c>MoveTo</c>
-    /// (the destination).
+    /// (the destination); iText 7's <c>new PdfWriter(filename)</c> creates the file it is given.
     /// </summary>
     public IOperation? WrittenPath(IOperation call)
     {
@@ -79,6 +80,18 @@ internal sealed partial class StorageSinks
                     return creation.Arguments.Argument("path");
                 }
 
+                // iText 7: new PdfWriter(filename[, properties]); its Stream and FileInfo overloads write where those were opened.
+                if (SymbolEqualityComparer.Default.Equals(creation.Type, _pdfWriter))
+                {
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.Parameter is { Type.SpecialType: SpecialType.System_String })
+                        {
+                            return argument.Value;
+                        }
+                    }
+                }
+
                 return null;
 
             default:
@@ -119,29 +132,69 @@ internal sealed partial class StorageSinks
         return null;
     }
 
-    /// <summary>A <c>FileMode</c> that creates or truncates, or a <c>FileAccess</c> with write, among the arguments.</summary>
+    /// <summary>
+    /// An open that can store a new file: a <c>FileMode</c> that creates (<c>CreateNew</c>, <c>Create</c>,
+    /// <c>OpenOrCreate</c>, <c>Append</c>), given as a constant or as the <c>Mode</c> of a <c>FileStreamOptions</c>
+    /// created in the call. <c>Open</c> and <c>Truncate</c> throw when the file is missing, so they only change a file that
+    /// is already there (a secure erase overwrites and deletes it): not a write that stores one, whatever the access.
+    /// A mode that is not a constant is judged by the access: write access counts as a write.
+    /// </summary>
     private bool OpensForWriting(ImmutableArray<IArgumentOperation> arguments)
     {
+        int? mode = null;
+        var modeGiven = false;
+        var writeAccess = false;
         foreach (var argument in arguments)
         {
             var value = argument.Value;
-            if (value.ConstantValue is not { HasValue: true, Value: int constant } || value.Type is null)
+            if (value.Type is null)
             {
                 continue;
             }
 
-            // FileMode: CreateNew = 1, Create = 2, OpenOrCreate = 4, Truncate = 5, Append = 6. FileAccess: Write = 2, ReadWrite = 3.
-            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileMode) && constant is 1 or 2 or 4 or 5 or 6)
+            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileMode))
             {
-                return true;
+                modeGiven = true;
+                mode = value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
             }
-
-            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileAccess) && (constant & 2) != 0)
+            else if (SymbolEqualityComparer.Default.Equals(value.Type, _fileAccess))
             {
-                return true;
+                writeAccess |= value.ConstantValue is { HasValue: true, Value: int access } && (access & 2) != 0;
+            }
+            else if (SymbolEqualityComparer.Default.Equals(value.Type, _fileStreamOptions))
+            {
+                // new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write }; its Mode defaults to Open.
+                modeGiven = true;
+                mode = OptionsMode(value.WithoutConversions());
             }
         }
 
-        return false;
+        // FileMode: CreateNew = 1, Create = 2, Open = 3, OpenOrCreate = 4, Truncate = 5, Append = 6. FileAccess: Write = 2, ReadWrite = 3.
+        return modeGiven
+            ? mode is { } known ? known is 1 or 2 or 4 or 6 : writeAccess
+            : writeAccess;
+    }
+
+    /// <summary>The constant <c>Mode</c> of a <c>FileStreamOptions</c> created in place (Open, 3, when not set); null otherwise.</summary>
+    private int? OptionsMode(IOperation options)
+    {
+        if (options is not IObjectCreationOperation creation)
+        {
+            return null;
+        }
+
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var initialized in initializer.Initializers)
+            {
+                if (initialized is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Mode" } } assignment &&
+                    SymbolEqualityComparer.Default.Equals(assignment.Value.Type, _fileMode))
+                {
+                    return assignment.Value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
+                }
+            }
+        }
+
+        return 3;
     }
 }

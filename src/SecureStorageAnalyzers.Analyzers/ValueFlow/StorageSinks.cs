@@ -58,6 +58,7 @@ internal sealed partial class StorageSinks
     private readonly INamedTypeSymbol? _streamWriter;
     private readonly INamedTypeSymbol? _fileMode;
     private readonly INamedTypeSymbol? _fileAccess;
+    private readonly INamedTypeSymbol? _fileStreamOptions;
     private readonly INamedTypeSymbol? _exception;
     private readonly SymbolSet<INamedTypeSymbol> _fileSystemRootTypes;
     private readonly INamedTypeSymbol? _readOnlySpan;
@@ -91,8 +92,9 @@ internal sealed partial class StorageSinks
         _image = types.SystemDrawingImage;
         _questPdfGenerate = types.QuestPdfGenerateExtensions;
         _workbooks = SymbolSet<INamedTypeSymbol>.Of(types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook);
+        _pdfWriter = types.ITextPdfWriter;
         foreach (var writer in Symbols.NonNull(types.PdfSharpPdfDocument, types.PdfSharpCorePdfDocument, types.MigraDocPdfDocumentRenderer,
-                     _image, _questPdfGenerate, types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook))
+                     _image, _questPdfGenerate, types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook, _pdfWriter))
         {
             sinkTypes.Add(writer);
         }
@@ -175,6 +177,7 @@ internal sealed partial class StorageSinks
         _streamWriter = types.StreamWriter;
         _fileMode = types.FileMode;
         _fileAccess = types.FileAccess;
+        _fileStreamOptions = types.FileStreamOptions;
         String = types.String;
         Convert = types.Convert;
         Encoding = types.Encoding;

@@ -160,6 +160,62 @@ public class SSA0006DocumentWriterTests
         }
         """);
 
+    /// <summary>
+    /// An applicant's decision letter written by iText 7 into the web root: <c>new PdfWriter(filename)</c> creates the file
+    /// (a stand-in with iText's namespace and constructors). A writer over a stream the code opened is the stream's write,
+    /// and a writer into the content root is not under the web root.
+    /// </summary>
+    [Fact]
+    public Task ITextPdfWriterCreatedUnderWebRoot_IsReportedAsync() => VerifyWithLibraryAsync("""
+        using iText.Kernel.Pdf;
+
+        public class DecisionLetters(IWebHostEnvironment env)
+        {
+            public void Write(int applicationId, MemoryStream buffer)
+            {
+                var path = Path.Combine(env.WebRootPath, "letters", applicationId + "Decision.pdf");
+                using (var writer = new PdfWriter(path)) { } //! SSA0006
+                using (var second = new PdfWriter(Path.Combine(env.WebRootPath, "letters", applicationId + "Copy.pdf"), new WriterProperties())) { } //! SSA0006
+                using (var inMemory = new PdfWriter(buffer)) { }
+                using (var kept = new PdfWriter(Path.Combine(env.ContentRootPath, "Letters", applicationId + ".pdf"))) { }
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+
+        namespace iText.Kernel.Pdf
+        {
+            public class WriterProperties { }
+
+            public class PdfWriter : IDisposable
+            {
+                public PdfWriter(string filename) { }
+                public PdfWriter(string filename, WriterProperties properties) { }
+                public PdfWriter(Stream os) { }
+                public PdfWriter(FileInfo file) { }
+                public void Dispose() { }
+            }
+        }
+        """);
+
+    /// <summary>An app's own <c>PdfWriter</c> in another namespace is not iText's: creating one writes nothing.</summary>
+    [Fact]
+    public Task AppTypeNamedPdfWriter_IsNotASinkAsync() => VerifyAsync("""
+        namespace Clinic.Documents
+        {
+            public class PdfWriter
+            {
+                public PdfWriter(string path) { }
+            }
+
+            public class Letters
+            {
+                public object Keep(string patient) => new PdfWriter($"wwwroot/letters/{patient}.pdf");
+            }
+        }
+        """);
+
     /// <summary>An app's own type called <c>PdfDocument</c> in another namespace is not the library's: its Save is not a write.</summary>
     [Fact]
     public Task AppTypeNamedLikeTheLibrary_IsNotASinkAsync() => VerifyAsync("""

@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = SecureStorageAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
+    SecureStorageAnalyzers.Hosting.SSA0006DoNotWriteUnderWebRootAnalyzer>;
+
+namespace SecureStorageAnalyzers.Tests.Hosting;
+
+/// <summary>
+/// Which opens store a file: a mode that can create one (CreateNew, Create, OpenOrCreate, Append) does; Open and
+/// Truncate only change a file already there (they throw when it is missing), so overwriting a stored upload with zeros
+/// before deleting it is not a write of new data under the web root.
+/// </summary>
+public class SSA0006OpenModeTests
+{
+    private static DiagnosticResult Diagnostic() => VerifyCS.Diagnostic(Descriptors.SSA0006RuntimeDataWrittenUnderWebRoot);
+
+    [Fact]
+    public async Task OverwriteThenDelete_OfAnExistingFile_IsNotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            public class VerificationController(IWebHostEnvironment env) : Controller
+            {
+                public void Shred(string storedName)
+                {
+                    var target = Path.Combine(env.WebRootPath, "verification", storedName);
+                    var size = new FileInfo(target).Length;
+                    using (var stream = new FileStream(target, FileMode.Open, FileAccess.Write))
+                    {
+                        stream.Write(new byte[size], 0, (int)size);
+                    }
+
+                    using (var again = System.IO.File.Open(target, FileMode.Truncate, FileAccess.Write)) { }
+                    using (var third = new FileInfo(target).Open(FileMode.Open, FileAccess.ReadWrite)) { }
+                    using (var fourth = new FileStream(target, new FileStreamOptions { Access = FileAccess.Write })) { }
+                    using (var fifth = System.IO.File.Open(target, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Write })) { }
+                    System.IO.File.Delete(target);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ModesThatCreate_AreReportedInEveryFormAsync()
+    {
+        const string NoMedia = SSA0006DoNotWriteUnderWebRootTests.NoMedia;
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            public class StatementsController(IWebHostEnvironment env) : Controller
+            {
+                public void Store(string name, FileMode mode)
+                {
+                    var root = {|#1:env.WebRootPath|};
+                    using (var a = {|#0:new FileStream(Path.Combine(root, "a", name), FileMode.OpenOrCreate, FileAccess.Write)|}) { }
+                    using (var b = System.IO.File.{|#2:Open(Path.Combine(root, "b", name), FileMode.Append)|}) { }
+                    using (var c = new FileInfo(Path.Combine(root, "c", name)).{|#3:Open(FileMode.CreateNew)|}) { }
+                    using (var d = {|#4:new FileStream(Path.Combine(root, "d", name), new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write })|}) { }
+                    using (var e = System.IO.File.{|#5:Open(Path.Combine(root, "e", name), new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Write })|}) { }
+                    // A mode the code does not fix is judged by its access.
+                    using (var f = {|#6:new FileStream(Path.Combine(root, "f", name), mode, FileAccess.Write)|}) { }
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("new FileStream", "env.WebRootPath", NoMedia),
+            Diagnostic().WithLocation(2).WithLocation(1).WithArguments("System.IO.File.Open", "env.WebRootPath", NoMedia),
+            Diagnostic().WithLocation(3).WithLocation(1).WithArguments("new FileInfo", "env.WebRootPath", NoMedia),
+            Diagnostic().WithLocation(4).WithLocation(1).WithArguments("new FileStream", "env.WebRootPath", NoMedia),
+            Diagnostic().WithLocation(5).WithLocation(1).WithArguments("System.IO.File.Open", "env.WebRootPath", NoMedia),
+            Diagnostic().WithLocation(6).WithLocation(1).WithArguments("new FileStream", "env.WebRootPath", NoMedia));
+    }
+}
