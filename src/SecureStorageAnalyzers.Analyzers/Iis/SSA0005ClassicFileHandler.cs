@@ -320,7 +320,7 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
     /// MVC 5 also an action's simple parameter, and what a record found by a request value names (the lookups of
     /// <see cref="RecordLookups"/>, as for ASP.NET Core: <c>db.Calls.FirstOrDefault(x =&gt; x.Code == code).Path</c>).
     /// </summary>
-    private sealed class RequestPolicy : IFlowSourcePolicy
+    private sealed class RequestPolicy : IFlowSourcePolicy, IFollowsProjectImplementations
     {
         private static readonly SourceReason Reason = new("a request value", "Request.QueryString/Form/Params");
         private readonly INamedTypeSymbol? _request;
@@ -343,9 +343,24 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
 
         public bool FollowsValueTransformations => true;
 
-        /// <summary>MVC 5: the keys of a lookup that finds a record (<c>Find(id)</c>, <c>FirstOrDefault(x =&gt; x.Code == code)</c>).</summary>
-        public IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) =>
-            _lookups is null ? Array.Empty<IOperation>() : _lookups.KeysOf(call);
+        /// <summary>
+        /// MVC 5: the keys of a lookup that finds a record (<c>Find(id)</c>, <c>FirstOrDefault(x =&gt; x.Code == code)</c>),
+        /// or of the project's own method that returns a record of the project's type (<c>Report.Select(id)</c>).
+        /// </summary>
+        public IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call)
+        {
+            if (_lookups is null)
+            {
+                return Array.Empty<IOperation>();
+            }
+
+            var keys = _lookups.KeysOf(call);
+            return keys.Count > 0 ? keys : _lookups.ProjectFinderKeys(call);
+        }
+
+        /// <summary>MVC 5: a call through the project's own interface runs its one implementation here.</summary>
+        public IMethodSymbol? ImplementationOf(IMethodSymbol method) =>
+            _lookups?.ImplementationOf(method, System.Threading.CancellationToken.None);
 
         /// <summary>MVC 5: a member the application declares (<c>voice.VoicePath</c>) is chosen by the record it is read from.</summary>
         public bool FollowsMembersOf(IPropertyReferenceOperation property) =>

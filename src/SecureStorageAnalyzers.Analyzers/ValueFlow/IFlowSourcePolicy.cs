@@ -48,3 +48,17 @@ internal interface IFlowSourcePolicy
     /// </summary>
     bool FollowsMembersOf(IPropertyReferenceOperation property);
 }
+
+/// <summary>
+/// A policy whose walks go through a call of the project's own interface into the body that call runs (SSA0005: the
+/// record <c>_documents.GetByIdAsync(id)</c> finds, with <c>IDocumentService</c> implemented by one class here). Only
+/// the policies that implement it; the walk asks when the called method has no body of its own.
+/// </summary>
+internal interface IFollowsProjectImplementations
+{
+    /// <summary>
+    /// The one method of the compilation that implements <paramref name="method"/>, a member of the project's own
+    /// interface (<see cref="ProjectImplementations"/>); null when there is none or several, or the interface is not the project's.
+    /// </summary>
+    IMethodSymbol? ImplementationOf(IMethodSymbol method);
+}

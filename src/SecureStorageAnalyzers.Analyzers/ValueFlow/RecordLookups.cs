@@ -66,6 +66,63 @@ internal sealed class RecordLookups
         return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
     }
 
+    /// <summary>
+    /// The body a call of the project's own interface member runs: its one implementation in the compilation
+    /// (<see cref="ProjectImplementations"/>, the helper SSA0101's summaries use), so that a record an injected service
+    /// finds (<c>_documents.GetByIdAsync(id)</c> through <c>IDocumentService</c>) is followed like one a concrete class
+    /// finds. One hop, and only into the project's own classes: null for any other method.
+    /// </summary>
+    public IMethodSymbol? ImplementationOf(IMethodSymbol method, System.Threading.CancellationToken cancellationToken) =>
+        method.IsAbstract ? _symbols.Implementations.Single(method, cancellationToken) : null;
+
+    /// <summary>
+    /// MVC 5: a method of the project that returns one of the project's own types, called with values (<c>Report.Select(id)</c>
+    /// reading the report row by ADO.NET, <c>repository.GetReport(id)</c>): the record it returns is the one those values
+    /// choose, whatever the method does with them, so they are its keys. Empty for a method declared elsewhere, one
+    /// that returns a framework type (a string, a byte array, a list), a constructor or a property, and when an argument
+    /// is the signed-in user (the caller's own record, as for a predicate).
+    /// </summary>
+    public IReadOnlyList<IOperation> ProjectFinderKeys(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (method.MethodKind != MethodKind.Ordinary || call.Arguments.IsEmpty || call.SemanticModel?.Compilation is not { } compilation ||
+            !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly) ||
+            !IsOwnRecordType(RecordType(method.ReturnType), compilation))
+        {
+            return Array.Empty<IOperation>();
+        }
+
+        List<IOperation>? keys = null;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue || SymbolEquality.DefinitionIs(argument.Value.Type, _symbols.CancellationToken))
+            {
+                continue;
+            }
+
+            if (IsSignedInUsers(argument.Value, 0))
+            {
+                return Array.Empty<IOperation>();
+            }
+
+            (keys ??= new List<IOperation>()).Add(argument.Value);
+        }
+
+        return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+    }
+
+    /// <summary>The type a call's value is read as: <c>T</c> of a <c>Task&lt;T&gt;</c>, or the type itself.</summary>
+    private static ITypeSymbol? RecordType(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task &&
+        task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+            ? task.TypeArguments[0]
+            : type;
+
+    /// <summary>A class or struct the compilation declares (an entity, a model): not a string, an array or a collection of the framework.</summary>
+    private static bool IsOwnRecordType(ITypeSymbol? type, Compilation compilation) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct, IsTupleType: false } named &&
+        SymbolEqualityComparer.Default.Equals(named.ContainingAssembly, compilation.Assembly);
+
     private bool IsQueryOperator(IMethodSymbol method) =>
         method.ContainingType is { } type &&
         (SymbolEquality.DefinitionIs(type, _symbols.Enumerable) || SymbolEquality.DefinitionIs(type, _symbols.Queryable) ||

@@ -22,7 +22,7 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// (<c>x.OwnerId == userId</c> where <c>userId</c> comes from <c>User</c>) finds the caller's own record: not a choice
 /// of the requester's, so that lookup carries nothing.
 /// </summary>
-internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
+internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjectImplementations
 {
     private readonly ISymbol _handler;
     private readonly RequestSymbols _symbols;
@@ -49,6 +49,9 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy
 
     /// <summary>The keys of a lookup that finds a record (<see cref="RecordLookups"/>, shared with MVC 5's form).</summary>
     public IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => _lookups.KeysOf(call);
+
+    /// <summary>A call through the project's own interface runs its one implementation here (see <see cref="RecordLookups.ImplementationOf"/>).</summary>
+    public IMethodSymbol? ImplementationOf(IMethodSymbol method) => _lookups.ImplementationOf(method, _cancellationToken);
 
     public bool StopsAtPathBuilders => false;
 
@@ -253,7 +256,11 @@ internal sealed class RequestSymbols
         File = types.File;
         FileStream = types.FileStream;
         FileInfo = types.FileInfo;
+        Implementations = ProjectImplementations.For(types);
     }
+
+    /// <summary>The project's own implementations of its interfaces (shared with SSA0101's helper summaries).</summary>
+    public ProjectImplementations Implementations { get; }
 
     public INamedTypeSymbol? AsParameters { get; }
     public IPropertySymbol? FormFileName { get; }

@@ -551,12 +551,21 @@ internal sealed class ValueFlowTracker
         private bool TraceProjectMethod(IOperation invocation, IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments,
             int depth, bool hashed, ArgumentMap? arguments)
         {
-            if (invocation.SemanticModel?.Compilation is not { } compilation || !ProjectMethodReturns.IsFollowable(method, compilation))
+            if (invocation.SemanticModel?.Compilation is not { } compilation)
             {
                 return false;
             }
 
-            var returns = _owner._sinks.ProjectReturns.Of(method, compilation);
+            // A call through the project's own interface: the one implementation here, for a policy that follows it.
+            var body = method;
+            if (!ProjectMethodReturns.IsFollowable(method, compilation) &&
+                !(_owner._policy is IFollowsProjectImplementations follower && follower.ImplementationOf(method) is { } implementation &&
+                  ProjectMethodReturns.IsFollowable(body = implementation, compilation)))
+            {
+                return false;
+            }
+
+            var returns = _owner._sinks.ProjectReturns.Of(body, compilation);
             if (returns.IsEmpty)
             {
                 return false;
@@ -568,7 +577,8 @@ internal sealed class ValueFlowTracker
             {
                 if (argument.Parameter is { } parameter)
                 {
-                    map.Values[parameter.OriginalDefinition] = argument.Value;
+                    var target = ReferenceEquals(body, method) ? parameter : body.Parameters[parameter.Ordinal];
+                    map.Values[target.OriginalDefinition] = argument.Value;
                 }
             }
 

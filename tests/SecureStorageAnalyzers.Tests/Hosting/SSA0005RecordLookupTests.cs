@@ -177,6 +177,137 @@ public class SSA0005RecordLookupTests
             Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Results.File", "the parameter 'id'", Nothing));
     }
 
+    /// <summary>
+    /// Held-out set 7's shape: a controller gets the service that finds the record as the project's own interface, which
+    /// one class here implements: the lookup in that class's method is followed as if the field were typed as the class.
+    /// The file is copied into a MemoryStream that is returned.
+    /// </summary>
+    [Fact]
+    public async Task LookupThroughTheProjectsOwnInterface_FollowedIntoItsOneImplementation_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            public interface IExportService
+            {
+                Task<Export?> FindExportAsync(int exportId);
+            }
+
+            public sealed class ExportService : IExportService
+            {
+                private readonly AppDb _db;
+
+                public ExportService(AppDb db) => _db = db;
+
+                public async Task<Export?> FindExportAsync(int exportId) =>
+                    await _db.Exports.FirstOrDefaultAsync(x => x.Id == exportId);
+            }
+
+            [Route("admin/exports")]
+            public class AdminExportsController : ControllerBase
+            {
+                private readonly IExportService _exports;
+
+                public AdminExportsController(IExportService exports) => _exports = exports;
+
+                [HttpGet("download/{exportId}")]
+                public async Task<IActionResult> {|#2:Download|}(int exportId)
+                {
+                    var export = await _exports.FindExportAsync({|#1:exportId|});
+                    if (export == null)
+                    {
+                        return NotFound();
+                    }
+
+                    var path = export.Path;
+                    var memory = new MemoryStream();
+                    using (var stream = new FileStream(path, FileMode.Open))
+                    {
+                        await stream.CopyToAsync(memory);
+                    }
+
+                    memory.Position = 0;
+                    return {|#0:File(memory, "application/pdf", "export.pdf")|};
+                }
+            }
+            """ + EntityFramework + EntryPoint,
+            Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("File", "the parameter 'exportId'", Nothing));
+    }
+
+    /// <summary>
+    /// Through an interface, still only what one class of the project runs: an interface two classes implement, one
+    /// whose implementation finds only the caller's own record, and one implemented outside the compilation (a
+    /// framework interface) are not followed; an [Authorize] controller stays gated.
+    /// </summary>
+    [Fact]
+    public async Task LookupThroughInterface_AmbiguousOwnRecordOrGated_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Security.Claims;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
+
+            public interface IExportFinder
+            {
+                Export? Find(int id);
+            }
+
+            public sealed class DbExportFinder : IExportFinder
+            {
+                private readonly AppDb _db;
+                public DbExportFinder(AppDb db) => _db = db;
+                public Export? Find(int id) => _db.Exports.Find(id);
+            }
+
+            public sealed class ArchiveExportFinder : IExportFinder
+            {
+                private readonly AppDb _db;
+                public ArchiveExportFinder(AppDb db) => _db = db;
+                public Export? Find(int id) => _db.Exports.FirstOrDefault(x => x.GroupId == id);
+            }
+
+            public interface IOwnExports
+            {
+                Export? Mine(int id);
+            }
+
+            public sealed class OwnExports : IOwnExports
+            {
+                private readonly AppDb _db;
+                private readonly IHttpContextAccessor _http;
+                public OwnExports(AppDb db, IHttpContextAccessor http) => (_db, _http) = (db, http);
+                public Export? Mine(int id) =>
+                    _db.Exports.FirstOrDefault(x => x.Id == id && x.OwnerId == _http.HttpContext!.User.FindFirstValue(ClaimTypes.NameIdentifier));
+            }
+
+            public class ExportsController : ControllerBase
+            {
+                private readonly IExportFinder _finder;
+                private readonly IOwnExports _own;
+
+                public ExportsController(IExportFinder finder, IOwnExports own) => (_finder, _own) = (finder, own);
+
+                public IActionResult Either(int id) => PhysicalFile(_finder.Find(id)!.Path, "application/pdf");
+
+                public IActionResult Own(int id) => PhysicalFile(_own.Mine(id)!.Path, "application/pdf");
+            }
+
+            [Authorize]
+            public class GatedExportsController : ControllerBase
+            {
+                private readonly IOwnExports _own;
+                private readonly AppDb _db;
+
+                public GatedExportsController(IOwnExports own, AppDb db) => (_own, _db) = (own, db);
+
+                public IActionResult Any(int id) => PhysicalFile(new DbExportFinder(_db).Find(id)!.Path, "application/pdf");
+            }
+            """ + EntityFramework + EntryPoint);
+    }
+
     /// <summary>The endpoint judgement is the rule's own: a fallback policy authorizes, AllowAnonymous is reported whatever.</summary>
     [Fact]
     public async Task LookupEndpoints_JudgedAsAnyOtherAsync()

@@ -398,4 +398,126 @@ public class SSA0005ClassicTests
                 File(db.Voices.First(v => v.RefrenceCode == code).VoicePath, "audio/wav");
         }
         """ + EntityFramework6);
+
+    /// <summary>
+    /// The project's own data-access code, not Entity Framework (held-out set 7, a radiology system): a static
+    /// <c>Select(id)</c> that reads one row by hand and fills a model, and a repository class of the project; the
+    /// record such a method returns for the request's value names the file.
+    /// </summary>
+    private const string HandWrittenDataAccess = """
+
+        public class Dictation
+        {
+            public int Number { get; set; }
+            public string PatientNumber { get; set; }
+            public string Owner { get; set; }
+            public string AudioName { get; set; }
+
+            public static Dictation Select(int number)
+            {
+                string[] row = Database.QueryRow("select * from DICTATION where NUM='" + number + "'");
+                var dictation = new Dictation();
+                dictation.Number = int.Parse(row[0]);
+                dictation.PatientNumber = row[1];
+                dictation.AudioName = row[2];
+                return dictation;
+            }
+
+            public static Dictation SelectForOwner(string owner, int number)
+            {
+                string[] row = Database.QueryRow("select * from DICTATION where OWNER='" + owner + "' and NUM='" + number + "'");
+                return new Dictation { Number = number, Owner = owner, AudioName = row[2] };
+            }
+        }
+
+        public class DictationRepository
+        {
+            public Dictation Get(string code) => Dictation.Select(Database.NumberOf(code));
+
+            public System.Threading.Tasks.Task<Dictation> GetAsync(int number) => System.Threading.Tasks.Task.FromResult(Dictation.Select(number));
+        }
+
+        public static class Database
+        {
+            public static string[] QueryRow(string sql) => new string[3];
+
+            public static int NumberOf(string code) => code.Length;
+        }
+        """;
+
+    /// <summary>
+    /// MVC 5: the record the project's own method returns for an action parameter (a static <c>Select(id)</c> over
+    /// hand-written data access, a repository's <c>Get(code)</c>, awaited or not) names the file the action returns.
+    /// </summary>
+    [Fact]
+    public Task Mvc5Actions_ReturningTheFileOfARecordTheProjectsMethodReturns_ReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+        using System.Web.Mvc;
+
+        public class DictationController : Controller
+        {
+            private readonly DictationRepository repository = new DictationRepository();
+
+            public FileResult DownloadFile(int number)
+            {
+                Dictation dictation = Dictation.Select(number);
+                string folder = System.Text.RegularExpressions.Regex.Replace(dictation.PatientNumber, "[^0-9a-zA-Z]+", "");
+                string path = Server.MapPath("~/AudioFiles") + "/" + folder + "/" + dictation.AudioName;
+                byte[] bytes = System.IO.File.ReadAllBytes(path);
+                return File(bytes, System.Net.Mime.MediaTypeNames.Application.Octet, "dictation.wav"); //! SSA0005
+            }
+
+            public ActionResult Play(string code) =>
+                File(Path.Combine(@"D:\dictations", repository.Get(code).AudioName), "audio/wav"); //! SSA0005
+
+            public async Task<ActionResult> PlayAsync(int number)
+            {
+                var dictation = await repository.GetAsync(number);
+                return new FilePathResult(Path.Combine(@"D:\dictations", dictation.AudioName), "audio/wav"); //! SSA0005
+            }
+        }
+        """ + HandWrittenDataAccess);
+
+    /// <summary>
+    /// MVC 5, the project's own method as a lookup, the safe forms: a record found by a constant or by the signed-in
+    /// user with the id, a value the action does not take from the request, and the gates the rule already knows
+    /// ([Authorize] on the controller, a check of IsAuthenticated).
+    /// </summary>
+    [Fact]
+    public Task Mvc5Actions_ProjectsMethodRecordOfTheCallerConstantOrGated_NotReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Web.Mvc;
+
+        public class DictationController : Controller
+        {
+            public ActionResult Greeting() => File(Path.Combine(@"D:\dictations", Dictation.Select(1).AudioName), "audio/wav");
+
+            public ActionResult Mine(int number) =>
+                File(Path.Combine(@"D:\dictations", Dictation.SelectForOwner(User.Identity.Name, number).AudioName), "audio/wav");
+
+            public ActionResult Checked(int number)
+            {
+                if (!Request.IsAuthenticated)
+                {
+                    return new HttpUnauthorizedResult();
+                }
+
+                return File(Path.Combine(@"D:\dictations", Dictation.Select(number).AudioName), "audio/wav");
+            }
+
+            public ActionResult Latest()
+            {
+                var latest = Dictation.Select(Database.NumberOf("latest"));
+                return File(Path.Combine(@"D:\dictations", latest.AudioName), "audio/wav");
+            }
+        }
+
+        [Authorize(Roles = "Radiologists")]
+        public class ReportDictationController : Controller
+        {
+            public FileResult DownloadFile(int number) =>
+                File(System.IO.File.ReadAllBytes(Path.Combine(@"D:\dictations", Dictation.Select(number).AudioName)), "audio/wav");
+        }
+        """ + HandWrittenDataAccess);
 }
