@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace SecureStorageAnalyzers.Benchmarks;
 
 /// <summary>
-/// <c>-- share [scale] [runs] [cloud] [fixed]</c>: the pack's share of the compiler's time as a build pays it. Each
+/// <c>-- share [scale] [runs] [cloud] [fixed] [warmup=N]</c>: the pack's share of the compiler's time as a build pays it. Each
 /// round compiles the same generated code base from its source text (fresh trees, so nothing of an earlier round is
 /// reused) in the same warm process, four ways, the order rotated round by round:
 /// <list type="bullet">
@@ -43,6 +43,9 @@ internal static class ShareRun
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
         var cloud = args.Contains("cloud");
         var oneFile = args.Contains("fixed");
+        var warmUps = args.FirstOrDefault(a => a.StartsWith("warmup=", StringComparison.Ordinal)) is { } w
+            ? int.Parse(w.Substring("warmup=".Length), CultureInfo.InvariantCulture)
+            : 2;
         var webApp = CodeBaseGenerator.GenerateWebApp(oneFile ? 2 : scale);
         if (oneFile)
         {
@@ -55,8 +58,9 @@ internal static class ShareRun
         var arms = new[] { Arm.Compiler, Arm.Pack, Arm.NoOp, Arm.Telemetry };
         var results = arms.ToDictionary(a => a, _ => new List<Measured>());
 
-        // Warm-up: every arm twice (JIT tiering of the compiler, the driver and the pack; metadata of the references).
-        for (var warm = 0; warm < 2; warm++)
+        // Warm-up: every arm twice unless warmup=N says otherwise (JIT tiering of the compiler, the driver and the pack;
+        // metadata of the references).
+        for (var warm = 0; warm < warmUps; warm++)
         {
             foreach (var arm in arms)
             {
