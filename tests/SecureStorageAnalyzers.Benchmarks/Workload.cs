@@ -76,9 +76,12 @@ public sealed class Workload
     /// <summary>The compiler's own work from source text: parse, declare, bind (<see cref="Compilation.GetDiagnostics"/>).</summary>
     public ImmutableArray<Diagnostic> CompileFromSource()
     {
-        var trees = CodeBase.Files.Select(Parse).ToArray();
+        var trees = ParseFromSource();
         return CSharpCompilation.Create(CodeBase.Name, trees, References, Options).GetDiagnostics();
     }
+
+    /// <summary>Fresh trees from the source text, as a build parses them: no tree shared with an earlier compilation.</summary>
+    public SyntaxTree[] ParseFromSource() => CodeBase.Files.Select(Parse).ToArray();
 
     private static SyntaxTree Parse(GeneratedFile file) =>
         CSharpSyntaxTree.ParseText(SourceText.From(file.Text, Encoding.UTF8), ParseOptions, "/src/" + file.Path);
