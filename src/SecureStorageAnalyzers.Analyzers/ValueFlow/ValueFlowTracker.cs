@@ -40,7 +40,8 @@ internal readonly struct FlowSource
 /// a local is compared equal with (<c>==</c>, <c>Equals</c>; for the policies that follow transformations), conditional access (<c>?.</c>),
 /// <c>await</c>, <c>?:</c>/<c>??</c>, <c>Regex.Replace</c>, local functions that return the value, and the project's own
 /// methods, one level (what they return, with the call's arguments for their parameters, read lazily and cached per
-/// method: <see cref="ProjectMethodReturns"/>). Bounded; any other call ends the walk unless the policy classifies it
+/// method: <see cref="ProjectMethodReturns"/>; through the project's own interface, its one implementation here, for a
+/// policy that is <see cref="IFollowsProjectImplementations"/>). Bounded; any other call ends the walk unless the policy classifies it
 /// (for SSA0101, <c>GetPhoneNumberAsync</c>). A keyed hash (HMAC), a barrier of the policy (a configured pseudonymization
 /// method) or a fresh name (<c>Guid.NewGuid()</c>, <c>Path.GetRandomFileName()</c>) ends it too. So does another path
 /// builder (<c>Path.Combine</c>, a path-like string) for a policy that <see cref="IFlowSourcePolicy.StopsAtPathBuilders"/>:
