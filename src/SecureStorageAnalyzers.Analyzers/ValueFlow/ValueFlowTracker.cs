@@ -99,7 +99,16 @@ internal sealed class ValueFlowTracker
                 case ICoalesceOperation:
                 case IArrayInitializerOperation:
                 case IArrayCreationOperation:
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
+                    break;
+
+                // A concatenation that is itself a path (a folder + a file name that starts with a separator) reports,
+                // and walks through this part: one path, one finding.
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                    if (_sinks.IsPathBuilder(concatenation))
+                    {
+                        return true;
+                    }
+
                     break;
 
                 case var collection when _sinks.IsParamsCollection(collection):

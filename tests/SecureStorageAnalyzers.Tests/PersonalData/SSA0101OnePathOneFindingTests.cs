@@ -77,4 +77,34 @@ public class SSA0101OnePathOneFindingTests
                 .WithArguments("request.Name", "a person's name", "its name 'Name' on CertificateRequest, which also declares ICNumber",
                     "'name' of CertificateService.GenerateCertificate, which writes it into the path of File.WriteAllText", ""));
     }
+
+    [Fact]
+    public async Task FolderPlusPathLikeFileName_IsOneFindingAsync()
+    {
+        // Both halves of the concatenation look like paths (the file name starts with a separator): the concatenation
+        // is the path and reports once; the file name inside it adds no second finding on the same line.
+        await VerifyAsync("""
+            public class Patient { public string LastName { get; set; } = ""; }
+
+            public class VisitReports
+            {
+                public string Save(Patient patient, bool large)
+                {
+                    var fileName = {|#1:@".\Reports" + $"\\visits_{{|#0:patient.LastName|}}.xlsx"|};
+                    if (large)
+                    {
+                        File.WriteAllText(fileName, "large");
+                    }
+                    else
+                    {
+                        File.WriteAllText(fileName, "small");
+                    }
+
+                    return fileName;
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("patient.LastName", "a person's name", "its name 'LastName'", "a path-like string", ""));
+    }
 }
