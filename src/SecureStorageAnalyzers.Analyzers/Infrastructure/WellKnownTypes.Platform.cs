@@ -24,6 +24,11 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? TaskOfT => Get("System.Threading.Tasks.Task`1");
     public INamedTypeSymbol? ValueTaskOfT => Get("System.Threading.Tasks.ValueTask`1");
 
+    // The base controls of desktop and Web Forms UIs: a form control's text (SSA0101).
+    public INamedTypeSymbol? WinFormsControl => Get("System.Windows.Forms.Control");
+    public INamedTypeSymbol? WpfControl => Get("System.Windows.Controls.Control");
+    public INamedTypeSymbol? WebFormsControl => Get("System.Web.UI.Control");
+
     // Time: the lifetimes of share links (SSA0010) are read from these at compile time.
     public INamedTypeSymbol? TimeSpan => Get("System.TimeSpan");
     public INamedTypeSymbol? DateTime => Get("System.DateTime");

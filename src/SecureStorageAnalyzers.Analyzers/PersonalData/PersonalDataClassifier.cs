@@ -40,6 +40,7 @@ internal sealed class PersonalDataClassifier
     private readonly INamedTypeSymbol? _identity;
     private readonly INamedTypeSymbol? _claimsPrincipal;
     private readonly INamedTypeSymbol? _claim;
+    private readonly SymbolSet<INamedTypeSymbol> _uiControls;
     private readonly ImmutableArray<INamedTypeSymbol> _configuredAttributes;
     private readonly ImmutableArray<INamedTypeSymbol> _configuredTypes;
     private readonly ImmutableArray<ImmutableArray<string>> _configuredNames;
@@ -59,6 +60,7 @@ internal sealed class PersonalDataClassifier
         _identity = types.IIdentity;
         _claimsPrincipal = types.ClaimsPrincipal;
         _claim = types.Claim;
+        _uiControls = SymbolSet<INamedTypeSymbol>.Of(types.WinFormsControl, types.WpfControl, types.WebFormsControl);
         var configured = ConfiguredNames.For(types);
         _configuredAttributes = configured.Types(options.PersonalDataAttributes);
         _configuredTypes = configured.Types(options.PersonalDataTypes);
@@ -178,7 +180,7 @@ internal sealed class PersonalDataClassifier
             _ => null,
         };
         if (control is null || !control.IsDeclaredInSource() || !FrameworkAssemblies.Declares(property) ||
-            !UiControls.IsControl(instance.Type))
+            !UiControls.IsControl(instance.Type, _uiControls))
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.PersonalData;
 
@@ -23,12 +24,13 @@ internal static class UiControls
         ImmutableArray.Create("txt"), ImmutableArray.Create("lbl"), ImmutableArray.Create("cmb"));
 
     /// <summary>
-    /// True when <paramref name="type"/> is, or derives from, a platform UI control that holds a value: not a label, whose
-    /// text is the caption the form's designer wrote (<c>lblLastName.Text</c> is "Last name:").
+    /// True when <paramref name="type"/> derives from one of the platform's base <paramref name="controls"/> (resolved
+    /// once per compilation) and holds a value: not a label, whose text is the caption the form's designer wrote
+    /// (<c>lblLastName.Text</c> is "Last name:").
     /// </summary>
-    public static bool IsControl(ITypeSymbol? type)
+    public static bool IsControl(ITypeSymbol? type, SymbolSet<INamedTypeSymbol> controls)
     {
-        if (type is null || type.Name.EndsWith("Label", System.StringComparison.Ordinal))
+        if (type is null || controls.IsEmpty || type.Name.EndsWith("Label", System.StringComparison.Ordinal))
         {
             return false;
         }
@@ -36,7 +38,7 @@ internal static class UiControls
         var depth = 0;
         for (var current = type as INamedTypeSymbol; current is not null && depth < 12; current = current.BaseType, depth++)
         {
-            if (current.Name == "Control" && current.ContainingNamespace?.ToDisplayString() is "System.Windows.Forms" or "System.Windows.Controls" or "System.Web.UI")
+            if (controls.Contains(current.OriginalDefinition))
             {
                 return true;
             }
