@@ -13,7 +13,8 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// Framework 6's <c>System.Data.Entity</c>): the key values; any call with a predicate lambda (LINQ, Entity Framework, a
 /// repository of the project): the values it compares the record's members to; a LINQ or Entity Framework query
 /// operator: its source. A predicate that also compares a member with the signed-in user (a <c>ClaimsPrincipal</c>, or
-/// classic ASP.NET's <c>IPrincipal</c>/<c>IIdentity</c>) finds the caller's own record: no keys.
+/// classic ASP.NET's <c>IPrincipal</c>/<c>IIdentity</c>) finds the caller's own record: no keys. AutoMapper's
+/// <c>Map&lt;TDestination&gt;(record)</c> is the record it maps: its source is its key.
 /// </summary>
 internal sealed class RecordLookups
 {
@@ -46,6 +47,13 @@ internal sealed class RecordLookups
             }
 
             return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+        }
+
+        // AutoMapper's Map<TDestination>(source): the same record's members in another type (a DTO the service returns).
+        if (method.Name == "Map" && _symbols.Mapper is { } mapper && !call.Arguments.IsEmpty &&
+            (SymbolEquality.DefinitionIs(method.ContainingType, mapper) || method.ContainingType is { } mapperType && WellKnownTypes.Implements(mapperType, mapper)))
+        {
+            return new[] { call.Arguments[0].Value };
         }
 
         // A predicate, whoever declares the call (LINQ, Entity Framework, a repository of the project): the values it

@@ -296,6 +296,7 @@ internal sealed class RequestSymbols
         File = types.File;
         FileStream = types.FileStream;
         FileInfo = types.FileInfo;
+        Mapper = types.AutoMapperIMapperBase;
         TaskOfT = types.TaskOfT;
         ValueTaskOfT = types.ValueTaskOfT;
         Implementations = ProjectImplementations.For(types);
@@ -305,6 +306,7 @@ internal sealed class RequestSymbols
     /// <summary>Which parameters of the project's own methods are the keys of the record they return (shared per compilation).</summary>
     public ProjectRecordFinders Finders { get; }
 
+    public INamedTypeSymbol? Mapper { get; }
     public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? ValueTaskOfT { get; }
 

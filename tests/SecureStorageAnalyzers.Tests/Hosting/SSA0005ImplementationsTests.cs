@@ -231,8 +231,8 @@ public class SSA0005ImplementationsTests
 
     /// <summary>
     /// A service that returns its generic repository's <c>GetByIdAsync(id)</c>, whose one body is Entity Framework's
-    /// <c>FindAsync(id)</c>; and a concrete repository's by-id method over a base repository's predicate lookup, called
-    /// from a service.
+    /// <c>FindAsync(id)</c>, as the entity or mapped by AutoMapper into a DTO; and a concrete repository's by-id method
+    /// over a base repository's predicate lookup, called from a service. AutoMapper is declared here with its real names.
     /// </summary>
     [Fact]
     public async Task RepositoryByIdLookupInsideAService_ReportedAsync()
@@ -274,6 +274,12 @@ public class SSA0005ImplementationsTests
             {
                 Task<Export?> GetExportAsync(int exportId);
                 Export? GetArchived(int exportId);
+                Task<ExportDto> GetMappedAsync(int exportId);
+            }
+
+            public sealed class ExportDto
+            {
+                public string Path { get; set; } = "";
             }
 
             public sealed class ExportService : IExportService
@@ -290,6 +296,14 @@ public class SSA0005ImplementationsTests
                 }
 
                 public Export? GetArchived(int exportId) => _exports.GetById(exportId);
+
+                public async Task<ExportDto> GetMappedAsync(int exportId)
+                {
+                    var export = await _repository.GetByIdAsync(exportId);
+                    return _mapper.Map<ExportDto>(export!);
+                }
+
+                private readonly AutoMapper.IMapper _mapper = null!;
             }
 
             [ApiController]
@@ -315,10 +329,29 @@ public class SSA0005ImplementationsTests
 
                 [HttpGet("archived/{id}")]
                 public IActionResult {|#5:Archived|}(int id) => {|#3:PhysicalFile(_service.GetArchived({|#4:id|})!.Path, "application/pdf")|};
+
+                [HttpGet("mapped/{id}")]
+                public async Task<IActionResult> {|#8:Mapped|}(int id)
+                {
+                    var dto = await _service.GetMappedAsync({|#7:id|});
+                    var bytes = await System.IO.File.ReadAllBytesAsync(dto.Path);
+                    return {|#6:File(bytes, "application/pdf")|};
+                }
+            }
+
+            namespace AutoMapper
+            {
+                public interface IMapperBase
+                {
+                    TDestination Map<TDestination>(object source);
+                }
+
+                public interface IMapper : IMapperBase { }
             }
             """ + SSA0005RecordLookupTests.EntityFramework + SSA0005RecordLookupTests.EntryPoint,
             Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("File", "the parameter 'id'", Nothing),
-            Diagnostic().WithLocation(3).WithLocation(4).WithLocation(5).WithArguments("PhysicalFile", "the parameter 'id'", Nothing));
+            Diagnostic().WithLocation(3).WithLocation(4).WithLocation(5).WithArguments("PhysicalFile", "the parameter 'id'", Nothing),
+            Diagnostic().WithLocation(6).WithLocation(7).WithLocation(8).WithArguments("File", "the parameter 'id'", Nothing));
     }
 
     /// <summary>
