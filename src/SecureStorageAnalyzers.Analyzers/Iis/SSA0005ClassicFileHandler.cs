@@ -358,9 +358,9 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             return keys.Count > 0 ? keys : _lookups.ProjectFinderKeys(call);
         }
 
-        /// <summary>MVC 5: a call through the project's own interface runs its one implementation here.</summary>
-        public IMethodSymbol? ImplementationOf(IMethodSymbol method) =>
-            _lookups?.ImplementationOf(method, System.Threading.CancellationToken.None);
+        /// <summary>MVC 5: a call through the project's own interface runs one of its implementations here.</summary>
+        public System.Collections.Immutable.ImmutableArray<IMethodSymbol> ImplementationsOf(IMethodSymbol method) =>
+            _lookups?.ImplementationsOf(method, System.Threading.CancellationToken.None) ?? System.Collections.Immutable.ImmutableArray<IMethodSymbol>.Empty;
 
         /// <summary>MVC 5: a member the application declares (<c>voice.VoicePath</c>) is chosen by the record it is read from.</summary>
         public bool FollowsMembersOf(IPropertyReferenceOperation property) =>

@@ -94,6 +94,8 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? Ef6DbSetOfT => Get("System.Data.Entity.DbSet`1");
     public INamedTypeSymbol? Ef6DbContext => Get("System.Data.Entity.DbContext");
     public INamedTypeSymbol? Ef6QueryableExtensions => Get("System.Data.Entity.QueryableExtensions");
+    /// <summary>AutoMapper's mapper (<c>Map&lt;TDestination&gt;(source)</c> copies a record's members into another type).</summary>
+    public INamedTypeSymbol? AutoMapperIMapperBase => Get("AutoMapper.IMapperBase");
     public INamedTypeSymbol? CancellationToken => Get("System.Threading.CancellationToken");
     public INamedTypeSymbol? SystemType => Get("System.Type");
 

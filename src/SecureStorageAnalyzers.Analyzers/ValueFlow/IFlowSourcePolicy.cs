@@ -50,15 +50,18 @@ internal interface IFlowSourcePolicy
 }
 
 /// <summary>
-/// A policy whose walks go through a call of the project's own interface into the body that call runs (SSA0005: the
-/// record <c>_documents.GetByIdAsync(id)</c> finds, with <c>IDocumentService</c> implemented by one class here). Only
-/// the policies that implement it; the walk asks when the called method has no body of its own.
+/// A policy whose walks go through a call of the project's own interface into the bodies that call may run (SSA0005:
+/// the record <c>_documents.GetByIdAsync(id)</c> finds, with <c>IDocumentService</c> implemented here; the stored file
+/// <c>_storage.DownloadAsync(path)</c> reads, with a local and a cloud <c>IFileStorageService</c>). Only the policies that
+/// implement it; the walk asks when the called method has no body of its own, and follows the call only when every
+/// body listed yields what it looks for.
 /// </summary>
 internal interface IFollowsProjectImplementations
 {
     /// <summary>
-    /// The one method of the compilation that implements <paramref name="method"/>, a member of the project's own
-    /// interface (<see cref="ProjectImplementations"/>); null when there is none or several, or the interface is not the project's.
+    /// Every method of the compilation that implements <paramref name="method"/>, a member of the project's own
+    /// interface, up to <see cref="ProjectImplementations.MaxImplementations"/> (<see cref="ProjectImplementations.Every"/>);
+    /// empty when there is none or more, or the interface is not the project's.
     /// </summary>
-    IMethodSymbol? ImplementationOf(IMethodSymbol method);
+    System.Collections.Immutable.ImmutableArray<IMethodSymbol> ImplementationsOf(IMethodSymbol method);
 }

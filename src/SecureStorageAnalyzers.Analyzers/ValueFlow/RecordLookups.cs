@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -12,7 +13,8 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// Framework 6's <c>System.Data.Entity</c>): the key values; any call with a predicate lambda (LINQ, Entity Framework, a
 /// repository of the project): the values it compares the record's members to; a LINQ or Entity Framework query
 /// operator: its source. A predicate that also compares a member with the signed-in user (a <c>ClaimsPrincipal</c>, or
-/// classic ASP.NET's <c>IPrincipal</c>/<c>IIdentity</c>) finds the caller's own record: no keys.
+/// classic ASP.NET's <c>IPrincipal</c>/<c>IIdentity</c>) finds the caller's own record: no keys. AutoMapper's
+/// <c>Map&lt;TDestination&gt;(record)</c> is the record it maps: its source is its key.
 /// </summary>
 internal sealed class RecordLookups
 {
@@ -47,6 +49,13 @@ internal sealed class RecordLookups
             return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
         }
 
+        // AutoMapper's Map<TDestination>(source): the same record's members in another type (a DTO the service returns).
+        if (method.Name == "Map" && _symbols.Mapper is { } mapper && !call.Arguments.IsEmpty &&
+            (SymbolEquality.DefinitionIs(method.ContainingType, mapper) || method.ContainingType is { } mapperType && WellKnownTypes.Implements(mapperType, mapper)))
+        {
+            return new[] { call.Arguments[0].Value };
+        }
+
         // A predicate, whoever declares the call (LINQ, Entity Framework, a repository of the project): the values it
         // compares the record's members to.
         foreach (var argument in call.Arguments)
@@ -67,13 +76,15 @@ internal sealed class RecordLookups
     }
 
     /// <summary>
-    /// The body a call of the project's own interface member runs: its one implementation in the compilation
-    /// (<see cref="ProjectImplementations"/>, the helper SSA0101's summaries use), so that a record an injected service
-    /// finds (<c>_documents.GetByIdAsync(id)</c> through <c>IDocumentService</c>) is followed like one a concrete class
-    /// finds. One hop, and only into the project's own classes: null for any other method.
+    /// The bodies a call of the project's own interface member may run: every implementation in the compilation, up to
+    /// <see cref="ProjectImplementations.MaxImplementations"/> (<see cref="ProjectImplementations.Every"/>, listed once
+    /// per compilation), so that a record an injected service finds (<c>_documents.GetByIdAsync(id)</c> through
+    /// <c>IDocumentService</c>) is followed like one a concrete class finds. The walk follows the call only when every one
+    /// of them yields a request value: a fake or a no-op implementation beside the real one leaves the call unfollowed.
+    /// One hop, and only into the project's own classes: empty for any other method.
     /// </summary>
-    public IMethodSymbol? ImplementationOf(IMethodSymbol method, System.Threading.CancellationToken cancellationToken) =>
-        method.IsAbstract ? _symbols.Implementations.Single(method, cancellationToken) : null;
+    public ImmutableArray<IMethodSymbol> ImplementationsOf(IMethodSymbol method, System.Threading.CancellationToken cancellationToken) =>
+        method.IsAbstract ? _symbols.Implementations.Every(method, cancellationToken) : ImmutableArray<IMethodSymbol>.Empty;
 
     /// <summary>
     /// MVC 5: a method of the project that returns one of the project's own types, called with values (<c>Report.Select(id)</c>
@@ -111,10 +122,248 @@ internal sealed class RecordLookups
         return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
     }
 
-    /// <summary>The type a call's value is read as: <c>T</c> of a <c>Task&lt;T&gt;</c>, or the type itself.</summary>
-    private static ITypeSymbol? RecordType(ITypeSymbol type) =>
-        type is INamedTypeSymbol { IsGenericType: true, Name: "Task" or "ValueTask", TypeArguments.Length: 1 } task &&
-        task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+    /// <summary>
+    /// ASP.NET Core: a call of the project's own method that returns one of the project's own types (or a <c>Task</c>
+    /// of one) and is itself a lookup by its parameters (a repository's <c>GetById(id)</c> doing
+    /// <c>_set.Find(id)</c>, <c>FirstOrDefault(x =&gt; x.Id == id)</c> or returning a generic base repository's
+    /// <c>GetByIdAsync(id)</c>): the arguments given for those parameters are its keys. Unlike MVC 5's
+    /// <see cref="ProjectFinderKeys"/>, the body must show the lookup: every return of the method (of every
+    /// implementation, through the project's own interface, <see cref="ImplementationsOf"/>) is a lookup of
+    /// <see cref="KeysOf"/> keyed by a parameter, or a call of another such method of the project (one call deep). A
+    /// return that builds the record, reads a cache or is a fake's constant makes it no lookup; so does a lookup that also
+    /// compares a member with the signed-in user, and a call given the signed-in user. Answered once per method and
+    /// compilation (<see cref="ProjectRecordFinders"/>).
+    /// </summary>
+    public IReadOnlyList<IOperation> ProjectLookupKeys(IInvocationOperation call, System.Threading.CancellationToken cancellationToken)
+    {
+        var method = call.TargetMethod;
+        if (_sinks is null || method.MethodKind != MethodKind.Ordinary || call.Arguments.IsEmpty ||
+            call.SemanticModel?.Compilation is not { } compilation ||
+            !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly) ||
+            !IsOwnRecordType(RecordType(method.ReturnType), compilation))
+        {
+            return Array.Empty<IOperation>();
+        }
+
+        var ordinals = KeyParameters(method, compilation, throughOneCall: true, cancellationToken);
+        if (ordinals.IsEmpty)
+        {
+            return Array.Empty<IOperation>();
+        }
+
+        List<IOperation>? keys = null;
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            if (IsSignedInUsers(argument.Value, 0))
+            {
+                return Array.Empty<IOperation>();
+            }
+
+            if (argument.Parameter is { } parameter && ordinals.Contains(parameter.Ordinal))
+            {
+                (keys ??= new List<IOperation>()).Add(argument.Value);
+            }
+        }
+
+        return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+    }
+
+    /// <summary>The ordinals of the parameters <paramref name="method"/>'s returns are looked up by; empty when a return is no lookup.</summary>
+    private ImmutableArray<int> KeyParameters(IMethodSymbol method, Compilation compilation, bool throughOneCall, System.Threading.CancellationToken cancellationToken)
+    {
+        var definition = method.OriginalDefinition;
+        var table = throughOneCall ? _symbols.Finders.ThroughOneCall : _symbols.Finders.Direct;
+        if (table.TryGetValue(definition, out var known))
+        {
+            return known;
+        }
+
+        return table.GetOrAdd(definition, ComputeKeyParameters(definition, compilation, throughOneCall, cancellationToken));
+    }
+
+    private ImmutableArray<int> ComputeKeyParameters(IMethodSymbol method, Compilation compilation, bool throughOneCall, System.Threading.CancellationToken cancellationToken)
+    {
+        var bodies = ProjectMethodReturns.IsFollowable(method, compilation) ? ImmutableArray.Create(method) : ImplementationsOf(method, cancellationToken);
+        if (bodies.IsEmpty || _sinks is null)
+        {
+            return ImmutableArray<int>.Empty;
+        }
+
+        // A parameter is a key when every body looks its record up by it.
+        HashSet<int>? common = null;
+        foreach (var body in bodies)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var returns = _sinks.ProjectReturns.Of(body, compilation);
+            var ordinals = new HashSet<int>();
+            var any = false;
+            foreach (var returned in returns)
+            {
+                if (returned.WithoutConversions().ConstantValue is { HasValue: true, Value: null } ||
+                    returned.WithoutConversions() is IDefaultValueOperation)
+                {
+                    continue;
+                }
+
+                if (!IsLookupBy(returned, body, throughOneCall, ordinals, compilation, 0, cancellationToken))
+                {
+                    return ImmutableArray<int>.Empty;
+                }
+
+                any = true;
+            }
+
+            if (!any)
+            {
+                return ImmutableArray<int>.Empty;
+            }
+
+            if (common is null)
+            {
+                common = ordinals;
+            }
+            else
+            {
+                common.IntersectWith(ordinals);
+            }
+
+            if (common.Count == 0)
+            {
+                return ImmutableArray<int>.Empty;
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<int>(common!.Count);
+        foreach (var ordinal in common)
+        {
+            result.Add(ordinal);
+        }
+
+        result.Sort();
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/>, returned by <paramref name="body"/>, is a record a lookup finds by one of
+    /// <paramref name="body"/>'s parameters (added to <paramref name="ordinals"/>): through <c>await</c>, conversions and
+    /// the locals it is given, a lookup of <see cref="KeysOf"/> (a query operator's source walked as the same question),
+    /// or, when <paramref name="throughOneCall"/>, a call of another project method that is a direct lookup.
+    /// </summary>
+    private bool IsLookupBy(IOperation value, IMethodSymbol body, bool throughOneCall, HashSet<int> ordinals, Compilation compilation,
+        int depth, System.Threading.CancellationToken cancellationToken)
+    {
+        if (depth > 8 || _sinks is null)
+        {
+            return false;
+        }
+
+        value = value.WithoutConversions();
+        switch (value)
+        {
+            case IParenthesizedOperation parenthesized:
+                return IsLookupBy(parenthesized.Operand, body, throughOneCall, ordinals, compilation, depth + 1, cancellationToken);
+
+            case IAwaitOperation awaited:
+                return IsLookupBy(awaited.Operation, body, throughOneCall, ordinals, compilation, depth + 1, cancellationToken);
+
+            case ILocalReferenceOperation local:
+                var any = false;
+                foreach (var assigned in _sinks.BodyIndex(value).ValuesOf(local.Local))
+                {
+                    if (assigned.WithoutConversions().ConstantValue is { HasValue: true, Value: null })
+                    {
+                        continue;
+                    }
+
+                    if (!IsLookupBy(assigned, body, throughOneCall, ordinals, compilation, depth + 1, cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+
+                return any;
+
+            case IInvocationOperation call:
+                var keys = KeysOf(call);
+                if (keys.Count > 0)
+                {
+                    var keyed = false;
+                    foreach (var key in keys)
+                    {
+                        keyed |= IsKeyedBy(key, body, throughOneCall, ordinals, compilation, depth + 1, cancellationToken);
+                    }
+
+                    return keyed;
+                }
+
+                if (!throughOneCall || call.TargetMethod.MethodKind != MethodKind.Ordinary ||
+                    !SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingAssembly, compilation.Assembly) ||
+                    !IsOwnRecordType(RecordType(call.TargetMethod.ReturnType), compilation))
+                {
+                    return false;
+                }
+
+                var inner = KeyParameters(call.TargetMethod, compilation, throughOneCall: false, cancellationToken);
+                var passed = false;
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && inner.Contains(parameter.Ordinal) &&
+                        argument.Value.WithoutConversions() is IParameterReferenceOperation reference && IsParameterOf(reference.Parameter, body))
+                    {
+                        ordinals.Add(reference.Parameter.Ordinal);
+                        passed = true;
+                    }
+                }
+
+                return passed;
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A lookup's key: a parameter of <paramref name="body"/>, the values of a params array, or a query operator's source.</summary>
+    private bool IsKeyedBy(IOperation key, IMethodSymbol body, bool throughOneCall, HashSet<int> ordinals, Compilation compilation,
+        int depth, System.Threading.CancellationToken cancellationToken)
+    {
+        key = key.WithoutConversions();
+        switch (key)
+        {
+            case IParameterReferenceOperation reference when IsParameterOf(reference.Parameter, body):
+                ordinals.Add(reference.Parameter.Ordinal);
+                return true;
+
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                var keyed = false;
+                foreach (var element in initializer.ElementValues)
+                {
+                    keyed |= IsKeyedBy(element, body, throughOneCall, ordinals, compilation, depth + 1, cancellationToken);
+                }
+
+                return keyed;
+
+            case IInvocationOperation or ILocalReferenceOperation or IAwaitOperation:
+                return IsLookupBy(key, body, throughOneCall, ordinals, compilation, depth + 1, cancellationToken);
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsParameterOf(IParameterSymbol parameter, IMethodSymbol body) =>
+        SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, body.OriginalDefinition);
+
+    /// <summary>The type a call's value is read as: <c>T</c> of a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>, or the type itself.</summary>
+    private ITypeSymbol? RecordType(ITypeSymbol type) =>
+        type is INamedTypeSymbol { TypeArguments.Length: 1 } task &&
+        (SymbolEquality.DefinitionIs(task, _symbols.TaskOfT) || SymbolEquality.DefinitionIs(task, _symbols.ValueTaskOfT))
             ? task.TypeArguments[0]
             : type;
 

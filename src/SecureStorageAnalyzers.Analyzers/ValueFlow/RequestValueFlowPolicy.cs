@@ -47,11 +47,18 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
     public bool FollowsMembersOf(IPropertyReferenceOperation property) =>
         !property.Property.IsIndexer && !PersonalData.FrameworkAssemblies.Declares(property.Property);
 
-    /// <summary>The keys of a lookup that finds a record (<see cref="RecordLookups"/>, shared with MVC 5's form).</summary>
-    public IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call) => _lookups.KeysOf(call);
+    /// <summary>
+    /// The keys of a lookup that finds a record (<see cref="RecordLookups"/>, shared with MVC 5's form), or of the
+    /// project's own method whose body is such a lookup by its parameters (<see cref="RecordLookups.ProjectLookupKeys"/>).
+    /// </summary>
+    public IReadOnlyList<IOperation> LookupKeys(IInvocationOperation call)
+    {
+        var keys = _lookups.KeysOf(call);
+        return keys.Count > 0 ? keys : _lookups.ProjectLookupKeys(call, _cancellationToken);
+    }
 
-    /// <summary>A call through the project's own interface runs its one implementation here (see <see cref="RecordLookups.ImplementationOf"/>).</summary>
-    public IMethodSymbol? ImplementationOf(IMethodSymbol method) => _lookups.ImplementationOf(method, _cancellationToken);
+    /// <summary>A call through the project's own interface runs one of its implementations here (see <see cref="RecordLookups.ImplementationsOf"/>).</summary>
+    public ImmutableArray<IMethodSymbol> ImplementationsOf(IMethodSymbol method) => _lookups.ImplementationsOf(method, _cancellationToken);
 
     public bool StopsAtPathBuilders => false;
 
@@ -69,7 +76,10 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
     /// <summary>
     /// A call of the project's own method (one level) that opens, reads or names a stored file from one of its
     /// parameters (<c>_store.Open(id)</c> doing <c>File.OpenRead(Path.Combine(_dir, …))</c>): the walk goes on into the
-    /// call's arguments. Summarised once per compilation, only for the calls a file result's walk meets.
+    /// call's arguments. Through the project's own interface (<c>_storage.DownloadAsync(path)</c>), every implementation
+    /// here (<see cref="RecordLookups.ImplementationsOf"/>) must do so from the same parameter: a local folder and a
+    /// cloud container both read the file the argument names, while a fake that returns an empty stream reads none.
+    /// Summarised once per compilation, only for the calls a file result's walk meets.
     /// </summary>
     private bool OpensInProjectHelper(IInvocationOperation call)
     {
@@ -81,7 +91,37 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
             return false;
         }
 
-        return _helpers.For(method, compilation, _cancellationToken).Uses.Count > 0;
+        if (!method.IsAbstract)
+        {
+            return _helpers.For(method, compilation, _cancellationToken).Uses.Count > 0;
+        }
+
+        var implementations = _lookups.ImplementationsOf(method, _cancellationToken);
+        if (implementations.IsEmpty)
+        {
+            return false;
+        }
+
+        // A parameter every implementation reads a stored file from.
+        foreach (var parameter in method.Parameters)
+        {
+            var everyOne = true;
+            foreach (var implementation in implementations)
+            {
+                if (!_helpers.For(implementation, compilation, _cancellationToken).Uses.ContainsKey(parameter.Ordinal))
+                {
+                    everyOne = false;
+                    break;
+                }
+            }
+
+            if (everyOne)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol)
@@ -256,8 +296,19 @@ internal sealed class RequestSymbols
         File = types.File;
         FileStream = types.FileStream;
         FileInfo = types.FileInfo;
+        Mapper = types.AutoMapperIMapperBase;
+        TaskOfT = types.TaskOfT;
+        ValueTaskOfT = types.ValueTaskOfT;
         Implementations = ProjectImplementations.For(types);
+        Finders = types.Shared(static _ => new ProjectRecordFinders());
     }
+
+    /// <summary>Which parameters of the project's own methods are the keys of the record they return (shared per compilation).</summary>
+    public ProjectRecordFinders Finders { get; }
+
+    public INamedTypeSymbol? Mapper { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? ValueTaskOfT { get; }
 
     /// <summary>The project's own implementations of its interfaces (shared with SSA0101's helper summaries).</summary>
     public ProjectImplementations Implementations { get; }

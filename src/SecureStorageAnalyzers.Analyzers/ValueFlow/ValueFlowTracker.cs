@@ -566,55 +566,74 @@ internal sealed class ValueFlowTracker
                 return false;
             }
 
-            // A call through the project's own interface: the one implementation here, for a policy that follows it.
-            var body = method;
-            if (!ProjectMethodReturns.IsFollowable(method, compilation) &&
-                !(_owner._policy is IFollowsProjectImplementations follower && follower.ImplementationOf(method) is { } implementation &&
-                  ProjectMethodReturns.IsFollowable(body = implementation, compilation)))
+            // A call through the project's own interface: every implementation here, for a policy that follows it; each
+            // must yield a source, as each return must.
+            ImmutableArray<IMethodSymbol> bodies;
+            if (ProjectMethodReturns.IsFollowable(method, compilation))
+            {
+                bodies = ImmutableArray.Create(method);
+            }
+            else if (_owner._policy is IFollowsProjectImplementations follower && follower.ImplementationsOf(method) is { IsEmpty: false } implementations)
+            {
+                bodies = implementations;
+            }
+            else
             {
                 return false;
             }
 
-            var returns = _owner._sinks.ProjectReturns.Of(body, compilation);
-            if (returns.IsEmpty)
+            foreach (var body in bodies)
             {
-                return false;
+                if (!ProjectMethodReturns.IsFollowable(body, compilation) || _owner._sinks.ProjectReturns.Of(body, compilation).IsEmpty)
+                {
+                    return false;
+                }
             }
 
             var caller = Save();
-            var map = new ArgumentMap(arguments) { Caller = caller };
-            foreach (var argument in callArguments)
-            {
-                if (argument.Parameter is { } parameter)
-                {
-                    var target = ReferenceEquals(body, method) ? parameter : body.Parameters[parameter.Ordinal];
-                    map.Values[target.OriginalDefinition] = argument.Value;
-                }
-            }
-
-            // The method's body: its own index and locals; a path builder in it is walked as one reached through a
-            // local (a rule that reports path builders reports the method's own). What a second level yields is
-            // located at the first level's call, in the body the walk started from.
-            _projectCall ??= invocation;
-            _projectLevel++;
-            _index = null;
-            _visitedLocals = null;
-            _manyVisitedLocals = null;
-            _viaLocal = true;
-            _access = null;
             var start = _sources.Count;
             var outerFound = _found;
             var agreed = false;
-            foreach (var returned in returns)
+            foreach (var body in bodies)
             {
-                if (returned.WithoutConversions().ConstantValue is { HasValue: true, Value: null or "" })
+                var map = new ArgumentMap(arguments) { Caller = caller };
+                foreach (var argument in callArguments)
                 {
-                    continue;
+                    if (argument.Parameter is { } parameter && parameter.Ordinal < body.Parameters.Length)
+                    {
+                        var target = ReferenceEquals(body, method) ? parameter : body.Parameters[parameter.Ordinal];
+                        map.Values[target.OriginalDefinition] = argument.Value;
+                    }
                 }
 
-                _found = false;
-                Trace(returned, depth + 1, hashed, map);
-                agreed = _found;
+                // The method's body: its own index and locals; a path builder in it is walked as one reached through a
+                // local (a rule that reports path builders reports the method's own). What a second level yields is
+                // located at the first level's call, in the body the walk started from.
+                Restore(caller);
+                _projectCall ??= invocation;
+                _projectLevel++;
+                _index = null;
+                _visitedLocals = null;
+                _manyVisitedLocals = null;
+                _viaLocal = true;
+                _access = null;
+                agreed = false;
+                foreach (var returned in _owner._sinks.ProjectReturns.Of(body, compilation))
+                {
+                    if (returned.WithoutConversions().ConstantValue is { HasValue: true, Value: null or "" })
+                    {
+                        continue;
+                    }
+
+                    _found = false;
+                    Trace(returned, depth + 1, hashed, map);
+                    agreed = _found;
+                    if (!agreed)
+                    {
+                        break;
+                    }
+                }
+
                 if (!agreed)
                 {
                     break;

@@ -15,7 +15,7 @@ public class SSA0005RecordLookupTests
     private const string Nothing = "nothing requires authorization (no RequireAuthorization, [Authorize], authorize filter or fallback policy)";
     private const string Marked = "it is marked AllowAnonymous";
 
-    private const string EntityFramework = """
+    internal const string EntityFramework = """
 
         namespace Microsoft.EntityFrameworkCore
         {
@@ -73,7 +73,7 @@ public class SSA0005RecordLookupTests
     /// The markup parser reads <c>== {|#1:id|}</c> as statements at the top level, and the verifier then builds an
     /// executable: an entry point keeps the controller sources compiling as they would.
     /// </summary>
-    private const string EntryPoint = """
+    internal const string EntryPoint = """
 
         public static class Program { public static void Main() { } }
         """;
@@ -236,9 +236,11 @@ public class SSA0005RecordLookupTests
     }
 
     /// <summary>
-    /// Through an interface, still only what one class of the project runs: an interface two classes implement, one
-    /// whose implementation finds only the caller's own record, and one implemented outside the compilation (a
-    /// framework interface) are not followed; an [Authorize] controller stays gated.
+    /// Through an interface, only when every body it may run finds the record by the request's value: an interface whose
+    /// second implementation is a sample that finds nothing, one whose implementation finds only the caller's own
+    /// record, and one implemented outside the compilation (a framework interface) are not followed; an [Authorize]
+    /// controller stays gated. (Two implementations that both look the record up by the id are followed:
+    /// <see cref="SSA0005ImplementationsTests"/>.)
     /// </summary>
     [Fact]
     public async Task LookupThroughInterface_AmbiguousOwnRecordOrGated_NotReportedAsync()
@@ -262,11 +264,9 @@ public class SSA0005RecordLookupTests
                 public Export? Find(int id) => _db.Exports.Find(id);
             }
 
-            public sealed class ArchiveExportFinder : IExportFinder
+            public sealed class SampleExportFinder : IExportFinder
             {
-                private readonly AppDb _db;
-                public ArchiveExportFinder(AppDb db) => _db = db;
-                public Export? Find(int id) => _db.Exports.FirstOrDefault(x => x.GroupId == id);
+                public Export? Find(int id) => new Export { Id = id, Path = "/srv/exports/sample.pdf" };
             }
 
             public interface IOwnExports
