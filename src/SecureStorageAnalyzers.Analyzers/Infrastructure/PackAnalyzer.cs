@@ -98,7 +98,9 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 CompilationFacts.For(types).UseSyntaxCache(_syntax);
             }
 
-            new Dispatcher(types, rules).Register(start);
+            // An application with its tests compiled in: the rules do not look at its test files.
+            var testFiles = TestProjects.TestFiles(start.Compilation, start.Options, start.CancellationToken);
+            new Dispatcher(types, rules, testFiles).Register(start);
         }
     }
 
@@ -163,9 +165,11 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         private readonly PackRule[] _stringRules;
         private readonly PackRule[] _endRules;
         private readonly AuthorizationHelpers.Cache? _helpers;
+        private readonly ImmutableHashSet<SyntaxTree>? _testFiles;
 
-        public Dispatcher(WellKnownTypes types, List<PackRule> rules)
+        public Dispatcher(WellKnownTypes types, List<PackRule> rules, ImmutableHashSet<SyntaxTree>? testFiles)
         {
+            _testFiles = testFiles is { IsEmpty: false } ? testFiles : null;
             var helperRules = new List<PackRule>();
             var listingRules = new List<PackRule>();
             var extensionRules = new List<PackRule>();
@@ -225,9 +229,17 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>True for an operation in a test file of an application with its tests compiled in (<see cref="TestProjects"/>).</summary>
+        private bool InTestFile(IOperation operation) => _testFiles is not null && _testFiles.Contains(operation.Syntax.SyntaxTree);
+
         private void AnalyzeCall(OperationAnalysisContext context)
         {
             var operation = context.Operation;
+            if (InTestFile(operation))
+            {
+                return;
+            }
+
             IMethodSymbol? method;
             INamedTypeSymbol? type;
             if (operation is IInvocationOperation invocation)
@@ -296,6 +308,11 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         private void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (InTestFile(assignment))
+            {
+                return;
+            }
+
             if (assignment.Target is IPropertyReferenceOperation target &&
                 _byProperty.TryGetValue(target.Property.OriginalDefinition, out var rules))
             {
@@ -308,6 +325,11 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
 
         private void AnalyzeString(OperationAnalysisContext context)
         {
+            if (InTestFile(context.Operation))
+            {
+                return;
+            }
+
             foreach (var rule in _stringRules)
             {
                 rule.AnalyzeString(context);

@@ -185,7 +185,7 @@ internal sealed class PersonalDataClassifier
             return null;
         }
 
-        var tokens = UiControls.NameWithoutControlWord(NameOf(control.Name).Tokens);
+        var tokens = UiControls.NameWithoutControlWord(NameOf(control.Name).Tokens, _options.ControlNameWords);
         if (tokens.IsEmpty || NameOf(control.Name).Excluded)
         {
             return null;

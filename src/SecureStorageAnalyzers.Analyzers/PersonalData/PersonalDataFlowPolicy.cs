@@ -7,11 +7,16 @@ using SecureStorageAnalyzers.ValueFlow;
 namespace SecureStorageAnalyzers.PersonalData;
 
 /// <summary>Path flows of personal identifiers (SSA0101): sources per the classifier, configured pseudonymizers end the flow.</summary>
-internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
+internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy, IFollowsProjectStringMethods
 {
     private readonly PersonalDataClassifier _classifier;
+    private readonly ProjectStringMethods _stringMethods;
 
-    public PersonalDataFlowPolicy(PersonalDataClassifier classifier) => _classifier = classifier;
+    public PersonalDataFlowPolicy(PersonalDataClassifier classifier, StorageSinks sinks)
+    {
+        _classifier = classifier;
+        _stringMethods = new ProjectStringMethods(sinks, IsBarrier);
+    }
 
     /// <summary>
     /// The compilation's policy for <paramref name="options"/>: one classifier per distinct set of <c>SSA0101.*</c>
@@ -43,6 +48,13 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
     /// <summary>A configured pseudonymizer (<see cref="PersonalDataClassifier.Pseudonymizers"/>, matched by symbol).</summary>
     public bool IsBarrier(IMethodSymbol method) => _classifier.Pseudonymizers.Contains(method);
 
+    /// <summary>
+    /// A sanitizer, slug or normaliser of the project carries the identifier it is given (<see cref="ProjectStringMethods"/>,
+    /// summarised once per method for this policy: a configured pseudonymizer inside one ends the flow there too).
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<int> CarriedParameters(IMethodSymbol method, Compilation compilation) =>
+        _stringMethods.CarriedParameters(method, compilation);
+
     private sealed class ByOptions
     {
         private readonly WellKnownTypes _types;
@@ -53,6 +65,6 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy
         public PersonalDataFlowPolicy For(PersonalDataOptions options) =>
             _policies.TryGetValue(options, out var policy)
                 ? policy
-                : _policies.GetOrAdd(options, new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options)));
+                : _policies.GetOrAdd(options, new PersonalDataFlowPolicy(new PersonalDataClassifier(_types, options), StorageSinks.Create(_types)));
     }
 }

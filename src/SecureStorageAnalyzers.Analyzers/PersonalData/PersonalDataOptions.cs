@@ -16,7 +16,10 @@ namespace SecureStorageAnalyzers.PersonalData;
 /// type names (<c>Walker</c>, <c>Socio</c>), or full type names: a generic name member (<c>Name</c>) of such a type is a
 /// person's name;</item>
 /// <item><c>SSA0101.pseudonymization_methods</c>: <c>Namespace.Type.Method</c> names whose result is a safe pseudonym; the
-/// first one is what the code fix wraps identifiers in.</item>
+/// first one is what the code fix wraps identifiers in;</item>
+/// <item><c>SSA0101.control_name_words</c>: more words a form control's name carries for its kind, beside the built-in
+/// ones of <see cref="UiControls"/>: an entry of one word is a prefix or a last word (<c>mask</c> in <c>maskPhone</c>), an
+/// entry of several words (<c>DatePicker</c>) the name's last words.</item>
 /// </list>
 /// Lists are separated by commas, semicolons or spaces. Read by SSA0101 and, through the same classifier
 /// (<see cref="PersonalDataFlowPolicy.For"/>), by SSA0009 for the file names of its chains.
@@ -29,14 +32,17 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
     public const string PersonalDataTypesKey = "SSA0101.personal_data_types";
     public const string PseudonymizationMethodsKey = "SSA0101.pseudonymization_methods";
     public const string PersonTypesKey = "SSA0101.person_types";
+    public const string ControlNameWordsKey = "SSA0101.control_name_words";
 
-    public static PersonalDataOptions Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+    public static PersonalDataOptions Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
 
     private readonly string _raw;
 
-    private PersonalDataOptions(string personalNames, string excludedNames, string attributes, string types, string pseudonymizers, string personTypes)
+    private PersonalDataOptions(string personalNames, string excludedNames, string attributes, string types, string pseudonymizers, string personTypes,
+        string controlNameWords)
     {
-        _raw = string.Join("\n", personalNames, excludedNames, attributes, types, pseudonymizers, personTypes);
+        _raw = string.Join("\n", personalNames, excludedNames, attributes, types, pseudonymizers, personTypes, controlNameWords);
+        ControlNameWords = ControlWords(controlNameWords);
         PersonTypes = List(personTypes);
         PersonalNames = List(personalNames);
         ExcludedNames = List(excludedNames).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
@@ -54,6 +60,9 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
     /// <summary>Words (matched as the head word of a type's name) or full type names of types that are persons.</summary>
     public ImmutableArray<string> PersonTypes { get; }
 
+    /// <summary>The configured words of a control's kind, each split into the name's words (<c>DatePicker</c> → date, picker).</summary>
+    public ImmutableArray<ImmutableArray<string>> ControlNameWords { get; }
+
     public static PersonalDataOptions Read(AnalyzerConfigOptions options)
     {
         string Get(string key) => options.TryGetValue(key, out var value) ? value : string.Empty;
@@ -64,12 +73,14 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
         var types = Get(PersonalDataTypesKey);
         var pseudonymizers = Get(PseudonymizationMethodsKey);
         var personTypes = Get(PersonTypesKey);
-        if (personalNames.Length + excludedNames.Length + attributes.Length + types.Length + pseudonymizers.Length + personTypes.Length == 0)
+        var controlNameWords = Get(ControlNameWordsKey);
+        if (personalNames.Length + excludedNames.Length + attributes.Length + types.Length + pseudonymizers.Length + personTypes.Length +
+            controlNameWords.Length == 0)
         {
             return Empty;
         }
 
-        return new PersonalDataOptions(personalNames, excludedNames, attributes, types, pseudonymizers, personTypes);
+        return new PersonalDataOptions(personalNames, excludedNames, attributes, types, pseudonymizers, personTypes, controlNameWords);
     }
 
     public bool Equals(PersonalDataOptions? other) => other is not null && _raw == other._raw;
@@ -79,4 +90,19 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(_raw);
 
     private static ImmutableArray<string> List(string value) => ConfigList.Split(value);
+
+    private static ImmutableArray<ImmutableArray<string>> ControlWords(string value)
+    {
+        var words = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        foreach (var entry in List(value))
+        {
+            var tokens = NameTokens.Split(entry);
+            if (!tokens.IsEmpty)
+            {
+                words.Add(tokens);
+            }
+        }
+
+        return words.ToImmutable();
+    }
 }

@@ -47,10 +47,14 @@ internal static class UiControls
         return false;
     }
 
-    /// <summary>The words of a control's name without its kind: <c>txtPatient</c> and <c>PatientTextBox</c> → patient.</summary>
-    public static ImmutableArray<string> NameWithoutControlWord(ImmutableArray<string> tokens)
+    /// <summary>
+    /// The words of a control's name without its kind: <c>txtPatient</c> and <c>PatientTextBox</c> → patient. Beside the
+    /// built-in words, <paramref name="configured"/> (<c>SSA0101.control_name_words</c>): an entry of one word is a prefix
+    /// or a last word, an entry of several words the name's last words.
+    /// </summary>
+    public static ImmutableArray<string> NameWithoutControlWord(ImmutableArray<string> tokens, ImmutableArray<ImmutableArray<string>> configured)
     {
-        if (tokens.Length > 1 && Prefixes.Contains(tokens[0]))
+        if (tokens.Length > 1 && (Prefixes.Contains(tokens[0]) || IsConfiguredPrefix(tokens[0], configured)))
         {
             return tokens.RemoveAt(0);
         }
@@ -64,6 +68,28 @@ internal static class UiControls
             }
         }
 
+        foreach (var suffix in configured)
+        {
+            var start = tokens.Length - suffix.Length;
+            if (start > 0 && PersonalIdentifierVocabulary.MatchesAt(tokens, start, suffix))
+            {
+                return tokens.RemoveRange(start, suffix.Length);
+            }
+        }
+
         return tokens;
+    }
+
+    private static bool IsConfiguredPrefix(string token, ImmutableArray<ImmutableArray<string>> configured)
+    {
+        foreach (var entry in configured)
+        {
+            if (entry.Length == 1 && string.Equals(entry[0], token, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -65,3 +65,17 @@ internal interface IFollowsProjectImplementations
     /// </summary>
     System.Collections.Immutable.ImmutableArray<IMethodSymbol> ImplementationsOf(IMethodSymbol method);
 }
+
+/// <summary>
+/// A policy whose walks go through a call of the project's own string method (a sanitizer, a slug, a normaliser) to the
+/// arguments its result is made of, at any level (SSA0101: <c>SanitizeFileName(recipient.DisplayName)</c>). Only the
+/// policies that implement it; the walk asks when the call is not otherwise followed.
+/// </summary>
+internal interface IFollowsProjectStringMethods
+{
+    /// <summary>
+    /// The ordinals of the parameters <paramref name="method"/>'s string result is made of
+    /// (<see cref="ProjectStringMethods"/>, summarised once per method and compilation); empty when it is not such a method.
+    /// </summary>
+    System.Collections.Immutable.ImmutableArray<int> CarriedParameters(IMethodSymbol method, Compilation compilation);
+}

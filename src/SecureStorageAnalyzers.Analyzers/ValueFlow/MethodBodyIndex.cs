@@ -102,6 +102,12 @@ internal sealed class MethodBodyIndex
                     _localFunctions[function.Symbol] = function;
                     break;
 
+                // foreach (var ch in name): each character is a piece of the text looped over, as in LINQ over its characters.
+                case IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation { Symbol: { Type.SpecialType: SpecialType.System_Char } character } } loop
+                    when IsText(loop.Collection.WithoutConversions().Type):
+                    Add(character, loop.Collection.WithoutConversions());
+                    break;
+
                 // name == contact.FullName, string.Equals(name, c.FullName, …), name.Equals(c.FullName): where the code goes on
                 // only when they are equal, the local holds that value.
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals when
@@ -126,12 +132,17 @@ internal sealed class MethodBodyIndex
     /// <summary>
     /// The kinds of the operations the constructor's cases look at: <see cref="IArgumentOperation"/>,
     /// <see cref="IInvocationOperation"/>, <see cref="IVariableDeclaratorOperation"/>, every <see cref="IAssignmentOperation"/>
-    /// (simple, compound, <c>??=</c>, deconstruction), <see cref="ILocalFunctionOperation"/>, <see cref="IBinaryOperation"/>.
+    /// (simple, compound, <c>??=</c>, deconstruction), <see cref="ILocalFunctionOperation"/>, <see cref="IBinaryOperation"/>,
+    /// <see cref="IForEachLoopOperation"/> (every loop is looked at).
     /// </summary>
     private static bool IsIndexed(OperationKind kind) => kind is OperationKind.Argument or OperationKind.Invocation or
         OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or
         OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment or OperationKind.LocalFunction or
-        OperationKind.Binary;
+        OperationKind.Binary or OperationKind.Loop;
+
+    /// <summary>A <c>string</c> or a <c>char[]</c>.</summary>
+    private static bool IsText(ITypeSymbol? type) =>
+        type is { SpecialType: SpecialType.System_String } or IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char };
 
     /// <summary>
     /// The values a local is compared equal with (<c>name == contact.FullName</c>, <c>name.ToLower() ==

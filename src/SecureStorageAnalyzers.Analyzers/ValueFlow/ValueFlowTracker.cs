@@ -68,9 +68,14 @@ internal sealed class ValueFlowTracker
     /// builder met on the way reports its own inputs and ends the walk, unless it is <paramref name="value"/> itself
     /// (<paramref name="valueIsPathBuilder"/>: a path-like string being analyzed).
     /// </summary>
-    public void FindSources(IOperation value, List<FlowSource> sources, bool valueIsPathBuilder = false)
+    /// <param name="summarisingMethod">
+    /// True when <paramref name="value"/> is a return of a project method being summarised (<see cref="ProjectStringMethods"/>):
+    /// a hash or an extension of its parameter is what the method makes of it, as inside a project method's replayed body,
+    /// and no other method's summary is asked for.
+    /// </param>
+    public void FindSources(IOperation value, List<FlowSource> sources, bool valueIsPathBuilder = false, bool summarisingMethod = false)
     {
-        var walk = new Walk(this, sources, valueIsPathBuilder ? value : null);
+        var walk = new Walk(this, sources, valueIsPathBuilder ? value : null, summarisingMethod);
         walk.Trace(value, 0, false, null);
     }
 
@@ -219,11 +224,15 @@ internal sealed class ValueFlowTracker
         // Set by every source met (even one already reported): tells whether one return of a project method yielded one.
         private bool _found;
 
-        public Walk(ValueFlowTracker owner, List<FlowSource> sources, IOperation? builder)
+        // Walking a return of a method being summarised (ProjectStringMethods).
+        private readonly bool _summarising;
+
+        public Walk(ValueFlowTracker owner, List<FlowSource> sources, IOperation? builder, bool summarising)
         {
             _owner = owner;
             _sources = sources;
             _builder = builder;
+            _summarising = summarising;
         }
 
         public void Trace(IOperation? operation, int depth, bool hashed, ArgumentMap? arguments)
@@ -506,7 +515,7 @@ internal sealed class ValueFlowTracker
             {
                 // In a project method, a hash of the argument is what the method makes of it (a pseudonym), and an
                 // extension is all it keeps of a name: neither carries the argument out of the method.
-                if (_projectCall is not null && (unkeyedHash || IsExtensionOnly(method)))
+                if ((_projectCall is not null || _summarising) && (unkeyedHash || IsExtensionOnly(method)))
                 {
                     return;
                 }
@@ -542,7 +551,43 @@ internal sealed class ValueFlowTracker
                 return;
             }
 
+            // The project's own string method (a sanitizer, a slug), at any level: its value is the arguments it is made of.
+            if (reason is null && !_summarising && _owner._policy is IFollowsProjectStringMethods strings &&
+                TraceStringMethod(invocation, method, strings, depth, hashed, arguments))
+            {
+                return;
+            }
+
             Report(invocation, reason, hashed);
+        }
+
+        /// <summary>
+        /// A call of one of the project's string methods (<see cref="ProjectStringMethods"/>): the arguments its result is
+        /// made of, walked where the call is. False when the method is not one.
+        /// </summary>
+        private bool TraceStringMethod(IInvocationOperation invocation, IMethodSymbol method, IFollowsProjectStringMethods strings,
+            int depth, bool hashed, ArgumentMap? arguments)
+        {
+            if (invocation.SemanticModel?.Compilation is not { } compilation)
+            {
+                return false;
+            }
+
+            var carried = strings.CarriedParameters(method, compilation);
+            if (carried.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && carried.Contains(parameter.Ordinal))
+                {
+                    Trace(argument.Value, depth + 1, hashed, arguments);
+                }
+            }
+
+            return true;
         }
 
         private bool IsExtensionOnly(IMethodSymbol method) =>

@@ -88,11 +88,11 @@ public class TestProjectsTests
     }
 
     /// <summary>
-    /// A web app holding tests folded into it (held-out set 2, Get-Thecode) stays silent by default: analyzing it made
-    /// SSA0006 report a write under a web root the app never serves. The switch turns it on.
+    /// Tests declared in the file of the entry point itself: that file is a test file, so the entry point is no
+    /// application's and the project stays silent whole, as a test project. The switch turns it on.
     /// </summary>
     [Fact]
-    public async Task WebAppWithTestsFoldedIn_IsSilent()
+    public async Task TestsInTheEntryPointsOwnFile_AreSilent()
     {
         const string program = """
             var app = WebApplication.CreateBuilder(args).Build();
@@ -108,6 +108,128 @@ public class TestProjectsTests
         var compilation = AnalyzerHarness.Compile(new[] { program }).AddReferences(Xunit);
         Assert.Empty(await AnalyzeAsync(compilation, MarkedAsTest));
         Assert.Equal(new[] { "SSA0002" }, Ids(await AnalyzeAsync(compilation, new() { ["ssa.analyze_test_projects"] = "true" })));
+    }
+
+    /// <summary>
+    /// An application with its tests compiled into its own project (held-out set 7, VirtualHoftalon-Server; set 2,
+    /// greshamie.recordings.backend): the entry point is the application's, so only the test files stay silent: a file
+    /// that declares a test, or that imports a test framework (a fixture, a test helper). The app's own files report.
+    /// </summary>
+    [Fact]
+    public async Task AppWithTestsCompiledIn_ReportsTheAppsFilesNotItsTests()
+    {
+        const string program = """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.UseDirectoryBrowser();
+            app.Run();
+            """;
+        const string service = """
+            public class RecordingStore
+            {
+                public void Save(string phoneNumber, byte[] audio) => File.WriteAllBytes(Path.Combine("recordings", phoneNumber + ".wav"), audio);
+            }
+            """;
+        const string tests = """
+            using Xunit;
+            public class RecordingStoreTests
+            {
+                [Fact]
+                public void Saves() => File.WriteAllBytes(Path.Combine("recordings", Callers.PhoneNumber + ".wav"), new byte[1]);
+            }
+            """;
+        const string fixture = """
+            using Xunit;
+            public static class Callers
+            {
+                public static string PhoneNumber = "555-0100";
+
+                public static void Seed(string phoneNumber) => File.WriteAllText(phoneNumber + ".wav", "");
+            }
+            """;
+        const string qualified = """
+            public class PlayerTests
+            {
+                [Xunit.Fact]
+                public void Plays() => File.WriteAllText("555-0101.wav", Callers.PhoneNumber + ".wav");
+
+                public static void Copy(string phoneNumber) => File.Copy("a.wav", phoneNumber + ".wav");
+            }
+            """;
+        var compilation = AnalyzerHarness.Compile(new[] { program, service, tests, fixture, qualified }).AddReferences(Xunit);
+        Assert.Equal(new[] { "File0.cs SSA0002", "File1.cs SSA0101" }, ByFile(await AnalyzeAsync(compilation, MarkedAsTest)));
+
+        // The switch turns the tests on too.
+        var all = ByFile(await AnalyzeAsync(compilation, new() { ["ssa.analyze_test_projects"] = "true", ["build_property.IsTestProject"] = "true" }));
+        Assert.Contains("File3.cs SSA0101", all);
+        Assert.Contains("File4.cs SSA0101", all);
+    }
+
+    /// <summary>The same with a classic <c>Main</c> that builds the host, and by name when the framework is not referenced.</summary>
+    [Fact]
+    public async Task AppWithAMainAndTestsCompiledIn_ReportsTheAppsFiles()
+    {
+        const string program = """
+            namespace Recordings
+            {
+                public static class Program
+                {
+                    public static void Main(string[] args)
+                    {
+                        var app = WebApplication.CreateBuilder(args).Build();
+                        app.UseDirectoryBrowser();
+                        app.Run();
+                    }
+                }
+            }
+            """;
+        const string tests = """
+            public class ProgramTests
+            {
+                [Fact]
+                public void Writes(string phoneNumber) => File.WriteAllText(phoneNumber + ".wav", "");
+            }
+            """;
+        const string service = """
+            public class Exports
+            {
+                public void Save(string phoneNumber) => File.WriteAllText(phoneNumber + ".wav", "");
+            }
+            """;
+        var withXunit = AnalyzerHarness.Compile(new[] { program, "using Xunit;\n" + tests, service }).AddReferences(Xunit);
+        Assert.Equal(new[] { "File0.cs SSA0002", "File2.cs SSA0101" }, ByFile(await AnalyzeAsync(withXunit, MarkedAsTest)));
+        var byName = AnalyzerHarness.Compile(new[] { program, tests, service });
+        Assert.Equal(new[] { "File0.cs SSA0002", "File2.cs SSA0101" }, ByFile(await AnalyzeAsync(byName, MarkedAsTest)));
+    }
+
+    /// <summary>
+    /// A test project stays silent whole when its entry point is not an application's: a <c>Main</c> with an empty body
+    /// (written by hand when <c>GenerateProgramFile</c> is off, or the test SDK's own), one in a generated file (a test
+    /// platform's runner), or one in a file that holds tests. Its helpers without a test attribute stay silent too.
+    /// </summary>
+    [Theory]
+    [InlineData("internal static class Program { public static void Main(string[] args) { } }")]
+    [InlineData("// <auto-generated/>\npublic static class EntryPoint { public static int Main(string[] args) => Runner.Run(args); }\npublic static class Runner { public static int Run(string[] args) => args.Length; }")]
+    [InlineData("using Xunit;\npublic static class Program { public static int Main(string[] args) => new PlayerTests().GetHashCode(); }")]
+    public async Task TestProjectWithAnEntryPointThatIsNoApplication_IsSilent(string entryPoint)
+    {
+        const string helper = """
+            public static class Recordings
+            {
+                public static void Seed(string phoneNumber) => File.WriteAllText(phoneNumber + ".wav", "");
+
+                public static void Browse() => WebApplication.Create().UseDirectoryBrowser();
+            }
+            """;
+        const string tests = """
+            using Xunit;
+            public class PlayerTests
+            {
+                [Fact]
+                public void Plays() => Recordings.Seed("555-0100");
+            }
+            """;
+        var compilation = AnalyzerHarness.Compile(new[] { entryPoint, helper, tests }).AddReferences(Xunit);
+        Assert.Empty(await AnalyzeAsync(compilation, MarkedAsTest));
     }
 
     /// <summary>The generic-host and 1.x templates, marked as test code for a test package and holding no test.</summary>
@@ -273,6 +395,9 @@ public class TestProjectsTests
         Assert.Empty(await AnalyzeAsync(testCompilation, MarkedAsTest));
         Assert.Equal(new[] { "SSA0002", "SSA0101" }, Ids(await AnalyzeAsync(testCompilation, new() { ["ssa.analyze_test_projects"] = "true" })));
     }
+
+    private static string[] ByFile(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => $"{Path.GetFileName(d.Location.SourceTree?.FilePath)} {d.Id}").Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
 
     private static string[] Ids(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray();

@@ -1,3 +1,9 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SecureStorageAnalyzers.Tests.Robustness;
 using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.PersonalData;
@@ -216,4 +222,57 @@ public class SSA0101ValuesTheAppDoesNotNameTests
             }
         }
         """);
+
+    /// <summary>
+    /// <c>SSA0101.control_name_words</c> adds words of a control's kind: one word is a prefix or a last word, several words
+    /// the name's last words. Without them, <c>maskPhone</c> (a masked text box) reads as a phone number's format, as
+    /// <c>PhoneMask</c> does, and <c>CustomerEditor</c> as an editor, not a customer.
+    /// </summary>
+    [Fact]
+    public async Task ConfiguredControlWords_AreTakenOffTheControlsNameAsync()
+    {
+        const string source = """
+            using System.Windows.Forms;
+
+            public partial class HistoryForm
+            {
+                private TextBox maskPhone = new();
+                private TextBox CustomerEditor = new();
+                private TextBox maskNotes = new();
+
+                public void Save(string root, byte[] bytes)
+                {
+                    File.WriteAllBytes(Path.Combine(root, maskPhone.Text + ".wav"), bytes);
+                    File.WriteAllBytes(Path.Combine(root, CustomerEditor.Text + ".pdf"), bytes);
+                    File.WriteAllBytes(Path.Combine(root, maskNotes.Text + ".pdf"), bytes);
+                }
+            }
+            """;
+        var references = TestReferences.AspNetCore.Add(TestReferences.CompiledLibrary("System.Windows.Forms", WinForms, TestReferences.AspNetCore));
+        var compilation = AnalyzerHarness.Compile(new[] { source }, references)
+            .WithOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new SecureStorageAnalyzers.PersonalData.SSA0101PersonalIdentifierInStoragePathAnalyzer());
+
+        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(compilation, analyzer, configOptions: new PerFile(new())));
+
+        var configured = await AnalyzerHarness.AnalyzeAsync(compilation, analyzer,
+            configOptions: new PerFile(new() { ["SSA0101.control_name_words"] = "mask, Editor" }));
+        Assert.Equal(new[] { 11, 12 }, configured.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).OrderBy(line => line));
+    }
+
+    private sealed class PerFile(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options = new(values);
+
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new());
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+    }
+
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
 }

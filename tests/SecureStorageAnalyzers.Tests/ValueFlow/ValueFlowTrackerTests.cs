@@ -24,7 +24,9 @@ public class ValueFlowTrackerTests
     [InlineData("string Name(string v) => v.Trim(); Store(Name(phone));", "phone")]
     [InlineData("string Outer(string v) { string Inner(string w) => w + \"_\"; return Inner(v); } Store(Outer(email));", "email")]
     [InlineData("Store(Helper(phone));", "phone")] // the project's own method: what it returns (one level)
-    [InlineData("Store(Twice(phone));", "")] // not a second level
+    [InlineData("Store(Twice(phone));", "phone")] // a string method of the project (ProjectStringMethods) at the second level
+    [InlineData("Store(OwnerOf(customer));", "")] // not a second level into a method that is no string method
+    [InlineData("Store(Clean(email));", "email")] // a string method with a constant answer for an empty input
     [InlineData("Store(Digest(phone));", "")] // a hash made in the project's method is its pseudonym
     [InlineData("Store(Guid.NewGuid().ToString(\"N\"));", "")]
     [InlineData("Store(Path.GetRandomFileName());", "")]
@@ -64,6 +66,14 @@ public class ValueFlowTrackerTests
                 static void Store(string path) { }
                 static string Helper(string value) => value;
                 static string Twice(string value) => Helper(value);
+                static string OwnerOf(Customer customer) => EmailOf(customer);
+                static string EmailOf(Customer customer) => customer.Email;
+                static string Clean(string value)
+                {
+                    if (value.Length == 0)
+                        return "none";
+                    return value.Trim();
+                }
                 static string Digest(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
                 void Run(string phone, string email, string? maybe, bool flag, byte[] key, Customer customer, string fileName)
@@ -83,7 +93,7 @@ public class ValueFlowTrackerTests
         var invocation = (IInvocationOperation)model.GetOperation(store)!;
 
         var types = WellKnownTypes.GetOrCreate(compilation);
-        var tracker = new ValueFlowTracker(StorageSinks.Create(types), new PersonalDataFlowPolicy(new PersonalDataClassifier(types, PersonalDataOptions.Empty)));
+        var tracker = new ValueFlowTracker(StorageSinks.Create(types), new PersonalDataFlowPolicy(new PersonalDataClassifier(types, PersonalDataOptions.Empty), StorageSinks.Create(types)));
         var sources = new List<FlowSource>();
         tracker.FindSources(invocation.Arguments[0].Value, sources);
         return sources;
