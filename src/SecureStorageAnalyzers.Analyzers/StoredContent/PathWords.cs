@@ -51,6 +51,13 @@ internal sealed class PathWords
         return this;
     }
 
+    /// <summary>Adds a literal text of the path that is not in the code (an application setting's value in the web.config).</summary>
+    public PathWords AddText(string text)
+    {
+        AddDistinct(Texts, text);
+        return this;
+    }
+
     /// <summary>Adds the words of <paramref name="path"/>; <paramref name="ignored"/> is a parameter not counted as the caller's folder.</summary>
     public PathWords Add(IOperation path, StorageSinks sinks, IParameterSymbol? ignored = null, bool freshName = true)
     {
