@@ -44,6 +44,11 @@ internal sealed class PathWords
     /// </summary>
     public List<IParameterSymbol> Parameters { get; } = new();
 
+    private HashSet<string>? _methodNames;
+
+    /// <summary>True when <paramref name="name"/> of <see cref="Names"/> is the name of a method of the project the path calls.</summary>
+    public bool IsMethodName(string name) => _methodNames is not null && _methodNames.Contains(name);
+
     /// <summary>Adds a name that says what is stored (a caller's method, the member a call's result is stored in).</summary>
     public PathWords AddName(string name)
     {
@@ -165,6 +170,7 @@ internal sealed class PathWords
                 break;
             case IInvocationOperation invocation when invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0:
                 AddDistinct(Names, invocation.TargetMethod.Name);
+                (_methodNames ??= new HashSet<string>()).Add(invocation.TargetMethod.Name);
                 break;
             case IInvocationOperation { TargetMethod.Name: "Combine", TargetMethod.ContainingType.Name: "Path", Arguments: { Length: > 0 } arguments }
                 when arguments[arguments.Length - 1].ArgumentKind != ArgumentKind.ParamArray:
