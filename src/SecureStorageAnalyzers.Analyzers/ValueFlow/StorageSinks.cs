@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -96,7 +97,7 @@ internal sealed partial class StorageSinks
         _openXmlDocuments = SymbolSet<INamedTypeSymbol>.Of(types.OpenXmlWordprocessingDocument, types.OpenXmlSpreadsheetDocument, types.OpenXmlPresentationDocument);
         _openXmlCopies = SymbolSet<INamedTypeSymbol>.Of(types.OpenXmlPackage, types.OpenXmlCloneableExtensions);
         foreach (var writer in Symbols.NonNull(types.PdfSharpPdfDocument, types.PdfSharpCorePdfDocument, types.MigraDocPdfDocumentRenderer,
-                     _image, _questPdfGenerate, types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook, _pdfWriter))
+                     _image, _questPdfGenerate, types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook, _pdfWriter).Concat(_openXmlDocuments).Concat(_openXmlCopies))
         {
             sinkTypes.Add(writer);
         }

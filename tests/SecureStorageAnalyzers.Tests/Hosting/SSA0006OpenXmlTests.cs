@@ -104,4 +104,27 @@ public class SSA0006OpenXmlTests
                 }
             }
             """, TestFramework.AspNetCore10);
+    /// <summary>
+    /// The web root handed to the project's own helper that creates the document at the path it is given: reported at
+    /// the call, as for the other libraries' writes.
+    /// </summary>
+    [Fact]
+    public Task WebRootHandedToAHelperThatCreatesTheDocument_ReportedAtTheCallAsync() => VerifyAsync("""
+        using DocumentFormat.OpenXml;
+        using DocumentFormat.OpenXml.Packaging;
+
+        public class LabResults(IWebHostEnvironment env)
+        {
+            public void Publish(string patient)
+            {
+                WriteResult(Path.Combine(env.WebRootPath, "results", $"{patient}.docx")); //! SSA0006
+                WriteResult(Path.Combine(env.ContentRootPath, "App_Data", $"{patient}.docx"));
+            }
+
+            private static void WriteResult(string filePath)
+            {
+                using var document = WordprocessingDocument.Create(filePath, WordprocessingDocumentType.Document);
+            }
+        }
+        """);
 }
