@@ -289,12 +289,13 @@ public sealed class CompilationFactory
         ["Npgsql.EntityFrameworkCore.PostgreSQL"] = new[] { "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Abstractions", "Microsoft.EntityFrameworkCore.Relational" },
         ["Pomelo.EntityFrameworkCore.MySql"] = new[] { "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Abstractions", "Microsoft.EntityFrameworkCore.Relational" },
         // Document and image libraries that save to a path themselves (SSA0006's writes): the versions the NuGet mirror
-        // serves (PackageDownload in the project file). PDFsharp-MigraDoc's PdfSharp is PDFsharp's (MigraDoc itself and
+        // serves (PackageDownload in the project file; the Open XML SDK's 3.3.0 for any version referenced). PDFsharp-MigraDoc's PdfSharp is PDFsharp's (MigraDoc itself and
         // QuestPDF are not served, so their saves stay unbound here).
         ["PDFsharp"] = new[] { "PDFsharp" },
         ["PDFsharp-MigraDoc"] = new[] { "PDFsharp" },
         ["System.Drawing.Common"] = new[] { "System.Drawing.Common" },
         ["ClosedXML"] = new[] { "ClosedXML" },
+        ["DocumentFormat.OpenXml"] = new[] { "DocumentFormat.OpenXml", "DocumentFormat.OpenXml.Framework", "System.IO.Packaging" },
 
         ["Microsoft.AspNetCore.Identity.EntityFrameworkCore"] = new[]
         {

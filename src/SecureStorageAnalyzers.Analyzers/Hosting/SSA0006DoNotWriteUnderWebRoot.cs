@@ -306,6 +306,18 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         }
 
         var words = new PathWords().Add(path, sinks).AddEnclosingNames(context.Operation);
+        if (tracker.Policy is WebRootFlowPolicy { ReadsWebConfig: true } policy)
+        {
+            // Server.MapPath(folder) of an application setting: the folder's words are in the web.config's value.
+            foreach (var source in sources)
+            {
+                foreach (var setting in policy.SettingTexts(source.Operation))
+                {
+                    words.AddText(setting);
+                }
+            }
+        }
+
         var judgement = vocabulary.Judge(words);
         if (judgement.IsPublicMedia)
         {

@@ -32,6 +32,7 @@ internal sealed class WebConfigSet
     private readonly List<Section> _hiddenSegments = new();
     private readonly Dictionary<string, List<string>> _handlerUrls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _denies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string?> _appSettings = new(StringComparer.OrdinalIgnoreCase);
 
     private WebConfigSet(ImmutableArray<WebConfigDocument> documents)
     {
@@ -207,6 +208,115 @@ internal sealed class WebConfigSet
             ? denies
             : _denies.GetOrAdd(url, AspNetDeniesAnonymous(url) || IisDeniesAnonymous(url));
     }
+
+    /// <summary>
+    /// True when IIS does not hand a static file at <paramref name="url"/> (relative to <see cref="Root"/>) to anonymous
+    /// users: IIS URL authorization denies them there, or ASP.NET URL authorization does and its module runs for every
+    /// request (<see cref="ManagedAuthorizationRunsForAllRequests"/>; otherwise it runs for managed handlers only, and the
+    /// files beside the pages are served to anyone, as SSA0012 says).
+    /// </summary>
+    public bool DeniesAnonymousStaticFiles(string url)
+    {
+        url = WebConfigElement.NormalizePath(url);
+        return Root is not null && (IisDeniesAnonymous(url) || ManagedAuthorizationRunsForAllRequests && AspNetDeniesAnonymous(url));
+    }
+
+    /// <summary>
+    /// The value of the application setting <paramref name="key"/> (<c>ConfigurationManager.AppSettings[key]</c>) as the
+    /// application's own web.config gives it: the file in <see cref="Root"/>, its <c>&lt;appSettings&gt;</c> outside any
+    /// <c>&lt;location&gt;</c> with a path, read as ASP.NET merges it (<c>add</c>, <c>remove</c>, <c>clear</c>; keys in any
+    /// case). Null when unknown: no such key; a section whose content may be in another file (<c>configSource</c>,
+    /// <c>file</c>); a transform beside it (<c>web.Release.config</c>) that sets the key to another value or removes it,
+    /// since which file is deployed is not known. A subfolder's web.config is not read: the application's settings are
+    /// the root's.
+    /// </summary>
+    public string? AppSetting(string key) =>
+        _appSettings.TryGetValue(key, out var value) ? value : _appSettings.GetOrAdd(key, ReadAppSetting(key));
+
+    private string? ReadAppSetting(string key)
+    {
+        string? found = null;
+        var known = false;
+        foreach (var document in Documents)
+        {
+            if (!IsBaseFile(document) || Root is null || !string.Equals(Normalize(document.Directory), Root, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            string? value = null;
+            foreach (var section in document.Elements())
+            {
+                if (!section.Is("appSettings") || section.ScopePath.Length != 0 || !IsUnderConfiguration(section))
+                {
+                    continue;
+                }
+
+                if (section.HasConfigSource || !string.IsNullOrWhiteSpace(section.Value("file")))
+                {
+                    return null;
+                }
+
+                foreach (var entry in section.Children)
+                {
+                    if (entry.Is("clear"))
+                    {
+                        value = null;
+                    }
+                    else if ((entry.Is("add") || entry.Is("remove")) && string.Equals(entry.Value("key"), key, StringComparison.OrdinalIgnoreCase))
+                    {
+                        value = entry.Is("add") ? entry.Attribute("value")?.Value : null;
+                    }
+                }
+            }
+
+            if (known && !string.Equals(found, value, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            found = value;
+            known = true;
+        }
+
+        if (found is null)
+        {
+            return null;
+        }
+
+        foreach (var document in Documents)
+        {
+            if (IsBaseFile(document) || !string.Equals(Normalize(document.Directory), Root, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            foreach (var element in document.Elements())
+            {
+                if (element.Is("appSettings") && element.IsRemovedByTransform && IsUnderConfiguration(element))
+                {
+                    return null;
+                }
+
+                if ((element.Is("add") || element.Is("remove")) && element.IsUnder("appSettings", "configuration") &&
+                    string.Equals(element.Value("key"), key, StringComparison.OrdinalIgnoreCase) &&
+                    (element.Is("remove") || element.IsRemovedByTransform ||
+                     element.Attribute("value") is { } changed && !string.Equals(changed.Value, found, StringComparison.Ordinal)))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary><c>web.config</c> itself; a <c>web.*.config</c> beside it is a transform applied at publish time.</summary>
+    private static bool IsBaseFile(WebConfigDocument document) =>
+        string.Equals(document.FileName, "web.config", StringComparison.OrdinalIgnoreCase) && !document.IsTransform;
+
+    private static bool IsUnderConfiguration(WebConfigElement element) =>
+        element.IsUnder("configuration") || element.IsUnder("location", "configuration");
 
     /// <summary>
     /// ASP.NET URL authorization: from the most local scope to the application root, the first rule that fits an

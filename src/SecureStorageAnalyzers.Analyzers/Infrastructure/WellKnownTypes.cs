@@ -280,6 +280,12 @@ internal sealed partial class WellKnownTypes
     /// <summary><c>System.Web.HttpRuntime</c> (<c>AppDomainAppPath</c>: the application's folder).</summary>
     public INamedTypeSymbol? SystemWebHttpRuntime => ClassicWeb("System.Web.HttpRuntime");
 
+    /// <summary><c>System.Configuration.ConfigurationManager</c> (its <c>AppSettings</c>: the web.config's settings), in a classic project.</summary>
+    public INamedTypeSymbol? SystemConfigurationManager => ClassicWeb("System.Configuration.ConfigurationManager");
+
+    /// <summary><c>System.Web.Configuration.WebConfigurationManager</c> (its <c>AppSettings</c>, the same settings).</summary>
+    public INamedTypeSymbol? SystemWebConfigurationManager => ClassicWeb("System.Web.Configuration.WebConfigurationManager");
+
     public INamedTypeSymbol? SystemWebIHttpHandler => ClassicWeb("System.Web.IHttpHandler");
 
     public INamedTypeSymbol? SystemWebHttpTaskAsyncHandler => ClassicWeb("System.Web.HttpTaskAsyncHandler");

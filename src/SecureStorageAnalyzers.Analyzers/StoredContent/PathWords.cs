@@ -44,10 +44,22 @@ internal sealed class PathWords
     /// </summary>
     public List<IParameterSymbol> Parameters { get; } = new();
 
+    private HashSet<string>? _methodNames;
+
+    /// <summary>True when <paramref name="name"/> of <see cref="Names"/> is the name of a method of the project the path calls.</summary>
+    public bool IsMethodName(string name) => _methodNames is not null && _methodNames.Contains(name);
+
     /// <summary>Adds a name that says what is stored (a caller's method, the member a call's result is stored in).</summary>
     public PathWords AddName(string name)
     {
         AddDistinct(Names, name);
+        return this;
+    }
+
+    /// <summary>Adds a literal text of the path that is not in the code (an application setting's value in the web.config).</summary>
+    public PathWords AddText(string text)
+    {
+        AddDistinct(Texts, text);
         return this;
     }
 
@@ -158,6 +170,7 @@ internal sealed class PathWords
                 break;
             case IInvocationOperation invocation when invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0:
                 AddDistinct(Names, invocation.TargetMethod.Name);
+                (_methodNames ??= new HashSet<string>()).Add(invocation.TargetMethod.Name);
                 break;
             case IInvocationOperation { TargetMethod.Name: "Combine", TargetMethod.ContainingType.Name: "Path", Arguments: { Length: > 0 } arguments }
                 when arguments[arguments.Length - 1].ArgumentKind != ArgumentKind.ParamArray:

@@ -175,7 +175,7 @@ internal sealed class StoredContentVocabulary
 
         foreach (var name in words.Names)
         {
-            if (_private.FindWord(name) is { } word)
+            if (_private.FindWord(name, words.IsMethodName(name)) is { } word)
             {
                 return Private(word, name, "name");
             }
@@ -183,7 +183,7 @@ internal sealed class StoredContentVocabulary
 
         foreach (var (kind, name) in words.CodeNames)
         {
-            if (_private.FindWord(name) is { } word)
+            if (_private.FindWord(name, kind == "method") is { } word)
             {
                 return Private(word, name, kind);
             }
@@ -191,6 +191,13 @@ internal sealed class StoredContentVocabulary
 
         return null;
     }
+
+    /// <summary>
+    /// Private words that are also verbs, read as the verb when they start a method's name and other words follow
+    /// (<c>ScanUploadAsync</c>, <c>ScanForViruses</c>: the method checks the file, and says nothing of what it is); the
+    /// noun anywhere else (<c>SaveScan</c>, <c>UploadScanImages</c>, a <c>scans</c> folder).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> LeadingVerbs = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "scan");
 
     private ContentJudgement JudgeWithoutPrivateWords(PathWords words)
     {
@@ -313,8 +320,12 @@ internal sealed class StoredContentVocabulary
             }
         }
 
-        /// <summary>The words of <paramref name="text"/> that match an entry, as written there (<c>"Patient"</c>, <c>"Id-Card"</c>); or null.</summary>
-        public string? FindWord(string text)
+        /// <summary>
+        /// The words of <paramref name="text"/> that match an entry, as written there (<c>"Patient"</c>, <c>"Id-Card"</c>);
+        /// or null. In a method's name (<paramref name="methodName"/>) a leading verb (<see cref="LeadingVerbs"/>)
+        /// followed by other words is not a match.
+        /// </summary>
+        public string? FindWord(string text, bool methodName = false)
         {
             if (text.Length == 0)
             {
@@ -344,6 +355,12 @@ internal sealed class StoredContentVocabulary
                     {
                         matches = lengths[i + k] == entry[k].Length &&
                                   string.Compare(text, starts[i + k], entry[k], 0, entry[k].Length, StringComparison.OrdinalIgnoreCase) == 0;
+                    }
+
+                    if (methodName && i == 0 && entry.Length == 1 && starts.Count > 1 && LeadingVerbs.Contains(entry[0]) &&
+                        lengths[0] == entry[0].Length)
+                    {
+                        continue;
                     }
 
                     var lastIndex = i + entry.Length - 1;

@@ -9,7 +9,7 @@ namespace SecureStorageAnalyzers.ValueFlow;
 
 // Where a call writes a file (SSA0006, SSA0009): the written path of File, FileInfo, FileStream, StreamWriter and posted-file
 // calls, and of the document and image libraries that save to a path themselves (PDFsharp, MigraDoc, System.Drawing,
-// QuestPDF, ClosedXML, iText 7).
+// QuestPDF, ClosedXML, iText 7, the Open XML SDK).
 internal sealed partial class StorageSinks
 {
     private readonly SymbolSet<INamedTypeSymbol> _pdfDocuments;
@@ -17,11 +17,13 @@ internal sealed partial class StorageSinks
     private readonly INamedTypeSymbol? _questPdfGenerate;
     private readonly SymbolSet<INamedTypeSymbol> _workbooks;
     private readonly INamedTypeSymbol? _pdfWriter;
+    private readonly SymbolSet<INamedTypeSymbol> _openXmlDocuments;
+    private readonly SymbolSet<INamedTypeSymbol> _openXmlCopies;
 
     /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
     public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes =>
         Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase, _image, _questPdfGenerate, _pdfWriter)
-            .Concat(_pdfDocuments).Concat(_workbooks);
+            .Concat(_pdfDocuments).Concat(_workbooks).Concat(_openXmlDocuments).Concat(_openXmlCopies);
 
     /// <summary>
     /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/
@@ -103,7 +105,11 @@ internal sealed partial class StorageSinks
     /// A document or image saved by its library to a path (the first string argument; an overload that takes a stream
     /// writes where the code opened it, a sink of its own): <c>PdfDocument.Save(path)</c>/<c>SaveAsync(path)</c> (PDFsharp, PdfSharpCore),
     /// MigraDoc's <c>PdfDocumentRenderer.Save(path)</c>, <c>Image.Save(filename)</c> (<c>Bitmap</c> too),
-    /// QuestPDF's <c>GeneratePdf</c>/<c>GenerateXps(filePath)</c>, ClosedXML's <c>SaveAs(file)</c>.
+    /// QuestPDF's <c>GeneratePdf</c>/<c>GenerateXps(filePath)</c>, ClosedXML's <c>SaveAs(file)</c>; the Open XML SDK's
+    /// <c>WordprocessingDocument</c>/<c>SpreadsheetDocument</c>/<c>PresentationDocument.Create(path, …)</c> (which creates
+    /// the file), a package's <c>Clone(path, …)</c> (version 3's extension, version 2's instance method) and version 2's
+    /// <c>SaveAs(path)</c>. <c>Open(path, true)</c> changes a file already there and <c>CreateFromTemplate(path)</c> reads
+    /// one: not writes that store a file.
     /// </summary>
     private IOperation? DocumentWrittenPath(IInvocationOperation invocation, INamedTypeSymbol type)
     {
@@ -113,7 +119,9 @@ internal sealed partial class StorageSinks
             "Save" => _pdfDocuments.Contains(type) || SymbolEqualityComparer.Default.Equals(type, _image),
             "SaveAsync" => _pdfDocuments.Contains(type),
             "GeneratePdf" or "GenerateXps" => SymbolEqualityComparer.Default.Equals(type, _questPdfGenerate),
-            "SaveAs" => _workbooks.Contains(type),
+            "SaveAs" => _workbooks.Contains(type) || _openXmlCopies.Contains(type),
+            "Create" => _openXmlDocuments.Contains(type),
+            "Clone" => _openXmlCopies.Contains(type),
             _ => false,
         };
         if (!writes)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -93,8 +94,10 @@ internal sealed partial class StorageSinks
         _questPdfGenerate = types.QuestPdfGenerateExtensions;
         _workbooks = SymbolSet<INamedTypeSymbol>.Of(types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook);
         _pdfWriter = types.ITextPdfWriter;
+        _openXmlDocuments = SymbolSet<INamedTypeSymbol>.Of(types.OpenXmlWordprocessingDocument, types.OpenXmlSpreadsheetDocument, types.OpenXmlPresentationDocument);
+        _openXmlCopies = SymbolSet<INamedTypeSymbol>.Of(types.OpenXmlPackage, types.OpenXmlCloneableExtensions);
         foreach (var writer in Symbols.NonNull(types.PdfSharpPdfDocument, types.PdfSharpCorePdfDocument, types.MigraDocPdfDocumentRenderer,
-                     _image, _questPdfGenerate, types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook, _pdfWriter))
+                     _image, _questPdfGenerate, types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook, _pdfWriter).Concat(_openXmlDocuments).Concat(_openXmlCopies))
         {
             sinkTypes.Add(writer);
         }

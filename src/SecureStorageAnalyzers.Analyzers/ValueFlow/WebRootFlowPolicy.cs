@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Folders;
@@ -35,6 +36,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
     private readonly SymbolSet<INamedTypeSymbol> _mapPathTypes;
     private readonly SymbolSet<IPropertySymbol> _appFolderProperties;
     private readonly INamedTypeSymbol? _pathType;
+    private readonly VirtualPathTexts _virtualPaths;
 
     public WebRootFlowPolicy(WellKnownTypes types)
     {
@@ -42,6 +44,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         _obsoleteWebRootPath = WellKnownTypes.Property(types.IHostingEnvironmentAspNetCore, "WebRootPath");
         _fileInfo = types.FileInfo;
         _pathType = types.Path;
+        _virtualPaths = new VirtualPathTexts(types, StorageSinks.Create(types));
 
         _mapPathTypes = types.HasSystemWeb ? types.SystemWebMapPathTypes : SymbolSet<INamedTypeSymbol>.Empty();
         _appFolderProperties = types.HasSystemWeb
@@ -118,23 +121,24 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         {
             // Server.MapPath("~/recordings/" + name): the virtual path's first folder decides; "~" or "~/" alone is the
             // application folder itself, and what follows the call decides (Path.Combine(Server.MapPath("~"), "uploads")).
-            if (invocation.Arguments.Length == 0 || LeadingText(invocation.Arguments[0].Value) is not { } virtualPath)
+            // The path may come through a local, a field, a property or an application setting of the web.config
+            // (VirtualPathTexts): a source when any text it can start with is a served folder.
+            if (invocation.Arguments.Length == 0)
             {
                 return null;
             }
 
-            var relative = virtualPath.TrimStart('~').TrimStart('/', '\\');
-            if (virtualPath.Length == 0 || virtualPath[0] is not ('~' or '/' or '\\'))
+            var texts = new List<string>();
+            _virtualPaths.Add(invocation.Arguments[0].Value, Configuration, texts);
+            foreach (var virtualPath in texts)
             {
-                return null;
+                if (IsServedVirtualPath(virtualPath, invocation))
+                {
+                    return MapPathReason;
+                }
             }
 
-            if (relative.Length == 0)
-            {
-                return IsServedFolder(FollowingText(invocation)) ? MapPathReason : null;
-            }
-
-            return IsServedFolder(relative) ? MapPathReason : null;
+            return null;
         }
 
         if (operation is IFieldReferenceOperation { Field: { Type.SpecialType: SpecialType.System_String } field })
@@ -168,6 +172,33 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
             : null;
     }
 
+    /// <summary>A virtual path (<c>~/…</c> or <c>/…</c>) in a folder IIS serves; <c>~</c> alone is judged by what follows the call.</summary>
+    private bool IsServedVirtualPath(string virtualPath, IInvocationOperation mapPath)
+    {
+        if (virtualPath.Length == 0 || virtualPath[0] is not ('~' or '/' or '\\'))
+        {
+            return false;
+        }
+
+        var relative = virtualPath.TrimStart('~').TrimStart('/', '\\');
+        return IsServedFolder(relative.Length == 0 ? FollowingText(mapPath) : relative);
+    }
+
+    /// <summary>
+    /// The values of the application settings that the virtual path of a <c>MapPath</c> source is read from
+    /// (<c>~/Upload/Resources/EmployeeDocument/</c>): words of the path that are not in the code.
+    /// </summary>
+    public List<string> SettingTexts(IOperation source)
+    {
+        var settings = new List<string>();
+        if (source is IInvocationOperation { Arguments.Length: > 0 } invocation && !_mapPathTypes.IsEmpty && IsMapPath(invocation.TargetMethod))
+        {
+            _virtualPaths.Add(invocation.Arguments[0].Value, Configuration, new List<string>(), settings);
+        }
+
+        return settings;
+    }
+
     private bool IsMapPath(IMethodSymbol method)
     {
         if (method.Name != "MapPath")
@@ -188,8 +219,9 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
 
     /// <summary>
     /// True when a path relative to the application folder (<c>"recordings/a.wav"</c>) lies in a folder IIS serves:
-    /// it names a first folder, and that folder is not one of the hidden segments (or the web.config un-hides it
-    /// there). Null (unknown) is not served.
+    /// it names a first folder, that folder is not one of the hidden segments (or the web.config un-hides it there),
+    /// and the web.config does not deny anonymous users the static files there
+    /// (<see cref="WebConfigSet.DeniesAnonymousStaticFiles"/>). Null (unknown) is not served.
     /// </summary>
     private bool IsServedFolder(string? relative)
     {
@@ -208,15 +240,17 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
             return false;
         }
 
+        var url = trimmed.Replace('\\', '/');
         foreach (var hidden in HiddenSegments)
         {
             if (string.Equals(first, hidden, StringComparison.OrdinalIgnoreCase))
             {
-                return Configuration is { } configuration && !configuration.IsHidden(hidden, trimmed.Replace('\\', '/'));
+                return Configuration is { } configuration && !configuration.IsHidden(hidden, url) && !configuration.DeniesAnonymousStaticFiles(url);
             }
         }
 
-        return true;
+        // A folder IIS keeps from anonymous users (URL authorization in the web.config) is not served to them.
+        return !(Configuration is { } set && set.DeniesAnonymousStaticFiles(url));
     }
 
     /// <summary>The constant text a value starts with: a literal, the left end of a concatenation, an interpolation's first text.</summary>

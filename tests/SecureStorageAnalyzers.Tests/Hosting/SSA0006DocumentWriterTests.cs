@@ -249,4 +249,49 @@ public class SSA0006DocumentWriterTests
         Assert.Contains("Save", finding.Diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Equal("SSA0006 at line 6", finding.Line);
     }
+    /// <summary>
+    /// The web root handed to the project's own report helper, which generates the QuestPDF document inside a
+    /// <c>Task.Run</c> lambda at the path it is given (held-out set 8's admin reports): reported at the call. The set's miss
+    /// is the library left unbound by the real-code check (QuestPDF is not served), not the helper's shape.
+    /// </summary>
+    [Fact]
+    public Task QuestPdfHelperInALambda_GivenTheWebRoot_IsReportedAtTheCallAsync() => VerifyWithLibraryAsync("""
+        using QuestPDF.Fluent;
+        using QuestPDF.Infrastructure;
+
+        public class AdminReports(IWebHostEnvironment env)
+        {
+            public async Task Generate(IDocument report, string type)
+            {
+                var folder = Path.Combine(env.WebRootPath, "reports");
+                var diskPath = Path.Combine(folder, $"{type}_{DateTime.UtcNow:yyyyMMddHHmmss}.pdf");
+                await GeneratePdfReportAsync(report, diskPath); //! SSA0006
+            }
+
+            private static async Task GeneratePdfReportAsync(IDocument report, string filePath)
+            {
+                await Task.Run(() =>
+                {
+                    report.GeneratePdf(filePath);
+                });
+            }
+        }
+        """, """
+        using System.IO;
+
+        namespace QuestPDF.Infrastructure
+        {
+            public interface IDocument { }
+        }
+
+        namespace QuestPDF.Fluent
+        {
+            public static class GenerateExtensions
+            {
+                public static byte[] GeneratePdf(this QuestPDF.Infrastructure.IDocument document) => new byte[0];
+                public static void GeneratePdf(this QuestPDF.Infrastructure.IDocument document, string filePath) { }
+                public static void GeneratePdf(this QuestPDF.Infrastructure.IDocument document, Stream stream) { }
+            }
+        }
+        """);
 }

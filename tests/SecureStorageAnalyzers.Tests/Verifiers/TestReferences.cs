@@ -96,7 +96,7 @@ public static class TestReferences
         return found.Values.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     });
 
-    /// <summary>PDFsharp, ClosedXML and System.Drawing.Common, downloaded at restore time (PackageDownload) and read from the NuGet cache.</summary>
+    /// <summary>PDFsharp, ClosedXML, System.Drawing.Common and the Open XML SDK (with System.IO.Packaging), downloaded at restore time (PackageDownload) and read from the NuGet cache.</summary>
     private static readonly Lazy<ImmutableArray<MetadataReference>> Writers = new(() =>
     {
         var nugetRoot = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "nuget-root.txt")).Trim();
@@ -105,11 +105,14 @@ public static class TestReferences
             Path.Combine(nugetRoot, "pdfsharp", "6.2.4", "lib", "net8.0", "PdfSharp.dll"),
             Path.Combine(nugetRoot, "closedxml", "0.95.4", "lib", "netstandard2.0", "ClosedXML.dll"),
             Path.Combine(nugetRoot, "system.drawing.common", "8.0.34", "lib", "net8.0", "System.Drawing.Common.dll"),
+            Path.Combine(nugetRoot, "documentformat.openxml", "3.3.0", "lib", "net8.0", "DocumentFormat.OpenXml.dll"),
+            Path.Combine(nugetRoot, "documentformat.openxml.framework", "3.3.0", "lib", "net8.0", "DocumentFormat.OpenXml.Framework.dll"),
+            Path.Combine(nugetRoot, "system.io.packaging", "8.0.1", "lib", "net8.0", "System.IO.Packaging.dll"),
         };
         return files.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
     });
 
-    /// <summary>The document and image libraries that save to a path themselves: PDFsharp, ClosedXML, System.Drawing.Common.</summary>
+    /// <summary>The document and image libraries that save to a path themselves: PDFsharp, ClosedXML, System.Drawing.Common, the Open XML SDK.</summary>
     public static ImmutableArray<MetadataReference> DocumentWriters => Writers.Value;
 
     private static List<string> ReferencedAssemblyNames(string path)
