@@ -25,6 +25,39 @@ public static partial class BuildOutput
             .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>
+    /// Every distinct diagnostic the output reports, with the path relative to <paramref name="directory"/> (<c>/</c>
+    /// separators), for files that share a name in different folders (the examples' <c>web.config</c> files).
+    /// </summary>
+    public static IReadOnlyList<Finding> FindingsByPath(string output, string directory) =>
+        DiagnosticLine().Matches(output)
+            .Select(m => new Finding(
+                m.Groups["id"].Value,
+                Path.GetRelativePath(directory, m.Groups["path"].Value.Trim()).Replace('\\', '/'),
+                int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(m.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                m.Groups["severity"].Value))
+            .Distinct()
+            .ToList();
+
+    /// <summary>The message the output prints for <paramref name="finding"/> (its first occurrence), or "".</summary>
+    public static string MessageOf(string output, Finding finding)
+    {
+        var line = output.Split('\n').FirstOrDefault(l =>
+            l.Contains($"({finding.Line},{finding.Column}", StringComparison.Ordinal) &&
+            l.Contains($": {finding.Severity} {finding.Id}:", StringComparison.Ordinal) &&
+            l.Replace('\\', '/').Contains(finding.File, StringComparison.Ordinal));
+        if (line is null)
+        {
+            return "";
+        }
+
+        var message = line[(line.IndexOf($"{finding.Id}:", StringComparison.Ordinal) + finding.Id.Length + 1)..].Trim();
+        // MSBuild ends the line with the project: " [/path/Project.csproj]".
+        var project = message.LastIndexOf(" [", StringComparison.Ordinal);
+        return project > 0 && message.EndsWith(']') ? message[..project] : message;
+    }
+
     /// <summary>Only our own findings (SSA ids).</summary>
     public static IReadOnlyList<Finding> SsaFindings(string output) =>
         Findings(output).Where(f => f.Id.StartsWith("SSA", StringComparison.Ordinal)).ToList();

@@ -1,4 +1,3 @@
-using SecureStorageAnalyzers.EndToEnd.Tests.Samples;
 using Xunit.Abstractions;
 
 namespace SecureStorageAnalyzers.EndToEnd.Tests.Package;
@@ -6,7 +5,9 @@ namespace SecureStorageAnalyzers.EndToEnd.Tests.Package;
 /// <summary>
 /// The packed package in an SDK-style <c>net48</c> class library that references System.Web (classic ASP.NET on IIS,
 /// compiled against the restored Microsoft.NETFramework.ReferenceAssemblies.net48): the findings of the System.Web
-/// shapes in C# and of the IIS settings in web.config, each at its marked line, in <c>dotnet build</c>'s output.
+/// shapes in C# and of the IIS settings in web.config, each at its marked line, in <c>dotnet build</c>'s output; and the
+/// examples of the pages of the <c>Iis/</c> rules (docs/rules/SSA0011.md, SSA0012.md), each a file of this project
+/// (<see cref="RulePageExamples"/>; an XML example is the web.config of a folder of its own), at their marked lines.
 /// </summary>
 [Collection(PackedConsumerCollection.Name)]
 public sealed class Net48ConsumerTests(PackedConsumerFixture fixture, ITestOutputHelper output)
@@ -129,6 +130,8 @@ public sealed class Net48ConsumerTests(PackedConsumerFixture fixture, ITestOutpu
             await File.WriteAllTextAsync(Path.Combine(directory, path), text);
         }
 
+        var examples = RulePageExamples.Write(ExampleConsumer.Net48, directory);
+
         var restore = await fixture.Timings.TimeAsync("net48 consumer restore", output,
             () => PackedConsumerFixture.RunAsync(directory, "restore", "-tl:off"));
         Assert.True(restore.ExitCode == 0, $"dotnet restore of the net48 consumer failed:\n{restore}");
@@ -137,14 +140,17 @@ public sealed class Net48ConsumerTests(PackedConsumerFixture fixture, ITestOutpu
         var result = await fixture.Timings.TimeAsync("net48 consumer build", output, () => PackedConsumerFixture.RunAsync(directory, build));
         output.WriteLine($"$ dotnet {string.Join(' ', build)}\n{result}");
         PackedConsumerFixture.AssertAnalyzersLoaded(result, $"dotnet {string.Join(' ', build)}");
+        RulePageExamples.AssertBuilt(examples, directory, result.Output);
         Assert.True(result.ExitCode == 0, $"Warnings alone must not fail the build:\n{result}");
 
         var expected = Expected("RecordingHandler.cs", HandlerText, "// ").Concat(Expected("Web.config", WebConfigText, "<!-- "))
             .Concat(DownloadHandlers.SelectMany(handler => Expected(Path.GetFileName(handler.Path), handler.Text, "// ")))
             .Order(StringComparer.Ordinal).ToList();
-        // The System.Web-only rules are this consumer's to cover (the ASP.NET Core consumers are exempt from them).
-        Assert.All(PackRules.NeedingSystemWeb, id => Assert.Contains(expected, e => e.EndsWith(" " + id, StringComparison.Ordinal)));
-        var actual = BuildOutput.SsaFindings(result.Output)
+        // The hand-written files: every finding outside the examples' folder is at a marked line.
+        var actual = BuildOutput.FindingsByPath(result.Output, directory)
+            .Where(f => f.Id.StartsWith("SSA", StringComparison.Ordinal) && !f.File.StartsWith(RulePageExamples.Folder + "/", StringComparison.Ordinal))
+            .Select(f => f with { File = Path.GetFileName(f.File) })
+            .Distinct()
             .Select(f => $"{f.File}({f.Line}) {f.Id}")
             .Order(StringComparer.Ordinal)
             .ToList();
