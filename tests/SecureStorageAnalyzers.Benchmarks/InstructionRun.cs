@@ -77,14 +77,14 @@ internal static class InstructionRun
             for (var i = 0; i < arms.Length; i++)
             {
                 var arm = arms[(i + Math.Max(round, 0)) % arms.Length];
-                var (instructions, found) = await MeasureAsync(workload, arm, analyzers, markers, round < 0 ? $"warmup{-round}-{arm}" : $"round{round + 1}-{arm}").ConfigureAwait(false);
+                var (instructions, found) = await MeasureAsync(workload, arm, analyzers, markers, round < 0 ? null : $"round{round + 1}-{arm}").ConfigureAwait(false);
                 findings[arm] = found;
                 if (round >= 0)
                 {
                     counts[arm].Add(instructions);
                 }
 
-                Console.Error.WriteLine($"{(round < 0 ? "warm-up" : $"round {round + 1}/{rounds}")} {arm}: {instructions / 1e6:F1} M instructions; load {LoadAverage()}");
+                Console.Error.WriteLine($"{(round < 0 ? "warm-up" : $"round {round + 1}/{rounds}")} {arm}: {(round < 0 ? "not counted" : $"{instructions / 1e6:F1} M instructions")}; load {LoadAverage()}");
             }
         }
 
@@ -123,12 +123,16 @@ internal static class InstructionRun
     }
 
     private static async Task<(long Instructions, string Findings)> MeasureAsync(
-        Workload workload, string arm, Dictionary<string, ImmutableArray<DiagnosticAnalyzer>> analyzers, Markers markers, string reason)
+        Workload workload, string arm, Dictionary<string, ImmutableArray<DiagnosticAnalyzer>> analyzers, Markers markers, string? reason)
     {
         Measurements.Settle();
         ImmutableArray<Diagnostic> diagnostics;
         var exceptions = 0;
-        markers.Zero();
+        if (reason is not null)
+        {
+            markers.Zero();
+        }
+
         var trees = workload.ParseFromSource();
         var compilation = CSharpCompilation.Create(workload.CodeBase.Name, trees, workload.References, workload.Options);
         if (arm == "compiler")
@@ -146,7 +150,7 @@ internal static class InstructionRun
             diagnostics = await new CompilationWithAnalyzers(compilation, analyzers[arm], options).GetAllDiagnosticsAsync().ConfigureAwait(false);
         }
 
-        var instructions = markers.Dump(reason);
+        var instructions = reason is null ? 0 : markers.Dump(reason);
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var found = diagnostics.Where(d => d.Id.StartsWith("SSA", StringComparison.Ordinal))
             .GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
@@ -173,7 +177,7 @@ internal static class InstructionRun
     }
 
     /// <summary>
-    /// The callgrind client requests of <c>valgrind/markers.c</c>, loaded from <c>SSA_MARKERS</c>; the dumps are read from
+    /// The callgrind client requests (the warm-up rounds run uninstrumented, so not counted) of <c>valgrind/markers.c</c>, loaded from <c>SSA_MARKERS</c>; the dumps are read from
     /// <c>SSA_CALLGRIND_OUT</c>, the file given to callgrind's <c>--callgrind-out-file</c> (callgrind appends <c>.N</c> per dump).
     /// </summary>
     private sealed class Markers
@@ -219,8 +223,9 @@ internal static class InstructionRun
                 return null;
             }
 
-            // Warm the marshalling stubs before the first counted arm.
-            markers._zero();
+            // JIT the two marshalling stubs here, not inside the first counted arm.
+            markers.Zero();
+            _ = markers.Dump("markers");
             return markers;
         }
 
@@ -247,8 +252,10 @@ internal static class InstructionRun
                     {
                         trigger = line.EndsWith(" " + reason, StringComparison.Ordinal);
                     }
-                    else if (line.StartsWith("summary:", StringComparison.Ordinal) || line.StartsWith("totals:", StringComparison.Ordinal))
+                    else if (line.StartsWith("totals:", StringComparison.Ordinal))
                     {
+                        // The sum of every cost line of the dump, all threads. Not "summary:" in the header, which
+                        // under instrumentation switched on and off reads less than the lines sum to.
                         total = long.Parse(line[(line.IndexOf(':') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
                     }
                 }

@@ -29,9 +29,15 @@ export DOTNET_GCHeapHardLimit=0x200000000 DOTNET_gcServer=0 DOTNET_gcConcurrent=
   DOTNET_TieredCompilation=0 DOTNET_EnableWriteXorExecute=0 \
   DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0 DOTNET_SpinLimitProcCap=0 DOTNET_Monitor_SpinCount=0 \
   DOTNET_TieredPGO=0 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# PERFMAP=1: the runtime writes perf-PID.map next to the dumps (every JIT-compiled and ReadyToRun method with its
+# address), for annotate.py, which names the methods of a dump. It costs a line of text per method compiled.
+if [ "${PERFMAP:-0}" = 1 ]; then
+  export DOTNET_PerfMapEnabled=3 DOTNET_PerfMapShowOptimizationTiers=1 DOTNET_PerfMapJitDumpPath="$work"
+fi
 export SSA_MARKERS="$work/libssamarkers.so" SSA_CALLGRIND_OUT="$work/callgrind.out"
-# The arms zero the counters before they start and dump them when they end: nothing outside them is read.
-valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" --collect-atstart=yes \
+# --instr-atstart=no: start-up and the warm-up rounds run uninstrumented; each counted arm turns instrumentation on and
+# zeroes the counters when it starts, dumps them and turns instrumentation off when it ends.
+valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" --instr-atstart=no \
   --dump-line=no --dump-instr=no --compress-pos=yes --error-limit=no --smc-check=all-non-file \
   -q dotnet "$bench" instructions "$@"
 status=$?
