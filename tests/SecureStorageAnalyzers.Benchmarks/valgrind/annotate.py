@@ -110,28 +110,29 @@ def parse(path, name):
 
 
 def owner(method):
-    if method.startswith("[") or " [" in method and method.startswith("0x"):
-        return "unresolved"
-    text = method
-    for prefix, label in (
-        ("SecureStorageAnalyzers.", "our pack"),
-        ("Microsoft.CodeAnalysis.CSharp.", "Roslyn (C#)"),
-        ("Microsoft.CodeAnalysis.", "Roslyn"),
-        ("Roslyn.", "Roslyn"),
-        ("System.Collections.Immutable", "System.Collections.Immutable"),
-        ("System.Reflection.Metadata", "System.Reflection.Metadata"),
-        ("System.", "framework"),
-        ("Internal.", "framework"),
-        ("Interop", "framework"),
-    ):
-        # perf-map names look like "[PreJIT] System.String::Concat(...)" or "instance bool Ns.Type::M(...)[Optimized]".
-        if re.search(r"(^|[\s\[\]])" + re.escape(prefix), text):
-            return label
-    if "libclrjit" in text:
+    # perf-map names: "instance void [Microsoft.CodeAnalysis.CSharp] Microsoft.CodeAnalysis.CSharp.Binder::M(...)[Optimized]";
+    # the declaring type's assembly is the bracket just before "Type::Method".
+    match = re.search(r"\[([^\]\s]+)\] [^\s(\[]+?::", method)
+    if match:
+        assembly = match.group(1)
+        if assembly == "SecureStorageAnalyzers.Analyzers":
+            return "our pack"
+        if assembly.startswith("SecureStorageAnalyzers"):
+            return "the harness"
+        if assembly == "Microsoft.CodeAnalysis.CSharp":
+            return "Roslyn (C#)"
+        if assembly == "Microsoft.CodeAnalysis":
+            return "Roslyn (common)"
+        return "framework (JIT-compiled)"
+    if method.startswith("stub "):
+        return "runtime stubs"
+    if "libclrjit" in method:
         return "JIT"
-    if "libcoreclr" in text or "libSystem" in text:
-        return "runtime (GC, type system, stubs)"
-    return "other (libc, stubs, unresolved)"
+    if "libcoreclr" in method or "libSystem" in method:
+        return "runtime (GC, type system)"
+    if method.startswith("0x"):
+        return "not in the perf map (ReadyToRun framework code, stubs)"
+    return "native (libc, runtime)"
 
 
 def main(argv):
