@@ -22,6 +22,11 @@ if (args.Length > 0 && args[0] == "share")
     return await ShareRun.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "instructions")
+{
+    return await InstructionRun.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "ide")
 {
     return await IdeView.RunAsync(args[1..]);
