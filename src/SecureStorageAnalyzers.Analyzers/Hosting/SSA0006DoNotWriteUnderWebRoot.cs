@@ -308,12 +308,16 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         var words = new PathWords().Add(path, sinks).AddEnclosingNames(context.Operation);
         if (tracker.Policy is WebRootFlowPolicy { ReadsWebConfig: true } policy)
         {
-            // Server.MapPath(folder) of an application setting: the folder's words are in the web.config's value.
+            // Server.MapPath(folder) of an application setting: the folder's words are in the web.config's value. A path
+            // from the site's root ("/CallCenter/UserImages/") starts with the application's virtual directory when the
+            // site hosts it under one: that name says what the application is, not what this folder holds.
             foreach (var source in sources)
             {
                 foreach (var setting in policy.SettingTexts(source.Operation))
                 {
-                    words.AddText(setting);
+                    words.AddText(setting.StartsWith("/", System.StringComparison.Ordinal) && setting.IndexOf('/', 1) is var next && next > 0
+                        ? setting.Substring(next)
+                        : setting);
                 }
             }
         }

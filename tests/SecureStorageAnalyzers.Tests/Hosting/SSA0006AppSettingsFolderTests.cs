@@ -23,6 +23,7 @@ public class SSA0006AppSettingsFolderTests
             <add key="OutsideFolder" value="D:\HR\Files\" />
             <add key="GalleryFolder" value="~/Upload/Gallery/" />
             <add key="Folder1" value="~/Upload/Photos/" />
+            <add key="Folder2" value="/CallCenter/Avatars/" />
             <add key="Removed" value="~/Upload/Removed/" />
             <remove key="Removed" />
           </appSettings>
@@ -100,7 +101,8 @@ public class SSA0006AppSettingsFolderTests
     /// <summary>
     /// Not a served folder: App_Data, a physical folder outside the site (MapPath takes virtual paths only), a key the
     /// web.config does not hold or removes, a key read from a value that is not constant, and public media by the
-    /// setting's name or value.
+    /// setting's name or value (a value from the site's root starts with the application's virtual directory, whose
+    /// name, here "CallCenter", says nothing of the folder).
     /// </summary>
     [Fact]
     public Task SettingNotAServedFolderOrUnknown_NotReportedAsync() => VerifyAsync("""
@@ -133,6 +135,7 @@ public class SSA0006AppSettingsFolderTests
                 var gallery = ConfigurationManager.AppSettings["GalleryFolder"];
                 upload.SaveAs(Path.Combine(Server.MapPath(gallery), Path.GetFileName(upload.FileName)));
                 upload.SaveAs(Path.Combine(Server.MapPath(ConfigurationManager.AppSettings["Folder1"]), Path.GetFileName(upload.FileName)));
+                upload.SaveAs(Path.Combine(Server.MapPath(ConfigurationManager.AppSettings["Folder2"]), Path.GetFileName(upload.FileName)));
                 return View();
             }
         }
