@@ -12,7 +12,8 @@
 # (dotnet build -c Release tests/SecureStorageAnalyzers.Benchmarks). Never run in CI: minutes to hours.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-bench="$here/../bin/Release/net10.0/SecureStorageAnalyzers.Benchmarks.dll"
+# SSA_BENCHMARK_DLL: another build of the harness (an A/B of two builds: dotnet build -o DIR for the other one).
+bench="${SSA_BENCHMARK_DLL:-$here/../bin/Release/net10.0/SecureStorageAnalyzers.Benchmarks.dll}"
 [ -f "$bench" ] || { echo "build first: dotnet build -c Release tests/SecureStorageAnalyzers.Benchmarks" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/ssa-instructions.XXXXXX")
 gcc -O2 -shared -fPIC -o "$work/libssamarkers.so" "$here/markers.c"
