@@ -439,7 +439,7 @@ internal sealed partial class WellKnownTypes
                 return type;
             }
 
-            if (!Compilation.IsSymbolAccessibleWithin(type, Compilation.Assembly))
+            if (!IsPublicThroughout(type) && !Compilation.IsSymbolAccessibleWithin(type, Compilation.Assembly))
             {
                 continue;
             }
@@ -453,6 +453,23 @@ internal sealed partial class WellKnownTypes
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A public type whose containing types are public too is accessible from every assembly that references its own, so
+    /// <c>IsSymbolAccessibleWithin</c>, which walks the compilation's references for each type, need not be asked.
+    /// </summary>
+    private static bool IsPublicThroughout(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
