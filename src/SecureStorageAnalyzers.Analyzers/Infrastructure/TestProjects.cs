@@ -72,22 +72,15 @@ internal static class TestProjects
         return WellKnownTypes.GetOrCreate(compilation).Shared(static types => new TestCode(types));
     }
 
+    /// <summary>
+    /// Whether a test framework is referenced, read from the compilation's referenced assembly names, which
+    /// <see cref="WellKnownTypes.References"/> collects once per compilation for every analyzer that asks.
+    /// </summary>
     private static bool ReferencesTestFramework(Compilation compilation)
     {
-        foreach (var name in compilation.ReferencedAssemblyNames)
-        {
-            switch (name.Name)
-            {
-                case "xunit.core":
-                case "xunit.v3.core":
-                case "nunit.framework":
-                case "Microsoft.VisualStudio.TestPlatform.TestFramework":
-                case "MSTest.TestFramework":
-                    return true;
-            }
-        }
-
-        return false;
+        var types = WellKnownTypes.GetOrCreate(compilation);
+        return types.References("xunit.core") || types.References("xunit.v3.core") || types.References("nunit.framework") ||
+               types.References("Microsoft.VisualStudio.TestPlatform.TestFramework") || types.References("MSTest.TestFramework");
     }
 
     private static bool IsTrue(AnalyzerConfigOptions options, string key) =>
