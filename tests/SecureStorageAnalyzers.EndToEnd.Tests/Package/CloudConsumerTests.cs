@@ -1,3 +1,4 @@
+using SecureStorageAnalyzers.TestShared;
 using Xunit.Abstractions;
 
 namespace SecureStorageAnalyzers.EndToEnd.Tests.Package;

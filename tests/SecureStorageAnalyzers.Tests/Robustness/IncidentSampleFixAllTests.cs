@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using SecureStorageAnalyzers.TestShared;
 using SecureStorageAnalyzers.Tests.Verifiers;
 using Xunit.Abstractions;
 
@@ -115,7 +116,9 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
     /// <c>dotnet format analyzers</c> (SDK 10) takes the key of a rule's bulk fix from the first action the rule's fixer
     /// registers for the first finding of every analyzer that reports the rule, whatever that finding's id. All code rules
     /// are reported by one analyzer, so that finding is often another rule's (the order varies from run to run). Whichever
-    /// finding of the sample comes first, each fixer must answer with the key of its own default fix.
+    /// finding of the sample comes first, each fixer must answer with the key of its own default fix. The sample is joined
+    /// by every fixable rule's page examples (the non-compliant C# ones, as the package tests build them), so a rule with a
+    /// fix is exercised here by its page without a line in the sample (docs/architecture.md, "Adding a rule").
     /// </summary>
     [Fact]
     public async Task DotnetFormatsKeyChoice_IsTheRulesDefaultFix_WhicheverFindingComesFirstAsync()
@@ -134,20 +137,30 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
                 }
             }
             """).Project.Solution;
+        solution = WithPageExamples(solution);
         var findings = (await AnalyzeAsync(solution)).Where(d => d.Location.IsInSource).ToImmutableArray();
+        Assert.Empty(await ErrorsAsync(solution));
         Assert.True(findings.Select(d => d.Id).Distinct().Count() >= 4, "the sample should have findings of several rules");
         var checkedRules = 0;
         var unexercised = new List<string>();
+        var withoutPageFix = new List<string>();
         foreach (var fixer in Fixers)
         {
             // The rule's default key: what it offers first for its own findings (one key for every finding).
             var ownKeys = new HashSet<string>(StringComparer.Ordinal);
+            var onItsPage = false;
             foreach (var own in findings.Where(d => fixer.FixableDiagnosticIds.Contains(d.Id)))
             {
                 if (await FirstKeyAsync(solution, own, fixer) is { } key)
                 {
                     ownKeys.Add(key);
+                    onItsPage |= own.Location.SourceTree!.FilePath.StartsWith("/sample/" + RulePageExampleReader.Folder + "/", StringComparison.Ordinal);
                 }
+            }
+
+            if (!onItsPage)
+            {
+                withoutPageFix.Add(fixer.GetType().Name);
             }
 
             if (ownKeys.Count == 0)
@@ -172,6 +185,8 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
         // Every fixer is exercised: each has at least one own finding whose first key is its default.
         Assert.True(unexercised.Count == 0, $"no own finding with a fix in the sample for: {string.Join(", ", unexercised)}");
         Assert.Equal(Fixers.Length, checkedRules);
+        // And by its page alone: a rule with a fix needs no line in the incident sample.
+        Assert.True(withoutPageFix.Count == 0, $"no finding with a fix in the page's non-compliant examples for: {string.Join(", ", withoutPageFix)}");
     }
 
     /// <summary>Every action offered for every finding of the sample, applied alone, compiles with no error.</summary>
@@ -223,6 +238,28 @@ public class IncidentSampleFixAllTests(ITestOutputHelper output)
         }
 
         return solution;
+    }
+
+    /// <summary>
+    /// The solution with the non-compliant C# examples of the page of every rule that has a fixer, each in a namespace of
+    /// its own, shaped with the names and namespaces of the cloud consumer (ASP.NET Core and the four SDKs, the references
+    /// of this project): a superset of what the web consumer's examples use.
+    /// </summary>
+    private static Solution WithPageExamples(Solution solution)
+    {
+        var project = solution.Projects.Single();
+        foreach (var id in Fixers.SelectMany(f => f.FixableDiagnosticIds).Distinct().Order(StringComparer.Ordinal))
+        {
+            foreach (var example in RulePageExampleReader.Read(TestReferences.RepositoryRoot, id).Where(e => !e.Compliant && e.Language == "csharp"))
+            {
+                foreach (var file in RulePageExampleReader.CSharpFiles(example, ExampleConsumer.Cloud))
+                {
+                    project = project.AddDocument(Path.GetFileName(file.RelativePath), SourceText.From(file.Text), filePath: "/sample/" + file.RelativePath).Project;
+                }
+            }
+        }
+
+        return project.Solution;
     }
 
     /// <summary>One pass over every rule with a fix, in id order. Returns the new solution and the rules it fixed.</summary>
