@@ -243,7 +243,7 @@ public class SSA0005StoredFileReachTests
 
     /// <summary>
     /// Tuples that do not carry the request's choice: the element served is bytes the service builds from the record (a
-    /// generated PDF, the payslip of set 9), the file is found by the signed-in user rather than the id, the deconstructed
+    /// generated PDF, the payslip of set 9, also returned alone as <c>Encoding.UTF8.GetBytes(text)</c>, set 9's wrong finding), the file is found by the signed-in user rather than the id, the deconstructed
     /// element served is the name while the bytes come from a fixed file, a fake implementation beside the real one, and
     /// the real service behind [Authorize].
     /// </summary>
@@ -257,10 +257,12 @@ public class SSA0005StoredFileReachTests
             using Microsoft.AspNetCore.Hosting;
             using Microsoft.AspNetCore.Http;
             using Microsoft.AspNetCore.Mvc;
+            using Microsoft.EntityFrameworkCore;
 
             public interface IPayslipService
             {
                 Task<(byte[] Pdf, string Name)> GeneratePayslipAsync(int payrollId);
+                Task<byte[]> GeneratePayslipPdfAsync(int payrollId);
             }
 
             public sealed class PayslipService : IPayslipService
@@ -273,6 +275,14 @@ public class SSA0005StoredFileReachTests
                     var doc = await _context.EmployeeDocuments.FindAsync(payrollId);
                     var pdf = Encoding.UTF8.GetBytes("Payslip for " + doc!.FileName);
                     return (pdf, doc.FileName);
+                }
+
+                public async Task<byte[]> GeneratePayslipPdfAsync(int payrollId)
+                {
+                    var doc = await _context.EmployeeDocuments.FirstOrDefaultAsync(p => p.Id == payrollId);
+                    if (doc == null) return null!;
+                    var payslipText = $"Payslip for {doc.FileName}";
+                    return Encoding.UTF8.GetBytes(payslipText);
                 }
             }
 
@@ -354,6 +364,10 @@ public class SSA0005StoredFileReachTests
                     var (pdf, name) = await _payslips.GeneratePayslipAsync(payrollId);
                     return File(pdf, "application/pdf", name);
                 }
+
+                [HttpGet("{payrollId}/payslip.pdf")]
+                public async Task<IActionResult> PayslipPdf(int payrollId) =>
+                    File(await _payslips.GeneratePayslipPdfAsync(payrollId), "application/pdf");
 
                 [HttpGet("read/{id}")]
                 public async Task<IActionResult> Read(int id)
