@@ -297,6 +297,12 @@ public sealed class CompilationFactory
         ["ClosedXML"] = new[] { "ClosedXML" },
         ["DocumentFormat.OpenXml"] = new[] { "DocumentFormat.OpenXml", "DocumentFormat.OpenXml.Framework", "System.IO.Packaging" },
 
+        // AutoMapper: a service returning _mapper.Map<Dto>(record) of a record its repository finds by id (SSA0005's
+        // lookups, held-out set 8). The mirror serves 14.0.0 (PackageDownload in the project file), which carries the DI
+        // extensions itself; a project naming the older extensions package binds the same assembly. RepoDb is not served.
+        ["AutoMapper"] = new[] { "AutoMapper" },
+        ["AutoMapper.Extensions.Microsoft.DependencyInjection"] = new[] { "AutoMapper" },
+
         ["Microsoft.AspNetCore.Identity.EntityFrameworkCore"] = new[]
         {
             "Microsoft.AspNetCore.Identity.EntityFrameworkCore", "Microsoft.EntityFrameworkCore", "Microsoft.EntityFrameworkCore.Abstractions",

@@ -351,6 +351,14 @@ internal sealed class FolderModel
             }
 
             var folder = Resolve(part, arguments, depth + 1, walk);
+            if (current is not null && folder is { Open: true, Segments.IsEmpty: true } && folder.Root.StartsWith(Folder.SymbolPrefix, StringComparison.Ordinal) &&
+                ReferenceEquals(part, parts[parts.Count - 1]) && part.WithoutConversions() is IInterpolatedStringOperation or IBinaryOperation)
+            {
+                // Path.Combine(root, "Documents", $"{document.Title}{document.FileExtension}"): the last part glues a
+                // member of the project to another unknown value, a file's name, not a folder the member names.
+                return current.AsOpen();
+            }
+
             if (current is null)
             {
                 current = folder;

@@ -89,7 +89,7 @@ internal sealed class RequestDataFolders
     /// directory, which is the content root unless the app moves one of them (the host's default content root is the
     /// current directory): a write there lands in the served <c>Path.Combine(env.ContentRootPath, "Downloadables")</c>.
     /// </summary>
-    public Written? Into(Folder served)
+    public Written? Into(Folder served, CancellationToken cancellationToken)
     {
         var relative = string.Equals(served.Root, Folder.ContentRoot, System.StringComparison.Ordinal) && !served.Open && served.Segments.Length > 0
             ? new Folder(Folder.CurrentDirectory, served.Segments, open: false)
@@ -99,6 +99,21 @@ internal sealed class RequestDataFolders
             if (served.Contains(written.Folder) || relative is not null && relative.Contains(written.Folder))
             {
                 return written;
+            }
+        }
+
+        // A folder served from the current directory (Path.Combine(Directory.GetCurrentDirectory(), "Documents")) and
+        // written under the content root (ContentRootPath/Documents): the same folder on disk when the project keeps the
+        // host's default roots (FolderModel.OnDisk), which the compilation decides once.
+        if (string.Equals(served.Root, Folder.CurrentDirectory, System.StringComparison.Ordinal) &&
+            FolderModel.For(_types).OnDisk(served, cancellationToken) is { } onDisk && !ReferenceEquals(onDisk, served))
+        {
+            foreach (var written in _written)
+            {
+                if (onDisk.Contains(written.Folder))
+                {
+                    return written;
+                }
             }
         }
 

@@ -131,7 +131,7 @@ internal sealed class ServedFolders
         }
 
         var written = CompilationFacts.For(_types).GetRequestData(compilation, options, cancellationToken);
-        if (written.IsEmpty || written.Into(served) is not { } write)
+        if (written.IsEmpty || written.Into(served, cancellationToken) is not { } write)
         {
             return null;
         }

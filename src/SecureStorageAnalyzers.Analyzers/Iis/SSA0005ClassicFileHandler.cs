@@ -42,6 +42,8 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
     private readonly ValueFlowTracker? _mvcTracker;
     private readonly SymbolSet<INamedTypeSymbol> _mvcResults;
     private readonly EndpointAuthorization _endpoints;
+    private readonly SymbolSet<INamedTypeSymbol> _webApiContents;
+    private readonly ValueFlowTracker? _webApiTracker;
 
     private SSA0005ClassicFileHandler(WellKnownTypes types)
     {
@@ -54,6 +56,13 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         if (types.MvcController is not null)
         {
             _mvcTracker = new ValueFlowTracker(_sinks, new RequestPolicy(types, actionParameters: true, new RecordLookups(new RequestSymbols(types), _sinks)));
+        }
+
+        _webApiContents = SymbolSet<INamedTypeSymbol>.Of(types.HttpByteArrayContent, types.HttpStreamContent);
+        if (!_webApiContents.IsEmpty)
+        {
+            _webApiTracker = new ValueFlowTracker(_sinks,
+                new RequestPolicy(types, actionParameters: true, new RecordLookups(new RequestSymbols(types), _sinks), webApi: true));
         }
     }
 
@@ -77,6 +86,11 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
                 yield return responseBase;
             }
 
+            foreach (var content in _webApiContents)
+            {
+                yield return content;
+            }
+
             if (_mvcTracker is not null)
             {
                 yield return _types.MvcController!;
@@ -90,6 +104,13 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
 
     public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
     {
+        if (_webApiTracker is not null && context.Operation is IObjectCreationOperation { Type: INamedTypeSymbol created } content &&
+            _webApiContents.Contains(created.OriginalDefinition))
+        {
+            AnalyzeWebApiContent(context, content);
+            return;
+        }
+
         if (_mvcTracker is not null && (SymbolEquality.Is(method.ContainingType?.OriginalDefinition, _types.MvcController) ||
                                         _mvcResults.Contains(method.ContainingType?.OriginalDefinition)))
         {
@@ -195,6 +216,95 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             DiagnosticLocations.CallText(context.Operation.Syntax),
             sources[0].Reason.Evidence,
             "the action has no [Authorize] (on it, its controller, or a global filter), checks no user, and no web.config denies anonymous users"));
+    }
+
+    /// <summary>
+    /// Web API 2: <c>response.Content = new ByteArrayContent(File.ReadAllBytes(path))</c> (or a <c>StreamContent</c> of a
+    /// file opened from a path) in a public action of an <c>ApiController</c> marked <c>[AllowAnonymous]</c> (on the action
+    /// or its controller, which Web API's <c>AuthorizeAttribute</c> skips for either), when the path is chosen by an action
+    /// parameter. Web API 2 is a package the build may not have: the controller's base is then an unresolved type, and so
+    /// are its attributes. What is read by symbol: the content types (System.Net.Http, part of .NET Framework), the file
+    /// read and the path's flow; what is read by name when unresolved: a base named <c>ApiController</c> of a class the
+    /// project declares, and an attribute named <c>AllowAnonymous</c>. Only the explicit <c>[AllowAnonymous]</c> is
+    /// reported: without it, a global <c>AuthorizeAttribute</c> filter (<c>config.Filters.Add(…)</c> in WebApiConfig), which
+    /// the pack does not read for Web API, may cover the action. A web.config deny for anonymous users anywhere, or a
+    /// user check in the action, leaves it unreported, as for MVC 5.
+    /// </summary>
+    private void AnalyzeWebApiContent(OperationAnalysisContext context, IObjectCreationOperation content)
+    {
+        if (content.Arguments.IsEmpty ||
+            context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Public, IsStatic: false } action ||
+            !IsWebApiController(action.ContainingType, _types.WebApiController) ||
+            AllowAnonymousMarker(action) is not { } marker)
+        {
+            return;
+        }
+
+        var sources = new List<FlowSource>();
+        foreach (var path in FilePaths(content.Arguments[0].Value.WithoutConversions(), content))
+        {
+            _webApiTracker!.FindSources(path, sources);
+        }
+
+        if (sources.Count == 0 || ChecksUser(content) ||
+            WebConfigSet.For(_types, context.Options, context.CancellationToken).DeniesAnonymousAnywhere ||
+            EnvironmentGuard.IsDevelopmentOnly(content, _types))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Hosting.SSA0005AnonymousFileEndpoint.Descriptor,
+            DiagnosticLocations.For(content),
+            new[] { sources[0].Operation.Syntax.GetLocation(), marker },
+            DiagnosticLocations.CallText(content.Syntax),
+            sources[0].Reason.Evidence,
+            "the Web API action is marked AllowAnonymous, checks no user, and no web.config denies anonymous users"));
+    }
+
+    /// <summary>
+    /// True for a class the project declares whose base chain holds Web API's <c>ApiController</c>: the resolved
+    /// <c>System.Web.Http.ApiController</c>, or, when the package is not bound, an unresolved type of that name.
+    /// </summary>
+    internal static bool IsWebApiController(INamedTypeSymbol? type, INamedTypeSymbol? apiController)
+    {
+        if (type is null || type.TypeKind != TypeKind.Class || type.IsAbstract || !type.IsDeclaredInSource())
+        {
+            return false;
+        }
+
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (apiController is not null && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, apiController) ||
+                current.TypeKind == TypeKind.Error && current.Name == "ApiController")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where the action or its controller says <c>[AllowAnonymous]</c> (Web API's <c>System.Web.Http.AllowAnonymousAttribute</c>,
+    /// or an unresolved attribute of that name); null when neither does.
+    /// </summary>
+    private static Location? AllowAnonymousMarker(IMethodSymbol action)
+    {
+        foreach (var attributes in new[] { action.GetAttributes(), action.ContainingType.GetAttributes() })
+        {
+            foreach (var attribute in attributes)
+            {
+                if (attribute.AttributeClass is { } type && type.Name is "AllowAnonymous" or "AllowAnonymousAttribute" &&
+                    (type.TypeKind == TypeKind.Error || type.ContainingNamespace?.ToDisplayString() == "System.Web.Http") &&
+                    attribute.ApplicationSyntaxReference?.GetSyntax() is { } syntax)
+                {
+                    return syntax.GetLocation();
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The paths a file argument is read from: the path itself, <c>File.OpenRead/ReadAllBytes(path)</c>, <c>new FileStream(path, …)</c>, through a local.</summary>
@@ -330,8 +440,13 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         private readonly INamedTypeSymbol? _controller;
         private readonly RecordLookups? _lookups;
 
-        public RequestPolicy(WellKnownTypes types, bool actionParameters, RecordLookups? lookups)
+        private readonly bool _webApi;
+        private readonly INamedTypeSymbol? _webApiController;
+
+        public RequestPolicy(WellKnownTypes types, bool actionParameters, RecordLookups? lookups, bool webApi = false)
         {
+            _webApi = webApi;
+            _webApiController = webApi ? types.WebApiController : null;
             _request = types.SystemWebHttpRequest;
             _requestBase = types.SystemWebHttpRequestBase;
             _mapPathTypes = types.SystemWebMapPathTypes;
@@ -375,9 +490,9 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
 
         public SourceReason? Classify(IOperation operation, ISymbol? symbol)
         {
-            if (_controller is not null && operation is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter &&
+            if ((_controller is not null || _webApi) && operation is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method } parameter &&
                 parameter.Type?.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 &&
-                WellKnownTypes.DerivesFrom(method.ContainingType, _controller))
+                (_webApi ? IsWebApiController(method.ContainingType, _webApiController) : WellKnownTypes.DerivesFrom(method.ContainingType, _controller)))
             {
                 // An action's simple parameter: MVC's model binding fills it from the route, query string or form.
                 return ParameterReason;

@@ -308,6 +308,15 @@ internal sealed partial class WellKnownTypes
 
     public INamedTypeSymbol? MvcNonActionAttribute => ClassicWeb("System.Web.Mvc.NonActionAttribute");
 
+    // ASP.NET Web API 2 (System.Web.Http, a package) and the response contents of System.Net.Http (a .NET Framework
+    // assembly): null without System.Web.
+
+    public INamedTypeSymbol? WebApiController => ClassicWeb("System.Web.Http.ApiController");
+
+    public INamedTypeSymbol? HttpByteArrayContent => ClassicWeb("System.Net.Http.ByteArrayContent");
+
+    public INamedTypeSymbol? HttpStreamContent => ClassicWeb("System.Net.Http.StreamContent");
+
     public INamedTypeSymbol? MvcGlobalFilterCollection => ClassicWeb("System.Web.Mvc.GlobalFilterCollection");
 
     /// <summary>The instance of <paramref name="compilation"/>, created by the first analyzer that asks.</summary>

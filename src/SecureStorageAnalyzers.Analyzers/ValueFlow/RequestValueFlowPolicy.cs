@@ -34,8 +34,9 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
     private readonly RecordLookups _lookups;
 
     public RequestValueFlowPolicy(ISymbol handler, RequestSymbols symbols, PersonalData.ProjectHelperPaths? helpers = null,
-        StorageSinks? sinks = null, System.Threading.CancellationToken cancellationToken = default)
+        StorageSinks? sinks = null, bool contentsAreBytes = false, System.Threading.CancellationToken cancellationToken = default)
     {
+        _contentsAreBytes = contentsAreBytes;
         _handler = handler;
         _symbols = symbols;
         _helpers = helpers;
@@ -45,7 +46,12 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
 
     /// <summary>A member the application declares (an entity's, a view model's), read from a value: the walk goes on into the value.</summary>
     public bool FollowsMembersOf(IPropertyReferenceOperation property) =>
-        !property.Property.IsIndexer && !PersonalData.FrameworkAssemblies.Declares(property.Property);
+        !property.Property.IsIndexer && (!PersonalData.FrameworkAssemblies.Declares(property.Property) || NamesTheFile(property.Property));
+
+    /// <summary>A found file's own path (<c>FileInfo.FullName</c>, <c>FileSystemInfo.FullName</c>): the file the instance is.</summary>
+    private bool NamesTheFile(IPropertySymbol property) =>
+        property.Name == "FullName" && (SymbolEquality.DefinitionIs(property.ContainingType, _symbols.FileSystemInfo) ||
+                                        SymbolEquality.DefinitionIs(property.ContainingType, _symbols.FileInfo));
 
     /// <summary>
     /// The keys of a lookup that finds a record (<see cref="RecordLookups"/>, shared with MVC 5's form), or of the
@@ -64,14 +70,43 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
 
     public bool FollowsValueTransformations => true;
 
-    public bool IsBarrier(IMethodSymbol method) => false;
+    /// <summary>
+    /// For a file result given bytes (<c>File(bytes, type)</c>): an encoding of a text (<c>Encoding.UTF8.GetBytes(text)</c>)
+    /// is content the code writes, not a stored file it reads: a payslip's text made from the record the id finds is no
+    /// file the request chooses (held-out set 9). A stored file's text read and re-encoded is left unreported with it.
+    /// </summary>
+    public bool IsBarrier(IMethodSymbol method) =>
+        _contentsAreBytes && method.Name == "GetBytes" && WellKnownTypes.DerivesFrom(method.ContainingType, _symbols.Encoding);
+
+    private readonly bool _contentsAreBytes;
 
     public bool PassesThrough(IOperation creationOrCall) => creationOrCall switch
     {
-        IObjectCreationOperation creation => SymbolEquality.DefinitionIs(creation.Type, _symbols.FileStream) || SymbolEquality.DefinitionIs(creation.Type, _symbols.FileInfo),
-        IInvocationOperation call => SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _symbols.File) || OpensInProjectHelper(call),
+        IObjectCreationOperation creation => SymbolEquality.DefinitionIs(creation.Type, _symbols.FileStream) || SymbolEquality.DefinitionIs(creation.Type, _symbols.FileInfo) ||
+                                             SymbolEquality.DefinitionIs(creation.Type, _symbols.DirectoryInfo),
+        IInvocationOperation call => SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _symbols.File) || SearchesOrOpens(call.TargetMethod) ||
+                                     OpensInProjectHelper(call),
         _ => false,
     };
+
+    /// <summary>
+    /// A directory search (<c>Directory.GetFiles(folder, pattern)</c>, <c>EnumerateFiles</c>, the file-system-entry forms,
+    /// and <c>DirectoryInfo</c>'s): the files it finds are chosen by its folder and its pattern, so a request value in
+    /// either chooses the file a <c>First</c>/<c>FirstOrDefault</c> of them gives. Also a found <c>FileInfo</c>'s own
+    /// opening calls (<c>OpenRead</c>, <c>OpenText</c>, <c>Open</c>): the file is the one the instance is (the tracker walks
+    /// the instance of a <c>FileSystemInfo</c> call it passes through, <see cref="StorageSinks.IsFileSystemInfo"/>).
+    /// </summary>
+    private bool SearchesOrOpens(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        if (SymbolEquality.DefinitionIs(type, _symbols.Directory) || SymbolEquality.DefinitionIs(type, _symbols.DirectoryInfo))
+        {
+            return method.Name is "GetFiles" or "EnumerateFiles" or "GetFileSystemEntries" or "EnumerateFileSystemEntries" or "GetFileSystemInfos" or
+                "EnumerateFileSystemInfos";
+        }
+
+        return SymbolEquality.DefinitionIs(type, _symbols.FileInfo) && method.Name is "OpenRead" or "OpenText" or "Open";
+    }
 
     /// <summary>
     /// A call of the project's own method (one level) that opens, reads or names a stored file from one of its
@@ -296,6 +331,10 @@ internal sealed class RequestSymbols
         File = types.File;
         FileStream = types.FileStream;
         FileInfo = types.FileInfo;
+        Encoding = types.Encoding;
+        Directory = types.Directory;
+        DirectoryInfo = types.DirectoryInfo;
+        FileSystemInfo = types.FileSystemInfo;
         Mapper = types.AutoMapperIMapperBase;
         TaskOfT = types.TaskOfT;
         ValueTaskOfT = types.ValueTaskOfT;
@@ -332,6 +371,10 @@ internal sealed class RequestSymbols
     public INamedTypeSymbol? File { get; }
     public INamedTypeSymbol? FileStream { get; }
     public INamedTypeSymbol? FileInfo { get; }
+    public INamedTypeSymbol? Directory { get; }
+    public INamedTypeSymbol? Encoding { get; }
+    public INamedTypeSymbol? DirectoryInfo { get; }
+    public INamedTypeSymbol? FileSystemInfo { get; }
 
     public bool IsFromRequest(INamedTypeSymbol attribute)
     {

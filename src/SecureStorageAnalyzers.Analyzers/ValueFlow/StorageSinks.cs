@@ -55,6 +55,7 @@ internal sealed partial class StorageSinks
     private readonly SymbolSet<INamedTypeSymbol> _messageTypes;
     private readonly INamedTypeSymbol? _file;
     private readonly INamedTypeSymbol? _fileInfo;
+    private readonly INamedTypeSymbol? _fileSystemInfo;
     private readonly INamedTypeSymbol? _fileStream;
     private readonly INamedTypeSymbol? _streamWriter;
     private readonly INamedTypeSymbol? _fileMode;
@@ -176,6 +177,7 @@ internal sealed partial class StorageSinks
         PathType = types.Path;
         _file = types.File;
         _fileInfo = types.FileInfo;
+        _fileSystemInfo = types.FileSystemInfo;
         _fileStream = types.FileStream;
         _streamWriter = types.StreamWriter;
         _fileMode = types.FileMode;
@@ -202,6 +204,13 @@ internal sealed partial class StorageSinks
         _readOnlySpan = types.ReadOnlySpanOfT;
         _span = types.SpanOfT;
     }
+
+    /// <summary>
+    /// True for a <c>FileInfo</c> or <c>DirectoryInfo</c> (a <c>System.IO.FileSystemInfo</c>): a call on one that a policy
+    /// passes through (<c>dir.GetFiles(pattern)</c>, <c>file.OpenRead()</c>) is about the file or folder the instance is,
+    /// so the walk goes on into the instance as well as the arguments.
+    /// </summary>
+    public bool IsFileSystemInfo(ITypeSymbol? type) => _fileSystemInfo is not null && WellKnownTypes.DerivesFrom(type, _fileSystemInfo);
 
     /// <summary><c>System.Text.StringBuilder</c>: how many file names are built; its appends carry the value.</summary>
     public INamedTypeSymbol? StringBuilder { get; }

@@ -469,13 +469,125 @@ internal sealed class ValueFlowTracker
             _viaLocal = true;
             foreach (var value in Index(reference).ValuesOf(reference.Local))
             {
-                if (value.WithoutConversions() is ITupleOperation tuple && index < tuple.Elements.Length)
+                if (value.WithoutConversions() is ITupleOperation tuple)
                 {
-                    Trace(tuple.Elements[index], depth + 1, hashed, arguments);
+                    if (index < tuple.Elements.Length)
+                    {
+                        Trace(tuple.Elements[index], depth + 1, hashed, arguments);
+                    }
+                }
+                else if (value.WithoutConversions() is IAwaitOperation or IInvocationOperation && DeconstructedElement(value, reference.Local) is null)
+                {
+                    // var download = await _service.DownloadAsync(id); download.FileBytes: the element the call returns.
+                    TraceElement(value, index, depth + 1, hashed, arguments);
                 }
             }
 
             _viaLocal = wasViaLocal;
+        }
+
+        /// <summary>
+        /// The position of <paramref name="local"/> in the deconstruction <paramref name="value"/> is given to, when the
+        /// value is not a tuple literal (<c>var (bytes, name) = await Download(id)</c>: 0 for <c>bytes</c>); null for any
+        /// other value, and for a local nested deeper than the first level of the target.
+        /// </summary>
+        private static int? DeconstructedElement(IOperation value, ILocalSymbol local)
+        {
+            if (value.Parent is not IDeconstructionAssignmentOperation deconstruction || !ReferenceEquals(deconstruction.Value, value) ||
+                value.WithoutConversions() is ITupleOperation)
+            {
+                return null;
+            }
+
+            var target = deconstruction.Target.WithoutConversions();
+            if (target is IDeclarationExpressionOperation declaration)
+            {
+                target = declaration.Expression;
+            }
+
+            if (target is not ITupleOperation targets)
+            {
+                return null;
+            }
+
+            for (var i = 0; i < targets.Elements.Length; i++)
+            {
+                var element = targets.Elements[i].WithoutConversions();
+                if (element is IDeclarationExpressionOperation declared)
+                {
+                    element = declared.Expression;
+                }
+
+                if (element is ILocalReferenceOperation named && SymbolEqualityComparer.Default.Equals(named.Local, local))
+                {
+                    return i;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The element at <paramref name="index"/> of the tuple <paramref name="value"/> yields: of a tuple literal, of the
+        /// locals it is given, of both branches of <c>?:</c>, and of the returns of the project's own method (through its
+        /// interface, every implementation: <see cref="TraceProjectMethod"/>), so that a service returning
+        /// <c>(bytes, doc.FileName)</c> carries what chose the bytes and not what chose the name. Any other value is walked
+        /// whole, as before.
+        /// </summary>
+        private void TraceElement(IOperation? value, int index, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            if (value is null || depth > MaxDepth)
+            {
+                return;
+            }
+
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    TraceElement(conversion.Operand, index, depth + 1, hashed, arguments);
+                    return;
+
+                case IParenthesizedOperation parenthesized:
+                    TraceElement(parenthesized.Operand, index, depth + 1, hashed, arguments);
+                    return;
+
+                case IAwaitOperation awaited:
+                    TraceElement(awaited.Operation, index, depth + 1, hashed, arguments);
+                    return;
+
+                case ITupleOperation tuple:
+                    if (index < tuple.Elements.Length)
+                    {
+                        Trace(tuple.Elements[index], depth + 1, hashed, arguments);
+                    }
+
+                    return;
+
+                case IConditionalOperation conditional:
+                    TraceElement(conditional.WhenTrue, index, depth + 1, hashed, arguments);
+                    TraceElement(conditional.WhenFalse, index, depth + 1, hashed, arguments);
+                    return;
+
+                case ILocalReferenceOperation local when _projectCall is not null:
+                    // Inside the project method: var result = (name, stream); return result.
+                    if (Visit(local.Local))
+                    {
+                        foreach (var given in Index(local).ValuesOf(local.Local))
+                        {
+                            TraceElement(given, index, depth + 1, hashed, arguments);
+                        }
+                    }
+
+                    return;
+
+                case IInvocationOperation invocation when _projectCall is null && !_owner._policy.IsBarrier(invocation.TargetMethod) &&
+                                                          TraceProjectMethod(invocation, invocation.TargetMethod, invocation.Arguments, depth, hashed, arguments, index):
+                    return;
+
+                default:
+                    Trace(value, depth, hashed, arguments);
+                    return;
+            }
         }
 
         /// <summary>The conditional access whose receiver <paramref name="instance"/> stands for (the nearest one it is under the <c>?.</c> of).</summary>
@@ -503,6 +615,12 @@ internal sealed class ValueFlowTracker
 
             if (_owner._policy.PassesThrough(invocation))
             {
+                // dir.GetFiles(pattern), found.OpenRead(): a FileInfo's or DirectoryInfo's call is about the file it is.
+                if (invocation.Instance is { } fileSystemInfo && _owner._sinks.IsFileSystemInfo(fileSystemInfo.Type))
+                {
+                    Trace(fileSystemInfo, depth + 1, hashed, arguments);
+                }
+
                 foreach (var argument in invocation.Arguments)
                 {
                     Trace(argument.Value, depth + 1, hashed, arguments);
@@ -604,7 +722,7 @@ internal sealed class ValueFlowTracker
         /// per compilation. False when the method is not one the walk can follow.
         /// </summary>
         private bool TraceProjectMethod(IOperation invocation, IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments,
-            int depth, bool hashed, ArgumentMap? arguments)
+            int depth, bool hashed, ArgumentMap? arguments, int element = -1)
         {
             if (invocation.SemanticModel?.Compilation is not { } compilation)
             {
@@ -665,13 +783,24 @@ internal sealed class ValueFlowTracker
                 agreed = false;
                 foreach (var returned in _owner._sinks.ProjectReturns.Of(body, compilation))
                 {
-                    if (returned.WithoutConversions().ConstantValue is { HasValue: true, Value: null or "" })
+                    if (returned.WithoutConversions().ConstantValue is { HasValue: true, Value: null or "" } ||
+                        element >= 0 && returned.WithoutConversions() is ITupleOperation guard && element < guard.Elements.Length &&
+                        guard.Elements[element].WithoutConversions().ConstantValue is { HasValue: true, Value: null or "" })
                     {
                         continue;
                     }
 
                     _found = false;
-                    Trace(returned, depth + 1, hashed, map);
+                    if (element >= 0)
+                    {
+                        // The element the caller deconstructs: (null, null) guards aside, as a return null is.
+                        TraceElement(returned, element, depth + 1, hashed, map);
+                    }
+                    else
+                    {
+                        Trace(returned, depth + 1, hashed, map);
+                    }
+
                     agreed = _found;
                     if (!agreed)
                     {
@@ -813,6 +942,13 @@ internal sealed class ValueFlowTracker
             _viaLocal = true;
             foreach (var value in Index(reference).ValuesOf(local))
             {
+                // var (bytes, name) = await _service.DownloadAsync(id): the element of what the call returns.
+                if (DeconstructedElement(value, local) is { } element)
+                {
+                    TraceElement(value, element, depth + 1, hashed, arguments);
+                    continue;
+                }
+
                 Trace(value, depth + 1, hashed, arguments);
             }
 

@@ -89,6 +89,7 @@ public class FolderModelTests
     [InlineData("configuration.GetSection(\"Storage\").Get<StorageOptions>()!.Recordings", "config:Storage:Recordings")]
     [InlineData("unbound.Value.Folder", "symbol:UnboundOptions.Folder")]
     [InlineData("twice.Value.Folder", "")]
+    [InlineData("Path.Combine(env.ContentRootPath, \"docs\", $\"{unbound.Value.Folder}{phone}\")", "contentroot/docs/…")]
     [InlineData("Path.Combine(env.ContentRootPath, options.Value.Recordings, phone)", "contentroot>config:Storage:Recordings/…")]
     [InlineData("local", "contentroot/recordings")]
     [InlineData("Path.Combine(local, today, phone + \".wav\")", "contentroot/recordings/…")]

@@ -178,4 +178,100 @@ public class RequestDataFolderTests
             }
             """);
     }
+    /// <summary>
+    /// Held-out set 9 (a grant portal): the upload is a member of the app's own model (<c>document.File</c>, an
+    /// <c>IFormFile</c> the controller copies from the form), copied by an injected repository into
+    /// <c>ContentRootPath/Documents/{title}{ext}</c>, while the served folder is spelled
+    /// <c>Path.Combine(Directory.GetCurrentDirectory(), "Documents")</c>: the current directory is the content root unless
+    /// the app moves one of them, as for a relative write.
+    /// </summary>
+    [Fact]
+    public async Task UploadCopiedByARepositoryFromAModelMember_FolderServedFromTheCurrentDirectory_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseAuthorization();
+            app.{|#0:UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "Documents")),
+                RequestPath = "/Documents"
+            })|};
+            app.Run();
+
+            public class Document
+            {
+                public string Title { get; set; } = "";
+                public string FileExtension { get; set; } = "";
+                public IFormFile File { get; set; } = null!;
+            }
+
+            public interface IDocumentRepository
+            {
+                Task<Document> UploadAsync(Document document);
+            }
+
+            public class SqlDocumentRepository : IDocumentRepository
+            {
+                private readonly IWebHostEnvironment webHostEnvironment;
+
+                public SqlDocumentRepository(IWebHostEnvironment webHostEnvironment) => this.webHostEnvironment = webHostEnvironment;
+
+                public async Task<Document> UploadAsync(Document document)
+                {
+                    var localFilePath = Path.Combine(webHostEnvironment.ContentRootPath, "Documents", $"{document.Title}{document.FileExtension}");
+                    using var stream = new FileStream(localFilePath, FileMode.Create);
+                    await document.File.CopyToAsync(stream);
+                    return document;
+                }
+            }
+            """,
+            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
+                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:36",
+                    "no fallback authorization policy requires a signed-in user"));
+    }
+
+    /// <summary>
+    /// The same repository, but the folder the app serves is another one under the current directory (its published
+    /// brochures): nothing.
+    /// </summary>
+    [Fact]
+    public async Task UploadsUnderTheContentRoot_AnotherCurrentDirectoryFolderServed_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "Brochures")),
+                RequestPath = "/Brochures"
+            });
+            app.Run();
+
+            public class Document
+            {
+                public string Title { get; set; } = "";
+                public IFormFile File { get; set; } = null!;
+            }
+
+            public class SqlDocumentRepository
+            {
+                private readonly IWebHostEnvironment webHostEnvironment;
+
+                public SqlDocumentRepository(IWebHostEnvironment webHostEnvironment) => this.webHostEnvironment = webHostEnvironment;
+
+                public async Task UploadAsync(Document document)
+                {
+                    using var stream = new FileStream(Path.Combine(webHostEnvironment.ContentRootPath, "Documents", document.Title), FileMode.Create);
+                    await document.File.CopyToAsync(stream);
+                }
+            }
+            """);
+    }
 }

@@ -70,6 +70,29 @@ internal static partial class LineFindings
         Assert.Equal(expected.OrderBy(s => s, StringComparer.Ordinal), actual.Select(d => d.Line).OrderBy(s => s, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The same, for code whose package is not bound (as a build without its restore, or the real-code harness, sees it):
+    /// only "type or namespace not found" errors (CS0246, CS0234) are allowed, and at least one must occur, so the case
+    /// is the unresolved one it claims to be, and each must name one of <paramref name="unresolvedNames"/> (the package's
+    /// namespace and types), so that no other name is missing by mistake.
+    /// </summary>
+    public static async Task VerifyUnboundAsync(DiagnosticAnalyzer analyzer, string source, TestFramework framework, params string[] unresolvedNames)
+    {
+        var expected = new List<string>();
+        var lines = source.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = Marker().Match(lines[i].TrimEnd());
+            if (match.Success)
+            {
+                expected.AddRange(match.Groups["ids"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(id => $"{id} at line {i + 1}"));
+            }
+        }
+
+        var actual = await FindingsAsync(analyzer, source, framework, [], null, unresolvedNames);
+        Assert.Equal(expected.OrderBy(s => s, StringComparer.Ordinal), actual.Select(d => d.Line).OrderBy(s => s, StringComparer.Ordinal));
+    }
+
     private static MetadataReference Library(string source, TestFramework framework, string assemblyName) =>
         TestReferences.CompiledLibrary(assemblyName, source, References(framework));
 
@@ -89,7 +112,7 @@ internal static partial class LineFindings
         FindingsAsync(analyzer, source, framework, additionalFiles, null);
 
     private static async Task<IReadOnlyList<(string Line, Diagnostic Diagnostic)>> FindingsAsync(DiagnosticAnalyzer analyzer, string source,
-        TestFramework framework, (string Path, string Text)[] additionalFiles, MetadataReference? library)
+        TestFramework framework, (string Path, string Text)[] additionalFiles, MetadataReference? library, string[]? unresolvedNames = null)
     {
         var references = References(framework);
         if (library is not null)
@@ -101,8 +124,15 @@ internal static partial class LineFindings
         var outputKind = tree.GetRoot().ChildNodes().OfType<GlobalStatementSyntax>().Any() ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         var compilation = CSharpCompilation.Create("LineFindings", new[] { tree, usings }, references,
             new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
-        Assert.True(errors.Count == 0, "The test code does not compile:\n" + string.Join("\n", errors));
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (unresolvedNames is not null)
+        {
+            Assert.True(errors.Count > 0, "The test code binds: it is not the unresolved case it claims to be");
+            errors = errors.Where(d => d.Id is not ("CS0246" or "CS0234") ||
+                                       !unresolvedNames.Any(name => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains($"'{name}'", StringComparison.Ordinal))).ToList();
+        }
+
+        Assert.True(errors.Count == 0, "The test code does not compile:\n" + string.Join("\n", errors.Select(d => d.ToString())));
 
         var diagnostics = await AnalyzerHarness.AnalyzeAsync(compilation, ImmutableArray.Create(analyzer),
             additionalFiles: additionalFiles.Select(file => (AdditionalText)new InMemoryText(file.Path, file.Text)).ToImmutableArray());

@@ -44,6 +44,8 @@ public static class TestReferences
         {
             "mscorlib", "System", "System.Core", "System.Web", "System.Web.Abstractions", "System.Web.ApplicationServices",
             "System.Configuration", "System.Xml", "System.Data", "System.Drawing", "System.Runtime.Caching",
+            // A classic web project references it by default (Web API 2's responses: HttpResponseMessage, ByteArrayContent).
+            "System.Net.Http",
         };
         // ASP.NET MVC 5 (System.Web.Mvc and the WebPages and Razor assemblies it binds against), downloaded at restore time.
         var nugetRoot = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "nuget-root.txt")).Trim();
