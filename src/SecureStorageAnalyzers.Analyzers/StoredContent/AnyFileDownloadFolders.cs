@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -103,6 +104,12 @@ internal sealed class AnyFileDownloadFolders
     private Facts Collect(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
     {
         var facts = new Facts();
+        if (!MayReturnNamedDownload(type, cancellationToken))
+        {
+            // Most types that store pictures hand nothing out as a named download: no method body is bound.
+            return facts;
+        }
+
         var uploads = ImageOnlyUploads.For(_types);
         foreach (var member in type.GetMembers())
         {
@@ -148,6 +155,36 @@ internal sealed class AnyFileDownloadFolders
         return facts;
     }
 #pragma warning restore RS1030
+
+    /// <summary>
+    /// True when the type's source calls a file result with three arguments or more, or names a
+    /// <c>fileDownloadName</c> (a syntax test, before any binding).
+    /// </summary>
+    private static bool MayReturnNamedDownload(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
+            {
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { ArgumentList.Arguments: var arguments } invocation &&
+                    (arguments.Count >= 3 && InvokedName(invocation.Expression) is "File" or "PhysicalFile" or "VirtualFile" ||
+                     arguments.Any(static a => a.NameColon?.Name.Identifier.ValueText == "fileDownloadName")))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string? InvokedName(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression) => expression switch
+    {
+        Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        Microsoft.CodeAnalysis.CSharp.Syntax.GenericNameSyntax generic => generic.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>
     /// The file argument of a file result with a download name and a content type not fixed to an image

@@ -21,8 +21,6 @@ internal sealed class ViewImageFolders
 {
     private const int MaxUrlLength = 400;
 
-    private static readonly ViewImageFolders Empty = new(new HashSet<string>(StringComparer.Ordinal));
-
     private readonly HashSet<string> _folders;
 
     private ViewImageFolders(HashSet<string> folders) => _folders = folders;
@@ -189,7 +187,7 @@ internal sealed class ViewImageFolders
                     }
                 }
 
-                _folders = folders is { Count: > 0 } ? new ViewImageFolders(folders) : Empty;
+                _folders = new ViewImageFolders(folders ?? new HashSet<string>(StringComparer.Ordinal));
                 _options = options;
                 return _folders;
             }
