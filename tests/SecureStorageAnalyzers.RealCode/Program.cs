@@ -90,6 +90,7 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
         var additional = Directory.EnumerateFiles(project.Directory, "*.config", SearchOption.TopDirectoryOnly)
             .Where(p => Path.GetFileName(p).StartsWith("web.", StringComparison.OrdinalIgnoreCase))
             .Select(p => (AdditionalText)new FileAdditionalText(p))
+            .Concat(Views(project.Directory).Select(p => (AdditionalText)new FileAdditionalText(p)))
             .ToImmutableArray();
         var exceptions = new List<string>();
         var analyzerOptions = new AnalyzerOptions(additional, new BuildProperties(project.IsTestProject));
@@ -132,7 +133,7 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
         }
 
         var sdkShown = project.TargetsNetFramework ? $"{project.Sdk} (.NET Framework 4.8 refs{(CompilationFactory.NetFrameworkAvailable ? "" : " missing")})" : project.Sdk;
-        projects.Add(new ProjectResult(repository.Name, relativeProject, sdkShown, project.Sources.Length, lines, errors, ours.Count, additional.Length > 0 ? $"+{additional.Length} web.config" : ""));
+        projects.Add(new ProjectResult(repository.Name, relativeProject, sdkShown, project.Sources.Length, lines, errors, ours.Count, ConfigNote(additional)));
     }
 
     // Chains across projects (a library the serving app references, a shared configuration key or absolute path): the
@@ -160,6 +161,24 @@ if (output is not null)
 
 Console.Error.WriteLine($"done in {watch.Elapsed:mm\\:ss}");
 return 0;
+
+// The Razor views and components, as the build hands them to the analyzers: the Razor SDK passes them to its source
+// generator as AdditionalFiles in every ASP.NET Core web project, and the package's build targets pass a classic MVC
+// project's .cshtml views the same way (SSA0006 reads which folders the views show as pictures).
+static IEnumerable<string> Views(string directory) =>
+    Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
+        .Where(p => p.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".razor", StringComparison.OrdinalIgnoreCase))
+        .Where(p => !Path.GetRelativePath(directory, p).Replace('\\', '/').Split('/').Any(s =>
+            s.Equals("bin", StringComparison.OrdinalIgnoreCase) || s.Equals("obj", StringComparison.OrdinalIgnoreCase) ||
+            s.Equals("node_modules", StringComparison.OrdinalIgnoreCase)))
+        .OrderBy(p => p, StringComparer.Ordinal);
+
+static string ConfigNote(ImmutableArray<AdditionalText> additional)
+{
+    var views = additional.Count(a => a.Path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase) || a.Path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase));
+    var configs = additional.Length - views;
+    return string.Join(" ", new[] { configs > 0 ? $"+{configs} web.config" : "", views > 0 ? $"+{views} views" : "" }.Where(s => s.Length > 0));
+}
 
 static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 

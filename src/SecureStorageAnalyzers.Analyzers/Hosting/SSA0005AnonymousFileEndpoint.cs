@@ -276,7 +276,9 @@ internal static class SSA0005AnonymousFileEndpoint
             var sources = new List<FlowSource>();
             var bytes = file.WithoutConversions().Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte };
             new ValueFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request, _projectHelpers, _sinks, bytes, cancellationToken)).FindSources(file, sources);
-            if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(operation, _types) || NamesPublicMedia(file, operation, options))
+            if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(operation, _types) ||
+                (NamesPublicMedia(file, operation, options) &&
+                 !StoredContent.AnyFileDownloadFolders.For(_types).DownloadTakesAnyFile(operation, containingSymbol, compilation, cancellationToken)))
             {
                 return null;
             }

@@ -325,7 +325,13 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         var judgement = vocabulary.Judge(words);
         if (judgement.IsPublicMedia)
         {
-            return;
+            if (!NamedForPicturesButTakesAnyFile(context, types, sinks, path, words))
+            {
+                return;
+            }
+
+            judgement = new ContentJudgement(ContentVerdict.NotNamedMedia,
+                "its folder's name says pictures, but the upload is stored whatever its type (no image check, the sender's extension kept) and the app hands the folder's files out as named downloads: its name does not make it public media");
         }
 
         // Public media by what the code does: an upload restricted to images, stored under a name the code generates;
@@ -334,7 +340,8 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         if (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
             (ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path) ||
              PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken) ||
-             ImageOnlyUploadInImageMethod(context, types, words, vocabulary)))
+             ImageOnlyUploadInImageMethod(context, types, words, vocabulary) ||
+             ShownAsImagesByViews(context, types, sinks, tracker, path, sources)))
         {
             return;
         }
@@ -360,6 +367,46 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         return !(types.HasAspNetCore &&
                  CompilationFacts.For(types).Get(context.Compilation, context.Options, context.CancellationToken).Authorization.HasFallbackPolicy);
+    }
+
+    /// <summary>
+    /// A folder named for pictures that takes any file (held-out set 9): the write stores an upload with no image check
+    /// under a name that keeps the sender's extension (no image extension in the path), and the same type hands that
+    /// folder's files out as named downloads (<see cref="AnyFileDownloadFolders"/>). Asked only when the words say public
+    /// media.
+    /// </summary>
+    private static bool NamedForPicturesButTakesAnyFile(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, IOperation path, PathWords words)
+    {
+        foreach (var text in words.Texts)
+        {
+            if (StoredContentVocabulary.Extension(text, StoredContentVocabulary.ImageExtensions) is not null)
+            {
+                return false;
+            }
+        }
+
+        var uploads = ImageOnlyUploads.For(types);
+        var body = context.Operation.Root();
+        return uploads.MentionsAnUpload(body) && !uploads.RestrictsUploadToImages(context.Operation) &&
+               AnyFileDownloadFolders.For(types).TakesAnyFileAndHandsItOut(context.Operation, path, context.ContainingSymbol, context.Compilation, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Public media by what the application's own views do with the folder (held-out set 8): a Razor view renders the
+    /// folder's files as pictures, <c>&lt;img src="~/Upload/SkillSets/@item.Picture"&gt;</c> (<see cref="ViewImageFolders"/>),
+    /// and the write puts its file in exactly that folder (<see cref="WrittenFolder"/>). The views are read only here, for
+    /// a write about to be reported; a private word or a document extension of the path still decides (asked before).
+    /// </summary>
+    private static bool ShownAsImagesByViews(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, ValueFlowTracker tracker,
+        IOperation path, List<FlowSource> sources)
+    {
+        if (tracker.Policy is not WebRootFlowPolicy policy || context.Options.AdditionalFiles.IsEmpty)
+        {
+            return false;
+        }
+
+        var views = ViewImageFolders.For(types, context.Options, context.CancellationToken);
+        return views.HasFolders && views.Contains(WrittenFolder.Of(path, sources, policy, sinks));
     }
 
     private static bool MethodNamesPublicMedia(PathWords words, StoredContentVocabulary vocabulary)

@@ -56,6 +56,26 @@ internal sealed class ImageOnlyUploads
     /// </summary>
     public bool RestrictsUploadToImages(IOperation write) => !_uploadTypes.IsEmpty && RestrictsToImages(write.Root());
 
+    /// <summary>True when <paramref name="body"/> handles an upload (an <c>IFormFile</c>, an <c>HttpPostedFile(Base)</c>).</summary>
+    public bool MentionsAnUpload(IOperation body)
+    {
+        if (_uploadTypes.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IParameterReferenceOperation or ILocalReferenceOperation or IPropertyReferenceOperation &&
+                operation.Type is INamedTypeSymbol type && _uploadTypes.Contains(type.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // ---- the name ----
 
     private bool NameIsGenerated(IOperation path)

@@ -199,6 +199,21 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         return settings;
     }
 
+    /// <summary>True when <paramref name="call"/> is classic ASP.NET's <c>MapPath</c> (<c>Server.MapPath</c>, <c>HostingEnvironment.MapPath</c>).</summary>
+    public bool IsMapPathCall(IInvocationOperation call) => !_mapPathTypes.IsEmpty && IsMapPath(call.TargetMethod);
+
+    /// <summary>
+    /// The constant texts <paramref name="value"/> can start with, application settings read through the web.config
+    /// (<see cref="VirtualPathTexts"/>): <c>ConfigurationManager.AppSettings["SkillSetFilePath"]</c> is
+    /// <c>~/Upload/SkillSets/</c>.
+    /// </summary>
+    public List<string> StartTexts(IOperation value)
+    {
+        var texts = new List<string>();
+        _virtualPaths.Add(value, Configuration, texts);
+        return texts;
+    }
+
     private bool IsMapPath(IMethodSymbol method)
     {
         if (method.Name != "MapPath")
