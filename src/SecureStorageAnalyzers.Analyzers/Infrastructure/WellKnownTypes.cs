@@ -267,6 +267,9 @@ internal sealed partial class WellKnownTypes
 
     public INamedTypeSymbol? SystemWebHttpPostedFileBase => ClassicWeb("System.Web.HttpPostedFileBase");
 
+    /// <summary><c>System.Web.UI.WebControls.FileUpload</c>: the Web Forms upload control (its own <c>SaveAs(filename)</c> stores the upload).</summary>
+    public INamedTypeSymbol? SystemWebFileUpload => ClassicWeb("System.Web.UI.WebControls.FileUpload");
+
     public INamedTypeSymbol? SystemWebHttpServerUtility => ClassicWeb("System.Web.HttpServerUtility");
 
     public INamedTypeSymbol? SystemWebHttpServerUtilityBase => ClassicWeb("System.Web.HttpServerUtilityBase");

@@ -22,7 +22,7 @@ internal sealed partial class StorageSinks
 
     /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
     public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes =>
-        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase, _image, _questPdfGenerate, _pdfWriter)
+        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase, _fileUpload, _image, _questPdfGenerate, _pdfWriter)
             .Concat(_pdfDocuments).Concat(_workbooks).Concat(_openXmlDocuments).Concat(_openXmlCopies);
 
     /// <summary>
@@ -52,8 +52,10 @@ internal sealed partial class StorageSinks
                     };
                 }
 
-                // Classic ASP.NET: an upload saved where the caller says (HttpPostedFileWrapper.SaveAs overrides the base's).
-                if (method.Name == "SaveAs" && (WellKnownTypes.DerivesFrom(type, _postedFile) || WellKnownTypes.DerivesFrom(type, _postedFileBase)))
+                // Classic ASP.NET: an upload saved where the caller says (HttpPostedFileWrapper.SaveAs overrides the base's;
+                // the Web Forms FileUpload control saves its posted file with a SaveAs of its own).
+                if (method.Name == "SaveAs" && (WellKnownTypes.DerivesFrom(type, _postedFile) || WellKnownTypes.DerivesFrom(type, _postedFileBase) ||
+                                                WellKnownTypes.DerivesFrom(type, _fileUpload)))
                 {
                     return invocation.Arguments.Argument("filename");
                 }
@@ -145,13 +147,17 @@ internal sealed partial class StorageSinks
     /// <c>OpenOrCreate</c>, <c>Append</c>), given as a constant or as the <c>Mode</c> of a <c>FileStreamOptions</c>
     /// created in the call. <c>Open</c> and <c>Truncate</c> throw when the file is missing, so they only change a file that
     /// is already there (a secure erase overwrites and deletes it): not a write that stores one, whatever the access.
-    /// A mode that is not a constant is judged by the access: write access counts as a write.
+    /// A mode that is not a constant is judged by the access: write access counts as a write. An access given as a
+    /// constant without write (<c>FileAccess.Read</c>, as an argument or as the options' <c>Access</c>) writes nothing
+    /// whatever the mode: <c>OpenOrCreate</c> then creates at most an empty file, and the other creating modes throw.
+    /// With no access given, a creating mode opens for writing (the constructors' default is <c>ReadWrite</c>): a write.
     /// </summary>
     private bool OpensForWriting(ImmutableArray<IArgumentOperation> arguments)
     {
         int? mode = null;
         var modeGiven = false;
         var writeAccess = false;
+        var readOnly = false;
         foreach (var argument in arguments)
         {
             var value = argument.Value;
@@ -167,20 +173,50 @@ internal sealed partial class StorageSinks
             }
             else if (SymbolEqualityComparer.Default.Equals(value.Type, _fileAccess))
             {
-                writeAccess |= value.ConstantValue is { HasValue: true, Value: int access } && (access & 2) != 0;
+                var access = value.ConstantValue is { HasValue: true, Value: int constant } ? constant : (int?)null;
+                writeAccess |= access is { } written && (written & 2) != 0;
+                readOnly |= access is { } given && (given & 2) == 0;
             }
             else if (SymbolEqualityComparer.Default.Equals(value.Type, _fileStreamOptions))
             {
                 // new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write }; its Mode defaults to Open.
                 modeGiven = true;
-                mode = OptionsMode(value.WithoutConversions());
+                var options = value.WithoutConversions();
+                mode = OptionsMode(options);
+                readOnly |= OptionsAccess(options) is { } access && (access & 2) == 0;
             }
         }
 
-        // FileMode: CreateNew = 1, Create = 2, Open = 3, OpenOrCreate = 4, Truncate = 5, Append = 6. FileAccess: Write = 2, ReadWrite = 3.
+        if (readOnly)
+        {
+            return false;
+        }
+
+        // FileMode: CreateNew = 1, Create = 2, Open = 3, OpenOrCreate = 4, Truncate = 5, Append = 6. FileAccess: Read = 1, Write = 2, ReadWrite = 3.
         return modeGiven
             ? mode is { } known ? known is 1 or 2 or 4 or 6 : writeAccess
             : writeAccess;
+    }
+
+    /// <summary>
+    /// The <c>Access</c> of a <c>FileStreamOptions</c> created in place when it is set to a constant; null otherwise
+    /// (its default, <c>Read</c>, is not taken: with a creating mode the open throws, it is not a write that is silenced here).
+    /// </summary>
+    private int? OptionsAccess(IOperation options)
+    {
+        if (options is IObjectCreationOperation { Initializer: { } initializer })
+        {
+            foreach (var initialized in initializer.Initializers)
+            {
+                if (initialized is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Access" } } assignment &&
+                    SymbolEqualityComparer.Default.Equals(assignment.Value.Type, _fileAccess))
+                {
+                    return assignment.Value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The constant <c>Mode</c> of a <c>FileStreamOptions</c> created in place (Open, 3, when not set); null otherwise.</summary>

@@ -114,6 +114,7 @@ internal sealed partial class StorageSinks
                  {
                      (types.SystemWebHttpPostedFile, new[] { "SaveAs" }),
                      (types.SystemWebHttpPostedFileBase, new[] { "SaveAs" }),
+                     (types.SystemWebFileUpload, new[] { "SaveAs" }),
                      (types.SystemWebHttpServerUtility, new[] { "MapPath" }),
                      (types.SystemWebHttpServerUtilityBase, new[] { "MapPath" }),
                      (types.SystemWebHostingEnvironment, new[] { "MapPath" }),
@@ -142,6 +143,7 @@ internal sealed partial class StorageSinks
         ClassicSinkTypes = new SymbolSet<INamedTypeSymbol>(classicTypes);
         _postedFile = types.SystemWebHttpPostedFile;
         _postedFileBase = types.SystemWebHttpPostedFileBase;
+        _fileUpload = types.SystemWebFileUpload;
         _classicSinkMethods = new SymbolSet<IMethodSymbol>(classicMethods);
         _headerMethods = new SymbolSet<IMethodSymbol>(headerMethods);
 
@@ -221,7 +223,7 @@ internal sealed partial class StorageSinks
     public SymbolSet<INamedTypeSymbol> MapPathTypes { get; }
 
     /// <summary>
-    /// The System.Web types that declare a storage call (<c>HttpPostedFile.SaveAs</c>, <c>Server.MapPath</c>,
+    /// The System.Web types that declare a storage call (<c>HttpPostedFile.SaveAs</c>, the Web Forms <c>FileUpload.SaveAs</c>, <c>Server.MapPath</c>,
     /// <c>HostingEnvironment.MapPath</c>, <c>Response.TransmitFile</c>/<c>WriteFile</c>, a Content-Disposition header):
     /// only those methods of theirs are sinks. Empty without System.Web.
     /// </summary>
@@ -230,6 +232,7 @@ internal sealed partial class StorageSinks
     private readonly SymbolSet<IMethodSymbol> _classicSinkMethods;
     private readonly INamedTypeSymbol? _postedFile;
     private readonly INamedTypeSymbol? _postedFileBase;
+    private readonly INamedTypeSymbol? _fileUpload;
     private readonly SymbolSet<IMethodSymbol> _headerMethods;
     public SymbolSet<IPropertySymbol> PropertySinks { get; }
     public INamedTypeSymbol? PathType { get; }

