@@ -314,4 +314,73 @@ public class SSA0101HeldOut9NamesTests
             }
             """);
     }
+
+    [Fact]
+    public async Task PluralSpanishFullName_InAFileCallTheCompilerCouldNotResolve_IsReportedAsync()
+    {
+        // The same download where the workbook library is not referenced (EPPlus without its package): the bytes have no
+        // type, File(...) has three candidates and no overload. Every candidate takes the third argument as the download name.
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            public class Usuario
+            {
+                public int IdUsuario { get; set; }
+                public string? NombresCompletos { get; set; } = null!;
+            }
+
+            public class ExcelController : Controller
+            {
+                private readonly List<Usuario> _usuarios = new();
+
+                [HttpGet("DescargarClientesAsignados")]
+                public IActionResult DescargarClientesAsignados(string? filtroDescarga)
+                {
+                    var supervisorUsuario = _usuarios.Where(u => u.IdUsuario == 1).FirstOrDefault();
+                    if (supervisorUsuario == null)
+                    {
+                        return RedirectToAction("Redireccionar", "Error");
+                    }
+
+                    using (var package = new {|CS0246:ExcelPackage|}())
+                    {
+                        var excelBytes = package.GetAsByteArray();
+                        return {|#1:File(excelBytes, "application/vnd.ms-excel", $"{{|#0:supervisorUsuario.NombresCompletos|}} - {filtroDescarga} - ({_usuarios.Count()}).xlsx")|};
+                    }
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("supervisorUsuario.NombresCompletos", "a person's name", "its name 'NombresCompletos' on Usuario, a type that names a person", "'fileDownloadName' of ControllerBase.File", ""));
+    }
+
+    [Fact]
+    public async Task UnresolvedCallsThatAreNotAllStorageCalls_StaySilentAsync()
+    {
+        // The project's own overloads (a message, not a path), and File's content type, stay silent when unresolved.
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            public class Usuario
+            {
+                public string? NombresCompletos { get; set; }
+            }
+
+            public class Notices
+            {
+                public void Notify(byte[] data, string message) { }
+                public void Notify(Stream data, string message) { }
+            }
+
+            public class ExcelController : Controller
+            {
+                public IActionResult Get(Usuario u, Notices notices)
+                {
+                    var bytes = new {|CS0246:ExcelPackage|}().GetAsByteArray();
+                    notices.Notify(bytes, $"{u.NombresCompletos} - listo.xlsx");
+                    return File(bytes, $"{u.NombresCompletos}");
+                }
+            }
+            """);
+    }
 }
