@@ -291,10 +291,73 @@ internal sealed class PersonalDataClassifier
             return IsFileFullName(symbol) ? null : new SourceReason(concept.Description, $"its name '{symbol.Name}'");
         }
 
+        // A string member called only for a person's role (form.Doctor, Appointment.Patient): that person's name.
+        if (symbol is IPropertySymbol or IFieldSymbol && type.SpecialType == SpecialType.System_String &&
+            PersonalIdentifierVocabulary.IsRoleMemberName(name.Tokens))
+        {
+            return new SourceReason("a person's name", $"its name '{symbol.Name}', a string named for a person");
+        }
+
+        // The caller or callee of a telephone call, in a call's code: the number the switch knows the person by.
+        if (TelephonyContext(symbol, type, name.Tokens) is { } call)
+        {
+            return new SourceReason("a phone number", $"its name '{symbol.Name}', a party of a call in {call}");
+        }
+
         // 3. Configured names.
         return name.Configured
             ? new SourceReason("a personal identifier", $"its name '{symbol.Name}' is listed in {PersonalDataOptions.PersonalNamesKey}")
             : null;
+    }
+
+    /// <summary>
+    /// The name of the method or type that makes <paramref name="symbol"/>, a string or integer named for the caller or
+    /// callee (<c>caller</c>, <c>safeCaller</c>, <c>CallRecording.Caller</c>), a party of a telephone call: the method
+    /// that declares the parameter or local, or the type (or one that contains it) that declares it, is named for calls
+    /// (<see cref="PersonalIdentifierVocabulary.IsTelephonyContext"/>). Null anywhere else, and for the compiler's caller
+    /// information (<c>[CallerMemberName] string caller</c>, <c>[CallerFilePath]</c>): a method, a file, not a person.
+    /// </summary>
+    private string? TelephonyContext(ISymbol symbol, ITypeSymbol type, ImmutableArray<string> tokens)
+    {
+        if (type.SpecialType is not (SpecialType.System_String or SpecialType.System_Int64 or SpecialType.System_UInt64) ||
+            !PersonalIdentifierVocabulary.IsTelephonyPartyName(tokens) ||
+            symbol is IParameterSymbol parameter && HasCallerInformation(parameter))
+        {
+            return null;
+        }
+
+        if (symbol is IParameterSymbol or ILocalSymbol && symbol.ContainingSymbol is IMethodSymbol { MethodKind: not (MethodKind.AnonymousFunction or MethodKind.LocalFunction) } method &&
+            PersonalIdentifierVocabulary.IsTelephonyContext(NameOf(method.Name).Tokens))
+        {
+            return method.Name;
+        }
+
+        var depth = 0;
+        for (var owner = symbol.ContainingType; owner is not null && depth < 3; owner = owner.ContainingType, depth++)
+        {
+            if (PersonalIdentifierVocabulary.IsTelephonyContext(TypeTokens(owner)))
+            {
+                return owner.Name;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The compiler's caller information: <c>[CallerMemberName]</c>, <c>[CallerFilePath]</c>, <c>[CallerLineNumber]</c>, <c>[CallerArgumentExpression]</c>.</summary>
+    private static bool HasCallerInformation(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass &&
+                attributeClass.Name.StartsWith("Caller", System.StringComparison.Ordinal) &&
+                attributeClass.ContainingNamespace?.ToDisplayString() == "System.Runtime.CompilerServices")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -61,9 +61,10 @@ internal static class PersonalIdentifierVocabulary
         "user", "customer", "client", "staff", "employee", "student", "patient", "member", "person", "contact", "caller",
         "callee", "applicant", "recipient", "sender", "subscriber", "cardholder", "guest", "citizen", "beneficiary",
         "resident", "passenger", "candidate", "worker", "teacher", "pupil", "learner", "tenant", "visitor", "participant",
-        "attendee", "volunteer", "employe", "people",
+        "attendee", "volunteer", "employe", "people", "doctor", "physician", "nurse",
         "alumno", "alumna", "estudiante", "cliente", "paciente", "empleado", "empleada", "usuario", "usuaria", "persona",
-        "socio", "afiliado", "contacto", "trabajador", "docente", "profesor", "huesped", "huésped",
+        "socio", "afiliado", "contacto", "trabajador", "docente", "profesor", "huesped", "huésped", "medico", "médico",
+        "enfermero", "enfermera",
         "utilisateur", "employé", "etudiant", "étudiant", "eleve", "élève", "personne", "adherent", "adhérent", "salarie",
         "salarié",
         "kunde", "mitarbeiter", "benutzer", "nutzer", "schuler", "schüler", "schueler", "mitglied", "angestellter",
@@ -86,6 +87,136 @@ internal static class PersonalIdentifierVocabulary
         "mail", "smtp", "imap", "pop3", "ftp", "sftp", "ssh", "blob", "storage", "cloud", "redis", "mqtt", "socket", "rpc",
         "hub", "bot", "enum", "class", "type", "struct", "interface", "system", "test", "mock", "fake", "dummy", "sample",
         "queue", "cache", "proxy", "s3", "azure", "aws", "graph", "ldap", "sip", "signal", "signalr", "kafka", "rabbit");
+
+    /// <summary>
+    /// Words that name a person by a role outside the software (a doctor, a patient, an employee, a customer), so that a
+    /// string member called only that (<c>form.Doctor</c>, <c>Appointment.Patient</c>, <c>Empleado</c>) holds that
+    /// person's name (<see cref="IsRoleMemberName"/>). Words of <see cref="PersonTypeWords"/> that also name a role in
+    /// software are left out: <c>User</c>, <c>Client</c>, <c>Member</c>, <c>Contact</c>, <c>Sender</c>,
+    /// <c>Recipient</c>, <c>Subscriber</c>, <c>Guest</c>, <c>Participant</c>, <c>Tenant</c>, <c>Worker</c>,
+    /// <c>Visitor</c>, <c>Usuario</c>, <c>Persona</c> (a login, an address, a queue's consumer, a SaaS tenant, a
+    /// background job, a design pattern).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> RoleWords = ImmutableHashSet.Create(
+        "customer", "employee", "student", "patient", "applicant", "candidate", "cardholder", "beneficiary", "passenger",
+        "citizen", "teacher", "pupil", "learner", "attendee", "volunteer", "doctor", "physician", "nurse",
+        "alumno", "alumna", "estudiante", "cliente", "paciente", "empleado", "empleada", "afiliado", "trabajador", "docente",
+        "profesor", "huesped", "huésped", "medico", "médico", "enfermero", "enfermera",
+        "etudiant", "étudiant", "eleve", "élève", "salarie", "salarié", "employé",
+        "kunde", "mitarbeiter", "schuler", "schüler", "schueler", "angestellter",
+        "aluno", "aluna", "funcionario", "funcionário", "empregado", "paziente", "dipendente", "studente", "alunno", "cittadino");
+
+    /// <summary>
+    /// The parties of a telephone call, whom the switch knows by their number: the caller and the callee. A string named
+    /// for one of them in a call's code (<see cref="IsTelephonyContext"/>) is that party's phone number
+    /// (<see cref="IsTelephonyPartyName"/>).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> TelephonyParties = ImmutableHashSet.Create("caller", "callee");
+
+    /// <summary>Words after a party that keep it the party's number (<c>callerRaw</c>, <c>calleeNormalized</c>).</summary>
+    private static readonly ImmutableHashSet<string> PartyQualifiers = ImmutableHashSet.Create(
+        "raw", "normalized", "normalised", "formatted", "clean", "cleaned", "str", "string", "value", "text", "e164", "plain", "original");
+
+    /// <summary>
+    /// Words before a party that make it a piece of code that calls another (<c>methodCaller</c>, <c>apiCaller</c>,
+    /// <c>ServiceCaller</c>, <c>frameCaller</c>): the technical words of type names, and the parts of a program.
+    /// </summary>
+    private static readonly ImmutableHashSet<string> CodeWords = TechnicalModifiers.Union(new[]
+    {
+        "method", "function", "func", "member", "module", "frame", "stack", "code", "script", "assembly", "component",
+        "object", "thread", "task", "job", "process", "handler", "delegate", "action", "event", "plugin", "library", "lib",
+    }).Remove("sip");
+
+    /// <summary>
+    /// The words of a telephone call's code (<c>CallsController</c>, <c>CallRecording</c>, <c>PhoneCallService</c>,
+    /// <c>PbxWebhook</c>, <c>IncomingCall</c>).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> TelephonyWords = ImmutableHashSet.Create(
+        "call", "phone", "telephone", "telephony", "pbx", "voip", "ivr", "asterisk", "freeswitch", "dialer", "dial", "voicemail",
+        "twilio", "callcenter", "hotline", "llamada", "chamada", "anruf");
+
+    /// <summary>
+    /// Words around <c>call</c> that make it a call in code, not on the telephone: before it (<c>MethodCall</c>,
+    /// <c>ApiCall</c>, <c>RpcCall</c>, <c>ServiceCall</c>) and after it (<c>CallSite</c>, <c>CallStack</c>,
+    /// <c>CallContext</c>, <c>CallChain</c>, <c>CallGraph</c>, <c>Callback</c>'s split forms).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> CodeCallFollowers = ImmutableHashSet.Create(
+        "site", "stack", "context", "chain", "graph", "frame", "tree", "back", "trace", "target", "depth", "count", "option",
+        "setting", "info", "expression", "convention", "argument", "arg", "signature");
+
+    /// <summary>
+    /// True when a name is a string member called only for a person's role (<see cref="RoleWords"/>), digits aside:
+    /// <c>Doctor</c>, <c>Patient2</c>, <c>Empleado</c>. A name with more words is read by the rest of the vocabulary:
+    /// <c>DoctorId</c> is a key, <c>TipoCliente</c> a kind, <c>PatientCount</c> a number.
+    /// </summary>
+    public static bool IsRoleMemberName(ImmutableArray<string> tokens)
+    {
+        var end = tokens.Length;
+        while (end > 0 && tokens[end - 1].Length > 0 && char.IsDigit(tokens[end - 1][0]))
+        {
+            end--;
+        }
+
+        return end == 1 && RoleWords.Contains(tokens[0]);
+    }
+
+    /// <summary>
+    /// True when a name's head is a party of a call (<c>caller</c>, <c>safeCaller</c>, <c>incomingCaller</c>,
+    /// <c>callee</c>, <c>callerRaw</c>) and no word before it makes it code (<c>methodCaller</c>, <c>apiCaller</c>).
+    /// <c>callerName</c>, <c>CallerType</c> and <c>CallerMemberName</c> have another head.
+    /// </summary>
+    public static bool IsTelephonyPartyName(ImmutableArray<string> tokens)
+    {
+        var end = tokens.Length;
+        while (end > 0 && (PartyQualifiers.Contains(tokens[end - 1]) || tokens[end - 1].Length > 0 && char.IsDigit(tokens[end - 1][0])))
+        {
+            end--;
+        }
+
+        if (end == 0 || !TelephonyParties.Contains(tokens[end - 1]))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < end - 1; i++)
+        {
+            if (CodeWords.Contains(tokens[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when a type's or method's name says it handles telephone calls (<see cref="TelephonyWords"/>):
+    /// <c>CallsController</c>, <c>CallRecording</c>, <c>HandleIncomingCall</c>, <c>PbxWebhook</c>; <c>call</c> counts
+    /// only when no word around it makes it a call in code (<c>MethodCall</c>, <c>CallSiteInfo</c>, <c>ApiCallLogger</c>).
+    /// </summary>
+    public static bool IsTelephonyContext(ImmutableArray<string> tokens)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (!TelephonyWords.Contains(token))
+            {
+                continue;
+            }
+
+            if (token != "call")
+            {
+                return true;
+            }
+
+            if ((i == 0 || !CodeWords.Contains(tokens[i - 1])) && (i + 1 == tokens.Length || !CodeCallFollowers.Contains(tokens[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The words that say "name" by themselves: English (and German), Spanish, French, Portuguese and Italian.</summary>
     private static readonly ImmutableHashSet<string> GenericNameWords = ImmutableHashSet.Create("name", "nombre", "nom", "nome");
@@ -136,11 +267,26 @@ internal static class PersonalIdentifierVocabulary
         "responsable", "responsavel", "responsável", "representante", "propietario", "proprietario", "proprietário",
         "interessado", "interesado", "dipendente", "studente", "cittadino");
 
+    /// <summary>
+    /// More persons Spanish and Portuguese name after an identifier or a name word: a sales or lending firm's own people
+    /// and a borrower's (<c>dni_supervisor</c>, <c>DniVendedor</c>, <c>nombres_supervisor</c>, <c>DniConyuge</c>), and
+    /// the roles of <see cref="RomanceNameOwners"/> that may follow an identifier too (<c>cedulaMedico</c>). After an
+    /// identifier (see TrailingQualifiers) and after a name word, the person whose identifier or name it is. Words that
+    /// also name a thing in Spanish code are left out (<c>padre</c>, a parent node; <c>agente</c>; <c>gestor</c>, a manager program).
+    /// </summary>
+    private static readonly ImmutableArray<string> RomanceOwners = ImmutableArray.Create(
+        "supervisor", "supervisora", "vendedor", "vendedora", "asesor", "asesora", "ejecutivo", "ejecutiva",
+        "cobrador", "cobradora", "promotor", "promotora", "conyuge", "cónyuge", "garante", "aval",
+        "codeudor", "deudor", "apoderado", "tutor", "inquilino", "conductor", "chofer", "medico",
+        "médico", "doctor", "enfermero", "enfermera", "trabajador", "trabalhador", "funcionario", "funcionário",
+        "candidato", "candidata", "solicitante", "propietario", "proprietário", "docente", "profesor", "professor",
+        "alumna", "empleada", "estudante", "ciudadano", "cidadao", "cidadão", "huesped", "huésped");
+
     private static IEnumerable<string> RomanceOwnerNames()
     {
         foreach (var nameWord in new[] { "nombre", "nome" })
         {
-            foreach (var owner in RomanceNameOwners)
+            foreach (var owner in RomanceNameOwners.Concat(RomanceOwners).Distinct())
             {
                 yield return nameWord + " " + owner;
                 foreach (var joiner in new[] { "de", "del", "do", "da", "di", "dello", "della" })
@@ -215,7 +361,7 @@ internal static class PersonalIdentifierVocabulary
     private static readonly ImmutableDictionary<string, ImmutableArray<ConceptPattern>> ByFirstWord = IndexByFirstWord();
 
     /// <summary>Words that may follow a concept without changing what the value is.</summary>
-    private static readonly ImmutableHashSet<string> TrailingQualifiers = ImmutableHashSet.Create(
+    private static readonly ImmutableHashSet<string> TrailingQualifiers = ImmutableHashSet.CreateRange(RomanceOwners).Union(ImmutableHashSet.Create(
         "number", "no", "num", "nr", "nummer", "value", "text", "str", "string", "raw", "normalized", "normalised", "formatted",
         "digit", "e164", "international", "address", "line", "plain", "clear", "cleartext", "original", "full", "async",
         // Spanish and Portuguese put the number word and the owner after the identifier: cedulaPaciente, cpfDoCliente.
@@ -225,7 +371,7 @@ internal static class PersonalIdentifierVocabulary
         // Spanish surnames: ApellidoPaterno, ApellidoMaterno.
         "paterno", "materno",
         // The copy read from the database (nombrePacienteBD, phoneDb): the same value.
-        "bd", "db");
+        "bd", "db"));
 
     /// <summary>
     /// Words that, right before a concept, name the kind of document rather than its number: <c>TipoIdentificacion</c>,

@@ -261,8 +261,18 @@ internal static class SSA0101PersonalIdentifierInStoragePath
 
         public override void AnalyzeString(OperationAnalysisContext context)
         {
-            if (!_sinks.MentionsStorage(context.Compilation, context.CancellationToken) || !_sinks.IsPathBuilder(context.Operation))
+            if (!_sinks.MentionsStorage(context.Compilation, context.CancellationToken))
             {
+                return;
+            }
+
+            if (!_sinks.IsPathBuilder(context.Operation))
+            {
+                if (UnresolvedSinkCall(context.Operation, context.CancellationToken) is { } unresolved)
+                {
+                    Analyze(context, Tracker(context), context.Operation, unresolved.Call, new Sink(unresolved.Method, unresolved.Parameter));
+                }
+
                 return;
             }
 
@@ -271,6 +281,77 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             {
                 Analyze(context, tracker, context.Operation, context.Operation, new Sink("a path-like string"), valueIsPathBuilder: true);
             }
+        }
+
+        /// <summary>
+        /// A string built in the argument list of a call the compiler could not resolve, when every candidate is a storage
+        /// call and takes that argument as a path or download name (<c>File(bytes, type, $"{user.FullName}.xlsx")</c> where
+        /// <c>bytes</c> comes from a library that is not referenced, so <c>File</c> has three candidates and no overload):
+        /// the call, its first candidate and that parameter. Null for anything else, and for a call that resolved.
+        /// Asked only of interpolations and concatenations whose parent is an invalid operation.
+        /// </summary>
+        private (IOperation Call, IMethodSymbol Method, IParameterSymbol Parameter)? UnresolvedSinkCall(IOperation value, System.Threading.CancellationToken cancellationToken)
+        {
+            if (value.Parent is not IInvalidOperation { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call } invalid ||
+                value.Syntax.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { NameColon: null } argument ||
+                argument.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentListSyntax list || list.Parent != call ||
+                value.SemanticModel is not { } model)
+            {
+                return null;
+            }
+
+            var index = list.Arguments.IndexOf(argument);
+            var info = model.GetSymbolInfo(call, cancellationToken);
+            if (info.Symbol is not null || info.CandidateSymbols.IsEmpty)
+            {
+                return null;
+            }
+
+            // The candidates that could take these arguments: as many parameters (the rest optional) and a string where the
+            // string is. Every one of them must be a storage call that takes it as a path or download name.
+            IMethodSymbol? first = null;
+            IParameterSymbol? firstParameter = null;
+            foreach (var candidate in info.CandidateSymbols)
+            {
+                if (candidate is not IMethodSymbol method || !CouldTake(method, list.Arguments.Count, index))
+                {
+                    continue;
+                }
+
+                if (!_sinks.IsSinkMethod(method) || !StorageSinks.IsPathParameter(method.Parameters[index]) ||
+                    firstParameter is not null && method.Parameters[index].Name != firstParameter.Name)
+                {
+                    return null;
+                }
+
+                if (first is null)
+                {
+                    first = method;
+                    firstParameter = method.Parameters[index];
+                }
+            }
+
+            return first is null || firstParameter is null ? null : (invalid, first, firstParameter);
+        }
+
+        private static bool CouldTake(IMethodSymbol method, int count, int index)
+        {
+            var parameters = method.Parameters;
+            if (parameters.Length < count || index >= parameters.Length || parameters[index].IsParams ||
+                parameters[index].Type.SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
+            for (var i = count; i < parameters.Length; i++)
+            {
+                if (!parameters[i].IsOptional && !parameters[i].IsParams)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         public override void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
