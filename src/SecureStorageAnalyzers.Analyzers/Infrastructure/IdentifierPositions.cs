@@ -199,9 +199,9 @@ internal sealed class IdentifierPositions
     }
 
     /// <summary>The identifier-part answer of each ASCII character (<see cref="Part.Yes"/> for letters, digits and the underscore).</summary>
-    private static readonly byte[] AsciiPart = CreateAsciiPart();
+    private static readonly System.Collections.Immutable.ImmutableArray<byte> AsciiPart = CreateAsciiPart();
 
-    private static byte[] CreateAsciiPart()
+    private static System.Collections.Immutable.ImmutableArray<byte> CreateAsciiPart()
     {
         var table = new byte[128];
         for (var c = 0; c < 128; c++)
@@ -209,7 +209,7 @@ internal sealed class IdentifierPositions
             table[c] = (byte)(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' ? Part.Yes : Part.No);
         }
 
-        return table;
+        return System.Collections.Immutable.ImmutableArray.Create(table);
     }
 
     /// <summary>The lexer's identifier-part characters: letters, digits, connectors, combining marks, formatting characters.</summary>

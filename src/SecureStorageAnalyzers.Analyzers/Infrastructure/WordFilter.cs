@@ -19,7 +19,10 @@ internal sealed class WordFilter
     private WordFilter(ulong[]? bits) => _bits = bits;
 
     /// <summary>The filter of a text it cannot read word by word: it may contain every word.</summary>
-    public static WordFilter Everything { get; } = new(null);
+    public static WordFilter Everything => new(null);
+
+    /// <summary>True for <see cref="Everything"/>: the text was not read word by word.</summary>
+    public bool MayContainEverything => _bits is null;
 
     /// <summary>
     /// The words of <paramref name="text"/>: every run of identifier characters that starts like an identifier (after an
