@@ -1,8 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -114,7 +112,7 @@ internal sealed class FolderModel
         var index = Index(walk);
         foreach (var name in MovingCalls)
         {
-            foreach (var node in index.Calls(name, walk.Token))
+            foreach (var node in index.Calls(name))
             {
                 if (Bind(node, walk) is IInvocationOperation call && !call.TargetMethod.IsDeclaredInSource() &&
                     (name != "UseSetting" || ConstantArgument(call, "key") is { } key &&
@@ -128,7 +126,7 @@ internal sealed class FolderModel
 
         foreach (var name in MovingProperties)
         {
-            foreach (var node in index.Assignments(name, walk.Token))
+            foreach (var node in index.Assignments(name))
             {
                 if (keeps && Bind(node, walk) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && !target.Property.IsDeclaredInSource())
                 {
@@ -759,7 +757,7 @@ internal sealed class FolderModel
             }
         }
 
-        foreach (var node in Index(walk).Assignments(symbol.Name, walk.Token))
+        foreach (var node in Index(walk).Assignments(symbol.Name))
         {
             // A private member is assigned inside its type only: the other types' members of the same name (every
             // service's _root) are not bound at all.
@@ -795,7 +793,7 @@ internal sealed class FolderModel
         }
 
         var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-        foreach (var node in Index(walk).Calls(name, walk.Token))
+        foreach (var node in Index(walk).Calls(name))
         {
             if (method.DeclaredAccessibility == Accessibility.Private && !IsInsideDeclarationOf(method.ContainingType, node))
             {
@@ -998,7 +996,7 @@ internal sealed class FolderModel
             var bindings = new Dictionary<ITypeSymbol, string?>(SymbolEqualityComparer.Default);
             foreach (var name in new[] { "Configure", "Bind", "BindConfiguration", "Get" })
             {
-                foreach (var node in index.Calls(name, walk.Token))
+                foreach (var node in index.Calls(name))
                 {
                     // section.Get<T>(): only the generic form binds an options type; every other Get call is left unbound.
                     if (name == "Get" && node is InvocationExpressionSyntax { Expression: not (GenericNameSyntax or MemberAccessExpressionSyntax { Name: GenericNameSyntax }) })
@@ -1090,99 +1088,54 @@ internal sealed class FolderModel
         {
             if (_index is null)
             {
-                // Per tree, the words its text spells (a text scan, no tree walk); a tree's calls and assignments are
-                // indexed (a walk of its nodes) only when a name asked for is one of its words. Both are syntax only,
-                // kept in the analyzer's per-tree cache when there is one: an IDE's next compilation reuses every
-                // unchanged tree, so after an edit only the edited tree is read again.
+                // Each tree's index is syntax only, kept in the analyzer's per-tree cache when there is one: an IDE's next
+                // compilation reuses every unchanged tree, so after an edit only the edited tree is walked again.
                 var cache = CompilationFacts.For(_types).Syntax;
-                var trees = _compilation.SyntaxTrees.ToArray();
-                var words = new WordFilter[trees.Length];
-                var buffer = Array.Empty<char>();
-                for (var i = 0; i < trees.Length; i++)
+                var built = new SourceIndex();
+                foreach (var tree in _compilation.SyntaxTrees)
                 {
                     walk.Token.ThrowIfCancellationRequested();
-                    var tree = trees[i];
-                    if (cache is null)
-                    {
-                        words[i] = WordsOf(tree, ref buffer);
-                    }
-                    else
-                    {
-                        var entry = cache.Get(tree);
-                        words[i] = entry.FolderWords is WordFilter known ? known : entry.RememberFolderWords(WordsOf(tree, ref buffer));
-                    }
+                    var treeIndex = cache is null
+                        ? TreeIndex.Of(tree, walk.Token)
+                        : cache.Get(tree).FolderIndex(tree, t => TreeIndex.Of(t, walk.Token));
+                    built.Add(treeIndex);
                 }
 
-                Volatile.Write(ref _index, new SourceIndex(trees, words, cache));
+                Volatile.Write(ref _index, built);
+                return built;
             }
 
-            return _index!;
+            return _index;
         }
     }
 
-    private static WordFilter WordsOf(SyntaxTree tree, ref char[] buffer) =>
-        tree.TryGetText(out var text) ? WordFilter.Of(text, ref buffer) : WordFilter.Everything;
-
-    /// <summary>
-    /// The calls, creations and assignments of every tree, by the name they are spelled with: for each name asked, the
-    /// nodes of the trees whose text spells it (<see cref="WordFilter"/>), in the order of the trees and of each tree.
-    /// </summary>
+    /// <summary>The calls, creations and assignments of every tree, by the name they are spelled with.</summary>
     private sealed class SourceIndex
     {
-        private readonly SyntaxTree[] _trees;
-        private readonly WordFilter[] _words;
-        private readonly TreeIndex?[] _indexes;
-        private readonly CompilationFacts.SyntaxCache? _cache;
-        private readonly ConcurrentDictionary<string, SyntaxNode[]> _calls = new(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, SyntaxNode[]> _assignments = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<SyntaxNode>> _calls = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<SyntaxNode>> _assignments = new(StringComparer.Ordinal);
 
-        public SourceIndex(SyntaxTree[] trees, WordFilter[] words, CompilationFacts.SyntaxCache? cache)
+        public IReadOnlyList<SyntaxNode> Calls(string name) => _calls.TryGetValue(name, out var nodes) ? nodes : Array.Empty<SyntaxNode>();
+
+        public IReadOnlyList<SyntaxNode> Assignments(string name) => _assignments.TryGetValue(name, out var nodes) ? nodes : Array.Empty<SyntaxNode>();
+
+        public void Add(TreeIndex tree)
         {
-            _trees = trees;
-            _words = words;
-            _indexes = new TreeIndex?[trees.Length];
-            _cache = cache;
+            Merge(_calls, tree.Calls);
+            Merge(_assignments, tree.Assignments);
         }
 
-        public SyntaxNode[] Calls(string name, CancellationToken cancellationToken) =>
-            _calls.TryGetValue(name, out var nodes) ? nodes : _calls.GetOrAdd(name, Gather(name, calls: true, cancellationToken));
-
-        public SyntaxNode[] Assignments(string name, CancellationToken cancellationToken) =>
-            _assignments.TryGetValue(name, out var nodes) ? nodes : _assignments.GetOrAdd(name, Gather(name, calls: false, cancellationToken));
-
-        private SyntaxNode[] Gather(string name, bool calls, CancellationToken cancellationToken)
+        private static void Merge(Dictionary<string, List<SyntaxNode>> index, Dictionary<string, SyntaxNode[]> tree)
         {
-            List<SyntaxNode>? found = null;
-            for (var i = 0; i < _trees.Length; i++)
+            foreach (var pair in tree)
             {
-                if (!_words[i].MayContain(name))
+                if (!index.TryGetValue(pair.Key, out var nodes))
                 {
-                    continue;
+                    index[pair.Key] = nodes = new List<SyntaxNode>();
                 }
 
-                var index = TreeIndexAt(i, cancellationToken);
-                if ((calls ? index.Calls : index.Assignments).TryGetValue(name, out var nodes))
-                {
-                    (found ??= new List<SyntaxNode>()).AddRange(nodes);
-                }
+                nodes.AddRange(pair.Value);
             }
-
-            return found?.ToArray() ?? Array.Empty<SyntaxNode>();
-        }
-
-        private TreeIndex TreeIndexAt(int i, CancellationToken cancellationToken)
-        {
-            if (Volatile.Read(ref _indexes[i]) is { } known)
-            {
-                return known;
-            }
-
-            var tree = _trees[i];
-            var index = _cache is null
-                ? TreeIndex.Of(tree, cancellationToken)
-                : _cache.Get(tree).FolderIndex(tree, t => TreeIndex.Of(t, cancellationToken));
-            Volatile.Write(ref _indexes[i], index);
-            return index;
         }
     }
 

@@ -951,7 +951,6 @@ internal sealed class CompilationFacts
         private TreeCandidates? _requestData;
         private TreeFacts? _recorded;
         private object? _folderIndex;
-        private WordFilter? _folderWords;
         private string? _skeleton;
 
         /// <summary>
@@ -1055,18 +1054,6 @@ internal sealed class CompilationFacts
             var index = create(tree);
             Volatile.Write(ref _folderIndex, index);
             return index;
-        }
-
-        /// <summary>Whether the folder model indexed this tree (<see cref="FolderIndex"/>): only when a name it asked for is one of the tree's words.</summary>
-        internal bool HasFolderIndex => Volatile.Read(ref _folderIndex) is not null;
-
-        /// <summary>The words of the tree's text as the folder model reads them (<see cref="WordFilter"/>), or null before it did.</summary>
-        public WordFilter? FolderWords => Volatile.Read(ref _folderWords);
-
-        public WordFilter RememberFolderWords(WordFilter words)
-        {
-            Volatile.Write(ref _folderWords, words);
-            return words;
         }
 
         /// <summary>The facts the tree's candidates recorded last, with the shape, names and configuration they were recorded under.</summary>

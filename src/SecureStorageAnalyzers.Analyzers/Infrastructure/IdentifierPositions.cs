@@ -191,7 +191,7 @@ internal sealed class IdentifierPositions
 
     private static int Key(int length, char first) => (length << 16) | first;
 
-    internal enum Part
+    private enum Part
     {
         No,
         Yes,
@@ -214,7 +214,7 @@ internal sealed class IdentifierPositions
 
     /// <summary>The lexer's identifier-part characters: letters, digits, connectors, combining marks, formatting characters.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static Part IsIdentifierPart(char c) => c < 128 ? (Part)AsciiPart[c] : NonAsciiPart(c);
+    private static Part IsIdentifierPart(char c) => c < 128 ? (Part)AsciiPart[c] : NonAsciiPart(c);
 
     private static Part NonAsciiPart(char c)
     {
@@ -240,7 +240,7 @@ internal sealed class IdentifierPositions
 
     /// <summary>The lexer's identifier-start characters: letters and the underscore.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    internal static bool IsIdentifierStart(char c) => c < 128 ? c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_' : NonAsciiStart(c);
+    private static bool IsIdentifierStart(char c) => c < 128 ? c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_' : NonAsciiStart(c);
 
     private static bool NonAsciiStart(char c)
     {

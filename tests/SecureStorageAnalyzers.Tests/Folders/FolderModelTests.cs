@@ -115,25 +115,6 @@ public class FolderModelTests
         Assert.Equal(new[] { "contentroot/recordings/…", "config:Storage:Recordings", "config:Storage:Exports:Folder" }, inStore);
     }
 
-    /// <summary>
-    /// The same resolution through the analyzer's per-tree cache: the calls and assignments of a tree are indexed (a walk
-    /// of its nodes) only when its text spells a name the model asks for; a file that names none of them is not walked.
-    /// </summary>
-    [Fact]
-    public void InsideTheService_OnlyTheFilesThatSpellANameAskedForAreIndexed()
-    {
-        var (compilation, marks) = Compile("public static class Unrelated { public static int Twice(int x) => x * 2; }");
-        var cache = new SecureStorageAnalyzer().SyntaxCache;
-        var types = WellKnownTypes.GetOrCreate(compilation);
-        CompilationFacts.For(types).UseSyntaxCache(cache);
-        var model = FolderModel.For(types);
-        var inStore = marks.Where(m => m.Syntax.Ancestors().OfType<ClassDeclarationSyntax>().First().Identifier.ValueText == "Store")
-            .Select(m => model.PathOf(m.Arguments[0].Value, CancellationToken.None)?.ToString() ?? string.Empty).ToList();
-        Assert.Equal(new[] { "contentroot/recordings/…", "config:Storage:Recordings", "config:Storage:Exports:Folder" }, inStore);
-        Assert.True(cache.Get(compilation.SyntaxTrees.Single(t => t.FilePath == "/p/Project.cs")).HasFolderIndex);
-        Assert.False(cache.Get(compilation.SyntaxTrees.Single(t => t.FilePath == "/p/Subject.cs")).HasFolderIndex);
-    }
-
     [Theory]
     [InlineData("contentroot/recordings", "contentroot/recordings/2024", true)]
     [InlineData("contentroot/recordings", "contentroot/Recordings", true)]
