@@ -727,7 +727,7 @@ internal sealed class CompilationFacts
             while (true)
             {
                 var last = Volatile.Read(ref _shape);
-                if (last is not null && last.SameAs(shape, cancellationToken))
+                if (last is not null && last.SharesATreeWith(shape) && last.SameAs(shape, cancellationToken))
                 {
                     // The canonical shape now stands for the newest trees (same declarations): it holds them, not the
                     // versions an edit replaced, and the next comparison starts from them.
@@ -751,7 +751,9 @@ internal sealed class CompilationFacts
         internal string[]? PipelineExtensions(DeclarationShape shape, CancellationToken cancellationToken)
         {
             var last = Volatile.Read(ref _extensions);
-            return last is not null && last.Item1.SameAs(shape, cancellationToken) ? last.Item2 : null;
+            return last is not null && (ReferenceEquals(last.Item1, shape) || last.Item1.SharesATreeWith(shape) && last.Item1.SameAs(shape, cancellationToken))
+                ? last.Item2
+                : null;
         }
 
         internal void RememberPipelineExtensions(DeclarationShape shape, string[] names) => Volatile.Write(ref _extensions, System.Tuple.Create(shape, names));
@@ -803,6 +805,32 @@ internal sealed class CompilationFacts
             }
 
             return new DeclarationShape(compilation, trees.ToArray(), cache);
+        }
+
+        /// <summary>
+        /// Whether some tree of <paramref name="other"/> is, at the same place, the same object as one of this shape's
+        /// (reference comparisons only). When none is (a build in a compiler server that keeps the analyzer, a project
+        /// parsed again), no tree's recorded facts can be taken over whatever the shapes, and the comparison
+        /// (<see cref="SameAs"/>, a skeleton walked per tree on both sides) would cost more than finding the pipeline
+        /// extensions again, the only thing it could save: such shapes are not compared.
+        /// </summary>
+        public bool SharesATreeWith(DeclarationShape other)
+        {
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            var count = System.Math.Min(_trees.Length, other._trees.Length);
+            for (var i = 0; i < count; i++)
+            {
+                if (ReferenceEquals(Volatile.Read(ref _trees[i]).Tree, Volatile.Read(ref other._trees[i]).Tree))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public bool SameAs(DeclarationShape other, CancellationToken cancellationToken)

@@ -19,6 +19,10 @@ internal sealed class IdentifierPositions
     private readonly Dictionary<int, string[]> _byLengthAndFirst = new();
     private readonly int _minLength = int.MaxValue;
     private readonly int _maxLength;
+
+    // For a name starting with an ASCII character c, bit n of _asciiLengths[c] is set when some name of length n (below
+    // 64) starts with c: most words of a text fail this test, and then no dictionary lookup is made for them.
+    private readonly ulong[] _asciiLengths = new ulong[128];
     private char[] _buffer = System.Array.Empty<char>();
 
     public IdentifierPositions(IEnumerable<string> names)
@@ -40,6 +44,11 @@ internal sealed class IdentifierPositions
             if (!list.Contains(name))
             {
                 list.Add(name);
+            }
+
+            if (name[0] < 128)
+            {
+                _asciiLengths[name[0]] |= name.Length < 64 ? 1UL << name.Length : 1UL;
             }
 
             _minLength = System.Math.Min(_minLength, name.Length);
@@ -147,6 +156,13 @@ internal sealed class IdentifierPositions
 
     private bool Matches(char[] chars, int start, int length)
     {
+        // Bit 0 stands for every length from 64 on (no word is that short): then the dictionary decides.
+        var first = chars[start];
+        if (first < 128 && (_asciiLengths[first] & (length < 64 ? 1UL << length : 1UL)) == 0)
+        {
+            return false;
+        }
+
         if (!_byLengthAndFirst.TryGetValue(Key(length, chars[start]), out var candidates))
         {
             return false;
@@ -182,14 +198,26 @@ internal sealed class IdentifierPositions
         Format,
     }
 
-    /// <summary>The lexer's identifier-part characters: letters, digits, connectors, combining marks, formatting characters.</summary>
-    private static Part IsIdentifierPart(char c)
+    /// <summary>The identifier-part answer of each ASCII character (<see cref="Part.Yes"/> for letters, digits and the underscore).</summary>
+    private static readonly System.Collections.Immutable.ImmutableArray<byte> AsciiPart = CreateAsciiPart();
+
+    private static System.Collections.Immutable.ImmutableArray<byte> CreateAsciiPart()
     {
-        if (c < 128)
+        var table = new byte[128];
+        for (var c = 0; c < 128; c++)
         {
-            return c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' ? Part.Yes : Part.No;
+            table[c] = (byte)(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' ? Part.Yes : Part.No);
         }
 
+        return System.Collections.Immutable.ImmutableArray.Create(table);
+    }
+
+    /// <summary>The lexer's identifier-part characters: letters, digits, connectors, combining marks, formatting characters.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static Part IsIdentifierPart(char c) => c < 128 ? (Part)AsciiPart[c] : NonAsciiPart(c);
+
+    private static Part NonAsciiPart(char c)
+    {
         switch (CharUnicodeInfo.GetUnicodeCategory(c))
         {
             case UnicodeCategory.UppercaseLetter:
@@ -211,13 +239,11 @@ internal sealed class IdentifierPositions
     }
 
     /// <summary>The lexer's identifier-start characters: letters and the underscore.</summary>
-    private static bool IsIdentifierStart(char c)
-    {
-        if (c < 128)
-        {
-            return c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
-        }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsIdentifierStart(char c) => c < 128 ? c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_' : NonAsciiStart(c);
 
+    private static bool NonAsciiStart(char c)
+    {
         return CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or
             UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber;
     }

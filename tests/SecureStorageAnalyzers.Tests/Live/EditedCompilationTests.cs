@@ -255,6 +255,32 @@ public class EditedCompilationTests
     }
 
     /// <summary>
+    /// The same project parsed again, as a compiler server that keeps the analyzer instance compiles it in the next build:
+    /// no tree is the same object, so no tree's recorded facts can be taken over, and the declaration shapes are not
+    /// compared (no tree's skeleton is walked, on either side); the findings are those of a fresh instance.
+    /// </summary>
+    [Fact]
+    public async Task ProjectParsedAgain_NoSkeletonIsWalkedAndTheFindingsAreAFreshInstancesAsync()
+    {
+        var analyzer = new SecureStorageAnalyzer();
+        var cache = analyzer.SyntaxCache;
+        (string, string)[] files = [("/src/Program.cs", Program), ("/src/Security.cs", NoFallback)];
+        var builds = new List<Compilation>();
+        for (var build = 0; build < 2; build++)
+        {
+            Compilation compilation = DocumentScope.Compile(files);
+            builds.Add(compilation);
+            var program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
+            var findings = await FindingsAsync(compilation, program, analyzer);
+            Assert.Equal(await FindingsAsync(compilation, program, new SecureStorageAnalyzer()), findings);
+            Assert.Contains("SSA0001 at /src/Program.cs:8", findings);
+        }
+
+        Assert.Equal(0, cache.TreeFactsReused);
+        Assert.All(builds.SelectMany(c => c.SyntaxTrees), tree => Assert.Null(cache.Get(tree).KnownSkeleton));
+    }
+
+    /// <summary>
     /// A helper renamed in a third file becomes the method the unchanged Program.cs calls (a better overload for a
     /// <c>WebApplication</c>), and it does not authorize: Program.cs's recorded facts name the old callee, so they must
     /// not survive a change of any declaration. The names the scan looks for are the same before and after (both names
