@@ -234,7 +234,7 @@ internal sealed class PersonalDataClassifier
             return null;
         }
 
-        var name = NameOf(symbol.Name);
+        var name = NameOf(symbol is IMethodSymbol ? WithoutLookupKey(symbol.Name) : symbol.Name);
         if (name.Excluded)
         {
             return null;
@@ -383,6 +383,25 @@ internal sealed class PersonalDataClassifier
         }
 
         return isFile && PersonEvidence(owner) is null;
+    }
+
+    /// <summary>
+    /// A method's name without the key it looks up by: <c>GetFullNameByUserIdAsync</c> returns a full name, found by a
+    /// user id, so it is read as <c>GetFullName</c>. Only for methods: a property <c>CreatedByEmail</c> is the e-mail of
+    /// whoever created the row, and keeps its whole name. The name is cut at the first <c>By</c> that follows a lower-case
+    /// letter and precedes an upper-case one; a name without one is returned as it is (no allocation).
+    /// </summary>
+    internal static string WithoutLookupKey(string methodName)
+    {
+        for (var i = 1; i + 2 < methodName.Length; i++)
+        {
+            if (methodName[i] == 'B' && methodName[i + 1] == 'y' && char.IsLower(methodName[i - 1]) && char.IsUpper(methodName[i + 2]))
+            {
+                return methodName.Substring(0, i);
+            }
+        }
+
+        return methodName;
     }
 
     /// <summary>What a name says by itself, the same for every symbol so named: worked out once per distinct name.</summary>

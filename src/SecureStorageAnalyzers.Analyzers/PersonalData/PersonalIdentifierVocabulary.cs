@@ -38,7 +38,7 @@ internal static class PersonalIdentifierVocabulary
     private static readonly ImmutableArray<string> PersonQualifiers = ImmutableArray.Create<string>(
         "customer", "patient", "caller", "callee", "user", "employee", "person", "contact", "recipient", "sender",
         "subscriber", "applicant", "student", "cardholder", "guest", "citizen", "beneficiary", "resident", "passenger",
-        "candidate");
+        "candidate", "author", "doctor");
 
     /// <summary>
     /// The parts of a person's name that name nothing else: a member called so is a person's name wherever it is, and a
@@ -61,7 +61,7 @@ internal static class PersonalIdentifierVocabulary
         "user", "customer", "client", "staff", "employee", "student", "patient", "member", "person", "contact", "caller",
         "callee", "applicant", "recipient", "sender", "subscriber", "cardholder", "guest", "citizen", "beneficiary",
         "resident", "passenger", "candidate", "worker", "teacher", "pupil", "learner", "tenant", "visitor", "participant",
-        "attendee", "volunteer", "employe", "people", "doctor", "physician", "nurse",
+        "attendee", "volunteer", "employe", "people", "doctor", "physician", "nurse", "author", "autor",
         "alumno", "alumna", "estudiante", "cliente", "paciente", "empleado", "empleada", "usuario", "usuaria", "persona",
         "socio", "afiliado", "contacto", "trabajador", "docente", "profesor", "huesped", "huésped", "medico", "médico",
         "enfermero", "enfermera",
@@ -99,7 +99,7 @@ internal static class PersonalIdentifierVocabulary
     /// </summary>
     private static readonly ImmutableHashSet<string> RoleWords = ImmutableHashSet.Create(
         "customer", "employee", "student", "patient", "applicant", "candidate", "cardholder", "beneficiary", "passenger",
-        "citizen", "teacher", "pupil", "learner", "attendee", "volunteer", "doctor", "physician", "nurse",
+        "citizen", "teacher", "pupil", "learner", "attendee", "volunteer", "doctor", "physician", "nurse", "author", "autor",
         "alumno", "alumna", "estudiante", "cliente", "paciente", "empleado", "empleada", "afiliado", "trabajador", "docente",
         "profesor", "huesped", "huésped", "medico", "médico", "enfermero", "enfermera",
         "etudiant", "étudiant", "eleve", "élève", "salarie", "salarié", "employé",
