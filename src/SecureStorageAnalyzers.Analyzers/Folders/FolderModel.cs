@@ -508,8 +508,13 @@ internal sealed class FolderModel
             string? agreed = null;
             foreach (var candidate in values)
             {
-                if (candidate.WithoutConversions().ConstantValue is not { HasValue: true, Value: string each } ||
-                    agreed is not null && !string.Equals(agreed, each, StringComparison.Ordinal))
+                var each = candidate.WithoutConversions() switch
+                {
+                    { ConstantValue: { HasValue: true, Value: string constant } } => constant,
+                    IInvocationOperation invocation => CombinedText(invocation, arguments, depth + 1, walk),
+                    _ => null,
+                };
+                if (each is null || agreed is not null && !string.Equals(agreed, each, StringComparison.Ordinal))
                 {
                     return null;
                 }
@@ -554,6 +559,41 @@ internal sealed class FolderModel
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>Path.Combine("Resources", "Cvs")</c> (or <c>Path.Join</c>) of constant texts alone, the value of a local that a
+    /// later <c>Path.Combine(Directory.GetCurrentDirectory(), folderName)</c> puts under a root: the text it makes, its parts
+    /// joined with <c>/</c> (a rooted part starts it again, as <c>Path.Combine</c> does); null when a part is not constant.
+    /// </summary>
+    private string? CombinedText(IInvocationOperation invocation, Arguments? arguments, int depth, Walk walk)
+    {
+        if (!SymbolEquality.DefinitionIs(invocation.TargetMethod.ContainingType, _types.Path) ||
+            invocation.TargetMethod.Name is not ("Combine" or "Join") || invocation.Arguments.IsEmpty)
+        {
+            return null;
+        }
+
+        string? text = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                return null;
+            }
+
+            var part = ConstantText(argument.Value, arguments, depth, walk);
+            if (part is null)
+            {
+                return null;
+            }
+
+            text = text is null || invocation.TargetMethod.Name == "Combine" && Folder.IsAbsolute(part)
+                ? part
+                : text.TrimEnd('/', '\\') + "/" + part.TrimStart('/', '\\');
+        }
+
+        return text;
     }
 
     /// <summary>A call of the project's own method: the folder every return value agrees on, with the call's arguments.</summary>

@@ -274,4 +274,79 @@ public class RequestDataFolderTests
             }
             """);
     }
+    /// <summary>
+    /// Held-out set 10: an applicant-tracking API serves <c>CurrentDirectory/Resources</c> and writes every CV into
+    /// <c>Path.Combine(Directory.GetCurrentDirectory(), folderName)</c>, where <c>folderName</c> is a local holding
+    /// <c>Path.Combine("Resources", "Cvs")</c>: the same folder as a literal <c>"Resources/Cvs"</c>.
+    /// </summary>
+    [Fact]
+    public async Task UploadFolderHeldInALocalOfCombinedLiterals_ServedParentFolder_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), @"Resources")), RequestPath = new PathString("/Resources") })|};
+            app.MapControllers();
+            app.Run();
+
+            public class CvController : ControllerBase
+            {
+                [HttpPost]
+                public IActionResult Upload(IFormFile file)
+                {
+                    var folderName = Path.Combine("Resources", "Cvs");
+                    var pathToSave = Path.Combine(Directory.GetCurrentDirectory(), folderName);
+                    var fullPath = Path.Combine(pathToSave, Guid.NewGuid() + Path.GetExtension(file.FileName));
+                    using (var stream = new FileStream(fullPath, FileMode.Create))
+                    {
+                        file.CopyTo(stream);
+                    }
+
+                    return Ok(Path.Combine(folderName, file.FileName));
+                }
+            }
+            """,
+            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
+                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyTo writes into it at Test0.cs:20", Before));
+    }
+
+    /// <summary>A local of combined literals that is not a folder the app serves, or that holds a value not constant, makes nothing private.</summary>
+    [Fact]
+    public async Task UploadFolderHeldInALocalOfCombinedParts_NotConstantOrElsewhere_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "Public")), RequestPath = "/Public" });
+            app.MapControllers();
+            app.Run();
+
+            public class CvController : ControllerBase
+            {
+                [HttpPost]
+                public IActionResult Upload(IFormFile file, string sub)
+                {
+                    var folderName = Path.Combine("Resources", "Cvs");
+                    using (var stream = new FileStream(Path.Combine(Directory.GetCurrentDirectory(), folderName, Guid.NewGuid().ToString()), FileMode.Create))
+                    {
+                        file.CopyTo(stream);
+                    }
+
+                    var other = Path.Combine("Public", sub);
+                    using (var stream = new FileStream(Path.Combine(Directory.GetCurrentDirectory(), other, "x.bin"), FileMode.Create))
+                    {
+                        file.CopyTo(stream);
+                    }
+
+                    return Ok();
+                }
+            }
+            """);
+    }
 }
