@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Folders;
 using SecureStorageAnalyzers.Infrastructure;
+using SecureStorageAnalyzers.StoredContent;
 using SecureStorageAnalyzers.ValueFlow;
 
 namespace SecureStorageAnalyzers.Folders;
@@ -75,12 +76,36 @@ internal sealed class RequestDataFolders
 
         if (invocation.Arguments.Length == 0 || ValueOf(invocation.Arguments[0].Value) is not { } stream ||
             _sinks.WrittenPath(stream) is not { } path ||
-            FolderModel.For(_types).PathOf(path, cancellationToken) is not { } folder)
+            FolderModel.For(_types).PathOf(path, cancellationToken) is not { } folder ||
+            StoresPublicMedia(invocation, path, cancellationToken))
         {
             return;
         }
 
         _written.Add(new Written(folder, what, DiagnosticLocations.For(invocation)));
+    }
+
+    /// <summary>
+    /// An upload that SSA0006's words say is public media (<see cref="StoredContentVocabulary"/> over the path, the names in
+    /// it and the enclosing method and type: a picture word such as <c>images</c>, <c>profile</c>, <c>recentPicture</c>,
+    /// and nothing private: <c>patient</c>, <c>cv</c>, <c>record</c>, a document extension, …) makes no folder private:
+    /// the pictures a site shows (profile photos, book covers, a clinic's doctors' portraits). Unless the folder named for
+    /// pictures takes any file and its type hands the files out as named downloads
+    /// (<see cref="AnyFileDownloadFolders.NamedForPicturesButTakesAnyFile"/>). The default vocabulary: the request-data scan
+    /// runs once per compilation, not per file, so <c>ssa.public_media_names</c>/<c>ssa.private_data_names</c> do not reach it.
+    /// </summary>
+    private bool StoresPublicMedia(IInvocationOperation copy, IOperation path, CancellationToken cancellationToken)
+    {
+        var words = new PathWords().Add(path, _sinks).AddEnclosingNames(copy);
+        if (!StoredContentVocabulary.Default.Judge(words).IsPublicMedia)
+        {
+            return false;
+        }
+
+        var model = copy.SemanticModel;
+        return model is null ||
+               !AnyFileDownloadFolders.For(_types).NamedForPicturesButTakesAnyFile(copy, path, words, model.GetEnclosingSymbol(copy.Syntax.SpanStart, cancellationToken),
+                   model.Compilation, cancellationToken);
     }
 
     /// <summary>

@@ -325,7 +325,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         var judgement = vocabulary.Judge(words);
         if (judgement.IsPublicMedia)
         {
-            if (!NamedForPicturesButTakesAnyFile(context, types, sinks, path, words))
+            if (!AnyFileDownloadFolders.For(types).NamedForPicturesButTakesAnyFile(context.Operation, path, words, context.ContainingSymbol, context.Compilation, context.CancellationToken))
             {
                 return;
             }
@@ -367,28 +367,6 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         return !(types.HasAspNetCore &&
                  CompilationFacts.For(types).Get(context.Compilation, context.Options, context.CancellationToken).Authorization.HasFallbackPolicy);
-    }
-
-    /// <summary>
-    /// A folder named for pictures that takes any file (held-out set 9): the write stores an upload with no image check
-    /// under a name that keeps the sender's extension (no image extension in the path), and the same type hands that
-    /// folder's files out as named downloads (<see cref="AnyFileDownloadFolders"/>). Asked only when the words say public
-    /// media.
-    /// </summary>
-    private static bool NamedForPicturesButTakesAnyFile(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, IOperation path, PathWords words)
-    {
-        foreach (var text in words.Texts)
-        {
-            if (StoredContentVocabulary.Extension(text, StoredContentVocabulary.ImageExtensions) is not null)
-            {
-                return false;
-            }
-        }
-
-        var uploads = ImageOnlyUploads.For(types);
-        var body = context.Operation.Root();
-        return uploads.MentionsAnUpload(body) && !uploads.RestrictsUploadToImages(context.Operation) &&
-               AnyFileDownloadFolders.For(types).TakesAnyFileAndHandsItOut(context.Operation, path, context.ContainingSymbol, context.Compilation, context.CancellationToken);
     }
 
     /// <summary>

@@ -34,6 +34,29 @@ internal sealed class AnyFileDownloadFolders
 
     public static AnyFileDownloadFolders For(WellKnownTypes types) => types.Shared(static t => new AnyFileDownloadFolders(t));
 
+    /// <summary>
+    /// A folder named for pictures that takes any file (held-out set 9): the write at <paramref name="operation"/> stores an
+    /// upload with no image check under a name that keeps the sender's extension (no image extension among
+    /// <paramref name="words"/>' texts), and the same type hands that folder's files out as named downloads
+    /// (<see cref="TakesAnyFileAndHandsItOut"/>). Asked only when the words say public media: by SSA0006 at a write, and by
+    /// the request-data folders of SSA0001 and SSA0009 (<see cref="Folders.RequestDataFolders"/>).
+    /// </summary>
+    public bool NamedForPicturesButTakesAnyFile(IOperation operation, IOperation path, PathWords words, ISymbol? containingSymbol,
+        Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var text in words.Texts)
+        {
+            if (StoredContentVocabulary.Extension(text, StoredContentVocabulary.ImageExtensions) is not null)
+            {
+                return false;
+            }
+        }
+
+        var uploads = ImageOnlyUploads.For(_types);
+        return uploads.MentionsAnUpload(operation.Root()) && !uploads.RestrictsUploadToImages(operation) &&
+               TakesAnyFileAndHandsItOut(operation, path, containingSymbol, compilation, cancellationToken);
+    }
+
     /// <summary>True when the type of <paramref name="operation"/> both fills the folder of <paramref name="path"/> with uploads of any type and hands it out as named downloads.</summary>
     public bool TakesAnyFileAndHandsItOut(IOperation operation, IOperation path, ISymbol? containingSymbol, Compilation compilation, CancellationToken cancellationToken)
     {

