@@ -144,7 +144,22 @@ internal sealed class WebConfigSet
 
     /// <summary>The project's web*.config files, parsed once per compilation (and analyzer options).</summary>
     public static WebConfigSet For(WellKnownTypes types, AnalyzerOptions options, CancellationToken cancellationToken) =>
-        types.Shared(static _ => new Holder()).Get(options, cancellationToken);
+        types.Shared(static _ => new PerAnalyzerOptions<WebConfigSet>(Read)).Get(options, cancellationToken);
+
+    private static WebConfigSet Read(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var documents = ImmutableArray.CreateBuilder<WebConfigDocument>();
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (WebConfigDocument.IsWebConfig(file.Path) && file.GetText(cancellationToken) is { } text &&
+                WebConfigDocument.Parse(file.Path, text) is { } document)
+            {
+                documents.Add(document);
+            }
+        }
+
+        return new WebConfigSet(documents.ToImmutable());
+    }
 
     /// <summary>
     /// The URL, relative to <see cref="Root"/>, of the page or generic handler whose code-behind is
@@ -584,38 +599,5 @@ internal sealed class WebConfigSet
 
         public static int Compare(Section a, Section b) =>
             a.ScopeDepth != b.ScopeDepth ? a.ScopeDepth.CompareTo(b.ScopeDepth) : a.FileDepth.CompareTo(b.FileDepth);
-    }
-
-    /// <summary>The compilation's set, parsed on the first question (a cancelled read leaves nothing behind).</summary>
-    private sealed class Holder
-    {
-        private readonly object _gate = new();
-        private AnalyzerOptions? _options;
-        private WebConfigSet? _set;
-
-        public WebConfigSet Get(AnalyzerOptions options, CancellationToken cancellationToken)
-        {
-            lock (_gate)
-            {
-                if (_set is not null && ReferenceEquals(_options, options))
-                {
-                    return _set;
-                }
-
-                var documents = ImmutableArray.CreateBuilder<WebConfigDocument>();
-                foreach (var file in options.AdditionalFiles)
-                {
-                    if (WebConfigDocument.IsWebConfig(file.Path) && file.GetText(cancellationToken) is { } text &&
-                        WebConfigDocument.Parse(file.Path, text) is { } document)
-                    {
-                        documents.Add(document);
-                    }
-                }
-
-                _set = new WebConfigSet(documents.ToImmutable());
-                _options = options;
-                return _set;
-            }
-        }
     }
 }

@@ -33,7 +33,21 @@ internal sealed class ViewImageFolders
 
     /// <summary>The compilation's folders, read from its AdditionalFiles once.</summary>
     public static ViewImageFolders For(WellKnownTypes types, AnalyzerOptions options, CancellationToken cancellationToken) =>
-        types.Shared(static _ => new Holder()).Get(options, cancellationToken);
+        types.Shared(static _ => new PerAnalyzerOptions<ViewImageFolders>(Read)).Get(options, cancellationToken);
+
+    private static ViewImageFolders Read(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        HashSet<string>? folders = null;
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (IsView(file.Path) && file.GetText(cancellationToken) is { } text)
+            {
+                Collect(text.ToString(), folders ??= new HashSet<string>(StringComparer.Ordinal));
+            }
+        }
+
+        return new ViewImageFolders(folders ?? new HashSet<string>(StringComparer.Ordinal));
+    }
 
     /// <summary>A Razor view or component.</summary>
     internal static bool IsView(string path) =>
@@ -162,35 +176,4 @@ internal sealed class ViewImageFolders
 
     private static int IndexOf(string text, string value, int start) =>
         start >= text.Length ? -1 : text.IndexOf(value, start, StringComparison.OrdinalIgnoreCase);
-
-    private sealed class Holder
-    {
-        private readonly object _gate = new();
-        private AnalyzerOptions? _options;
-        private ViewImageFolders? _folders;
-
-        public ViewImageFolders Get(AnalyzerOptions options, CancellationToken cancellationToken)
-        {
-            lock (_gate)
-            {
-                if (_folders is not null && ReferenceEquals(_options, options))
-                {
-                    return _folders;
-                }
-
-                HashSet<string>? folders = null;
-                foreach (var file in options.AdditionalFiles)
-                {
-                    if (IsView(file.Path) && file.GetText(cancellationToken) is { } text)
-                    {
-                        Collect(text.ToString(), folders ??= new HashSet<string>(StringComparer.Ordinal));
-                    }
-                }
-
-                _folders = new ViewImageFolders(folders ?? new HashSet<string>(StringComparer.Ordinal));
-                _options = options;
-                return _folders;
-            }
-        }
-    }
 }
