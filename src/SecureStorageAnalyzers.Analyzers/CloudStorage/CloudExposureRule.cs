@@ -85,7 +85,7 @@ internal sealed class CloudExposureRule : PackRule
 
         // The key or container is the method's parameter (an upload service's UploadFileAsync(file, keyName)): what every
         // caller hands in decides, one level (a private word here still decides).
-        return judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
+        return (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) || judgement.EnclosingDocumentWord) &&
                PublicMediaCallers.For(_catalog.Types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken);
     }
 }

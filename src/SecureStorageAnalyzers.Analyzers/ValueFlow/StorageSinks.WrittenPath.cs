@@ -14,6 +14,7 @@ internal sealed partial class StorageSinks
 {
     private readonly SymbolSet<INamedTypeSymbol> _pdfDocuments;
     private readonly INamedTypeSymbol? _image;
+    private readonly INamedTypeSymbol? _bitmap;
     private readonly INamedTypeSymbol? _questPdfGenerate;
     private readonly SymbolSet<INamedTypeSymbol> _workbooks;
     private readonly INamedTypeSymbol? _pdfWriter;
@@ -44,7 +45,7 @@ internal sealed partial class StorageSinks
                     {
                         "Copy" or "Move" => invocation.Arguments.Argument("destFileName"),
                         "Replace" => invocation.Arguments.Argument("destinationFileName"),
-                        "Open" => OpensForWriting(invocation.Arguments) ? invocation.Arguments.Argument("path") : null,
+                        "Open" => OpensForWriting(invocation.Arguments, invocation) ? invocation.Arguments.Argument("path") : null,
                         _ when method.Name.StartsWith("Write", StringComparison.Ordinal) ||
                                method.Name.StartsWith("Append", StringComparison.Ordinal) ||
                                method.Name is "Create" or "CreateText" or "OpenWrite" => invocation.Arguments.Argument("path"),
@@ -65,7 +66,7 @@ internal sealed partial class StorageSinks
                     return method.Name switch
                     {
                         "Create" or "CreateText" or "OpenWrite" or "AppendText" => invocation.Instance,
-                        "Open" => OpensForWriting(invocation.Arguments) ? invocation.Instance : null,
+                        "Open" => OpensForWriting(invocation.Arguments, invocation) ? invocation.Instance : null,
                         "CopyTo" or "MoveTo" => invocation.Arguments.Argument("destFileName"),
                         _ => null,
                     };
@@ -79,7 +80,7 @@ internal sealed partial class StorageSinks
                     return creation.Arguments.Argument("path");
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(creation.Type, _fileStream) && OpensForWriting(creation.Arguments))
+                if (SymbolEqualityComparer.Default.Equals(creation.Type, _fileStream) && OpensForWriting(creation.Arguments, creation))
                 {
                     return creation.Arguments.Argument("path");
                 }
@@ -151,8 +152,10 @@ internal sealed partial class StorageSinks
     /// constant without write (<c>FileAccess.Read</c>, as an argument or as the options' <c>Access</c>) writes nothing
     /// whatever the mode: <c>OpenOrCreate</c> then creates at most an empty file, and the other creating modes throw.
     /// With no access given, a creating mode opens for writing (the constructors' default is <c>ReadWrite</c>): a write.
+    /// <c>OpenOrCreate</c> with write access whose stream the method only reads (<see cref="OnlyReadsTheStream"/>) writes
+    /// nothing either: at most it creates an empty file, which holds no data.
     /// </summary>
-    private bool OpensForWriting(ImmutableArray<IArgumentOperation> arguments)
+    private bool OpensForWriting(ImmutableArray<IArgumentOperation> arguments, IOperation open)
     {
         int? mode = null;
         var modeGiven = false;
@@ -193,9 +196,128 @@ internal sealed partial class StorageSinks
         }
 
         // FileMode: CreateNew = 1, Create = 2, Open = 3, OpenOrCreate = 4, Truncate = 5, Append = 6. FileAccess: Read = 1, Write = 2, ReadWrite = 3.
-        return modeGiven
-            ? mode is { } known ? known is 1 or 2 or 4 or 6 : writeAccess
-            : writeAccess;
+        if (!modeGiven)
+        {
+            return writeAccess;
+        }
+
+        return mode switch
+        {
+            null => writeAccess,
+            4 => !OnlyReadsTheStream(open),
+            { } known => known is 1 or 2 or 6,
+        };
+    }
+
+    /// <summary>
+    /// True when every use of the stream <paramref name="open"/> returns, in the method it is opened in, reads it or
+    /// closes it, and one reads it (held-out set 10: e-mail templates opened with <c>FileMode.OpenOrCreate,
+    /// FileAccess.ReadWrite</c> and handed to a <c>StreamReader</c>). A read: the stream handed to a
+    /// <c>StreamReader</c> or <c>BinaryReader</c> (which cannot write), its <c>Read*</c> and <c>CopyTo*</c> (into
+    /// another stream); neutral: <c>Close</c>, <c>Dispose</c>, <c>Seek</c>, a property read, <c>Position</c> set, the
+    /// local assigned again. Anything else, and the stream is taken to be written: written to, handed to a
+    /// <c>StreamWriter</c> or to any other method, returned, stored in a field or another variable, captured by
+    /// <c>ref</c>. Local and per method; only asked for a constant <c>OpenOrCreate</c> with write access.
+    /// </summary>
+    private bool OnlyReadsTheStream(IOperation open)
+    {
+        var value = Outermost(open);
+        ILocalSymbol? local = null;
+        switch (value.Parent)
+        {
+            case IArgumentOperation argument:
+                return ReadsArgument(argument);
+            case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, value):
+                return ReadUse(invocation) == Use.Read;
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                local = declarator.Symbol;
+                break;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when ReferenceEquals(assignment.Value, value):
+                local = target.Local;
+                break;
+        }
+
+        if (local is null || local.RefKind != RefKind.None)
+        {
+            return false;
+        }
+
+        var root = open;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        var read = false;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local) ||
+                reference.IsDeclaration)
+            {
+                continue;
+            }
+
+            var use = Outermost(reference);
+            switch (use.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when ReferenceEquals(assignment.Target, use):
+                    continue;
+                case IArgumentOperation argument when ReadsArgument(argument):
+                    read = true;
+                    continue;
+                case IInvocationOperation invocation when ReferenceEquals(invocation.Instance, use):
+                    switch (ReadUse(invocation))
+                    {
+                        case Use.Read:
+                            read = true;
+                            continue;
+                        case Use.Neutral:
+                            continue;
+                        default:
+                            return false;
+                    }
+
+                case IPropertyReferenceOperation property when ReferenceEquals(property.Instance, use) &&
+                    (property.Parent is not ISimpleAssignmentOperation set || !ReferenceEquals(set.Target, property) || property.Property.Name == "Position"):
+                    continue;
+                case IUsingOperation:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return read;
+    }
+
+    private enum Use
+    {
+        Other,
+        Neutral,
+        Read,
+    }
+
+    private static Use ReadUse(IInvocationOperation invocation) => invocation.TargetMethod.Name switch
+    {
+        "Read" or "ReadAsync" or "ReadByte" or "ReadExactly" or "ReadExactlyAsync" or "ReadAtLeast" or "ReadAtLeastAsync" or
+            "CopyTo" or "CopyToAsync" => Use.Read,
+        "Close" or "Dispose" or "DisposeAsync" or "Seek" => Use.Neutral,
+        _ => Use.Other,
+    };
+
+    /// <summary>The stream handed to a <c>new StreamReader(stream, …)</c> or <c>new BinaryReader(stream, …)</c>.</summary>
+    private bool ReadsArgument(IArgumentOperation argument) =>
+        argument.Parent is IObjectCreationOperation creation && _streamReaders.Contains(creation.Type as INamedTypeSymbol) &&
+        argument.Parameter is { RefKind: RefKind.None };
+
+    private static IOperation Outermost(IOperation operation)
+    {
+        while (operation.Parent is IConversionOperation conversion)
+        {
+            operation = conversion;
+        }
+
+        return operation;
     }
 
     /// <summary>
@@ -240,5 +362,78 @@ internal sealed partial class StorageSinks
         }
 
         return 3;
+    }
+
+    /// <summary>
+    /// True when what <paramref name="write"/> stores is a picture by what the code does with it (held-out set 10: a
+    /// photo gallery's crops): System.Drawing's <c>Image.Save(path)</c> (so <c>Bitmap.Save</c>) encodes a picture, and
+    /// a write whose file the same method opens as a picture (<c>Image.FromFile(p)</c>, <c>new Bitmap(p)</c>, with
+    /// <c>p</c> naming the file by the same parameter or variable as the written path does) stores one. Asked only of
+    /// a write whose words decide nothing.
+    /// </summary>
+    public bool StoresPicture(IOperation write, IOperation path)
+    {
+        if (_image is null)
+        {
+            return false;
+        }
+
+        if (write is IInvocationOperation { TargetMethod.Name: "Save" } save &&
+            SymbolEqualityComparer.Default.Equals(save.TargetMethod.ContainingType?.OriginalDefinition, _image))
+        {
+            return true;
+        }
+
+        if (FileNameSymbol(path, 0) is not { } name)
+        {
+            return false;
+        }
+
+        foreach (var operation in write.Root().Descendants())
+        {
+            IOperation? opened = operation switch
+            {
+                IInvocationOperation { TargetMethod.Name: "FromFile" } fromFile when
+                    SymbolEqualityComparer.Default.Equals(fromFile.TargetMethod.ContainingType, _image) => fromFile.Arguments.Argument("filename"),
+                IObjectCreationOperation creation when _bitmap is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _bitmap) &&
+                    creation.Arguments.Length > 0 && creation.Arguments[0].Parameter is { Type.SpecialType: SpecialType.System_String } => creation.Arguments[0].Value,
+                _ => null,
+            };
+            if (opened is not null && SymbolEqualityComparer.Default.Equals(FileNameSymbol(opened, 0), name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The parameter or variable a path's file name comes from: the last part of a <c>Path.Combine</c>, the right end of a
+    /// concatenation, through a local with one value; null for anything else.
+    /// </summary>
+    private ISymbol? FileNameSymbol(IOperation operation, int depth)
+    {
+        if (depth > 6)
+        {
+            return null;
+        }
+
+        switch (operation.WithoutConversions())
+        {
+            case IParameterReferenceOperation parameter:
+                return parameter.Parameter;
+            case ILocalReferenceOperation local:
+                var values = BodyIndex(local).ValuesOf(local.Local);
+                return values.Count == 1 ? FileNameSymbol(values[0], depth + 1) ?? local.Local : local.Local;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                return FileNameSymbol(concatenation.RightOperand, depth + 1);
+            case IInvocationOperation { TargetMethod.Name: "Combine" } combine when
+                SymbolEqualityComparer.Default.Equals(combine.TargetMethod.ContainingType, PathType) && combine.Arguments.Length > 0 &&
+                combine.Arguments[combine.Arguments.Length - 1].ArgumentKind != ArgumentKind.ParamArray:
+                return FileNameSymbol(combine.Arguments[combine.Arguments.Length - 1].Value, depth + 1);
+            default:
+                return null;
+        }
     }
 }

@@ -58,6 +58,7 @@ internal sealed partial class StorageSinks
     private readonly INamedTypeSymbol? _fileSystemInfo;
     private readonly INamedTypeSymbol? _fileStream;
     private readonly INamedTypeSymbol? _streamWriter;
+    private readonly SymbolSet<INamedTypeSymbol> _streamReaders;
     private readonly INamedTypeSymbol? _fileMode;
     private readonly INamedTypeSymbol? _fileAccess;
     private readonly INamedTypeSymbol? _fileStreamOptions;
@@ -92,6 +93,7 @@ internal sealed partial class StorageSinks
         // Document and image libraries that save to a path of their own (resolved once, typed members; absent ones are null).
         _pdfDocuments = SymbolSet<INamedTypeSymbol>.Of(types.PdfSharpPdfDocument, types.PdfSharpCorePdfDocument, types.MigraDocPdfDocumentRenderer);
         _image = types.SystemDrawingImage;
+        _bitmap = types.SystemDrawingBitmap;
         _questPdfGenerate = types.QuestPdfGenerateExtensions;
         _workbooks = SymbolSet<INamedTypeSymbol>.Of(types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook);
         _pdfWriter = types.ITextPdfWriter;
@@ -182,6 +184,7 @@ internal sealed partial class StorageSinks
         _fileSystemInfo = types.FileSystemInfo;
         _fileStream = types.FileStream;
         _streamWriter = types.StreamWriter;
+        _streamReaders = SymbolSet<INamedTypeSymbol>.Of(types.StreamReader, types.BinaryReader);
         _fileMode = types.FileMode;
         _fileAccess = types.FileAccess;
         _fileStreamOptions = types.FileStreamOptions;

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis.Testing;
+using SecureStorageAnalyzers.Hosting;
+using SecureStorageAnalyzers.Tests.Verifiers;
 using VerifyCS = SecureStorageAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
     SecureStorageAnalyzers.Hosting.SSA0006DoNotWriteUnderWebRootAnalyzer>;
 
@@ -128,4 +130,95 @@ public class SSA0006OpenModeTests
             Diagnostic().WithLocation(2).WithLocation(1).WithArguments("System.IO.File.Open", "env.WebRootPath", NoMedia),
             Diagnostic().WithLocation(3).WithLocation(1).WithArguments("new FileStream", "env.WebRootPath", NoMedia));
     }
+
+    /// <summary>
+    /// <c>OpenOrCreate</c> with write access whose stream the method only reads (handed to a <c>StreamReader</c> or a
+    /// <c>BinaryReader</c>, its <c>Read</c>/<c>CopyTo</c>, closed, disposed) writes nothing (held-out set 10: a customs
+    /// API's e-mail templates opened with <c>FileAccess.ReadWrite</c> to be read): at most an empty file is created.
+    /// </summary>
+    [Fact]
+    public Task OpenOrCreate_WithWriteAccess_OnlyRead_IsNotReportedAsync() => LineFindings.VerifyAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), """
+        using System;
+        using System.IO;
+        using System.Web;
+
+        public class MobileDataBase
+        {
+            public static string Template(string sImage)
+            {
+                string BodyHtmlFile = "~/OrganizationRequestSubmit.html";
+                FileStream fsreader = new FileStream(HttpContext.Current.Server.MapPath(BodyHtmlFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+                StreamReader reader = new StreamReader(fsreader);
+                string readFile = reader.ReadToEnd();
+                fsreader.Close();
+
+                FileStream fsreader1 = new FileStream(HttpContext.Current.Server.MapPath("~/mail/footer.html"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite);
+                byte[] bytes = new byte[fsreader1.Length];
+                fsreader1.Read(bytes, 0, (int)fsreader1.Length);
+                fsreader1.Dispose();
+                fsreader1 = new FileStream(HttpContext.Current.Server.MapPath("~/mail/header.html"), FileMode.OpenOrCreate);
+                fsreader1.Position = 0;
+                fsreader1.Read(bytes, 0, 4);
+
+                using (var direct = new BinaryReader(new FileStream(HttpContext.Current.Server.MapPath("~/mail/sign.html"), FileMode.OpenOrCreate)))
+                {
+                    direct.ReadBytes(4);
+                }
+
+                using (var copied = File.Open(HttpContext.Current.Server.MapPath("~/mail/terms.html"), FileMode.OpenOrCreate, FileAccess.ReadWrite))
+                using (var memory = new MemoryStream())
+                {
+                    copied.CopyTo(memory);
+                }
+
+                return readFile;
+            }
+        }
+        """, TestFramework.NetFramework48);
+
+    /// <summary>
+    /// The negatives beside it: a stream written, handed to a <c>StreamWriter</c> or to another method, returned, stored
+    /// in a field, copied into, or opened and only closed (a file created on purpose) stays a write.
+    /// </summary>
+    [Fact]
+    public Task OpenOrCreate_WithWriteAccess_WrittenOrHandedOn_IsReportedAsync() => LineFindings.VerifyAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), """
+        using System;
+        using System.IO;
+        using System.Web;
+
+        public class Notes
+        {
+            private Stream _kept;
+
+            public Stream Store(byte[] data, Stream upload)
+            {
+                var a = new FileStream(HttpContext.Current.Server.MapPath("~/notes/a.txt"), FileMode.OpenOrCreate, FileAccess.ReadWrite); //! SSA0006
+                new StreamReader(a).ReadToEnd();
+                a.Write(data, 0, data.Length);
+
+                var b = new FileStream(HttpContext.Current.Server.MapPath("~/notes/b.txt"), FileMode.OpenOrCreate); //! SSA0006
+                new StreamReader(b).ReadToEnd();
+                using (var writer = new StreamWriter(b)) { writer.Write("x"); }
+
+                var c = new FileStream(HttpContext.Current.Server.MapPath("~/notes/c.txt"), FileMode.OpenOrCreate); //! SSA0006
+                c.ReadByte();
+                Keep(c);
+
+                var d = new FileStream(HttpContext.Current.Server.MapPath("~/notes/d.txt"), FileMode.OpenOrCreate); //! SSA0006
+                d.ReadByte();
+                _kept = d;
+
+                var e = new FileStream(HttpContext.Current.Server.MapPath("~/notes/e.txt"), FileMode.OpenOrCreate); //! SSA0006
+                upload.CopyTo(e);
+
+                using (var f = new FileStream(HttpContext.Current.Server.MapPath("~/notes/f.txt"), FileMode.OpenOrCreate)) { } //! SSA0006
+
+                var g = File.Open(HttpContext.Current.Server.MapPath("~/notes/g.txt"), FileMode.OpenOrCreate, FileAccess.ReadWrite); //! SSA0006
+                g.ReadByte();
+                return g;
+            }
+
+            private static void Keep(Stream stream) { }
+        }
+        """, TestFramework.NetFramework48);
 }

@@ -240,4 +240,63 @@ public class SSA0006PublicMediaCallersTests
             public Task Apply(IFormFile resume) => helper.StoreUploadAsync(resume);
         }
         """);
+
+    /// <summary>
+    /// Held-out set 10: the third of three identical exception logs, in a private <c>IsPDF(MemoryStream)</c> validator
+    /// (a stream parameter, so its callers are read), was silent because the local the caller keeps the result in
+    /// (<c>isValidFile</c>) is also given <c>IsImage(memoryStream)</c> on the other branch, and that value's name said
+    /// "image". Where the result is kept counts by its own name only.
+    /// </summary>
+    [Fact]
+    public Task ResultKeptInALocalWithOtherValues_OnlyTheLocalsNameCountsAsync() => VerifyAsync("""
+        public class FileController(IWebHostEnvironment env)
+        {
+            public bool Upload(IFormFile hpf)
+            {
+                var memoryStream = new MemoryStream();
+                hpf.CopyTo(memoryStream);
+                bool isValidFile = false;
+                if (hpf.ContentType.Contains("image"))
+                {
+                    isValidFile = IsImage(memoryStream);
+                }
+                else if (hpf.ContentType.Contains("application/pdf"))
+                {
+                    isValidFile = IsPDF(memoryStream);
+                }
+
+                string photoUrl = "";
+                photoUrl = StorePicture(memoryStream);
+                return isValidFile && photoUrl.Length > 0;
+            }
+
+            private static bool IsImage(MemoryStream memoryStream) => memoryStream.Length > 0;
+
+            private bool IsPDF(MemoryStream memoryStrem)
+            {
+                try
+                {
+                    return new BinaryReader(memoryStrem).ReadBytes(5)[0] == 0x25;
+                }
+                catch (Exception ex)
+                {
+                    using (var file = new StreamWriter(Path.Combine(env.WebRootPath, "logEmail.txt"), true)) //! SSA0006
+                    {
+                        file.WriteLine(ex.ToString());
+                    }
+                }
+
+                return false;
+            }
+
+            // The name the result is kept under still counts: photoUrl says picture.
+            private string StorePicture(Stream content)
+            {
+                var name = Guid.NewGuid().ToString("N");
+                using var target = File.Create(Path.Combine(env.WebRootPath, "uploads", name));
+                content.CopyTo(target);
+                return name;
+            }
+        }
+        """);
 }
