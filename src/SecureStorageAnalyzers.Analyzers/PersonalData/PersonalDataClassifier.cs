@@ -480,6 +480,11 @@ internal sealed class PersonalDataClassifier
                 return ReferenceEquals(current, type) ? "a type that names a person" : $"a {current.Name}, a type that names a person";
             }
 
+            if (PersonalIdentifierVocabulary.NamesPersonsDocument(TypeTokens(current)))
+            {
+                return ReferenceEquals(current, type) ? "a type that names a person's CV" : $"a {current.Name}, a type that names a person's CV";
+            }
+
             foreach (var member in current.GetMembers())
             {
                 if (member is IPropertySymbol or IFieldSymbol && !member.IsImplicitlyDeclared &&
