@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -48,6 +49,8 @@ internal sealed class CloudAccessCatalog
     private readonly WellKnownTypes _types;
     private readonly INamedTypeSymbol? _publicAccessType;
     private readonly SymbolSet<INamedTypeSymbol> _azureClients;
+    private readonly INamedTypeSymbol? _azureContainer;
+    private readonly SymbolSet<INamedTypeSymbol> _azureBlobClients;
     private readonly INamedTypeSymbol? _s3CannedAcl;
     private readonly SymbolSet<IPropertySymbol> _objectCannedAcls;
     private readonly IPropertySymbol? _bucketCannedAcl;
@@ -69,6 +72,9 @@ internal sealed class CloudAccessCatalog
         // Azure Blob Storage
         _publicAccessType = StorageSinks.Resolve(types, "Azure.Storage.Blobs.Models.PublicAccessType");
         _azureClients = TypesNamed(types, "Azure.Storage.Blobs.BlobContainerClient", "Azure.Storage.Blobs.BlobServiceClient");
+        _azureContainer = StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobContainerClient");
+        _azureBlobClients = TypesNamed(types, "Azure.Storage.Blobs.BlobClient", "Azure.Storage.Blobs.Specialized.BlobBaseClient",
+            "Azure.Storage.Blobs.Specialized.BlockBlobClient");
 
         // AWS S3
         _s3CannedAcl = StorageSinks.Resolve(types, "Amazon.S3.S3CannedACL");
@@ -352,6 +358,143 @@ internal sealed class CloudAccessCatalog
 
         return names;
     }
+
+    /// <summary>
+    /// The uploads into the Azure container an access-level call (<c>Create</c>/<c>CreateIfNotExists</c>/<c>SetAccessPolicy</c>)
+    /// is made on, when the container client is a field of the application's type (<c>_containerClient</c>) or a local:
+    /// every <c>UploadBlob(Async)</c> on it, and every <c>Upload(Async)</c>/<c>OpenWrite(Async)</c> of a blob client it
+    /// hands out (<c>_containerClient.GetBlobClient(name)</c>, directly or through a local), anywhere in the type (in the
+    /// method, for a local), each with the blob name it was given. Null when the client is held otherwise (a parameter, a
+    /// call), so nothing is known of what it holds.
+    /// </summary>
+#pragma warning disable RS1030 // The type's other methods are in its own files: their semantic models, shared with the driver's cached ones.
+    public List<(IInvocationOperation Upload, IOperation? BlobName)>? AzureContainerUploads(IOperation operation, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (_azureContainer is null || operation is not IInvocationOperation { Instance: { } instance } call ||
+            !SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _azureContainer))
+        {
+            return null;
+        }
+
+        ISymbol holder;
+        IEnumerable<SyntaxNode> scopes;
+        switch (instance.WithoutConversions())
+        {
+            case IFieldReferenceOperation { Field: { ContainingType: { } owner } field } when field.IsDeclaredInSource():
+                holder = field.OriginalDefinition;
+                var declarations = new List<SyntaxNode>();
+                foreach (var reference in owner.DeclaringSyntaxReferences)
+                {
+                    declarations.Add(reference.GetSyntax(cancellationToken));
+                }
+
+                scopes = declarations;
+                break;
+            case ILocalReferenceOperation local when call.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax>() is { } body:
+                holder = local.Local;
+                scopes = new[] { (SyntaxNode)body };
+                break;
+            default:
+                return null;
+        }
+
+        var uploads = new List<(IInvocationOperation, IOperation?)>();
+        foreach (var scope in scopes)
+        {
+            if (!compilation.ContainsSyntaxTree(scope.SyntaxTree))
+            {
+                continue;
+            }
+
+            var model = compilation.GetSemanticModel(scope.SyntaxTree);
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax ||
+                    model.GetOperation(node, cancellationToken) is not IInvocationOperation { Instance: { } on } used ||
+                    !IsHolder(on, holder) || !SymbolEquality.DefinitionIs(used.TargetMethod.ContainingType, _azureContainer))
+                {
+                    continue;
+                }
+
+                switch (used.TargetMethod.Name)
+                {
+                    case "UploadBlob" or "UploadBlobAsync":
+                        uploads.Add((used, NamedArgument(used, "blobName")));
+                        break;
+                    case "GetBlobClient" or "GetBlockBlobClient":
+                        foreach (var upload in UploadsOf(used))
+                        {
+                            uploads.Add((upload, NamedArgument(used, "blobName")));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        return uploads;
+    }
+#pragma warning restore RS1030
+
+    private static bool IsHolder(IOperation instance, ISymbol holder) => instance.WithoutConversions() switch
+    {
+        IFieldReferenceOperation field => SymbolEqualityComparer.Default.Equals(field.Field.OriginalDefinition, holder),
+        ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, holder),
+        _ => false,
+    };
+
+    private static IOperation? NamedArgument(IInvocationOperation invocation, string parameter)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name == parameter)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The writes of the blob client <paramref name="made"/> hands out: called on it, or on the local it is given to in the same method.</summary>
+    private IEnumerable<IInvocationOperation> UploadsOf(IInvocationOperation made)
+    {
+        var parent = made.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        if (parent is IInvocationOperation direct && IsBlobWrite(direct))
+        {
+            yield return direct;
+            yield break;
+        }
+
+        if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { } local } })
+        {
+            yield break;
+        }
+
+        var root = (IOperation)made;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IInvocationOperation { Instance: ILocalReferenceOperation used } write &&
+                SymbolEqualityComparer.Default.Equals(used.Local, local) && IsBlobWrite(write))
+            {
+                yield return write;
+            }
+        }
+    }
+
+    private bool IsBlobWrite(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name is "Upload" or "UploadAsync" or "OpenWrite" or "OpenWriteAsync" &&
+        invocation.TargetMethod.ContainingType is { } type && _azureBlobClients.Contains(type.OriginalDefinition);
 
     private static void AddArguments(IInvocationOperation invocation, List<IOperation> names, params string[] parameters)
     {

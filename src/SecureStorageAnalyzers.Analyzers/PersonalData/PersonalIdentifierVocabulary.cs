@@ -72,6 +72,16 @@ internal static class PersonalIdentifierVocabulary
         "utente", "dipendente", "studente", "paziente", "alunno", "cittadino");
 
     /// <summary>
+    /// Head words of the application's type names that are one person's own document, which describes that person: a
+    /// CV, a résumé (<c>Cv</c>, <c>ResumeDto</c>, <c>CurriculumVitae</c>, <c>Lebenslauf</c>). Its generic name member is
+    /// the person's name, as on a person type (held-out set 10: a WinForms editor saves each athlete's CV as
+    /// <c>{cv.Name}.pdf</c>, its <c>Cv</c> declaring only <c>Name</c> and <c>Email</c>). Another head after the word
+    /// makes it a thing (<c>CvTemplate</c>, <c>ResumeSection</c>).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> PersonDocumentWords = ImmutableHashSet.Create(
+        "cv", "resume", "résumé", "curriculum", "vitae", "curriculo", "currículo", "lebenslauf", "biodata");
+
+    /// <summary>
     /// Words after a type's head that name its role in the code, not what it is (<c>CustomerDto</c>, <c>UserViewModel</c>).
     /// </summary>
     private static readonly ImmutableHashSet<string> TypeRoleSuffixes = ImmutableHashSet.Create(
@@ -498,7 +508,18 @@ internal static class PersonalIdentifierVocabulary
     /// <c>Alumno</c>, <c>Kunde</c>) or one of <paramref name="configuredWords"/>, and no word before it makes it a technical
     /// thing (<c>HttpClient</c>, <c>ApiUser</c>, <c>EnumMember</c>).
     /// </summary>
-    public static bool NamesPerson(ImmutableArray<string> typeTokens, ImmutableArray<string> configuredWords)
+    public static bool NamesPerson(ImmutableArray<string> typeTokens, ImmutableArray<string> configuredWords) =>
+        NamesPersonBy(typeTokens, configuredWords, documents: false);
+
+    /// <summary>
+    /// True when a type called <paramref name="typeTokens"/> is one person's own document (<see cref="PersonDocumentWords"/>:
+    /// <c>Cv</c>, <c>ResumeDto</c>), read by its head as <see cref="NamesPerson"/> reads a person type. Asked of types
+    /// only, never of a control's name (<c>txtCv</c> is not a name).
+    /// </summary>
+    public static bool NamesPersonsDocument(ImmutableArray<string> typeTokens) =>
+        NamesPersonBy(typeTokens, ImmutableArray<string>.Empty, documents: true);
+
+    private static bool NamesPersonBy(ImmutableArray<string> typeTokens, ImmutableArray<string> configuredWords, bool documents)
     {
         var end = typeTokens.Length;
         while (end > 0 && TypeRoleSuffixes.Contains(typeTokens[end - 1]))
@@ -513,7 +534,7 @@ internal static class PersonalIdentifierVocabulary
 
         // The head: the last word; a leading role word (Spanish DatosAlumno, ModeloCliente) is skipped the same way.
         var head = typeTokens[end - 1];
-        if (!IsPersonWord(head, configuredWords))
+        if (documents ? !PersonDocumentWords.Contains(head) : !IsPersonWord(head, configuredWords))
         {
             return false;
         }

@@ -327,7 +327,18 @@ internal sealed class ValueFlowTracker
                     if (propertyReason is null && property.Instance is { } owner && _owner._policy.FollowsMembersOf(property))
                     {
                         // export.Path: the record it is read from (SSA0005, a record found by a request value).
+                        var foundBefore = _found;
+                        _found = false;
                         Trace(owner, depth + 1, hashed, arguments);
+
+                        // result.Data.Content: when the whole value yields nothing, the member the project's method put there.
+                        if (!_found && FollowsResultMembers &&
+                            !PersonalData.FrameworkAssemblies.Declares(property.Property))
+                        {
+                            TraceMember(owner, new MemberPath(property.Property, null, null), depth + 1, hashed, arguments);
+                        }
+
+                        _found |= foundBefore;
                         break;
                     }
 
@@ -347,6 +358,11 @@ internal sealed class ValueFlowTracker
                     _access = null;
                     Trace(made.Operation, depth + 1, hashed, arguments);
                     _access = accessWas;
+                    break;
+
+                case IDynamicMemberReferenceOperation { Instance: { } dynamicOwner } dynamicMember when FollowsResultMembers:
+                    // byte[] fileBytes = data.FileBytes of dynamic data = result.Data: the member the project's method put there.
+                    TraceMember(dynamicOwner, new MemberPath(null, dynamicMember.MemberName, null), depth + 1, hashed, arguments);
                     break;
 
                 case IFieldReferenceOperation field:
@@ -722,7 +738,7 @@ internal sealed class ValueFlowTracker
         /// per compilation. False when the method is not one the walk can follow.
         /// </summary>
         private bool TraceProjectMethod(IOperation invocation, IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments,
-            int depth, bool hashed, ArgumentMap? arguments, int element = -1)
+            int depth, bool hashed, ArgumentMap? arguments, int element = -1, MemberPath? members = null)
         {
             if (invocation.SemanticModel?.Compilation is not { } compilation)
             {
@@ -790,8 +806,18 @@ internal sealed class ValueFlowTracker
                         continue;
                     }
 
+                    // The member the caller reads, left unset by this return (a NotFound("…") wrapper without Data): a guard.
+                    if (members is not null && LeavesMemberUnset(returned, members, compilation, 0))
+                    {
+                        continue;
+                    }
+
                     _found = false;
-                    if (element >= 0)
+                    if (members is not null)
+                    {
+                        TraceMember(returned, members, depth + 1, hashed, map);
+                    }
+                    else if (element >= 0)
                     {
                         // The element the caller deconstructs: (null, null) guards aside, as a return null is.
                         TraceElement(returned, element, depth + 1, hashed, map);
@@ -823,6 +849,158 @@ internal sealed class ValueFlowTracker
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The policy follows what the project's own method puts in a member of its result (SSA0005's, which also follow
+        /// a call through the project's interface): <see cref="TraceMember"/>.
+        /// </summary>
+        private bool FollowsResultMembers => _owner._policy is IFollowsProjectImplementations;
+
+        /// <summary>
+        /// The member <paramref name="members"/> names (then the next, outermost first) of the value
+        /// <paramref name="value"/> yields: through locals, <c>await</c>, conversions, <c>?:</c>/<c>??</c> and member
+        /// reads (<c>result.Data</c> of <c>dynamic data = result.Data!</c>), into the returns of the project's own method
+        /// (one level; through its interface, every implementation, as <see cref="TraceProjectMethod"/>), down to the
+        /// object creation that sets it: <c>new ResponseModel { Data = new { FileBytes = fileBytes } }</c> gives
+        /// <c>fileBytes</c> for <c>Data</c> then <c>FileBytes</c>. A typed member is matched by its symbol, a
+        /// <c>dynamic</c> one by its name (what the runtime binder does). Only the member read is walked, so the
+        /// record's name beside bytes the method makes carries nothing; any other value yields nothing.
+        /// </summary>
+        private void TraceMember(IOperation? value, MemberPath members, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            if (value is null || depth > MaxDepth)
+            {
+                return;
+            }
+
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    TraceMember(conversion.Operand, members, depth + 1, hashed, arguments);
+                    return;
+
+                case IParenthesizedOperation parenthesized:
+                    TraceMember(parenthesized.Operand, members, depth + 1, hashed, arguments);
+                    return;
+
+                case IAwaitOperation awaited:
+                    TraceMember(awaited.Operation, members, depth + 1, hashed, arguments);
+                    return;
+
+                case IConditionalOperation conditional:
+                    TraceMember(conditional.WhenTrue, members, depth + 1, hashed, arguments);
+                    TraceMember(conditional.WhenFalse, members, depth + 1, hashed, arguments);
+                    return;
+
+                case ICoalesceOperation coalesce:
+                    TraceMember(coalesce.Value, members, depth + 1, hashed, arguments);
+                    TraceMember(coalesce.WhenNull, members, depth + 1, hashed, arguments);
+                    return;
+
+                case ILocalReferenceOperation local:
+                    // Not marked visited: the walk may have met the local whole already (result, before result.Data).
+                    var wasViaLocal = _viaLocal;
+                    _viaLocal = true;
+                    foreach (var given in Index(local).ValuesOf(local.Local))
+                    {
+                        TraceMember(given, members, depth + 1, hashed, arguments);
+                    }
+
+                    _viaLocal = wasViaLocal;
+                    return;
+
+                case IPropertyReferenceOperation { Property.IsIndexer: false, Instance: { } owner } property
+                    when !PersonalData.FrameworkAssemblies.Declares(property.Property):
+                    TraceMember(owner, new MemberPath(property.Property, null, members), depth + 1, hashed, arguments);
+                    return;
+
+                case IDynamicMemberReferenceOperation { Instance: { } owner } dynamicMember:
+                    TraceMember(owner, new MemberPath(null, dynamicMember.MemberName, members), depth + 1, hashed, arguments);
+                    return;
+
+                case IObjectCreationOperation { Initializer: { } initializer }:
+                    TraceAssigned(initializer.Initializers, members, depth, hashed, arguments);
+                    return;
+
+                case IAnonymousObjectCreationOperation anonymous:
+                    TraceAssigned(anonymous.Initializers, members, depth, hashed, arguments);
+                    return;
+
+                case IInvocationOperation invocation when _projectCall is null && !_owner._policy.IsBarrier(invocation.TargetMethod):
+                    TraceProjectMethod(invocation, invocation.TargetMethod, invocation.Arguments, depth, hashed, arguments, members: members);
+                    return;
+            }
+        }
+
+        /// <summary>The value an object initializer gives the member <paramref name="members"/> names, walked for the rest of the path.</summary>
+        private void TraceAssigned(ImmutableArray<IOperation> initializers, MemberPath members, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            foreach (var initializer in initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment && members.Names(target.Property))
+                {
+                    if (members.Rest is null)
+                    {
+                        Trace(assignment.Value, depth + 1, hashed, arguments);
+                    }
+                    else
+                    {
+                        TraceMember(assignment.Value, members.Rest, depth + 1, hashed, arguments);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="returned"/> leaves the member the caller reads at its default: a null, a
+        /// <c>default</c>, an object created without constructor arguments whose initializer does not set it, or a call of
+        /// the project's own helper every return of which does so (<c>NotFound(message) =&gt; new() { Message = message }</c>).
+        /// </summary>
+        private bool LeavesMemberUnset(IOperation returned, MemberPath members, Compilation compilation, int level)
+        {
+            switch (returned.WithoutConversions())
+            {
+                case IDefaultValueOperation:
+                    return true;
+                case { ConstantValue: { HasValue: true, Value: null } }:
+                    return true;
+                case IObjectCreationOperation creation:
+                    return creation.Arguments.IsEmpty && !Sets(creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty, members);
+                case IAnonymousObjectCreationOperation anonymous:
+                    return !Sets(anonymous.Initializers, members);
+                case IInvocationOperation { TargetMethod: { } helper } when level == 0 && ProjectMethodReturns.IsFollowable(helper, compilation):
+                    var values = _owner._sinks.ProjectReturns.Of(helper, compilation);
+                    if (values.IsEmpty)
+                    {
+                        return false;
+                    }
+
+                    foreach (var value in values)
+                    {
+                        if (!LeavesMemberUnset(value, members, compilation, level + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool Sets(ImmutableArray<IOperation> initializers, MemberPath members)
+        {
+            foreach (var initializer in initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && members.Names(target.Property))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The walk's per-body state, to walk another body (a project method's, or back in its caller) and return.</summary>
@@ -1115,4 +1293,30 @@ internal sealed class ValueFlowTracker
             return _index;
         }
     }
+}
+
+/// <summary>
+/// The members read off a value, outermost first (<c>Data</c> then <c>FileBytes</c> of <c>result.Data.FileBytes</c>): a
+/// property by its symbol, or a <c>dynamic</c> member by its name.
+/// </summary>
+internal sealed class MemberPath
+{
+    public MemberPath(IPropertySymbol? property, string? name, MemberPath? rest)
+    {
+        Property = property;
+        Name = name;
+        Rest = rest;
+    }
+
+    public IPropertySymbol? Property { get; }
+
+    public string? Name { get; }
+
+    public MemberPath? Rest { get; }
+
+    /// <summary>True when <paramref name="property"/> is the first member of the path: the same property, or a property of that name for a <c>dynamic</c> read.</summary>
+    public bool Names(IPropertySymbol property) =>
+        Property is not null
+            ? SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, Property.OriginalDefinition)
+            : string.Equals(property.Name, Name, System.StringComparison.Ordinal);
 }

@@ -31,6 +31,14 @@ public class PersonTypesTests
         public class Etudiant { public string Nom = ""; }
         public class Registration { public string Name = ""; public DateTime DateOfBirth; }
         public class Walker { public string Name = ""; }
+        public class Cv { public string Name = ""; public string Email = ""; }
+        public class Resume { public string ResumeName = ""; public string Name = ""; public string UserFirstName = ""; }
+        public class CvWithNames { public string CvName = ""; public string FirstName = ""; }
+        public class ResumeDto { public string Name = ""; }
+        public class CurriculumVitae { public string Name = ""; }
+        public class CvTemplate { public string Name = ""; }
+        public class ResumeSection { public string Name = ""; }
+        public class Company { public string Name = ""; public string Email = ""; }
 
         public class Product { public string Name = ""; public string DisplayName = ""; }
         public class Category { public string Name = ""; }
@@ -62,6 +70,11 @@ public class PersonTypesTests
     [InlineData("Kunde", "Name", "its name 'Name' on Kunde, a type that names a person")]
     [InlineData("Etudiant", "Nom", "its name 'Nom' on Etudiant, a type that names a person")]
     [InlineData("Registration", "Name", "its name 'Name' on Registration, which also declares DateOfBirth")]
+    [InlineData("Cv", "Name", "its name 'Name' on Cv, a type that names a person's CV")]
+    [InlineData("ResumeDto", "Name", "its name 'Name' on ResumeDto, a type that names a person's CV")]
+    [InlineData("CurriculumVitae", "Name", "its name 'Name' on CurriculumVitae, a type that names a person's CV")]
+    [InlineData("Resume", "Name", "its name 'Name' on Resume, a type that names a person's CV")]
+    [InlineData("CvWithNames", "CvName", "its name 'CvName' on CvWithNames, which also declares FirstName")]
     public void GenericName_OfAPersonType_IsAPersonsName(string type, string member, string evidence)
     {
         var (classifier, compilation) = Create();
@@ -83,6 +96,10 @@ public class PersonTypesTests
     [InlineData("Category", "Name")]
     [InlineData("Project", "Name")]
     [InlineData("Facility", "Name")]
+    [InlineData("Company", "Name")]
+    [InlineData("CvTemplate", "Name")]
+    [InlineData("Resume", "ResumeName")]
+    [InlineData("ResumeSection", "Name")]
     [InlineData("HttpClientSettings", "Name")]
     [InlineData("ApiClient", "Name")]
     [InlineData("UserGroup", "Name")]

@@ -203,6 +203,33 @@ public class SSA0101PersonTypesTests
     }
 
     [Fact]
+    public async Task NameOfAPersonsCv_IsThePersonsNameAsync()
+    {
+        // Held-out set 10: a WinForms CV editor saves each athlete's CV as $"{path}\\{cv.Name}.pdf", its Cv declaring only
+        // Name and Email (an e-mail alone makes no type a person). A CV describes one person: its Name is theirs. A CV
+        // template's or a résumé section's name is not, nor a company's beside its e-mail.
+        await VerifyAsync("""
+            public class Cv { public string Name { get; set; } = ""; public string Email { get; set; } = ""; }
+            public class CvTemplate { public string Name { get; set; } = ""; }
+            public class ResumeSection { public string Name { get; set; } = ""; }
+            public class Company { public string Name { get; set; } = ""; public string Email { get; set; } = ""; }
+
+            class PdfModel
+            {
+                public void Export(string path, Cv cv, CvTemplate template, ResumeSection section, Company company, byte[] pdf)
+                {
+                    {|#1:File.WriteAllBytes($"{path}\\{{|#0:cv.Name|}}.pdf", pdf)|};
+                    File.WriteAllBytes($"{path}\\{template.Name}.pdf", pdf);
+                    File.WriteAllBytes($"{path}\\{section.Name}.pdf", pdf);
+                    File.WriteAllBytes($"{path}\\{company.Name}.pdf", pdf);
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1)
+                .WithArguments("cv.Name", "a person's name", "its name 'Name' on Cv, a type that names a person's CV", "'path' of File.WriteAllBytes", ""));
+    }
+
+    [Fact]
     public async Task ConfiguredPersonType_MakesItsNameAPersonsAsync()
     {
         var test = new VerifyCS.Test("""
