@@ -31,7 +31,7 @@ namespace SecureStorageAnalyzers.Folders;
 /// the request-data scan of <see cref="CompilationFacts"/> and <see cref="ServedFolders.WhyPrivate"/> for
 /// SSA0001 (a served folder not private by its name, as <see cref="CompilationFacts"/> binds other files): it binds nodes of other files
 /// (<see cref="Compilation.GetSemanticModel"/>), and its index of calls and assignments by name (<see cref="SourceIndex"/>)
-/// is a walk of every tree, built on the first question that needs it.
+/// walks a tree the first time a name is asked that the tree's text spells.
 /// </para>
 /// </remarks>
 internal sealed class FolderModel
@@ -112,7 +112,7 @@ internal sealed class FolderModel
         var index = Index(walk);
         foreach (var name in MovingCalls)
         {
-            foreach (var node in index.Calls(name))
+            foreach (var node in index.Calls(name, walk.Token))
             {
                 if (Bind(node, walk) is IInvocationOperation call && !call.TargetMethod.IsDeclaredInSource() &&
                     (name != "UseSetting" || ConstantArgument(call, "key") is { } key &&
@@ -126,7 +126,7 @@ internal sealed class FolderModel
 
         foreach (var name in MovingProperties)
         {
-            foreach (var node in index.Assignments(name))
+            foreach (var node in index.Assignments(name, walk.Token))
             {
                 if (keeps && Bind(node, walk) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } && !target.Property.IsDeclaredInSource())
                 {
@@ -805,7 +805,7 @@ internal sealed class FolderModel
             }
         }
 
-        foreach (var node in Index(walk).Assignments(symbol.Name))
+        foreach (var node in Index(walk).Assignments(symbol.Name, walk.Token))
         {
             // A private member is assigned inside its type only: the other types' members of the same name (every
             // service's _root) are not bound at all.
@@ -841,7 +841,7 @@ internal sealed class FolderModel
         }
 
         var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-        foreach (var node in Index(walk).Calls(name))
+        foreach (var node in Index(walk).Calls(name, walk.Token))
         {
             if (method.DeclaredAccessibility == Accessibility.Private && !IsInsideDeclarationOf(method.ContainingType, node))
             {
@@ -1044,7 +1044,7 @@ internal sealed class FolderModel
             var bindings = new Dictionary<ITypeSymbol, string?>(SymbolEqualityComparer.Default);
             foreach (var name in new[] { "Configure", "Bind", "BindConfiguration", "Get" })
             {
-                foreach (var node in index.Calls(name))
+                foreach (var node in index.Calls(name, walk.Token))
                 {
                     // section.Get<T>(): only the generic form binds an options type; every other Get call is left unbound.
                     if (name == "Get" && node is InvocationExpressionSyntax { Expression: not (GenericNameSyntax or MemberAccessExpressionSyntax { Name: GenericNameSyntax }) })
@@ -1136,55 +1136,134 @@ internal sealed class FolderModel
         {
             if (_index is null)
             {
-                // Each tree's index is syntax only, kept in the analyzer's per-tree cache when there is one: an IDE's next
-                // compilation reuses every unchanged tree, so after an edit only the edited tree is walked again.
-                var cache = CompilationFacts.For(_types).Syntax;
-                var built = new SourceIndex();
-                foreach (var tree in _compilation.SyntaxTrees)
-                {
-                    walk.Token.ThrowIfCancellationRequested();
-                    var treeIndex = cache is null
-                        ? TreeIndex.Of(tree, walk.Token)
-                        : cache.Get(tree).FolderIndex(tree, t => TreeIndex.Of(t, walk.Token));
-                    built.Add(treeIndex);
-                }
-
-                Volatile.Write(ref _index, built);
-                return built;
+                Volatile.Write(ref _index, new SourceIndex(_compilation, CompilationFacts.For(_types).Syntax));
             }
 
-            return _index;
+            return _index!;
         }
     }
 
-    /// <summary>The calls, creations and assignments of every tree, by the name they are spelled with.</summary>
+    /// <summary>
+    /// The calls, creations and assignments of every tree, by the name they are spelled with, in the order of the trees
+    /// and of each tree's text. A tree is indexed (its nodes walked, <see cref="TreeIndex"/>) the first time a name is
+    /// asked that its text spells as a word: a tree that spells none of the names asked is never walked. Exact: an
+    /// identifier token of the name is that word in the text, unless the text spells identifiers otherwise (a Unicode
+    /// escape, a formatting character inside the name: any character outside ASCII), and such a tree is indexed on the
+    /// first question whatever its words.
+    /// </summary>
     private sealed class SourceIndex
     {
-        private readonly Dictionary<string, List<SyntaxNode>> _calls = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, List<SyntaxNode>> _assignments = new(StringComparer.Ordinal);
+        private readonly ImmutableArray<SyntaxTree> _trees;
+        private readonly TreeIndex?[] _indexed;
+        private readonly string?[] _texts;
+        private readonly CompilationFacts.SyntaxCache? _cache;
+        private readonly object _gate = new();
+        private readonly Dictionary<string, IReadOnlyList<SyntaxNode>> _calls = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<SyntaxNode>> _assignments = new(StringComparer.Ordinal);
 
-        public IReadOnlyList<SyntaxNode> Calls(string name) => _calls.TryGetValue(name, out var nodes) ? nodes : Array.Empty<SyntaxNode>();
-
-        public IReadOnlyList<SyntaxNode> Assignments(string name) => _assignments.TryGetValue(name, out var nodes) ? nodes : Array.Empty<SyntaxNode>();
-
-        public void Add(TreeIndex tree)
+        public SourceIndex(Compilation compilation, CompilationFacts.SyntaxCache? cache)
         {
-            Merge(_calls, tree.Calls);
-            Merge(_assignments, tree.Assignments);
+            _trees = compilation.SyntaxTrees.ToImmutableArray();
+            _indexed = new TreeIndex?[_trees.Length];
+            _texts = new string?[_trees.Length];
+            _cache = cache;
         }
 
-        private static void Merge(Dictionary<string, List<SyntaxNode>> index, Dictionary<string, SyntaxNode[]> tree)
+        public IReadOnlyList<SyntaxNode> Calls(string name, CancellationToken cancellationToken) => Lookup(_calls, name, calls: true, cancellationToken);
+
+        public IReadOnlyList<SyntaxNode> Assignments(string name, CancellationToken cancellationToken) => Lookup(_assignments, name, calls: false, cancellationToken);
+
+        private IReadOnlyList<SyntaxNode> Lookup(Dictionary<string, IReadOnlyList<SyntaxNode>> known, string name, bool calls, CancellationToken cancellationToken)
         {
-            foreach (var pair in tree)
+            lock (_gate)
             {
-                if (!index.TryGetValue(pair.Key, out var nodes))
+                if (known.TryGetValue(name, out var found))
                 {
-                    index[pair.Key] = nodes = new List<SyntaxNode>();
+                    return found;
                 }
 
-                nodes.AddRange(pair.Value);
+                List<SyntaxNode>? nodes = null;
+                for (var i = 0; i < _trees.Length; i++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var tree = _indexed[i];
+                    if (tree is null)
+                    {
+                        if (!MaySpell(i, name, cancellationToken))
+                        {
+                            continue;
+                        }
+
+                        var syntaxTree = _trees[i];
+                        tree = _indexed[i] = _cache is null
+                            ? TreeIndex.Of(syntaxTree, cancellationToken)
+                            : _cache.Get(syntaxTree).FolderIndex(syntaxTree, t => TreeIndex.Of(t, cancellationToken));
+                    }
+
+                    if ((calls ? tree.Calls : tree.Assignments).TryGetValue(name, out var treeNodes))
+                    {
+                        (nodes ??= new List<SyntaxNode>()).AddRange(treeNodes);
+                    }
+                }
+
+                IReadOnlyList<SyntaxNode> result = nodes ?? (IReadOnlyList<SyntaxNode>)Array.Empty<SyntaxNode>();
+                known[name] = result;
+                return result;
             }
         }
+
+        /// <summary>
+        /// False only when tree <paramref name="i"/> cannot hold an identifier token <paramref name="name"/>: its text is
+        /// ASCII without a Unicode escape and does not spell the name as a word.
+        /// </summary>
+        private bool MaySpell(int i, string name, CancellationToken cancellationToken)
+        {
+            var text = _texts[i];
+            if (text is null)
+            {
+                var source = _trees[i].GetText(cancellationToken).ToString();
+
+                // The empty string stands for a text whose identifiers may be spelled otherwise than by their characters.
+                text = _texts[i] = SpellsIdentifiersAsWritten(source) ? source : string.Empty;
+            }
+
+            if (text.Length == 0)
+            {
+                return true;
+            }
+
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + name.Length;
+                if ((at == 0 || !IsAsciiIdentifierPart(text[at - 1])) && (end == text.Length || !IsAsciiIdentifierPart(text[end])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>ASCII only (UTF-8 takes one byte per character), and no backslash before a <c>u</c> or <c>U</c>.</summary>
+        private static bool SpellsIdentifiersAsWritten(string text)
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(text) != text.Length)
+            {
+                return false;
+            }
+
+            for (var at = text.IndexOf('\\'); at >= 0 && at + 1 < text.Length; at = text.IndexOf('\\', at + 1))
+            {
+                if (text[at + 1] is 'u' or 'U')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsAsciiIdentifierPart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
     }
 
     /// <summary>One tree's calls, creations and assignments by name: syntax only (no symbol), so it may outlive a compilation.</summary>

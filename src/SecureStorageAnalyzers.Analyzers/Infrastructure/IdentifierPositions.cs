@@ -93,30 +93,60 @@ internal sealed class IdentifierPositions
         var i = offset;
         while (i < length)
         {
+            // ASCII is classified inline (most characters of a text); the rest by its Unicode category.
             var c = chars[i];
-            if (c == '\\' && i + 1 < length && chars[i + 1] is 'u' or 'U')
+            if (c < 128)
             {
-                return false;
-            }
+                if (!IsAsciiPart(c))
+                {
+                    if (c == '\\' && i + 1 < length && chars[i + 1] is 'u' or 'U')
+                    {
+                        return false;
+                    }
 
-            var part = IsIdentifierPart(c);
-            if (part == Part.Format)
-            {
-                return false;
+                    i++;
+                    continue;
+                }
             }
-
-            if (part == Part.No)
+            else
             {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < length && (part = IsIdentifierPart(chars[i])) != Part.No)
-            {
+                var part = NonAsciiPart(c);
                 if (part == Part.Format)
                 {
                     return false;
+                }
+
+                if (part == Part.No)
+                {
+                    i++;
+                    continue;
+                }
+            }
+
+            var start = i;
+            i++;
+            while (i < length)
+            {
+                c = chars[i];
+                if (c < 128)
+                {
+                    if (!IsAsciiPart(c))
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    var part = NonAsciiPart(c);
+                    if (part == Part.Format)
+                    {
+                        return false;
+                    }
+
+                    if (part == Part.No)
+                    {
+                        break;
+                    }
                 }
 
                 i++;
@@ -198,24 +228,11 @@ internal sealed class IdentifierPositions
         Format,
     }
 
-    /// <summary>The identifier-part answer of each ASCII character (<see cref="Part.Yes"/> for letters, digits and the underscore).</summary>
-    private static readonly System.Collections.Immutable.ImmutableArray<byte> AsciiPart = CreateAsciiPart();
-
-    private static System.Collections.Immutable.ImmutableArray<byte> CreateAsciiPart()
-    {
-        var table = new byte[128];
-        for (var c = 0; c < 128; c++)
-        {
-            table[c] = (byte)(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' ? Part.Yes : Part.No);
-        }
-
-        return System.Collections.Immutable.ImmutableArray.Create(table);
-    }
-
-    /// <summary>The lexer's identifier-part characters: letters, digits, connectors, combining marks, formatting characters.</summary>
+    /// <summary>An ASCII identifier-part character: a letter, a digit or the underscore (<c>c | 0x20</c> folds the upper case letters onto the lower case ones).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static Part IsIdentifierPart(char c) => c < 128 ? (Part)AsciiPart[c] : NonAsciiPart(c);
+    private static bool IsAsciiPart(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_';
 
+    /// <summary>The lexer's identifier-part characters outside ASCII: letters, digits, connectors, combining marks, formatting characters.</summary>
     private static Part NonAsciiPart(char c)
     {
         switch (CharUnicodeInfo.GetUnicodeCategory(c))
@@ -240,7 +257,7 @@ internal sealed class IdentifierPositions
 
     /// <summary>The lexer's identifier-start characters: letters and the underscore.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static bool IsIdentifierStart(char c) => c < 128 ? c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_' : NonAsciiStart(c);
+    private static bool IsIdentifierStart(char c) => c < 128 ? (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c == '_' : NonAsciiStart(c);
 
     private static bool NonAsciiStart(char c)
     {

@@ -201,3 +201,46 @@ public class FolderModelTests
         return (compilation, marks);
     }
 }
+
+/// <summary>
+/// The folder model's index looks into a tree only when its text spells a name asked as a word: a field assigned in a
+/// file that spells its name with a Unicode escape or a formatting character (no such word in the text) is still found.
+/// </summary>
+public class FolderModelIndexTests
+{
+    [Theory]
+    [InlineData("_kept")]
+    [InlineData("_k\\u0065pt")]
+    [InlineData("_ke\u00ADpt")]
+    public void AFieldAssignedInAnotherFile_IsFound_HoweverItsNameIsSpelled(string spelled)
+    {
+        var assigning = $$"""
+            using System.IO;
+            using Microsoft.AspNetCore.Hosting;
+
+            public partial class Keeper
+            {
+                private readonly string {{spelled}};
+                public Keeper(IWebHostEnvironment env) { {{spelled}} = Path.Combine(env.ContentRootPath, "kept"); }
+            }
+            """;
+        const string reading = """
+            using System.IO;
+
+            public partial class Keeper
+            {
+                public void Save(string phone) { Mark(Path.Combine(_kept, phone)); }
+                public static void Mark(string path) { }
+            }
+            """;
+        var trees = new[] { CSharpSyntaxTree.ParseText(assigning, path: "/p/Assigning.cs"), CSharpSyntaxTree.ParseText(reading, path: "/p/Reading.cs") };
+        var compilation = CSharpCompilation.Create("Index", trees, TestReferences.AspNetCore,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var call = trees[1].GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Single(c => c.Expression is IdentifierNameSyntax { Identifier.ValueText: "Mark" });
+        var mark = (IInvocationOperation)compilation.GetSemanticModel(trees[1]).GetOperation(call)!;
+        var folder = FolderModel.For(WellKnownTypes.GetOrCreate(compilation)).PathOf(mark.Arguments[0].Value, CancellationToken.None);
+        Assert.Equal("contentroot/kept/…", folder?.ToString());
+    }
+}
