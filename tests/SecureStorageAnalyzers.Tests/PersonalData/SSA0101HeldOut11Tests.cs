@@ -159,18 +159,20 @@ public class SSA0101HeldOut11Tests
             {
                 public void Export(DataRow row, Dictionary<string, string> data, byte[] bytes)
                 {
-                    {|#1:File.WriteAllBytes(Path.Combine("/srv/cards", {|#0:row["FullName"]|} + ".pdf"), bytes)|};
+                    {|#1:System.IO.File.WriteAllBytes(Path.Combine("/srv/cards", {|#0:row["FullName"]|} + ".pdf"), bytes)|};
                     var safeName = {|#2:data["StudentName"]|}.Replace(" ", "_");
-                    {|#4:File.{|#3:WriteAllBytes($"/srv/cards/ReportCard_{safeName}.pdf", bytes)|}|};
+                    {|#4:System.IO.File.{|#3:WriteAllBytes($"/srv/cards/ReportCard_{safeName}.pdf", bytes)|}|};
                     string first = {|#5:Request.Form["firstName"]|};
-                    {|#7:File.{|#6:WriteAllBytes(Path.Combine("/srv/cards", first + ".pdf"), bytes)|}|};
+                    {|#7:System.IO.File.{|#6:WriteAllBytes(Path.Combine("/srv/cards", first + ".pdf"), bytes)|}|};
                 }
             }
             """,
             Diagnostic().WithLocation(0).WithLocation(1)
                 .WithArguments("row[\"FullName\"]", "a person's name", "the value under the key 'FullName'", "'path' of File.WriteAllBytes", ""),
-            Diagnostic().WithLocation(3).WithLocation(4).WithLocation(2),
-            Diagnostic().WithLocation(6).WithLocation(7).WithLocation(5));
+            Diagnostic().WithLocation(3).WithLocation(4).WithLocation(2)
+                .WithArguments("data[\"StudentName\"]", "a person's name", "the value under the key 'StudentName'", "'path' of File.WriteAllBytes", ""),
+            Diagnostic().WithLocation(6).WithLocation(7).WithLocation(5)
+                .WithArguments("Request.Form[\"firstName\"]", "a person's name", "the value under the key 'firstName'", "'path' of File.WriteAllBytes", ""));
     }
 
     [Fact]
@@ -186,11 +188,11 @@ public class SSA0101HeldOut11Tests
             {
                 public void Export(DataRow row, Dictionary<string, string> data, Row own, string key, byte[] bytes)
                 {
-                    File.WriteAllBytes(Path.Combine("/srv/cards", row["FileName"] + ".pdf"), bytes);
-                    File.WriteAllBytes(Path.Combine("/srv/cards", data["NAME"] + ".pdf"), bytes);
-                    File.WriteAllBytes(Path.Combine("/srv/cards", data["Name"] + ".pdf"), bytes);
-                    File.WriteAllBytes(Path.Combine("/srv/cards", data[key] + ".pdf"), bytes);
-                    File.WriteAllBytes(Path.Combine("/srv/cards", data["ProductCode"] + ".pdf"), bytes);
+                    System.IO.File.WriteAllBytes(Path.Combine("/srv/cards", row["FileName"] + ".pdf"), bytes);
+                    System.IO.File.WriteAllBytes(Path.Combine("/srv/cards", data["NAME"] + ".pdf"), bytes);
+                    System.IO.File.WriteAllBytes(Path.Combine("/srv/cards", data["Name"] + ".pdf"), bytes);
+                    System.IO.File.WriteAllBytes(Path.Combine("/srv/cards", data[key] + ".pdf"), bytes);
+                    System.IO.File.WriteAllBytes(Path.Combine("/srv/cards", data["ProductCode"] + ".pdf"), bytes);
                 }
             }
             """);
