@@ -205,6 +205,32 @@ internal sealed class PersonalDataClassifier
         return null;
     }
 
+    /// <summary>
+    /// The value a platform collection holds under a constant key that names a personal identifier by itself, as a
+    /// member so named would: <c>row["FullName"]</c> of a <c>DataRow</c> or a data reader, <c>data["StudentName"]</c> of
+    /// a dictionary, <c>Request.Form["firstName"]</c>, <c>Session["Email"]</c>. A key that is a generic name alone
+    /// (<c>"Name"</c>, <c>"NAME"</c>: a product's or a file's as often as a person's; a bare <c>Name</c> member is
+    /// personal only on a person's type, and a collection has none) or that names no identifier (<c>"FileName"</c>)
+    /// is not. An indexer the application declares is its own member, read by its name as any other. Null for anything else.
+    /// </summary>
+    public SourceReason? ClassifyKeyedValue(IOperation operation)
+    {
+        if (operation is not IPropertyReferenceOperation { Property: { IsIndexer: true } indexer, Arguments: { Length: 1 } arguments } ||
+            arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key } || key.Length is 0 or > 64 ||
+            !FrameworkAssemblies.Declares(indexer))
+        {
+            return null;
+        }
+
+        var name = NameOf(key);
+        if (name.Excluded || name.Concept is not { } concept || PersonalIdentifierVocabulary.StartsWithNameWord(name.Tokens))
+        {
+            return null;
+        }
+
+        return new SourceReason(concept.Description, $"the value under the key '{key}'");
+    }
+
     /// <summary>The call is on a <c>ClaimsPrincipal</c>: its instance method, or an extension whose first parameter is one.</summary>
     private bool OnPrincipal(IInvocationOperation invocation)
     {

@@ -40,7 +40,8 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy, IFollowsProjec
     public bool PassesThrough(IOperation creationOrCall) => false;
 
     public SourceReason? Classify(IOperation operation, ISymbol? symbol) =>
-        _classifier.ClassifyClaim(operation) ?? _classifier.Classify(symbol) ?? _classifier.ClassifyControlValue(operation);
+        _classifier.ClassifyClaim(operation) ?? _classifier.Classify(symbol) ?? _classifier.ClassifyControlValue(operation) ??
+        _classifier.ClassifyKeyedValue(operation);
 
     /// <summary>Why <paramref name="symbol"/> is personal by what it is or how it is named, without an operation to read.</summary>
     public SourceReason? ClassifySymbol(ISymbol symbol) => _classifier.Classify(symbol);

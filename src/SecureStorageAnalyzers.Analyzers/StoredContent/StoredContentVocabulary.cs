@@ -155,7 +155,7 @@ internal sealed class StoredContentVocabulary
     {
         foreach (var text in words.Texts)
         {
-            if (_public.FindWord(text) is not null)
+            if (IsPublicWord(text))
             {
                 return true;
             }
@@ -163,7 +163,7 @@ internal sealed class StoredContentVocabulary
 
         foreach (var name in words.Names)
         {
-            if (_public.FindWord(name) is not null)
+            if (IsPublicWord(name))
             {
                 return true;
             }
@@ -276,7 +276,7 @@ internal sealed class StoredContentVocabulary
 
         foreach (var text in words.Texts)
         {
-            if (_public.FindWord(text) is not null || Extension(text, ImageExtensions) is not null)
+            if (IsPublicWord(text) || Extension(text, ImageExtensions) is not null)
             {
                 return new ContentJudgement(ContentVerdict.PublicMedia, "");
             }
@@ -284,7 +284,7 @@ internal sealed class StoredContentVocabulary
 
         foreach (var name in words.Names)
         {
-            if (_public.FindWord(name) is not null)
+            if (IsPublicWord(name))
             {
                 return new ContentJudgement(ContentVerdict.PublicMedia, "");
             }
@@ -303,6 +303,16 @@ internal sealed class StoredContentVocabulary
 
         return new ContentJudgement(ContentVerdict.NotNamedMedia, "nothing in its path names public media (images, photos, avatars, …)");
     }
+
+    /// <summary>
+    /// A public-media word of <paramref name="text"/>, or a run of letters all of one case that ends with one of five
+    /// letters or more (<c>EMPLOYERPROFILEPICTURE</c>, <c>studentphotos</c>: a folder written as one word) and holds no
+    /// private word anywhere (<c>PATIENTPICTURE</c> is not public media). Only public words are read inside such a run:
+    /// a private word there makes nothing public, and never a finding by itself. Short words (<c>pic</c>, <c>img</c>,
+    /// <c>logo</c>) and <c>cover</c> (<c>discover</c>, <c>recover</c>) are not read at the end of a run.
+    /// </summary>
+    private bool IsPublicWord(string text) =>
+        _public.FindWord(text) is not null || _public.FindRunSuffix(text, _private) is not null;
 
     /// <summary>"the name 'cvs'", "the word 'Patient' in 'imgPatient'", "the word 'Licence' in the method 'SaveLicence'".</summary>
     private static ContentJudgement Private(string word, string text, string kind) =>
@@ -437,6 +447,77 @@ internal sealed class StoredContentVocabulary
             }
 
             // "IMGs", "PDFs": an acronym with a plural splits as IM + Gs; the whole run of letters is tried too.
+            return FindWholeRun(text);
+        }
+
+        /// <summary>
+        /// The entry that ends a run of letters of one case, at least three letters after the run's start
+        /// (<c>EMPLOYERPROFILEPICTURE</c> → <c>PICTURE</c>), when no entry of <paramref name="blocking"/> is inside
+        /// the run; or null. Entries shorter than five letters, and <c>cover</c>, are not read this way.
+        /// </summary>
+        public string? FindRunSuffix(string text, WordList blocking)
+        {
+            for (var i = 0; i < text.Length;)
+            {
+                while (i < text.Length && !char.IsLetter(text[i]))
+                {
+                    i++;
+                }
+
+                var start = i;
+                var upper = i < text.Length && char.IsUpper(text[i]);
+                var oneCase = true;
+                while (i < text.Length && char.IsLetter(text[i]))
+                {
+                    oneCase &= char.IsUpper(text[i]) == upper;
+                    i++;
+                }
+
+                if (!oneCase || i - start < 8)
+                {
+                    continue;
+                }
+
+                foreach (var entry in _entries)
+                {
+                    var stem = entry[0];
+                    if (entry.Length != 1 || stem.Length < 5 || stem == "cover")
+                    {
+                        continue;
+                    }
+
+                    for (var length = stem.Length; length <= stem.Length + 3; length++)
+                    {
+                        var suffixStart = i - length;
+                        if (suffixStart - start >= 3 && PrivateFolderVocabulary.Matches(text, suffixStart, length, stem) &&
+                            !blocking.OccursIn(text, start, i - start))
+                        {
+                            return text.Substring(suffixStart, length);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>True when an entry's words, written together, occur anywhere in <paramref name="text"/>'s run.</summary>
+        private bool OccursIn(string text, int start, int length)
+        {
+            var run = text.Substring(start, length);
+            foreach (var entry in _entries)
+            {
+                if (run.IndexOf(string.Concat(entry), StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private string? FindWholeRun(string text)
+        {
             for (var i = 0; i < text.Length;)
             {
                 while (i < text.Length && !char.IsLetter(text[i]))

@@ -20,7 +20,8 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// own parameters: the operations the engine follows (string and path helpers, interpolation, concatenation, a string
 /// builder, LINQ over characters, <c>new string(chars)</c>, locals, loops over a string's characters, one level into
 /// another project method), and nothing else. A return that is a constant (<c>return "Untitled";</c>,
-/// <c>string.Empty</c>, <c>null</c>) is the method's answer for an empty input and says nothing; every other return
+/// <c>string.Empty</c>, <c>null</c>) is the method's answer for an empty input and says nothing, and so is any return under
+/// a test that a string parameter is null or empty (<c>if (string.IsNullOrWhiteSpace(name)) return $"User_{id}";</c>); every other return
 /// must be made of a parameter, or the method carries none: a hash (an unkeyed one made inside the method is its
 /// pseudonym), an encryption, a lookup by the value (<c>_ids[name]</c>), a fresh name or <c>Path.GetExtension</c>
 /// returns something not made of it. A return that is itself a path or a file name (<c>Path.Combine</c>,
@@ -90,7 +91,7 @@ internal sealed class ProjectStringMethods
         foreach (var returned in returns)
         {
             var value = returned.WithoutConversions();
-            if (IsConstant(value))
+            if (IsConstant(value) || AnswersEmptyInput(returned, method))
             {
                 continue;
             }
@@ -120,6 +121,60 @@ internal sealed class ProjectStringMethods
 
         return carried.Count == 0 ? ImmutableArray<int>.Empty : ImmutableArray.CreateRange(carried);
     }
+
+    /// <summary>
+    /// True for a return inside <c>if (string.IsNullOrWhiteSpace(name))</c> (or <c>IsNullOrEmpty</c>, <c>name == null</c>,
+    /// <c>name is null</c>, alone or in an <c>||</c>) of one of the method's own string parameters: the method's answer for
+    /// an empty input, whatever it is made of (<c>return $"User_{userId}";</c>), as a constant fallback is.
+    /// </summary>
+    internal static bool AnswersEmptyInput(IOperation returned, IMethodSymbol method)
+    {
+        var child = returned.Parent;
+        for (var parent = child?.Parent; parent is not null && child is not null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IBlockOperation:
+                    continue;
+                case IConditionalOperation conditional when ReferenceEquals(conditional.WhenTrue, child):
+                    return TestsEmptyParameter(conditional.Condition, method, 0);
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TestsEmptyParameter(IOperation condition, IMethodSymbol method, int depth)
+    {
+        if (depth > 4)
+        {
+            return false;
+        }
+
+        condition = condition.WithoutConversions();
+        switch (condition)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                return TestsEmptyParameter(or.LeftOperand, method, depth + 1) || TestsEmptyParameter(or.RightOperand, method, depth + 1);
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: nameof(string.IsNullOrEmpty) or nameof(string.IsNullOrWhiteSpace) } test } invocation
+                when test.ContainingType.SpecialType == SpecialType.System_String && invocation.Arguments.Length == 1:
+                return IsOwnStringParameter(invocation.Arguments[0].Value, method);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals:
+                return equals.RightOperand.WithoutConversions().ConstantValue is { HasValue: true, Value: null } && IsOwnStringParameter(equals.LeftOperand, method) ||
+                       equals.LeftOperand.WithoutConversions().ConstantValue is { HasValue: true, Value: null } && IsOwnStringParameter(equals.RightOperand, method);
+            case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var constant } } isNull
+                when constant.WithoutConversions().ConstantValue is { HasValue: true, Value: null }:
+                return IsOwnStringParameter(isNull.Value, method);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsOwnStringParameter(IOperation value, IMethodSymbol method) =>
+        value.WithoutConversions() is IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_String } parameter } &&
+        SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, method);
 
     /// <summary>A constant (<c>"Untitled"</c>, <c>null</c>, <c>default</c>) or <c>string.Empty</c>.</summary>
     private static bool IsConstant(IOperation value) =>
