@@ -29,7 +29,7 @@ public class OperationExtensionsTests
                     string Local(string s) => s + a + b + total;
                     switch (o) { case string s when s.Length > 2: sb.Append(Local(s)); break; default: break; }
                     try { sb.Append(name?.ToUpper() ?? "none"); } catch (Exception e) when (e is not null) { throw; } finally { sb.Clear(); }
-                    return $"{name}/{Local(name)}/{(a == b ? 1 : 2)}";
+                    return $"{name}/{Local(name)}/{(a.Length == b ? 1 : 2)}";
                 }
             }
             """;
