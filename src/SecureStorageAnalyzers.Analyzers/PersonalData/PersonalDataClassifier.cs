@@ -471,12 +471,6 @@ internal sealed class PersonalDataClassifier
     private static bool MayNameByType(ImmutableArray<string> tokens) =>
         tokens.Length is > 1 and <= 3 && (tokens[0] is "name" or "nombre" or "nom" or "nome" || tokens[tokens.Length - 1] is "name" or "nombre" or "nom" or "nome");
 
-    /// <summary>
-    /// Why an application type is a person, or null: its name (or an application base type's) names one
-    /// (<see cref="PersonalIdentifierVocabulary.NamesPerson"/>, with <c>SSA0101.person_types</c>), or it declares a member
-    /// only a person has (<see cref="PersonalIdentifierVocabulary.IsPersonOnlyMember"/>: <c>Surname</c>, <c>DateOfBirth</c>).
-    /// Worked out once per type.
-    /// </summary>
     private const string PersonsDocument = "a type that names a person's CV";
 
     /// <summary>
@@ -486,6 +480,12 @@ internal sealed class PersonalDataClassifier
     private ImmutableArray<string> OwnWords(INamedTypeSymbol owner, string evidence) =>
         evidence.EndsWith(PersonsDocument, System.StringComparison.Ordinal) ? ImmutableArray<string>.Empty : TypeTokens(owner);
 
+    /// <summary>
+    /// Why an application type is a person, or null: its name (or an application base type's) names one
+    /// (<see cref="PersonalIdentifierVocabulary.NamesPerson"/>, with <c>SSA0101.person_types</c>), or it declares a member
+    /// only a person has (<see cref="PersonalIdentifierVocabulary.IsPersonOnlyMember"/>: <c>Surname</c>, <c>DateOfBirth</c>).
+    /// Worked out once per type.
+    /// </summary>
     private string? PersonEvidence(INamedTypeSymbol type)
     {
         if (!_persons.TryGetValue(type, out var evidence))
