@@ -111,10 +111,15 @@ public sealed class ProjectInfo
             ?? All("Import").Select(e => e.Attribute("Sdk")?.Value).FirstOrDefault(v => v is not null)
             ?? "classic";
         sdk = sdk.Split('/')[0].Trim();
+        var assemblyReferences = All("Reference")
+            .Select(e => e.Attribute("Include")?.Value.Split(',')[0].Trim())
+            .Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var packages = All("PackageReference")
             .Select(e => e.Attribute("Include")?.Value ?? e.Attribute("Update")?.Value)
             .Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())
-            .Concat(PackagesConfigDocumentWriters(directory)).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+            .Concat(PackagesConfigDocumentWriters(directory))
+            .Concat(assemblyReferences.Where(CompilationFactory.DocumentWriterAssemblies.ContainsKey).Select(a => CompilationFactory.DocumentWriterAssemblies[a]))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var frameworkReferences = All("FrameworkReference").Select(e => e.Attribute("Include")?.Value ?? "").ToList();
         var isWebSdk = sdk.Equals("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
         var usesAspNetCore = isWebSdk
@@ -128,9 +133,6 @@ public sealed class ProjectInfo
         var targetsNetFramework = sdk == "classic"
             ? targetFrameworkVersion is null || Regex.IsMatch(targetFrameworkVersion, @"^v[234]\.", RegexOptions.CultureInvariant)
             : firstTargetFramework is not null && Regex.IsMatch(firstTargetFramework, @"^net4\d+$", RegexOptions.CultureInvariant);
-        var assemblyReferences = All("Reference")
-            .Select(e => e.Attribute("Include")?.Value.Split(',')[0].Trim())
-            .Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var extraUsings = All("Using")
             .Where(e => e.Attribute("Include") is not null && e.Attribute("Alias") is null)
             .Select(e => (e.Attribute("Static")?.Value.Equals("true", StringComparison.OrdinalIgnoreCase) == true ? "static " : "") + e.Attribute("Include")!.Value.Trim())
@@ -363,6 +365,26 @@ public sealed class CompilationFactory
     {
         "PDFsharp", "PDFsharp-MigraDoc", "PDFsharp-MigraDoc-GDI", "PDFsharp-MigraDoc-WPF", "ClosedXML", "EPPlus", "DocumentFormat.OpenXml",
         "QuestPDF", "PdfSharpCore", "DocX", "Xceed.Words.NET", "GemBox.Document", "GemBox.Spreadsheet",
+    };
+
+    /// <summary>
+    /// A document library's assembly that a classic project references directly (<c>&lt;Reference Include="DocX"&gt;</c>
+    /// with a HintPath into a lib folder or packages folder the fetched repository lacks), by the package that ships it:
+    /// bound as that package (held-out set 10's Web Forms site references lib\DocX.dll).
+    /// </summary>
+    public static readonly Dictionary<string, string> DocumentWriterAssemblies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["DocX"] = "DocX",
+        ["Xceed.Words.NET"] = "DocX",
+        ["Xceed.Document.NET"] = "DocX",
+        ["PdfSharp"] = "PDFsharp",
+        ["MigraDoc.Rendering"] = "PDFsharp-MigraDoc",
+        ["PdfSharpCore"] = "PdfSharpCore",
+        ["QuestPDF"] = "QuestPDF",
+        ["EPPlus"] = "EPPlus",
+        ["ClosedXML"] = "ClosedXML",
+        ["GemBox.Document"] = "GemBox.Document",
+        ["GemBox.Spreadsheet"] = "GemBox.Spreadsheet",
     };
 
     /// <summary>
