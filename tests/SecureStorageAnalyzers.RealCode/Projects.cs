@@ -39,6 +39,14 @@ public sealed class ProjectInfo
     /// <summary>The framework assemblies a .NET Framework project names in <c>&lt;Reference Include&gt;</c> (simple names).</summary>
     public ImmutableArray<string> FrameworkAssemblyReferences { get; init; } = ImmutableArray<string>.Empty;
 
+    /// <summary>
+    /// A classic ASP.NET project: it references System.Web itself (<c>&lt;Reference Include="System.Web"&gt;</c>), its
+    /// <c>ProjectTypeGuids</c> name a web application ({349c5851-65df-11da-9384-00065b846f21}), or a web.config lies beside
+    /// it. Only such a .NET Framework project is handed System.Web and its companions: a WinForms or console app is not a
+    /// web site (held-out set 11's WinForms log looked like one when every .NET Framework project had System.Web).
+    /// </summary>
+    public bool IsClassicWeb { get; init; }
+
     /// <summary>A worker SDK project, or one referencing Microsoft.Extensions.* packages (hosting, DI, logging).</summary>
     public bool UsesExtensions => Sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
         || PackageReferences.Any(p => p.StartsWith("Microsoft.Extensions.", StringComparison.OrdinalIgnoreCase));
@@ -103,9 +111,15 @@ public sealed class ProjectInfo
             ?? All("Import").Select(e => e.Attribute("Sdk")?.Value).FirstOrDefault(v => v is not null)
             ?? "classic";
         sdk = sdk.Split('/')[0].Trim();
+        var assemblyReferences = All("Reference")
+            .Select(e => e.Attribute("Include")?.Value.Split(',')[0].Trim())
+            .Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var packages = All("PackageReference")
             .Select(e => e.Attribute("Include")?.Value ?? e.Attribute("Update")?.Value)
-            .Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToImmutableArray();
+            .Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())
+            .Concat(PackagesConfigDocumentWriters(directory))
+            .Concat(assemblyReferences.Where(CompilationFactory.DocumentWriterAssemblies.ContainsKey).Select(a => CompilationFactory.DocumentWriterAssemblies[a]))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var frameworkReferences = All("FrameworkReference").Select(e => e.Attribute("Include")?.Value ?? "").ToList();
         var isWebSdk = sdk.Equals("Microsoft.NET.Sdk.Web", StringComparison.OrdinalIgnoreCase);
         var usesAspNetCore = isWebSdk
@@ -119,9 +133,6 @@ public sealed class ProjectInfo
         var targetsNetFramework = sdk == "classic"
             ? targetFrameworkVersion is null || Regex.IsMatch(targetFrameworkVersion, @"^v[234]\.", RegexOptions.CultureInvariant)
             : firstTargetFramework is not null && Regex.IsMatch(firstTargetFramework, @"^net4\d+$", RegexOptions.CultureInvariant);
-        var assemblyReferences = All("Reference")
-            .Select(e => e.Attribute("Include")?.Value.Split(',')[0].Trim())
-            .Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         var extraUsings = All("Using")
             .Where(e => e.Attribute("Include") is not null && e.Attribute("Alias") is null)
             .Select(e => (e.Attribute("Static")?.Value.Equals("true", StringComparison.OrdinalIgnoreCase) == true ? "static " : "") + e.Attribute("Include")!.Value.Trim())
@@ -131,11 +142,16 @@ public sealed class ProjectInfo
             .Where(v => !string.IsNullOrWhiteSpace(v))
             .Select(v => System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, v!.Replace('\\', '/'))))
             .ToImmutableArray();
+        const string WebApplicationGuid = "349c5851-65df-11da-9384-00065b846f21";
+        var isClassicWeb = assemblyReferences.Contains("System.Web", StringComparer.OrdinalIgnoreCase)
+            || (Property("ProjectTypeGuids")?.Contains(WebApplicationGuid, StringComparison.OrdinalIgnoreCase) ?? false)
+            || System.IO.Directory.EnumerateFiles(directory, "*.config").Any(f => System.IO.Path.GetFileName(f).Equals("web.config", StringComparison.OrdinalIgnoreCase));
         return new ProjectInfo
         {
             Path = path,
             Directory = directory,
             Sdk = sdk,
+            IsClassicWeb = isClassicWeb,
             ImplicitUsings = IsOn(Property("ImplicitUsings")),
             NullableEnabled = IsOn(Property("Nullable")),
             IsExe = isWebSdk || sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
@@ -152,6 +168,25 @@ public sealed class ProjectInfo
                 p.Equals("NUnit", StringComparison.OrdinalIgnoreCase) ||
                 p.StartsWith("MSTest", StringComparison.OrdinalIgnoreCase)),
         };
+    }
+
+    /// <summary>
+    /// The document-writer packages a classic project restores from its packages.config (DocX, PDFsharp, EPPlus…, the ids
+    /// of <see cref="CompilationFactory.DocumentWriterPackageIds"/>): such a project names none of them in a
+    /// PackageReference, so without this its saves bind to nothing (held-out set 10's DocX reports in a Web Forms site).
+    /// Only these ids are read: the other packages of a classic project are not bound here, as before.
+    /// </summary>
+    private static IEnumerable<string> PackagesConfigDocumentWriters(string directory)
+    {
+        var config = System.IO.Path.Combine(directory, "packages.config");
+        if (!File.Exists(config) || TryParse(File.ReadAllText(config)) is not { } document)
+        {
+            return Array.Empty<string>();
+        }
+
+        return document.Descendants().Where(e => e.Name.LocalName == "package")
+            .Select(e => e.Attribute("id")?.Value.Trim()).Where(id => id is not null && CompilationFactory.DocumentWriterPackageIds.Contains(id))
+            .Select(id => id!).ToList();
     }
 
     private static XDocument? TryParse(string text)
@@ -293,8 +328,14 @@ public sealed class CompilationFactory
         // QuestPDF are not served, so their saves stay unbound here).
         ["PDFsharp"] = new[] { "PDFsharp" },
         ["PDFsharp-MigraDoc"] = new[] { "PDFsharp" },
+        ["PDFsharp-MigraDoc-GDI"] = new[] { "PDFsharp" },
+        ["PDFsharp-MigraDoc-WPF"] = new[] { "PDFsharp" },
         ["System.Drawing.Common"] = new[] { "System.Drawing.Common" },
         ["ClosedXML"] = new[] { "ClosedXML" },
+        // EPPlus: the mirror serves 4.5.3.3 (the last release before the non-commercial licence), bound for any version
+        // referenced. Versions 5 and later add SaveAs(string), new ExcelPackage(string) and ExcelPackage.LicenseContext,
+        // which stay unbound here (the sets' EPPlus code saves to streams; a FileInfo save binds in every version).
+        ["EPPlus"] = new[] { "EPPlus" },
         ["DocumentFormat.OpenXml"] = new[] { "DocumentFormat.OpenXml", "DocumentFormat.OpenXml.Framework", "System.IO.Packaging" },
 
         // AutoMapper: a service returning _mapper.Map<Dto>(record) of a record its repository finds by id (SSA0005's
@@ -314,6 +355,94 @@ public sealed class CompilationFactory
     };
 
     private static readonly string[] PreferredFrameworks = { "net10.0", "net9.0", "net8.0", "net6.0", "netcoreapp3.1", "netstandard2.1", "netstandard2.0" };
+
+    /// <summary>
+    /// The document libraries whose saves the rules read (SSA0006's writes, SSA0101's paths): the ids a classic project's
+    /// packages.config is read for (<see cref="ProjectInfo"/>), the served ones bound from the NuGet cache
+    /// (<see cref="KnownPackages"/>), the others through a stand-in (<see cref="StandInPackages"/>).
+    /// </summary>
+    public static readonly HashSet<string> DocumentWriterPackageIds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PDFsharp", "PDFsharp-MigraDoc", "PDFsharp-MigraDoc-GDI", "PDFsharp-MigraDoc-WPF", "ClosedXML", "EPPlus", "DocumentFormat.OpenXml",
+        "QuestPDF", "PdfSharpCore", "DocX", "Xceed.Words.NET", "GemBox.Document", "GemBox.Spreadsheet",
+    };
+
+    /// <summary>
+    /// A document library's assembly that a classic project references directly (<c>&lt;Reference Include="DocX"&gt;</c>
+    /// with a HintPath into a lib folder or packages folder the fetched repository lacks), by the package that ships it:
+    /// bound as that package (held-out set 10's Web Forms site references lib\DocX.dll).
+    /// </summary>
+    public static readonly Dictionary<string, string> DocumentWriterAssemblies = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["DocX"] = "DocX",
+        ["Xceed.Words.NET"] = "DocX",
+        ["Xceed.Document.NET"] = "DocX",
+        ["PdfSharp"] = "PDFsharp",
+        ["MigraDoc.Rendering"] = "PDFsharp-MigraDoc",
+        ["PdfSharpCore"] = "PdfSharpCore",
+        ["QuestPDF"] = "QuestPDF",
+        ["EPPlus"] = "EPPlus",
+        ["ClosedXML"] = "ClosedXML",
+        ["GemBox.Document"] = "GemBox.Document",
+        ["GemBox.Spreadsheet"] = "GemBox.Spreadsheet",
+    };
+
+    /// <summary>
+    /// Document libraries the mirror does not serve, by package id, with the section of StandIns.cs (its #if symbol) that
+    /// declares their namespaces, types and the signatures the rules read. A project that references one (or whose
+    /// referenced projects do) gets that section compiled into an assembly of its own, once per section and kind of
+    /// framework, so its saves bind as in a real build. MigraDoc's section is compiled against the real PDFsharp.
+    /// </summary>
+    private static readonly Dictionary<string, string> StandInPackages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["QuestPDF"] = "QUESTPDF",
+        ["PdfSharpCore"] = "PDFSHARPCORE",
+        ["PDFsharp-MigraDoc"] = "MIGRADOC",
+        ["PDFsharp-MigraDoc-GDI"] = "MIGRADOC",
+        ["PDFsharp-MigraDoc-WPF"] = "MIGRADOC",
+        ["DocX"] = "DOCX",
+        ["Xceed.Words.NET"] = "DOCX",
+        ["GemBox.Document"] = "GEMBOX_DOCUMENT",
+        ["GemBox.Spreadsheet"] = "GEMBOX_SPREADSHEET",
+    };
+
+    private static readonly Dictionary<(string Symbol, bool NetFramework), MetadataReference?> StandIns = new();
+
+    /// <summary>Names of the stand-in assemblies handed to some compilation (the report lists them with the package assemblies).</summary>
+    private static MetadataReference? StandIn(string symbol, bool netFramework, IReadOnlyList<MetadataReference> references)
+    {
+        lock (StandIns)
+        {
+            if (StandIns.TryGetValue((symbol, netFramework), out var known))
+            {
+                return known;
+            }
+
+            var file = System.IO.Path.Combine(AppContext.BaseDirectory, "StandIns.cs");
+            MetadataReference? result = null;
+            if (File.Exists(file))
+            {
+                var options = new CSharpParseOptions(LanguageVersion.Latest).WithPreprocessorSymbols(symbol);
+                var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(file), options, file);
+                var compilation = CSharpCompilation.Create("StandIn." + symbol, new[] { tree }, references,
+                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                using var image = new MemoryStream();
+                var emitted = compilation.Emit(image);
+                if (emitted.Success)
+                {
+                    result = MetadataReference.CreateFromImage(image.ToArray());
+                }
+                else
+                {
+                    Console.Error.WriteLine($"stand-in {symbol} ({(netFramework ? ".NET Framework" : ".NET")}) does not compile: " +
+                        string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(3)));
+                }
+            }
+
+            StandIns[(symbol, netFramework)] = result;
+            return result;
+        }
+    }
 
     private static readonly string[] Defines =
     {
@@ -353,9 +482,15 @@ public sealed class CompilationFactory
     private static readonly string[] NetFrameworkDefaultAssemblies =
     {
         "mscorlib", "System", "System.Core", "System.Data", "System.Drawing", "System.Xml", "System.Xml.Linq", "System.Configuration",
-        "System.Web", "System.Web.Abstractions", "System.Web.ApplicationServices", "System.Web.Extensions", "System.Web.Routing",
-        "System.Web.Services", "System.Runtime.Caching", "System.Net.Http", "System.ComponentModel.DataAnnotations", "Microsoft.CSharp",
+        "System.Runtime.Caching", "System.Net.Http", "System.ComponentModel.DataAnnotations", "Microsoft.CSharp",
         "System.Runtime.Serialization", "System.ServiceModel", "System.Windows.Forms", "System.IO.Compression", "System.IO.Compression.FileSystem",
+    };
+
+    /// <summary>What a classic web project references by default besides those (<see cref="ProjectInfo.IsClassicWeb"/>).</summary>
+    private static readonly string[] NetFrameworkWebAssemblies =
+    {
+        "System.Web", "System.Web.Abstractions", "System.Web.ApplicationServices", "System.Web.Extensions", "System.Web.Routing",
+        "System.Web.Services",
     };
 
     private static ImmutableArray<MetadataReference> NetFrameworkReferences(ProjectInfo project)
@@ -367,6 +502,11 @@ public sealed class CompilationFactory
         }
 
         var names = new HashSet<string>(NetFrameworkDefaultAssemblies, StringComparer.OrdinalIgnoreCase);
+        if (project.IsClassicWeb)
+        {
+            names.UnionWith(NetFrameworkWebAssemblies);
+        }
+
         names.UnionWith(project.FrameworkAssemblyReferences);
         var files = names.Select(n => System.IO.Path.Combine(folder, n + ".dll")).Where(File.Exists)
             .Concat(System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(folder, "Facades"), "*.dll"))
@@ -459,10 +599,21 @@ public sealed class CompilationFactory
         }
 
         // Package references flow to the projects that reference this one, as in MSBuild (a web app's DbContext lives in its data project).
-        foreach (var assembly in PackageReferenceAssemblies(Closure(project).SelectMany(p => p.PackageReferences)))
+        var packageReferences = Closure(project).SelectMany(p => p.PackageReferences).ToList();
+        foreach (var assembly in PackageReferenceAssemblies(packageReferences, project.TargetsNetFramework))
         {
             references.Add(MetadataReference.CreateFromFile(assembly));
             PackageAssemblies.Add(System.IO.Path.GetFileName(assembly));
+        }
+
+        // Document libraries the mirror does not serve: their stand-ins (StandIns.cs), compiled against what the project has so far.
+        foreach (var symbol in packageReferences.Where(StandInPackages.ContainsKey).Select(p => StandInPackages[p]).Distinct(StringComparer.Ordinal).ToList())
+        {
+            if (StandIn(symbol, project.TargetsNetFramework, references) is { } standIn)
+            {
+                references.Add(standIn);
+                PackageAssemblies.Add("StandIn." + symbol);
+            }
         }
 
         var parseOptions = project.TargetsNetFramework ? NetFrameworkParseOptions : ParseOptions;
@@ -588,7 +739,13 @@ public sealed class CompilationFactory
         return result;
     }
 
-    private static IEnumerable<string> PackageReferenceAssemblies(IEnumerable<string> packageReferences)
+    /// <summary>A .NET Framework project takes a package's .NET Framework or .NET Standard build where the package has one.</summary>
+    private static readonly string[] NetFrameworkPreferredFrameworks =
+    {
+        "net48", "net472", "net471", "net47", "net462", "net461", "net46", "net452", "net45", "net40", "net35", "netstandard2.0",
+    };
+
+    private static IEnumerable<string> PackageReferenceAssemblies(IEnumerable<string> packageReferences, bool netFramework)
     {
         var packagesRoot = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
@@ -610,7 +767,7 @@ public sealed class CompilationFactory
                 continue;
             }
 
-            foreach (var framework in PreferredFrameworks)
+            foreach (var framework in netFramework && DocumentWriterPackageIds.Contains(id) ? NetFrameworkPreferredFrameworks.Concat(PreferredFrameworks) : PreferredFrameworks)
             {
                 var lib = System.IO.Path.Combine(newest, "lib", framework);
                 if (System.IO.Directory.Exists(lib))

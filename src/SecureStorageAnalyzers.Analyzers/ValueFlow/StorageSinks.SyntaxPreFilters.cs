@@ -22,7 +22,7 @@ internal sealed partial class StorageSinks
         "StorageClient", "UrlSigner", "PutObjectArgs", "GetObjectArgs", "WithObject",
         // Document and image libraries that save to a path themselves.
         "PdfDocument", "PdfDocumentRenderer", "Bitmap", "Image", "GeneratePdf", "GenerateXps", "XLWorkbook", "PdfWriter",
-        "WordprocessingDocument", "SpreadsheetDocument", "PresentationDocument",
+        "WordprocessingDocument", "SpreadsheetDocument", "PresentationDocument", "DocX", "ExcelPackage", "DocumentModel", "ExcelFile",
         // Places on disk: a string built from one is a path even before it meets a storage call.
         "ContentRootPath", "WebRootPath", "BaseDirectory", "GetFolderPath", "GetTempPath", "GetCurrentDirectory",
         "CurrentDirectory", "DirectoryName");

@@ -9,7 +9,7 @@ namespace SecureStorageAnalyzers.ValueFlow;
 
 // Where a call writes a file (SSA0006, SSA0009): the written path of File, FileInfo, FileStream, StreamWriter and posted-file
 // calls, and of the document and image libraries that save to a path themselves (PDFsharp, MigraDoc, System.Drawing,
-// QuestPDF, ClosedXML, iText 7, the Open XML SDK).
+// QuestPDF, ClosedXML, iText 7, the Open XML SDK, Xceed DocX, EPPlus, GemBox).
 internal sealed partial class StorageSinks
 {
     private readonly SymbolSet<INamedTypeSymbol> _pdfDocuments;
@@ -20,11 +20,16 @@ internal sealed partial class StorageSinks
     private readonly INamedTypeSymbol? _pdfWriter;
     private readonly SymbolSet<INamedTypeSymbol> _openXmlDocuments;
     private readonly SymbolSet<INamedTypeSymbol> _openXmlCopies;
+    private readonly SymbolSet<INamedTypeSymbol> _docXCreators;
+    private readonly SymbolSet<INamedTypeSymbol> _docXDocuments;
+    private readonly INamedTypeSymbol? _excelPackage;
+    private readonly SymbolSet<INamedTypeSymbol> _gemBoxDocuments;
 
     /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
     public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes =>
-        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase, _fileUpload, _image, _questPdfGenerate, _pdfWriter)
-            .Concat(_pdfDocuments).Concat(_workbooks).Concat(_openXmlDocuments).Concat(_openXmlCopies);
+        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase, _fileUpload, _image, _questPdfGenerate, _pdfWriter,
+                _excelPackage)
+            .Concat(_pdfDocuments).Concat(_workbooks).Concat(_openXmlDocuments).Concat(_openXmlCopies).Concat(_docXDocuments).Concat(_gemBoxDocuments);
 
     /// <summary>
     /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/
@@ -112,18 +117,25 @@ internal sealed partial class StorageSinks
     /// <c>WordprocessingDocument</c>/<c>SpreadsheetDocument</c>/<c>PresentationDocument.Create(path, …)</c> (which creates
     /// the file), a package's <c>Clone(path, …)</c> (version 3's extension, version 2's instance method) and version 2's
     /// <c>SaveAs(path)</c>. <c>Open(path, true)</c> changes a file already there and <c>CreateFromTemplate(path)</c> reads
-    /// one: not writes that store a file.
+    /// one: not writes that store a file. Xceed DocX's <c>DocX.Create(filename)</c> (the file its <c>Save()</c> writes) and
+    /// <c>SaveAs(filename)</c>; GemBox's <c>DocumentModel</c>/<c>ExcelFile.Save(path[, options])</c>; EPPlus in
+    /// <see cref="ExcelPackageWrittenPath"/>. <c>DocX.Load</c> and GemBox's <c>Load</c> read a file.
     /// </summary>
     private IOperation? DocumentWrittenPath(IInvocationOperation invocation, INamedTypeSymbol type)
     {
+        if (_excelPackage is not null && SymbolEqualityComparer.Default.Equals(type, _excelPackage))
+        {
+            return ExcelPackageWrittenPath(invocation);
+        }
+
         var name = invocation.TargetMethod.Name;
         var writes = name switch
         {
-            "Save" => _pdfDocuments.Contains(type) || SymbolEqualityComparer.Default.Equals(type, _image),
+            "Save" => _pdfDocuments.Contains(type) || SymbolEqualityComparer.Default.Equals(type, _image) || _gemBoxDocuments.Contains(type),
             "SaveAsync" => _pdfDocuments.Contains(type),
             "GeneratePdf" or "GenerateXps" => SymbolEqualityComparer.Default.Equals(type, _questPdfGenerate),
-            "SaveAs" => _workbooks.Contains(type) || _openXmlCopies.Contains(type),
-            "Create" => _openXmlDocuments.Contains(type),
+            "SaveAs" => _workbooks.Contains(type) || _openXmlCopies.Contains(type) || _docXDocuments.Contains(type),
+            "Create" => _openXmlDocuments.Contains(type) || _docXCreators.Contains(type),
             "Clone" => _openXmlCopies.Contains(type),
             _ => false,
         };
@@ -142,6 +154,52 @@ internal sealed partial class StorageSinks
 
         return null;
     }
+
+    /// <summary>
+    /// EPPlus: <c>SaveAs(file)</c>/<c>SaveAsAsync(file)</c> write the <c>FileInfo</c> (or, from version 5, the path) they are
+    /// given; <c>Save()</c>/<c>SaveAsync()</c> write the file the package was created over (<c>new ExcelPackage(new
+    /// FileInfo(path))</c>, in the call's receiver or in the one value of the local it is read from). A string of
+    /// <c>Save(password)</c> is a password, and a package created over a stream writes where the stream was opened.
+    /// </summary>
+    private IOperation? ExcelPackageWrittenPath(IInvocationOperation invocation)
+    {
+        switch (invocation.TargetMethod.Name)
+        {
+            case "SaveAs" or "SaveAsAsync":
+                return FirstParameterArgument(invocation.Arguments) is { Parameter: { } first } saved && IsFileOrPath(first.Type) ? saved.Value : null;
+            case "Save" or "SaveAsync":
+                var receiver = invocation.Instance?.WithoutConversions();
+                if (receiver is ILocalReferenceOperation local)
+                {
+                    var values = BodyIndex(local).ValuesOf(local.Local);
+                    receiver = values.Count == 1 ? values[0].WithoutConversions() : null;
+                }
+
+                // new ExcelPackage(newFile[, password | template]): the file is the first parameter in every version.
+                return receiver is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type, _excelPackage) &&
+                       FirstParameterArgument(creation.Arguments) is { Parameter: { } file } created && IsFileOrPath(file.Type) && file.Name != "template"
+                    ? created.Value
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    private static IArgumentOperation? FirstParameterArgument(ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is { Ordinal: 0 })
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsFileOrPath(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.System_String || SymbolEqualityComparer.Default.Equals(type, _fileInfo);
 
     /// <summary>
     /// An open that can store a new file: a <c>FileMode</c> that creates (<c>CreateNew</c>, <c>Create</c>,

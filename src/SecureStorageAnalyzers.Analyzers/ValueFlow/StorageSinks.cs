@@ -99,8 +99,13 @@ internal sealed partial class StorageSinks
         _pdfWriter = types.ITextPdfWriter;
         _openXmlDocuments = SymbolSet<INamedTypeSymbol>.Of(types.OpenXmlWordprocessingDocument, types.OpenXmlSpreadsheetDocument, types.OpenXmlPresentationDocument);
         _openXmlCopies = SymbolSet<INamedTypeSymbol>.Of(types.OpenXmlPackage, types.OpenXmlCloneableExtensions);
+        _docXCreators = SymbolSet<INamedTypeSymbol>.Of(types.NovacodeDocX, types.XceedDocX);
+        _docXDocuments = SymbolSet<INamedTypeSymbol>.Of(types.NovacodeDocX, types.XceedDocX, types.XceedDocument);
+        _excelPackage = types.EpplusExcelPackage;
+        _gemBoxDocuments = SymbolSet<INamedTypeSymbol>.Of(types.GemBoxDocumentModel, types.GemBoxExcelFile);
         foreach (var writer in Symbols.NonNull(types.PdfSharpPdfDocument, types.PdfSharpCorePdfDocument, types.MigraDocPdfDocumentRenderer,
-                     _image, _questPdfGenerate, types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook, _pdfWriter).Concat(_openXmlDocuments).Concat(_openXmlCopies))
+                     _image, _questPdfGenerate, types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook, _pdfWriter, _excelPackage)
+                     .Concat(_openXmlDocuments).Concat(_openXmlCopies).Concat(_docXDocuments).Concat(_gemBoxDocuments))
         {
             sinkTypes.Add(writer);
         }

@@ -47,14 +47,20 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         _virtualPaths = new VirtualPathTexts(types, StorageSinks.Create(types));
 
         _mapPathTypes = types.HasSystemWeb ? types.SystemWebMapPathTypes : SymbolSet<INamedTypeSymbol>.Empty();
+        // The base directory is IIS's application folder only in the web application IIS loads, a class library; an
+        // executable (a WinForms, WPF, console or self-hosted app that references System.Web for its utilities) runs
+        // from its own folder, which nothing serves.
         _appFolderProperties = types.HasSystemWeb
             ? SymbolSet<IPropertySymbol>.Of(
                 WellKnownTypes.Property(types.SystemWebHostingEnvironment, "ApplicationPhysicalPath"),
                 WellKnownTypes.Property(types.SystemWebHttpRuntime, "AppDomainAppPath"),
-                WellKnownTypes.Property(types.AppDomain, "BaseDirectory"),
+                IsExecutable(types.Compilation) ? null : WellKnownTypes.Property(types.AppDomain, "BaseDirectory"),
                 WellKnownTypes.Property(types.SystemWebHttpRequest, "PhysicalApplicationPath"))
             : SymbolSet<IPropertySymbol>.Empty();
     }
+
+    private static bool IsExecutable(Compilation compilation) =>
+        compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication;
 
     /// <summary>True for ASP.NET Core's web root (not classic ASP.NET's application folder, which IIS serves whatever the code registers).</summary>
     public static bool IsAspNetCoreWebRoot(SourceReason reason) =>

@@ -98,7 +98,7 @@ public static class TestReferences
         return found.Values.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     });
 
-    /// <summary>PDFsharp, ClosedXML, System.Drawing.Common and the Open XML SDK (with System.IO.Packaging), downloaded at restore time (PackageDownload) and read from the NuGet cache.</summary>
+    /// <summary>PDFsharp, ClosedXML, EPPlus 4.5.3.3, System.Drawing.Common and the Open XML SDK (with System.IO.Packaging), downloaded at restore time (PackageDownload) and read from the NuGet cache.</summary>
     private static readonly Lazy<ImmutableArray<MetadataReference>> Writers = new(() =>
     {
         var nugetRoot = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "nuget-root.txt")).Trim();
@@ -106,6 +106,7 @@ public static class TestReferences
         {
             Path.Combine(nugetRoot, "pdfsharp", "6.2.4", "lib", "net8.0", "PdfSharp.dll"),
             Path.Combine(nugetRoot, "closedxml", "0.95.4", "lib", "netstandard2.0", "ClosedXML.dll"),
+            Path.Combine(nugetRoot, "epplus", "4.5.3.3", "lib", "netstandard2.0", "EPPlus.dll"),
             Path.Combine(nugetRoot, "system.drawing.common", "8.0.34", "lib", "net8.0", "System.Drawing.Common.dll"),
             Path.Combine(nugetRoot, "documentformat.openxml", "3.3.0", "lib", "net8.0", "DocumentFormat.OpenXml.dll"),
             Path.Combine(nugetRoot, "documentformat.openxml.framework", "3.3.0", "lib", "net8.0", "DocumentFormat.OpenXml.Framework.dll"),
@@ -114,7 +115,7 @@ public static class TestReferences
         return files.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
     });
 
-    /// <summary>The document and image libraries that save to a path themselves: PDFsharp, ClosedXML, System.Drawing.Common, the Open XML SDK.</summary>
+    /// <summary>The document and image libraries that save to a path themselves: PDFsharp, ClosedXML, EPPlus, System.Drawing.Common, the Open XML SDK.</summary>
     public static ImmutableArray<MetadataReference> DocumentWriters => Writers.Value;
 
     private static List<string> ReferencedAssemblyNames(string path)
