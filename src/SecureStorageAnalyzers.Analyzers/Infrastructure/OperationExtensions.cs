@@ -9,31 +9,25 @@ internal static class OperationExtensions
     /// <summary>
     /// The operations under <paramref name="root"/> (not itself), in the order of Roslyn's <c>Descendants()</c> (depth first,
     /// each operation before its children, the children in order), for a walk of a whole body: <c>foreach (var operation
-    /// in root.Walk())</c>. A struct enumerator over a stack of child-operation enumerators kept for the thread between
-    /// walks: no allocation per walk (<c>Descendants()</c> allocates an iterator and takes a pooled stack, and makes an
-    /// iterator step and two interface calls per operation).
+    /// in root.Walk())</c>. A struct enumerator over its own stack of child-operation enumerators, one array per walk (no
+    /// static pool: the pack keeps no static mutable state); <c>Descendants()</c> makes an iterator step, a pooled stack
+    /// push and pop and two interface calls per operation.
     /// </summary>
     public static OperationWalk Walk(this IOperation root) => new(root);
 
-    /// <summary>The walk of <see cref="Walk"/>: its own enumerator. Dispose it (<c>foreach</c> does) to give the stack back.</summary>
-    public struct OperationWalk : System.IDisposable
+    /// <summary>The walk of <see cref="Walk"/>: its own enumerator.</summary>
+    public struct OperationWalk
     {
-        [System.ThreadStatic]
-        private static IOperation.OperationList.Enumerator[]? s_spare;
-
-        private IOperation.OperationList.Enumerator[]? _stack;
+        private IOperation.OperationList.Enumerator[] _stack;
         private int _depth;
-        private int _deepest;
         private IOperation? _current;
 
         internal OperationWalk(IOperation root)
         {
-            var stack = s_spare ?? new IOperation.OperationList.Enumerator[16];
-            s_spare = null;
-            stack[0] = root.ChildOperations.GetEnumerator();
-            _stack = stack;
+            // Sixteen levels hold the bodies of the benchmark and the real-code sets without growing.
+            _stack = new IOperation.OperationList.Enumerator[16];
+            _stack[0] = root.ChildOperations.GetEnumerator();
             _depth = 1;
-            _deepest = 1;
             _current = null;
         }
 
@@ -44,11 +38,6 @@ internal static class OperationExtensions
         public bool MoveNext()
         {
             var stack = _stack;
-            if (stack is null)
-            {
-                return false;
-            }
-
             while (_depth > 0)
             {
                 ref var top = ref stack[_depth - 1];
@@ -71,30 +60,12 @@ internal static class OperationExtensions
                 }
 
                 stack[_depth++] = current.ChildOperations.GetEnumerator();
-                if (_depth > _deepest)
-                {
-                    _deepest = _depth;
-                }
-
                 _current = current;
                 return true;
             }
 
             _current = null;
             return false;
-        }
-
-        /// <summary>Clears the stack (it holds operations of a compilation) and keeps it for the thread's next walk.</summary>
-        public void Dispose()
-        {
-            if (_stack is { } stack)
-            {
-                System.Array.Clear(stack, 0, _deepest);
-                s_spare = stack;
-                _stack = null;
-                _depth = 0;
-                _current = null;
-            }
         }
     }
 
