@@ -482,7 +482,7 @@ internal sealed class CloudAccessCatalog
             root = root.Parent;
         }
 
-        foreach (var descendant in root.Descendants())
+        foreach (var descendant in root.Walk())
         {
             if (descendant is IInvocationOperation { Instance: ILocalReferenceOperation used } write &&
                 SymbolEqualityComparer.Default.Equals(used.Local, local) && IsBlobWrite(write))
@@ -545,7 +545,7 @@ internal sealed class CloudAccessCatalog
             root = root.Parent;
         }
 
-        foreach (var node in root.Descendants())
+        foreach (var node in root.Walk())
         {
             if (node is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation owner } property } other &&
                 SymbolEqualityComparer.Default.Equals(owner.Local, local) && Array.IndexOf(members, property.Property.Name) >= 0)

@@ -1145,11 +1145,11 @@ internal sealed class FolderModel
 
     /// <summary>
     /// The calls, creations and assignments of every tree, by the name they are spelled with, in the order of the trees
-    /// and of each tree's text. A tree is indexed (its nodes walked, <see cref="TreeIndex"/>) the first time a name is
-    /// asked that its text spells as a word: a tree that spells none of the names asked is never walked. Exact: an
-    /// identifier token of the name is that word in the text, unless the text spells identifiers otherwise (a Unicode
-    /// escape, a formatting character inside the name: any character outside ASCII), and such a tree is indexed on the
-    /// first question whatever its words.
+    /// and of each tree's nodes. A name is looked up where the text spells it as a word (<see cref="TreeIndex.Spelled"/>):
+    /// a tree that does not spell it is not looked at, and no tree is walked. Exact: an identifier token of the name is
+    /// that word in the text, unless the text spells identifiers otherwise (a Unicode escape, a formatting character
+    /// inside the name: any character outside ASCII), and such a tree is walked whole on the first question
+    /// (<see cref="TreeIndex.Walked"/>).
     /// </summary>
     private sealed class SourceIndex
     {
@@ -1183,24 +1183,33 @@ internal sealed class FolderModel
                 }
 
                 List<SyntaxNode>? nodes = null;
+                List<int>? positions = null;
                 for (var i = 0; i < _trees.Length; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var tree = _indexed[i];
-                    if (tree is null)
+                    var text = Text(i, cancellationToken);
+                    if (text.Length > 0)
                     {
-                        if (!MaySpell(i, name, cancellationToken))
+                        positions ??= new List<int>();
+                        positions.Clear();
+                        Words(text, name, positions);
+                        if (positions.Count == 0)
                         {
                             continue;
                         }
-
-                        var syntaxTree = _trees[i];
-                        tree = _indexed[i] = _cache is null
-                            ? TreeIndex.Of(syntaxTree, cancellationToken)
-                            : _cache.Get(syntaxTree).FolderIndex(syntaxTree, t => TreeIndex.Of(t, cancellationToken));
                     }
 
-                    if ((calls ? tree.Calls : tree.Assignments).TryGetValue(name, out var treeNodes))
+                    var tree = _indexed[i];
+                    if (tree is null)
+                    {
+                        var syntaxTree = _trees[i];
+                        tree = _indexed[i] = _cache is null ? new TreeIndex(syntaxTree) : _cache.Get(syntaxTree).FolderIndex(syntaxTree, t => new TreeIndex(t));
+                    }
+
+                    var treeNodes = text.Length > 0
+                        ? tree.Spelled(name, calls, positions!, cancellationToken)
+                        : tree.Walked(name, calls, cancellationToken);
+                    if (treeNodes.Length > 0)
                     {
                         (nodes ??= new List<SyntaxNode>()).AddRange(treeNodes);
                     }
@@ -1213,10 +1222,10 @@ internal sealed class FolderModel
         }
 
         /// <summary>
-        /// False only when tree <paramref name="i"/> cannot hold an identifier token <paramref name="name"/>: its text is
-        /// ASCII without a Unicode escape and does not spell the name as a word.
+        /// Tree <paramref name="i"/>'s text when it spells every identifier by its characters (ASCII, no Unicode escape);
+        /// otherwise the empty string, and the tree is walked.
         /// </summary>
-        private bool MaySpell(int i, string name, CancellationToken cancellationToken)
+        private string Text(int i, CancellationToken cancellationToken)
         {
             var text = _texts[i];
             if (text is null)
@@ -1227,21 +1236,20 @@ internal sealed class FolderModel
                 text = _texts[i] = SpellsIdentifiersAsWritten(source) ? source : string.Empty;
             }
 
-            if (text.Length == 0)
-            {
-                return true;
-            }
+            return text;
+        }
 
+        /// <summary>The start of every word of <paramref name="text"/> that is <paramref name="name"/>, in the order of the text.</summary>
+        private static void Words(string text, string name, List<int> positions)
+        {
             for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
             {
                 var end = at + name.Length;
                 if ((at == 0 || !IsAsciiIdentifierPart(text[at - 1])) && (end == text.Length || !IsAsciiIdentifierPart(text[end])))
                 {
-                    return true;
+                    positions.Add(at);
                 }
             }
-
-            return false;
         }
 
         /// <summary>ASCII only (UTF-8 takes one byte per character), and no backslash before a <c>u</c> or <c>U</c>.</summary>
@@ -1266,24 +1274,123 @@ internal sealed class FolderModel
         private static bool IsAsciiIdentifierPart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
     }
 
-    /// <summary>One tree's calls, creations and assignments by name: syntax only (no symbol), so it may outlive a compilation.</summary>
+    /// <summary>
+    /// One tree's calls, creations and assignments by the name they are spelled with, in the order of the tree's nodes
+    /// (<c>DescendantNodes()</c>): syntax only (no symbol), so it may outlive a compilation (it is kept with the tree's
+    /// facts). A name is looked up once, from the places its text spells it (<see cref="Spelled"/>: the token there, and the
+    /// call, creation or assignment that token names); a text whose identifiers may be spelled otherwise is walked whole,
+    /// once (<see cref="Walked"/>).
+    /// </summary>
     internal sealed class TreeIndex
     {
-        private TreeIndex(Dictionary<string, SyntaxNode[]> calls, Dictionary<string, SyntaxNode[]> assignments)
+        private readonly SyntaxTree _tree;
+        private readonly Dictionary<string, (SyntaxNode[] Calls, SyntaxNode[] Assignments)> _spelled = new(StringComparer.Ordinal);
+        private Dictionary<string, SyntaxNode[]>? _calls;
+        private Dictionary<string, SyntaxNode[]>? _assignments;
+
+        public TreeIndex(SyntaxTree tree) => _tree = tree;
+
+        /// <summary>
+        /// The calls and creations (<paramref name="calls"/>) or the assignments whose rightmost name is <paramref name="name"/>,
+        /// found from <paramref name="positions"/>: the start of every word <paramref name="name"/> of the tree's text.
+        /// </summary>
+        public SyntaxNode[] Spelled(string name, bool calls, List<int> positions, CancellationToken cancellationToken)
         {
-            Calls = calls;
-            Assignments = assignments;
+            lock (_spelled)
+            {
+                if (!_spelled.TryGetValue(name, out var found))
+                {
+                    found = Find(name, positions, cancellationToken);
+                    _spelled[name] = found;
+                }
+
+                return calls ? found.Calls : found.Assignments;
+            }
         }
 
-        public Dictionary<string, SyntaxNode[]> Calls { get; }
+        /// <summary>The same answer from a walk of every node of the tree (the first question walks it).</summary>
+        public SyntaxNode[] Walked(string name, bool calls, CancellationToken cancellationToken)
+        {
+            lock (_spelled)
+            {
+                if (_calls is null || _assignments is null)
+                {
+                    Walk(cancellationToken);
+                }
 
-        public Dictionary<string, SyntaxNode[]> Assignments { get; }
+                return (calls ? _calls! : _assignments!).TryGetValue(name, out var nodes) ? nodes : Array.Empty<SyntaxNode>();
+            }
+        }
 
-        public static TreeIndex Of(SyntaxTree tree, CancellationToken cancellationToken)
+        private (SyntaxNode[] Calls, SyntaxNode[] Assignments) Find(string name, List<int> positions, CancellationToken cancellationToken)
+        {
+            var root = _tree.GetRoot(cancellationToken);
+            List<SyntaxNode>? calls = null;
+            List<SyntaxNode>? assignments = null;
+            foreach (var position in positions)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // A word of a comment, a string or a directive is no identifier token: the token found there does not
+                // cover it (its trivia does), or is not an identifier.
+                var token = root.FindToken(position);
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position) || token.ValueText != name ||
+                    token.Parent is not SimpleNameSyntax simple)
+                {
+                    continue;
+                }
+
+                // The expression the name is the rightmost name of (SyntaxNames.Rightmost): a.Name, ?.Name, A.Name, alias::Name, Name.
+                SyntaxNode named = simple.Parent switch
+                {
+                    MemberAccessExpressionSyntax member when member.Name == simple => member,
+                    MemberBindingExpressionSyntax binding when binding.Name == simple => binding,
+                    QualifiedNameSyntax qualified when qualified.Right == simple => qualified,
+                    AliasQualifiedNameSyntax aliased when aliased.Name == simple => aliased,
+                    _ => simple,
+                };
+                switch (named.Parent)
+                {
+                    case InvocationExpressionSyntax invocation when invocation.Expression == named:
+                        (calls ??= new List<SyntaxNode>()).Add(invocation);
+                        break;
+                    case ObjectCreationExpressionSyntax creation when creation.Type == named:
+                        (calls ??= new List<SyntaxNode>()).Add(creation);
+                        break;
+                    case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Left == named:
+                        (assignments ??= new List<SyntaxNode>()).Add(assignment);
+                        break;
+                }
+            }
+
+            return (InTreeOrder(calls), InTreeOrder(assignments));
+        }
+
+        /// <summary>
+        /// The nodes in the order of <c>DescendantNodes()</c>: by their start, a node before the nodes inside it
+        /// (<c>Combine(a).Combine(b)</c>: the outer call spells its name after the inner one).
+        /// </summary>
+        private static SyntaxNode[] InTreeOrder(List<SyntaxNode>? nodes)
+        {
+            if (nodes is null)
+            {
+                return Array.Empty<SyntaxNode>();
+            }
+
+            var sorted = nodes.ToArray();
+            if (sorted.Length > 1)
+            {
+                Array.Sort(sorted, static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+            }
+
+            return sorted;
+        }
+
+        private void Walk(CancellationToken cancellationToken)
         {
             var calls = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
             var assignments = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            foreach (var node in _tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 switch (node)
@@ -1300,7 +1407,8 @@ internal sealed class FolderModel
                 }
             }
 
-            return new TreeIndex(Freeze(calls), Freeze(assignments));
+            _calls = Freeze(calls);
+            _assignments = Freeze(assignments);
         }
 
         private static Dictionary<string, SyntaxNode[]> Freeze(Dictionary<string, List<SyntaxNode>> index)

@@ -419,7 +419,7 @@ internal static class SSA0005AnonymousFileEndpoint
         /// <summary>The stream whose <c>Read</c>/<c>ReadAsync</c> fills <paramref name="buffer"/> in the same body, if any.</summary>
         private static IOperation? StreamReadInto(IOperation write, ILocalSymbol buffer)
         {
-            foreach (var operation in write.Root().Descendants())
+            foreach (var operation in write.Root().Walk())
             {
                 if (operation is IInvocationOperation { Instance: { } stream } read && read.TargetMethod.Name is "Read" or "ReadAsync" &&
                     !read.Arguments.IsEmpty && read.Arguments[0].Value.WithoutConversions() is ILocalReferenceOperation target &&

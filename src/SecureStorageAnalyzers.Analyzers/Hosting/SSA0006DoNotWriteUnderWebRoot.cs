@@ -268,7 +268,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                     continue;
                 }
 
-                foreach (var operation in body.Descendants())
+                foreach (var operation in body.Walk())
                 {
                     if (operation is not (IInvocationOperation or IObjectCreationOperation) || _sinks.WrittenPath(operation) is not { } path)
                     {

@@ -362,7 +362,7 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
     /// <summary>True when the method that sends the file reads <c>IsAuthenticated</c> or calls <c>IsInRole</c> anywhere.</summary>
     private static bool ChecksUser(IOperation operation)
     {
-        foreach (var descendant in operation.Root().Descendants())
+        foreach (var descendant in operation.Root().Walk())
         {
             if (descendant is IPropertyReferenceOperation { Property.Name: "IsAuthenticated" } ||
                 descendant is IInvocationOperation { TargetMethod.Name: "IsInRole" })

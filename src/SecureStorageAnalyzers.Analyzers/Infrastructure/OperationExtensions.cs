@@ -8,36 +8,64 @@ internal static class OperationExtensions
 {
     /// <summary>
     /// The operations under <paramref name="root"/> (not itself), in the order of Roslyn's <c>Descendants()</c> (depth first,
-    /// each operation before its children, the children in order), added to <paramref name="into"/>. For a walk of a whole
-    /// body: one list instead of an iterator step, a pooled stack push and pop and two interface calls per operation.
+    /// each operation before its children, the children in order), for a walk of a whole body: <c>foreach (var operation
+    /// in root.Walk())</c>. A struct enumerator over its own stack of child-operation enumerators, one array per walk (no
+    /// static pool: the pack keeps no static mutable state); <c>Descendants()</c> makes an iterator step, a pooled stack
+    /// push and pop and two interface calls per operation.
     /// </summary>
-    public static void AddDescendants(IOperation root, System.Collections.Generic.List<IOperation> into)
+    public static OperationWalk Walk(this IOperation root) => new(root);
+
+    /// <summary>The walk of <see cref="Walk"/>: its own enumerator.</summary>
+    public struct OperationWalk
     {
-        var stack = new IOperation.OperationList.Enumerator[16];
-        var depth = 0;
-        stack[depth++] = root.ChildOperations.GetEnumerator();
-        while (depth > 0)
+        private IOperation.OperationList.Enumerator[] _stack;
+        private int _depth;
+        private IOperation? _current;
+
+        internal OperationWalk(IOperation root)
         {
-            ref var top = ref stack[depth - 1];
-            if (!top.MoveNext())
+            // Sixteen levels hold the bodies of the benchmark and the real-code sets without growing.
+            _stack = new IOperation.OperationList.Enumerator[16];
+            _stack[0] = root.ChildOperations.GetEnumerator();
+            _depth = 1;
+            _current = null;
+        }
+
+        public readonly OperationWalk GetEnumerator() => this;
+
+        public readonly IOperation Current => _current!;
+
+        public bool MoveNext()
+        {
+            var stack = _stack;
+            while (_depth > 0)
             {
-                depth--;
-                continue;
+                ref var top = ref stack[_depth - 1];
+                if (!top.MoveNext())
+                {
+                    _depth--;
+                    continue;
+                }
+
+                var current = top.Current;
+                if (current is null)
+                {
+                    continue;
+                }
+
+                if (_depth == stack.Length)
+                {
+                    System.Array.Resize(ref stack, _depth * 2);
+                    _stack = stack;
+                }
+
+                stack[_depth++] = current.ChildOperations.GetEnumerator();
+                _current = current;
+                return true;
             }
 
-            var current = top.Current;
-            if (current is null)
-            {
-                continue;
-            }
-
-            into.Add(current);
-            if (depth == stack.Length)
-            {
-                System.Array.Resize(ref stack, depth * 2);
-            }
-
-            stack[depth++] = current.ChildOperations.GetEnumerator();
+            _current = null;
+            return false;
         }
     }
 

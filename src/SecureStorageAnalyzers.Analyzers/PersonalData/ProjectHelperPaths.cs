@@ -96,7 +96,7 @@ internal sealed class ProjectHelperPaths
         var tracker = new ValueFlowTracker(_sinks, new ParameterPolicy(method, _sinks.PathType, _personalPolicy));
         var uses = new Dictionary<int, ParameterUse>();
         var sources = new List<FlowSource>();
-        foreach (var operation in body.Descendants())
+        foreach (var operation in body.Walk())
         {
             cancellationToken.ThrowIfCancellationRequested();
             switch (operation)

@@ -343,7 +343,7 @@ internal sealed class EndpointAuthorization
         _groupConventions.GetValue(operation.Root(), root =>
         {
             var groups = new Dictionary<ILocalSymbol, (EndpointAccess, SyntaxNode?)>(SymbolEqualityComparer.Default);
-            foreach (var descendant in root.Descendants())
+            foreach (var descendant in root.Walk())
             {
                 switch (descendant)
                 {

@@ -151,7 +151,7 @@ internal sealed class AnyFileDownloadFolders
                 }
 
                 var copiesUpload = uploads.MentionsAnUpload(body);
-                foreach (var operation in body.Descendants())
+                foreach (var operation in body.Walk())
                 {
                     if (operation is not (IInvocationOperation or IObjectCreationOperation))
                     {

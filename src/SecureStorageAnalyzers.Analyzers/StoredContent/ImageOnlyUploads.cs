@@ -64,7 +64,7 @@ internal sealed class ImageOnlyUploads
             return false;
         }
 
-        foreach (var operation in body.Descendants())
+        foreach (var operation in body.Walk())
         {
             if (operation is IParameterReferenceOperation or ILocalReferenceOperation or IPropertyReferenceOperation &&
                 operation.Type is INamedTypeSymbol type && _uploadTypes.Contains(type.OriginalDefinition))
@@ -248,7 +248,7 @@ internal sealed class ImageOnlyUploads
     private bool RestrictsToImages(IOperation root)
     {
         var any = false;
-        foreach (var operation in root.Descendants())
+        foreach (var operation in root.Walk())
         {
             IOperation?[] sides;
             switch (operation)

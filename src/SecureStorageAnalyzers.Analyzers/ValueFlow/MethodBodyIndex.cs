@@ -21,9 +21,7 @@ internal sealed class MethodBodyIndex
     public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null,
         INamedTypeSymbol? stream = null)
     {
-        var operations = new List<IOperation>();
-        SecureStorageAnalyzers.Infrastructure.OperationExtensions.AddDescendants(root, operations);
-        foreach (var operation in operations)
+        foreach (var operation in root.Walk())
         {
             // Most operations of a body (references, literals, conversions…) are none of the kinds below: one look at the
             // kind skips them, instead of a type test per case (the index was about a tenth of the pack's samples).

@@ -73,7 +73,7 @@ internal sealed class ProjectMethodReturns
             }
 
             var values = ImmutableArray.CreateBuilder<IOperation>();
-            foreach (var operation in root.Descendants())
+            foreach (var operation in root.Walk())
             {
                 if (operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } && !operation.IsInLambdaOrLocalFunction())
                 {

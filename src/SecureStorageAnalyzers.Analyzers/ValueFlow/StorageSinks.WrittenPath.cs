@@ -307,7 +307,7 @@ internal sealed partial class StorageSinks
         }
 
         var read = false;
-        foreach (var operation in root.Descendants())
+        foreach (var operation in root.Walk())
         {
             if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local) ||
                 reference.IsDeclaration)
@@ -447,7 +447,7 @@ internal sealed partial class StorageSinks
             return false;
         }
 
-        foreach (var operation in write.Root().Descendants())
+        foreach (var operation in write.Root().Walk())
         {
             IOperation? opened = operation switch
             {

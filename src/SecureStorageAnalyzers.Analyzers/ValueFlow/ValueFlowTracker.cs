@@ -1089,7 +1089,7 @@ internal sealed class ValueFlowTracker
             var body = (IOperation?)function.Body ?? function.IgnoredBody;
             if (body is not null)
             {
-                foreach (var inner in body.Descendants())
+                foreach (var inner in body.Walk())
                 {
                     if (inner is IReturnOperation { ReturnedValue: { } returned })
                     {

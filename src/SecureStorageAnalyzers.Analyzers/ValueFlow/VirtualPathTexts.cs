@@ -206,7 +206,7 @@ internal sealed class VirtualPathTexts
                     continue;
                 }
 
-                foreach (var operation in body.Descendants())
+                foreach (var operation in body.Walk())
                 {
                     if (operation is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment &&
                         SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field.OriginalDefinition))

@@ -6,11 +6,11 @@ using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.Infrastructure;
 
-/// <summary>The walk of a whole body that <c>MethodBodyIndex</c> uses visits what Roslyn's <c>Descendants()</c> visits, in its order.</summary>
+/// <summary>The walk of whole bodies (<c>Walk()</c>) visits what Roslyn's <c>Descendants()</c> visits, in its order.</summary>
 public class OperationExtensionsTests
 {
     [Fact]
-    public void AddDescendants_IsDescendantsInOrder()
+    public void Walk_IsDescendantsInOrder()
     {
         const string source = """
             using System;
@@ -40,10 +40,51 @@ public class OperationExtensionsTests
         var body = compilation.GetSemanticModel(tree).GetOperation(method)!;
 
         var walked = new List<IOperation>();
-        SecureStorageAnalyzers.Infrastructure.OperationExtensions.AddDescendants(body, walked);
+        foreach (var operation in SecureStorageAnalyzers.Infrastructure.OperationExtensions.Walk(body))
+        {
+            walked.Add(operation);
+        }
 
         var expected = body.Descendants().ToList();
         Assert.True(expected.Count > 50);
         Assert.Equal(expected, walked);
+
+        // A walk inside a walk, and a walk left early: each has its own stack, and the next walk starts clean.
+        var nested = 0;
+        foreach (var operation in SecureStorageAnalyzers.Infrastructure.OperationExtensions.Walk(body))
+        {
+            foreach (var inner in SecureStorageAnalyzers.Infrastructure.OperationExtensions.Walk(operation))
+            {
+                nested++;
+                if (inner.Kind == OperationKind.Literal)
+                {
+                    break;
+                }
+            }
+        }
+
+        Assert.Equal(expected.Sum(o => TakeUntilLiteral(o.Descendants())), nested);
+        walked.Clear();
+        foreach (var operation in SecureStorageAnalyzers.Infrastructure.OperationExtensions.Walk(body))
+        {
+            walked.Add(operation);
+        }
+
+        Assert.Equal(expected, walked);
+    }
+
+    private static int TakeUntilLiteral(IEnumerable<IOperation> operations)
+    {
+        var count = 0;
+        foreach (var operation in operations)
+        {
+            count++;
+            if (operation.Kind == OperationKind.Literal)
+            {
+                break;
+            }
+        }
+
+        return count;
     }
 }
