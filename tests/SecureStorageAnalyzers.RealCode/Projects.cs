@@ -313,6 +313,17 @@ public sealed class CompilationFactory
     private static readonly Dictionary<string, string[]> KnownPackages = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Azure.Storage.Blobs"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
+        // Packages that bring Azure.Storage.Blobs with them: a project that names only one of them still compiles against
+        // the blob SDK (an Aspire client registration, a Functions or WebJobs blob binding, a Data Lake client, a
+        // Data Protection key ring in blobs), so its BlobContainerClient calls are bound as a build binds them.
+        ["Aspire.Azure.Storage.Blobs"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
+        ["Microsoft.Azure.Functions.Worker.Extensions.Storage.Blobs"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
+        ["Microsoft.Azure.Functions.Worker.Extensions.Storage"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
+        ["Microsoft.Azure.WebJobs.Extensions.Storage.Blobs"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
+        ["Microsoft.Azure.WebJobs.Extensions.Storage"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
+        ["Azure.Storage.Files.DataLake"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
+        ["Azure.Storage.Blobs.Batch"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
+        ["Azure.Extensions.AspNetCore.DataProtection.Blobs"] = new[] { "Azure.Storage.Blobs", "Azure.Storage.Common", "Azure.Core", "System.ClientModel", "System.Memory.Data" },
         ["AWSSDK.S3"] = new[] { "AWSSDK.S3", "AWSSDK.Core" },
         ["AWSSDK.Extensions.NETCore.Setup"] = new[] { "AWSSDK.Core" },
 

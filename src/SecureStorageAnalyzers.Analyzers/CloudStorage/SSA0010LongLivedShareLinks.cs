@@ -144,7 +144,9 @@ internal static class SSA0010LongLivedShareLinks
             {
                 what = $"Stored access policy setting '{what}' (every SAS that names the policy)";
             }
-            context.ReportDiagnostic(Diagnostic.Create(SSA0010LongLivedShareLinks.Descriptor, DiagnosticLocations.For(operation), what, how));
+            // A List grant alone is shown at the List member the argument names, when it does (the call may start lines above).
+            var location = !tooLong && link.ListGrant is { } grant ? DiagnosticLocations.For(grant) : DiagnosticLocations.For(operation);
+            context.ReportDiagnostic(Diagnostic.Create(SSA0010LongLivedShareLinks.Descriptor, location, what, how));
         }
     }
 

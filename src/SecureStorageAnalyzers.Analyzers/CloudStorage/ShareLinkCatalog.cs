@@ -10,12 +10,20 @@ namespace SecureStorageAnalyzers.CloudStorage;
 /// <summary>What a call, creation or assignment sets on a share link: its lifetime and whether it lets the holder list.</summary>
 internal readonly struct ShareLink
 {
-    public ShareLink(double? lifetimeSeconds, string? lists, bool storedPolicy = false)
+    public ShareLink(double? lifetimeSeconds, string? lists, bool storedPolicy = false, IOperation? listGrant = null)
     {
         LifetimeSeconds = lifetimeSeconds;
         Lists = lists;
         StoredPolicy = storedPolicy;
+        ListGrant = listGrant;
     }
+
+    /// <summary>
+    /// The <c>List</c> member the permissions argument names where it is written (<c>BlobContainerSasPermissions.List</c>
+    /// in <c>SetPermissions(… | …List)</c>), or null (a local, a permission string): where a finding for the List grant
+    /// alone is shown, so that a call whose flags are split over lines is reported at the grant at fault.
+    /// </summary>
+    public IOperation? ListGrant { get; }
 
     /// <summary>The lifetime the code sets, in seconds (<see cref="double.PositiveInfinity"/> for MaxValue); null when unknown or not set here.</summary>
     public double? LifetimeSeconds { get; }
@@ -220,6 +228,7 @@ internal sealed class ShareLinkCatalog
     {
         double? lifetime = null;
         string? lists = null;
+        IOperation? listGrant = null;
         foreach (var argument in arguments)
         {
             if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit)
@@ -234,10 +243,12 @@ internal sealed class ShareLinkCatalog
             else if (SymbolEquality.Is(parameter.Type, _containerSasPermissions) && GrantsList(argument.Value, _containerSasPermissions!))
             {
                 lists = "the container's blobs";
+                listGrant = ListMember(argument.Value, _containerSasPermissions!);
             }
             else if (SymbolEquality.Is(parameter.Type, _accountSasPermissions) && GrantsList(argument.Value, _accountSasPermissions!))
             {
                 lists = "the account's containers and blobs";
+                listGrant = ListMember(argument.Value, _accountSasPermissions!);
             }
             else if (parameter.Type.SpecialType == SpecialType.System_String && parameter.Name == "rawPermissions" &&
                      SingleValue(argument.Value)?.ConstantValue is { HasValue: true, Value: string raw } && raw.IndexOf('l') >= 0)
@@ -247,7 +258,22 @@ internal sealed class ShareLinkCatalog
             }
         }
 
-        return new ShareLink(lifetime, lists);
+        return new ShareLink(lifetime, lists, listGrant: listGrant);
+    }
+
+    /// <summary>The reference to the enum's <c>List</c> member written in <paramref name="value"/> itself (not through a local), or null.</summary>
+    private static IOperation? ListMember(IOperation value, INamedTypeSymbol flagsType)
+    {
+        foreach (var node in value.DescendantsAndSelf())
+        {
+            if (node is IFieldReferenceOperation { Field: { Name: "List" } field } &&
+                SymbolEqualityComparer.Default.Equals(field.ContainingType, flagsType))
+            {
+                return node;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True when the flags value is a constant that includes the enum's <c>List</c> member.</summary>

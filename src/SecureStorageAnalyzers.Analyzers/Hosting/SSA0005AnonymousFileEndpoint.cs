@@ -275,8 +275,10 @@ internal static class SSA0005AnonymousFileEndpoint
             // Development-only code is asked about last: few file results take their file from the request.
             var sources = new List<FlowSource>();
             var bytes = file.WithoutConversions().Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte };
-            new ValueFlowTracker(_sinks, new RequestValueFlowPolicy(handler, _request, _projectHelpers, _sinks, bytes, cancellationToken)).FindSources(file, sources);
+            var policy = new RequestValueFlowPolicy(handler, _request, _projectHelpers, _sinks, bytes, cancellationToken);
+            new ValueFlowTracker(_sinks, policy).FindSources(file, sources);
             if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(operation, _types) ||
+                FileGates.Gates(operation, policy, sources, cancellationToken) ||
                 (NamesPublicMedia(file, operation, options) &&
                  !StoredContent.AnyFileDownloadFolders.For(_types).DownloadTakesAnyFile(operation, containingSymbol, compilation, cancellationToken)))
             {

