@@ -362,6 +362,27 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             }
         }
 
+        /// <summary>The application's own members named for a stored object's name (<see cref="StorageNameMembers"/>).</summary>
+        public override bool SeesAssignmentsOfSourceMembers => true;
+
+        /// <summary>
+        /// A string put into the application's own member that holds a stored object's name (<c>recording.FileName =
+        /// $"{caller.Phone}_{stamp}"</c>, <c>doc.ObjectKey = …</c>): that is the name it is stored, found or served under,
+        /// even when the storage call is in another method or project. A value that is a path itself (<c>Path.Combine</c>,
+        /// a path-like string) reports its own inputs, so it is not reported again here.
+        /// </summary>
+        public override void AnalyzeMemberAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, ISymbol member)
+        {
+            var tracker = Tracker(context);
+            if (!((PersonalDataFlowPolicy)tracker.Policy).StorageNames.IsStorageName(member) ||
+                _sinks.IsPathBuilder(assignment.Value.WithoutConversions()))
+            {
+                return;
+            }
+
+            Analyze(context, tracker, assignment.Value, assignment, new Sink(member, storageName: true));
+        }
+
         private static void Analyze(OperationAnalysisContext context, ValueFlowTracker tracker, IOperation value,
             IOperation sinkOperation, Sink sink, bool valueIsPathBuilder = false)
         {
@@ -502,6 +523,15 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             _helperUse = null;
         }
 
+        /// <summary>The application's own property or field that holds a stored object's name.</summary>
+        public Sink(ISymbol member, bool storageName)
+        {
+            _symbol = member;
+            _parameter = null;
+            _text = storageName ? "the application's member for a stored object's name" : null;
+            _helperUse = null;
+        }
+
         public Sink(string text)
         {
             _symbol = null;
@@ -516,6 +546,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             IMethodSymbol method when _parameter is null => $"{method.ContainingType.Name}.{method.Name}",
             IMethodSymbol { MethodKind: MethodKind.Constructor } method => $"'{_parameter!.Name}' of new {method.ContainingType.Name}",
             IMethodSymbol method => $"'{_parameter!.Name}' of {method.ContainingType.Name}.{method.Name}",
+            IPropertySymbol or IFieldSymbol when _text is not null => $"{_symbol.ContainingType.Name}.{_symbol.Name}, {_text}",
             IPropertySymbol property => $"{property.ContainingType.Name}.{property.Name}",
             _ => _text ?? string.Empty,
         };

@@ -79,3 +79,14 @@ internal interface IFollowsProjectStringMethods
     /// </summary>
     System.Collections.Immutable.ImmutableArray<int> CarriedParameters(IMethodSymbol method, Compilation compilation);
 }
+
+/// <summary>
+/// A policy for which a value typed into a form (a control's text) is not one of the platform's fixed values: a local
+/// copied from it is named by the application, and its name speaks (SSA0101: <c>var personName = txtName.Text.Trim()</c>),
+/// unlike a local holding <c>file.FullName</c> or <c>Environment.UserName</c>.
+/// </summary>
+internal interface IReadsTypedInput
+{
+    /// <summary>True when <paramref name="operation"/> reads what a user typed or picked in a control the application declares.</summary>
+    bool IsTypedInput(IOperation operation);
+}

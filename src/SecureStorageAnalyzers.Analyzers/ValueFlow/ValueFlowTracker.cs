@@ -1148,7 +1148,8 @@ internal sealed class ValueFlowTracker
         /// (<c>var fullName = file.FullName</c>, <c>var userName = Environment.UserName</c>) or a path the code builds
         /// (<c>var fullname = Path.Combine(root, subfolder, filename)</c>): the local is that value, and its name says
         /// nothing; the walk goes on into the values, so a person's name among a path's inputs is still found there.
-        /// Indexers and calls with arguments (<c>Request.Form["phone"]</c>) are not such values.
+        /// Indexers and calls with arguments (<c>Request.Form["phone"]</c>) are not such values, nor is what a user typed in a
+        /// form's control (<see cref="IReadsTypedInput"/>).
         /// </summary>
         private bool HoldsOnlyPlatformValues(ILocalReferenceOperation reference, ILocalSymbol local)
         {
@@ -1191,7 +1192,9 @@ internal sealed class ValueFlowTracker
                 case ILiteralOperation:
                     return true;
                 case IPropertyReferenceOperation { Property.IsIndexer: false } property:
-                    return IsPlatformMember(value, property.Property);
+                    // What someone typed in the form's control is named by the local that holds it, not by the control.
+                    return IsPlatformMember(value, property.Property) &&
+                           !(_owner._policy is IReadsTypedInput typed && typed.IsTypedInput(value));
                 case IFieldReferenceOperation field:
                     return IsPlatformMember(value, field.Field);
                 case IInvocationOperation invocation:
