@@ -90,3 +90,15 @@ internal interface IReadsTypedInput
     /// <summary>True when <paramref name="operation"/> reads what a user typed or picked in a control the application declares.</summary>
     bool IsTypedInput(IOperation operation);
 }
+
+/// <summary>
+/// A policy that classifies a call by the text of its first argument (SSA0006: <c>HostingEnvironment.MapPath("~/uploads")</c>).
+/// Inside a project method the walk replays, that argument may be the method's own parameter
+/// (<c>Map(string virtualPath) =&gt; HostingEnvironment.MapPath(virtualPath)</c>): the walk then asks again with the
+/// caller's argument (<c>Map("~/Uploads/Contracts")</c>).
+/// </summary>
+internal interface IClassifiesCallsByArgument
+{
+    /// <summary>Why <paramref name="call"/> is a source when its first argument is <paramref name="argument"/>, or null.</summary>
+    SourceReason? ClassifyWithArgument(IInvocationOperation call, IOperation argument);
+}

@@ -679,6 +679,16 @@ internal sealed class ValueFlowTracker
             // Any other call ends the walk, unless its name says what it returns (user.GetPhoneNumber()) or it is the
             // project's own method, whose returns are walked (one level).
             var reason = _owner._policy.Classify(invocation, method);
+
+            // Inside a replayed project method, a call classified by its first argument that is the method's parameter
+            // (Map(path) => HostingEnvironment.MapPath(path)): judged again with the caller's argument.
+            if (reason is null && arguments is not null && _owner._policy is IClassifiesCallsByArgument byArgument &&
+                !invocation.Arguments.IsEmpty && invocation.Arguments[0].Value.WithoutConversions() is IParameterReferenceOperation parameter &&
+                arguments.Values.TryGetValue(parameter.Parameter, out var callerArgument))
+            {
+                reason = byArgument.ClassifyWithArgument(invocation, callerArgument);
+            }
+
             if (reason is null && (_projectCall is null || _projectLevel == 1 && ReturnsMapPath(invocation, method)) &&
                 TraceProjectMethod(invocation, method, invocation.Arguments, depth, hashed, arguments))
             {
