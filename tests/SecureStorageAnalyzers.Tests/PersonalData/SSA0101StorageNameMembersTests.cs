@@ -1,5 +1,10 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using SecureStorageAnalyzers.PersonalData;
+using SecureStorageAnalyzers.Tests.Robustness;
 using SecureStorageAnalyzers.Tests.Verifiers;
 using SecureStorageAnalyzers.ValueFlow;
 
@@ -168,4 +173,50 @@ public class SSA0101StorageNameMembersTests
             public string[] OfUser(int userId) => Directory.GetFiles(_folder, $"{userId}_*");
         }
         """);
+
+    /// <summary><c>SSA0101.storage_name_members</c> adds last words of the application's storage-name members.</summary>
+    [Fact]
+    public async Task ConfiguredStorageNameMembers_AreStorageNamesAsync()
+    {
+        const string source = """
+            public class Customer { public string Email { get; set; } = ""; }
+
+            public class Recording
+            {
+                public string RecordingRef { get; set; } = "";
+                public string Notes { get; set; } = "";
+
+                public void Fill(Customer customer)
+                {
+                    RecordingRef = customer.Email + "_" + DateTime.UtcNow.Ticks;
+                    Notes = customer.Email;
+                }
+            }
+            """;
+        var compilation = AnalyzerHarness.Compile(new[] { source }, TestReferences.AspNetCore)
+            .WithOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new SSA0101PersonalIdentifierInStoragePathAnalyzer());
+
+        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(compilation, analyzer, configOptions: new PerFile(new())));
+
+        var configured = await AnalyzerHarness.AnalyzeAsync(compilation, analyzer,
+            configOptions: new PerFile(new() { ["SSA0101.storage_name_members"] = "RecordingRef" }));
+        Assert.Equal(new[] { 10 }, configured.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1));
+    }
+
+    private sealed class PerFile(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options = new(values);
+
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new());
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+    }
+
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
 }
