@@ -195,7 +195,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 AddIf(extensionRules, rule.SeesCallsOfSourceExtensions, rule);
                 AddIf(sourceMethodRules, rule.SeesCallsOfSourceMethods, rule);
                 AddIf(stringRules, rule.SeesStrings, rule);
-                AddIf(memberAssignmentRules, rule.SeesAssignmentsOfSourceMembers, rule);
+                AddIf(memberAssignmentRules, rule.SeesAssignmentsOfStringMembers, rule);
                 AddIf(endRules, rule.ReportsAtEnd, rule);
             }
 
@@ -328,7 +328,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // A string member of the project's own source (a record's FileName): one type test and one location look-up.
+            // A string property or field (a record's FileName): one type test; the rule decides, from a cache per member.
             if (_memberAssignmentRules.Length > 0 && assignment.Type?.SpecialType == SpecialType.System_String)
             {
                 ISymbol? member = assignment.Target switch
@@ -337,7 +337,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                     IFieldReferenceOperation field => field.Field,
                     _ => null,
                 };
-                if (member is not null && member.IsDeclaredInSource())
+                if (member is not null)
                 {
                     foreach (var rule in _memberAssignmentRules)
                     {

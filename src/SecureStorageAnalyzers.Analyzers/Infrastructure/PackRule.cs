@@ -45,10 +45,10 @@ internal abstract class PackRule
     public virtual bool SeesCallsOfSourceMethods => false;
 
     /// <summary>
-    /// True when the rule also looks at assignments to string properties and fields that the compilation's own source
-    /// declares (<see cref="AnalyzeMemberAssignment"/>). Such assignments are many: the rule must decline most of them cheaply.
+    /// True when the rule also looks at assignments to string properties and fields (<see cref="AnalyzeMemberAssignment"/>).
+    /// Such assignments are many: the rule must decline most of them cheaply (a cached answer per member).
     /// </summary>
-    public virtual bool SeesAssignmentsOfSourceMembers => false;
+    public virtual bool SeesAssignmentsOfStringMembers => false;
 
     /// <summary>True when the rule looks at interpolated strings and binary operations (string concatenation).</summary>
     public virtual bool SeesStrings => false;
@@ -73,8 +73,8 @@ internal abstract class PackRule
     }
 
     /// <summary>
-    /// An assignment to a string property or field declared in the compilation's source, when
-    /// <see cref="SeesAssignmentsOfSourceMembers"/> (never one of <see cref="AssignedProperties"/>: those come to <see cref="AnalyzeAssignment"/>).
+    /// An assignment to a string property or field, when
+    /// <see cref="SeesAssignmentsOfStringMembers"/> (never one of <see cref="AssignedProperties"/>: those come to <see cref="AnalyzeAssignment"/>).
     /// </summary>
     public virtual void AnalyzeMemberAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, ISymbol member)
     {

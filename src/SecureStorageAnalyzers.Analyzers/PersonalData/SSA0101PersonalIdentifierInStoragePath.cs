@@ -363,7 +363,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         }
 
         /// <summary>The application's own members named for a stored object's name (<see cref="StorageNameMembers"/>).</summary>
-        public override bool SeesAssignmentsOfSourceMembers => true;
+        public override bool SeesAssignmentsOfStringMembers => true;
 
         /// <summary>
         /// A string put into the application's own member that holds a stored object's name (<c>recording.FileName =

@@ -7,10 +7,11 @@ using SecureStorageAnalyzers.PersonalData;
 namespace SecureStorageAnalyzers.ValueFlow;
 
 /// <summary>
-/// The application's own members that hold a stored object's name: a string property or field, declared in the
-/// project's source, whose name ends in words that say so (<c>FileName</c>, <c>RecordingFilePath</c>, <c>FileKey</c>,
-/// <c>ObjectKey</c>, <c>BlobName</c>, <c>StoragePath</c>, <c>FolderName</c>; Spanish and Portuguese <c>NombreArchivo</c>,
-/// <c>RutaArchivo</c>, <c>NomeArquivo</c>, <c>CaminhoArquivo</c>), read word by word (<see cref="NameTokens"/>), so
+/// The application's own members that hold a stored object's name: a string property or field that the application
+/// declares (in its source or in another of its assemblies: a domain project's entity; never the platform, per
+/// <see cref="FrameworkAssemblies"/>), whose name ends in words that say so (<c>FileName</c>, <c>RecordingFilePath</c>, <c>FileKey</c>,
+/// <c>ObjectKey</c>, <c>BlobName</c>, <c>StoragePath</c>, <c>Folder</c>, <c>KeyPrefix</c>; Spanish and Portuguese
+/// <c>NombreArchivo</c>, <c>RutaArchivo</c>, <c>NomeArquivo</c>, <c>CaminhoArquivo</c>, <c>Carpeta</c>, <c>PrefixoDaPasta</c>), read word by word (<see cref="NameTokens"/>), so
 /// <c>Profile</c> or <c>Filter</c> never match. A value put there is the name under which the application stores, finds
 /// or serves the object, even where the storage call is elsewhere (a record saved to the database, then handed to the
 /// blob client by another service). Not a storage name: a link (<c>FileUrl</c>, <c>DownloadLink</c>: no catalog entry ends
@@ -27,10 +28,12 @@ internal sealed class StorageNameMembers
         Words("file", "name"), Words("filename"), Words("file", "path"), Words("filepath"), Words("file", "key"),
         Words("object", "key"), Words("object", "name"), Words("blob", "name"), Words("blob", "key"), Words("blob", "path"),
         Words("storage", "path"), Words("storage", "key"), Words("storage", "name"), Words("s3", "key"),
-        Words("folder", "name"), Words("folder", "path"), Words("directory", "name"), Words("directory", "path"),
-        // Spanish and Portuguese put the head word first: the member's name is these words, or ends in them.
+        Words("folder"), Words("folder", "name"), Words("folder", "path"), Words("directory", "name"), Words("directory", "path"),
+        Words("key", "prefix"), Words("folder", "prefix"), Words("blob", "prefix"), Words("object", "prefix"),
+        // Spanish and Portuguese put the head word first: the member's name is these words, or ends in them
+        // (PrefixoDaPasta, the folder prefix of a patient's exam files).
         Words("nombre", "archivo"), Words("nombre", "fichero"), Words("ruta", "archivo"), Words("ruta", "fichero"),
-        Words("nome", "arquivo"), Words("caminho", "arquivo"), Words("nombre", "carpeta"), Words("nome", "pasta"));
+        Words("nome", "arquivo"), Words("caminho", "arquivo"), Words("carpeta"), Words("pasta"));
 
     private readonly ImmutableArray<ImmutableArray<string>> _configured;
     private readonly ConcurrentDictionary<ISymbol, bool> _answers = new(SymbolEqualityComparer.Default);
@@ -44,8 +47,7 @@ internal sealed class StorageNameMembers
     public bool IsStorageName(ISymbol member)
     {
         if (member is not (IPropertySymbol { Type.SpecialType: SpecialType.System_String, IsIndexer: false } or
-                IFieldSymbol { Type.SpecialType: SpecialType.System_String, IsConst: false }) ||
-            !member.IsDeclaredInSource())
+                IFieldSymbol { Type.SpecialType: SpecialType.System_String, IsConst: false }))
         {
             return false;
         }
@@ -56,7 +58,10 @@ internal sealed class StorageNameMembers
             return answer;
         }
 
-        return _answers.GetOrAdd(definition, EndsInStorageName(NameTokens.Split(definition.Name), _configured));
+        // The application's own: declared in its source or in another of its assemblies (a domain project's entity),
+        // never the platform's (ProcessStartInfo.FileName is a program to run).
+        return _answers.GetOrAdd(definition, !FrameworkAssemblies.Declares(definition) &&
+                                             EndsInStorageName(NameTokens.Split(definition.Name), _configured));
     }
 
     /// <summary>True when <paramref name="tokens"/> end in one of the built-in entries or of <paramref name="configured"/>.</summary>
