@@ -380,7 +380,52 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 return;
             }
 
-            Analyze(context, tracker, assignment.Value, assignment, new Sink(member, storageName: true));
+            var sources = new List<FlowSource>();
+            tracker.FindSources(assignment.Value, sources);
+            if (sources.Count > 0 && !NamesAPathAlreadyBuilt(tracker, assignment))
+            {
+                Report(context, tracker, sources, assignment, new Sink(member, storageName: true));
+            }
+        }
+
+        /// <summary>
+        /// True when the value is made of a local that the same body also hands to a path builder or a storage call
+        /// (<c>var fileName = $"{caller}_{stamp}.wav"; File.Create(Path.Combine(folder, fileName)); rec.AudioFilePath =
+        /// "/records/" + fileName;</c>): that path is already reported, and the member names the same file. One path, one
+        /// finding. Asked only when the member would be reported.
+        /// </summary>
+        private static bool NamesAPathAlreadyBuilt(ValueFlowTracker tracker, ISimpleAssignmentOperation assignment)
+        {
+            List<ILocalSymbol>? locals = null;
+            foreach (var operation in assignment.Value.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation reference)
+                {
+                    (locals ??= new List<ILocalSymbol>()).Add(reference.Local);
+                }
+            }
+
+            if (locals is null)
+            {
+                return false;
+            }
+
+            var root = (IOperation)assignment;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation use && !assignment.Syntax.Span.Contains(use.Syntax.Span) &&
+                    locals.Exists(l => SymbolEqualityComparer.Default.Equals(l, use.Local)) && tracker.FeedsAnotherSink(use))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static void Analyze(OperationAnalysisContext context, ValueFlowTracker tracker, IOperation value,

@@ -129,6 +129,11 @@ public class SSA0101StorageNameMembersTests
                 doc.Key = customer.Email;
                 doc.Title = customer.FullName;
 
+                // The name of a file whose path this method already builds: that path is the finding.
+                var fileName = $"{customer.FullName}_{DateTime.UtcNow:yyyyMMdd}";
+                File.WriteAllText(System.IO.Path.Combine(root, fileName), ""); //! SSA0101
+                doc.FileName = "/files/" + fileName;
+
                 // A path that is one reports its own inputs: one finding, not a second one at the member.
                 doc.FilePath = System.IO.Path.Combine(root, customer.FullName + ".pdf"); //! SSA0101
                 doc.FilePath = $"{root}/{customer.Email}.pdf"; //! SSA0101
