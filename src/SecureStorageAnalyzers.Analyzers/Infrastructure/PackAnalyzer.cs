@@ -163,6 +163,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         private readonly PackRule[] _extensionRules;
         private readonly PackRule[] _sourceMethodRules;
         private readonly PackRule[] _stringRules;
+        private readonly PackRule[] _memberAssignmentRules;
         private readonly PackRule[] _endRules;
         private readonly AuthorizationHelpers.Cache? _helpers;
         private readonly ImmutableHashSet<SyntaxTree>? _testFiles;
@@ -175,6 +176,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
             var extensionRules = new List<PackRule>();
             var sourceMethodRules = new List<PackRule>();
             var stringRules = new List<PackRule>();
+            var memberAssignmentRules = new List<PackRule>();
             var endRules = new List<PackRule>();
             foreach (var rule in rules)
             {
@@ -193,6 +195,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 AddIf(extensionRules, rule.SeesCallsOfSourceExtensions, rule);
                 AddIf(sourceMethodRules, rule.SeesCallsOfSourceMethods, rule);
                 AddIf(stringRules, rule.SeesStrings, rule);
+                AddIf(memberAssignmentRules, rule.SeesAssignmentsOfStringMembers, rule);
                 AddIf(endRules, rule.ReportsAtEnd, rule);
             }
 
@@ -202,6 +205,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
             _extensionRules = extensionRules.ToArray();
             _sourceMethodRules = sourceMethodRules.ToArray();
             _stringRules = stringRules.ToArray();
+            _memberAssignmentRules = memberAssignmentRules.ToArray();
             _endRules = endRules.ToArray();
             _helpers = _helperRules.Length > 0 ? AuthorizationHelpers.Cache.For(types) : null;
         }
@@ -213,7 +217,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 start.RegisterOperationAction(AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
             }
 
-            if (_byProperty.Count > 0)
+            if (_byProperty.Count > 0 || _memberAssignmentRules.Length > 0)
             {
                 start.RegisterOperationAction(AnalyzeAssignment, OperationKind.SimpleAssignment);
             }
@@ -319,6 +323,26 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 foreach (var rule in rules)
                 {
                     rule.AnalyzeAssignment(context, assignment, target.Property);
+                }
+
+                return;
+            }
+
+            // A string property or field (a record's FileName): one type test; the rule decides, from a cache per member.
+            if (_memberAssignmentRules.Length > 0 && assignment.Type?.SpecialType == SpecialType.System_String)
+            {
+                ISymbol? member = assignment.Target switch
+                {
+                    IPropertyReferenceOperation property => property.Property,
+                    IFieldReferenceOperation field => field.Field,
+                    _ => null,
+                };
+                if (member is not null)
+                {
+                    foreach (var rule in _memberAssignmentRules)
+                    {
+                        rule.AnalyzeMemberAssignment(context, assignment, member);
+                    }
                 }
             }
         }

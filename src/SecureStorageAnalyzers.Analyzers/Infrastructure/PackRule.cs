@@ -44,6 +44,12 @@ internal abstract class PackRule
     /// </summary>
     public virtual bool SeesCallsOfSourceMethods => false;
 
+    /// <summary>
+    /// True when the rule also looks at assignments to string properties and fields (<see cref="AnalyzeMemberAssignment"/>).
+    /// Such assignments are many: the rule must decline most of them cheaply (a cached answer per member).
+    /// </summary>
+    public virtual bool SeesAssignmentsOfStringMembers => false;
+
     /// <summary>True when the rule looks at interpolated strings and binary operations (string concatenation).</summary>
     public virtual bool SeesStrings => false;
 
@@ -63,6 +69,14 @@ internal abstract class PackRule
 
     /// <summary>An assignment to one of <see cref="AssignedProperties"/>.</summary>
     public virtual void AnalyzeAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, IPropertySymbol property)
+    {
+    }
+
+    /// <summary>
+    /// An assignment to a string property or field, when
+    /// <see cref="SeesAssignmentsOfStringMembers"/> (never one of <see cref="AssignedProperties"/>: those come to <see cref="AnalyzeAssignment"/>).
+    /// </summary>
+    public virtual void AnalyzeMemberAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, ISymbol member)
     {
     }
 

@@ -157,15 +157,15 @@ internal sealed class PersonalDataClassifier
     }
 
     /// <summary>
-    /// The value a form's control holds (<c>Text</c>, <c>SelectedText</c>, <c>SelectedItem</c>; <c>SelectedValue</c> too
-    /// when the control is named after an identifier) when the control is a field or property the application declares
-    /// and its name, a control prefix or suffix aside (<see cref="UiControls.NameWithoutControlWord"/>), names a personal
-    /// identifier (<c>txtPhoneNumber</c>, <c>txtNombrePaciente</c>) or a person (<c>txtPatient</c>, <c>cmbCustomer</c>):
-    /// the form shows that person's data there. The control's members are the platform's and say nothing by themselves;
-    /// the application's name for the control does. A list's <c>SelectedValue</c> under a person's name is usually the
-    /// record's key, so it is not taken for the person's name. Null for anything else.
+    /// True when <paramref name="operation"/> is what someone typed or picked in a form's control that the application
+    /// declares (<c>txtName.Text</c>, <c>cmbWho.SelectedItem</c>), whatever the control is named: a value of the platform's
+    /// type whose meaning the application gives, so a local copied from it keeps its own name's meaning
+    /// (<c>var personName = txtName.Text.Trim()</c>), as a local filled from a request does.
     /// </summary>
-    public SourceReason? ClassifyControlValue(IOperation operation)
+    public bool IsControlInput(IOperation operation) => ControlOf(operation) is not null;
+
+    /// <summary>The control field or property the application declares whose held value <paramref name="operation"/> reads; null otherwise.</summary>
+    private ISymbol? ControlOf(IOperation operation)
     {
         if (operation is not IPropertyReferenceOperation { Property: { IsIndexer: false } property, Instance: { } instance } ||
             property.Name is not ("Text" or "SelectedText" or "SelectedItem" or "SelectedValue"))
@@ -179,12 +179,29 @@ internal sealed class PersonalDataClassifier
             IPropertyReferenceOperation { Property.IsIndexer: false } holder => holder.Property,
             _ => null,
         };
-        if (control is null || !control.IsDeclaredInSource() || !FrameworkAssemblies.Declares(property) ||
-            !UiControls.IsControl(instance.Type, _uiControls))
+        return control is not null && control.IsDeclaredInSource() && FrameworkAssemblies.Declares(property) &&
+               UiControls.IsControl(instance.Type, _uiControls)
+            ? control
+            : null;
+    }
+
+    /// <summary>
+    /// The value a form's control holds (<c>Text</c>, <c>SelectedText</c>, <c>SelectedItem</c>; <c>SelectedValue</c> too
+    /// when the control is named after an identifier) when the control is a field or property the application declares
+    /// and its name, a control prefix or suffix aside (<see cref="UiControls.NameWithoutControlWord"/>), names a personal
+    /// identifier (<c>txtPhoneNumber</c>, <c>txtNombrePaciente</c>) or a person (<c>txtPatient</c>, <c>cmbCustomer</c>):
+    /// the form shows that person's data there. The control's members are the platform's and say nothing by themselves;
+    /// the application's name for the control does. A list's <c>SelectedValue</c> under a person's name is usually the
+    /// record's key, so it is not taken for the person's name. Null for anything else.
+    /// </summary>
+    public SourceReason? ClassifyControlValue(IOperation operation)
+    {
+        if (ControlOf(operation) is not { } control)
         {
             return null;
         }
 
+        var property = ((IPropertyReferenceOperation)operation).Property;
         var tokens = UiControls.NameWithoutControlWord(NameOf(control.Name).Tokens, _options.ControlNameWords);
         if (tokens.IsEmpty || NameOf(control.Name).Excluded)
         {

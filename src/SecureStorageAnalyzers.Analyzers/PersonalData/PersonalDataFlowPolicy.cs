@@ -7,7 +7,7 @@ using SecureStorageAnalyzers.ValueFlow;
 namespace SecureStorageAnalyzers.PersonalData;
 
 /// <summary>Path flows of personal identifiers (SSA0101): sources per the classifier, configured pseudonymizers end the flow.</summary>
-internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy, IFollowsProjectStringMethods
+internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy, IFollowsProjectStringMethods, IReadsTypedInput
 {
     private readonly PersonalDataClassifier _classifier;
     private readonly ProjectStringMethods _stringMethods;
@@ -16,7 +16,11 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy, IFollowsProjec
     {
         _classifier = classifier;
         _stringMethods = new ProjectStringMethods(sinks, IsBarrier);
+        StorageNames = new StorageNameMembers(classifier.Options.StorageNameMembers);
     }
+
+    /// <summary>The application's own members that hold a stored object's name, with this policy's configured words.</summary>
+    public StorageNameMembers StorageNames { get; }
 
     /// <summary>
     /// The compilation's policy for <paramref name="options"/>: one classifier per distinct set of <c>SSA0101.*</c>
@@ -42,6 +46,9 @@ internal sealed class PersonalDataFlowPolicy : IFlowSourcePolicy, IFollowsProjec
     public SourceReason? Classify(IOperation operation, ISymbol? symbol) =>
         _classifier.ClassifyClaim(operation) ?? _classifier.Classify(symbol) ?? _classifier.ClassifyControlValue(operation) ??
         _classifier.ClassifyKeyedValue(operation);
+
+    /// <summary>A control's text or selection, which a local copied from it names (<see cref="PersonalDataClassifier.IsControlInput"/>).</summary>
+    public bool IsTypedInput(IOperation operation) => _classifier.IsControlInput(operation);
 
     /// <summary>Why <paramref name="symbol"/> is personal by what it is or how it is named, without an operation to read.</summary>
     public SourceReason? ClassifySymbol(ISymbol symbol) => _classifier.Classify(symbol);

@@ -20,6 +20,8 @@ namespace SecureStorageAnalyzers.PersonalData;
 /// <item><c>SSA0101.control_name_words</c>: more words a form control's name carries for its kind, beside the built-in
 /// ones of <see cref="UiControls"/>: an entry of one word is a prefix or a last word (<c>mask</c> in <c>maskPhone</c>), an
 /// entry of several words (<c>DatePicker</c>) the name's last words.</item>
+/// <item><c>SSA0101.storage_name_members</c>: more last words of the application's members that hold a stored object's
+/// name, beside the built-in ones of <see cref="ValueFlow.StorageNameMembers"/> (<c>RecordingRef</c>, <c>DocKey</c>).</item>
 /// </list>
 /// Lists are separated by commas, semicolons or spaces. Read by SSA0101 and, through the same classifier
 /// (<see cref="PersonalDataFlowPolicy.For"/>), by SSA0009 for the file names of its chains.
@@ -33,16 +35,18 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
     public const string PseudonymizationMethodsKey = "SSA0101.pseudonymization_methods";
     public const string PersonTypesKey = "SSA0101.person_types";
     public const string ControlNameWordsKey = "SSA0101.control_name_words";
+    public const string StorageNameMembersKey = "SSA0101.storage_name_members";
 
-    public static PersonalDataOptions Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+    public static PersonalDataOptions Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
 
     private readonly string _raw;
 
     private PersonalDataOptions(string personalNames, string excludedNames, string attributes, string types, string pseudonymizers, string personTypes,
-        string controlNameWords)
+        string controlNameWords, string storageNameMembers)
     {
-        _raw = string.Join("\n", personalNames, excludedNames, attributes, types, pseudonymizers, personTypes, controlNameWords);
-        ControlNameWords = ControlWords(controlNameWords);
+        _raw = string.Join("\n", personalNames, excludedNames, attributes, types, pseudonymizers, personTypes, controlNameWords, storageNameMembers);
+        ControlNameWords = Phrases(controlNameWords);
+        StorageNameMembers = Phrases(storageNameMembers);
         PersonTypes = List(personTypes);
         PersonalNames = List(personalNames);
         ExcludedNames = List(excludedNames).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase);
@@ -63,6 +67,9 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
     /// <summary>The configured words of a control's kind, each split into the name's words (<c>DatePicker</c> → date, picker).</summary>
     public ImmutableArray<ImmutableArray<string>> ControlNameWords { get; }
 
+    /// <summary>The configured last words of storage-name members, each split into the name's words (<c>RecordingRef</c> → recording, ref).</summary>
+    public ImmutableArray<ImmutableArray<string>> StorageNameMembers { get; }
+
     public static PersonalDataOptions Read(AnalyzerConfigOptions options)
     {
         string Get(string key) => options.TryGetValue(key, out var value) ? value : string.Empty;
@@ -74,13 +81,15 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
         var pseudonymizers = Get(PseudonymizationMethodsKey);
         var personTypes = Get(PersonTypesKey);
         var controlNameWords = Get(ControlNameWordsKey);
+        var storageNameMembers = Get(StorageNameMembersKey);
         if (personalNames.Length + excludedNames.Length + attributes.Length + types.Length + pseudonymizers.Length + personTypes.Length +
-            controlNameWords.Length == 0)
+            controlNameWords.Length + storageNameMembers.Length == 0)
         {
             return Empty;
         }
 
-        return new PersonalDataOptions(personalNames, excludedNames, attributes, types, pseudonymizers, personTypes, controlNameWords);
+        return new PersonalDataOptions(personalNames, excludedNames, attributes, types, pseudonymizers, personTypes, controlNameWords,
+            storageNameMembers);
     }
 
     public bool Equals(PersonalDataOptions? other) => other is not null && _raw == other._raw;
@@ -91,7 +100,8 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
 
     private static ImmutableArray<string> List(string value) => ConfigList.Split(value);
 
-    private static ImmutableArray<ImmutableArray<string>> ControlWords(string value)
+    /// <summary>Each entry of a list split into a name's words (<c>DatePicker</c> → date, picker).</summary>
+    private static ImmutableArray<ImmutableArray<string>> Phrases(string value)
     {
         var words = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
         foreach (var entry in List(value))

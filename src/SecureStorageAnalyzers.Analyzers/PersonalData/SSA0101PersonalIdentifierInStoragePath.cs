@@ -362,6 +362,72 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             }
         }
 
+        /// <summary>The application's own members named for a stored object's name (<see cref="StorageNameMembers"/>).</summary>
+        public override bool SeesAssignmentsOfStringMembers => true;
+
+        /// <summary>
+        /// A string put into the application's own member that holds a stored object's name (<c>recording.FileName =
+        /// $"{caller.Phone}_{stamp}"</c>, <c>doc.ObjectKey = …</c>): that is the name it is stored, found or served under,
+        /// even when the storage call is in another method or project. A value that is a path itself (<c>Path.Combine</c>,
+        /// a path-like string) reports its own inputs, so it is not reported again here.
+        /// </summary>
+        public override void AnalyzeMemberAssignment(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, ISymbol member)
+        {
+            var tracker = Tracker(context);
+            if (!((PersonalDataFlowPolicy)tracker.Policy).StorageNames.IsStorageName(member) ||
+                _sinks.IsPathBuilder(assignment.Value.WithoutConversions()))
+            {
+                return;
+            }
+
+            var sources = new List<FlowSource>();
+            tracker.FindSources(assignment.Value, sources);
+            if (sources.Count > 0 && !NamesAPathAlreadyBuilt(tracker, assignment))
+            {
+                Report(context, tracker, sources, assignment, new Sink(member, storageName: true));
+            }
+        }
+
+        /// <summary>
+        /// True when the value is made of a local that the same body also hands to a path builder or a storage call
+        /// (<c>var fileName = $"{caller}_{stamp}.wav"; File.Create(Path.Combine(folder, fileName)); rec.AudioFilePath =
+        /// "/records/" + fileName;</c>): that path is already reported, and the member names the same file. One path, one
+        /// finding. Asked only when the member would be reported.
+        /// </summary>
+        private static bool NamesAPathAlreadyBuilt(ValueFlowTracker tracker, ISimpleAssignmentOperation assignment)
+        {
+            List<ILocalSymbol>? locals = null;
+            foreach (var operation in assignment.Value.DescendantsAndSelf())
+            {
+                if (operation is ILocalReferenceOperation reference)
+                {
+                    (locals ??= new List<ILocalSymbol>()).Add(reference.Local);
+                }
+            }
+
+            if (locals is null)
+            {
+                return false;
+            }
+
+            var root = (IOperation)assignment;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation use && !assignment.Syntax.Span.Contains(use.Syntax.Span) &&
+                    locals.Exists(l => SymbolEqualityComparer.Default.Equals(l, use.Local)) && tracker.FeedsAnotherSink(use))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static void Analyze(OperationAnalysisContext context, ValueFlowTracker tracker, IOperation value,
             IOperation sinkOperation, Sink sink, bool valueIsPathBuilder = false)
         {
@@ -502,6 +568,15 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             _helperUse = null;
         }
 
+        /// <summary>The application's own property or field that holds a stored object's name.</summary>
+        public Sink(ISymbol member, bool storageName)
+        {
+            _symbol = member;
+            _parameter = null;
+            _text = storageName ? "the application's member for a stored object's name" : null;
+            _helperUse = null;
+        }
+
         public Sink(string text)
         {
             _symbol = null;
@@ -516,6 +591,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             IMethodSymbol method when _parameter is null => $"{method.ContainingType.Name}.{method.Name}",
             IMethodSymbol { MethodKind: MethodKind.Constructor } method => $"'{_parameter!.Name}' of new {method.ContainingType.Name}",
             IMethodSymbol method => $"'{_parameter!.Name}' of {method.ContainingType.Name}.{method.Name}",
+            IPropertySymbol or IFieldSymbol when _text is not null => $"{_symbol.ContainingType.Name}.{_symbol.Name}, {_text}",
             IPropertySymbol property => $"{property.ContainingType.Name}.{property.Name}",
             _ => _text ?? string.Empty,
         };

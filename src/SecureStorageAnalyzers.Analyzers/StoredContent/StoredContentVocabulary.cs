@@ -75,10 +75,13 @@ internal sealed class StoredContentVocabulary
     /// Content a site shows to every visitor on purpose. <c>profile</c>: a profile folder or a profile's file under the web
     /// root is the picture other users see next to the name (four of four in the real-code sets); a profile's private
     /// papers say so with a private word or a document extension (<c>profiles/cv</c>, <c>profile.pdf</c>), which win.
+    /// Spanish and Portuguese pictures: <c>imagen</c> (also <c>imagenes</c>, and Portuguese <c>imagens</c>), Portuguese
+    /// <c>imagem</c>, <c>foto</c> (<c>fotos</c>, <c>FotoPerfil</c>), <c>fotografia</c>.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultPublicMedia = ImmutableArray.Create(
         "image", "img", "picture", "pic", "photo", "avatar", "thumbnail", "thumb", "logo", "banner", "cover", "product",
-        "gallery", "galleries", "icon", "profile");
+        "gallery", "galleries", "icon", "profile",
+        "imagen", "imagem", "foto", "fotografia");
 
     /// <summary>
     /// A data subject or a private document. <c>cover-letter</c> is here so that <c>cover</c> does not make it public.

@@ -79,3 +79,26 @@ internal interface IFollowsProjectStringMethods
     /// </summary>
     System.Collections.Immutable.ImmutableArray<int> CarriedParameters(IMethodSymbol method, Compilation compilation);
 }
+
+/// <summary>
+/// A policy for which a value typed into a form (a control's text) is not one of the platform's fixed values: a local
+/// copied from it is named by the application, and its name speaks (SSA0101: <c>var personName = txtName.Text.Trim()</c>),
+/// unlike a local holding <c>file.FullName</c> or <c>Environment.UserName</c>.
+/// </summary>
+internal interface IReadsTypedInput
+{
+    /// <summary>True when <paramref name="operation"/> reads what a user typed or picked in a control the application declares.</summary>
+    bool IsTypedInput(IOperation operation);
+}
+
+/// <summary>
+/// A policy that classifies a call by the text of its first argument (SSA0006: <c>HostingEnvironment.MapPath("~/uploads")</c>).
+/// Inside a project method the walk replays, that argument may be the method's own parameter
+/// (<c>Map(string virtualPath) =&gt; HostingEnvironment.MapPath(virtualPath)</c>): the walk then asks again with the
+/// caller's argument (<c>Map("~/Uploads/Contracts")</c>).
+/// </summary>
+internal interface IClassifiesCallsByArgument
+{
+    /// <summary>Why <paramref name="call"/> is a source when its first argument is <paramref name="argument"/>, or null.</summary>
+    SourceReason? ClassifyWithArgument(IInvocationOperation call, IOperation argument);
+}

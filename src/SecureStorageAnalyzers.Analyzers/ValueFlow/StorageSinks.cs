@@ -35,7 +35,9 @@ internal sealed partial class StorageSinks
         "Google.Cloud.Storage.V1.StorageClient", "Google.Cloud.Storage.V1.UrlSigner",
         // MinIO
         "Minio.DataModel.Args.ObjectArgs`1", "Minio.DataModel.Args.ObjectConditionalQueryArgs`1",
-        "Minio.DataModel.Args.PutObjectArgs", "Minio.DataModel.Args.GetObjectArgs");
+        "Minio.DataModel.Args.PutObjectArgs", "Minio.DataModel.Args.GetObjectArgs",
+        // NAudio's WAV writer (a recorder's output file): new WaveFileWriter(filename, format), WaveFileWriter.CreateWaveFile(filename, …)
+        "NAudio.Wave.WaveFileWriter");
 
     /// <summary>Object-key properties: the S3 requests and the download name of file results.</summary>
     private static readonly ImmutableArray<(string Type, string Property)> PropertySinkNames = ImmutableArray.Create<(string Type, string Property)>(
@@ -396,10 +398,11 @@ internal sealed partial class StorageSinks
         }
 
         var name = parameter.Name;
+        // A directory search's pattern is a file name (Directory.GetFiles(dir, $"*{phone}*.wav") finds one person's files).
         return name.IndexOf("path", StringComparison.OrdinalIgnoreCase) >= 0 ||
                name.IndexOf("file", StringComparison.OrdinalIgnoreCase) >= 0 ||
                name.IndexOf("dir", StringComparison.OrdinalIgnoreCase) >= 0 ||
-               name is "root" or "blobName" or "key" or "objectName" or "obj" or "sourceKey" or "destinationKey";
+               name is "root" or "blobName" or "key" or "objectName" or "obj" or "sourceKey" or "destinationKey" or "searchPattern";
     }
 
     private static bool HasAnyCloudSdk(WellKnownTypes types) =>

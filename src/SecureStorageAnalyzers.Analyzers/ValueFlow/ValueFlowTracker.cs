@@ -679,6 +679,16 @@ internal sealed class ValueFlowTracker
             // Any other call ends the walk, unless its name says what it returns (user.GetPhoneNumber()) or it is the
             // project's own method, whose returns are walked (one level).
             var reason = _owner._policy.Classify(invocation, method);
+
+            // Inside a replayed project method, a call classified by its first argument that is the method's parameter
+            // (Map(path) => HostingEnvironment.MapPath(path)): judged again with the caller's argument.
+            if (reason is null && arguments is not null && _owner._policy is IClassifiesCallsByArgument byArgument &&
+                !invocation.Arguments.IsEmpty && invocation.Arguments[0].Value.WithoutConversions() is IParameterReferenceOperation parameter &&
+                arguments.Values.TryGetValue(parameter.Parameter, out var callerArgument))
+            {
+                reason = byArgument.ClassifyWithArgument(invocation, callerArgument);
+            }
+
             if (reason is null && (_projectCall is null || _projectLevel == 1 && ReturnsMapPath(invocation, method)) &&
                 TraceProjectMethod(invocation, method, invocation.Arguments, depth, hashed, arguments))
             {
@@ -1148,7 +1158,8 @@ internal sealed class ValueFlowTracker
         /// (<c>var fullName = file.FullName</c>, <c>var userName = Environment.UserName</c>) or a path the code builds
         /// (<c>var fullname = Path.Combine(root, subfolder, filename)</c>): the local is that value, and its name says
         /// nothing; the walk goes on into the values, so a person's name among a path's inputs is still found there.
-        /// Indexers and calls with arguments (<c>Request.Form["phone"]</c>) are not such values.
+        /// Indexers and calls with arguments (<c>Request.Form["phone"]</c>) are not such values, nor is what a user typed in a
+        /// form's control (<see cref="IReadsTypedInput"/>).
         /// </summary>
         private bool HoldsOnlyPlatformValues(ILocalReferenceOperation reference, ILocalSymbol local)
         {
@@ -1191,7 +1202,9 @@ internal sealed class ValueFlowTracker
                 case ILiteralOperation:
                     return true;
                 case IPropertyReferenceOperation { Property.IsIndexer: false } property:
-                    return IsPlatformMember(value, property.Property);
+                    // What someone typed in the form's control is named by the local that holds it, not by the control.
+                    return IsPlatformMember(value, property.Property) &&
+                           !(_owner._policy is IReadsTypedInput typed && typed.IsTypedInput(value));
                 case IFieldReferenceOperation field:
                     return IsPlatformMember(value, field.Field);
                 case IInvocationOperation invocation:

@@ -16,7 +16,7 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// class that its constructors set to the web root (a getter-only property of the project is read by the tracker as its
 /// getter's returns). Walks go through every path builder: the web root is usually the first argument of a <c>Path.Combine</c>.
 /// </summary>
-internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
+internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByArgument
 {
     private static readonly SourceReason WebRootPathReason = new("the web root", "WebRootPath");
     private static readonly SourceReason LiteralReason = new("the web root", "a wwwroot folder");
@@ -176,6 +176,30 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy
         return operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } && IsWwwrootFolder(text)
             ? LiteralReason
             : null;
+    }
+
+    /// <summary>
+    /// A <c>MapPath</c> call inside the project's helper whose virtual path is the helper's parameter, judged with the
+    /// caller's argument: <c>Map("~/Uploads/Contracts")</c> with <c>Map(string path) =&gt; HostingEnvironment.MapPath(path)</c>.
+    /// </summary>
+    public SourceReason? ClassifyWithArgument(IInvocationOperation call, IOperation argument)
+    {
+        if (_mapPathTypes.IsEmpty || !IsMapPath(call.TargetMethod))
+        {
+            return null;
+        }
+
+        var texts = new List<string>();
+        _virtualPaths.Add(argument, Configuration, texts);
+        foreach (var virtualPath in texts)
+        {
+            if (IsServedVirtualPath(virtualPath, call))
+            {
+                return MapPathReason;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A virtual path (<c>~/…</c> or <c>/…</c>) in a folder IIS serves; <c>~</c> alone is judged by what follows the call.</summary>
