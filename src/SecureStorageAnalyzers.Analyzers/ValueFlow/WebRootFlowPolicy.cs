@@ -23,9 +23,10 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
     private static readonly SourceReason FieldReason = new("the web root", "a field set to WebRootPath");
 
     private static readonly SourceReason MapPathReason = new("the application folder IIS serves", "Server.MapPath outside App_Data");
+    private static readonly SourceReason MapPathFieldReason = new("the application folder IIS serves", "a field set to Server.MapPath outside App_Data");
     private static readonly SourceReason AppFolderReason = new("the application folder IIS serves", "the application's base directory outside App_Data");
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<IFieldSymbol, bool> _fields = new(SymbolEqualityComparer.Default);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IFieldSymbol, SourceReason?> _fields = new(SymbolEqualityComparer.Default);
 
     private readonly IPropertySymbol? _webRootPath;
     private readonly IPropertySymbol? _obsoleteWebRootPath;
@@ -156,12 +157,12 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
             }
 
             var definition = field.OriginalDefinition;
-            if (!_fields.TryGetValue(definition, out var holds))
+            if (!_fields.TryGetValue(definition, out var held))
             {
-                holds = _fields.GetOrAdd(definition, operation.SemanticModel is { } model && HoldsWebRoot(definition, model));
+                held = _fields.GetOrAdd(definition, operation.SemanticModel is { } model ? HeldWebRoot(definition, model) : null);
             }
 
-            return holds ? FieldReason : null;
+            return held;
         }
 
         if (operation is IInterpolatedStringOperation { Parts.Length: > 0 } interpolated)
@@ -357,18 +358,21 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
     /// <summary>
     /// A field of the application's own class that its constructors (or its initializer) set to the web root
     /// (<c>_root = env.WebRootPath</c>, or a <c>Path.Combine</c> that starts there) and to nothing else: read in another
-    /// method, it is the web root. Only the declarations in the tree being analyzed are read (a partial class's other
-    /// files are not); answered once per field.
+    /// method, it is the web root. Classic ASP.NET: a field set only to a <c>MapPath</c> of a served folder
+    /// (<c>private readonly string BasePath = HttpContext.Current.Server.MapPath("~/ThuVienTaiLieu/");</c>, held-out
+    /// set 13) is the application folder IIS serves; <c>"~/App_Data/…"</c> is not. Only the declarations in the tree
+    /// being analyzed are read (a partial class's other files are not); answered once per field.
     /// </summary>
-    private bool HoldsWebRoot(IFieldSymbol field, SemanticModel model)
+    private SourceReason? HeldWebRoot(IFieldSymbol field, SemanticModel model)
     {
         if (field.Type.SpecialType != SpecialType.System_String || field.DeclaringSyntaxReferences.IsEmpty ||
             field.ContainingType is not { } type)
         {
-            return false;
+            return null;
         }
 
         var assigned = false;
+        var classic = false;
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             if (reference.SyntaxTree != model.SyntaxTree)
@@ -404,9 +408,14 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
                         continue;
                     }
 
-                    if (!StartsAtWebRoot(value.WithoutConversions()))
+                    var start = value.WithoutConversions();
+                    if (StartsAtServedMapPath(start))
                     {
-                        return false;
+                        classic = true;
+                    }
+                    else if (!StartsAtWebRoot(start))
+                    {
+                        return null;
                     }
 
                     assigned = true;
@@ -414,8 +423,19 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
             }
         }
 
-        return assigned;
+        return !assigned ? null : classic ? MapPathFieldReason : FieldReason;
     }
+
+    /// <summary>A classic <c>MapPath</c> call (or a <c>Path.Combine</c> that starts with one) of a served virtual path.</summary>
+    private bool StartsAtServedMapPath(IOperation value) => value switch
+    {
+        IInvocationOperation invocation when !_mapPathTypes.IsEmpty && IsMapPath(invocation.TargetMethod) =>
+            ReferenceEquals(Classify(invocation, null), MapPathReason),
+        IInvocationOperation { TargetMethod.Name: "Combine", Arguments.Length: > 0 } combine
+            when combine.TargetMethod.ContainingType is { Name: "Path" } =>
+            StartsAtServedMapPath(combine.Arguments[0].Value.WithoutConversions()),
+        _ => false,
+    };
 
     /// <summary><c>env.WebRootPath</c>, <c>env.WebRootPath ?? …</c>, or a <c>Path.Combine</c>/<c>Join</c> whose first part is one.</summary>
     private bool StartsAtWebRoot(IOperation value) => value switch
