@@ -417,7 +417,7 @@ internal sealed class RecordLookups
                 continue;
             }
 
-            if (IsSignedInUsers(key, 0))
+            if (IsSignedInUsers(key, 0) || IsSecretMember(ReferenceEquals(key, right) ? left : right, parameters))
             {
                 return false;
             }
@@ -426,6 +426,46 @@ internal sealed class RecordLookups
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="side"/> is a member the application declares on the lambda's record whose name says it
+    /// holds a secret (<c>f.ShareToken</c>, <c>DownloadToken</c>, <c>AccessToken</c>, <c>ShareKey</c>, <c>Secret</c>): a
+    /// lookup by it finds only the record of whoever was given the value, an unguessable per-file link the owner made,
+    /// so it is a gate, not a choice of the requester's. A lookup by <c>Id</c>, <c>Name</c> or <c>FileName</c> is not.
+    /// </summary>
+    private static bool IsSecretMember(IOperation side, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters)
+    {
+        side = side.WithoutConversions();
+        if (side is IInvocationOperation { TargetMethod.Name: "ToString" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "Trim", Instance: { } instance })
+        {
+            side = instance.WithoutConversions();
+        }
+
+        ISymbol? member = side switch
+        {
+            IPropertyReferenceOperation { Instance: IParameterReferenceOperation owner } property
+                when parameters.IndexOf(owner.Parameter, 0, SymbolEqualityComparer.Default) >= 0 => property.Property,
+            IFieldReferenceOperation { Instance: IParameterReferenceOperation owner } field
+                when parameters.IndexOf(owner.Parameter, 0, SymbolEqualityComparer.Default) >= 0 => field.Field,
+            _ => null,
+        };
+        if (member is null || PersonalData.FrameworkAssemblies.Declares(member))
+        {
+            return false;
+        }
+
+        var words = PersonalData.NameTokens.Split(member.Name);
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] is "token" or "secret" ||
+                words[i] == "key" && i > 0 && words[i - 1] is "share" or "download" or "access" or "link" or "secret")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Reads(IOperation operation, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters)

@@ -46,7 +46,8 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
 
     /// <summary>A member the application declares (an entity's, a view model's), read from a value: the walk goes on into the value.</summary>
     public bool FollowsMembersOf(IPropertyReferenceOperation property) =>
-        !property.Property.IsIndexer && (!PersonalData.FrameworkAssemblies.Declares(property.Property) || NamesTheFile(property.Property));
+        !property.Property.IsIndexer && (!PersonalData.FrameworkAssemblies.Declares(property.Property) || NamesTheFile(property.Property) ||
+                                         SymbolEquality.DefinitionIs(property.Property.OriginalDefinition, _symbols.GetObjectResponseStream));
 
     /// <summary>A found file's own path (<c>FileInfo.FullName</c>, <c>FileSystemInfo.FullName</c>): the file the instance is.</summary>
     private bool NamesTheFile(IPropertySymbol property) =>
@@ -83,11 +84,21 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
     public bool PassesThrough(IOperation creationOrCall) => creationOrCall switch
     {
         IObjectCreationOperation creation => SymbolEquality.DefinitionIs(creation.Type, _symbols.FileStream) || SymbolEquality.DefinitionIs(creation.Type, _symbols.FileInfo) ||
-                                             SymbolEquality.DefinitionIs(creation.Type, _symbols.DirectoryInfo),
+                                             SymbolEquality.DefinitionIs(creation.Type, _symbols.DirectoryInfo) ||
+                                             SymbolEquality.DefinitionIs(creation.Type, _symbols.GetObjectRequest),
         IInvocationOperation call => SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _symbols.File) || SearchesOrOpens(call.TargetMethod) ||
-                                     OpensInProjectHelper(call),
+                                     DownloadsS3Object(call.TargetMethod) || OpensInProjectHelper(call),
         _ => false,
     };
+
+    /// <summary>
+    /// An S3 download (<c>GetObjectAsync(bucket, key)</c>, <c>GetObject(request)</c> on <c>IAmazonS3</c> or a client that
+    /// implements it): the object it returns is the one its bucket and key name, so a request value in either (or in a
+    /// <c>GetObjectRequest</c>'s initializer) chooses the stored object whose <c>ResponseStream</c> is served.
+    /// </summary>
+    private bool DownloadsS3Object(IMethodSymbol method) =>
+        method.Name is "GetObjectAsync" or "GetObject" && _symbols.AmazonS3 is { } s3 && method.ContainingType is { } type &&
+        (SymbolEquality.DefinitionIs(type, s3) || WellKnownTypes.Implements(type, s3));
 
     /// <summary>
     /// A directory search (<c>Directory.GetFiles(folder, pattern)</c>, <c>EnumerateFiles</c>, the file-system-entry forms,
@@ -338,6 +349,14 @@ internal sealed class RequestSymbols
         Mapper = types.AutoMapperIMapperBase;
         TaskOfT = types.TaskOfT;
         ValueTaskOfT = types.ValueTaskOfT;
+        AmazonS3 = ValueFlow.StorageSinks.Resolve(types, "Amazon.S3.IAmazonS3");
+        GetObjectRequest = ValueFlow.StorageSinks.Resolve(types, "Amazon.S3.Model.GetObjectRequest");
+        // Declared on GetObjectResponse's base (StreamResponse in AWSSDK 3.7+ and 4), or on the type itself in older versions.
+        for (var type = ValueFlow.StorageSinks.Resolve(types, "Amazon.S3.Model.GetObjectResponse"); type is not null && GetObjectResponseStream is null; type = type.BaseType)
+        {
+            GetObjectResponseStream = WellKnownTypes.Property(type, "ResponseStream");
+        }
+
         Implementations = ProjectImplementations.For(types);
         Finders = types.Shared(static _ => new ProjectRecordFinders());
     }
@@ -346,6 +365,11 @@ internal sealed class RequestSymbols
     public ProjectRecordFinders Finders { get; }
 
     public INamedTypeSymbol? Mapper { get; }
+
+    /// <summary>AWS S3 (absent without AWSSDK.S3): the client interface, the download request and the downloaded object's stream.</summary>
+    public INamedTypeSymbol? AmazonS3 { get; }
+    public INamedTypeSymbol? GetObjectRequest { get; }
+    public IPropertySymbol? GetObjectResponseStream { get; }
     public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? ValueTaskOfT { get; }
 

@@ -433,6 +433,18 @@ internal sealed class ValueFlowTracker
                         Trace(constructorArgument.Value, depth + 1, hashed, arguments);
                     }
 
+                    // new GetObjectRequest { BucketName = bucket, Key = key }: what the initializer sets names the object too.
+                    if (creation.Initializer is { } requestInitializer)
+                    {
+                        foreach (var set in requestInitializer.Initializers)
+                        {
+                            if (set is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation } assignment)
+                            {
+                                Trace(assignment.Value, depth + 1, hashed, arguments);
+                            }
+                        }
+                    }
+
                     break;
 
                 case ILiteralOperation literal:
