@@ -27,6 +27,9 @@ public sealed class ProjectInfo
 
     public required bool IsExe { get; init; }
 
+    /// <summary>An <c>OutputType</c> of WinExe: MSBuild compiles it with <c>/target:winexe</c> (<see cref="OutputKind.WindowsApplication"/>).</summary>
+    public bool IsWindowsExe { get; init; }
+
     public required bool UsesAspNetCore { get; init; }
 
     /// <summary>
@@ -156,6 +159,7 @@ public sealed class ProjectInfo
             NullableEnabled = IsOn(Property("Nullable")),
             IsExe = isWebSdk || sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
                 || (outputType is not null && outputType.Contains("Exe", StringComparison.OrdinalIgnoreCase)),
+            IsWindowsExe = outputType is not null && outputType.Trim().Equals("WinExe", StringComparison.OrdinalIgnoreCase),
             UsesAspNetCore = usesAspNetCore && !targetsNetFramework,
             TargetsNetFramework = targetsNetFramework,
             FrameworkAssemblyReferences = assemblyReferences,
@@ -631,7 +635,7 @@ public sealed class CompilationFactory
         var trees = project.Sources.Select(file => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(file), Encoding.UTF8), parseOptions, file)).ToList();
         trees.Add(CSharpSyntaxTree.ParseText(project.GlobalUsings(), parseOptions, System.IO.Path.Combine(project.Directory, "obj", "GlobalUsings.g.cs")));
         var options = new CSharpCompilationOptions(
-            project.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+            project.IsWindowsExe ? OutputKind.WindowsApplication : project.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: project.NullableEnabled ? NullableContextOptions.Enable : NullableContextOptions.Disable,
             allowUnsafe: true);
         var name = System.IO.Path.GetFileNameWithoutExtension(project.Path);

@@ -17,6 +17,8 @@ namespace SecureStorageAnalyzers.Iis;
 /// SSA0003 (<c>&lt;mimeMap fileExtension="*" /&gt;</c>), SSA0011 (hidden segments un-hidden) and SSA0012 (page-only
 /// protection, private folders opened) in projects that reference System.Web: under ASP.NET Core the ASP.NET Core
 /// Module handles every request, so IIS's static file handler and ASP.NET's authorization sections play no part.
+/// Nothing is reported in a desktop program's compilation (<c>OutputKind.WindowsApplication</c>, <c>OutputType</c>
+/// WinExe): IIS does not host it, whatever web.config sits in its folder.
 /// </summary>
 /// <remarks>
 /// Findings sit at the attribute or element at fault. A diagnostic in an additional file is in no syntax tree, so its
@@ -40,6 +42,13 @@ public sealed class WebConfigAnalyzer : DiagnosticAnalyzer
             var types = WellKnownTypes.GetOrCreate(start.Compilation);
             var classic = types.HasSystemWeb;
             if (!(types.HasAspNetCore || classic) || TestProjects.IsSilenced(start.Compilation, start.Options, start.CancellationToken))
+            {
+                return;
+            }
+
+            // A desktop program (OutputType WinExe) is not hosted by IIS: a web.config next to its project file (a WCF
+            // service and a WinForms client in one folder) configures the web project, and is reported there only.
+            if (start.Compilation.Options.OutputKind == OutputKind.WindowsApplication)
             {
                 return;
             }

@@ -14,6 +14,10 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? String => Get("System.String");
     public INamedTypeSymbol? Guid => Get("System.Guid");
     public INamedTypeSymbol? Uri => Get("System.Uri");
+
+    // An HTTP request's client and message: a string handed to one is a URL, not a storage path (SSA0101).
+    public INamedTypeSymbol? HttpClient => Get("System.Net.Http.HttpClient");
+    public INamedTypeSymbol? HttpRequestMessage => Get("System.Net.Http.HttpRequestMessage");
     public INamedTypeSymbol? Convert => Get("System.Convert");
     public INamedTypeSymbol? Exception => Get("System.Exception");
     public INamedTypeSymbol? Environment => Get("System.Environment");

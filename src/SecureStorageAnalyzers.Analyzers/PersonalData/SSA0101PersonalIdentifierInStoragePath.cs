@@ -130,6 +130,12 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 return;
             }
 
+            // Path.Combine(endpoint, user) whose only use is new Uri(…) or an HTTP request: a URL, not a storage path.
+            if (builder && _sinks.OnlyBuildsAUrl(context.Operation))
+            {
+                return;
+            }
+
             // One path, one finding: the identifiers of every path argument of the call together.
             List<FlowSource>? sources = null;
             IParameterSymbol? parameter = null;

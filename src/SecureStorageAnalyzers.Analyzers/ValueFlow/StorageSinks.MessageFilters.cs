@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.ValueFlow;
@@ -12,6 +13,82 @@ internal sealed partial class StorageSinks
 
     /// <summary><c>System.Uri</c>: a URL, not a storage path.</summary>
     public bool IsUri(ITypeSymbol? type) => SymbolEquality.Is(type, Uri);
+
+    private readonly INamedTypeSymbol? _httpClient;
+    private readonly INamedTypeSymbol? _httpRequestMessage;
+
+    /// <summary>
+    /// True when the path that <paramref name="builder"/> (<c>Path.Combine</c>, <c>Path.Join</c>) makes is only ever a
+    /// URL: an argument of <c>new Uri(…)</c>, of a method of <c>HttpClient</c> (or an extension of it) or of an
+    /// <c>HttpRequestMessage</c> constructor, straight or through a local every read of which is such an argument
+    /// (<c>new Uri(Path.Combine(endpoint.ToString(), user))</c>). A string that becomes an HTTP request's address is not a
+    /// storage path, whatever its slashes. False when there is no such use, or any other one.
+    /// </summary>
+    public bool OnlyBuildsAUrl(IOperation builder)
+    {
+        if (Uri is null && _httpClient is null && _httpRequestMessage is null)
+        {
+            return false;
+        }
+
+        var parent = builder.ParentSkippingConversions();
+        if (parent is IArgumentOperation argument)
+        {
+            return IsUrlArgument(argument);
+        }
+
+        ILocalSymbol? local = parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+            _ => null,
+        };
+        if (local is null)
+        {
+            return false;
+        }
+
+        var root = builder;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var reads = 0;
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                continue;
+            }
+
+            if (reference.Parent is ISimpleAssignmentOperation written && ReferenceEquals(written.Target, reference))
+            {
+                continue;
+            }
+
+            if (reference.ParentSkippingConversions() is not IArgumentOperation use || !IsUrlArgument(use))
+            {
+                return false;
+            }
+
+            reads++;
+        }
+
+        return reads > 0;
+    }
+
+    /// <summary>An argument of <c>new Uri(…)</c>, of an <c>HttpRequestMessage</c> constructor or of an <c>HttpClient</c> method.</summary>
+    private bool IsUrlArgument(IArgumentOperation argument) => argument.Parent switch
+    {
+        IObjectCreationOperation creation => IsUri(creation.Type) || SymbolEquality.Is(creation.Type, _httpRequestMessage),
+        IInvocationOperation invocation => _httpClient is not null &&
+            (WellKnownTypes.DerivesFrom(invocation.TargetMethod.ContainingType, _httpClient) ||
+             invocation.TargetMethod.IsExtensionMethod && invocation.TargetMethod.Parameters.Length > 0 &&
+             WellKnownTypes.DerivesFrom(invocation.TargetMethod.Parameters[0].Type, _httpClient) &&
+             !ReferenceEquals(invocation.Arguments.Length > 0 ? invocation.Arguments[0] : null, argument)),
+        _ => false,
+    };
 
     /// <summary>An exception type: its message is not a path.</summary>
     public bool IsException(ITypeSymbol? type) =>

@@ -201,6 +201,8 @@ internal sealed partial class StorageSinks
         HashAlgorithm = types.HashAlgorithm;
         Hmac = types.Hmac;
         Uri = types.Uri;
+        _httpClient = types.HttpClient;
+        _httpRequestMessage = types.HttpRequestMessage;
         WebUtility = types.WebUtility;
         Regex = types.Regex;
         Enumerable = types.Enumerable;

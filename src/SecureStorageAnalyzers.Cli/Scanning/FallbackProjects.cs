@@ -26,6 +26,9 @@ public sealed class FallbackProjectFile
 
     public required bool IsExe { get; init; }
 
+    /// <summary>An <c>OutputType</c> of WinExe: compiled as <see cref="OutputKind.WindowsApplication"/>, as MSBuild does (<c>/target:winexe</c>).</summary>
+    public bool IsWindowsExe { get; init; }
+
     public required bool UsesAspNetCore { get; init; }
 
     public required bool IsTestProject { get; init; }
@@ -84,6 +87,7 @@ public sealed class FallbackProjectFile
             Nullable = IsOn(Property("Nullable")),
             IsExe = isWeb || sdk.Equals("Microsoft.NET.Sdk.Worker", StringComparison.OrdinalIgnoreCase)
                 || (Property("OutputType") ?? "").Contains("Exe", StringComparison.OrdinalIgnoreCase),
+            IsWindowsExe = (Property("OutputType") ?? "").Trim().Equals("WinExe", StringComparison.OrdinalIgnoreCase),
             UsesAspNetCore = isWeb || sdk.Equals("Microsoft.NET.Sdk.Razor", StringComparison.OrdinalIgnoreCase)
                 || frameworks.Any(f => f.Equals("Microsoft.AspNetCore.App", StringComparison.OrdinalIgnoreCase))
                 || packages.Any(p => p.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase))
@@ -190,7 +194,7 @@ public sealed class FallbackWorkspace
             added.Add((file, id));
             var name = file.Path == file.Directory ? System.IO.Path.GetFileName(file.Directory) : System.IO.Path.GetFileNameWithoutExtension(file.Path);
             var options = new CSharpCompilationOptions(
-                file.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                file.IsWindowsExe ? OutputKind.WindowsApplication : file.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: file.Nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable,
                 allowUnsafe: true);
             solution = solution.AddProject(ProjectInfo.Create(
