@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -71,7 +70,7 @@ public sealed class PackAnalyzerTests
             }
             """,
         });
-        var options = new ConfigProvider(new Dictionary<string, string> { ["ssa.authorization_methods"] = "Demo.Auth.RequireStaff" });
+        var options = TestConfigOptions.Everywhere(new Dictionary<string, string> { ["ssa.authorization_methods"] = "Demo.Auth.RequireStaff" });
 
         await AssertSameFindingsAsync(compilation, minimumRules: 3, options);
     }
@@ -160,7 +159,7 @@ public sealed class PackAnalyzerTests
         });
         var rule = new CountingRule(compilation);
         var options = helpersConfigured
-            ? new ConfigProvider(new Dictionary<string, string> { ["ssa.authorization_methods"] = "Texts.Shout" })
+            ? TestConfigOptions.Everywhere(new Dictionary<string, string> { ["ssa.authorization_methods"] = "Texts.Shout" })
             : null;
 
         await AnalyzerHarness.AnalyzeAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new CountingAnalyzer(rule)), configOptions: options);
@@ -226,21 +225,5 @@ public sealed class PackAnalyzerTests
             severity = global ?? ReportDiagnostic.Default;
             return diagnosticId == id && global is not null;
         }
-    }
-
-    private sealed class ConfigProvider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Config _options = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-    }
-
-    private sealed class Config(Dictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SecureStorageAnalyzers.Tests.Robustness;
@@ -403,22 +402,5 @@ public class TestProjectsTests
         diagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray();
 
     private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation, Dictionary<string, string> global) =>
-        AnalyzerHarness.AnalyzeAsync(compilation, AnalyzerHarness.All, configOptions: new Provider(global));
-
-    private sealed class Provider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _global = new(values);
-        private readonly Options _empty = new(new());
-
-        public override AnalyzerConfigOptions GlobalOptions => _global;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _empty;
-    }
-
-    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-    }
+        AnalyzerHarness.AnalyzeAsync(compilation, AnalyzerHarness.All, configOptions: TestConfigOptions.Global(global));
 }

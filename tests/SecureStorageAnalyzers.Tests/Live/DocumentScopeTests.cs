@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using SecureStorageAnalyzers.Tests.Verifiers;
 
 namespace SecureStorageAnalyzers.Tests.Live;
 
@@ -337,7 +338,7 @@ public class DocumentScopeTests
             settings[SecureStorageAnalyzers.Pipeline.AuthorizationHelpers.FallbackPolicyMethodsKey] = "Company.Security.AddCompanySecurity";
         }
 
-        var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([], new DocumentScope.ConfigProvider(settings));
+        var options = new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([], TestConfigOptions.Everywhere(settings));
         var program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
         var found = DocumentScope.Lines(await DocumentScope.InDocumentAsync(compilation, program, options: options));
         var full = DocumentScope.Lines(await DocumentScope.FullAsync(compilation, options: options));

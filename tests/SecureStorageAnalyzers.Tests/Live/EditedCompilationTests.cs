@@ -410,9 +410,9 @@ public class EditedCompilationTests
         Compilation compilation = DocumentScope.Compile([("/src/Program.cs", Protected), ("/src/Security.cs", Secured)]);
         var program = compilation.SyntaxTrees.Single(t => t.FilePath == "/src/Program.cs");
         var helper = new Dictionary<string, string> { [AuthorizationHelpers.MethodsKey] = "Security.Protect" };
-        var securityOnly = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new PerFileConfig(t => t.FilePath == "/src/Security.cs" ? helper : []));
+        var securityOnly = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, TestConfigOptions.ByTree(t => t.FilePath == "/src/Security.cs" ? helper : []));
         var programToo = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty,
-            new PerFileConfig(t => t.FilePath is "/src/Security.cs" or "/src/Program.cs" ? helper : []));
+            TestConfigOptions.ByTree(t => t.FilePath is "/src/Security.cs" or "/src/Program.cs" ? helper : []));
 
         async Task<List<string>> InProgramAsync(AnalyzerOptions options) =>
             DocumentScope.Lines(await DocumentScope.InDocumentAsync(compilation.Clone(), program, analyzers: [analyzer], options: options));
@@ -425,23 +425,6 @@ public class EditedCompilationTests
         Assert.Equal(compilation.SyntaxTrees.Count() - 1, analyzer.SyntaxCache.TreeFactsReused - reused);
         Assert.Empty(await InProgramAsync(programToo));
         Assert.Contains("SSA0001 at /src/Program.cs:6", await InProgramAsync(securityOnly));
-    }
-
-    private sealed class PerFileConfig(Func<SyntaxTree, IReadOnlyDictionary<string, string>> values) : AnalyzerConfigOptionsProvider
-    {
-        private static readonly Config Empty = new(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GlobalOptions => Empty;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Config(values(tree));
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
-
-        private sealed class Config(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
-                values.TryGetValue(key, out value);
-        }
     }
 
     private static readonly AnalyzerOptions Options = new(ImmutableArray<AdditionalText>.Empty);

@@ -157,12 +157,7 @@ public class PersonTypesTests
             TestReferences.NetCoreOnly,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var config = PersonalDataOptions.Read(new DictionaryOptions(options.ToImmutableDictionary(o => o.Key, o => o.Value)));
+        var config = PersonalDataOptions.Read(TestConfigOptions.Of(options.ToImmutableDictionary(o => o.Key, o => o.Value)));
         return (new PersonalDataClassifier(WellKnownTypes.GetOrCreate(compilation), config), compilation);
-    }
-
-    private sealed class DictionaryOptions(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
     }
 }

@@ -170,7 +170,7 @@ public class PersonalDataClassifierTests
             TestReferences.AspNetCore,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var config = PersonalDataOptions.Read(new DictionaryOptions(options.ToImmutableDictionary(o => o.Key, o => o.Value)));
+        var config = PersonalDataOptions.Read(TestConfigOptions.Of(options.ToImmutableDictionary(o => o.Key, o => o.Value)));
         var harness = new Harness(compilation, new PersonalDataClassifier(WellKnownTypes.GetOrCreate(compilation), config));
         return (harness, compilation.GetTypeByMetadataName("Subject")!);
     }
@@ -182,10 +182,5 @@ public class PersonalDataClassifierTests
         internal PersonalDataClassifier Classifier { get; } = classifier;
 
         internal SourceReason? Classify(ISymbol symbol) => Classifier.Classify(symbol);
-    }
-
-    private sealed class DictionaryOptions(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -253,26 +252,10 @@ public class SSA0101ValuesTheAppDoesNotNameTests
             .WithOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new SecureStorageAnalyzers.PersonalData.SSA0101PersonalIdentifierInStoragePathAnalyzer());
 
-        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(compilation, analyzer, configOptions: new PerFile(new())));
+        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(compilation, analyzer, configOptions: TestConfigOptions.PerFile(new Dictionary<string, string>())));
 
         var configured = await AnalyzerHarness.AnalyzeAsync(compilation, analyzer,
-            configOptions: new PerFile(new() { ["SSA0101.control_name_words"] = "mask, Editor" }));
+            configOptions: TestConfigOptions.PerFile(new Dictionary<string, string> { ["SSA0101.control_name_words"] = "mask, Editor" }));
         Assert.Equal(new[] { 11, 12 }, configured.Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).OrderBy(line => line));
-    }
-
-    private sealed class PerFile(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new());
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-    }
-
-    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
     }
 }

@@ -23,28 +23,11 @@ internal static class ModelProbe
             new CSharpCompilationOptions(topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptionsProvider(editorConfig));
+        var settings = editorConfig.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('=', 2))
+            .ToImmutableDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, TestConfigOptions.Everywhere(settings));
         var diagnostics = compilation.WithAnalyzers(ImmutableArray.Create(probe), options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         Assert.Empty(diagnostics);
-    }
-
-    /// <summary>The same <c>key = value</c> lines for every file, as an <c>[*.cs]</c> section would give.</summary>
-    private sealed class ConfigOptionsProvider(string lines) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('=', 2))
-            .ToImmutableDictionary(pair => pair[0].Trim(), pair => pair[1].Trim(), StringComparer.OrdinalIgnoreCase));
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
-                values.TryGetValue(key, out value);
-        }
     }
 }
