@@ -226,7 +226,6 @@ internal static class SSA0009ExposureChain
         private readonly CloudContainers? _containers;
         private readonly ConcurrentQueue<CloudExposure> _cloudExposures = new();
         private readonly ConcurrentQueue<IOperation> _cloudUploads = new();
-        private readonly ConcurrentDictionary<PersonalDataOptions, ValueFlowTracker> _trackers = new();
         private readonly OptionsCache<ValueFlowTracker> _byOptions;
         private readonly Hosting.ListingMethods.Cache _listing;
 
@@ -239,7 +238,8 @@ internal static class SSA0009ExposureChain
             _onPrepareResponse = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponse");
             _onPrepareResponseAsync = WellKnownTypes.Property(types.StaticFileOptions, "OnPrepareResponseAsync");
             _staticFileOptions = WellKnownTypes.Property(types.FileServerOptions, "StaticFileOptions");
-            _byOptions = new OptionsCache<ValueFlowTracker>(CreateTracker);
+            _byOptions = OptionsCache.BySettings(PersonalDataOptions.Read,
+                options => new ValueFlowTracker(_sinks, new WholePathPolicy(PersonalDataFlowPolicy.For(_types, options))));
             _listing = Hosting.ListingMethods.Cache.For(types);
             _fileEndpoints = SSA0005AnonymousFileEndpoint.CreateJudge(types);
             var catalog = CloudAccessCatalog.Create(types);
@@ -655,18 +655,6 @@ internal static class SSA0009ExposureChain
             CompilationFacts.OwnerOf(invocation, cancellationToken) is { } owner &&
             _pipeline.Describe(invocation, owner) is { } registration &&
             PipelineModel.RunsAfterAuthorization(registration, facts.PipelineEvents);
-
-        private ValueFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
-        {
-            var options = PersonalDataOptions.Read(configOptions);
-            if (!_trackers.TryGetValue(options, out var tracker))
-            {
-                tracker = _trackers.GetOrAdd(options,
-                    new ValueFlowTracker(_sinks, new WholePathPolicy(PersonalDataFlowPolicy.For(_types, options))));
-            }
-
-            return tracker;
-        }
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -24,7 +23,6 @@ internal sealed class ServedFolders
     private readonly ValueFlowTracker _contentRoot;
     private readonly IPropertySymbol? _fileProvider;
     private readonly IPropertySymbol? _requestPath;
-    private readonly ConcurrentDictionary<string, ValueFlowTracker> _privateFolders = new();
     private readonly OptionsCache<ValueFlowTracker> _byOptions;
 
     private ServedFolders(WellKnownTypes types)
@@ -35,7 +33,8 @@ internal sealed class ServedFolders
         var sharedOptions = types.SharedOptionsBase;
         _fileProvider = WellKnownTypes.Property(sharedOptions, "FileProvider");
         _requestPath = WellKnownTypes.Property(sharedOptions, "RequestPath");
-        _byOptions = new OptionsCache<ValueFlowTracker>(CreateTracker);
+        _byOptions = OptionsCache.BySettings(PrivateFolderWords,
+            words => new ValueFlowTracker(_sinks, new PrivateFolderFlowPolicy(_types, words)));
     }
 
     /// <summary>The instance of the compilation, shared by the rules that ask.</summary>
@@ -217,15 +216,7 @@ internal sealed class ServedFolders
 
     private ValueFlowTracker PrivateFolders(AnalyzerOptions analyzerOptions, SyntaxTree tree) => _byOptions.For(analyzerOptions, tree);
 
-    /// <summary>The tracker of a file's <see cref="PrivateFolderFlowPolicy.PrivateFolderNamesKey"/>: one per distinct list of words.</summary>
-    private ValueFlowTracker CreateTracker(AnalyzerConfigOptions options)
-    {
-        var words = options.TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out var value) ? value : string.Empty;
-        if (!_privateFolders.TryGetValue(words, out var tracker))
-        {
-            tracker = _privateFolders.GetOrAdd(words, new ValueFlowTracker(_sinks, new PrivateFolderFlowPolicy(_types, words)));
-        }
-
-        return tracker;
-    }
+    /// <summary>A file's <see cref="PrivateFolderFlowPolicy.PrivateFolderNamesKey"/>: one tracker per distinct list of words.</summary>
+    private static string PrivateFolderWords(AnalyzerConfigOptions options) =>
+        options.TryGetValue(PrivateFolderFlowPolicy.PrivateFolderNamesKey, out var value) ? value : string.Empty;
 }

@@ -1,9 +1,32 @@
+using System;
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SecureStorageAnalyzers.Infrastructure;
+
+/// <summary>Caches of <see cref="OptionsCache{T}"/> whose values depend on part of a file's settings only.</summary>
+internal static class OptionsCache
+{
+    /// <summary>
+    /// A cache whose values are built once per distinct <typeparamref name="TKey"/> (compared by value) that
+    /// <paramref name="read"/> finds in a file's settings, not once per <see cref="AnalyzerConfigOptions"/> instance: two
+    /// .editorconfig sections that say the same get the same value (a value-flow tracker, with the memo it fills).
+    /// </summary>
+    public static OptionsCache<T> BySettings<TKey, T>(Func<AnalyzerConfigOptions, TKey> read, Func<TKey, T> create)
+        where TKey : notnull
+        where T : class
+    {
+        var bySettings = new ConcurrentDictionary<TKey, T>();
+        return new OptionsCache<T>(options =>
+        {
+            var settings = read(options);
+            return bySettings.TryGetValue(settings, out var value) ? value : bySettings.GetOrAdd(settings, create(settings));
+        });
+    }
+}
 
 /// <summary>
 /// A value derived from a file's <c>.editorconfig</c> settings, built once per <see cref="AnalyzerConfigOptions"/>

@@ -61,7 +61,6 @@ internal static class SSA0101PersonalIdentifierInStoragePath
     {
         private readonly WellKnownTypes _types;
         private readonly StorageSinks _sinks;
-        private readonly ConcurrentDictionary<PersonalDataOptions, ValueFlowTracker> _trackers = new();
         private readonly ConcurrentDictionary<ValueFlowTracker, ProjectHelperPaths> _helpers = new();
         private readonly OptionsCache<ValueFlowTracker> _byOptions;
         private ProjectImplementations? _implementations;
@@ -70,7 +69,8 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         {
             _types = types;
             _sinks = sinks;
-            _byOptions = new OptionsCache<ValueFlowTracker>(CreateTracker);
+            _byOptions = OptionsCache.BySettings(PersonalDataOptions.Read,
+                options => new ValueFlowTracker(_sinks, PersonalDataFlowPolicy.For(_types, options)));
         }
 
         public override IEnumerable<INamedTypeSymbol> CallTypes
@@ -527,18 +527,6 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         /// </summary>
         private ValueFlowTracker Tracker(OperationAnalysisContext context) =>
             _byOptions.For(context.Options, context.Operation.Tree());
-
-        private ValueFlowTracker CreateTracker(AnalyzerConfigOptions configOptions)
-        {
-            var options = PersonalDataOptions.Read(configOptions);
-            if (!_trackers.TryGetValue(options, out var tracker))
-            {
-                tracker = _trackers.GetOrAdd(options,
-                    new ValueFlowTracker(_sinks, PersonalDataFlowPolicy.For(_types, options)));
-            }
-
-            return tracker;
-        }
     }
 
     /// <summary>Where a path goes, described only when a finding needs it (most sink calls have none).</summary>
