@@ -205,18 +205,5 @@ internal sealed class WebRootServing
     }
 
     /// <summary>The value, through conversions and a local of the same body that holds one value.</summary>
-    private IOperation SingleValue(IOperation value)
-    {
-        value = value.WithoutConversions();
-        if (value is ILocalReferenceOperation local)
-        {
-            IReadOnlyList<IOperation> values = _sinks.BodyIndex(local).ValuesOf(local.Local);
-            if (values.Count == 1)
-            {
-                return values[0].WithoutConversions();
-            }
-        }
-
-        return value;
-    }
+    private IOperation SingleValue(IOperation value) => _sinks.SingleValue(value) ?? value.WithoutConversions();
 }

@@ -168,12 +168,7 @@ internal sealed partial class StorageSinks
             case "SaveAs" or "SaveAsAsync":
                 return FirstParameterArgument(invocation.Arguments) is { Parameter: { } first } saved && IsFileOrPath(first.Type) ? saved.Value : null;
             case "Save" or "SaveAsync":
-                var receiver = invocation.Instance?.WithoutConversions();
-                if (receiver is ILocalReferenceOperation local)
-                {
-                    var values = BodyIndex(local).ValuesOf(local.Local);
-                    receiver = values.Count == 1 ? values[0].WithoutConversions() : null;
-                }
+                var receiver = invocation.Instance is { } instance ? SingleValue(instance) : null;
 
                 // new ExcelPackage(newFile[, password | template]): the file is the first parameter in every version.
                 return receiver is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type, _excelPackage) &&
