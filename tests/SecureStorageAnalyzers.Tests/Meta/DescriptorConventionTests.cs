@@ -112,37 +112,6 @@ public partial class DescriptorConventionTests
     }
 
     [Theory]
-    [MemberData(nameof(Ids))]
-    public void Descriptor_HasItsDocsPage(string id)
-    {
-        var page = Path.Combine(TestReferences.RepositoryRoot, "docs", "rules", id + ".md");
-
-        Assert.True(File.Exists(page), $"missing {page}");
-        Assert.StartsWith($"# {id}: {Descriptor(id).Title}", File.ReadAllText(page));
-    }
-
-    [Theory]
-    [MemberData(nameof(Ids))]
-    public void Descriptor_IsInReleaseTracking(string id)
-    {
-        var folder = Path.Combine(TestReferences.RepositoryRoot, "src", "SecureStorageAnalyzers.Analyzers");
-        var lines = File.ReadAllLines(Path.Combine(folder, "AnalyzerReleases.Unshipped.md"))
-            .Concat(File.ReadAllLines(Path.Combine(folder, "AnalyzerReleases.Shipped.md")));
-
-        Assert.Contains(lines, line => line.StartsWith(id + " |", StringComparison.Ordinal));
-    }
-
-    /// <summary>The README's rule table links every rule's page (rows are written on main as <c>[SSA0002](docs/rules/SSA0002.md)</c>).</summary>
-    [Theory]
-    [MemberData(nameof(Ids))]
-    public void Descriptor_IsListedInTheReadme(string id)
-    {
-        var readme = File.ReadAllText(Path.Combine(TestReferences.RepositoryRoot, "README.md"));
-
-        Assert.Contains($"[{id}](docs/rules/{id}.md)", readme, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [MemberData(nameof(FixerNames))]
     public void Fixer_ExportedSealedWithFixAll(string name)
     {
