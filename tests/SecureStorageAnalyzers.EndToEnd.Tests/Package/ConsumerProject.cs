@@ -68,6 +68,11 @@ public static class ConsumerProject
         app.Run();
         """;
 
+    /// <summary>
+    /// The web.config beside the project: under <c>recordings</c> the ASP.NET Core module's handler is removed, so IIS
+    /// answers there itself, with directory browsing on (SSA0002 at <c>enabled="true"</c>). The audit tool's tests give
+    /// it to each of their projects too.
+    /// </summary>
     public const string WebConfigText = """
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SecureStorageAnalyzers.EndToEnd.Tests.Infrastructure;
+using SecureStorageAnalyzers.EndToEnd.Tests.Package;
 using Xunit.Abstractions;
 
 namespace SecureStorageAnalyzers.EndToEnd.Tests.Tool;
@@ -280,21 +281,9 @@ public sealed class AuditToolTests(AuditToolFixture fixture, ITestOutputHelper o
                 public Task<RecordingStream> OpenAsync(string callId) => client.OpenAsync(callId);
             }
             """);
-        const string webConfig = """
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <location path="recordings">
-                <system.webServer>
-                  <handlers>
-                    <remove name="aspNetCore" />
-                  </handlers>
-                  <directoryBrowse enabled="true" />
-                </system.webServer>
-              </location>
-            </configuration>
-            """;
-        File.WriteAllText(Path.Combine(folder, "Legacy", "web.config"), webConfig);
-        File.WriteAllText(Path.Combine(folder, "Web", "web.config"), webConfig);
+        // The consumer project's web.config: one SSA0002 (directoryBrowse) in each project.
+        File.WriteAllText(Path.Combine(folder, "Legacy", "web.config"), ConsumerProject.WebConfigText);
+        File.WriteAllText(Path.Combine(folder, "Web", "web.config"), ConsumerProject.WebConfigText);
         return folder;
     }
 }
