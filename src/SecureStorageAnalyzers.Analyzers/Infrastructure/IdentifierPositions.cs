@@ -87,6 +87,116 @@ internal sealed class IdentifierPositions
     /// </summary>
     public bool Find(char[] chars, int offset, int end, List<int> names, List<int>? newKeywords)
     {
+        // Most texts are ASCII (the UTF-8 count equals the length only then; the runtime counts it vectorized): then no
+        // character is a formatting one or a letter outside ASCII, and the scan needs only the ASCII classes.
+        if (end > offset && System.Text.Encoding.UTF8.GetByteCount(chars, offset, end - offset) == end - offset)
+        {
+            return FindAscii(chars, offset, end, names, newKeywords);
+        }
+
+        return FindAny(chars, offset, end, names, newKeywords);
+    }
+
+    /// <summary>
+    /// <see cref="Find(char[], int, int, List{int}, List{int})"/> over ASCII characters: the same positions, found with a
+    /// table of the character classes (h-perf15: the scan that classified each character by comparisons counted about 40
+    /// instructions per character). A backslash before <c>u</c> or <c>U</c> is looked for first (a vectorized search).
+    /// </summary>
+    internal bool FindAscii(char[] chars, int offset, int end, List<int> names, List<int>? newKeywords)
+    {
+        names.Clear();
+        newKeywords?.Clear();
+        var text = new System.ReadOnlySpan<char>(chars, 0, end);
+        for (var searched = offset; ;)
+        {
+            var found = text.Slice(searched).IndexOf('\\');
+            if (found < 0)
+            {
+                break;
+            }
+
+            var backslash = searched + found;
+            if (backslash + 1 < end && text[backslash + 1] is 'u' or 'U')
+            {
+                return false;
+            }
+
+            searched = backslash + 1;
+        }
+
+        var classes = AsciiClasses;
+        var minLength = _minLength;
+        var maxLength = _maxLength;
+        var i = offset;
+        while (i < text.Length)
+        {
+            // Every character is ASCII here: the mask only tells the JIT that the index is inside the table.
+            var kind = classes[text[i] & 0x7F];
+            if (kind == NotPart)
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            i++;
+            while (i < text.Length && classes[text[i] & 0x7F] != NotPart)
+            {
+                i++;
+            }
+
+            var runLength = i - start;
+            if (kind == Start)
+            {
+                // An identifier token is the whole run (after an @ when there is one).
+                var at = start > offset && text[start - 1] == '@';
+                if (newKeywords is not null && !at && runLength == 3 && text[start] == 'n' && text[start + 1] == 'e' && text[start + 2] == 'w')
+                {
+                    newKeywords.Add(start);
+                }
+
+                if (runLength >= minLength && runLength <= maxLength && Matches(chars, start, runLength))
+                {
+                    names.Add(at ? start - 1 : start);
+                }
+
+                continue;
+            }
+
+            // A run that starts like a number (1e5f, or a malformed 1UName): an identifier can only be one of its tails.
+            for (var from = start + 1; from < i; from++)
+            {
+                var tail = i - from;
+                if (classes[text[from] & 0x7F] == Start && tail >= minLength && tail <= maxLength && Matches(chars, from, tail))
+                {
+                    names.Add(from);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    // The classes of AsciiClasses (1 is a digit: part of an identifier, not its start).
+    private const byte NotPart = 0;
+    private const byte Start = 2;
+
+    /// <summary>The ASCII characters' classes: 2 for a letter or the underscore (an identifier's start), 1 for a digit, 0 for the rest.</summary>
+    private static System.ReadOnlySpan<byte> AsciiClasses => new byte[]
+    {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // control characters
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, // space to /
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, // 0-9, : to ?
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, // @, A-O
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2, // P-Z, [ \ ] ^, _
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, // `, a-o
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, // p-z, { | } ~ DEL
+    };
+
+    /// <summary>The general scan, for a text with characters outside ASCII (and the reference the ASCII scan is tested against).</summary>
+    internal bool FindAny(char[] chars, int offset, int end, List<int> names, List<int>? newKeywords)
+    {
         names.Clear();
         newKeywords?.Clear();
         var length = end;
