@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis.Text;
@@ -86,6 +87,121 @@ internal sealed class IdentifierPositions
     /// text, say one method's span): positions are indexes into <paramref name="chars"/>.
     /// </summary>
     public bool Find(char[] chars, int offset, int end, List<int> names, List<int>? newKeywords)
+    {
+        // Most texts are ASCII (the UTF-8 count equals the length only then; the runtime counts it vectorized): then no
+        // character is a formatting one or a letter outside ASCII, and the scan needs only the ASCII classes.
+        if (end > offset && System.Text.Encoding.UTF8.GetByteCount(chars, offset, end - offset) == end - offset)
+        {
+            return FindAscii(chars, offset, end, names, newKeywords);
+        }
+
+        return FindAny(chars, offset, end, names, newKeywords);
+    }
+
+    /// <summary>
+    /// <see cref="Find(char[], int, int, List{int}, List{int})"/> over ASCII characters: the same positions, found with a
+    /// table of the character classes (h-perf15: the scan that classified each character by comparisons counted about 32
+    /// instructions per character). Arrays, not spans: in the benchmark's count the JIT left every span access of an
+    /// earlier version of this loop a call (three per character).
+    /// </summary>
+    internal bool FindAscii(char[] chars, int offset, int end, List<int> names, List<int>? newKeywords)
+    {
+        names.Clear();
+        newKeywords?.Clear();
+
+        // A backslash before u or U may be a Unicode escape in an identifier: the caller walks the tokens then.
+        for (var backslash = Array.IndexOf(chars, '\\', offset, end - offset); backslash >= 0;
+             backslash = backslash + 1 < end ? Array.IndexOf(chars, '\\', backslash + 1, end - backslash - 1) : -1)
+        {
+            if (backslash + 1 < end && chars[backslash + 1] is 'u' or 'U')
+            {
+                return false;
+            }
+        }
+
+        var classes = _asciiClasses;
+        var minLength = _minLength;
+        var maxLength = _maxLength;
+        var i = offset;
+        while (i < end)
+        {
+            // Every character is ASCII here: the mask only keeps the index inside the table.
+            var kind = classes[chars[i] & 0x7F];
+            if (kind == NotPart)
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            i++;
+            while (i < end && classes[chars[i] & 0x7F] != NotPart)
+            {
+                i++;
+            }
+
+            var runLength = i - start;
+            if (kind == Start)
+            {
+                // An identifier token is the whole run (after an @ when there is one).
+                var at = start > offset && chars[start - 1] == '@';
+                if (newKeywords is not null && !at && runLength == 3 && chars[start] == 'n' && chars[start + 1] == 'e' && chars[start + 2] == 'w')
+                {
+                    newKeywords.Add(start);
+                }
+
+                if (runLength >= minLength && runLength <= maxLength && Matches(chars, start, runLength))
+                {
+                    names.Add(at ? start - 1 : start);
+                }
+
+                continue;
+            }
+
+            // A run that starts like a number (1e5f, or a malformed 1UName): an identifier can only be one of its tails.
+            for (var from = start + 1; from < i; from++)
+            {
+                var tail = i - from;
+                if (classes[chars[from] & 0x7F] == Start && tail >= minLength && tail <= maxLength && Matches(chars, from, tail))
+                {
+                    names.Add(from);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    // The classes of _asciiClasses (1 is a digit: part of an identifier, not its start).
+    private const byte NotPart = 0;
+    private const byte Start = 2;
+
+    /// <summary>
+    /// The ASCII characters' classes: 2 for a letter or the underscore (an identifier's start), 1 for a digit, 0 for the
+    /// rest. One table per instance: the pack keeps no static mutable state, and an array is mutable.
+    /// </summary>
+    private readonly byte[] _asciiClasses = AsciiClasses();
+
+    private static byte[] AsciiClasses()
+    {
+        var classes = new byte[128];
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            classes[c] = Start;
+            classes[char.ToUpperInvariant(c)] = Start;
+        }
+
+        classes['_'] = Start;
+        for (var c = '0'; c <= '9'; c++)
+        {
+            classes[c] = 1;
+        }
+
+        return classes;
+    }
+
+    /// <summary>The general scan, for a text with characters outside ASCII (and the reference the ASCII scan is tested against).</summary>
+    internal bool FindAny(char[] chars, int offset, int end, List<int> names, List<int>? newKeywords)
     {
         names.Clear();
         newKeywords?.Clear();

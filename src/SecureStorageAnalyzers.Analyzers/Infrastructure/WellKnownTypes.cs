@@ -370,14 +370,15 @@ internal sealed partial class WellKnownTypes
             return false;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, @interface))
+        // SymbolEquality.DefinitionIs: the comparer's full comparison only for a candidate of the same name.
+        if (SymbolEquality.DefinitionIs(type, @interface))
         {
             return true;
         }
 
         foreach (var candidate in type.AllInterfaces)
         {
-            if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, @interface))
+            if (SymbolEquality.DefinitionIs(candidate, @interface))
             {
                 return true;
             }
@@ -396,7 +397,7 @@ internal sealed partial class WellKnownTypes
 
         for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            if (SymbolEquality.DefinitionIs(current, baseType))
             {
                 return true;
             }

@@ -54,10 +54,13 @@ internal sealed partial class StorageSinks
             root = root.Parent;
         }
 
+        // Every read of the local in the body: the struct walk, and the kind looked at before any type test (h-perf15: with
+        // Roslyn's Descendants() and a type test per operation, 3.6 M instructions for 62 builders at 10 folders).
         var reads = 0;
-        foreach (var operation in root.Descendants())
+        foreach (var operation in root.Walk())
         {
-            if (operation is not ILocalReferenceOperation reference || !SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            if (operation.Kind != OperationKind.LocalReference || operation is not ILocalReferenceOperation reference ||
+                !SymbolEqualityComparer.Default.Equals(reference.Local, local))
             {
                 continue;
             }

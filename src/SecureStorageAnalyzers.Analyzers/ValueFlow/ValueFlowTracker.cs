@@ -256,6 +256,18 @@ internal sealed class ValueFlowTracker
                 return;
             }
 
+            // The two most frequent kinds first, by their kind: the switch below tests the types one after the other (an
+            // invocation came after nine type tests, a local after seventeen). No case above theirs matches either.
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation:
+                    TraceInvocation((IInvocationOperation)operation, depth, hashed, arguments);
+                    return;
+                case OperationKind.LocalReference:
+                    TraceLocal((ILocalReferenceOperation)operation, depth, hashed, arguments);
+                    return;
+            }
+
             switch (operation)
             {
                 case IConversionOperation conversion:
