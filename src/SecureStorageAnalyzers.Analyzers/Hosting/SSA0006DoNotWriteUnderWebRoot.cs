@@ -300,7 +300,8 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         var sources = new List<FlowSource>();
         tracker.FindSources(path, sources);
-        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types) || WebRootNotServed(context, types, sources))
+        if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types) || WebRootNotServed(context, types, sources) ||
+            IisDoesNotServeTheFileType(path, sinks, tracker, sources))
         {
             return;
         }
@@ -441,6 +442,32 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         }
 
         return CompilationFacts.For(types).Get(context.Compilation, context.Options, context.CancellationToken).WebRootNotServed;
+    }
+
+    /// <summary>
+    /// True when every way the path reaches a served folder is classic ASP.NET's application folder (IIS) and the file
+    /// the write creates has an extension the code spells that IIS does not serve (<see cref="Iis.IisStaticContent"/>:
+    /// not in its MIME map nor added by the project's web.config): <c>File.WriteAllBytes(Server.MapPath("~/signature.ca"),
+    /// signed)</c> is answered 404.3, whatever the folder. ASP.NET Core's static files are not judged so here (its
+    /// content-type map and <c>ServeUnknownFileTypes</c> are SSA0003's).
+    /// </summary>
+    private static bool IisDoesNotServeTheFileType(IOperation path, StorageSinks sinks, ValueFlowTracker tracker, List<FlowSource> sources)
+    {
+        if (tracker.Policy is not WebRootFlowPolicy { ReadsWebConfig: true } policy)
+        {
+            return false;
+        }
+
+        foreach (var source in sources)
+        {
+            if (WebRootFlowPolicy.IsAspNetCoreWebRoot(source.Reason))
+            {
+                return false;
+            }
+        }
+
+        return WrittenFolder.Extension(path, sources, policy, sinks) is { } extension &&
+               !Iis.IisStaticContent.Serves(extension, policy.Configuration);
     }
 
     /// <summary>Key of <see cref="Diagnostic.Properties"/>, present when the write is in the project's own helper: the fix offers nothing there.</summary>

@@ -65,6 +65,30 @@ internal static class WrittenFolder
     }
 
     /// <summary>
+    /// The extension, in lower case with its dot, of the file the write creates when the code spells it: <c>.ca</c> of
+    /// <c>Server.MapPath("~/signature.ca")</c>, <c>.txt</c> of <c>"~/Log_Error/log_" + date + ".txt"</c>. Null when the
+    /// file's name ends in a value the code does not know (an upload's own name, <c>Path.GetExtension(file.FileName)</c>)
+    /// or has no dot.
+    /// </summary>
+    public static string? Extension(IOperation path, List<FlowSource> sources, WebRootFlowPolicy policy, StorageSinks sinks)
+    {
+        var text = new StringBuilder();
+        Append(path, sources, policy, sinks, text, 0, inMapPath: false, visited: null);
+        var value = text.ToString();
+        var name = value.Substring(value.LastIndexOfAny(Separators) + 1);
+        var dot = name.LastIndexOf('.');
+        if (dot < 0 || dot == name.Length - 1)
+        {
+            return null;
+        }
+
+        var extension = name.Substring(dot);
+        return HasMarker(extension) ? null : extension.ToLowerInvariant();
+    }
+
+    private static readonly char[] Separators = { '/', '\\' };
+
+    /// <summary>
     /// The path as text, without the web root: what the code does not know is a marker (<see cref="HasMarker"/>);
     /// <c>Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "temp-images", name)</c> is <c>?/wwwroot/temp-images/?</c>.
     /// </summary>

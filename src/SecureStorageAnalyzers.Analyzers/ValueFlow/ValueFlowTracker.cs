@@ -334,6 +334,18 @@ internal sealed class ValueFlowTracker
                     TraceInvocation(invocation, depth, hashed, arguments);
                     break;
 
+                case IInvalidOperation invalid when _owner._policy.FollowsValueTransformations &&
+                                                    _owner._sinks.IsUnboundStringCall(invalid, out _):
+                    // Path.Combine(folder, record.Code) with record's type unknown (a package the build lacks): the call
+                    // is not bound, but every method it could be keeps its inputs, so the resolved ones are walked. The
+                    // source itself must still be a resolved one (a MapPath, the web root, a person's member).
+                    foreach (var child in invalid.ChildOperations)
+                    {
+                        Trace(child, depth + 1, hashed, arguments);
+                    }
+
+                    break;
+
                 case IPropertyReferenceOperation property:
                     var propertyReason = _owner._policy.Classify(operation, property.Property);
                     if (propertyReason is null && property.Instance is { } owner && _owner._policy.FollowsMembersOf(property))

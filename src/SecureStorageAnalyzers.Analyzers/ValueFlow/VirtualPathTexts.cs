@@ -113,6 +113,12 @@ internal sealed class VirtualPathTexts
                 Add(combine.Arguments[0].Value, configuration, texts, settings, depth + 1, visited);
                 break;
 
+            case IInvalidOperation invalid when _sinks.IsUnboundStringCall(invalid, out var combine) && combine &&
+                                                StorageSinks.UnboundArguments(invalid) is { Count: > 0 } parts:
+                // MapPath(Path.Combine("~/Uploads", record.Code)) with record's type unknown: its first part.
+                Add(parts[0], configuration, texts, settings, depth + 1, visited);
+                break;
+
             case IInvocationOperation { Arguments.Length: 0, Instance: null or IInstanceReferenceOperation } call when call.SemanticModel is { } model:
                 foreach (var returned in _sinks.ProjectReturns.Of(call.TargetMethod, model.Compilation))
                 {
