@@ -156,6 +156,34 @@ public class SSA0005AzureDownloadAndSecretGateTests
         }
         """);
 
+    [Fact]
+    public Task GoogleCloudStorageObjectTheRequestNames_DownloadedIntoAStream_ReportedAsync() => VerifySdkAsync("""
+        using Google.Cloud.Storage.V1;
+        using Microsoft.AspNetCore.Mvc;
+
+        [ApiController]
+        [Route("api/objects")]
+        public class ObjectsController(StorageClient storage) : ControllerBase
+        {
+            [HttpGet("{objectName}")]
+            public async Task<IActionResult> Get(string objectName)
+            {
+                var memory = new MemoryStream();
+                await storage.DownloadObjectAsync("uploads", objectName, memory);
+                memory.Position = 0;
+                return File(memory, "application/octet-stream"); //! SSA0005
+            }
+
+            [HttpGet("terms")]
+            public async Task<IActionResult> Terms(string format)
+            {
+                var memory = new MemoryStream();
+                await storage.DownloadObjectAsync("site", "legal/terms.pdf", memory);
+                return File(memory, format == "pdf" ? "application/pdf" : "text/plain");
+            }
+        }
+        """);
+
     private const string Records = """
 
         public class StoredFile
