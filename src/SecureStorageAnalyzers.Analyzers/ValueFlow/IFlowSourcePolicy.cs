@@ -102,3 +102,14 @@ internal interface IClassifiesCallsByArgument
     /// <summary>Why <paramref name="call"/> is a source when its first argument is <paramref name="argument"/>, or null.</summary>
     SourceReason? ClassifyWithArgument(IInvocationOperation call, IOperation argument);
 }
+
+/// <summary>
+/// A policy whose walks go through a call it passes through to the call's receiver too (SSA0005: a cloud client's
+/// download, <c>blob.DownloadStreamingAsync()</c>, is about the object the client was made for, <c>GetBlobClient(name)</c>).
+/// Only the policies that implement it; a <c>FileInfo</c>'s or <c>DirectoryInfo</c>'s call is walked so for every policy.
+/// </summary>
+internal interface IWalksCallReceivers
+{
+    /// <summary>True when the walk through <paramref name="call"/> (one the policy passes through) goes on into its receiver.</summary>
+    bool WalksReceiverOf(IInvocationOperation call);
+}

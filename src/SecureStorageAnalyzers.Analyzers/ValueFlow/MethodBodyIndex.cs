@@ -19,7 +19,7 @@ internal sealed class MethodBodyIndex
     private readonly Dictionary<ILocalSymbol, IArgumentOperation>? _firstStoragePathUse;
 
     public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null,
-        INamedTypeSymbol? stream = null)
+        INamedTypeSymbol? stream = null, SymbolSet<INamedTypeSymbol>? downloads = null)
     {
         foreach (var operation in root.Walk())
         {
@@ -59,6 +59,14 @@ internal sealed class MethodBodyIndex
                                                       !copy.Arguments.IsEmpty &&
                                                       copy.Arguments[0].Value.WithoutConversions() is ILocalReferenceOperation destination:
                     Add(destination.Local, source);
+                    break;
+                // blob.DownloadToAsync(memory), storage.DownloadObjectAsync(bucket, name, memory): the stored object
+                // downloaded into a local stream is one more value of it, the download call (which names the object).
+                case IInvocationOperation { TargetMethod.Name: "DownloadTo" or "DownloadToAsync" or "DownloadObject" or "DownloadObjectAsync" } download
+                    when downloads is { IsEmpty: false } && IsDownloadType(download.TargetMethod.ContainingType, downloads) &&
+                         download.Arguments.Argument("destination") is { } into &&
+                         into.WithoutConversions() is ILocalReferenceOperation downloadedInto:
+                    Add(downloadedInto.Local, download);
                     break;
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
                     Add(declarator.Symbol, initializer.Value);
@@ -135,6 +143,19 @@ internal sealed class MethodBodyIndex
     /// (simple, compound, <c>??=</c>, deconstruction), <see cref="ILocalFunctionOperation"/>, <see cref="IBinaryOperation"/>,
     /// <see cref="IForEachLoopOperation"/> (every loop is looked at).
     /// </summary>
+    private static bool IsDownloadType(INamedTypeSymbol? type, SymbolSet<INamedTypeSymbol> downloads)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (downloads.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsIndexed(OperationKind kind) => kind is OperationKind.Argument or OperationKind.Invocation or
         OperationKind.VariableDeclarator or OperationKind.SimpleAssignment or OperationKind.CompoundAssignment or
         OperationKind.CoalesceAssignment or OperationKind.DeconstructionAssignment or OperationKind.LocalFunction or

@@ -21,10 +21,17 @@ internal sealed class RecordLookups
     private readonly RequestSymbols _symbols;
     private readonly StorageSinks? _sinks;
 
-    public RecordLookups(RequestSymbols symbols, StorageSinks? sinks)
+    private readonly Func<IOperation, bool>? _isRequestValue;
+
+    /// <param name="isRequestValue">
+    /// Whether a value is one the request gives (a bound handler parameter, a request collection's entry, a finder's
+    /// parameter): a lookup by a secret member is a gate only when compared with such a value. Null: any parameter.
+    /// </param>
+    public RecordLookups(RequestSymbols symbols, StorageSinks? sinks, Func<IOperation, bool>? isRequestValue = null)
     {
         _symbols = symbols;
         _sinks = sinks;
+        _isRequestValue = isRequestValue;
     }
 
     public IReadOnlyList<IOperation> KeysOf(IInvocationOperation call)
@@ -417,7 +424,8 @@ internal sealed class RecordLookups
                 continue;
             }
 
-            if (IsSignedInUsers(key, 0) || IsSecretMember(ReferenceEquals(key, right) ? left : right, parameters))
+            if (IsSignedInUsers(key, 0) ||
+                IsSecretMember(ReferenceEquals(key, right) ? left : right, parameters) && ReadsRequestValue(key, lambda, 0))
             {
                 return false;
             }
@@ -456,16 +464,94 @@ internal sealed class RecordLookups
         }
 
         var words = PersonalData.NameTokens.Split(member.Name);
+        var secret = false;
         for (var i = 0; i < words.Length; i++)
         {
+            if (IsAccountSecretWord(words[i]))
+            {
+                // RefreshToken, PasswordResetToken, EmailConfirmationToken, ApiKey's kin: an account's or a session's
+                // secret, not a link the owner made to share the file.
+                return false;
+            }
+
             if (words[i] is "token" or "secret" ||
                 words[i] == "key" && i > 0 && words[i - 1] is "share" or "download" or "access" or "link" or "secret")
             {
-                return true;
+                secret = true;
+            }
+        }
+
+        return secret;
+    }
+
+    /// <summary>A word that says a secret serves an account or a session, not a share: refresh, reset, confirmation, …</summary>
+    private static bool IsAccountSecretWord(string word) => word is
+        "refresh" or "reset" or "password" or "pwd" or "confirm" or "confirmation" or "verify" or "verification" or "email" or
+        "activation" or "activate" or "auth" or "authentication" or "jwt" or "bearer" or "id" or "api" or "session" or "csrf" or
+        "xsrf" or "antiforgery" or "security" or "concurrency" or "device" or "push" or "fcm" or "firebase" or "login" or
+        "otp" or "recovery" or "registration" or "invite" or "invitation" or "unsubscribe" or "remember" or "oauth";
+
+    /// <summary>
+    /// True when <paramref name="key"/>, the value a secret member is compared with, reads a value of the request
+    /// (through calls, such as a hash or <c>Trim()</c>, and through a local of the same method, one assignment deep):
+    /// a secret compared with a setting, a constant or another record's member gates nothing the requester brings.
+    /// </summary>
+    private bool ReadsRequestValue(IOperation key, IAnonymousFunctionOperation lambda, int depth)
+    {
+        foreach (var operation in key.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IParameterReferenceOperation reference when lambda.Symbol.Parameters.IndexOf(reference.Parameter, 0, SymbolEqualityComparer.Default) < 0:
+                    if (_isRequestValue is null ? reference.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: not MethodKind.Constructor } : _isRequestValue(reference))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case IPropertyReferenceOperation when _isRequestValue is not null && _isRequestValue(operation):
+                    return true;
+
+                case ILocalReferenceOperation local when depth == 0:
+                    foreach (var value in LocalValues(local.Local, lambda))
+                    {
+                        if (ReadsRequestValue(value, lambda, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
             }
         }
 
         return false;
+    }
+
+    /// <summary>The values a local is given in the body that holds <paramref name="inside"/> (its initializer, its assignments).</summary>
+    private static IEnumerable<IOperation> LocalValues(ILocalSymbol local, IOperation inside)
+    {
+        var root = inside;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator
+                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    yield return initializer.Value;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    yield return assignment.Value;
+                    break;
+            }
+        }
     }
 
     private static bool Reads(IOperation operation, System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters)

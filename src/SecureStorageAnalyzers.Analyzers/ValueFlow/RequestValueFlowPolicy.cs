@@ -22,7 +22,7 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// (<c>x.OwnerId == userId</c> where <c>userId</c> comes from <c>User</c>) finds the caller's own record: not a choice
 /// of the requester's, so that lookup carries nothing.
 /// </summary>
-internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjectImplementations
+internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjectImplementations, IWalksCallReceivers
 {
     private readonly ISymbol _handler;
     private readonly RequestSymbols _symbols;
@@ -41,13 +41,39 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
         _symbols = symbols;
         _helpers = helpers;
         _cancellationToken = cancellationToken;
-        _lookups = new RecordLookups(symbols, sinks);
+        _lookups = new RecordLookups(symbols, sinks, IsRequestValue);
     }
+
+    /// <summary>
+    /// A value of the request: a handler parameter bound from it, a bound model's member, a request collection's entry
+    /// (<see cref="Classify"/>), or a parameter of another method (the project's own finder, whose caller gives it; not a
+    /// constructor's, which the container gives: a setting, a service).
+    /// </summary>
+    private bool IsRequestValue(IOperation operation) =>
+        operation is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: not MethodKind.Constructor } method } &&
+        !SymbolEqualityComparer.Default.Equals(method, _handler) ||
+        Classify(operation, null) is not null;
 
     /// <summary>A member the application declares (an entity's, a view model's), read from a value: the walk goes on into the value.</summary>
     public bool FollowsMembersOf(IPropertyReferenceOperation property) =>
         !property.Property.IsIndexer && (!PersonalData.FrameworkAssemblies.Declares(property.Property) || NamesTheFile(property.Property) ||
-                                         SymbolEquality.DefinitionIs(property.Property.OriginalDefinition, _symbols.GetObjectResponseStream));
+                                         SymbolEquality.DefinitionIs(property.Property.OriginalDefinition, _symbols.GetObjectResponseStream) ||
+                                         IsDownloadedContent(property.Property));
+
+    /// <summary>
+    /// The content of a cloud download (an Azure <c>Response&lt;T&gt;</c>'s <c>Value</c>; a blob download's
+    /// <c>Content</c>, of <c>BlobDownloadStreamingResult</c>, <c>BlobDownloadInfo</c> or <c>BlobDownloadResult</c>; a file
+    /// share download's <c>ShareFileDownloadInfo.Content</c>): the object the download named.
+    /// </summary>
+    private bool IsDownloadedContent(IPropertySymbol property) =>
+        property.Name is "Value" or "Content" && _symbols.DownloadResults.Contains(property.ContainingType?.OriginalDefinition);
+
+    /// <summary>
+    /// A call on a cloud client that the walk passes through (<see cref="DownloadsCloudObject"/>): its receiver is the
+    /// object (<c>container.GetBlobClient(name)</c>, <c>root.GetFileClient(name)</c>) or the container it is in.
+    /// </summary>
+    public bool WalksReceiverOf(IInvocationOperation call) =>
+        !call.TargetMethod.IsStatic && (DownloadsCloudObject(call.TargetMethod) || IsBinaryDataRead(call.TargetMethod));
 
     /// <summary>A found file's own path (<c>FileInfo.FullName</c>, <c>FileSystemInfo.FullName</c>): the file the instance is.</summary>
     private bool NamesTheFile(IPropertySymbol property) =>
@@ -85,9 +111,11 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
     {
         IObjectCreationOperation creation => SymbolEquality.DefinitionIs(creation.Type, _symbols.FileStream) || SymbolEquality.DefinitionIs(creation.Type, _symbols.FileInfo) ||
                                              SymbolEquality.DefinitionIs(creation.Type, _symbols.DirectoryInfo) ||
-                                             SymbolEquality.DefinitionIs(creation.Type, _symbols.GetObjectRequest),
+                                             SymbolEquality.DefinitionIs(creation.Type, _symbols.GetObjectRequest) ||
+                                             IsCloudClient(creation.Type as INamedTypeSymbol),
         IInvocationOperation call => SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _symbols.File) || SearchesOrOpens(call.TargetMethod) ||
-                                     DownloadsS3Object(call.TargetMethod) || OpensInProjectHelper(call),
+                                     DownloadsS3Object(call.TargetMethod) || DownloadsCloudObject(call.TargetMethod) ||
+                                     IsBinaryDataRead(call.TargetMethod) || OpensInProjectHelper(call),
         _ => false,
     };
 
@@ -99,6 +127,45 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
     private bool DownloadsS3Object(IMethodSymbol method) =>
         method.Name is "GetObjectAsync" or "GetObject" && _symbols.AmazonS3 is { } s3 && method.ContainingType is { } type &&
         (SymbolEquality.DefinitionIs(type, s3) || WellKnownTypes.Implements(type, s3));
+
+    /// <summary>
+    /// An Azure Blob or Azure Files download and the calls that make its client (held-out set 13): a blob's or a share
+    /// file's <c>Download</c>/<c>DownloadAsync</c>/<c>DownloadStreaming…</c>/<c>DownloadContent…</c>/<c>DownloadTo…</c>/
+    /// <c>OpenRead…</c>, and <c>GetBlobContainerClient</c>/<c>GetBlobClient</c>/<c>GetBlockBlobClient</c>,
+    /// <c>GetDirectoryClient</c>/<c>GetRootDirectoryClient</c>/<c>GetSubdirectoryClient</c>/<c>GetFileClient</c>; and
+    /// Google Cloud Storage's <c>DownloadObject…</c> (its bucket and object name). The object is the one the names
+    /// given (walked as arguments) and the client it was asked of (walked as the receiver, <see cref="WalksReceiverOf"/>) choose.
+    /// </summary>
+    private bool DownloadsCloudObject(IMethodSymbol method)
+    {
+        if (_symbols.CloudClients.IsEmpty || !IsCloudClient(method.ContainingType))
+        {
+            return false;
+        }
+
+        return method.Name is "Download" or "DownloadAsync" or "DownloadStreaming" or "DownloadStreamingAsync" or "DownloadContent" or
+            "DownloadContentAsync" or "DownloadTo" or "DownloadToAsync" or "OpenRead" or "OpenReadAsync" or "GetBlobContainerClient" or
+            "GetBlobClient" or "GetBlockBlobClient" or "GetBlobBaseClient" or "GetDirectoryClient" or "GetRootDirectoryClient" or
+            "GetSubdirectoryClient" or "GetFileClient" or "GetShareClient" or "DownloadObject" or "DownloadObjectAsync";
+    }
+
+    private bool IsCloudClient(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (_symbols.CloudClients.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>BinaryData</c>'s <c>ToArray</c>/<c>ToStream</c>/<c>ToMemory</c> (a blob's downloaded content): the same bytes.</summary>
+    private bool IsBinaryDataRead(IMethodSymbol method) =>
+        method.Name is "ToArray" or "ToStream" or "ToMemory" && _symbols.BinaryData is { } binaryData &&
+        SymbolEquality.DefinitionIs(method.ContainingType, binaryData) && !_symbols.DownloadResults.IsEmpty;
 
     /// <summary>
     /// A directory search (<c>Directory.GetFiles(folder, pattern)</c>, <c>EnumerateFiles</c>, the file-system-entry forms,
@@ -357,9 +424,47 @@ internal sealed class RequestSymbols
             GetObjectResponseStream = WellKnownTypes.Property(type, "ResponseStream");
         }
 
+        // Azure Blob Storage, Azure Files and Google Cloud Storage (absent without their SDKs): the clients whose downloads
+        // and child clients name a stored object, and what a download returns.
+        CloudClients = SymbolSet<INamedTypeSymbol>.Of(
+            ValueFlow.StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobServiceClient"),
+            ValueFlow.StorageSinks.Resolve(types, "Azure.Storage.Blobs.BlobContainerClient"),
+            ValueFlow.StorageSinks.Resolve(types, "Azure.Storage.Blobs.Specialized.BlobBaseClient"),
+            ValueFlow.StorageSinks.Resolve(types, "Azure.Storage.Files.Shares.ShareServiceClient"),
+            ValueFlow.StorageSinks.Resolve(types, "Azure.Storage.Files.Shares.ShareClient"),
+            ValueFlow.StorageSinks.Resolve(types, "Azure.Storage.Files.Shares.ShareDirectoryClient"),
+            ValueFlow.StorageSinks.Resolve(types, "Azure.Storage.Files.Shares.ShareFileClient"),
+            ValueFlow.StorageSinks.Resolve(types, "Google.Cloud.Storage.V1.StorageClient"));
+        var downloadResults = new List<INamedTypeSymbol>();
+        if (!CloudClients.IsEmpty)
+        {
+            foreach (var name in new[]
+                     {
+                         "Azure.Response`1", "Azure.Storage.Blobs.Models.BlobDownloadStreamingResult", "Azure.Storage.Blobs.Models.BlobDownloadInfo",
+                         "Azure.Storage.Blobs.Models.BlobDownloadResult", "Azure.Storage.Files.Shares.Models.ShareFileDownloadInfo",
+                     })
+            {
+                if (ValueFlow.StorageSinks.Resolve(types, name) is { } result)
+                {
+                    downloadResults.Add(result);
+                }
+            }
+
+            BinaryData = ValueFlow.StorageSinks.Resolve(types, "System.BinaryData");
+        }
+
+        DownloadResults = new SymbolSet<INamedTypeSymbol>(downloadResults);
         Implementations = ProjectImplementations.For(types);
         Finders = types.Shared(static _ => new ProjectRecordFinders());
     }
+
+    /// <summary>The cloud clients whose downloads and child clients name a stored object (empty without their SDKs).</summary>
+    public SymbolSet<INamedTypeSymbol> CloudClients { get; }
+
+    /// <summary>Azure's <c>Response&lt;T&gt;</c> and the download results whose <c>Content</c> is the downloaded object.</summary>
+    public SymbolSet<INamedTypeSymbol> DownloadResults { get; }
+
+    public INamedTypeSymbol? BinaryData { get; }
 
     /// <summary>Which parameters of the project's own methods are the keys of the record they return (shared per compilation).</summary>
     public ProjectRecordFinders Finders { get; }

@@ -18,7 +18,8 @@ internal sealed partial class StorageSinks
         "PhysicalFileProvider", "PhysicalFile", "PhysicalFileResult", "VirtualFileResult", "FileDownloadName", "SendFileAsync",
         "SaveAs", "MapPath", "TransmitFile", "WriteFile", "AddHeader", "AppendHeader",
         "BlobContainerClient", "BlobClient", "BlobBaseClient", "BlockBlobClient", "GetBlobClient", "GetBlockBlobClient",
-        "UploadBlobAsync", "UploadBlob", "IAmazonS3", "AmazonS3Client", "TransferUtility", "ITransferUtility", "PutObjectRequest", "GetObjectRequest",
+        "UploadBlobAsync", "UploadBlob", "ShareClient", "ShareDirectoryClient", "ShareFileClient", "GetDirectoryClient",
+        "GetSubdirectoryClient", "GetFileClient", "IAmazonS3", "AmazonS3Client", "TransferUtility", "ITransferUtility", "PutObjectRequest", "GetObjectRequest",
         "StorageClient", "UrlSigner", "PutObjectArgs", "GetObjectArgs", "WithObject",
         // Document and image libraries that save to a path themselves.
         "PdfDocument", "PdfDocumentRenderer", "Bitmap", "Image", "GeneratePdf", "GenerateXps", "XLWorkbook", "PdfWriter",

@@ -28,6 +28,9 @@ internal sealed partial class StorageSinks
         "Azure.Storage.Blobs.BlobContainerClient", "Azure.Storage.Blobs.BlobClient",
         "Azure.Storage.Blobs.Specialized.BlobBaseClient", "Azure.Storage.Blobs.Specialized.BlockBlobClient",
         "Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions",
+        // Azure Files (a share's directories and files: GetDirectoryClient(directoryName), GetFileClient(fileName))
+        "Azure.Storage.Files.Shares.ShareClient", "Azure.Storage.Files.Shares.ShareDirectoryClient",
+        "Azure.Storage.Files.Shares.ShareFileClient",
         // AWS S3
         "Amazon.S3.IAmazonS3", "Amazon.S3.AmazonS3Client", "Amazon.S3.Transfer.TransferUtility",
         "Amazon.S3.Transfer.ITransferUtility",
@@ -73,6 +76,7 @@ internal sealed partial class StorageSinks
     private static readonly ImmutableArray<(string Prefix, string Assembly)> SdkAssemblies = ImmutableArray.Create(
         ("Azure.Storage.Blobs.", "Azure.Storage.Blobs"),
         ("Azure.Storage.Sas.", "Azure.Storage.Blobs"),
+        ("Azure.Storage.Files.Shares.", "Azure.Storage.Files.Shares"),
         ("Amazon.S3.", "AWSSDK.S3"),
         ("Google.Cloud.Storage.V1.", "Google.Cloud.Storage.V1"),
         ("Google.Apis.Storage.v1.", "Google.Apis.Storage.v1"),
@@ -184,7 +188,10 @@ internal sealed partial class StorageSinks
         StringBuilder = types.StringBuilder;
         var stringBuilder = StringBuilder;
         var stream = types.Stream;
-        _createIndex = root => new MethodBodyIndex(root, stringBuilder, IsStoragePathArgument, stream);
+        // A cloud download into a stream (blob.DownloadToAsync(memory), storage.DownloadObjectAsync(bucket, name, memory)).
+        var downloads = SymbolSet<INamedTypeSymbol>.Of(Resolve(types, "Azure.Storage.Blobs.Specialized.BlobBaseClient"),
+            Resolve(types, "Google.Cloud.Storage.V1.StorageClient"));
+        _createIndex = root => new MethodBodyIndex(root, stringBuilder, IsStoragePathArgument, stream, downloads);
         PathType = types.Path;
         _file = types.File;
         _fileInfo = types.FileInfo;

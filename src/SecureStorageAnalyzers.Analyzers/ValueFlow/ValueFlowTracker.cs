@@ -672,6 +672,11 @@ internal sealed class ValueFlowTracker
                 {
                     Trace(fileSystemInfo, depth + 1, hashed, arguments);
                 }
+                else if (invocation.Instance is { } client && _owner._policy is IWalksCallReceivers receivers && receivers.WalksReceiverOf(invocation))
+                {
+                    // blob.DownloadStreamingAsync(): the object the client was made for (container.GetBlobClient(name)).
+                    Trace(client, depth + 1, hashed, arguments);
+                }
 
                 foreach (var argument in invocation.Arguments)
                 {

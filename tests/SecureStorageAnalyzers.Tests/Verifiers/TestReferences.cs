@@ -66,6 +66,7 @@ public static class TestReferences
         var roots = new[]
         {
             typeof(Azure.Storage.Blobs.BlobContainerClient).Assembly,
+            typeof(Azure.Storage.Files.Shares.ShareClient).Assembly,
             typeof(Amazon.S3.IAmazonS3).Assembly,
             typeof(Google.Cloud.Storage.V1.StorageClient).Assembly,
             typeof(Minio.IMinioClient).Assembly,
