@@ -55,7 +55,10 @@ public sealed class TemplateTests(SampleBuildFixture fixture, ITestOutputHelper 
         Assert.Empty(consoleFailures);
     }
 
-    /// <summary>The SDK's own compiler (C# 13 and newer) still gets every finding: params span arguments are followed.</summary>
+    /// <summary>
+    /// The SDK's own compiler (C# 13 and newer) still gets every finding: params span arguments are followed. An
+    /// image-only upload under a generated name in a five-part path is public media (not reported), any file is reported.
+    /// </summary>
     [Fact]
     public async Task NewerCompilerShapes_AreFollowedAsync()
     {
@@ -70,6 +73,7 @@ public sealed class TemplateTests(SampleBuildFixture fixture, ITestOutputHelper 
             ("SSA0005", Line("Results.File(")),
             ("SSA0101", Line("File.WriteAllBytes(")),
             ("SSA0101", Line("phoneNumber + \".mp3\"")),
+            ("SSA0006", Line("using var any = ")),
         };
         var actual = log.Results.Where(r => r.Id.StartsWith("SSA", StringComparison.Ordinal)).Select(r => (r.Id, r.Line)).OrderBy(r => r.Line).ToArray();
         Assert.Equal(expected, actual);
