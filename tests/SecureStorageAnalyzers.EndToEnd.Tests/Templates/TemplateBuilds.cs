@@ -33,7 +33,7 @@ public sealed class TemplateBuilds
     /// One more project in the same build: a <c>web</c> app whose Program.cs uses what only the SDK's own compiler
     /// produces (C# 13 binds five and more <c>Path.Combine</c> segments to <c>params ReadOnlySpan&lt;string&gt;</c>, an
     /// operation the pack's Roslyn floor has no interface for). The unit tests compile with that floor and cannot see it.
-    /// The <c>Photos</c> class: the parts of such a path as the folder model, the path's words and the image-only judgement
+    /// The <c>Photos</c> class (no picture word in its names, so only the image-only judgement decides): the parts of such a path as the folder model, the path's words and the image-only judgement
     /// of SSA0006 read them (held-out set 11's trainer pictures, reported before 2026-12-07 because the file name of a
     /// five-part path was not seen).
     /// </summary>
@@ -55,16 +55,16 @@ public sealed class TemplateBuilds
         {
             private static readonly string[] Allowed = { ".jpg", ".png" };
 
-            public static void SavePicture(IFormFile picture)
+            public static void Store(IFormFile upload)
             {
-                var extension = Path.GetExtension(picture.FileName).ToLowerInvariant();
+                var extension = Path.GetExtension(upload.FileName).ToLowerInvariant();
                 if (!Allowed.Contains(extension))
                 {
                     return;
                 }
 
-                using var image = new FileStream(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "content", "uploads", Guid.NewGuid() + extension), FileMode.Create);
-                picture.CopyTo(image);
+                using var target = new FileStream(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "content", "uploads", Guid.NewGuid() + extension), FileMode.Create);
+                upload.CopyTo(target);
             }
 
             public static void SaveAny(IFormFile upload)
