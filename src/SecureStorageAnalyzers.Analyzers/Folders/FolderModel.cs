@@ -306,23 +306,14 @@ internal sealed class FolderModel
     /// <summary><c>Path.Combine(a, b, …)</c>/<c>Path.Join</c>: the first part's folder, then each literal part's segments; a part that is not literal ends what is known.</summary>
     private Folder? Combine(IInvocationOperation invocation, Arguments? arguments, int depth, Walk walk)
     {
-        var parts = new List<IOperation>();
-        foreach (var argument in invocation.Arguments)
+        if (_sinks.PathParts(invocation) is not { } parts)
         {
-            if (argument.ArgumentKind == ArgumentKind.ParamArray)
-            {
-                if (argument.Value.WithoutConversions() is not IArrayCreationOperation { Initializer: { } initializer })
-                {
-                    return null;
-                }
+            return null;
+        }
 
-                parts.AddRange(initializer.ElementValues);
-            }
-            else if (argument.Value.Type?.SpecialType == SpecialType.System_String)
-            {
-                parts.Add(argument.Value);
-            }
-            else
+        foreach (var part in parts)
+        {
+            if (part.Type?.SpecialType != SpecialType.System_String)
             {
                 return null;
             }
@@ -574,15 +565,15 @@ internal sealed class FolderModel
             return null;
         }
 
-        string? text = null;
-        foreach (var argument in invocation.Arguments)
+        if (_sinks.PathParts(invocation) is not { } values)
         {
-            if (argument.ArgumentKind == ArgumentKind.ParamArray)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            var part = ConstantText(argument.Value, arguments, depth, walk);
+        string? text = null;
+        foreach (var value in values)
+        {
+            var part = ConstantText(value, arguments, depth, walk);
             if (part is null)
             {
                 return null;

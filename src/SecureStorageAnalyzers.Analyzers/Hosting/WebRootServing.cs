@@ -140,22 +140,9 @@ internal sealed class WebRootServing
                 return PathStart.RootHoldingTheWebRoot;
             case IInvocationOperation call when SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _types.Path) &&
                                                 call.TargetMethod.Name is "Combine" or "Join" && call.Arguments.Length > 0:
-                var parts = new List<IOperation>();
-                foreach (var argument in call.Arguments)
+                if (_sinks.PathParts(call) is not { } parts)
                 {
-                    if (argument.ArgumentKind == ArgumentKind.ParamArray)
-                    {
-                        if (argument.Value.WithoutConversions() is not IArrayCreationOperation { Initializer: { } initializer })
-                        {
-                            return PathStart.Unknown;
-                        }
-
-                        parts.AddRange(initializer.ElementValues);
-                    }
-                    else
-                    {
-                        parts.Add(argument.Value);
-                    }
+                    return PathStart.Unknown;
                 }
 
                 return Below(Start(parts[0], depth + 1), parts.Count > 1 ? parts[1] : null);

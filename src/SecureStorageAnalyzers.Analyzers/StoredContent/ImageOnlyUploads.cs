@@ -112,14 +112,7 @@ internal sealed class ImageOnlyUploads
 
                 return true;
             case IInvocationOperation { TargetMethod.Name: "Combine" or "Join", TargetMethod.ContainingType.Name: "Path" } combine when combine.Arguments.Length > 0:
-                var last = combine.Arguments[combine.Arguments.Length - 1];
-                if (last.ArgumentKind == ArgumentKind.ParamArray)
-                {
-                    return last.Value.WithoutConversions() is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements } &&
-                           Name(elements[elements.Length - 1], depth + 1, ref fresh);
-                }
-
-                return Name(last.Value, depth + 1, ref fresh);
+                return _sinks.PathParts(combine) is { Count: > 0 } combined && Name(combined[combined.Count - 1], depth + 1, ref fresh);
             case IBinaryOperation or IInterpolatedStringOperation:
                 var parts = new List<IOperation>();
                 Flatten(path, parts);

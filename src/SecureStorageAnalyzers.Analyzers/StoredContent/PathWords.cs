@@ -172,12 +172,12 @@ internal sealed class PathWords
                 AddDistinct(Names, invocation.TargetMethod.Name);
                 (_methodNames ??= new HashSet<string>()).Add(invocation.TargetMethod.Name);
                 break;
-            case IInvocationOperation { TargetMethod.Name: "Combine", TargetMethod.ContainingType.Name: "Path", Arguments: { Length: > 0 } arguments }
-                when arguments[arguments.Length - 1].ArgumentKind != ArgumentKind.ParamArray:
-                // The last part is the file name; the others are folders.
-                for (var i = 0; i < arguments.Length; i++)
+            case IInvocationOperation { TargetMethod.Name: "Combine", TargetMethod.ContainingType.Name: "Path", Arguments.Length: > 0 } combine
+                when sinks.PathParts(combine) is { Count: > 0 } parts:
+                // The last part is the file name; the others are folders (a params array's or collection's elements too).
+                for (var i = 0; i < parts.Count; i++)
                 {
-                    Scan(arguments[i], sinks, depth + 1, from, ignored, inName || i == arguments.Length - 1);
+                    Scan(parts[i], sinks, depth + 1, from, ignored, inName || i == parts.Count - 1);
                 }
 
                 return;

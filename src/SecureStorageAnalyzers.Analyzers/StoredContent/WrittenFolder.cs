@@ -173,22 +173,10 @@ internal static class WrittenFolder
                 return;
 
             case IInvocationOperation { Arguments.Length: > 0 } combine when sinks.IsPathBuilder(combine.TargetMethod):
-                if (combine.Arguments.Length == 1 && combine.Arguments[0].ArgumentKind == ArgumentKind.ParamArray)
+                if (sinks.PathParts(combine) is not { } parts)
                 {
-                    if (combine.Arguments[0].Value is IArrayCreationOperation { Initializer: { } initializer })
-                    {
-                        AppendParts(initializer.ElementValues, sources, policy, sinks, text, depth, inMapPath, visited);
-                        return;
-                    }
-
                     text.Append(Unknown);
                     return;
-                }
-
-                var parts = new List<IOperation>(combine.Arguments.Length);
-                foreach (var argument in combine.Arguments)
-                {
-                    parts.Add(argument.Value);
                 }
 
                 AppendParts(parts, sources, policy, sinks, text, depth, inMapPath, visited);

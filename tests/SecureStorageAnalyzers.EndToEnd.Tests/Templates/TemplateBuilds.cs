@@ -33,11 +33,15 @@ public sealed class TemplateBuilds
     /// One more project in the same build: a <c>web</c> app whose Program.cs uses what only the SDK's own compiler
     /// produces (C# 13 binds five and more <c>Path.Combine</c> segments to <c>params ReadOnlySpan&lt;string&gt;</c>, an
     /// operation the pack's Roslyn floor has no interface for). The unit tests compile with that floor and cannot see it.
+    /// The <c>Photos</c> class (no picture word in its names, so only the image-only judgement decides): the parts of such a path as the folder model, the path's words and the image-only judgement
+    /// of SSA0006 read them (held-out set 11's trainer pictures, reported before 2026-12-07 because the file name of a
+    /// five-part path was not seen).
     /// </summary>
     public const string NewerCompilerProject = "newer-compiler";
 
     public const string NewerCompilerProgram = """
         var app = WebApplication.CreateBuilder(args).Build();
+        app.UseStaticFiles();
         app.MapGet("/r/{name}", (string name) => Results.File(Path.Combine("/srv", "calls", "2024", "05", name)));
         app.Run();
 
@@ -45,6 +49,29 @@ public sealed class TemplateBuilds
         {
             public static void Save(string phoneNumber, byte[] data) => File.WriteAllBytes(Path.Combine("/srv", "calls", "2024", "05", phoneNumber), data);
             public static string For(string phoneNumber) => Path.Combine("/srv", "calls", "2024", "05", phoneNumber + ".mp3");
+        }
+
+        static class Photos
+        {
+            private static readonly string[] Allowed = { ".jpg", ".png" };
+
+            public static void Store(IFormFile upload)
+            {
+                var extension = Path.GetExtension(upload.FileName).ToLowerInvariant();
+                if (!Allowed.Contains(extension))
+                {
+                    return;
+                }
+
+                using var target = new FileStream(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "content", "uploads", Guid.NewGuid() + extension), FileMode.Create);
+                upload.CopyTo(target);
+            }
+
+            public static void SaveAny(IFormFile upload)
+            {
+                using var any = new FileStream(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "content", "uploads", Guid.NewGuid() + Path.GetExtension(upload.FileName)), FileMode.Create);
+                upload.CopyTo(any);
+            }
         }
         """;
 
