@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Collections.Immutable;
 
 namespace SecureStorageAnalyzers.Iis;
 
@@ -36,8 +36,8 @@ internal static class IisStaticContent
         ".wsdl .wtv .wvx .x .xaf .xaml .xap .xbap .xbm .xdr .xht .xhtml .xla .xlam .xlc .xlm .xls .xlsb .xlsm .xlsx .xlt " +
         ".xltm .xltx .xlw .xml .xof .xpm .xps .xsd .xsf .xsl .xslt .xsn .xtp .xwd .z .zip";
 
-    private static readonly HashSet<string> Defaults =
-        new(DefaultExtensions.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+    private static readonly ImmutableHashSet<string> Defaults =
+        ImmutableHashSet.CreateRange(StringComparer.OrdinalIgnoreCase, DefaultExtensions.Split(' '));
 
     /// <summary>
     /// True when IIS serves a file whose name ends in <paramref name="extension"/> (<c>".pdf"</c>, with its dot): the

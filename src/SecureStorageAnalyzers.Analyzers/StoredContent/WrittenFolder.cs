@@ -75,7 +75,7 @@ internal static class WrittenFolder
         var text = new StringBuilder();
         Append(path, sources, policy, sinks, text, 0, inMapPath: false, visited: null);
         var value = text.ToString();
-        var name = value.Substring(value.LastIndexOfAny(Separators) + 1);
+        var name = value.Substring(Math.Max(value.LastIndexOf('/'), value.LastIndexOf('\\')) + 1);
         var dot = name.LastIndexOf('.');
         if (dot < 0 || dot == name.Length - 1)
         {
@@ -85,8 +85,6 @@ internal static class WrittenFolder
         var extension = name.Substring(dot);
         return HasMarker(extension) ? null : extension.ToLowerInvariant();
     }
-
-    private static readonly char[] Separators = { '/', '\\' };
 
     /// <summary>
     /// The path as text, without the web root: what the code does not know is a marker (<see cref="HasMarker"/>);
