@@ -33,6 +33,9 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? WpfControl => Get("System.Windows.Controls.Control");
     public INamedTypeSymbol? WebFormsControl => Get("System.Web.UI.Control");
 
+    // A Web Forms page's picture (SSA0006): the file whose URL it is given is shown as an image.
+    public INamedTypeSymbol? WebFormsImage => Get("System.Web.UI.WebControls.Image");
+
     // Time: the lifetimes of share links (SSA0010) are read from these at compile time.
     public INamedTypeSymbol? TimeSpan => Get("System.TimeSpan");
     public INamedTypeSymbol? DateTime => Get("System.DateTime");

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -27,6 +28,8 @@ internal sealed class PersonalDataClassifier
     private readonly ConcurrentDictionary<ISymbol, SourceReason> _cache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, NameVerdict> _names = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<INamedTypeSymbol, string> _persons = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, string> _nameBoxes = new(SymbolEqualityComparer.Default);
+    private readonly Compilation _compilation;
     private readonly PersonalDataOptions _options;
     private readonly INamedTypeSymbol? _personalDataAttribute;
     private readonly INamedTypeSymbol? _phoneAttribute;
@@ -48,6 +51,7 @@ internal sealed class PersonalDataClassifier
     public PersonalDataClassifier(WellKnownTypes types, PersonalDataOptions options)
     {
         _options = options;
+        _compilation = types.Compilation;
         _personalDataAttribute = types.PersonalDataAttribute;
         _phoneAttribute = types.PhoneAttribute;
         _emailAddressAttribute = types.EmailAddressAttribute;
@@ -173,10 +177,12 @@ internal sealed class PersonalDataClassifier
             return null;
         }
 
+        // A local holds a control found at run time: a grid row's (TextBox)row.FindControl("txtName").
         ISymbol? control = instance.WithoutConversions() switch
         {
             IFieldReferenceOperation field => field.Field,
             IPropertyReferenceOperation { Property.IsIndexer: false } holder => holder.Property,
+            ILocalReferenceOperation local => local.Local,
             _ => null,
         };
         return control is not null && control.IsDeclaredInSource() && FrameworkAssemblies.Declares(property) &&
@@ -219,7 +225,153 @@ internal sealed class PersonalDataClassifier
             return new SourceReason("a person's name", $"the {property.Name} of the control '{control.Name}', named after a person");
         }
 
+        // A box named only for a name (txtName): whose, the form says where it copies the text to a person's name or
+        // fills the box from one.
+        if (property.Name == "Text" && PersonalIdentifierVocabulary.IsGenericNameMember(tokens, ImmutableArray<string>.Empty) &&
+            PersonsNameTiedTo(control) is { Length: > 0 } member)
+        {
+            return new SourceReason("a person's name", $"the Text of the control '{control.Name}', which the code copies to or from {member}");
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// The person's name member (<c>CandidateEntity.Name</c>) that the code around a control named only for a name
+    /// copies the control's text into, or fills it from: <c>candidate.Name = txtName.Text.Trim()</c>,
+    /// <c>txtName.Text = customer.FullName</c>, an object initializer's <c>Name = txtName.Text</c>. Searched in the
+    /// control's scope: the method that declares a local control, else every part of the form's type (a page's code
+    /// file and its designer file). Empty when there is none. Asked only for such controls; cached per control.
+    /// </summary>
+    private string PersonsNameTiedTo(ISymbol control)
+    {
+        if (_nameBoxes.TryGetValue(control, out var known))
+        {
+            return known;
+        }
+
+        var found = string.Empty;
+        foreach (var scope in ControlScopes(control))
+        {
+            if (!_compilation.ContainsSyntaxTree(scope.SyntaxTree))
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var node in scope.DescendantNodes())
+            {
+                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment ||
+                    !assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) ||
+                    !MentionsName(assignment, control.Name))
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // The form's other methods and its designer file are in other files: their cached semantic models, once per control.
+                model ??= _compilation.GetSemanticModel(scope.SyntaxTree);
+#pragma warning restore RS1030
+                if (model.GetOperation(assignment) is ISimpleAssignmentOperation operation &&
+                    PersonsNameAcross(operation, control) is { } member)
+                {
+                    found = member;
+                    break;
+                }
+            }
+
+            if (found.Length > 0)
+            {
+                break;
+            }
+        }
+
+        return _nameBoxes.GetOrAdd(control, found);
+    }
+
+    private static IEnumerable<SyntaxNode> ControlScopes(ISymbol control)
+    {
+        if (control is ILocalSymbol)
+        {
+            foreach (var reference in control.DeclaringSyntaxReferences)
+            {
+                var body = reference.GetSyntax().FirstAncestorOrSelf<SyntaxNode>(static n =>
+                    n is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or
+                        Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax or
+                        Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax);
+                if (body is not null)
+                {
+                    yield return body;
+                }
+            }
+
+            yield break;
+        }
+
+        if (control.ContainingType is { } form)
+        {
+            foreach (var reference in form.DeclaringSyntaxReferences)
+            {
+                yield return reference.GetSyntax();
+            }
+        }
+    }
+
+    private static bool MentionsName(SyntaxNode node, string name)
+    {
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && token.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The person's name member on the other side of an assignment whose one side is the control's text; null otherwise.</summary>
+    private string? PersonsNameAcross(ISimpleAssignmentOperation assignment, ISymbol control)
+    {
+        if (IsTextOf(assignment.Value, control))
+        {
+            return PersonsNameMember(assignment.Target);
+        }
+
+        return IsTextOf(assignment.Target, control) ? PersonsNameMember(assignment.Value) : null;
+    }
+
+    private bool IsTextOf(IOperation? operation, ISymbol control) =>
+        WithoutStringCleaning(operation) is IPropertyReferenceOperation { Property.Name: "Text" } text &&
+        ControlOf(text) is { } held && SymbolEqualityComparer.Default.Equals(held, control);
+
+    private string? PersonsNameMember(IOperation? operation)
+    {
+        ISymbol? member = WithoutStringCleaning(operation) switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+        return member is not null && Classify(member) is { What: "a person's name" } ? $"{member.ContainingType?.Name}.{member.Name}" : null;
+    }
+
+    /// <summary>The value under conversions and the string calls that only clean it: <c>txtName.Text.Trim()</c>, <c>.ToString()</c>, <c>.ToUpper()</c>.</summary>
+    private static IOperation? WithoutStringCleaning(IOperation? operation)
+    {
+        for (var depth = 0; operation is not null && depth < 6; depth++)
+        {
+            operation = operation.WithoutConversions();
+            if (operation is IInvocationOperation { Instance: { } receiver, TargetMethod: { ContainingType.SpecialType: SpecialType.System_String or SpecialType.System_Object } method } &&
+                method.Name is "Trim" or "TrimStart" or "TrimEnd" or "ToString" or "ToUpper" or "ToLower" or "ToUpperInvariant" or "ToLowerInvariant")
+            {
+                operation = receiver;
+                continue;
+            }
+
+            return operation;
+        }
+
+        return operation;
     }
 
     /// <summary>

@@ -282,8 +282,10 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 return;
             }
 
+            // $"Receipt_{customer.FullName}.pdf" handed to an e-mail attachment (or the app's own mail method that only
+            // names one with it): what a message calls what it carries, not a storage path.
             var tracker = Tracker(context);
-            if (!tracker.FeedsAnotherSink(context.Operation))
+            if (!tracker.FeedsAnotherSink(context.Operation) && !MessageAttachments.For(_types).OnlyNamesAnAttachment(context.Operation, context.CancellationToken))
             {
                 Analyze(context, tracker, context.Operation, context.Operation, new Sink("a path-like string"), valueIsPathBuilder: true);
             }

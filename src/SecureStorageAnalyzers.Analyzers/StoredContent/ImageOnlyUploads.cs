@@ -247,7 +247,9 @@ internal sealed class ImageOnlyUploads
             switch (operation)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
-                    sides = new[] { comparison.LeftOperand, comparison.RightOperand };
+                    // Array.Exists(allowed, e => e == ext), allowed.Any(e => e == ext): the lambda's parameter stands for
+                    // each item of the list it is asked about.
+                    sides = new[] { ListOfItem(comparison.LeftOperand) ?? comparison.LeftOperand, ListOfItem(comparison.RightOperand) ?? comparison.RightOperand };
                     break;
                 case IInvocationOperation { TargetMethod.Name: "Contains" or "Equals" or "StartsWith" or "Any" } call:
                     sides = new IOperation?[call.Arguments.Length + 1];
@@ -302,6 +304,50 @@ internal sealed class ImageOnlyUploads
         }
 
         return any;
+    }
+
+    /// <summary>
+    /// The list whose items a predicate's parameter stands for: <c>Array.Exists(allowed, e => …)</c>,
+    /// <c>allowed.Any(e => …)</c>, <c>allowedList.Exists(e => …)</c> give <c>allowed</c>; null for anything else.
+    /// </summary>
+    private static IOperation? ListOfItem(IOperation side)
+    {
+        if (side.WithoutConversions() is not IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda })
+        {
+            return null;
+        }
+
+        IOperation? current = side.Parent;
+        while (current is not null and not IAnonymousFunctionOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current is not IAnonymousFunctionOperation function || !SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+        {
+            return null;
+        }
+
+        var argument = function.Parent is IDelegateCreationOperation creation ? creation.Parent : function.Parent;
+        if (argument is not IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Exists" or "Any" or "Find" or "FindIndex" or "Contains" } call })
+        {
+            return null;
+        }
+
+        if (call.Instance is { } list)
+        {
+            return list;
+        }
+
+        foreach (var other in call.Arguments)
+        {
+            if (!ReferenceEquals(other, argument))
+            {
+                return other.Value;
+            }
+        }
+
+        return null;
     }
 
     [System.Flags]

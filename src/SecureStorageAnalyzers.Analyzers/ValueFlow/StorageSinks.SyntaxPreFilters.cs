@@ -16,7 +16,7 @@ internal sealed partial class StorageSinks
 
         "File", "Directory", "FileInfo", "DirectoryInfo", "FileStream", "StreamWriter", "StreamReader", "Path",
         "PhysicalFileProvider", "PhysicalFile", "PhysicalFileResult", "VirtualFileResult", "FileDownloadName", "SendFileAsync",
-        "SaveAs", "MapPath", "TransmitFile", "WriteFile", "AddHeader", "AppendHeader",
+        "SaveAs", "MapPath", "TransmitFile", "WriteFile", "AddHeader", "AppendHeader", "SaveFileDialog", "OpenFileDialog",
         "BlobContainerClient", "BlobClient", "BlobBaseClient", "BlockBlobClient", "GetBlobClient", "GetBlockBlobClient",
         "UploadBlobAsync", "UploadBlob", "ShareClient", "ShareDirectoryClient", "ShareFileClient", "GetDirectoryClient",
         "GetSubdirectoryClient", "GetFileClient", "IAmazonS3", "AmazonS3Client", "TransferUtility", "ITransferUtility", "PutObjectRequest", "GetObjectRequest",

