@@ -270,6 +270,11 @@ internal sealed partial class WellKnownTypes
     /// <summary><c>System.Web.UI.WebControls.FileUpload</c>: the Web Forms upload control (its own <c>SaveAs(filename)</c> stores the upload).</summary>
     public INamedTypeSymbol? SystemWebFileUpload => ClassicWeb("System.Web.UI.WebControls.FileUpload");
 
+    /// <summary>Web Forms' <c>HyperLink</c> and <c>HtmlAnchor</c>: the URL a link is given is an address, not a storage path (SSA0101).</summary>
+    public INamedTypeSymbol? SystemWebHyperLink => ClassicWeb("System.Web.UI.WebControls.HyperLink");
+
+    public INamedTypeSymbol? SystemWebHtmlAnchor => ClassicWeb("System.Web.UI.HtmlControls.HtmlAnchor");
+
     public INamedTypeSymbol? SystemWebHttpServerUtility => ClassicWeb("System.Web.HttpServerUtility");
 
     public INamedTypeSymbol? SystemWebHttpServerUtilityBase => ClassicWeb("System.Web.HttpServerUtilityBase");

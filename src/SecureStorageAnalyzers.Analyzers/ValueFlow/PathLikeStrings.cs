@@ -251,7 +251,8 @@ internal static class PathLikeStrings
 
     /// <summary>
     /// Handed straight to a logger, the console, a debug trace or an exception (a message), or to a parameter that takes
-    /// a URL (<c>Results.Created(uri, …)</c>, <c>Redirect(url)</c>, <c>new Uri(…)</c>): not a storage path.
+    /// a URL (<c>Results.Created(uri, …)</c>, <c>Redirect(url)</c>, <c>new Uri(…)</c>), or assigned to a Web Forms link's
+    /// or picture's URL (<c>hyperLink.NavigateUrl = "~/Resumes/" + file</c>, <see cref="StorageSinks.IsUrlProperty"/>): not a storage path.
     /// </summary>
     private static bool IsMessage(IOperation operation, StorageSinks sinks)
     {
@@ -271,6 +272,8 @@ internal static class PathLikeStrings
         return parent switch
         {
             IThrowOperation => true,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment =>
+                !ReferenceEquals(assignment.Target, operation) && sinks.IsUrlProperty(target.Property),
             IObjectCreationOperation creation => sinks.IsException(creation.Type) || sinks.IsUri(creation.Type),
             IInvocationOperation invocation => sinks.IsMessageSink(invocation.TargetMethod),
             _ => false,

