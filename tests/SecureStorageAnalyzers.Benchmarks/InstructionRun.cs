@@ -12,11 +12,13 @@ using SecureStorageAnalyzers.Infrastructure;
 namespace SecureStorageAnalyzers.Benchmarks;
 
 /// <summary>
-/// <c>-- instructions [scale] [rounds] [cloud] [fixed] [warmup=N] [arms=…]</c>: the pack's share of the compiler's work
+/// <c>-- instructions [scale] [rounds] [cloud] [fixed] [warmup=N] [arms=…] [nogc=MiB | gc]</c>: the pack's share of the compiler's work
 /// counted in instructions, not timed, so that the other processes on the machine do not move it. Run under callgrind
 /// by <c>valgrind/instructions.sh</c>: each arm of each round is bracketed by callgrind client requests (zero the
 /// counters, then dump them; <c>valgrind/markers.c</c>), and the instructions of the whole process between the two
-/// (every thread, the garbage collector, the JIT if it still compiles) are read back from the dump.
+/// (every thread, the garbage collector, the JIT if it still compiles) are read back from the dump. Each arm runs in a
+/// no-GC region (<c>GC.TryStartNoGCRegion</c>, entered and left outside the count), so no collection falls in it: the
+/// totals then repeat round to round and process to process; <c>gc</c> counts the collections as they fall instead.
 /// The arms are those of <see cref="ShareRun"/> (the same code base parsed from its text each time, one warm process,
 /// the order rotated round by round), without the telemetry arm, plus the pack without its three cloud rules:
 /// <list type="bullet">
