@@ -12,11 +12,13 @@ using SecureStorageAnalyzers.Infrastructure;
 namespace SecureStorageAnalyzers.Benchmarks;
 
 /// <summary>
-/// <c>-- instructions [scale] [rounds] [cloud] [fixed] [warmup=N] [arms=…]</c>: the pack's share of the compiler's work
+/// <c>-- instructions [scale] [rounds] [cloud] [fixed] [warmup=N] [arms=…] [nogc=MiB | gc]</c>: the pack's share of the compiler's work
 /// counted in instructions, not timed, so that the other processes on the machine do not move it. Run under callgrind
 /// by <c>valgrind/instructions.sh</c>: each arm of each round is bracketed by callgrind client requests (zero the
 /// counters, then dump them; <c>valgrind/markers.c</c>), and the instructions of the whole process between the two
-/// (every thread, the garbage collector, the JIT if it still compiles) are read back from the dump.
+/// (every thread, the garbage collector, the JIT if it still compiles) are read back from the dump. Each arm runs in a
+/// no-GC region (<c>GC.TryStartNoGCRegion</c>, entered and left outside the count), so no collection falls in it: the
+/// totals then repeat round to round and process to process; <c>gc</c> counts the collections as they fall instead.
 /// The arms are those of <see cref="ShareRun"/> (the same code base parsed from its text each time, one warm process,
 /// the order rotated round by round), without the telemetry arm, plus the pack without its three cloud rules:
 /// <list type="bullet">
@@ -40,6 +42,11 @@ internal static class InstructionRun
         var oneFile = args.Contains("fixed");
         var warmUps = Option(args, "warmup") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 2;
         var arms = Option(args, "arms") is { } a ? a.Split(',') : AllArms;
+
+        // Each counted arm runs inside a no-GC region of this many bytes (nogc=MiB, default 3072; gc: count the
+        // collections as they fall): a collection's cost depends on when the allocation budget, which the GC tunes
+        // from round to round, happens to run out, not on the arm's code (docs/performance.md, "The collections").
+        var noGcBytes = args.Contains("gc") ? 0L : (Option(args, "nogc") is { } n ? long.Parse(n, CultureInfo.InvariantCulture) : 3072L) << 20;
         if (arms.Except(AllArms).FirstOrDefault() is { } unknown)
         {
             Console.Error.WriteLine($"unknown arm {unknown}; arms are {string.Join(",", AllArms)}");
@@ -68,32 +75,41 @@ internal static class InstructionRun
                 .ToImmutableArray(),
         };
         Console.Error.WriteLine($"instructions: {workload.CodeBase.Files.Count} files, {workload.Lines:N0} lines; server GC {System.Runtime.GCSettings.IsServerGC}; " +
-                                $"on valgrind {markers.OnValgrind}; arms {string.Join(",", arms)}; {warmUps} warm-up and {rounds} counted rounds");
+                                $"on valgrind {markers.OnValgrind}; arms {string.Join(",", arms)}; {warmUps} warm-up and {rounds} counted rounds; " +
+                                (noGcBytes > 0 ? $"each arm in a no-GC region of {noGcBytes >> 20} MiB" : "collections counted as they fall"));
 
         var counts = arms.ToDictionary(arm => arm, _ => new List<long>());
         var findings = arms.ToDictionary(arm => arm, _ => string.Empty);
+        var heaps = arms.ToDictionary(arm => arm, _ => new List<string>());
         for (var round = -warmUps; round < rounds; round++)
         {
             for (var i = 0; i < arms.Length; i++)
             {
                 var arm = arms[(i + Math.Max(round, 0)) % arms.Length];
-                var (instructions, found) = await MeasureAsync(workload, arm, analyzers, markers, round < 0 ? null : $"round{round + 1}-{arm}").ConfigureAwait(false);
+                var (instructions, found, heap) = await MeasureAsync(workload, arm, analyzers, markers, round < 0 ? null : $"round{round + 1}-{arm}", noGcBytes).ConfigureAwait(false);
                 findings[arm] = found;
                 if (round >= 0)
                 {
                     counts[arm].Add(instructions);
+                    heaps[arm].Add(heap);
                 }
 
-                Console.Error.WriteLine($"{(round < 0 ? "warm-up" : $"round {round + 1}/{rounds}")} {arm}: {(round < 0 ? "not counted" : $"{instructions / 1e6:F1} M instructions")}; load {LoadAverage()}");
+                Console.Error.WriteLine($"{(round < 0 ? "warm-up" : $"round {round + 1}/{rounds}")} {arm}: {(round < 0 ? "not counted" : $"{instructions / 1e6:F1} M instructions")}; {heap}; load {LoadAverage()}");
             }
         }
 
         var text = new StringBuilder();
         text.AppendLine($"{(oneFile ? "one Program.cs" : $"scale {scale}")}{(cloud ? " +cloud SDKs" : string.Empty)}: {workload.CodeBase.Files.Count} files, {workload.Lines:N0} lines; " +
-                        $"{warmUps} warm-up + {rounds} counted rounds; server GC {System.Runtime.GCSettings.IsServerGC}; on valgrind {markers.OnValgrind}");
+                        $"{warmUps} warm-up + {rounds} counted rounds; server GC {System.Runtime.GCSettings.IsServerGC}; on valgrind {markers.OnValgrind}; " +
+                        (noGcBytes > 0 ? $"each arm in a no-GC region of {noGcBytes >> 20} MiB" : "collections counted as they fall"));
         foreach (var arm in arms.Where(a => a != "compiler"))
         {
             text.AppendLine($"  findings ({arm}): {findings[arm]}");
+        }
+
+        foreach (var arm in arms)
+        {
+            text.AppendLine($"  heap ({arm}): {string.Join("; ", heaps[arm])}");
         }
 
         text.AppendLine("  arm        instructions per round (M)                     median (M)   spread");
@@ -122,12 +138,19 @@ internal static class InstructionRun
         return 0;
     }
 
-    private static async Task<(long Instructions, string Findings)> MeasureAsync(
-        Workload workload, string arm, Dictionary<string, ImmutableArray<DiagnosticAnalyzer>> analyzers, Markers markers, string? reason)
+    private static async Task<(long Instructions, string Findings, string Heap)> MeasureAsync(
+        Workload workload, string arm, Dictionary<string, ImmutableArray<DiagnosticAnalyzer>> analyzers, Markers markers, string? reason, long noGcBytes)
     {
         Measurements.Settle();
         ImmutableArray<Diagnostic> diagnostics;
         var exceptions = 0;
+
+        // The region is entered (a full collection, then the GC takes the memory for noGcBytes of allocations) before
+        // the counters are zeroed, and left after they are dumped: the arm itself then counts no collection, only the
+        // clearing of the memory it allocates, which depends on its bytes alone. The warm-up rounds run the same way.
+        var noGc = noGcBytes > 0 && GC.TryStartNoGCRegion(noGcBytes);
+        var collections = GC.CollectionCount(0);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         if (reason is not null)
         {
             markers.Zero();
@@ -151,10 +174,20 @@ internal static class InstructionRun
         }
 
         var instructions = reason is null ? 0 : markers.Dump(reason);
+        collections = GC.CollectionCount(0) - collections;
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        var stillNoGc = noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion;
+        if (stillNoGc)
+        {
+            GC.EndNoGCRegion();
+        }
+
+        var heap = $"{allocated / 1e6:F1} MB allocated, {collections} collections" +
+                   (noGcBytes == 0 ? string.Empty : noGc ? (stillNoGc ? " (no-GC region)" : " (no-GC region ended by a collection: enlarge nogc=)") : " (no-GC region refused)");
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var found = diagnostics.Where(d => d.Id.StartsWith("SSA", StringComparison.Ordinal))
             .GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
-        return (instructions, $"{string.Join(", ", found.DefaultIfEmpty("none"))}; compiler errors {errors}; analyzer exceptions {exceptions}");
+        return (instructions, $"{string.Join(", ", found.DefaultIfEmpty("none"))}; compiler errors {errors}; analyzer exceptions {exceptions}", heap);
     }
 
     private static string? Option(string[] args, string name) =>

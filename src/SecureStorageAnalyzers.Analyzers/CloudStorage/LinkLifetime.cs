@@ -27,19 +27,18 @@ internal sealed class LinkLifetime
     private const double Day = 86400;
 
     private readonly WellKnownTypes _types;
-    private readonly INamedTypeSymbol? _timeSpan;
-    private readonly INamedTypeSymbol? _dateTime;
-    private readonly INamedTypeSymbol? _dateTimeOffset;
-    private readonly INamedTypeSymbol? _timeProvider;
 
-    public LinkLifetime(WellKnownTypes types)
-    {
-        _types = types;
-        _timeSpan = types.TimeSpan;
-        _dateTime = types.DateTime;
-        _dateTimeOffset = types.DateTimeOffset;
-        _timeProvider = types.TimeProvider;
-    }
+    // The time types are resolved on the first lifetime asked, not with the catalog: a compilation without a cloud SDK
+    // never asks one, and resolving them cost it about 0.5 M instructions (docs/performance.md).
+    public LinkLifetime(WellKnownTypes types) => _types = types;
+
+    private INamedTypeSymbol? TimeSpanType => _types.TimeSpan;
+
+    private INamedTypeSymbol? DateTimeType => _types.DateTime;
+
+    private INamedTypeSymbol? DateTimeOffsetType => _types.DateTimeOffset;
+
+    private INamedTypeSymbol? TimeProviderType => _types.TimeProvider;
 
     /// <summary>The lifetime in seconds that <paramref name="value"/> sets, or null when it is not known at compile time.</summary>
     public double? Seconds(IOperation value) => Evaluate(value, 0);
@@ -77,7 +76,7 @@ internal sealed class LinkLifetime
                 return property.Name is "UtcNow" or "Now" or "Today" ? 0 : null;
 
             case IPropertyReferenceOperation { Property: { IsStatic: false } property, Instance: { } instance }
-                when SymbolEqualityComparer.Default.Equals(property.ContainingType, _timeSpan):
+                when SymbolEqualityComparer.Default.Equals(property.ContainingType, TimeSpanType):
                 // (int)TimeSpan.FromDays(30).TotalSeconds, as MinIO's expiry is often written.
                 return Evaluate(instance, depth + 1) is { } seconds
                     ? property.Name switch
@@ -93,7 +92,7 @@ internal sealed class LinkLifetime
             case IInvocationOperation invocation:
                 return Invocation(invocation, depth);
 
-            case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, _timeSpan):
+            case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, TimeSpanType):
                 return SumOfArguments(creation.Arguments, factorOfValue: 0, depth);
 
             case IBinaryOperation binary:
@@ -132,7 +131,7 @@ internal sealed class LinkLifetime
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        if (method.IsStatic && SymbolEqualityComparer.Default.Equals(type, _timeSpan))
+        if (method.IsStatic && SymbolEqualityComparer.Default.Equals(type, TimeSpanType))
         {
             // TimeSpan.FromDays(double value), and since .NET 9 FromDays(int days, int hours = 0, long minutes = 0, …).
             var factor = Factor(method.Name.StartsWith("From", StringComparison.Ordinal) ? method.Name.Substring(4) : "");
@@ -154,7 +153,7 @@ internal sealed class LinkLifetime
         }
 
         if (!method.IsStatic && method.Name is "GetUtcNow" or "GetLocalNow" && type is not null &&
-            SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _timeProvider))
+            SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, TimeProviderType))
         {
             return 0;
         }
@@ -223,9 +222,9 @@ internal sealed class LinkLifetime
 
     private bool IsClock(INamedTypeSymbol? type) =>
         type is not null &&
-        (SymbolEqualityComparer.Default.Equals(type, _dateTime) || SymbolEqualityComparer.Default.Equals(type, _dateTimeOffset));
+        (SymbolEqualityComparer.Default.Equals(type, DateTimeType) || SymbolEqualityComparer.Default.Equals(type, DateTimeOffsetType));
 
-    private bool IsTimeType(INamedTypeSymbol? type) => IsClock(type) || SymbolEqualityComparer.Default.Equals(type, _timeSpan);
+    private bool IsTimeType(INamedTypeSymbol? type) => IsClock(type) || SymbolEqualityComparer.Default.Equals(type, TimeSpanType);
 
     private static double? Number(object constant) =>
         constant switch

@@ -80,7 +80,6 @@ internal sealed class ShareLinkCatalog
     {
         _types = types;
         Lifetime = new LinkLifetime(types);
-        _dateTimeOffset = types.DateTimeOffset;
 
         // Every SDK type through the SDK-gated table of StorageSinks: nothing of an SDK the compilation lacks is looked
         // up (the Azure.Storage.Sas types only with the blob SDK referenced).
@@ -120,6 +119,9 @@ internal sealed class ShareLinkCatalog
         callTypes.AddRange(Symbols.NonNull(_blobBaseClient, _containerClient, _serviceClient, _blobSasBuilder, _accountSasBuilder, _urlSigner, _urlSignerOptions));
         CallTypes = callTypes.ToImmutableArray();
         AssignedProperties = Symbols.NonNull(_blobSasExpiresOn, _accountSasExpiresOn, _presignedUrlExpires, _policyExpiresOn, _policyPermissions).ToImmutableArray();
+
+        // Without a cloud SDK the rule is not made (SSA0010's CreateRule): its time types are not resolved either.
+        _dateTimeOffset = IsEmpty ? null : types.DateTimeOffset;
     }
 
     /// <summary>The catalog of the compilation.</summary>

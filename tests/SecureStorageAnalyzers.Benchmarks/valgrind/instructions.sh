@@ -8,7 +8,7 @@
 #   tests/SecureStorageAnalyzers.Benchmarks/valgrind/instructions.sh 2 3 fixed        # one Program.cs: the fixed cost
 #
 # Arguments after the script's name go to the `instructions` mode (scale, rounds, cloud, fixed, warmup=N,
-# arms=compiler,pack,no-op,no-cloud). Needs valgrind (with its headers) and gcc; build the benchmark first
+# arms=compiler,pack,no-op,no-cloud, nogc=MiB, gc). Needs valgrind (with its headers) and gcc; build the benchmark first
 # (dotnet build -c Release tests/SecureStorageAnalyzers.Benchmarks). Never run in CI: minutes to hours.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,7 +21,9 @@ gcc -O2 -shared -fPIC -o "$work/libssamarkers.so" "$here/markers.c"
 # The runtime under valgrind, and counts that repeat:
 # - GCHeapHardLimit: without a limit the GC reserves 256 GiB of address space for its regions, which valgrind refuses.
 # - Workstation, non-concurrent GC: no background GC thread and no server-GC threads spinning on a core valgrind has
-#   serialized; each arm starts after a full collection (Measurements.Settle), so its collections are its own.
+#   serialized; each arm starts after a full collection (Measurements.Settle) and, by default, runs inside a no-GC
+#   region (InstructionRun: nogc=MiB, default 3072; `gc` counts the collections as they fall): when a collection
+#   lands depends on the allocation budget the GC tunes round to round, and it moved the totals by ±5 M.
 # - TieredCompilation=0 and ReadyToRun=0: every method compiled once, fully optimized, on first call, the compiler's and
 #   the pack's alike; no background re-JIT lands in a counted arm after the warm-up rounds.
 # - W^X off: valgrind and the double-mapped executable memory of W^X do not mix well, and W^X costs a mapping switch per JIT.
