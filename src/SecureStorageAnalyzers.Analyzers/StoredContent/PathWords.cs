@@ -56,6 +56,17 @@ internal sealed class PathWords
         return this;
     }
 
+    /// <summary>Adds names that say what is stored (<see cref="AddName"/>), each once.</summary>
+    public PathWords AddNames(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            AddDistinct(Names, name);
+        }
+
+        return this;
+    }
+
     /// <summary>Adds a literal text of the path that is not in the code (an application setting's value in the web.config).</summary>
     public PathWords AddText(string text)
     {

