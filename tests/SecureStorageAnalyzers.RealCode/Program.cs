@@ -132,7 +132,10 @@ foreach (var repository in repositories.Where(r => only is null || r.Name.Equals
             problems.Add($"{repository.Name} {relativeProject}: CrossProjectChains.Collect exception {exception.GetType().Name}: {exception.Message} (at {exception.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("SecureStorageAnalyzers.", StringComparison.Ordinal))})");
         }
 
-        var sdkShown = project.TargetsNetFramework ? $"{project.Sdk} (.NET Framework 4.8 refs{(CompilationFactory.NetFrameworkAvailable ? "" : " missing")})" : project.Sdk;
+        var desktopShown = string.Join("+", new[] { project.UsesWpf ? "WPF" : null, project.UsesWindowsForms ? "WinForms" : null }.Where(p => p is not null));
+        var sdkShown = project.TargetsNetFramework ? $"{project.Sdk} (.NET Framework 4.8 refs{(CompilationFactory.NetFrameworkAvailable ? "" : " missing")})"
+            : desktopShown.Length > 0 ? $"{project.Sdk} (WindowsDesktop {desktopShown}{(CompilationFactory.WindowsDesktopAvailable ? "" : " missing")})"
+            : project.Sdk;
         projects.Add(new ProjectResult(repository.Name, relativeProject, sdkShown, project.Sources.Length, lines, errors, ours.Count, ConfigNote(additional)));
     }
 

@@ -29,6 +29,7 @@ internal sealed class PersonalDataClassifier
     private readonly ConcurrentDictionary<string, NameVerdict> _names = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<INamedTypeSymbol, string> _persons = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string> _nameBoxes = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<NameTie>> _nameTies = new();
     private readonly Compilation _compilation;
     private readonly PersonalDataOptions _options;
     private readonly INamedTypeSymbol? _personalDataAttribute;
@@ -228,7 +229,7 @@ internal sealed class PersonalDataClassifier
         // A box named only for a name (txtName): whose, the form says where it copies the text to a person's name or
         // fills the box from one.
         if (property.Name == "Text" && PersonalIdentifierVocabulary.IsGenericNameMember(tokens, ImmutableArray<string>.Empty) &&
-            PersonsNameTiedTo(control) is { Length: > 0 } member)
+            PersonsNameTiedTo(control, operation.SemanticModel) is { Length: > 0 } member)
         {
             return new SourceReason("a person's name", $"the Text of the control '{control.Name}', which the code copies to or from {member}");
         }
@@ -241,9 +242,11 @@ internal sealed class PersonalDataClassifier
     /// copies the control's text into, or fills it from: <c>candidate.Name = txtName.Text.Trim()</c>,
     /// <c>txtName.Text = customer.FullName</c>, an object initializer's <c>Name = txtName.Text</c>. Searched in the
     /// control's scope: the method that declares a local control, else every part of the form's type (a page's code
-    /// file and its designer file). Empty when there is none. Asked only for such controls; cached per control.
+    /// file and its designer file). Empty when there is none. Asked only for such controls; cached per control. The
+    /// ties themselves are gathered once per syntax tree (<see cref="NameTiesOf"/>), so the scope's files are read once
+    /// whatever the number of boxes on the form.
     /// </summary>
-    private string PersonsNameTiedTo(ISymbol control)
+    private string PersonsNameTiedTo(ISymbol control, SemanticModel? current)
     {
         if (_nameBoxes.TryGetValue(control, out var known))
         {
@@ -258,23 +261,12 @@ internal sealed class PersonalDataClassifier
                 continue;
             }
 
-            SemanticModel? model = null;
-            foreach (var node in scope.DescendantNodes())
+            // The first tie in the scope, in the order of the scope's text: the tree's ties are in that order.
+            foreach (var tie in NameTiesOf(scope.SyntaxTree, current))
             {
-                if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment ||
-                    !assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) ||
-                    !MentionsName(assignment, control.Name))
+                if (scope.FullSpan.Contains(tie.Span) && SymbolEqualityComparer.Default.Equals(tie.Control, control))
                 {
-                    continue;
-                }
-
-#pragma warning disable RS1030 // The form's other methods and its designer file are in other files: their cached semantic models, once per control.
-                model ??= _compilation.GetSemanticModel(scope.SyntaxTree);
-#pragma warning restore RS1030
-                if (model.GetOperation(assignment) is ISimpleAssignmentOperation operation &&
-                    PersonsNameAcross(operation, control) is { } member)
-                {
-                    found = member;
+                    found = tie.Member;
                     break;
                 }
             }
@@ -286,6 +278,74 @@ internal sealed class PersonalDataClassifier
         }
 
         return _nameBoxes.GetOrAdd(control, found);
+    }
+
+    /// <summary>One assignment between a control's text and a person's name member: the control, the member, where.</summary>
+    private readonly struct NameTie
+    {
+        public NameTie(ISymbol control, string member, Microsoft.CodeAnalysis.Text.TextSpan span)
+        {
+            Control = control;
+            Member = member;
+            Span = span;
+        }
+
+        public ISymbol Control { get; }
+
+        public string Member { get; }
+
+        public Microsoft.CodeAnalysis.Text.TextSpan Span { get; }
+    }
+
+    /// <summary>
+    /// Every assignment of one syntax tree whose one side is a control's <c>Text</c> and whose other side is a person's
+    /// name member, in the tree's order; gathered on the first question about a control in that tree, once per tree and
+    /// compilation. Only assignments that spell <c>Text</c> and the control's name are bound. The tree being analyzed is
+    /// read with its analysis model; another tree (a form's designer file, its other partial) with the compilation's
+    /// cached one.
+    /// </summary>
+    private ImmutableArray<NameTie> NameTiesOf(SyntaxTree tree, SemanticModel? current)
+    {
+        if (_nameTies.TryGetValue(tree, out var ties))
+        {
+            return ties;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<NameTie>();
+        SemanticModel? model = current is not null && current.SyntaxTree == tree && !current.IsSpeculativeSemanticModel ? current : null;
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            if (node is not Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment ||
+                !assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) ||
+                !MentionsName(assignment, "Text"))
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // A form's designer file and other partials are in other trees: their cached semantic models, once per tree.
+            model ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            if (model.GetOperation(assignment) is not ISimpleAssignmentOperation operation)
+            {
+                continue;
+            }
+
+            // As asked of one control: its text as the value names the target; else its text as the target names the value.
+            var valueControl = TextControlOf(operation.Value);
+            if (valueControl is not null && MentionsName(assignment, valueControl.Name) && PersonsNameMember(operation.Target) is { } filled)
+            {
+                builder.Add(new NameTie(valueControl, filled, assignment.Span));
+            }
+
+            var targetControl = TextControlOf(operation.Target);
+            if (targetControl is not null && !SymbolEqualityComparer.Default.Equals(targetControl, valueControl) &&
+                MentionsName(assignment, targetControl.Name) && PersonsNameMember(operation.Value) is { } source)
+            {
+                builder.Add(new NameTie(targetControl, source, assignment.Span));
+            }
+        }
+
+        return _nameTies.GetOrAdd(tree, builder.ToImmutable());
     }
 
     private static IEnumerable<SyntaxNode> ControlScopes(ISymbol control)
@@ -329,20 +389,9 @@ internal sealed class PersonalDataClassifier
         return false;
     }
 
-    /// <summary>The person's name member on the other side of an assignment whose one side is the control's text; null otherwise.</summary>
-    private string? PersonsNameAcross(ISimpleAssignmentOperation assignment, ISymbol control)
-    {
-        if (IsTextOf(assignment.Value, control))
-        {
-            return PersonsNameMember(assignment.Target);
-        }
-
-        return IsTextOf(assignment.Target, control) ? PersonsNameMember(assignment.Value) : null;
-    }
-
-    private bool IsTextOf(IOperation? operation, ISymbol control) =>
-        WithoutStringCleaning(operation) is IPropertyReferenceOperation { Property.Name: "Text" } text &&
-        ControlOf(text) is { } held && SymbolEqualityComparer.Default.Equals(held, control);
+    /// <summary>The control whose <c>Text</c> <paramref name="operation"/> is, string cleaning aside; null otherwise.</summary>
+    private ISymbol? TextControlOf(IOperation? operation) =>
+        WithoutStringCleaning(operation) is IPropertyReferenceOperation { Property.Name: "Text" } text ? ControlOf(text) : null;
 
     private string? PersonsNameMember(IOperation? operation)
     {

@@ -21,7 +21,7 @@ internal sealed class MessageAttachments
     private readonly INamedTypeSymbol? _mimeAttachments;
     private readonly INamedTypeSymbol? _mimePart;
     private readonly INamedTypeSymbol? _sendGridMessage;
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Ordinal), bool> _parameters = new();
+    private readonly ConcurrentDictionary<IParameterSymbol, bool> _parameters = new(SymbolEqualityComparer.Default);
 
     private MessageAttachments(WellKnownTypes types)
     {
@@ -60,10 +60,17 @@ internal sealed class MessageAttachments
             return false;
         }
 
-        var key = (method.OriginalDefinition, parameter.Ordinal);
+        // Keyed by the definition's parameter: one answer for every construction of a generic method.
+        var definition = method.OriginalDefinition;
+        if (parameter.Ordinal >= definition.Parameters.Length)
+        {
+            return false;
+        }
+
+        var key = definition.Parameters[parameter.Ordinal];
         if (!_parameters.TryGetValue(key, out var only))
         {
-            only = _parameters.GetOrAdd(key, ParameterOnlyNamesAttachments(key.Item1, parameter.Ordinal, cancellationToken));
+            only = _parameters.GetOrAdd(key, ParameterOnlyNamesAttachments(definition, parameter.Ordinal, cancellationToken));
         }
 
         return only;

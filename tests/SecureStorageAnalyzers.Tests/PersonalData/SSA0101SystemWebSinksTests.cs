@@ -1,5 +1,4 @@
-using SecureStorageAnalyzers.PersonalData;
-using SecureStorageAnalyzers.Tests.Verifiers;
+using static SecureStorageAnalyzers.Tests.Verifiers.WebFormsPages;
 
 namespace SecureStorageAnalyzers.Tests.PersonalData;
 
@@ -9,9 +8,6 @@ namespace SecureStorageAnalyzers.Tests.PersonalData;
 /// </summary>
 public class SSA0101SystemWebSinksTests
 {
-    private static Task VerifyAsync(string source) =>
-        LineFindings.VerifyAsync(new SSA0101PersonalIdentifierInStoragePathAnalyzer(), source, TestFramework.NetFramework48);
-
     [Fact]
     public Task HttpPostedFile_SaveAs_AndServerMapPath_ReportedOncePerPathAsync() => VerifyAsync("""
         using System;

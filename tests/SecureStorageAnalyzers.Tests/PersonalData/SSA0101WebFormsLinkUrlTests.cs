@@ -1,5 +1,4 @@
-using SecureStorageAnalyzers.PersonalData;
-using SecureStorageAnalyzers.Tests.Verifiers;
+using static SecureStorageAnalyzers.Tests.Verifiers.WebFormsPages;
 
 namespace SecureStorageAnalyzers.Tests.PersonalData;
 
@@ -12,14 +11,6 @@ namespace SecureStorageAnalyzers.Tests.PersonalData;
 /// </summary>
 public class SSA0101WebFormsLinkUrlTests
 {
-    private static Task VerifyAsync(string source) =>
-        LineFindings.VerifyAsync(new SSA0101PersonalIdentifierInStoragePathAnalyzer(), source, TestFramework.NetFramework48);
-
-    private const string Entities = """
-
-        public class CandidateEntity { public string Name { get; set; } = ""; }
-        """;
-
     [Fact]
     public Task ALinksUrl_BuiltFromAPersonsName_IsSilent_TheSaveIsReportedAsync() => VerifyAsync("""
         using System;

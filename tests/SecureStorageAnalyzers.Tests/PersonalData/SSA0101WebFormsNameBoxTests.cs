@@ -1,5 +1,6 @@
-using SecureStorageAnalyzers.PersonalData;
 using SecureStorageAnalyzers.Tests.Verifiers;
+using static SecureStorageAnalyzers.Tests.Verifiers.WebFormsPages;
+using VerifyCS = SecureStorageAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<SecureStorageAnalyzers.PersonalData.SSA0101PersonalIdentifierInStoragePathAnalyzer>;
 
 namespace SecureStorageAnalyzers.Tests.PersonalData;
 
@@ -13,15 +14,6 @@ namespace SecureStorageAnalyzers.Tests.PersonalData;
 /// </summary>
 public class SSA0101WebFormsNameBoxTests
 {
-    private static Task VerifyAsync(string source) =>
-        LineFindings.VerifyAsync(new SSA0101PersonalIdentifierInStoragePathAnalyzer(), source, TestFramework.NetFramework48);
-
-    private const string Entities = """
-
-        public class CandidateEntity { public string Name { get; set; } = ""; public string Email { get; set; } = ""; }
-        public class CourseEntity { public string Name { get; set; } = ""; }
-        """;
-
     [Fact]
     public Task APageField_CopiedIntoAPersonsName_NamesTheResumeAsync() => VerifyAsync("""
         using System;
@@ -128,4 +120,50 @@ public class SSA0101WebFormsNameBoxTests
             }
         }
         """ + Entities);
+
+    /// <summary>
+    /// A page in three files, as Visual Studio writes one: the boxes declared in the designer file, the ties in another
+    /// partial, the save in the code file. Two boxes named only for a name; the one the page copies into a person's name
+    /// is reported, the one it copies into a course's is not, and the finding names the member the tie reads.
+    /// </summary>
+    [Fact]
+    public async Task NameBoxes_DeclaredInTheDesignerFile_TiedInAnotherPartial_AreTiedOneByOneAsync()
+    {
+        var test = new VerifyCS.Test("""
+            using System;
+            using System.IO;
+
+            public partial class Registration : System.Web.UI.Page
+            {
+                protected void SaveResume(object sender, EventArgs e)
+                {
+                    var f = new FileInfo(fResume.FileName);
+                    {|#1:fResume.SaveAs(Server.MapPath(@"~\Resumes\") + {|#0:txtName.Text|} + f.Extension)|};
+                    fResume.SaveAs(Server.MapPath(@"~\Courses\") + txtCourseName.Text + f.Extension);
+                }
+            }
+            """, TestFramework.NetFramework48);
+        test.TestState.Sources.Add(("Registration.aspx.designer.cs", """
+            public partial class Registration
+            {
+                protected global::System.Web.UI.WebControls.TextBox txtCourseName;
+                protected global::System.Web.UI.WebControls.TextBox txtName;
+                protected global::System.Web.UI.WebControls.FileUpload fResume;
+            }
+            """));
+        test.TestState.Sources.Add(("Registration.Submit.cs", """
+            public partial class Registration
+            {
+                protected void Submit(object sender, System.EventArgs e)
+                {
+                    var course = new CourseEntity();
+                    course.Name = txtCourseName.Text.Trim();
+                    var candidate = new CandidateEntity { Email = "", Name = txtName.Text.Trim() };
+                }
+            }
+            """ + Entities));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.SSA0101PersonalIdentifierInStoragePath).WithLocation(0).WithLocation(1)
+            .WithArguments("txtName.Text", "a person's name", "the Text of the control 'txtName', which the code copies to or from CandidateEntity.Name", "'filename' of FileUpload.SaveAs", ""));
+        await test.RunAsync();
+    }
 }
