@@ -82,7 +82,7 @@ internal sealed class RequestDataFolders
         }
 
         var words = new PathWords().Add(path, _sinks).AddEnclosingNames(invocation);
-        var imagesOnly = ImageOnlyUploads.For(_types).RestrictsUploadToImages(invocation) &&
+        var imagesOnly = ImageOnlyUploads.For(_types).GuardsUploadToImages(invocation) &&
                          StoredContentVocabulary.Default.PrivateWord(words) is null;
         // Pictures by their words (no image check) make no folder private, but they are not known to be images only either.
         var picturesByWords = !imagesOnly && StoresPublicMedia(invocation, path, words, cancellationToken);

@@ -175,9 +175,9 @@ public class PicturesOnlyFolderTests
                 .WithArguments("UseStaticFiles", "a private folder", "the word 'Uploads' in 'ticketUploads'", Before));
     }
 
-    /// <summary>A folder named for nothing, filled only with image-checked uploads: pictures, not private.</summary>
+    /// <summary>A folder named for nothing, filled only with image-checked uploads: pictures, not private. A comparison after the write checks nothing.</summary>
     [Fact]
-    public async Task UnnamedFolder_OnlyImageCheckedUploads_NotReportedAsync()
+    public async Task UnnamedFolder_OnlyImageCheckedUploads_NotReported_CheckAfterTheWriteReportedAsync()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             using Microsoft.Extensions.FileProviders;
@@ -198,8 +198,24 @@ public class PicturesOnlyFolderTests
                 return Results.Ok();
             });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(mediaRoot), RequestPath = "/media" });
+            var filesRoot = Path.Combine(builder.Environment.ContentRootPath, "files");
+            app.MapPost("/files", async (IFormFile file) =>
+            {
+                await using (var stream = File.Create(Path.Combine(filesRoot, file.FileName)))
+                {
+                    await file.CopyToAsync(stream);
+                }
+
+                // The labelled set's lab app: the extension is compared after the write, to show a preview; nothing was refused.
+                var extension = Path.GetExtension(file.FileName);
+                var isImage = extension == ".png" || extension == ".jpg";
+                return Results.Ok(isImage);
+            });
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(filesRoot), RequestPath = "/files" })|};
             app.Run();
-            """);
+            """,
+            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
+                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:24", Before));
     }
 
     /// <summary>Held-out set 9's PBX: <c>/usr/share/…</c> holds what installed packages ship (voice prompts), not what anyone sends.</summary>
