@@ -220,7 +220,7 @@ internal sealed class FolderModel
                 return Concatenation(value, arguments, depth, walk);
 
             case ICoalesceOperation coalesce:
-                return Agree(Resolve(coalesce.Value, arguments, depth + 1, walk), Resolve(coalesce.WhenNull, arguments, depth + 1, walk));
+                return Configured(Resolve(coalesce.Value, arguments, depth + 1, walk), Resolve(coalesce.WhenNull, arguments, depth + 1, walk));
 
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return Agree(Resolve(conditional.WhenTrue, arguments, depth + 1, walk), Resolve(whenFalse, arguments, depth + 1, walk));
@@ -285,6 +285,14 @@ internal sealed class FolderModel
         if (method.Name == "GetCurrentDirectory" && SymbolEquality.DefinitionIs(type, _types.Directory))
         {
             return Folder.At(Folder.CurrentDirectory);
+        }
+
+        // Environment.GetEnvironmentVariable("FILE_STORAGE_PATH"): an environment variable is a configuration source of
+        // the host (its key with "__" as ':'), so the same variable is the same configured folder.
+        if (method.Name == "GetEnvironmentVariable" && SymbolEquality.DefinitionIs(type, _types.Environment) &&
+            ConstantArgument(invocation, "variable") is { Length: > 0 } variable)
+        {
+            return Folder.At(Folder.ConfigPrefix + variable.Replace("__", ":"));
         }
 
         if (SymbolEquality.DefinitionIs(type, _types.ConfigurationBinder) && method.Name == "GetValue" &&
@@ -738,6 +746,24 @@ internal sealed class FolderModel
     }
 
     private static Folder? Agree(Folder? left, Folder? right) => left is not null && left.Equals(right) ? left : null;
+
+    /// <summary>
+    /// <c>configured ?? fallback</c>: the same folder when both agree; a configured folder with a known default
+    /// (<c>Environment.GetEnvironmentVariable("FILE_STORAGE_PATH") ?? "/data/uploads"</c>) is its own folder, the same
+    /// wherever the code spells the same pair (a setting and its default); anything else is not known.
+    /// </summary>
+    private static Folder? Configured(Folder? configured, Folder? fallback)
+    {
+        if (configured is null || fallback is null || configured.Equals(fallback))
+        {
+            return Agree(configured, fallback);
+        }
+
+        return !configured.Open && !fallback.Open && configured.Segments.IsEmpty &&
+               configured.Root.StartsWith(Folder.ConfigPrefix, System.StringComparison.Ordinal)
+            ? Folder.At(configured.Key + "??" + fallback.Key)
+            : null;
+    }
 
     /// <summary>A local, field or property whose value is not known is still a folder: the same symbol is the same folder.</summary>
     private static Folder? SymbolFolder(IOperation reference)

@@ -70,6 +70,35 @@ internal sealed class PrivateFolderVocabulary
         return null;
     }
 
+    /// <summary>
+    /// The stems that say where a folder's files come from or sit, not what they are: <c>upload</c> (anything sent to the
+    /// app) and <c>data</c> (<c>/data/uploads</c>, <c>App_Data</c>). A folder private only by these words is public when
+    /// every file the app writes into it is a picture the code restricts to images (<see cref="ServedFolders.WhyPrivate"/>).
+    /// </summary>
+    internal static readonly ImmutableArray<string> StorageStems = ImmutableArray.Create("upload", "data");
+
+    /// <summary>
+    /// True when every word of <paramref name="text"/> that names private data is a <see cref="StorageStems"/> word
+    /// (<c>publicProductUploadsPath</c>, <c>/data/uploads</c>); false when another stem (<c>recordings</c>,
+    /// <c>PatientUploads</c>, a configured word) names it.
+    /// </summary>
+    public bool NamesOnlyStorage(string text)
+    {
+        var start = 0;
+        while (NextWord(text, ref start, out var wordStart, out var wordLength))
+        {
+            foreach (var stem in _stems)
+            {
+                if (Matches(text, wordStart, wordLength, stem) && !StorageStems.Contains(stem))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>How a message says why: "the name 'recordings'", or "the word 'Uploaded' in 'UploadedFiles'".</summary>
     public static string Describe(string text, string word)
     {

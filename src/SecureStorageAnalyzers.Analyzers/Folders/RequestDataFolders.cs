@@ -46,7 +46,7 @@ internal sealed class RequestDataFolders
     /// <summary>The copy methods <see cref="Record"/> looks at: what <see cref="CompilationFacts"/> binds.</summary>
     public MethodSet CopyMethods => MethodSet.Union(_formFileCopies, _streamCopies);
 
-    /// <summary>True when the project writes request data into a folder the model can name.</summary>
+    /// <summary>True when the project writes request data into no folder the model can name.</summary>
     public bool IsEmpty => _written.Count == 0;
 
     /// <summary>True when <paramref name="method"/> may copy request data (<see cref="Record"/> decides).</summary>
@@ -76,13 +76,17 @@ internal sealed class RequestDataFolders
 
         if (invocation.Arguments.Length == 0 || ValueOf(invocation.Arguments[0].Value) is not { } stream ||
             _sinks.WrittenPath(stream) is not { } path ||
-            FolderModel.For(_types).PathOf(path, cancellationToken) is not { } folder ||
-            StoresPublicMedia(invocation, path, cancellationToken))
+            FolderModel.For(_types).PathOf(path, cancellationToken) is not { } folder)
         {
             return;
         }
 
-        _written.Add(new Written(folder, what, DiagnosticLocations.For(invocation)));
+        var words = new PathWords().Add(path, _sinks).AddEnclosingNames(invocation);
+        var imagesOnly = ImageOnlyUploads.For(_types).GuardsUploadToImages(invocation) &&
+                         StoredContentVocabulary.Default.PrivateWord(words) is null;
+        // Pictures by their words (no image check) make no folder private, but they are not known to be images only either.
+        var picturesByWords = !imagesOnly && StoresPublicMedia(invocation, path, words, cancellationToken);
+        _written.Add(new Written(folder, what, DiagnosticLocations.For(invocation), imagesOnly, picturesByWords));
     }
 
     /// <summary>
@@ -94,9 +98,8 @@ internal sealed class RequestDataFolders
     /// (<see cref="AnyFileDownloadFolders.NamedForPicturesButTakesAnyFile"/>). The default vocabulary: the request-data scan
     /// runs once per compilation, not per file, so <c>ssa.public_media_names</c>/<c>ssa.private_data_names</c> do not reach it.
     /// </summary>
-    private bool StoresPublicMedia(IInvocationOperation copy, IOperation path, CancellationToken cancellationToken)
+    private bool StoresPublicMedia(IInvocationOperation copy, IOperation path, PathWords words, CancellationToken cancellationToken)
     {
-        var words = new PathWords().Add(path, _sinks).AddEnclosingNames(copy);
         if (!StoredContentVocabulary.Default.Judge(words).IsPublicMedia)
         {
             return false;
@@ -121,7 +124,7 @@ internal sealed class RequestDataFolders
             : null;
         foreach (var written in _written)
         {
-            if (served.Contains(written.Folder) || relative is not null && relative.Contains(written.Folder))
+            if (written.MakesPrivate && (served.Contains(written.Folder) || relative is not null && relative.Contains(written.Folder)))
             {
                 return written;
             }
@@ -135,7 +138,7 @@ internal sealed class RequestDataFolders
         {
             foreach (var written in _written)
             {
-                if (onDisk.Contains(written.Folder))
+                if (written.MakesPrivate && onDisk.Contains(written.Folder))
                 {
                     return written;
                 }
@@ -143,6 +146,37 @@ internal sealed class RequestDataFolders
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The first write of request data into <paramref name="served"/> or below it, when every such write is an upload the
+    /// code restricts to images (<see cref="ImageOnlyUploads.RestrictsUploadToImages"/>, with no private word in its path,
+    /// method or type); null when there is none, or when one write takes other files. Compared as <see cref="Into"/> does.
+    /// </summary>
+    public Written? OnlyImagesInto(Folder served, CancellationToken cancellationToken)
+    {
+        var relative = string.Equals(served.Root, Folder.ContentRoot, System.StringComparison.Ordinal) && !served.Open && served.Segments.Length > 0
+            ? new Folder(Folder.CurrentDirectory, served.Segments, open: false)
+            : null;
+        var onDisk = string.Equals(served.Root, Folder.CurrentDirectory, System.StringComparison.Ordinal)
+            ? FolderModel.For(_types).OnDisk(served, cancellationToken)
+            : null;
+        Written? first = null;
+        foreach (var written in _written)
+        {
+            if (served.Contains(written.Folder) || relative is not null && relative.Contains(written.Folder) ||
+                onDisk is not null && onDisk.Contains(written.Folder))
+            {
+                if (!written.ImagesOnly)
+                {
+                    return null;
+                }
+
+                first ??= written;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>The value, through conversions and (one level of) a local's first value.</summary>
@@ -161,12 +195,23 @@ internal sealed class RequestDataFolders
     /// <summary>One write of request data: the folder it writes into, the copy call (<c>IFormFile.CopyToAsync</c>) and where it is.</summary>
     internal sealed class Written
     {
-        public Written(Folder folder, string call, Location location)
+        public Written(Folder folder, string call, Location location, bool imagesOnly, bool picturesByWords)
         {
             Folder = folder;
             Call = call;
             Location = location;
+            ImagesOnly = imagesOnly;
+            PicturesByWords = picturesByWords;
         }
+
+        /// <summary>True when the words say pictures (<see cref="StoresPublicMedia"/>) but the code does not restrict the upload to images.</summary>
+        public bool PicturesByWords { get; }
+
+        /// <summary>True when the write makes its folder private: neither images only nor pictures by its words.</summary>
+        public bool MakesPrivate => !ImagesOnly && !PicturesByWords;
+
+        /// <summary>True when the code restricts the upload to images (an allow-list of image extensions or <c>image/</c> types) and nothing private names it.</summary>
+        public bool ImagesOnly { get; }
 
         public Folder Folder { get; }
 

@@ -103,7 +103,7 @@ internal sealed class ServedFolders
     {
         if (PrivateFolder(options, tree, fileProvider, requestPath) is { } named)
         {
-            return named.Reason;
+            return PicturesOnly(compilation, options, tree, fileProvider, requestPath, cancellationToken) ? null : named.Reason;
         }
 
         if (fileProvider is null || IsContentRoot(fileProvider))
@@ -125,7 +125,9 @@ internal sealed class ServedFolders
             if (policy.NamesPrivateData(segment) is { } word)
             {
                 var path = string.Join("/", served.Segments);
-                return new SourceReason("a private folder", PrivateFolderVocabulary.Describe(path, word));
+                return PicturesOnly(compilation, options, tree, fileProvider, requestPath, cancellationToken)
+                    ? null
+                    : new SourceReason("a private folder", PrivateFolderVocabulary.Describe(path, word));
             }
         }
 
@@ -136,6 +138,51 @@ internal sealed class ServedFolders
         }
 
         return new SourceReason($"a folder the app writes {write.Kind} into", $"{write.Call} writes into it at {write.Where}");
+    }
+
+    /// <summary>
+    /// A folder private only by where it is (an absolute path, a path from configuration) or by a word that says where its
+    /// files come from (<see cref="PrivateFolderVocabulary.StorageStems"/>: <c>Uploads/Products</c>, <c>/data/uploads</c>),
+    /// never by what they are (<c>recordings</c>, <c>patients</c>, a configured word), holds pictures when the app writes
+    /// into it and every write of request data into it (by folder identity, <see cref="RequestDataFolders.OnlyImagesInto"/>)
+    /// is an upload the code restricts to images with no private word in its path, method or type: the site's product
+    /// or event pictures (held-out sets 10 and 5). One upload of any other file keeps it private; so does a folder the
+    /// project writes nothing into (nothing in the code says what another program puts there).
+    /// </summary>
+    private bool PicturesOnly(Compilation compilation, AnalyzerOptions options, SyntaxTree tree, IOperation? fileProvider, IOperation? requestPath,
+        CancellationToken cancellationToken)
+    {
+        if (fileProvider is null || IsContentRoot(fileProvider))
+        {
+            return false;
+        }
+
+        var tracker = PrivateFolders(options, tree);
+        var policy = (PrivateFolderFlowPolicy)tracker.Policy;
+        var sources = new List<FlowSource>();
+        tracker.FindSources(fileProvider, sources);
+        foreach (var source in sources)
+        {
+            if (source.Reason.What == "a private folder" && !policy.NamesOnlyStorage(source.Reason.Evidence))
+            {
+                return false;
+            }
+        }
+
+        if (requestPath is not null && requestPath.WithoutConversions().ConstantValue is { HasValue: true, Value: string path } &&
+            !policy.NamesOnlyStorage(path))
+        {
+            return false;
+        }
+
+        if (FolderModel.For(_types).ServedBy(fileProvider, cancellationToken) is not { Open: false } served || IsWholeWebRoot(served) ||
+            !policy.NamesOnlyStorage(served.Key))
+        {
+            return false;
+        }
+
+        var written = CompilationFacts.For(_types).GetRequestData(compilation, options, cancellationToken);
+        return !written.IsEmpty && written.OnlyImagesInto(served, cancellationToken) is not null;
     }
 
     /// <summary>True for the web root itself (not a folder under it).</summary>

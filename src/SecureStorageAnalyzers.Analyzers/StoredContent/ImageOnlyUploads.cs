@@ -56,6 +56,27 @@ internal sealed class ImageOnlyUploads
     /// </summary>
     public bool RestrictsUploadToImages(IOperation write) => !_uploadTypes.IsEmpty && RestrictsToImages(write.Root());
 
+    /// <summary>
+    /// <see cref="RestrictsUploadToImages"/>, reading only the checks that guard the write: comparisons written before it
+    /// in the condition of an <c>if</c> (or a conditional expression), as <c>if (!allowed.Contains(ext)) return BadRequest();</c>
+    /// or <c>… throw</c>. A comparison after the write (<c>IsImage = ext == ".png"</c> to show a preview) restricts nothing.
+    /// </summary>
+    public bool GuardsUploadToImages(IOperation write) => !_uploadTypes.IsEmpty && RestrictsToImages(EnclosingBody(write), write.Syntax.SpanStart);
+
+    /// <summary>The lambda a write is in (two endpoints of one top-level program check their own uploads), or the whole body.</summary>
+    private static IOperation EnclosingBody(IOperation write)
+    {
+        for (var current = write.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current;
+            }
+        }
+
+        return write.Root();
+    }
+
     /// <summary>True when <paramref name="body"/> handles an upload (an <c>IFormFile</c>, an <c>HttpPostedFile(Base)</c>).</summary>
     public bool MentionsAnUpload(IOperation body)
     {
@@ -238,11 +259,35 @@ internal sealed class ImageOnlyUploads
     // ---- the restriction ----
 
     /// <summary>True when the body compares an upload's extension or content type with literals, all of them images.</summary>
-    private bool RestrictsToImages(IOperation root)
+    /// <summary>True when <paramref name="operation"/> is part of the condition of an <c>if</c> or a conditional expression.</summary>
+    private static bool InCondition(IOperation operation)
+    {
+        for (var child = operation; child.Parent is { } parent; child = parent)
+        {
+            if (parent is IConditionalOperation conditional && ReferenceEquals(conditional.Condition, child))
+            {
+                return true;
+            }
+
+            if (parent is IBlockOperation or IMethodBodyBaseOperation or IAnonymousFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private bool RestrictsToImages(IOperation root, int guardsBefore = -1)
     {
         var any = false;
         foreach (var operation in root.Walk())
         {
+            if (guardsBefore >= 0 && (operation.Syntax.SpanStart >= guardsBefore || !InCondition(operation)))
+            {
+                continue;
+            }
+
             IOperation?[] sides;
             switch (operation)
             {

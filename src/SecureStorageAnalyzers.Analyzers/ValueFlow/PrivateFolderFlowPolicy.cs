@@ -80,11 +80,20 @@ internal sealed class PrivateFolderFlowPolicy : IFlowSourcePolicy
     /// <summary>The first word of <paramref name="path"/> that names private data (per <see cref="PrivateFolderVocabulary"/>), as written there.</summary>
     internal string? NamesPrivateData(string path) => _vocabulary.FindWord(path);
 
-    /// <summary><c>/var/recordings</c>, <c>D:\calls</c>, <c>\\server\share</c>: a folder that is not part of the app. A bare root is SSA0004's.</summary>
+    /// <summary>True when every private word of <paramref name="text"/> only says where files are (<see cref="PrivateFolderVocabulary.NamesOnlyStorage"/>).</summary>
+    internal bool NamesOnlyStorage(string text) => _vocabulary.NamesOnlyStorage(text);
+
+    /// <summary>
+    /// <c>/var/recordings</c>, <c>D:\calls</c>, <c>\\server\share</c>: a folder that is not part of the app. A bare root is
+    /// SSA0004's. Not <c>/usr/share/…</c>: the Filesystem Hierarchy Standard keeps the read-only data installed packages
+    /// ship there (a PBX's voice prompts, <c>/usr/share/asterisk/sounds/en</c>, held-out set 9), not what anyone sends;
+    /// its words still count.
+    /// </summary>
     internal static bool IsAbsoluteOutsideApp(string text) =>
-        text.Length > 1 && (text[0] == '/' && !text.StartsWith("//", StringComparison.Ordinal) ||
-                            text.StartsWith("\\\\", StringComparison.Ordinal)) ||
-        text.Length > 3 && char.IsLetter(text[0]) && text[1] == ':' && text[2] is '\\' or '/';
+        (text.Length > 1 && (text[0] == '/' && !text.StartsWith("//", StringComparison.Ordinal) ||
+                             text.StartsWith("\\\\", StringComparison.Ordinal)) ||
+         text.Length > 3 && char.IsLetter(text[0]) && text[1] == ':' && text[2] is '\\' or '/') &&
+        !text.StartsWith("/usr/share/", StringComparison.Ordinal);
 
     private bool IsConfiguration(IMethodSymbol method)
     {
