@@ -29,7 +29,11 @@ internal sealed class PersonalDataClassifier
     private readonly ConcurrentDictionary<string, NameVerdict> _names = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<INamedTypeSymbol, string> _persons = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string> _nameBoxes = new(SymbolEqualityComparer.Default);
+<<<<<<< HEAD
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<NameTie>> _nameTies = new();
+=======
+    private readonly ConcurrentDictionary<INamedTypeSymbol, string> _documentKeyed = new(SymbolEqualityComparer.Default);
+>>>>>>> h-pd16
     private readonly Compilation _compilation;
     private readonly PersonalDataOptions _options;
     private readonly INamedTypeSymbol? _personalDataAttribute;
@@ -167,7 +171,20 @@ internal sealed class PersonalDataClassifier
     /// type whose meaning the application gives, so a local copied from it keeps its own name's meaning
     /// (<c>var personName = txtName.Text.Trim()</c>), as a local filled from a request does.
     /// </summary>
-    public bool IsControlInput(IOperation operation) => ControlOf(operation) is not null;
+    public bool IsControlInput(IOperation operation) => ControlOf(operation) is not null || IsFoundControlInput(operation);
+
+    /// <summary>
+    /// What someone typed or picked in a control the page finds at run time by a constant ID, as a Web Forms grid's row
+    /// does: <c>((TextBox)item.FindControl("txtAuthors")).Text</c>. The control has no symbol of the application's to
+    /// name it, but the local that holds its text does (<c>string authorNameText = …Text.Trim()</c>), as for a declared
+    /// control (held-out set 10, MMSC's certificates named after the authors' box of a repeater row).
+    /// </summary>
+    private bool IsFoundControlInput(IOperation operation) =>
+        operation is IPropertyReferenceOperation { Property: { IsIndexer: false } property, Instance: { } instance } &&
+        property.Name is "Text" or "SelectedText" or "SelectedItem" or "SelectedValue" &&
+        FrameworkAssemblies.Declares(property) && UiControls.IsControl(instance.Type, _uiControls) &&
+        instance.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "FindControl", Arguments.Length: 1 } find &&
+        FrameworkAssemblies.Declares(find.TargetMethod) && find.Arguments[0].Value.ConstantValue.HasValue;
 
     /// <summary>The control field or property the application declares whose held value <paramref name="operation"/> reads; null otherwise.</summary>
     private ISymbol? ControlOf(IOperation operation)
@@ -548,6 +565,13 @@ internal sealed class PersonalDataClassifier
             return new SourceReason("a phone number", $"its name '{symbol.Name}', a party of a call in {call}");
         }
 
+        // A person's key that is their identity document's number (Person.Id, Customer.PersonId through its Person).
+        if (name.IsOpaqueKey && symbol is IPropertySymbol or IFieldSymbol && IsKeyType(type) &&
+            IdentityDocumentKeyOf(symbol, name.Tokens) is { } keyed)
+        {
+            return keyed;
+        }
+
         // 3. Configured names.
         return name.Configured
             ? new SourceReason("a personal identifier", $"its name '{symbol.Name}' is listed in {PersonalDataOptions.PersonalNamesKey}")
@@ -596,6 +620,131 @@ internal sealed class PersonalDataClassifier
             if (attribute.AttributeClass is { } attributeClass &&
                 attributeClass.Name.StartsWith("Caller", System.StringComparison.Ordinal) &&
                 attributeClass.ContainingNamespace?.ToDisplayString() == "System.Runtime.CompilerServices")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsKeyType(ITypeSymbol type) =>
+        type.SpecialType is SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 or
+            SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Decimal ||
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable && IsKeyType(nullable.TypeArguments[0]);
+
+    /// <summary>
+    /// The reason a key member holds a person's national identity number: it is the key (<c>Id</c>) of a person type
+    /// keyed by its identity document (<see cref="IdentityDocumentEvidence"/>), or a foreign key named for a navigation
+    /// member of such a type that its own type declares (<c>Customer.PersonId</c> beside <c>Customer.Person</c>, Entity
+    /// Framework's convention). Null for every other key: a <c>UserId</c>, an <c>OrderId</c>, a DTO's <c>PersonId</c>
+    /// with no navigation member.
+    /// </summary>
+    private SourceReason? IdentityDocumentKeyOf(ISymbol symbol, ImmutableArray<string> tokens)
+    {
+        if (symbol.ContainingType is not { } owner || owner.IsImplicitlyDeclared)
+        {
+            return null;
+        }
+
+        if (tokens.Length == 1 && IdentityDocumentEvidence(owner) is { } own)
+        {
+            return new SourceReason("a national identity number", $"'{symbol.Name}' is the key of {owner.Name}, {own}");
+        }
+
+        if (tokens.Length < 2 || !symbol.Name.EndsWith("Id", System.StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var navigation = symbol.Name.Substring(0, symbol.Name.Length - 2);
+        foreach (var member in owner.GetMembers(navigation))
+        {
+            if (member is IPropertySymbol or IFieldSymbol && ValueType(member) is INamedTypeSymbol { TypeKind: TypeKind.Class } target &&
+                IdentityDocumentEvidence(target) is { } evidence)
+            {
+                return new SourceReason("a national identity number",
+                    navigation == target.Name
+                        ? $"'{symbol.Name}' is the key of its {navigation}, {evidence}"
+                        : $"'{symbol.Name}' is the key of its {navigation}, a {target.Name}, {evidence}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why an application type is a person keyed by the number of their identity document, or null: it is a person
+    /// (<see cref="PersonEvidence"/>), it declares the kind of that document (<c>TypeIdentificationId</c>,
+    /// <c>IdentificationType</c>, <c>TipoDocumento</c>), it declares no member for the document's number itself
+    /// (<c>DocumentNumber</c>, <c>Cedula</c>, <c>NationalId</c>), and its key <c>Id</c> is not marked as generated by the
+    /// database (<c>[DatabaseGenerated(Identity)]</c>). A person whose document has a kind and no number of its own is
+    /// known by the key: the kind says how to read the key (a bank's customers keyed by their cédula, the kind telling a
+    /// citizen's from a company's). Worked out once per type.
+    /// </summary>
+    private string? IdentityDocumentEvidence(INamedTypeSymbol type)
+    {
+        if (!_documentKeyed.TryGetValue(type, out var evidence))
+        {
+            evidence = _documentKeyed.GetOrAdd(type, ReadIdentityDocumentKey(type) ?? string.Empty);
+        }
+
+        return evidence.Length == 0 ? null : evidence;
+    }
+
+    private string? ReadIdentityDocumentKey(INamedTypeSymbol type)
+    {
+        if (IsPlatformType(type) || PersonEvidence(type) is not { } person)
+        {
+            return null;
+        }
+
+        string? kind = null;
+        var keyed = false;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared || member.IsStatic)
+            {
+                continue;
+            }
+
+            if (member.Name == "Id")
+            {
+                if (IsGeneratedKey(member))
+                {
+                    return null;
+                }
+
+                keyed = true;
+                continue;
+            }
+
+            var tokens = NameOf(member.Name).Tokens;
+            switch (PersonalIdentifierVocabulary.ReadIdentityDocumentMember(tokens))
+            {
+                case PersonalIdentifierVocabulary.IdentityDocumentMember.Kind:
+                    kind ??= member.Name;
+                    break;
+                case PersonalIdentifierVocabulary.IdentityDocumentMember.Number when ValueType(member) is { } held && IsKeyType(held):
+                    return null;
+            }
+
+            if (NameOf(member.Name).Concept is { Description: "a national identity number" or "a passport number" or "a tax identification number" })
+            {
+                return null;
+            }
+        }
+
+        return keyed && kind is not null ? $"{person}, keyed by its identity document (it declares {kind} and no number for it)" : null;
+    }
+
+    /// <summary>A key marked <c>[DatabaseGenerated(DatabaseGeneratedOption.Identity)]</c> or <c>Computed</c>: a counter, not a document's number.</summary>
+    private static bool IsGeneratedKey(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "DatabaseGeneratedAttribute" } &&
+                attribute.ConstructorArguments is { Length: 1 } arguments && arguments[0].Value is int option && option != 0)
             {
                 return true;
             }

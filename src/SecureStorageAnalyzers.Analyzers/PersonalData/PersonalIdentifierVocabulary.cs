@@ -606,6 +606,57 @@ internal static class PersonalIdentifierVocabulary
 
     private static bool IsNamePart(ImmutableArray<string> pattern) => NamePartPatterns.Contains(string.Join(" ", pattern));
 
+    /// <summary>What a person type's member says of the person's identity document.</summary>
+    public enum IdentityDocumentMember
+    {
+        /// <summary>Nothing.</summary>
+        None,
+
+        /// <summary>The document's kind: <c>TypeIdentificationId</c>, <c>IdentificationType</c>, <c>TipoDocumento</c>, <c>DocumentTypeId</c>.</summary>
+        Kind,
+
+        /// <summary>The document's number itself: <c>Identification</c>, <c>DocumentNumber</c>, <c>NumeroDocumento</c>, <c>IdentityNo</c>.</summary>
+        Number,
+    }
+
+    private static readonly ImmutableHashSet<string> IdentityDocumentWords = ImmutableHashSet.Create(
+        "identification", "identificacion", "identificación", "identity", "identidad", "document", "documento", "identidade");
+
+    private static readonly ImmutableHashSet<string> DocumentKindWords = ImmutableHashSet.Create("type", "tipo", "kind", "clase");
+
+    /// <summary>
+    /// Reads a person type's member for its identity document: a document word (<c>identification</c>,
+    /// <c>identificacion</c>, <c>identity</c>, <c>document</c>, <c>documento</c>) next to a kind word (<c>type</c>,
+    /// <c>tipo</c>, <c>kind</c>, <c>clase</c>) is the document's kind, with or without a key after it
+    /// (<c>TypeIdentificationId</c>); a document word without a kind word and not a key (<c>DocumentNumber</c>,
+    /// <c>Identificacion</c>) is its number.
+    /// </summary>
+    public static IdentityDocumentMember ReadIdentityDocumentMember(ImmutableArray<string> tokens)
+    {
+        var document = -1;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (IdentityDocumentWords.Contains(tokens[i]))
+            {
+                document = i;
+                break;
+            }
+        }
+
+        if (document < 0)
+        {
+            return IdentityDocumentMember.None;
+        }
+
+        if (document > 0 && DocumentKindWords.Contains(tokens[document - 1]) ||
+            document + 1 < tokens.Length && DocumentKindWords.Contains(tokens[document + 1]))
+        {
+            return IdentityDocumentMember.Kind;
+        }
+
+        return IsOpaqueKeyName(tokens) ? IdentityDocumentMember.None : IdentityDocumentMember.Number;
+    }
+
     /// <summary>True when the name's head word marks an opaque key (<c>Id</c>, <c>UserId</c>, <c>BlobKey</c>).</summary>
     public static bool IsOpaqueKeyName(ImmutableArray<string> tokens) =>
         tokens.Length > 0 && OpaqueKeyHeads.Contains(tokens[tokens.Length - 1]);
