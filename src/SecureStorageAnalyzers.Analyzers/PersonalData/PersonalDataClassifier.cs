@@ -29,11 +29,8 @@ internal sealed class PersonalDataClassifier
     private readonly ConcurrentDictionary<string, NameVerdict> _names = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<INamedTypeSymbol, string> _persons = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string> _nameBoxes = new(SymbolEqualityComparer.Default);
-<<<<<<< HEAD
     private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<NameTie>> _nameTies = new();
-=======
     private readonly ConcurrentDictionary<INamedTypeSymbol, string> _documentKeyed = new(SymbolEqualityComparer.Default);
->>>>>>> h-pd16
     private readonly Compilation _compilation;
     private readonly PersonalDataOptions _options;
     private readonly INamedTypeSymbol? _personalDataAttribute;
