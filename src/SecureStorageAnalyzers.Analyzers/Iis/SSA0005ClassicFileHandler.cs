@@ -44,6 +44,9 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
     private readonly EndpointAuthorization _endpoints;
     private readonly SymbolSet<INamedTypeSymbol> _webApiContents;
     private readonly ValueFlowTracker? _webApiTracker;
+    private readonly INamedTypeSymbol? _dataRecord;
+    private readonly INamedTypeSymbol? _dbCommand;
+    private readonly INamedTypeSymbol? _dataParameter;
 
     private SSA0005ClassicFileHandler(WellKnownTypes types)
     {
@@ -58,6 +61,9 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             _mvcTracker = new ValueFlowTracker(_sinks, new RequestPolicy(types, actionParameters: true, new RecordLookups(new RequestSymbols(types), _sinks)));
         }
 
+        _dataRecord = types.Resolve("System.Data.IDataRecord");
+        _dbCommand = types.Resolve("System.Data.IDbCommand");
+        _dataParameter = types.Resolve("System.Data.IDataParameter");
         _webApiContents = SymbolSet<INamedTypeSymbol>.Of(types.HttpByteArrayContent, types.HttpStreamContent);
         if (!_webApiContents.IsEmpty)
         {
@@ -151,6 +157,11 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             }
         }
 
+        if (!isFile && sources.Count == 0 && !DatabaseFileKeys(first, invocation, sources))
+        {
+            return;
+        }
+
         if (sources.Count == 0 ||
             WebConfigDeniesAnonymous(WebConfigSet.For(_types, context.Options, context.CancellationToken),
                 context.ContainingSymbol!.ContainingType, invocation.Syntax.SyntaxTree.FilePath, out var openUrl))
@@ -167,6 +178,142 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
             openUrl is null
                 ? "the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users"
                 : $"the handler checks no user (IsAuthenticated, IsInRole) and no web.config denies anonymous users at ~/{openUrl}"));
+    }
+
+    /// <summary>
+    /// A file kept in a database column and sent by hand (held-out set 14, a Web Forms <c>DownloadFile.ashx</c>):
+    /// <c>Response.BinaryWrite((byte[])reader["FileData"])</c>, the column read from an ADO.NET data reader
+    /// (<c>IDataRecord</c>'s indexer or <c>GetValue</c>, directly or through a local) that the same method's command
+    /// opened (<c>cmd.ExecuteReader()</c>), whose parameters (<c>cmd.Parameters.AddWithValue("@id", id)</c>,
+    /// <c>Add(new SqlParameter("@id", id))</c>, <c>Parameters[…].Value = id</c>) are the keys of the row: the request
+    /// values among them are added to <paramref name="sources"/>. False when a parameter is the signed-in user's
+    /// (<c>User.Identity.Name</c>: the caller's own row, as for a lookup's predicate): nothing is then reported. By
+    /// symbol (System.Data's interfaces), in the method's own body only.
+    /// </summary>
+    private bool DatabaseFileKeys(IOperation bytes, IOperation call, List<FlowSource> sources)
+    {
+        if (_dataRecord is null || _dbCommand is null)
+        {
+            return true;
+        }
+
+        var index = _sinks.BodyIndex(call);
+        var values = bytes is ILocalReferenceOperation { Local: var local } ? index.ValuesOf(local) : (IReadOnlyList<IOperation>)new[] { bytes };
+        foreach (var value in values)
+        {
+            if (ColumnReader(value.WithoutConversions()) is not { } reader)
+            {
+                continue;
+            }
+
+            var readers = reader is ILocalReferenceOperation { Local: var readerLocal } ? index.ValuesOf(readerLocal) : (IReadOnlyList<IOperation>)new[] { reader };
+            foreach (var opened in readers)
+            {
+                if (opened.WithoutConversions() is not IInvocationOperation { Instance: { } command } execute ||
+                    !execute.TargetMethod.Name.StartsWith("ExecuteReader", StringComparison.Ordinal) ||
+                    !WellKnownTypes.Implements(execute.TargetMethod.ContainingType, _dbCommand) ||
+                    command.WithoutConversions() is not ILocalReferenceOperation { Local: var commandLocal })
+                {
+                    continue;
+                }
+
+                foreach (var key in CommandParameterValues(call.Root(), commandLocal))
+                {
+                    if (IsSignedInUser(key, index, 0))
+                    {
+                        sources.Clear();
+                        return false;
+                    }
+
+                    _tracker.FindSources(key, sources);
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The data reader a column read is of (<c>reader["FileData"]</c>, <c>reader[2]</c>, <c>reader.GetValue(2)</c>), or null.</summary>
+    private IOperation? ColumnReader(IOperation value) => value switch
+    {
+        IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } reader } indexer
+            when WellKnownTypes.Implements(indexer.Property.ContainingType, _dataRecord) => reader,
+        IInvocationOperation { TargetMethod.Name: "GetValue", Instance: { } reader } read
+            when WellKnownTypes.Implements(read.TargetMethod.ContainingType, _dataRecord) => reader,
+        _ => null,
+    };
+
+    /// <summary>The values the method gives the command's parameters.</summary>
+    private IEnumerable<IOperation> CommandParameterValues(IOperation root, ILocalSymbol command)
+    {
+        foreach (var operation in root.Walk())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod.Name: "AddWithValue" or "Add", Instance: { } parameters } add
+                    when IsParametersOf(parameters, command):
+                    if (add.TargetMethod.Name == "AddWithValue" && add.Arguments.Length == 2)
+                    {
+                        yield return add.Arguments[1].Value;
+                    }
+                    else if (add.Arguments.Length == 1 && add.Arguments[0].Value.WithoutConversions() is IObjectCreationOperation { Arguments.Length: 2 } parameter &&
+                             parameter.Type is { } parameterType && WellKnownTypes.Implements(parameterType, _dataParameter))
+                    {
+                        yield return parameter.Arguments[1].Value;
+                    }
+
+                    break;
+
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Value", Instance: { } parameter } } assignment
+                    when parameter.Type is { } parameterType && WellKnownTypes.Implements(parameterType, _dataParameter) && ParameterOf(parameter, command):
+                    yield return assignment.Value;
+                    break;
+            }
+        }
+    }
+
+    /// <summary><c>cmd.Parameters.Add(…)</c> or <c>cmd.Parameters["@id"]</c>: a parameter of the command.</summary>
+    private static bool ParameterOf(IOperation parameter, ILocalSymbol command) =>
+        parameter.WithoutConversions() switch
+        {
+            IInvocationOperation { Instance: { } parameters } => IsParametersOf(parameters, command),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } parameters } => IsParametersOf(parameters, command),
+            _ => false,
+        };
+
+    private static bool IsParametersOf(IOperation parameters, ILocalSymbol command) =>
+        parameters.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Parameters", Instance: { } owner } &&
+        owner.WithoutConversions() is ILocalReferenceOperation { Local: var local } && SymbolEqualityComparer.Default.Equals(local, command);
+
+    /// <summary>True when the value is the signed-in user or read from it (<c>context.User.Identity.Name</c>), directly or through a local.</summary>
+    private bool IsSignedInUser(IOperation value, MethodBodyIndex index, int depth)
+    {
+        if (depth > 4)
+        {
+            return false;
+        }
+
+        foreach (var operation in value.Walk())
+        {
+            if (operation is IPropertyReferenceOperation { Type: INamedTypeSymbol type } &&
+                (WellKnownTypes.Implements(type, _types.IPrincipal) || WellKnownTypes.Implements(type, _types.IIdentity)))
+            {
+                return true;
+            }
+
+            if (operation is ILocalReferenceOperation { Local: var local })
+            {
+                foreach (var given in index.ValuesOf(local))
+                {
+                    if (IsSignedInUser(given, index, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -481,10 +628,14 @@ internal sealed class SSA0005ClassicFileHandler : PackRule
         public bool FollowsMembersOf(IPropertyReferenceOperation property) =>
             _lookups is not null && !property.Property.IsIndexer && !PersonalData.FrameworkAssemblies.Declares(property.Property);
 
-        /// <summary><c>Server.MapPath("~/recordings/" + name)</c>: the file is still the one the request names.</summary>
+        /// <summary>
+        /// <c>Server.MapPath("~/recordings/" + name)</c>: the file is still the one the request names; and a number parsed
+        /// from the request (<c>int.Parse(Request.QueryString["id"])</c>, <c>long</c>'s): the row is still the one it names.
+        /// </summary>
         public bool PassesThrough(IOperation creationOrCall) =>
             creationOrCall is IInvocationOperation { TargetMethod: { Name: "MapPath" } method } &&
-            method.ContainingType is { } type && _mapPathTypes.Contains(type.OriginalDefinition);
+            method.ContainingType is { } type && _mapPathTypes.Contains(type.OriginalDefinition) ||
+            creationOrCall is IInvocationOperation { TargetMethod: { Name: "Parse", IsStatic: true, ContainingType.SpecialType: SpecialType.System_Int32 or SpecialType.System_Int64 } };
 
         public bool IsBarrier(IMethodSymbol method) => false;
 

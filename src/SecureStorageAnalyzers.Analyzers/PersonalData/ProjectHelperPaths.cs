@@ -233,7 +233,7 @@ internal sealed class ProjectHelperPaths
     }
 
 #pragma warning disable RS1030 // A helper's body is in its own file: its semantic model, shared with the driver's cached ones.
-    private static IOperation? Body(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    internal static IOperation? Body(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {

@@ -190,8 +190,9 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
     /// A call of the project's own method (one level) that opens, reads or names a stored file from one of its
     /// parameters (<c>_store.Open(id)</c> doing <c>File.OpenRead(Path.Combine(_dir, …))</c>): the walk goes on into the
     /// call's arguments. Through the project's own interface (<c>_storage.DownloadAsync(path)</c>), every implementation
-    /// here (<see cref="RecordLookups.ImplementationsOf"/>) must do so from the same parameter: a local folder and a
-    /// cloud container both read the file the argument names, while a fake that returns an empty stream reads none.
+    /// here (<see cref="RecordLookups.ImplementationsOf"/>) must do so from the same parameter, itself or by handing it to
+    /// another method of its own class that does (<see cref="ProjectHelperReads"/>): a local folder and a cloud container
+    /// both read the file the argument names, while a fake that returns an empty stream reads none.
     /// Summarised once per compilation, only for the calls a file result's walk meets.
     /// </summary>
     private bool OpensInProjectHelper(IInvocationOperation call)
@@ -215,13 +216,13 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
             return false;
         }
 
-        // A parameter every implementation reads a stored file from.
+        // A parameter every implementation reads a stored file from, itself or through a method of its own class (one call deep).
         foreach (var parameter in method.Parameters)
         {
             var everyOne = true;
             foreach (var implementation in implementations)
             {
-                if (!_helpers.For(implementation, compilation, _cancellationToken).Uses.ContainsKey(parameter.Ordinal))
+                if (!_symbols.HelperReads.Reads(implementation, parameter.Ordinal, _helpers, compilation, _cancellationToken))
                 {
                     everyOne = false;
                     break;
@@ -456,7 +457,11 @@ internal sealed class RequestSymbols
         DownloadResults = new SymbolSet<INamedTypeSymbol>(downloadResults);
         Implementations = ProjectImplementations.For(types);
         Finders = types.Shared(static _ => new ProjectRecordFinders());
+        HelperReads = types.Shared(static _ => new ProjectHelperReads());
     }
+
+    /// <summary>Which parameters of the project's own implementations name the stored file they read (shared per compilation).</summary>
+    public ProjectHelperReads HelperReads { get; }
 
     /// <summary>The cloud clients whose downloads and child clients name a stored object (empty without their SDKs).</summary>
     public SymbolSet<INamedTypeSymbol> CloudClients { get; }
