@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using SecureStorageAnalyzers.Infrastructure;
 
 namespace SecureStorageAnalyzers.ValueFlow;
 
@@ -14,7 +15,8 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// stored; return File(bytes, …); }</c>, then <c>bytes = Generate(); return File(bytes, …);</c>);</item>
 /// <item>when it is given in one branch of an <c>if</c> and read in the other;</item>
 /// <item>when every path to the read passes a later plain assignment of the local (<c>name = "";</c>, <c>name =
-/// Guid.NewGuid().ToString();</c>, <c>var name = …;</c>) that is a statement of a block the read is in;</item>
+/// Guid.NewGuid().ToString();</c>, <c>var name = …;</c>) that is a statement of a block the read is in and does not read
+/// the local itself;</item>
 /// <item>when it is given after the read, with no loop around both.</item>
 /// </list>
 /// Sound, or it says "reaches": nothing is dropped in a body with a <c>goto</c>, for a read or a value inside a lambda or
@@ -49,13 +51,15 @@ internal readonly struct ReadPoint
         }
 
         // The latest plain assignment of the local every path to the read passes: a statement of a block the read is in,
-        // before the read's own statement there.
+        // before the read's own statement there. Not one made of the local itself (path = Server.UrlDecode(path)): the
+        // walk may not follow that call, and the earlier values are still in what it returns.
         SyntaxNode? overwrite = null;
         foreach (var value in values)
         {
             if (AssignmentStatement(value) is { Parent: BlockSyntax block } statement &&
                 block.Span.Contains(syntax.Span) && statement.Span.End <= syntax.SpanStart &&
-                (overwrite is null || statement.SpanStart > overwrite.SpanStart))
+                (overwrite is null || statement.SpanStart > overwrite.SpanStart) &&
+                !Reads(value, read.Local))
             {
                 overwrite = statement;
             }
@@ -70,6 +74,19 @@ internal readonly struct ReadPoint
         }
 
         return new ReadPoint(syntax, overwrite, until);
+    }
+
+    private static bool Reads(IOperation value, ILocalSymbol local)
+    {
+        foreach (var operation in value.Walk())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>False when <paramref name="value"/>, one of the local's values, cannot be in the local at the read.</summary>

@@ -110,6 +110,8 @@ public class SSA0101ReachingValuesTests
 
     [Fact]
     public Task OverwrittenBeforeTheWrite_NotReported_OnOnePathOnly_ReportedAsync() => VerifyAsync(Customer + """
+        public interface INormalizer { string Normalize(string value); }
+
         public class Exports
         {
             public void Anonymous(Customer customer, byte[] data)
@@ -146,6 +148,13 @@ public class SSA0101ReachingValuesTests
                     name = Guid.NewGuid().ToString("N");
                 }
 
+                File.WriteAllBytes(Path.Combine("exports", name + ".pdf"), data); //! SSA0101
+            }
+
+            public void Normalized(Customer customer, INormalizer normalizer, byte[] data)
+            {
+                var name = customer.FullName;
+                name = normalizer.Normalize(name);
                 File.WriteAllBytes(Path.Combine("exports", name + ".pdf"), data); //! SSA0101
             }
 
