@@ -17,6 +17,7 @@ internal sealed class MethodBodyIndex
     private readonly Dictionary<IMethodSymbol, ILocalFunctionOperation> _localFunctions = new(SymbolEqualityComparer.Default);
     private Dictionary<ILocalSymbol, List<IOperation>>? _equalTo;
     private readonly Dictionary<ILocalSymbol, IArgumentOperation>? _firstStoragePathUse;
+    private readonly bool _hasGoto;
 
     public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null,
         INamedTypeSymbol? stream = null, SymbolSet<INamedTypeSymbol>? downloads = null)
@@ -65,6 +66,15 @@ internal sealed class MethodBodyIndex
                 case OperationKind.LocalFunction:
                     var function = (ILocalFunctionOperation)operation;
                     _localFunctions[function.Symbol] = function;
+                    break;
+
+                // A goto may enter a block anywhere: no value is dropped by the paths to a read (ReadPoint).
+                case OperationKind.Branch:
+                    if (operation is IBranchOperation { BranchKind: BranchKind.GoTo })
+                    {
+                        _hasGoto = true;
+                    }
+
                     break;
 
                 // foreach (var ch in name): each character is a piece of the text looped over, as in LINQ over its characters.
@@ -272,6 +282,46 @@ internal sealed class MethodBodyIndex
     /// <summary>Every value assigned to <paramref name="local"/> in the body (and, for a string builder, every append), in source order.</summary>
     public IReadOnlyList<IOperation> ValuesOf(ILocalSymbol local) =>
         _values.TryGetValue(local, out var values) ? values : System.Array.Empty<IOperation>();
+
+    /// <summary>
+    /// Where <paramref name="read"/> is among the values of its local: which of them can still be in it there (a value
+    /// given in a block that returns before the read, in the other branch of an <c>if</c>, or before a plain assignment
+    /// every path to the read passes, cannot). See <see cref="ReadPoint"/>.
+    /// </summary>
+    public ReadPoint At(ILocalReferenceOperation read) => ReadPoint.Of(read, ValuesOf(read.Local), _hasGoto);
+
+    /// <summary>
+    /// The values of the local <paramref name="read"/> reads that can be in it there (<see cref="At"/>): the list of
+    /// <see cref="ValuesOf"/> itself when every value may be, a new list otherwise.
+    /// </summary>
+    public IReadOnlyList<IOperation> ValuesReaching(ILocalReferenceOperation read)
+    {
+        var values = ValuesOf(read.Local);
+        var point = At(read);
+        if (!point.Filters)
+        {
+            return values;
+        }
+
+        List<IOperation>? reaching = null;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (point.Reaches(values[i]))
+            {
+                reaching?.Add(values[i]);
+            }
+            else if (reaching is null)
+            {
+                reaching = new List<IOperation>(values.Count);
+                for (var j = 0; j < i; j++)
+                {
+                    reaching.Add(values[j]);
+                }
+            }
+        }
+
+        return reaching ?? values;
+    }
 
     /// <summary>
     /// True unless <paramref name="argument"/> passes a local to a storage call's path after an earlier storage call of

@@ -212,6 +212,7 @@ internal sealed class ValueFlowTracker
         private HashSet<ILocalSymbol>? _manyVisitedLocals;
         private readonly IOperation? _builder;
         private MethodBodyIndex? _index;
+        private Dictionary<ILocalSymbol, List<IOperation>>? _heldBack;
         private bool _viaLocal;
         private IConditionalAccessOperation? _access;
 
@@ -519,7 +520,7 @@ internal sealed class ValueFlowTracker
         {
             var wasViaLocal = _viaLocal;
             _viaLocal = true;
-            foreach (var value in Index(reference).ValuesOf(reference.Local))
+            foreach (var value in Index(reference).ValuesReaching(reference))
             {
                 if (value.WithoutConversions() is ITupleOperation tuple)
                 {
@@ -953,7 +954,7 @@ internal sealed class ValueFlowTracker
                     // Not marked visited: the walk may have met the local whole already (result, before result.Data).
                     var wasViaLocal = _viaLocal;
                     _viaLocal = true;
-                    foreach (var given in Index(local).ValuesOf(local.Local))
+                    foreach (var given in Index(local).ValuesReaching(local))
                     {
                         TraceMember(given, members, depth + 1, hashed, arguments);
                     }
@@ -1162,33 +1163,100 @@ internal sealed class ValueFlowTracker
                 return;
             }
 
+            var index = Index(reference);
             if (!Visit(local))
             {
+                TraceHeldBack(reference, local, depth, hashed, arguments);
                 return;
             }
 
+            _heldBack?.Remove(local);
             var wasViaLocal = _viaLocal;
             _viaLocal = true;
-            foreach (var value in Index(reference).ValuesOf(local))
+            var values = index.ValuesOf(local);
+            var point = index.At(reference);
+            foreach (var value in values)
             {
-                // var (bytes, name) = await _service.DownloadAsync(id): the element of what the call returns.
-                if (DeconstructedElement(value, local) is { } element)
+                // Only the values that can be in the local here; the others wait for another read of it (HeldBack).
+                if (point.Filters && !point.Reaches(value))
                 {
-                    TraceElement(value, element, depth + 1, hashed, arguments);
+                    HoldBack(local, value);
                     continue;
                 }
 
-                Trace(value, depth + 1, hashed, arguments);
+                TraceGiven(value, local, depth, hashed, arguments);
             }
 
             // A value the local is compared equal with (contacts.FirstOrDefault(c => c.FullName == nameToExport)): where the
             // code uses the local, it is that value.
             if (_owner._policy.FollowsValueTransformations)
             {
-                foreach (var equal in Index(reference).EqualValuesOf(local))
+                foreach (var equal in index.EqualValuesOf(local))
                 {
                     Trace(equal, depth + 1, hashed, arguments);
                 }
+            }
+
+            _viaLocal = wasViaLocal;
+        }
+
+        private void TraceGiven(IOperation value, ILocalSymbol local, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            // var (bytes, name) = await _service.DownloadAsync(id): the element of what the call returns.
+            if (DeconstructedElement(value, local) is { } element)
+            {
+                TraceElement(value, element, depth + 1, hashed, arguments);
+                return;
+            }
+
+            Trace(value, depth + 1, hashed, arguments);
+        }
+
+        /// <summary>
+        /// A value of <paramref name="local"/> that cannot be in it at the read the walk met first (<see cref="ReadPoint"/>):
+        /// kept, so that another read of the same local that it does reach walks it (the local is visited once).
+        /// </summary>
+        private void HoldBack(ILocalSymbol local, IOperation value)
+        {
+            _heldBack ??= new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+            if (!_heldBack.TryGetValue(local, out var values))
+            {
+                _heldBack[local] = values = new List<IOperation>(1);
+            }
+
+            values.Add(value);
+        }
+
+        /// <summary>The values held back at an earlier read of <paramref name="local"/> that reach <paramref name="reference"/>, walked once.</summary>
+        private void TraceHeldBack(ILocalReferenceOperation reference, ILocalSymbol local, int depth, bool hashed, ArgumentMap? arguments)
+        {
+            if (_heldBack is null || !_heldBack.TryGetValue(local, out var values) || values.Count == 0)
+            {
+                return;
+            }
+
+            // Taken out of the list before any is walked: the walk may meet the local again and change the list.
+            var point = Index(reference).At(reference);
+            List<IOperation>? reaching = null;
+            for (var i = values.Count - 1; i >= 0; i--)
+            {
+                if (!point.Filters || point.Reaches(values[i]))
+                {
+                    (reaching ??= new List<IOperation>(1)).Add(values[i]);
+                    values.RemoveAt(i);
+                }
+            }
+
+            if (reaching is null)
+            {
+                return;
+            }
+
+            var wasViaLocal = _viaLocal;
+            _viaLocal = true;
+            for (var i = reaching.Count - 1; i >= 0; i--)
+            {
+                TraceGiven(reaching[i], local, depth, hashed, arguments);
             }
 
             _viaLocal = wasViaLocal;
@@ -1204,7 +1272,7 @@ internal sealed class ValueFlowTracker
         /// </summary>
         private bool HoldsOnlyPlatformValues(ILocalReferenceOperation reference, ILocalSymbol local)
         {
-            var values = Index(reference).ValuesOf(local);
+            var values = Index(reference).ValuesReaching(reference);
             if (values.Count == 0)
             {
                 return false;
