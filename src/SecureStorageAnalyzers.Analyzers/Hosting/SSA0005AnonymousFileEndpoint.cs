@@ -274,7 +274,9 @@ internal static class SSA0005AnonymousFileEndpoint
 
             // Development-only code is asked about last: few file results take their file from the request.
             var sources = new List<FlowSource>();
-            var bytes = file.WithoutConversions().Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte };
+            // Bytes, or a stream (over bytes: new MemoryStream(bytes)): an encoded text in them is content the code writes.
+            var fileType = file.WithoutConversions().Type;
+            var bytes = fileType is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte } || WellKnownTypes.DerivesFrom(fileType, _types.Stream);
             var policy = new RequestValueFlowPolicy(handler, _request, _projectHelpers, _sinks, bytes, cancellationToken);
             var tracker = new ValueFlowTracker(_sinks, policy);
             // Only the values that can be in a local where it is returned (MethodBodyIndex.At, held-out set 14: a stored

@@ -41,8 +41,11 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
         _symbols = symbols;
         _helpers = helpers;
         _cancellationToken = cancellationToken;
+        _sinks = sinks;
         _lookups = new RecordLookups(symbols, sinks, IsRequestValue);
     }
+
+    private readonly StorageSinks? _sinks;
 
     /// <summary>
     /// A value of the request: a handler parameter bound from it, a bound model's member, a request collection's entry
@@ -112,12 +115,89 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
         IObjectCreationOperation creation => SymbolEquality.DefinitionIs(creation.Type, _symbols.FileStream) || SymbolEquality.DefinitionIs(creation.Type, _symbols.FileInfo) ||
                                              SymbolEquality.DefinitionIs(creation.Type, _symbols.DirectoryInfo) ||
                                              SymbolEquality.DefinitionIs(creation.Type, _symbols.GetObjectRequest) ||
-                                             IsCloudClient(creation.Type as INamedTypeSymbol),
+                                             IsCloudClient(creation.Type as INamedTypeSymbol) || WrapsBytes(creation) ||
+                                             IsWebClientReadAddress(creation),
         IInvocationOperation call => SymbolEquality.DefinitionIs(call.TargetMethod.ContainingType, _symbols.File) || SearchesOrOpens(call.TargetMethod) ||
                                      DownloadsS3Object(call.TargetMethod) || DownloadsCloudObject(call.TargetMethod) ||
-                                     IsBinaryDataRead(call.TargetMethod) || OpensInProjectHelper(call),
+                                     IsBinaryDataRead(call.TargetMethod) || ReadsLocalFileThroughWebClient(call) || OpensInProjectHelper(call),
         _ => false,
     };
+
+    /// <summary>
+    /// <c>new MemoryStream(bytes)</c>: a stream over the same bytes (held-out set 15 returns the bytes a read gave that way).
+    /// Bytes encoded from a text are content the code writes (<see cref="IsBarrier"/>), as they are for a file result of bytes.
+    /// </summary>
+    private bool WrapsBytes(IObjectCreationOperation creation) =>
+        _symbols.MemoryStream is { } memoryStream && SymbolEquality.DefinitionIs(creation.Type, memoryStream) && !creation.Arguments.IsEmpty &&
+        creation.Arguments[0].Value.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Byte };
+
+    /// <summary><c>new Uri(path)</c> as the address of a WebClient read of a local file (<see cref="ReadsLocalFileThroughWebClient"/>): the path.</summary>
+    private bool IsWebClientReadAddress(IObjectCreationOperation creation) =>
+        _sinks is not null && _sinks.IsUri(creation.Type) && creation.Parent is IArgumentOperation { Parent: IInvocationOperation read } &&
+        ReadsLocalFileThroughWebClient(read);
+
+    /// <summary>
+    /// <c>WebClient.DownloadData</c>/<c>DownloadDataTaskAsync</c>/<c>OpenRead</c>/<c>OpenReadTaskAsync</c> given a local
+    /// file path (held-out set 15: <c>new WebClient().DownloadData(ContentRootPath + "\\FileUploads\\" + name)</c>): a
+    /// <c>file:</c> read of the stored file the path names. Only for an address that is a local path
+    /// (<see cref="IsLocalPath"/>); a web address (<c>"https://cdn/" + name</c>, a whole URL the request gives) is a
+    /// download from elsewhere, no stored file of the application's.
+    /// </summary>
+    private bool ReadsLocalFileThroughWebClient(IInvocationOperation call)
+    {
+        if (_symbols.WebClient is not { } webClient || _sinks is null ||
+            call.TargetMethod.Name is not ("DownloadData" or "DownloadDataTaskAsync" or "OpenRead" or "OpenReadTaskAsync") ||
+            !WellKnownTypes.DerivesFrom(call.TargetMethod.ContainingType, webClient) || call.Arguments.IsEmpty)
+        {
+            return false;
+        }
+
+        return IsLocalPath(call.Arguments[0].Value, _sinks, depth: 0);
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> is a path on disk: a <c>Path</c> method's result, a content or web root or another
+    /// place on disk (<see cref="StorageSinks.IsFileSystemRoot"/>), a string built as a storage path from one
+    /// (<see cref="PathLikeStrings"/>, which takes no URL), a <c>new Uri(path)</c> of one, or a local every value of
+    /// which is one. False for anything else, a URL among them.
+    /// </summary>
+    private static bool IsLocalPath(IOperation value, StorageSinks sinks, int depth)
+    {
+        switch (value.WithoutConversions())
+        {
+            case IObjectCreationOperation { Arguments.Length: > 0 } creation when sinks.IsUri(creation.Type):
+                return IsLocalPath(creation.Arguments[0].Value, sinks, depth);
+
+            case IInvocationOperation invocation when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, sinks.PathType):
+                return true;
+
+            case IBinaryOperation binary:
+                return PathLikeStrings.IsPathLike(binary, sinks);
+
+            case IInterpolatedStringOperation interpolated:
+                return PathLikeStrings.IsPathLike(interpolated, sinks);
+
+            case ILocalReferenceOperation local when depth < 3:
+                var values = sinks.BodyIndex(local).ValuesOf(local.Local);
+                if (values.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var each in values)
+                {
+                    if (!IsLocalPath(each, sinks, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+
+            case var other:
+                return sinks.IsFileSystemRoot(other);
+        }
+    }
 
     /// <summary>
     /// An S3 download (<c>GetObjectAsync(bucket, key)</c>, <c>GetObject(request)</c> on <c>IAmazonS3</c> or a client that
@@ -417,6 +497,8 @@ internal sealed class RequestSymbols
         Mapper = types.AutoMapperIMapperBase;
         TaskOfT = types.TaskOfT;
         ValueTaskOfT = types.ValueTaskOfT;
+        WebClient = ValueFlow.StorageSinks.Resolve(types, "System.Net.WebClient");
+        MemoryStream = ValueFlow.StorageSinks.Resolve(types, "System.IO.MemoryStream");
         AmazonS3 = ValueFlow.StorageSinks.Resolve(types, "Amazon.S3.IAmazonS3");
         GetObjectRequest = ValueFlow.StorageSinks.Resolve(types, "Amazon.S3.Model.GetObjectRequest");
         // Declared on GetObjectResponse's base (StreamResponse in AWSSDK 3.7+ and 4), or on the type itself in older versions.
@@ -459,6 +541,12 @@ internal sealed class RequestSymbols
         Finders = types.Shared(static _ => new ProjectRecordFinders());
         HelperReads = types.Shared(static _ => new ProjectHelperReads());
     }
+
+    /// <summary><c>System.IO.MemoryStream</c>, whose stream over bytes is the same bytes.</summary>
+    public INamedTypeSymbol? MemoryStream { get; }
+
+    /// <summary><c>System.Net.WebClient</c>, whose downloads of a local path read that file (null when not referenced).</summary>
+    public INamedTypeSymbol? WebClient { get; }
 
     /// <summary>Which parameters of the project's own implementations name the stored file they read (shared per compilation).</summary>
     public ProjectHelperReads HelperReads { get; }

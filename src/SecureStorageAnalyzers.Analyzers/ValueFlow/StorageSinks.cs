@@ -213,6 +213,7 @@ internal sealed partial class StorageSinks
         HashAlgorithm = types.HashAlgorithm;
         Hmac = types.Hmac;
         Uri = types.Uri;
+        TaskOfT = types.TaskOfT;
         _httpClient = types.HttpClient;
         _httpRequestMessage = types.HttpRequestMessage;
         // The URLs of Web Forms links and pictures (HyperLink.NavigateUrl, Image.ImageUrl and so ImageButton's): addresses.
@@ -268,6 +269,9 @@ internal sealed partial class StorageSinks
     public INamedTypeSymbol? HashAlgorithm { get; }
     public INamedTypeSymbol? Hmac { get; }
     public INamedTypeSymbol? Uri { get; }
+
+    /// <summary><c>System.Threading.Tasks.Task&lt;T&gt;</c>: its <c>Result</c> is what awaiting it gives.</summary>
+    public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? WebUtility { get; }
     public INamedTypeSymbol? Regex { get; }
 

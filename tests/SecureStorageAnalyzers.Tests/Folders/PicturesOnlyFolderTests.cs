@@ -12,8 +12,6 @@ namespace SecureStorageAnalyzers.Tests.Folders;
 /// </summary>
 public class PicturesOnlyFolderTests
 {
-    private const string Before = "it runs before UseAuthorization(), or with none";
-
     private const string ProductImages = """
         public class ProductController(IWebHostEnvironment env) : ControllerBase
         {
@@ -48,18 +46,13 @@ public class PicturesOnlyFolderTests
     [Fact]
     public async Task UploadsFolder_OnlyImageCheckedUploads_NotReported_AnyFileOrPatientReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync($$"""
-            using Microsoft.AspNetCore.Mvc;
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program($$"""
             var publicProductUploadsPath = Path.Combine(app.Environment.ContentRootPath, "Uploads", "Products");
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(publicProductUploadsPath), RequestPath = "/Uploads/Products" });
             app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.ContentRootPath, "Uploads", "Sheets")), RequestPath = "/Uploads/Sheets" })|};
             app.{|#1:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.ContentRootPath, "PatientUploads")), RequestPath = "/files" })|};
-            app.Run();
-
+            """,
+            $$"""
             {{ProductImages}}
 
             public class SpecSheetController(IWebHostEnvironment env) : ControllerBase
@@ -109,10 +102,9 @@ public class PicturesOnlyFolderTests
                 }
             }
             """,
-            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a private folder", "the name 'Uploads'", Before),
-            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(1)
-                .WithArguments("UseStaticFiles", "a private folder", "the word 'Patient' in 'PatientUploads'", Before));
+            usings: ["Microsoft.AspNetCore.Mvc"]),
+            StaticFilesPrograms.Private(0, "a private folder", "the name 'Uploads'"),
+            StaticFilesPrograms.Private(1, "a private folder", "the word 'Patient' in 'PatientUploads'"));
     }
 
     private const string EventImages = """
@@ -171,19 +163,14 @@ public class PicturesOnlyFolderTests
                 }
             }
             """,
-            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a private folder", "the word 'Uploads' in 'ticketUploads'", Before));
+            StaticFilesPrograms.Private(0, "a private folder", "the word 'Uploads' in 'ticketUploads'"));
     }
 
     /// <summary>A folder named for nothing, filled only with image-checked uploads: pictures, not private. A comparison after the write checks nothing.</summary>
     [Fact]
     public async Task UnnamedFolder_OnlyImageCheckedUploads_NotReported_CheckAfterTheWriteReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             var mediaRoot = Path.Combine(builder.Environment.ContentRootPath, "media");
             app.MapPost("/media", async (IFormFile file) =>
             {
@@ -212,26 +199,18 @@ public class PicturesOnlyFolderTests
                 return Results.Ok(isImage);
             });
             app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(filesRoot), RequestPath = "/files" })|};
-            app.Run();
-            """,
-            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:24", Before));
+            """),
+            StaticFilesPrograms.Private(0, "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:24"));
     }
 
     /// <summary>Held-out set 9's PBX: <c>/usr/share/…</c> holds what installed packages ship (voice prompts), not what anyone sends.</summary>
     [Fact]
     public async Task InstalledPackageData_NotReported_OtherAbsolutePathReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider("/usr/share/asterisk/sounds/en"), RequestPath = "/audio/schedules" });
             app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider("/var/lib/asterisk/sounds"), RequestPath = "/audio/other" })|};
-            app.Run();
-            """,
-            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a folder outside the app", "the absolute path \"/var/lib/asterisk/sounds\"", Before));
+            """),
+            StaticFilesPrograms.Private(0, "a folder outside the app", "the absolute path \"/var/lib/asterisk/sounds\""));
     }
 }

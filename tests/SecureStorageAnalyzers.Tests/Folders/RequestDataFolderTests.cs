@@ -7,16 +7,10 @@ namespace SecureStorageAnalyzers.Tests.Folders;
 /// <summary>Issue #21: a folder the project writes request data into is private, whatever it is called.</summary>
 public class RequestDataFolderTests
 {
-    private const string Before = "it runs before UseAuthorization(), or with none";
-
     [Fact]
     public async Task UploadedFormFilesFolder_ServedAnonymously_ReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             var mediaRoot = Path.Combine(builder.Environment.ContentRootPath, "media");
             app.MapPost("/media", async (IFormFile file) =>
             {
@@ -27,10 +21,8 @@ public class RequestDataFolderTests
             });
             app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(mediaRoot), RequestPath = "/media" })|};
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, "site")) });
-            app.Run();
-            """,
-            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:10", Before));
+            """),
+            StaticFilesPrograms.Private(0, "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:10"));
     }
 
     [Fact]
@@ -56,8 +48,7 @@ public class RequestDataFolderTests
                 }
             }
             """,
-            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseFileServer", "a folder the app writes request bodies into", "Request.Body.CopyToAsync writes into it at Test0.cs:10", Before));
+            StaticFilesPrograms.Private(0, "a folder the app writes request bodies into", "Request.Body.CopyToAsync writes into it at Test0.cs:10", "UseFileServer"));
     }
 
     /// <summary>
@@ -67,11 +58,7 @@ public class RequestDataFolderTests
     [Fact]
     public async Task UploadsUnderTheWebRoot_WebRootServedExplicitly_NotReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             app.MapPost("/media", async (IFormFile file) =>
             {
                 await using var stream = File.Create(Path.Combine(app.Environment.WebRootPath, "media", Guid.NewGuid().ToString("N")));
@@ -79,19 +66,14 @@ public class RequestDataFolderTests
             });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = app.Environment.WebRootFileProvider });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(app.Environment.WebRootPath) });
-            app.Run();
-            """);
+            """));
     }
 
     /// <summary>Not request data (the app's own text), and a served folder that is another variable: nothing.</summary>
     [Fact]
     public async Task OtherWritesAndOtherFolders_NotReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             var siteRoot = Path.Combine(builder.Environment.ContentRootPath, "site");
             var mediaRoot = Path.Combine(builder.Environment.ContentRootPath, "media");
             File.WriteAllText(Path.Combine(siteRoot, "build.txt"), "1.0");
@@ -101,8 +83,7 @@ public class RequestDataFolderTests
                 await file.CopyToAsync(stream);
             });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(siteRoot) });
-            app.Run();
-            """);
+            """));
     }
 
     /// <summary>
@@ -113,11 +94,7 @@ public class RequestDataFolderTests
     [Fact]
     public async Task FolderNamedByAMutableStaticField_UploaderWritesRelativePath_ReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             app.UseStaticFiles();
             var fileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.ContentRootPath, downloadFolder));
             app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = fileProvider, RequestPath = $"/{downloadFolder}" })|};
@@ -130,16 +107,15 @@ public class RequestDataFolderTests
                 await file.CopyToAsync(stream);
                 return Results.Ok();
             });
-            app.Run();
-
+            """,
+            """
             public partial class Program
             {
                 public static string downloadFolder = "Downloadables";
                 public static string? Credentials { get; set; }
             }
-            """,
-            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:14", Before));
+            """),
+            StaticFilesPrograms.Private(0, "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:14"));
     }
 
     /// <summary>
@@ -149,11 +125,7 @@ public class RequestDataFolderTests
     [Fact]
     public async Task StaticFieldWithTwoValues_OrRelativeWriteAgainstAWebRootFolder_NotReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             if (args.Length > 0)
             {
                 Folders.Incoming = "Other";
@@ -169,14 +141,14 @@ public class RequestDataFolderTests
                 await file.CopyToAsync(other);
                 return Results.Ok();
             });
-            app.Run();
-
+            """,
+            """
             public static class Folders
             {
                 public static string Incoming = "Incoming";
                 public static string Public { get; set; } = "shared";
             }
-            """);
+            """));
     }
     /// <summary>
     /// Held-out set 9 (a grant portal): the upload is a member of the app's own model (<c>document.File</c>, an
@@ -188,20 +160,15 @@ public class RequestDataFolderTests
     [Fact]
     public async Task UploadCopiedByARepositoryFromAModelMember_FolderServedFromTheCurrentDirectory_ReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.AspNetCore.Hosting;
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             app.UseAuthorization();
             app.{|#0:UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "Documents")),
                 RequestPath = "/Documents"
             })|};
-            app.Run();
-
+            """,
+            """
             public class Document
             {
                 public string Title { get; set; } = "";
@@ -229,6 +196,7 @@ public class RequestDataFolderTests
                 }
             }
             """,
+            usings: ["Microsoft.AspNetCore.Hosting"]),
             VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
                 .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:36",
                     "no fallback authorization policy requires a signed-in user"));
@@ -241,19 +209,14 @@ public class RequestDataFolderTests
     [Fact]
     public async Task UploadsUnderTheContentRoot_AnotherCurrentDirectoryFolderServed_NotReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.AspNetCore.Hosting;
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             app.UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "Brochures")),
                 RequestPath = "/Brochures"
             });
-            app.Run();
-
+            """,
+            """
             public class Document
             {
                 public string Title { get; set; } = "";
@@ -272,7 +235,8 @@ public class RequestDataFolderTests
                     await document.File.CopyToAsync(stream);
                 }
             }
-            """);
+            """,
+            usings: ["Microsoft.AspNetCore.Hosting"]));
     }
     /// <summary>
     /// Held-out set 10: an applicant-tracking API serves <c>CurrentDirectory/Resources</c> and writes every CV into
@@ -282,16 +246,11 @@ public class RequestDataFolderTests
     [Fact]
     public async Task UploadFolderHeldInALocalOfCombinedLiterals_ServedParentFolder_ReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.AspNetCore.Mvc;
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), @"Resources")), RequestPath = new PathString("/Resources") })|};
             app.MapControllers();
-            app.Run();
-
+            """,
+            """
             public class CvController : ControllerBase
             {
                 [HttpPost]
@@ -309,24 +268,19 @@ public class RequestDataFolderTests
                 }
             }
             """,
-            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyTo writes into it at Test0.cs:20", Before));
+            usings: ["Microsoft.AspNetCore.Mvc"]),
+            StaticFilesPrograms.Private(0, "a folder the app writes uploaded files into", "IFormFile.CopyTo writes into it at Test0.cs:20"));
     }
 
     /// <summary>A local of combined literals that is not a folder the app serves, or that holds a value not constant, makes nothing private.</summary>
     [Fact]
     public async Task UploadFolderHeldInALocalOfCombinedParts_NotConstantOrElsewhere_NotReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.AspNetCore.Mvc;
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "Public")), RequestPath = "/Public" });
             app.MapControllers();
-            app.Run();
-
+            """,
+            """
             public class CvController : ControllerBase
             {
                 [HttpPost]
@@ -347,7 +301,8 @@ public class RequestDataFolderTests
                     return Ok();
                 }
             }
-            """);
+            """,
+            usings: ["Microsoft.AspNetCore.Mvc"]));
     }
     /// <summary>
     /// The labelled set's book tracker and held-out set 10's clinic: the uploads written into the served folder are the
@@ -357,15 +312,11 @@ public class RequestDataFolderTests
     [Fact]
     public async Task PicturesUploadedIntoTheServedFolder_NotReported_DocumentsReportedAsync()
     {
-        await VerifyCS.VerifyAnalyzerAsync("""
-            using Microsoft.Extensions.FileProviders;
-
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "Images")), RequestPath = "/Images" });
             app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "Files")), RequestPath = "/Files" })|};
-            app.Run();
-
+            """,
+            """
             public class ImageService(IWebHostEnvironment env)
             {
                 public Task<string?> SaveProfileImageAsync(IFormFile image) => SaveImageAsync(image, "profile");
@@ -388,8 +339,7 @@ public class RequestDataFolderTests
                     await cv.CopyToAsync(stream);
                 }
             }
-            """,
-            VerifyCS.Diagnostic(Descriptors.SSA0001PrivateFilesServedAnonymously).WithLocation(0)
-                .WithArguments("UseStaticFiles", "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:28", Before));
+            """),
+            StaticFilesPrograms.Private(0, "a folder the app writes uploaded files into", "IFormFile.CopyToAsync writes into it at Test0.cs:28"));
     }
 }
