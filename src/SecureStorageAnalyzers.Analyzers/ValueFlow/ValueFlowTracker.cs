@@ -1271,7 +1271,8 @@ internal sealed class ValueFlowTracker
         /// <summary>
         /// True when every value given to <paramref name="local"/> is a platform member the policy does not classify
         /// (<c>var fullName = file.FullName</c>, <c>var userName = Environment.UserName</c>) or a path the code builds
-        /// (<c>var fullname = Path.Combine(root, subfolder, filename)</c>): the local is that value, and its name says
+        /// (<c>var fullname = Path.Combine(root, subfolder, filename)</c>, <c>Path.GetFullPath(x)</c>, a project method's
+        /// <c>SanitizePath(Path.Combine(…))</c>, a <c>foreach</c> over <c>Directory.GetFiles</c>: <see cref="FileSystemPathValues"/>): the local is that value, and its name says
         /// nothing; the walk goes on into the values, so a person's name among a path's inputs is still found there.
         /// Indexers and calls with arguments (<c>Request.Form["phone"]</c>) are not such values, nor is what a user typed in a
         /// form's control (<see cref="IReadsTypedInput"/>).
@@ -1281,7 +1282,8 @@ internal sealed class ValueFlowTracker
             var values = Index(reference).ValuesReaching(reference);
             if (values.Count == 0)
             {
-                return false;
+                // foreach (var fullName in Directory.GetFiles(dir)): each is a path.
+                return FileSystemPathValues.IsDirectoryEntryVariable(reference, _owner._sinks);
             }
 
             foreach (var value in values)
@@ -1335,7 +1337,9 @@ internal sealed class ValueFlowTracker
                         return IsPlatformValue(instance, depth + 1);
                     }
 
-                    return invocation.Arguments.IsEmpty && IsPlatformMember(value, method);
+                    // Path.GetFullPath(x), Server.MapPath(…), SanitizePath(Path.Combine(…)): a path, whatever its inputs.
+                    return invocation.Arguments.IsEmpty && IsPlatformMember(value, method) ||
+                           FileSystemPathValues.IsPathCall(invocation, _owner._sinks);
                 default:
                     return false;
             }
