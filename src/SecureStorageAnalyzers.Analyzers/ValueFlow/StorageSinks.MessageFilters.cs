@@ -147,18 +147,9 @@ internal sealed partial class StorageSinks
     /// </summary>
     public bool StartsWithUrl(IOperation builder)
     {
-        if (builder is not IInvocationOperation { Arguments.Length: > 0 } invocation)
-        {
-            return false;
-        }
-
-        var first = invocation.Arguments[0].Value.WithoutConversions();
-        if (first is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
-        {
-            first = elements[0];
-        }
-
-        return IsUrlBase(first, 0);
+        // The first part, whichever compiler bound the call (five and more parts are a params array or span).
+        return builder is IInvocationOperation { Arguments.Length: > 0 } invocation && PathParts(invocation) is { Count: > 0 } parts &&
+               IsUrlBase(parts[0], 0);
     }
 
     private bool IsUrlBase(IOperation value, int depth)
