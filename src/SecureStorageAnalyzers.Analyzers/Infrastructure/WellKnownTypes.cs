@@ -159,6 +159,9 @@ internal sealed partial class WellKnownTypes
 
     public INamedTypeSymbol? HttpRequest => Web("Microsoft.AspNetCore.Http.HttpRequest");
 
+    /// <summary><c>HostString</c>: a request's host and port (<c>Request.Host</c>), the authority of a URL.</summary>
+    public INamedTypeSymbol? HostString => Web("Microsoft.AspNetCore.Http.HostString");
+
     public INamedTypeSymbol? HttpResponse => Web("Microsoft.AspNetCore.Http.HttpResponse");
 
     public INamedTypeSymbol? IAllowAnonymous => Web("Microsoft.AspNetCore.Authorization.IAllowAnonymous");

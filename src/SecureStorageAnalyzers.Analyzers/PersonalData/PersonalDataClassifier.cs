@@ -527,6 +527,12 @@ internal sealed class PersonalDataClassifier
             return IsIdentityName(symbol) ? new SourceReason("the signed-in user's name", "IIdentity.Name (User.Identity.Name)") : null;
         }
 
+        // A player's name that is software's (VideoPlayerSettings.PlayerName, audioPlayerName): not a person's.
+        if (concept is not null && IsSoftwarePlayer(symbol, name.Tokens))
+        {
+            return null;
+        }
+
         // 2. Named. The application's own file type's FullName (FileObject.FullName = Path + FileName) is a file's full
         // name, as FileInfo.FullName is, unless the type is a person's.
         // Named, unless a name word comes first (Spanish and Portuguese order) on a person's type (Alumno.NombreAlumno):
@@ -904,6 +910,41 @@ internal sealed class PersonalDataClassifier
         !type.IsDeclaredInSource();
 
     private ImmutableArray<string> TypeTokens(INamedTypeSymbol type) => NameOf(type.Name).Tokens;
+
+    /// <summary>
+    /// True when <paramref name="tokens"/>, a name with the word <c>player</c>, speak of a media player: the name itself
+    /// (<c>MediaPlayerName</c>, <c>PlayerVideoTitle</c>), or the type that declares it or the method that declares the
+    /// parameter or local (<c>VideoPlayerSettings.PlayerName</c>, <c>OpenAudio(string playerName)</c>). A player in a
+    /// game or a team (<c>ExportReportData.PlayerName</c>, <c>GameSession.PlayerName</c>) is a person.
+    /// </summary>
+    private bool IsSoftwarePlayer(ISymbol symbol, ImmutableArray<string> tokens)
+    {
+        if (tokens.IndexOf("player") < 0)
+        {
+            return false;
+        }
+
+        if (PersonalIdentifierVocabulary.IsMediaPlayer(tokens))
+        {
+            return true;
+        }
+
+        if (symbol.ContainingSymbol is IMethodSymbol method &&
+            PersonalIdentifierVocabulary.HasMediaWord(NameOf(method.Name).Tokens))
+        {
+            return true;
+        }
+
+        for (var owner = symbol.ContainingType; owner is not null; owner = owner.ContainingType)
+        {
+            if (PersonalIdentifierVocabulary.HasMediaWord(TypeTokens(owner)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The verdict on a name: the concept it names, whether it is an opaque key, listed, or excluded.</summary>
     private sealed class NameVerdict

@@ -38,7 +38,18 @@ internal static class PersonalIdentifierVocabulary
     private static readonly ImmutableArray<string> PersonQualifiers = ImmutableArray.Create<string>(
         "customer", "patient", "caller", "callee", "user", "employee", "person", "contact", "recipient", "sender",
         "subscriber", "applicant", "student", "cardholder", "guest", "citizen", "beneficiary", "resident", "passenger",
-        "candidate", "author", "doctor");
+        "candidate", "author", "doctor", "participant", "attendee", "player", "athlete");
+
+    /// <summary>
+    /// Words that, right before <c>player</c>, make it a piece of software that plays something (<c>MediaPlayer</c>,
+    /// <c>AudioPlayer</c>, <c>videoPlayerName</c>), not a person in a game or a team (<see cref="IsMediaPlayer"/>).
+    /// </summary>
+    private static readonly ImmutableHashSet<string> MediaWords = ImmutableHashSet.Create(
+        "media", "audio", "video", "music", "sound", "song", "track", "playlist", "stream", "streaming", "radio", "podcast",
+        "movie", "film", "youtube", "vimeo", "vlc", "midi", "mp3", "mp4", "wav", "flash", "embed", "embedded", "html5", "av",
+        "tv", "dvd", "cd", "voice", "tone", "ringtone", "animation", "clip", "live", "hls", "dash", "wmp", "windows", "mpv",
+        "exo", "native", "web", "sample", "beat", "tts", "speech", "recording", "recorder", "camera", "cam", "frame", "gif",
+        "lottie", "sprite", "timeline", "cue");
 
     /// <summary>
     /// The parts of a person's name that name nothing else: a member called so is a person's name wherever it is, and a
@@ -61,7 +72,7 @@ internal static class PersonalIdentifierVocabulary
         "user", "customer", "client", "staff", "employee", "student", "patient", "member", "person", "contact", "caller",
         "callee", "applicant", "recipient", "sender", "subscriber", "cardholder", "guest", "citizen", "beneficiary",
         "resident", "passenger", "candidate", "worker", "teacher", "pupil", "learner", "tenant", "visitor", "participant",
-        "attendee", "volunteer", "employe", "people", "doctor", "physician", "nurse", "author", "autor",
+        "attendee", "volunteer", "employe", "people", "doctor", "physician", "nurse", "author", "autor", "player", "athlete",
         "alumno", "alumna", "estudiante", "cliente", "paciente", "empleado", "empleada", "usuario", "usuaria", "persona",
         "socio", "afiliado", "contacto", "trabajador", "docente", "profesor", "huesped", "huésped", "medico", "médico",
         "enfermero", "enfermera",
@@ -398,7 +409,8 @@ internal static class PersonalIdentifierVocabulary
     {
         for (var start = 0; start < tokens.Length; start++)
         {
-            if (!ByFirstWord.TryGetValue(tokens[start], out var candidates) || start > 0 && KindWords.Contains(tokens[start - 1]))
+            if (!ByFirstWord.TryGetValue(tokens[start], out var candidates) || start > 0 && KindWords.Contains(tokens[start - 1]) ||
+                start > 0 && tokens[start] == "player" && MediaWords.Contains(tokens[start - 1]))
             {
                 continue;
             }
@@ -534,7 +546,7 @@ internal static class PersonalIdentifierVocabulary
 
         // The head: the last word; a leading role word (Spanish DatosAlumno, ModeloCliente) is skipped the same way.
         var head = typeTokens[end - 1];
-        if (documents ? !PersonDocumentWords.Contains(head) : !IsPersonWord(head, configuredWords))
+        if (documents ? !PersonDocumentWords.Contains(head) : !IsPersonWord(head, configuredWords) || IsMediaPlayer(typeTokens))
         {
             return false;
         }
@@ -560,6 +572,28 @@ internal static class PersonalIdentifierVocabulary
         foreach (var configured in configuredWords)
         {
             if (string.Equals(configured, word, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="tokens"/> (a type's or a member's name) speak of a player that is software: <c>player</c>
+    /// right after a media word (<c>MediaPlayer</c>, <c>VideoPlayerViewModel</c>, <c>audio_player</c>), or a media word
+    /// anywhere beside it (<c>PlayerVideo</c>, <c>MusicPlayerSettings</c>). A player in a game or a team
+    /// (<c>Player</c>, <c>GamePlayer</c>, <c>ExportReportData</c>) is a person.
+    /// </summary>
+    public static bool IsMediaPlayer(ImmutableArray<string> tokens) => tokens.IndexOf("player") >= 0 && HasMediaWord(tokens);
+
+    /// <summary>True when one of <paramref name="tokens"/> is a media word (<c>Video</c>, <c>Audio</c>, <c>Playlist</c>).</summary>
+    public static bool HasMediaWord(ImmutableArray<string> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (MediaWords.Contains(token))
             {
                 return true;
             }

@@ -228,7 +228,7 @@ internal sealed class ProjectHelperPaths
 
                 return false;
             default:
-                return _sinks.IsPathBuilder(value);
+                return _sinks.IsPathBuilder(value) && !(value is IInvocationOperation && _sinks.StartsWithUrl(value));
         }
     }
 

@@ -130,8 +130,9 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 return;
             }
 
-            // Path.Combine(endpoint, user) whose only use is new Uri(…) or an HTTP request: a URL, not a storage path.
-            if (builder && _sinks.OnlyBuildsAUrl(context.Operation))
+            // Path.Combine(endpoint, user) whose only use is new Uri(…) or an HTTP request, or whose first part is a URL's
+            // scheme and host ($"{Request.Scheme}://{Request.Host}"): a URL, not a storage path.
+            if (builder && (_sinks.OnlyBuildsAUrl(context.Operation) || _sinks.StartsWithUrl(context.Operation)))
             {
                 return;
             }

@@ -133,6 +133,88 @@ internal sealed partial class StorageSinks
         return reads > 0;
     }
 
+    private readonly INamedTypeSymbol? _httpRequest;
+    private readonly INamedTypeSymbol? _hostString;
+
+    /// <summary>
+    /// True when the first part of the path that <paramref name="builder"/> (<c>Path.Combine</c>, <c>Path.Join</c>) makes
+    /// is a URL's scheme and host: a string with <c>://</c> in its text (<c>"https://cdn.example.com"</c>,
+    /// <c>$"{Request.Scheme}://{Request.Host}"</c>), the request's <c>Scheme</c> or <c>Host</c>, or a <c>System.Uri</c>'s
+    /// address (<c>uri.ToString()</c>, <c>AbsoluteUri</c>, <c>GetLeftPart</c>), straight or through a local every value of
+    /// which is one. What it makes is a link, whatever its slashes (held-out set 15: a KYC archive's download address
+    /// built beside the archive's own path, <c>Path.Combine($"{Request.Scheme}://{Request.Host}", "images\\kyc\\", …)</c>).
+    /// A file URI's local path (<c>uri.LocalPath</c>) is a path and does not count.
+    /// </summary>
+    public bool StartsWithUrl(IOperation builder)
+    {
+        // The first part, whichever compiler bound the call (five and more parts are a params array or span).
+        return builder is IInvocationOperation { Arguments.Length: > 0 } invocation && PathParts(invocation) is { Count: > 0 } parts &&
+               IsUrlBase(parts[0], 0);
+    }
+
+    private bool IsUrlBase(IOperation value, int depth)
+    {
+        value = value.WithoutConversions();
+        if (value.ConstantValue is { HasValue: true } constant)
+        {
+            return constant.Value is string text && text.IndexOf("://", System.StringComparison.Ordinal) >= 0;
+        }
+
+        if (depth > 3)
+        {
+            return false;
+        }
+
+        switch (value)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string text } }
+                            ? text.IndexOf("://", System.StringComparison.Ordinal) >= 0
+                            : part is IInterpolationOperation hole && IsUrlBase(hole.Expression, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation
+                when concatenation.Type?.SpecialType == SpecialType.System_String:
+                return IsUrlBase(concatenation.LeftOperand, depth + 1) || IsUrlBase(concatenation.RightOperand, depth + 1);
+            case ILocalReferenceOperation local:
+                var values = BodyIndex(value).ValuesOf(local.Local);
+                if (values.Count == 0)
+                {
+                    return false;
+                }
+
+                foreach (var assigned in values)
+                {
+                    if (!IsUrlBase(assigned, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case IPropertyReferenceOperation property:
+                return property.Property.Name is "Scheme" or "Host" && SymbolEquality.Is(property.Property.ContainingType, _httpRequest) ||
+                       IsAddressPart(property.Instance, property.Property.Name) ||
+                       SymbolEquality.Is(property.Type, _hostString);
+            case IInvocationOperation call:
+                return IsAddressPart(call.Instance, call.TargetMethod.Name);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A member of a <c>Uri</c> or a <c>HostString</c> that gives its address or authority (not <c>LocalPath</c>).</summary>
+    private bool IsAddressPart(IOperation? instance, string member) =>
+        instance?.Type is { } type &&
+        (SymbolEquality.Is(type, _hostString) && member is "ToString" or "Value" or "ToUriComponent" ||
+         IsUri(type) && member is "ToString" or "AbsoluteUri" or "GetLeftPart" or "Authority" or "Host" or "Scheme" or "DnsSafeHost" or "IdnHost" or "GetComponents");
+
     /// <summary>An argument of <c>new Uri(…)</c>, of an <c>HttpRequestMessage</c> constructor or of an <c>HttpClient</c> method.</summary>
     private bool IsUrlArgument(IArgumentOperation argument) => argument.Parent switch
     {

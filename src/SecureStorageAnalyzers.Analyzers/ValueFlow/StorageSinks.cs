@@ -216,6 +216,8 @@ internal sealed partial class StorageSinks
         TaskOfT = types.TaskOfT;
         _httpClient = types.HttpClient;
         _httpRequestMessage = types.HttpRequestMessage;
+        _httpRequest = types.HttpRequest;
+        _hostString = types.HostString;
         // The URLs of Web Forms links and pictures (HyperLink.NavigateUrl, Image.ImageUrl and so ImageButton's): addresses.
         _urlProperties = UrlProperties(types);
         WebUtility = types.WebUtility;

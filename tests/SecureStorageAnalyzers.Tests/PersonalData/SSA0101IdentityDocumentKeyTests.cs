@@ -17,6 +17,31 @@ public class SSA0101IdentityDocumentKeyTests
     private static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
         VerifyCS.VerifyAnalyzerAsync(source, TestFramework.NoAspNetCore, expected);
 
+    /// <summary>
+    /// The entities every case shares: the usings, a <c>Person</c> with <paramref name="personMembers"/> (its key and what
+    /// it says of the person's document), and a <c>Customer</c> keyed to it by <c>PersonId</c> beside its navigation
+    /// <c>Person</c>, Entity Framework's convention.
+    /// </summary>
+    private static string Entities(string personMembers) => """
+        using System;
+        using System.ComponentModel.DataAnnotations.Schema;
+        using System.IO;
+
+        public class TypeIdentification { public byte Id { get; set; } public string Description { get; set; } = ""; }
+
+        public class Person
+        {
+        """ + "\n" + personMembers + "\n" + """
+        }
+
+        public class Customer
+        {
+            public int Id { get; set; }
+            public int PersonId { get; set; }
+            public virtual Person Person { get; set; } = null!;
+        }
+        """;
+
     private const string Service = """
 
         public class LoanFiles
@@ -35,27 +60,13 @@ public class SSA0101IdentityDocumentKeyTests
     [Fact]
     public async Task PersonKeyedByItsDocument_ItsKeyAndForeignKey_AreReportedAsync()
     {
-        await VerifyAsync("""
-            using System;
-            using System.IO;
-
-            public class TypeIdentification { public byte Id { get; set; } public string Description { get; set; } = ""; }
-
-            public class Person
-            {
+        await VerifyAsync(Entities("""
                 public int Id { get; set; }
                 public string Name { get; set; } = "";
                 public string FirstName { get; set; } = "";
                 public byte TypeIdentificationId { get; set; }
                 public virtual TypeIdentification TypeIdentification { get; set; } = null!;
-            }
-
-            public class Customer
-            {
-                public int Id { get; set; }
-                public int PersonId { get; set; }
-                public virtual Person Person { get; set; } = null!;
-            }
+            """) + """
 
             public class LoanFiles
             {
@@ -82,73 +93,33 @@ public class SSA0101IdentityDocumentKeyTests
     [Fact]
     public async Task PersonWithoutADocumentKind_ItsKeyIsACounter_NotReportedAsync()
     {
-        await VerifyAsync("""
-            using System;
-            using System.IO;
-
-            public class Person
-            {
+        await VerifyAsync(Entities("""
                 public int Id { get; set; }
                 public string Name { get; set; } = "";
                 public string FirstName { get; set; } = "";
-            }
-
-            public class Customer
-            {
-                public int Id { get; set; }
-                public int PersonId { get; set; }
-                public virtual Person Person { get; set; } = null!;
-            }
-            """ + Service);
+            """) + Service);
     }
 
     [Fact]
     public async Task PersonWithTheDocumentsNumber_ItsKeyIsNotTheNumber_NotReportedAsync()
     {
-        await VerifyAsync("""
-            using System;
-            using System.IO;
-
-            public class Person
-            {
+        await VerifyAsync(Entities("""
                 public int Id { get; set; }
                 public string FirstName { get; set; } = "";
                 public byte DocumentTypeId { get; set; }
                 public string DocumentNumber { get; set; } = "";
-            }
-
-            public class Customer
-            {
-                public int Id { get; set; }
-                public int PersonId { get; set; }
-                public virtual Person Person { get; set; } = null!;
-            }
-            """ + Service);
+            """) + Service);
     }
 
     [Fact]
     public async Task PersonWithAGeneratedKey_NotReportedAsync()
     {
-        await VerifyAsync("""
-            using System;
-            using System.ComponentModel.DataAnnotations.Schema;
-            using System.IO;
-
-            public class Person
-            {
+        await VerifyAsync(Entities("""
                 [DatabaseGenerated(DatabaseGeneratedOption.Identity)]
                 public int Id { get; set; }
                 public string FirstName { get; set; } = "";
                 public byte IdentificationType { get; set; }
-            }
-
-            public class Customer
-            {
-                public int Id { get; set; }
-                public int PersonId { get; set; }
-                public virtual Person Person { get; set; } = null!;
-            }
-            """ + Service);
+            """) + Service);
     }
 
     [Fact]
