@@ -150,7 +150,7 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             // Path.Combine(endpoint, user) whose only use is new Uri(…) or an HTTP request: a URL, not a storage path. Asked
             // last, of a builder with a source only: the question walks the whole body for the reads of the local the
             // builder is stored in (h-perf17: 0.8 M instructions for 62 builders at 10 folders, nearly all without one).
-            if (sources is not null && !(builder && _sinks.OnlyBuildsAUrl(context.Operation)))
+            if (sources is { Count: > 0 } && !(builder && _sinks.OnlyBuildsAUrl(context.Operation)))
             {
                 Report(context, tracker, sources, context.Operation, new Sink(method, builder ? null : parameter));
             }
