@@ -130,13 +130,6 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 return;
             }
 
-            // Path.Combine(endpoint, user) whose only use is new Uri(…) or an HTTP request, or whose first part is a URL's
-            // scheme and host ($"{Request.Scheme}://{Request.Host}"): a URL, not a storage path.
-            if (builder && (_sinks.OnlyBuildsAUrl(context.Operation) || _sinks.StartsWithUrl(context.Operation)))
-            {
-                return;
-            }
-
             // One path, one finding: the identifiers of every path argument of the call together.
             List<FlowSource>? sources = null;
             IParameterSymbol? parameter = null;
@@ -154,7 +147,12 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 }
             }
 
-            if (sources is not null)
+            // Path.Combine(endpoint, user) whose only use is new Uri(…) or an HTTP request, or whose first part is a URL's
+            // scheme and host ($"{Request.Scheme}://{Request.Host}"): a URL, not a storage path. Asked last, of a builder
+            // with a source only: the use question walks the whole body for the reads of the local the builder is stored
+            // in (h-perf17: 0.8 M instructions for 62 builders at 10 folders, nearly all without one).
+            if (sources is { Count: > 0 } &&
+                !(builder && (_sinks.StartsWithUrl(context.Operation) || _sinks.OnlyBuildsAUrl(context.Operation))))
             {
                 Report(context, tracker, sources, context.Operation, new Sink(method, builder ? null : parameter));
             }

@@ -8,7 +8,8 @@
 #   tests/SecureStorageAnalyzers.Benchmarks/valgrind/instructions.sh 2 3 fixed        # one Program.cs: the fixed cost
 #
 # Arguments after the script's name go to the `instructions` mode (scale, rounds, cloud, fixed, warmup=N,
-# arms=compiler,pack,no-op,no-cloud, nogc=MiB, gc). Needs valgrind (with its headers) and gcc; build the benchmark first
+# arms=compiler,pack,no-op,no-cloud, nogc=MiB, gc); LOWMEM=0 in the environment counts without lowmem.c (below).
+# Needs valgrind (with its headers) and gcc; build the benchmark first
 # (dotnet build -c Release tests/SecureStorageAnalyzers.Benchmarks). Never run in CI: minutes to hours.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,6 +18,15 @@ bench="${SSA_BENCHMARK_DLL:-$here/../bin/Release/net10.0/SecureStorageAnalyzers.
 [ -f "$bench" ] || { echo "build first: dotnet build -c Release tests/SecureStorageAnalyzers.Benchmarks" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/ssa-instructions.XXXXXX")
 gcc -O2 -shared -fPIC -o "$work/libssamarkers.so" "$here/markers.c"
+# LOWMEM=1 (the default): lowmem.c, preloaded, reserves the address space below 2 GiB before the runtime loads, so that
+# the JIT compiles fully optimized code as it does natively; under valgrind without it, most methods fell back to MinOpts
+# (dotnet/runtime#100600; docs/performance.md, "Fully optimized code under callgrind"). LOWMEM=0: the counts before
+# 2026-12-07 (h-perf17), of mostly MinOpts code.
+preload=
+if [ "${LOWMEM:-1}" = 1 ]; then
+  gcc -O2 -shared -fPIC -o "$work/libssalowmem.so" "$here/lowmem.c"
+  preload="$work/libssalowmem.so"
+fi
 
 # The runtime under valgrind, and counts that repeat:
 # - GCHeapHardLimit: without a limit the GC reserves 256 GiB of address space for its regions, which valgrind refuses.
@@ -40,7 +50,7 @@ fi
 export SSA_MARKERS="$work/libssamarkers.so" SSA_CALLGRIND_OUT="$work/callgrind.out"
 # --instr-atstart=no: start-up and the warm-up rounds run uninstrumented; each counted arm turns instrumentation on and
 # zeroes the counters when it starts, dumps them and turns instrumentation off when it ends.
-valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" --instr-atstart=no \
+env ${preload:+LD_PRELOAD="$preload"} valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" --instr-atstart=no \
   --dump-line=no --dump-instr=no --compress-pos=yes --error-limit=no --smc-check=all-non-file \
   -q dotnet "$bench" instructions "$@"
 status=$?
