@@ -69,7 +69,19 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         /// <summary>The project's own helpers that write where a parameter says (one level), given the web root.</summary>
         public override bool SeesCallsOfSourceMethods => true;
 
-        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        /// <summary>A <c>File</c> write the compiler could not bind for an argument of an unknown type (<see cref="StorageSinks.UnboundWrittenPath"/>).</summary>
+        public override bool SeesUnboundCalls => true;
+
+        public override void AnalyzeUnboundCall(OperationAnalysisContext context, INamedTypeSymbol type)
+        {
+            if (context.Operation is IInvalidOperation invalid && _sinks.UnboundWrittenPath(invalid, context.CancellationToken) is { } path)
+            {
+                Configure(context);
+                Analyze(context, _types, _sinks, _tracker, Vocabulary(context), AppDataServed, path);
+            }
+        }
+
+        private void Configure(OperationAnalysisContext context)
         {
             if (_policy.ReadsWebConfig && System.Threading.Volatile.Read(ref _configured) == 0)
             {
@@ -77,6 +89,11 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 _policy.Configuration = Iis.WebConfigSet.For(_types, context.Options, context.CancellationToken);
                 System.Threading.Volatile.Write(ref _configured, 1);
             }
+        }
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            Configure(context);
 
             if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
                 SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
@@ -93,7 +110,10 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 return;
             }
 
-            Analyze(context, _types, _sinks, _tracker, Vocabulary(context), AppDataServed);
+            if (_sinks.WrittenPath(context.Operation) is { } path)
+            {
+                Analyze(context, _types, _sinks, _tracker, Vocabulary(context), AppDataServed, path);
+            }
         }
 
         /// <summary>True when the project's web.config un-hides App_Data at its root: the fix's folder would be served too.</summary>
@@ -291,14 +311,8 @@ internal static class SSA0006DoNotWriteUnderWebRoot
     }
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, ValueFlowTracker tracker,
-        StoredContentVocabulary vocabulary, bool appDataServed)
+        StoredContentVocabulary vocabulary, bool appDataServed, IOperation path)
     {
-        var path = sinks.WrittenPath(context.Operation);
-        if (path is null)
-        {
-            return;
-        }
-
         var sources = new List<FlowSource>();
         tracker.FindSources(path, sources);
         if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types) || WebRootNotServed(context, types, sources) ||
