@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Iis;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PersonalData;
+using SecureStorageAnalyzers.Pipeline;
 using SecureStorageAnalyzers.StoredContent;
 using SecureStorageAnalyzers.ValueFlow;
 
@@ -368,7 +369,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         if (judgement.EnclosingDocumentWord &&
             (PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken) ||
-             ShownThroughPictureMember(context, types, words, vocabulary)))
+             ShownThroughPictureMember(context, types, sinks, words, vocabulary)))
         {
             return;
         }
@@ -399,45 +400,37 @@ internal static class SSA0006DoNotWriteUnderWebRoot
     /// A picture by the value's own words, over a document word of the enclosing method or type only (held-out set 15's
     /// <c>CommentDocumentsController</c>): the upload is named for pictures (<c>ImageUpload</c>) and the same method records
     /// the name it writes in a member named for pictures (<c>comment.ImageUrl = "/uploads/comments/" + uniqueFileName</c>:
-    /// the member it is shown through). Not when the enclosing type or method requires authorization (<c>[Authorize]</c>):
+    /// the member it is shown through; a local the path is built from, compared as a symbol). Not when the enclosing type
+    /// or method carries an authorization attribute (<c>[Authorize]</c>, <see cref="EndpointAuthorization.CarriesAuthorizeAttribute"/>):
     /// the code around the write is meant for signed-in users, and a picture of what it handles has no anonymous audience
     /// (held-out set 2's <c>[Authorize] ResumeController</c>, whose applicant photo is recorded as <c>ProfilePhotoPath</c>).
-    /// Read only for a write about to be reported; one walk of the method's body.
+    /// Read only for a write about to be reported, from the body's index of member assignments (<see cref="MethodBodyIndex.MemberAssignments"/>).
     /// </summary>
-    private static bool ShownThroughPictureMember(OperationAnalysisContext context, WellKnownTypes types, PathWords words, StoredContentVocabulary vocabulary)
+    private static bool ShownThroughPictureMember(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathWords words,
+        StoredContentVocabulary vocabulary)
     {
-        if (!vocabulary.HasPublicWord(new PathWords().AddNames(words.Names)) || RequiresAuthorization(context.ContainingSymbol, types))
+        if (words.Locals.Count == 0 || !AnyPublicName(words.Names, vocabulary) ||
+            AuthorizationModel.For(types).Endpoints.CarriesAuthorizeAttribute(context.ContainingSymbol))
         {
             return false;
         }
 
-        var root = context.Operation;
-        while (root.Parent is { } parent)
+        foreach (var assignment in sinks.BodyIndex(context.Operation).MemberAssignments)
         {
-            root = parent;
-        }
-
-        foreach (var operation in root.Walk())
-        {
-            if (operation is not ISimpleAssignmentOperation { Target: var target, Value: var value })
-            {
-                continue;
-            }
-
-            var member = target switch
+            var member = assignment.Target switch
             {
                 IPropertyReferenceOperation property => property.Property.Name,
                 IFieldReferenceOperation field => field.Field.Name,
                 _ => null,
             };
-            if (member is null || !vocabulary.HasPublicWord(new PathWords().AddName(member)))
+            if (member is null || !vocabulary.IsPublicName(member))
             {
                 continue;
             }
 
-            foreach (var part in value.Walk())
+            foreach (var part in assignment.Value.Walk())
             {
-                if (part is ILocalReferenceOperation local && words.Names.Contains(local.Local.Name))
+                if (part is ILocalReferenceOperation local && words.Locals.Contains(local.Local, SymbolEqualityComparer.Default))
                 {
                     return true;
                 }
@@ -447,21 +440,13 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         return false;
     }
 
-    /// <summary>True when <paramref name="symbol"/> or a type containing it carries an authorization attribute (ASP.NET Core's or MVC 5's <c>[Authorize]</c>).</summary>
-    private static bool RequiresAuthorization(ISymbol? symbol, WellKnownTypes types)
+    private static bool AnyPublicName(List<string> names, StoredContentVocabulary vocabulary)
     {
-        for (var current = symbol; current is not null; current = current.ContainingType)
+        foreach (var name in names)
         {
-            foreach (var attribute in current.GetAttributes())
+            if (vocabulary.IsPublicName(name))
             {
-                for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type, types.MvcAuthorizeAttribute) ||
-                        types.IAuthorizeData is { } data && type.AllInterfaces.Contains(data, SymbolEqualityComparer.Default))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
         }
 

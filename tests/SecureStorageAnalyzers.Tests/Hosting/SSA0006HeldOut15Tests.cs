@@ -133,6 +133,38 @@ public class SSA0006HeldOut15Tests
         }
         """);
 
+    /// <summary>
+    /// The member a picture is shown through must record the very local the path is built from (compared as symbols,
+    /// session 17): another local of the same name, in another block, recorded as a picture, says nothing of this write.
+    /// </summary>
+    [Fact]
+    public Task PictureMemberRecordsAnotherLocalOfTheSameName_ReportedAsync() => VerifyAsync("""
+        public class CommentDocument { public string? ImageUrl { get; set; } public string? FileUrl { get; set; } }
+
+        public class CommentDocumentsController
+        {
+            public async Task Create(CommentDocument comment, IFormFile? ImageUpload, List<CommentDocument> replies)
+            {
+                {
+                    var uniqueFileName = $"{ImageUpload!.FileName}_{Guid.NewGuid()}";
+                    var filePath = Path.Combine(Directory.GetCurrentDirectory(), "wwwroot/uploads/comments", uniqueFileName);
+                    using (var stream = new FileStream(filePath, FileMode.Create)) //! SSA0006
+                    {
+                        await ImageUpload.CopyToAsync(stream);
+                    }
+
+                    comment.FileUrl = "/uploads/comments/" + uniqueFileName;
+                }
+
+                foreach (var reply in replies)
+                {
+                    var uniqueFileName = Path.GetFileName(reply.ImageUrl);
+                    reply.ImageUrl = "/uploads/replies/" + uniqueFileName;
+                }
+            }
+        }
+        """);
+
     [Fact]
     public Task UploadFolderChosenPerExtension_FromCurrentDirectoryWwwrootField_ReportedAsync() => VerifyAsync("""
         public class ContentsController
