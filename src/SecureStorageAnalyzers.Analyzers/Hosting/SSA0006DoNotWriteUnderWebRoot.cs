@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Iis;
 using SecureStorageAnalyzers.Infrastructure;
 using SecureStorageAnalyzers.PersonalData;
+using SecureStorageAnalyzers.Pipeline;
 using SecureStorageAnalyzers.StoredContent;
 using SecureStorageAnalyzers.ValueFlow;
 
@@ -69,7 +70,19 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         /// <summary>The project's own helpers that write where a parameter says (one level), given the web root.</summary>
         public override bool SeesCallsOfSourceMethods => true;
 
-        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        /// <summary>A <c>File</c> write the compiler could not bind for an argument of an unknown type (<see cref="StorageSinks.UnboundWrittenPath"/>).</summary>
+        public override bool SeesUnboundCalls => true;
+
+        public override void AnalyzeUnboundCall(OperationAnalysisContext context, INamedTypeSymbol type)
+        {
+            if (context.Operation is IInvalidOperation invalid && _sinks.UnboundWrittenPath(invalid, context.CancellationToken) is { } path)
+            {
+                Configure(context);
+                Analyze(context, _types, _sinks, _tracker, Vocabulary(context), AppDataServed, path);
+            }
+        }
+
+        private void Configure(OperationAnalysisContext context)
         {
             if (_policy.ReadsWebConfig && System.Threading.Volatile.Read(ref _configured) == 0)
             {
@@ -77,6 +90,11 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 _policy.Configuration = Iis.WebConfigSet.For(_types, context.Options, context.CancellationToken);
                 System.Threading.Volatile.Write(ref _configured, 1);
             }
+        }
+
+        public override void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+        {
+            Configure(context);
 
             if (context.Operation is IInvocationOperation call && !method.Parameters.IsEmpty &&
                 SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly))
@@ -93,7 +111,10 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 return;
             }
 
-            Analyze(context, _types, _sinks, _tracker, Vocabulary(context), AppDataServed);
+            if (_sinks.WrittenPath(context.Operation) is { } path)
+            {
+                Analyze(context, _types, _sinks, _tracker, Vocabulary(context), AppDataServed, path);
+            }
         }
 
         /// <summary>True when the project's web.config un-hides App_Data at its root: the fix's folder would be served too.</summary>
@@ -291,14 +312,8 @@ internal static class SSA0006DoNotWriteUnderWebRoot
     }
 
     private static void Analyze(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, ValueFlowTracker tracker,
-        StoredContentVocabulary vocabulary, bool appDataServed)
+        StoredContentVocabulary vocabulary, bool appDataServed, IOperation path)
     {
-        var path = sinks.WrittenPath(context.Operation);
-        if (path is null)
-        {
-            return;
-        }
-
         var sources = new List<FlowSource>();
         tracker.FindSources(path, sources);
         if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(context.Operation, types) || WebRootNotServed(context, types, sources) ||
@@ -354,7 +369,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         if (judgement.EnclosingDocumentWord &&
             (PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken) ||
-             ShownThroughPictureMember(context, types, words, vocabulary)))
+             ShownThroughPictureMember(context, types, sinks, words, vocabulary)))
         {
             return;
         }
@@ -385,45 +400,37 @@ internal static class SSA0006DoNotWriteUnderWebRoot
     /// A picture by the value's own words, over a document word of the enclosing method or type only (held-out set 15's
     /// <c>CommentDocumentsController</c>): the upload is named for pictures (<c>ImageUpload</c>) and the same method records
     /// the name it writes in a member named for pictures (<c>comment.ImageUrl = "/uploads/comments/" + uniqueFileName</c>:
-    /// the member it is shown through). Not when the enclosing type or method requires authorization (<c>[Authorize]</c>):
+    /// the member it is shown through; a local the path is built from, compared as a symbol). Not when the enclosing type
+    /// or method carries an authorization attribute (<c>[Authorize]</c>, <see cref="EndpointAuthorization.CarriesAuthorizeAttribute"/>):
     /// the code around the write is meant for signed-in users, and a picture of what it handles has no anonymous audience
     /// (held-out set 2's <c>[Authorize] ResumeController</c>, whose applicant photo is recorded as <c>ProfilePhotoPath</c>).
-    /// Read only for a write about to be reported; one walk of the method's body.
+    /// Read only for a write about to be reported, from the body's index of member assignments (<see cref="MethodBodyIndex.MemberAssignments"/>).
     /// </summary>
-    private static bool ShownThroughPictureMember(OperationAnalysisContext context, WellKnownTypes types, PathWords words, StoredContentVocabulary vocabulary)
+    private static bool ShownThroughPictureMember(OperationAnalysisContext context, WellKnownTypes types, StorageSinks sinks, PathWords words,
+        StoredContentVocabulary vocabulary)
     {
-        if (!vocabulary.HasPublicWord(new PathWords().AddNames(words.Names)) || RequiresAuthorization(context.ContainingSymbol, types))
+        if (words.Locals.Count == 0 || !AnyPublicName(words.Names, vocabulary) ||
+            AuthorizationModel.For(types).Endpoints.CarriesAuthorizeAttribute(context.ContainingSymbol))
         {
             return false;
         }
 
-        var root = context.Operation;
-        while (root.Parent is { } parent)
+        foreach (var assignment in sinks.BodyIndex(context.Operation).MemberAssignments)
         {
-            root = parent;
-        }
-
-        foreach (var operation in root.Walk())
-        {
-            if (operation is not ISimpleAssignmentOperation { Target: var target, Value: var value })
-            {
-                continue;
-            }
-
-            var member = target switch
+            var member = assignment.Target switch
             {
                 IPropertyReferenceOperation property => property.Property.Name,
                 IFieldReferenceOperation field => field.Field.Name,
                 _ => null,
             };
-            if (member is null || !vocabulary.HasPublicWord(new PathWords().AddName(member)))
+            if (member is null || !vocabulary.IsPublicName(member))
             {
                 continue;
             }
 
-            foreach (var part in value.Walk())
+            foreach (var part in assignment.Value.Walk())
             {
-                if (part is ILocalReferenceOperation local && words.Names.Contains(local.Local.Name))
+                if (part is ILocalReferenceOperation local && words.Locals.Contains(local.Local, SymbolEqualityComparer.Default))
                 {
                     return true;
                 }
@@ -433,21 +440,13 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         return false;
     }
 
-    /// <summary>True when <paramref name="symbol"/> or a type containing it carries an authorization attribute (ASP.NET Core's or MVC 5's <c>[Authorize]</c>).</summary>
-    private static bool RequiresAuthorization(ISymbol? symbol, WellKnownTypes types)
+    private static bool AnyPublicName(List<string> names, StoredContentVocabulary vocabulary)
     {
-        for (var current = symbol; current is not null; current = current.ContainingType)
+        foreach (var name in names)
         {
-            foreach (var attribute in current.GetAttributes())
+            if (vocabulary.IsPublicName(name))
             {
-                for (var type = attribute.AttributeClass; type is not null; type = type.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type, types.MvcAuthorizeAttribute) ||
-                        types.IAuthorizeData is { } data && type.AllInterfaces.Contains(data, SymbolEqualityComparer.Default))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
         }
 

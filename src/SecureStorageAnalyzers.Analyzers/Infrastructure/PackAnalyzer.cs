@@ -165,6 +165,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         private readonly PackRule[] _stringRules;
         private readonly PackRule[] _memberAssignmentRules;
         private readonly PackRule[] _endRules;
+        private readonly HashSet<string>? _unboundCallNames;
         private readonly AuthorizationHelpers.Cache? _helpers;
         private readonly ImmutableHashSet<SyntaxTree>? _testFiles;
 
@@ -178,8 +179,19 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
             var stringRules = new List<PackRule>();
             var memberAssignmentRules = new List<PackRule>();
             var endRules = new List<PackRule>();
+            HashSet<string>? unboundCallNames = null;
             foreach (var rule in rules)
             {
+                if (rule.SeesUnboundCalls)
+                {
+                    // The method names of the rule's types: a syntax pre-filter of the invalid invocations it is handed.
+                    unboundCallNames ??= new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var type in rule.CallTypes)
+                    {
+                        unboundCallNames.UnionWith(type.MemberNames);
+                    }
+                }
+
                 foreach (var type in rule.CallTypes)
                 {
                     Add(_byCallType, (INamedTypeSymbol)type.OriginalDefinition, rule);
@@ -207,6 +219,7 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
             _stringRules = stringRules.ToArray();
             _memberAssignmentRules = memberAssignmentRules.ToArray();
             _endRules = endRules.ToArray();
+            _unboundCallNames = unboundCallNames is { Count: > 0 } ? unboundCallNames : null;
             _helpers = _helperRules.Length > 0 ? AuthorizationHelpers.Cache.For(types) : null;
         }
 
@@ -215,6 +228,11 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
             if (_byCallType.Count > 0 || _helperRules.Length > 0 || _listingRules.Length > 0 || _extensionRules.Length > 0 || _sourceMethodRules.Length > 0)
             {
                 start.RegisterOperationAction(AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
+            }
+
+            if (_unboundCallNames is not null)
+            {
+                start.RegisterOperationAction(AnalyzeUnboundCall, OperationKind.Invalid);
             }
 
             if (_byProperty.Count > 0 || _memberAssignmentRules.Length > 0)
@@ -308,6 +326,58 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+
+        /// <summary>
+        /// An invocation the compiler could not bind (an <see cref="IInvalidOperation"/>): when the name it calls is a method
+        /// name of a type some rule sees unbound calls of (a syntax test and a set lookup for every other invalid node),
+        /// its candidates; when all are methods of one such type, the call goes to those rules. Unbound calls are many
+        /// only in code built without its packages; the symbol information is asked only past the name test.
+        /// </summary>
+        private void AnalyzeUnboundCall(OperationAnalysisContext context)
+        {
+            var operation = context.Operation;
+            if (operation.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call || InTestFile(operation) ||
+                CalledName(call.Expression) is not { } name || !_unboundCallNames!.Contains(name) || operation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            var info = model.GetSymbolInfo(call, context.CancellationToken);
+            if (info.Symbol is not null || info.CandidateSymbols.IsEmpty)
+            {
+                return;
+            }
+
+            INamedTypeSymbol? type = null;
+            foreach (var candidate in info.CandidateSymbols)
+            {
+                if (candidate is not IMethodSymbol { ContainingType: { } containing } ||
+                    type is not null && !SymbolEqualityComparer.Default.Equals(type, containing.OriginalDefinition))
+                {
+                    return;
+                }
+
+                type = containing.OriginalDefinition;
+            }
+
+            if (type is not null && _byCallType.TryGetValue(type, out var rules))
+            {
+                foreach (var rule in rules)
+                {
+                    if (rule.SeesUnboundCalls)
+                    {
+                        rule.AnalyzeUnboundCall(context, type);
+                    }
+                }
+            }
+        }
+
+        private static string? CalledName(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression) => expression switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        };
 
         private void AnalyzeAssignment(OperationAnalysisContext context)
         {

@@ -45,6 +45,14 @@ internal abstract class PackRule
     public virtual bool SeesCallsOfSourceMethods => false;
 
     /// <summary>
+    /// True when the rule also looks at calls the compiler could not bind only because of what they were handed (an
+    /// argument of a type the build does not have: a package that is not referenced), when every method the call may mean
+    /// is of one of <see cref="CallTypes"/> (<see cref="AnalyzeUnboundCall"/>). The operation is then an
+    /// <see cref="IInvalidOperation"/>: the rule resolves what it needs from its candidates.
+    /// </summary>
+    public virtual bool SeesUnboundCalls => false;
+
+    /// <summary>
     /// True when the rule also looks at assignments to string properties and fields (<see cref="AnalyzeMemberAssignment"/>).
     /// Such assignments are many: the rule must decline most of them cheaply (a cached answer per member).
     /// </summary>
@@ -64,6 +72,11 @@ internal abstract class PackRule
 
     /// <summary>An invocation or object creation of one of <see cref="CallTypes"/> (or, per the flags above, another).</summary>
     public virtual void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
+    {
+    }
+
+    /// <summary>An invalid invocation whose candidates are all methods of <paramref name="type"/>, one of <see cref="CallTypes"/>, when <see cref="SeesUnboundCalls"/>.</summary>
+    public virtual void AnalyzeUnboundCall(OperationAnalysisContext context, INamedTypeSymbol type)
     {
     }
 

@@ -257,6 +257,29 @@ internal sealed class EndpointAuthorization
         _mvcController is not null && _types.Shared(t => new ClassicGlobalFilters(t, cancellationToken)).Authorize;
 
     /// <summary>
+    /// True when <paramref name="symbol"/> or a type containing it carries an authorization attribute: one that implements
+    /// ASP.NET Core's <c>IAuthorizeData</c> or is (or derives from) MVC 5's <c>AuthorizeAttribute</c>. What the code around
+    /// an operation is meant for (signed-in users), in any method: not an endpoint's access (<see cref="Find"/> and
+    /// <see cref="FindClassicAction"/> also read base classes and <c>[AllowAnonymous]</c>); configured authorization
+    /// attributes are not counted. SSA0006 asks it of a picture recorded for display.
+    /// </summary>
+    public bool CarriesAuthorizeAttribute(ISymbol? symbol)
+    {
+        for (var current = symbol; current is not null; current = current.ContainingType)
+        {
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } type && (IsOrDerives(type, _authorizeData) || IsOrDerives(type, _mvcAuthorize)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// <c>[AllowAnonymous]</c> on the action, its class (or a base class, when <paramref name="anonymousFromBaseClasses"/>)
     /// wins; otherwise any <c>[Authorize]</c> on the action, its class or a base class authorizes.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -43,6 +44,9 @@ internal sealed class PathWords
     /// <see cref="PublicMediaCallers"/> follows to the callers.
     /// </summary>
     public List<IParameterSymbol> Parameters { get; } = new();
+
+    /// <summary>The locals the path is built from (followed through their values in the same method), each once, compared as symbols.</summary>
+    public List<ILocalSymbol> Locals { get; } = new();
 
     private HashSet<string>? _methodNames;
 
@@ -146,6 +150,11 @@ internal sealed class PathWords
         {
             case ILocalReferenceOperation local:
                 AddDistinct(Names, local.Local.Name);
+                if (!Locals.Contains(local.Local, SymbolEqualityComparer.Default))
+                {
+                    Locals.Add(local.Local);
+                }
+
                 if (!SymbolEqualityComparer.Default.Equals(local.Local, from))
                 {
                     foreach (var value in sinks.BodyIndex(local).ValuesOf(local.Local))

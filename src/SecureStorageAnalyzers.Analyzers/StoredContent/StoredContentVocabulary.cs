@@ -175,6 +175,9 @@ internal sealed class StoredContentVocabulary
         return false;
     }
 
+    /// <summary>True when <paramref name="name"/> (a member's or a local's) is a public-media word, as <see cref="HasPublicWord"/> asks of each name.</summary>
+    public bool IsPublicName(string name) => name.Length > 0 && IsPublicWord(name);
+
     /// <summary>The first private word of the texts, then of the names, then of the enclosing method and type; or null.</summary>
     public ContentJudgement? PrivateWord(PathWords words)
     {

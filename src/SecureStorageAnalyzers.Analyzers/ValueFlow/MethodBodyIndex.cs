@@ -17,6 +17,7 @@ internal sealed class MethodBodyIndex
     private readonly Dictionary<IMethodSymbol, ILocalFunctionOperation> _localFunctions = new(SymbolEqualityComparer.Default);
     private Dictionary<ILocalSymbol, List<IOperation>>? _equalTo;
     private readonly Dictionary<ILocalSymbol, IArgumentOperation>? _firstStoragePathUse;
+    private readonly List<ISimpleAssignmentOperation>? _memberAssignments;
     private readonly bool _hasGoto;
 
     public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null,
@@ -57,6 +58,10 @@ internal sealed class MethodBodyIndex
                     if (operation is IAssignmentOperation { Target: ILocalReferenceOperation target } assignment)
                     {
                         Add(target.Local, assignment.Value);
+                    }
+                    else if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation or IFieldReferenceOperation } memberAssignment)
+                    {
+                        (_memberAssignments ??= new List<ISimpleAssignmentOperation>()).Add(memberAssignment);
                     }
 
                     break;
@@ -278,6 +283,9 @@ internal sealed class MethodBodyIndex
     /// <summary><c>Append</c>, <c>AppendLine</c>, <c>AppendFormat</c>, <c>AppendJoin</c>, <c>Insert</c>, <c>Replace</c> of a string builder.</summary>
     public static bool IsStringBuilderAppend(IMethodSymbol method) =>
         method.Name is "Append" or "AppendLine" or "AppendFormat" or "AppendJoin" or "Insert" or "Replace";
+
+    /// <summary>The body's simple assignments to a property or field (<c>comment.ImageUrl = "/uploads/" + name</c>, object initializers too), in source order.</summary>
+    public IReadOnlyList<ISimpleAssignmentOperation> MemberAssignments => (IReadOnlyList<ISimpleAssignmentOperation>?)_memberAssignments ?? Array.Empty<ISimpleAssignmentOperation>();
 
     /// <summary>Every value assigned to <paramref name="local"/> in the body (and, for a string builder, every append), in source order.</summary>
     public IReadOnlyList<IOperation> ValuesOf(ILocalSymbol local) =>

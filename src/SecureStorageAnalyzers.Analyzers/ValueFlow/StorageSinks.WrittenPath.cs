@@ -47,16 +47,9 @@ internal sealed partial class StorageSinks
                 var method = invocation.TargetMethod;
                 if (SymbolEqualityComparer.Default.Equals(type, _file))
                 {
-                    return method.Name switch
-                    {
-                        "Copy" or "Move" => invocation.Arguments.Argument("destFileName"),
-                        "Replace" => invocation.Arguments.Argument("destinationFileName"),
-                        "Open" => OpensForWriting(invocation.Arguments, invocation) ? invocation.Arguments.Argument("path") : null,
-                        _ when method.Name.StartsWith("Write", StringComparison.Ordinal) ||
-                               method.Name.StartsWith("Append", StringComparison.Ordinal) ||
-                               method.Name is "Create" or "CreateText" or "OpenWrite" => invocation.Arguments.Argument("path"),
-                        _ => null,
-                    };
+                    return method.Name == "Open"
+                        ? OpensForWriting(invocation.Arguments, invocation) ? invocation.Arguments.Argument("path") : null
+                        : FileWrittenParameter(method.Name) is { } parameter ? invocation.Arguments.Argument(parameter) : null;
                 }
 
                 // Classic ASP.NET: an upload saved where the caller says (HttpPostedFileWrapper.SaveAs overrides the base's;
@@ -108,6 +101,141 @@ internal sealed partial class StorageSinks
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The parameter of a <c>File</c> method that names the file it writes: the destination of <c>Copy</c>/<c>Move</c>/
+    /// <c>Replace</c>, the path of <c>Write*</c>/<c>Append*</c>/<c>Create</c>/<c>CreateText</c>/<c>OpenWrite</c>; null
+    /// for any other method (<c>Open</c> writes by its mode: <see cref="OpensForWriting"/>).
+    /// </summary>
+    private static string? FileWrittenParameter(string name) => name switch
+    {
+        "Copy" or "Move" => "destFileName",
+        "Replace" => "destinationFileName",
+        _ when name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("Append", StringComparison.Ordinal) ||
+               name is "Create" or "CreateText" or "OpenWrite" => "path",
+        _ => null,
+    };
+
+    /// <summary>
+    /// The path written by a <c>File</c> call the compiler could not bind only because of what it was handed: an argument
+    /// whose type is unknown (a package the build does not have; held-out set 15's Web API 2 upload,
+    /// <c>File.Move(file.LocalFileName, Path.Combine(root, fileName))</c> with <c>MultipartFileData</c> unbound), the other
+    /// arguments convertible to the parameters. Every <c>File</c> method it may mean (its candidates that take as many
+    /// positional arguments) must write the file an argument at the same position names (<see cref="FileWrittenParameter"/>);
+    /// that argument is the path. Null for anything else: a call that resolved, a named or <c>ref</c> argument, a candidate
+    /// of another type or one that does not write, an <c>Open</c> (its mode is not read here). Asked only of invalid
+    /// invocations the pack hands over (<see cref="Infrastructure.PackRule.SeesUnboundCalls"/>).
+    /// </summary>
+    public IOperation? UnboundWrittenPath(IInvalidOperation invalid, System.Threading.CancellationToken cancellationToken)
+    {
+        if (_file is null || invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { ArgumentList.Arguments: var syntaxArguments } call ||
+            invalid.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        foreach (var argument in syntaxArguments)
+        {
+            if (argument.NameColon is not null || argument.RefKindKeyword.RawKind != 0)
+            {
+                return null;
+            }
+        }
+
+        var info = model.GetSymbolInfo(call, cancellationToken);
+        if (info.Symbol is not null || info.CandidateReason != CandidateReason.OverloadResolutionFailure)
+        {
+            return null;
+        }
+
+        var arguments = UnboundArguments(invalid);
+        if (arguments.Count != syntaxArguments.Count)
+        {
+            return null;
+        }
+
+        var position = -1;
+        foreach (var candidate in info.CandidateSymbols)
+        {
+            if (candidate is not IMethodSymbol { IsStatic: true } method || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _file))
+            {
+                return null;
+            }
+
+            if (!CouldTake(method, arguments, model.Compilation, out var unknown) || !unknown)
+            {
+                continue;
+            }
+
+            if (FileWrittenParameter(method.Name) is not { } name || IndexOfParameter(method, name) is var index && (index < 0 || position >= 0 && index != position))
+            {
+                return null;
+            }
+
+            position = index;
+        }
+
+        return position >= 0 && position < arguments.Count ? arguments[position] : null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="method"/> takes these positional arguments: as many parameters (the rest optional, no
+    /// <c>params</c>), each argument of an unknown type (<paramref name="unknown"/> then true) or one that converts
+    /// implicitly to its parameter's.
+    /// </summary>
+    private static bool CouldTake(IMethodSymbol method, System.Collections.Generic.List<IOperation> arguments, Compilation compilation, out bool unknown)
+    {
+        unknown = false;
+        var parameters = method.Parameters;
+        if (arguments.Count > parameters.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = parameters[i];
+            if (parameter.IsParams || parameter.RefKind != RefKind.None)
+            {
+                return false;
+            }
+
+            if (i >= arguments.Count)
+            {
+                if (!parameter.IsOptional)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var type = arguments[i].Type;
+            if (type is null || type.TypeKind == TypeKind.Error || arguments[i] is IInvalidOperation)
+            {
+                unknown = true;
+            }
+            else if (!compilation.ClassifyCommonConversion(type, parameter.Type).IsImplicit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int IndexOfParameter(IMethodSymbol method, string name)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Name == name)
+            {
+                return parameter.Ordinal;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

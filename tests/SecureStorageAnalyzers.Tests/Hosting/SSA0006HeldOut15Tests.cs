@@ -133,6 +133,38 @@ public class SSA0006HeldOut15Tests
         }
         """);
 
+    /// <summary>
+    /// The member a picture is shown through must record the very local the path is built from (compared as symbols,
+    /// session 17): another local of the same name, in another block, recorded as a picture, says nothing of this write.
+    /// </summary>
+    [Fact]
+    public Task PictureMemberRecordsAnotherLocalOfTheSameName_ReportedAsync() => VerifyAsync("""
+        public class CommentDocument { public string? ImageUrl { get; set; } public string? FileUrl { get; set; } }
+
+        public class CommentDocumentsController
+        {
+            public async Task Create(CommentDocument comment, IFormFile? ImageUpload, List<CommentDocument> replies)
+            {
+                {
+                    var uniqueFileName = $"{ImageUpload!.FileName}_{Guid.NewGuid()}";
+                    var filePath = Path.Combine(Directory.GetCurrentDirectory(), "wwwroot/uploads/comments", uniqueFileName);
+                    using (var stream = new FileStream(filePath, FileMode.Create)) //! SSA0006
+                    {
+                        await ImageUpload.CopyToAsync(stream);
+                    }
+
+                    comment.FileUrl = "/uploads/comments/" + uniqueFileName;
+                }
+
+                foreach (var reply in replies)
+                {
+                    var uniqueFileName = Path.GetFileName(reply.ImageUrl);
+                    reply.ImageUrl = "/uploads/replies/" + uniqueFileName;
+                }
+            }
+        }
+        """);
+
     [Fact]
     public Task UploadFolderChosenPerExtension_FromCurrentDirectoryWwwrootField_ReportedAsync() => VerifyAsync("""
         public class ContentsController
@@ -179,9 +211,11 @@ public class SSA0006HeldOut15Tests
         """);
     /// <summary>
     /// samuelcherrera/AgenciaTransito <c>clsUpload.cs:75</c>, reproduced with the Web API formatting types unbound (as in
-    /// the real-code check): missed on main and on this branch; the cause is not isolated yet (session 16, h-s15).
+    /// the real-code check, which builds classic projects without their NuGet packages): <c>file.LocalFileName</c> has an
+    /// unknown type, so the compiler binds no <c>File.Move</c> (an invalid operation with <c>File.Move</c> as its
+    /// candidate) and the pack never saw the write (session 17, h-s17).
     /// </summary>
-    [Fact(Skip = "Known miss (held-out set 15): a File.Move of an unbound multipart upload into Server.MapPath(\"~/Archivos\") is not reported yet")]
+    [Fact]
     public Task WebApiMultipartUpload_MovedIntoServedFolder_WithUnboundFormatting_ReportedAsync() =>
         LineFindings.VerifyUnboundAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), """
         using System;
@@ -226,4 +260,43 @@ public class SSA0006HeldOut15Tests
             }
         }
         """, TestFramework.NetFramework48, "MultipartFormDataStreamProvider", "MultipartFileData");
+
+    [Fact]
+    public Task FileWriteWithUnboundArgument_IntoServedFolder_ReportedAsync() =>
+        LineFindings.VerifyUnboundAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), """
+        using System.IO;
+        using System.Web;
+
+        public class Evidence
+        {
+            public void Store(MultipartFileData file, ScannedReport report, string name)
+            {
+                string root = HttpContext.Current.Server.MapPath("~/Archivos");
+                File.Copy(file.LocalFileName, Path.Combine(root, name)); //! SSA0006
+                File.WriteAllBytes(root + "/" + name + ".pdf", report.Bytes); //! SSA0006
+                File.WriteAllText(Path.Combine(root, name + ".txt"), report.Text, report.Encoding); //! SSA0006
+            }
+        }
+        """, TestFramework.NetFramework48, "MultipartFileData", "ScannedReport");
+
+    [Fact]
+    public Task FileCallWithUnboundArgument_ReadOrPrivateFolderOrNotAPath_NotReportedAsync() =>
+        LineFindings.VerifyUnboundAsync(new SSA0006DoNotWriteUnderWebRootAnalyzer(), """
+        using System.IO;
+        using System.Web;
+
+        public class Evidence
+        {
+            public void Store(MultipartFileData file, ScannedReport report, string name)
+            {
+                string root = HttpContext.Current.Server.MapPath("~/Archivos");
+                File.Delete(file.LocalFileName);
+                File.Move(file.LocalFileName, Path.Combine(HttpContext.Current.Server.MapPath("~/App_Data"), name));
+                File.Move(Path.Combine(root, name), file.LocalFileName);
+                File.WriteAllBytes(report.Path, File.ReadAllBytes(Path.Combine(root, name)));
+                var bytes = File.ReadAllBytes(report.Path);
+                report.Bytes = File.ReadAllBytes(Path.Combine(root, name));
+            }
+        }
+        """, TestFramework.NetFramework48, "MultipartFileData", "ScannedReport");
 }
