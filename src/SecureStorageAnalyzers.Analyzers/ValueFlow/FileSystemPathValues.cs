@@ -103,7 +103,7 @@ internal static class FileSystemPathValues
                     passesPath = true;
                     continue;
                 case IParameterReferenceOperation { Parameter: { RefKind: RefKind.None } parameter } reference
-                    when GivesPath(call, parameter, sinks) && !IsAssigned(reference, parameter):
+                    when HoldsPathAt(call, reference, parameter, sinks):
                     passesPath = true;
                     continue;
                 default:
@@ -142,24 +142,60 @@ internal static class FileSystemPathValues
         return false;
     }
 
-    /// <summary>True when the method that reads <paramref name="parameter"/> at <paramref name="reference"/> assigns it anywhere.</summary>
-    private static bool IsAssigned(IOperation reference, IParameterSymbol parameter)
+    /// <summary>
+    /// True when <paramref name="parameter"/> holds a path where <paramref name="reference"/> returns it: either nothing
+    /// assigned it before (textually) and this call gives it a path the platform makes, or the last assignment before is
+    /// a statement of the method's own top-level block (so every path to the return passes it) whose value is such a path
+    /// (a sanitizer's <c>path = Path.GetFullPath(path)</c> after it unescapes the text in a loop). A return inside a loop
+    /// that also assigns the parameter later is not followed.
+    /// </summary>
+    private static bool HoldsPathAt(IInvocationOperation call, IParameterReferenceOperation reference, IParameterSymbol parameter, StorageSinks sinks)
     {
-        var root = reference;
+        var root = (IOperation)reference;
+        var inLoop = false;
         while (root.Parent is not null)
         {
             root = root.Parent;
+            inLoop |= root is ILoopOperation;
         }
 
+        var at = reference.Syntax.SpanStart;
+        IAssignmentOperation? last = null;
+        var assignedAfter = false;
         foreach (var operation in root.Walk())
         {
-            if (operation is IAssignmentOperation { Target: IParameterReferenceOperation target } &&
-                SymbolEqualityComparer.Default.Equals(target.Parameter, parameter))
+            if (operation is not IAssignmentOperation { Target: IParameterReferenceOperation target } assignment ||
+                !SymbolEqualityComparer.Default.Equals(target.Parameter, parameter))
             {
-                return true;
+                continue;
+            }
+
+            if (assignment is not ISimpleAssignmentOperation)
+            {
+                return false;
+            }
+
+            if (assignment.Syntax.SpanStart >= at)
+            {
+                assignedAfter = true;
+            }
+            else if (last is null || assignment.Syntax.SpanStart > last.Syntax.SpanStart)
+            {
+                last = assignment;
             }
         }
 
-        return false;
+        if (inLoop && assignedAfter)
+        {
+            return false;
+        }
+
+        if (last is null)
+        {
+            return GivesPath(call, parameter, sinks);
+        }
+
+        return last.Parent is IExpressionStatementOperation { Parent: IBlockOperation { Parent: IMethodBodyBaseOperation } } &&
+               WithoutStringHelpers(last.Value, sinks) is IInvocationOperation made && IsPathMaker(made, sinks);
     }
 }

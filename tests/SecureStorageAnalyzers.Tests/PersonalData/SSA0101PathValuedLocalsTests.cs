@@ -122,4 +122,74 @@ public class SSA0101PathValuedLocalsTests
             Diagnostic().WithLocation(2).WithLocation(3).WithArguments("fullName1", "a person's name", "its name 'fullName1'", "'path' of File.WriteAllText", ""),
             Diagnostic().WithLocation(4).WithLocation(5).WithArguments("fullName2", "a person's name", "its name 'fullName2'", "'path' of File.WriteAllText", ""));
     }
+
+    [Fact]
+    public async Task SanitizerThatReassignsItsParameter_FullNameIsStillThePathAsync()
+    {
+        // The sanitizer unescapes the text in a loop, then makes it absolute on a statement of its own top-level block
+        // and checks it against the root: every value it returns is the path it was given or Path.GetFullPath's.
+        await VerifyAsync("""
+            class FileManager
+            {
+                private readonly string contentRootPath = "/srv";
+
+                public void Upload(string path, string fileName, IFormFile file)
+                {
+                    var fullName = SanitizePath(Path.Combine((this.contentRootPath + path), fileName));
+                    if (!File.Exists(fullName))
+                    {
+                        using var stream = new FileStream(fullName, FileMode.Create);
+                        file.CopyTo(stream);
+                    }
+                }
+
+                private string SanitizePath(string path)
+                {
+                    if (string.IsNullOrEmpty(path))
+                    {
+                        return path;
+                    }
+
+                    string decodedPath;
+                    do
+                    {
+                        decodedPath = path;
+                        path = Uri.UnescapeDataString(decodedPath);
+                    } while (decodedPath != path);
+                    path = Path.GetFullPath(path);
+
+                    if (!path.StartsWith(Path.GetFullPath(this.contentRootPath), StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new UnauthorizedAccessException();
+                    }
+
+                    return path;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HelperWhoseLastAssignmentIsNotAPath_StaysPersonalAsync()
+    {
+        // The helper is given a path but replaces it with something else before it returns: not a path by its making.
+        await VerifyAsync("""
+            class Exports
+            {
+                public void Save(string root, string owner)
+                {
+                    var fullName = Relabel(Path.Combine(root, "a.txt"), owner);
+                    {|#1:File.WriteAllText({|#0:fullName|}, "")|};
+                }
+
+                private static string Relabel(string path, string owner)
+                {
+                    path = Path.GetFullPath(path);
+                    path = owner + ".txt";
+                    return path;
+                }
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("fullName", "a person's name", "its name 'fullName'", "'path' of File.WriteAllText", ""));
+    }
 }
