@@ -19,10 +19,13 @@ internal sealed class MethodBodyIndex
     private readonly Dictionary<ILocalSymbol, IArgumentOperation>? _firstStoragePathUse;
     private readonly List<ISimpleAssignmentOperation>? _memberAssignments;
     private readonly bool _hasGoto;
+    private readonly IOperation _root;
+    private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _references;
 
     public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null,
         INamedTypeSymbol? stream = null, SymbolSet<INamedTypeSymbol>? downloads = null)
     {
+        _root = root;
         foreach (var operation in root.Walk())
         {
             // Most operations of a body (references, literals, conversions…) are none of the kinds below: the switch on the
@@ -214,6 +217,37 @@ internal sealed class MethodBodyIndex
     /// <summary>A <c>string</c> or a <c>char[]</c>.</summary>
     private static bool IsText(ITypeSymbol? type) =>
         type is { SpecialType: SpecialType.System_String } or IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char };
+
+    /// <summary>
+    /// Every reference to <paramref name="local"/> in the body, in walk order, reads and assignment targets alike. Gathered
+    /// for every local in one more walk the first time one is asked (rare: a URL question of a path builder stored in a
+    /// local), so asking it of each of 10,000 builders in one method stays linear.
+    /// </summary>
+    public IReadOnlyList<ILocalReferenceOperation> ReferencesOf(ILocalSymbol local)
+    {
+        // Filled before it is published: two rules asking at once may both build it, neither sees half of one.
+        var all = System.Threading.Volatile.Read(ref _references);
+        if (all is null)
+        {
+            all = new Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>(SymbolEqualityComparer.Default);
+            foreach (var operation in _root.Walk())
+            {
+                if (operation.Kind == OperationKind.LocalReference && operation is ILocalReferenceOperation reference)
+                {
+                    if (!all.TryGetValue(reference.Local, out var list))
+                    {
+                        all[reference.Local] = list = new List<ILocalReferenceOperation>();
+                    }
+
+                    list.Add(reference);
+                }
+            }
+
+            System.Threading.Volatile.Write(ref _references, all);
+        }
+
+        return all.TryGetValue(local, out var references) ? references : Array.Empty<ILocalReferenceOperation>();
+    }
 
     /// <summary>
     /// The values a local is compared equal with (<c>name == contact.FullName</c>, <c>name.ToLower() ==
