@@ -122,6 +122,13 @@ internal sealed class VirtualPathTexts
                 Add(instance, configuration, texts, settings, depth + 1, visited);
                 break;
 
+            case IInvocationOperation { TargetMethod: { Name: "Format", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } format
+                when FormatArgument(format) is { } formatText:
+                // MapPath(string.Format("Archivos/{0}", id)): the format's text is where the path starts (a hole first
+                // says nothing: its text is "{0}…", no folder).
+                Add(formatText, configuration, texts, settings, depth + 1, visited);
+                break;
+
             case IInvocationOperation { Arguments.Length: > 0 } combine when _sinks.IsPathBuilder(combine.TargetMethod) &&
                                                                            combine.Arguments[0].ArgumentKind != ArgumentKind.ParamArray:
                 Add(combine.Arguments[0].Value, configuration, texts, settings, depth + 1, visited);
@@ -169,6 +176,20 @@ internal sealed class VirtualPathTexts
 
                 break;
         }
+    }
+
+    /// <summary>The argument of <c>string.Format</c>'s <c>format</c> parameter, whichever overload bound it.</summary>
+    private static IOperation? FormatArgument(IInvocationOperation format)
+    {
+        foreach (var argument in format.Arguments)
+        {
+            if (argument.Parameter is { Name: "format" })
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>"~" or "~/" alone: the application's root, whose folder is what follows.</summary>

