@@ -35,9 +35,9 @@ internal static class FileSystemPathValues
             if (parent is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation declarator } loop &&
                 SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
             {
-                return loop.Collection.WithoutConversions() is IInvocationOperation { TargetMethod: { } method } entries &&
+                return loop.Collection.WithoutConversions() is IInvocationOperation { TargetMethod: { } method } &&
                        (method.Name.StartsWith("Get", System.StringComparison.Ordinal) || method.Name.StartsWith("Enumerate", System.StringComparison.Ordinal)) &&
-                       method.ContainingType?.Name == "Directory" && sinks.IsFileSystemRoot(entries);
+                       SymbolEquality.DefinitionIs(method.ContainingType, sinks.DirectoryType);
             }
 
             if (parent is IMethodBodyBaseOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
@@ -62,13 +62,13 @@ internal static class FileSystemPathValues
             return false;
         }
 
-        if (SymbolEquality.DefinitionIs(method.ContainingType, sinks.PathType) || method.Name == "MapPath")
+        if (SymbolEquality.DefinitionIs(method.ContainingType, sinks.PathType) || sinks.IsMapPath(method))
         {
             return true;
         }
 
         return sinks.IsFileSystemRoot(call) &&
-               (method.ContainingType?.Name != "Environment" || method.Name is "GetFolderPath" or "CurrentDirectory" or "SystemDirectory");
+               (!SymbolEquality.DefinitionIs(method.ContainingType, sinks.EnvironmentType) || method.Name is "GetFolderPath" or "CurrentDirectory" or "SystemDirectory");
     }
 
     /// <summary>
@@ -151,21 +151,19 @@ internal static class FileSystemPathValues
     /// </summary>
     private static bool HoldsPathAt(IInvocationOperation call, IParameterReferenceOperation reference, IParameterSymbol parameter, StorageSinks sinks)
     {
-        var root = (IOperation)reference;
         var inLoop = false;
-        while (root.Parent is not null)
+        for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
         {
-            root = root.Parent;
-            inLoop |= root is ILoopOperation;
+            inLoop |= parent is ILoopOperation;
         }
 
+        // The method's parameter assignments, gathered once per method with its returns (not a walk of the body per call).
         var at = reference.Syntax.SpanStart;
         IAssignmentOperation? last = null;
         var assignedAfter = false;
-        foreach (var operation in root.Walk())
+        foreach (var assignment in sinks.ProjectReturns.ParameterAssignmentsOf(call.TargetMethod, call.SemanticModel!.Compilation))
         {
-            if (operation is not IAssignmentOperation { Target: IParameterReferenceOperation target } assignment ||
-                !SymbolEqualityComparer.Default.Equals(target.Parameter, parameter))
+            if (!SymbolEqualityComparer.Default.Equals(((IParameterReferenceOperation)assignment.Target).Parameter, parameter))
             {
                 continue;
             }

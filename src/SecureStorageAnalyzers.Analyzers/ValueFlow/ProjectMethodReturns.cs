@@ -17,22 +17,31 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// </summary>
 internal sealed class ProjectMethodReturns
 {
-    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> _returns = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, Body> _bodies = new(SymbolEqualityComparer.Default);
 
     /// <summary>
     /// The values <paramref name="method"/>'s own returns give (not a lambda's or a local function's), in source order;
     /// empty when the method is not the project's, has no body the compiler could bind, or returns nothing.
     /// </summary>
-    public ImmutableArray<IOperation> Of(IMethodSymbol method, Compilation compilation)
+    public ImmutableArray<IOperation> Of(IMethodSymbol method, Compilation compilation) => BodyOf(method, compilation).Returns;
+
+    /// <summary>
+    /// The assignments of <paramref name="method"/>'s parameters in its body (lambdas included), in source order, gathered
+    /// by the same walk as its returns: what a caller asks when a return hands a parameter back (<c>path = Path.GetFullPath(path); return path;</c>).
+    /// </summary>
+    public ImmutableArray<IAssignmentOperation> ParameterAssignmentsOf(IMethodSymbol method, Compilation compilation) =>
+        BodyOf(method, compilation).ParameterAssignments;
+
+    private Body BodyOf(IMethodSymbol method, Compilation compilation)
     {
         var definition = method.OriginalDefinition;
         definition = definition.PartialImplementationPart ?? definition;
-        if (_returns.TryGetValue(definition, out var values))
+        if (_bodies.TryGetValue(definition, out var body))
         {
-            return values;
+            return body;
         }
 
-        return _returns.GetOrAdd(definition, Read(definition, compilation));
+        return _bodies.GetOrAdd(definition, Read(definition, compilation));
     }
 
     /// <summary>
@@ -45,11 +54,11 @@ internal sealed class ProjectMethodReturns
         SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, compilation.Assembly);
 
 #pragma warning disable RS1030 // The method's body is in its own file: its semantic model, shared with the driver's cached ones.
-    private static ImmutableArray<IOperation> Read(IMethodSymbol method, Compilation compilation)
+    private static Body Read(IMethodSymbol method, Compilation compilation)
     {
         if (!IsFollowable(method, compilation))
         {
-            return ImmutableArray<IOperation>.Empty;
+            return Body.None;
         }
 
         foreach (var reference in method.DeclaringSyntaxReferences)
@@ -73,18 +82,38 @@ internal sealed class ProjectMethodReturns
             }
 
             var values = ImmutableArray.CreateBuilder<IOperation>();
+            ImmutableArray<IAssignmentOperation>.Builder? assignments = null;
             foreach (var operation in root.Walk())
             {
                 if (operation is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } returned } && !operation.IsInLambdaOrLocalFunction())
                 {
                     values.Add(returned);
                 }
+                else if (operation is IAssignmentOperation { Target: IParameterReferenceOperation } assignment)
+                {
+                    (assignments ??= ImmutableArray.CreateBuilder<IAssignmentOperation>()).Add(assignment);
+                }
             }
 
-            return values.ToImmutable();
+            return new Body(values.ToImmutable(), assignments?.ToImmutable() ?? ImmutableArray<IAssignmentOperation>.Empty);
         }
 
-        return ImmutableArray<IOperation>.Empty;
+        return Body.None;
     }
 #pragma warning restore RS1030
+
+    private sealed class Body
+    {
+        public static readonly Body None = new(ImmutableArray<IOperation>.Empty, ImmutableArray<IAssignmentOperation>.Empty);
+
+        public Body(ImmutableArray<IOperation> returns, ImmutableArray<IAssignmentOperation> parameterAssignments)
+        {
+            Returns = returns;
+            ParameterAssignments = parameterAssignments;
+        }
+
+        public ImmutableArray<IOperation> Returns { get; }
+
+        public ImmutableArray<IAssignmentOperation> ParameterAssignments { get; }
+    }
 }

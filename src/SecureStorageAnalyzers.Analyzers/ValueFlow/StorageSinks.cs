@@ -198,6 +198,8 @@ internal sealed partial class StorageSinks
             Resolve(types, "Google.Cloud.Storage.V1.StorageClient"));
         _createIndex = root => new MethodBodyIndex(root, stringBuilder, IsStoragePathArgument, stream, downloads);
         PathType = types.Path;
+        DirectoryType = types.Directory;
+        EnvironmentType = types.Environment;
         _file = types.File;
         _fileInfo = types.FileInfo;
         _fileSystemInfo = types.FileSystemInfo;
@@ -265,6 +267,17 @@ internal sealed partial class StorageSinks
     private readonly SymbolSet<IMethodSymbol> _headerMethods;
     public SymbolSet<IPropertySymbol> PropertySinks { get; }
     public INamedTypeSymbol? PathType { get; }
+
+    /// <summary><c>System.IO.Directory</c>: its <c>GetFiles</c>/<c>EnumerateFiles</c> and the like list paths.</summary>
+    public INamedTypeSymbol? DirectoryType { get; }
+
+    /// <summary><c>System.Environment</c>: its folders are paths, its other values (the user's name, a variable) are not.</summary>
+    public INamedTypeSymbol? EnvironmentType { get; }
+
+    /// <summary>True for classic ASP.NET's <c>MapPath</c> (<c>Server.MapPath</c>, <c>HostingEnvironment.MapPath</c>); never without System.Web.</summary>
+    public bool IsMapPath(IMethodSymbol method) =>
+        method.Name == "MapPath" && method.ContainingType is { } type && MapPathTypes.Contains(type.OriginalDefinition);
+
     public INamedTypeSymbol? String { get; }
     public INamedTypeSymbol? Convert { get; }
     public INamedTypeSymbol? Encoding { get; }

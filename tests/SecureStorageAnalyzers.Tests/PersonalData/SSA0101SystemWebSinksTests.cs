@@ -30,6 +30,26 @@ public class SSA0101SystemWebSinksTests
         """);
 
     [Fact]
+    public Task LocalNamedLikeAPersonHoldingAMapPath_IsThePathNotAPersonAsync() => VerifyAsync("""
+        using System.IO;
+        using System.Web;
+
+        public class Upload : IHttpHandler
+        {
+            public void ProcessRequest(HttpContext context)
+            {
+                var file = context.Request.Files[0];
+                var fullName = context.Server.MapPath("~/App_Data/uploads/" + Path.GetFileName(file.FileName));
+                file.SaveAs(fullName);
+                var patientName = context.Request.Form["patient"];
+                file.SaveAs(context.Server.MapPath("~/App_Data/" + patientName + ".pdf")); //! SSA0101
+            }
+
+            public bool IsReusable => false;
+        }
+        """);
+
+    [Fact]
     public Task HttpPostedFileBase_HostingEnvironmentMapPath_ReportedAsync() => VerifyAsync("""
         using System.Web;
         using System.Web.Hosting;
