@@ -101,8 +101,8 @@ internal sealed class IdentifierPositions
     /// <summary>
     /// <see cref="Find(char[], int, int, List{int}, List{int})"/> over ASCII characters: the same positions, found with a
     /// table of the character classes (h-perf15: the scan that classified each character by comparisons counted about 32
-    /// instructions per character). Arrays, not spans: in the benchmark's count the JIT left every span access of an
-    /// earlier version of this loop a call (three per character).
+    /// instructions per character). h-perf15 found span accesses slower than arrays, but that count was of MinOpts code
+    /// (docs/performance.md, h-perf17); fully optimized, the spans below drop the bounds checks the arrays kept.
     /// </summary>
     internal bool FindAscii(char[] chars, int offset, int end, List<int> names, List<int>? newKeywords)
     {
@@ -119,14 +119,17 @@ internal sealed class IdentifierPositions
             }
         }
 
-        var classes = _asciiClasses;
+        // Spans, read-only and of a length the JIT knows for the table: in fully optimized code (h-perf18a) neither access
+        // is bounds-checked, where the arrays' were (the text's end is not its array's length).
+        var classes = AsciiClasses;
+        var text = new ReadOnlySpan<char>(chars, 0, end);
         var minLength = _minLength;
         var maxLength = _maxLength;
         var i = offset;
-        while (i < end)
+        while ((uint)i < (uint)text.Length)
         {
             // Every character is ASCII here: the mask only keeps the index inside the table.
-            var kind = classes[chars[i] & 0x7F];
+            var kind = classes[text[i] & 0x7F];
             if (kind == NotPart)
             {
                 i++;
@@ -135,7 +138,7 @@ internal sealed class IdentifierPositions
 
             var start = i;
             i++;
-            while (i < end && classes[chars[i] & 0x7F] != NotPart)
+            while ((uint)i < (uint)text.Length && classes[text[i] & 0x7F] != NotPart)
             {
                 i++;
             }
@@ -178,27 +181,15 @@ internal sealed class IdentifierPositions
 
     /// <summary>
     /// The ASCII characters' classes: 2 for a letter or the underscore (an identifier's start), 1 for a digit, 0 for the
-    /// rest. One table per instance: the pack keeps no static mutable state, and an array is mutable.
+    /// rest. Constant data of the assembly, read through a read-only span (no static mutable state: nothing can write it).
     /// </summary>
-    private readonly byte[] _asciiClasses = AsciiClasses();
-
-    private static byte[] AsciiClasses()
+    private static ReadOnlySpan<byte> AsciiClasses => new byte[]
     {
-        var classes = new byte[128];
-        for (var c = 'a'; c <= 'z'; c++)
-        {
-            classes[c] = Start;
-            classes[char.ToUpperInvariant(c)] = Start;
-        }
-
-        classes['_'] = Start;
-        for (var c = '0'; c <= '9'; c++)
-        {
-            classes[c] = 1;
-        }
-
-        return classes;
-    }
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    };
 
     /// <summary>The general scan, for a text with characters outside ASCII (and the reference the ASCII scan is tested against).</summary>
     internal bool FindAny(char[] chars, int offset, int end, List<int> names, List<int>? newKeywords)
