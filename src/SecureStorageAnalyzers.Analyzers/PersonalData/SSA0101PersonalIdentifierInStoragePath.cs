@@ -113,16 +113,19 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             var builder = _sinks.IsPathBuilder(method);
             if (!builder && !_sinks.IsSinkMethod(method))
             {
+                // The helper's own pre-filter (once per method) before the whole project's (a token walk, once).
                 if (context.Operation is IInvocationOperation helperCall && HasCarryingParameter(method) &&
                     SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) &&
-                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken) &&
-                    Helper(method, context.CancellationToken) is { } helper)
+                    Helper(method, context.CancellationToken) is { } helper &&
+                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken))
                 {
                     AnalyzeHelperCall(context, helperCall, helper);
                 }
 
                 return;
             }
+
+            _sinks.NoteStorageCall(context.Operation);
 
             var tracker = Tracker(context);
             if (builder && tracker.FeedsAnotherSink(context.Operation))
@@ -266,18 +269,21 @@ internal static class SSA0101PersonalIdentifierInStoragePath
 
         public override void AnalyzeString(OperationAnalysisContext context)
         {
-            if (!_sinks.MentionsStorage(context.Compilation, context.CancellationToken))
-            {
-                return;
-            }
-
+            // The string's own tests first (most strings are no path), then whether the project names storage at all
+            // (a token walk once per compilation, rarely needed: see StorageSinks.NoteStorageCall).
             if (!_sinks.IsPathBuilder(context.Operation))
             {
-                if (UnresolvedSinkCall(context.Operation, context.CancellationToken) is { } unresolved)
+                if (UnresolvedSinkCall(context.Operation, context.CancellationToken) is { } unresolved &&
+                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken))
                 {
                     Analyze(context, Tracker(context), context.Operation, unresolved.Call, new Sink(unresolved.Method, unresolved.Parameter));
                 }
 
+                return;
+            }
+
+            if (!_sinks.MentionsStorage(context.Compilation, context.CancellationToken))
+            {
                 return;
             }
 
