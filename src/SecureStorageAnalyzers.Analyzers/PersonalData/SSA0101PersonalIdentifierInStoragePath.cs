@@ -289,10 +289,16 @@ internal static class SSA0101PersonalIdentifierInStoragePath
 
             // $"Receipt_{customer.FullName}.pdf" handed to an e-mail attachment (or the app's own mail method that only
             // names one with it): what a message calls what it carries, not a storage path.
+            // The attachment question (and its types, resolved once) only of a string with a personal identifier (h-perf18b).
             var tracker = Tracker(context);
-            if (!tracker.FeedsAnotherSink(context.Operation) && !MessageAttachments.For(_types).OnlyNamesAnAttachment(context.Operation, context.CancellationToken))
+            if (!tracker.FeedsAnotherSink(context.Operation))
             {
-                Analyze(context, tracker, context.Operation, context.Operation, new Sink("a path-like string"), valueIsPathBuilder: true);
+                var sources = new List<FlowSource>();
+                tracker.FindSources(context.Operation, sources, valueIsPathBuilder: true);
+                if (sources.Count > 0 && !MessageAttachments.For(_types).OnlyNamesAnAttachment(context.Operation, context.CancellationToken))
+                {
+                    Report(context, tracker, sources, context.Operation, new Sink("a path-like string"));
+                }
             }
         }
 
