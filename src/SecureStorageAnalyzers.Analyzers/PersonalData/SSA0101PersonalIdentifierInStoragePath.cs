@@ -113,16 +113,19 @@ internal static class SSA0101PersonalIdentifierInStoragePath
             var builder = _sinks.IsPathBuilder(method);
             if (!builder && !_sinks.IsSinkMethod(method))
             {
+                // The helper's own pre-filter (once per method) before the whole project's (a token walk, once).
                 if (context.Operation is IInvocationOperation helperCall && HasCarryingParameter(method) &&
                     SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, context.Compilation.Assembly) &&
-                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken) &&
-                    Helper(method, context.CancellationToken) is { } helper)
+                    Helper(method, context.CancellationToken) is { } helper &&
+                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken))
                 {
                     AnalyzeHelperCall(context, helperCall, helper);
                 }
 
                 return;
             }
+
+            _sinks.NoteStorageCall(context.Operation);
 
             var tracker = Tracker(context);
             if (builder && tracker.FeedsAnotherSink(context.Operation))
@@ -266,14 +269,12 @@ internal static class SSA0101PersonalIdentifierInStoragePath
 
         public override void AnalyzeString(OperationAnalysisContext context)
         {
-            if (!_sinks.MentionsStorage(context.Compilation, context.CancellationToken))
-            {
-                return;
-            }
-
+            // The string's own tests first (most strings are no path), then whether the project names storage at all
+            // (a token walk once per compilation, rarely needed: see StorageSinks.NoteStorageCall).
             if (!_sinks.IsPathBuilder(context.Operation))
             {
-                if (UnresolvedSinkCall(context.Operation, context.CancellationToken) is { } unresolved)
+                if (UnresolvedSinkCall(context.Operation, context.CancellationToken) is { } unresolved &&
+                    _sinks.MentionsStorage(context.Compilation, context.CancellationToken))
                 {
                     Analyze(context, Tracker(context), context.Operation, unresolved.Call, new Sink(unresolved.Method, unresolved.Parameter));
                 }
@@ -281,12 +282,23 @@ internal static class SSA0101PersonalIdentifierInStoragePath
                 return;
             }
 
+            if (!_sinks.MentionsStorage(context.Compilation, context.CancellationToken))
+            {
+                return;
+            }
+
             // $"Receipt_{customer.FullName}.pdf" handed to an e-mail attachment (or the app's own mail method that only
             // names one with it): what a message calls what it carries, not a storage path.
+            // The attachment question (and its types, resolved once) only of a string with a personal identifier (h-perf18b).
             var tracker = Tracker(context);
-            if (!tracker.FeedsAnotherSink(context.Operation) && !MessageAttachments.For(_types).OnlyNamesAnAttachment(context.Operation, context.CancellationToken))
+            if (!tracker.FeedsAnotherSink(context.Operation))
             {
-                Analyze(context, tracker, context.Operation, context.Operation, new Sink("a path-like string"), valueIsPathBuilder: true);
+                var sources = new List<FlowSource>();
+                tracker.FindSources(context.Operation, sources, valueIsPathBuilder: true);
+                if (sources.Count > 0 && !MessageAttachments.For(_types).OnlyNamesAnAttachment(context.Operation, context.CancellationToken))
+                {
+                    Report(context, tracker, sources, context.Operation, new Sink("a path-like string"));
+                }
             }
         }
 

@@ -115,8 +115,10 @@ internal sealed class MethodBodyIndex
 
         // sb.Append(phone): for the walk, an append is one more value the builder in the local is given.
         // sb.Append(a).Append(b): each append of the chain.
-        if (invocation.Instance is not null && stringBuilder is not null &&
-            SymbolEqualityComparer.Default.Equals(method.ContainingType, stringBuilder) &&
+        // (The name first: symbols of different names are never equal, and the comparer's full test is the costly part.)
+        if (invocation.Instance is not null && stringBuilder is not null && method.ContainingType is { } containing &&
+            (ReferenceEquals(containing, stringBuilder) ||
+             containing.Name == stringBuilder.Name && SymbolEqualityComparer.Default.Equals(containing, stringBuilder)) &&
             IsStringBuilderAppend(method) &&
             ChainRoot(invocation) is ILocalReferenceOperation builder)
         {

@@ -23,27 +23,31 @@ internal sealed partial class StorageSinks
             return true;
         }
 
-        if (SymbolEquality.DefinitionIs(type, String) || SymbolEquality.DefinitionIs(type, Convert) || SymbolEquality.DefinitionIs(type, Uri) ||
-            SymbolEquality.DefinitionIs(type, WebUtility) || WellKnownTypes.DerivesFrom(type, Encoding) ||
-            SymbolEquality.DefinitionIs(type, StringBuilder) && MethodBodyIndex.IsStringBuilderAppend(method))
+        // The type's definition and name read once for the comparisons below (h-perf18b: they were read per comparison).
+        var definition = type.OriginalDefinition;
+        var name = definition.Name;
+        if (SymbolEquality.IsDefinition(definition, name, String) || SymbolEquality.IsDefinition(definition, name, Convert) ||
+            SymbolEquality.IsDefinition(definition, name, Uri) || SymbolEquality.IsDefinition(definition, name, WebUtility) ||
+            WellKnownTypes.DerivesFrom(type, Encoding) ||
+            SymbolEquality.IsDefinition(definition, name, StringBuilder) && MethodBodyIndex.IsStringBuilderAppend(method))
         {
             return true;
         }
 
         // Regex.Replace(name, "[^a-z]", ""), new Regex(…).Replace(name, "_"): what is left of the input is the input.
-        if (SymbolEquality.DefinitionIs(type, Regex))
+        if (SymbolEquality.IsDefinition(definition, name, Regex))
         {
             return method.Name == "Replace";
         }
 
         // name.Normalize(…).Where(c => …).ToArray(), name.Select(char.ToLowerInvariant): what is left of the characters is the input.
-        if (SymbolEquality.DefinitionIs(type, Enumerable))
+        if (SymbolEquality.IsDefinition(definition, name, Enumerable))
         {
             return method.IsExtensionMethod && method.Parameters.Length > 0 && IsCharSequence(method.Parameters[0].Type) &&
                    IsCharSequence(method.ReturnType);
         }
 
-        if (SymbolEquality.DefinitionIs(type, PathType))
+        if (SymbolEquality.IsDefinition(definition, name, PathType))
         {
             return method.Name is not ("GetRandomFileName" or "GetTempFileName" or "GetTempPath");
         }

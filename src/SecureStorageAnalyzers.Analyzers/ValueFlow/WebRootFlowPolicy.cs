@@ -398,14 +398,18 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
 
                 foreach (var node in member.DescendantNodes())
                 {
+                    // The field's name first, from the syntax (h-perf18b): an assignment of the field names it last on its
+                    // left, a declarator of it is its name; only those are bound.
                     IOperation? value = null;
-                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax &&
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax written &&
+                        NamesLast(written.Left, field.Name) &&
                         model.GetOperation(node) is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment &&
                         SymbolEqualityComparer.Default.Equals(target.Field.OriginalDefinition, field))
                     {
                         value = assignment.Value;
                     }
                     else if (node is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer } declarator &&
+                             declarator.Identifier.ValueText == field.Name &&
                              SymbolEqualityComparer.Default.Equals(model.GetDeclaredSymbol(declarator), field))
                     {
                         value = model.GetOperation(initializer.Value);
@@ -432,6 +436,27 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
         }
 
         return !assigned ? null : classic ? MapPathFieldReason : FieldReason;
+    }
+
+    /// <summary>
+    /// True when <paramref name="target"/> (an assignment's left side) could be a reference to a member named
+    /// <paramref name="name"/>: a name, a member access or a member binding whose rightmost name it is (under parentheses).
+    /// Anything else (a tuple, an element access) is not a field reference, which is all the caller binds it for.
+    /// </summary>
+    private static bool NamesLast(Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax target, string name)
+    {
+        while (target is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax parenthesized)
+        {
+            target = parenthesized.Expression;
+        }
+
+        return target switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText == name,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == name,
+            Microsoft.CodeAnalysis.CSharp.Syntax.MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText == name,
+            _ => true,
+        };
     }
 
     /// <summary>A classic <c>MapPath</c> call (or a <c>Path.Combine</c> that starts with one) of a served virtual path.</summary>
