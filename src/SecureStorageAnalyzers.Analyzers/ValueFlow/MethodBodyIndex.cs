@@ -145,6 +145,13 @@ internal sealed class MethodBodyIndex
             Add(downloadedInto.Local, invocation);
         }
 
+        // DateTime.TryParseExact(date, "yyyyMMdd", …, out var day), int.TryParse(text, out n): the value written into
+        // the out local is the text parsed, in another form (issue #21, held-out set 16's daily log by its date).
+        else if (IsFrameworkTryParse(method))
+        {
+            IndexTryParse(invocation);
+        }
+
         // string.Equals(name, c.FullName, …), name.Equals(c.FullName): where the code goes on only when they are
         // equal, the local holds that value.
         else if (method is { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String })
@@ -199,6 +206,46 @@ internal sealed class MethodBodyIndex
                 {
                     Add(deconstructed.Local, deconstruction.Value);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A framework value type's own <c>TryParse</c>/<c>TryParseExact</c> (<c>int</c>, <c>long</c>, <c>Guid</c>,
+    /// <c>DateTime</c>, <c>DateTimeOffset</c>, <c>TimeSpan</c>, <c>DateOnly</c>…: a static method of a struct of the
+    /// <c>System</c> namespace, from metadata): it writes the text it is given, parsed, into its <c>out</c> argument. A
+    /// project's own parser is not one (its body says what it writes).
+    /// </summary>
+    internal static bool IsFrameworkTryParse(IMethodSymbol method) =>
+        method is { IsStatic: true, Name: "TryParse" or "TryParseExact", ContainingType: { TypeKind: TypeKind.Struct } type } &&
+        method.Parameters.Length >= 2 &&
+        type.ContainingNamespace is { Name: "System" } ns && ns.ContainingNamespace is { IsGlobalNamespace: true } &&
+        !type.Locations.IsEmpty && type.Locations[0].IsInMetadata;
+
+    /// <summary>The <c>out</c> local of a framework <c>TryParse</c> is given the text parsed (its first argument).</summary>
+    private void IndexTryParse(IInvocationOperation invocation)
+    {
+        IOperation? text = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (parameter.Ordinal == 0)
+            {
+                text = argument.Value;
+            }
+            else if (parameter.RefKind == RefKind.Out && text is not null && argument.ArgumentKind == ArgumentKind.Explicit &&
+                     argument.Value.WithoutConversions() switch
+                     {
+                         IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared,
+                         ILocalReferenceOperation assigned => assigned,
+                         _ => null,
+                     } is { } result)
+            {
+                Add(result.Local, text);
             }
         }
     }

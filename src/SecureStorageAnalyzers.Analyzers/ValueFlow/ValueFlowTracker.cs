@@ -864,6 +864,14 @@ internal sealed class ValueFlowTracker
                         continue;
                     }
 
+                    // if (string.IsNullOrWhiteSpace(path2)) return path1;: for a policy of request values (SSA0005's), the
+                    // method's answer for a request that names nothing, as ProjectStringMethods reads it (issue #21, the
+                    // host server's MergePath(root, fileRequestPath)).
+                    if (_owner._policy is IFollowsProjectImplementations && ProjectStringMethods.AnswersEmptyInput(returned, body.OriginalDefinition))
+                    {
+                        continue;
+                    }
+
                     // The member the caller reads, left unset by this return (a NotFound("…") wrapper without Data): a guard.
                     if (members is not null && LeavesMemberUnset(returned, members, compilation, 0))
                     {
@@ -960,9 +968,28 @@ internal sealed class ValueFlowTracker
                     // Not marked visited: the walk may have met the local whole already (result, before result.Data).
                     var wasViaLocal = _viaLocal;
                     _viaLocal = true;
+                    var created = false;
                     foreach (var given in Index(local).ValuesReaching(local))
                     {
+                        created |= given.WithoutConversions() is IObjectCreationOperation;
                         TraceMember(given, members, depth + 1, hashed, arguments);
+                    }
+
+                    // var returnedFile = new ReturnedFile(); returnedFile.memory = memory; return returnedFile;: the member
+                    // set by a statement on the object the body created (held-out set 16's repository download).
+                    if (created)
+                    {
+                        foreach (var set in MemberSetOn(local, members))
+                        {
+                            if (members.Rest is null)
+                            {
+                                Trace(set.Value, depth + 1, hashed, arguments);
+                            }
+                            else
+                            {
+                                TraceMember(set.Value, members.Rest, depth + 1, hashed, arguments);
+                            }
+                        }
                     }
 
                     _viaLocal = wasViaLocal;
@@ -989,6 +1016,40 @@ internal sealed class ValueFlowTracker
                     TraceProjectMethod(invocation, invocation.TargetMethod, invocation.Arguments, depth, hashed, arguments, members: members);
                     return;
             }
+        }
+
+        /// <summary>
+        /// The assignments to the member <paramref name="members"/> names of the object in the local <paramref name="read"/>
+        /// reads (<c>result.memory = memory;</c>), written before the read in the same body: the last one alone when it is
+        /// a statement of a block the read is in (every path to the read passes it, so it replaced the earlier ones), all of
+        /// them otherwise.
+        /// </summary>
+        private IReadOnlyList<ISimpleAssignmentOperation> MemberSetOn(ILocalReferenceOperation read, MemberPath members)
+        {
+            List<ISimpleAssignmentOperation>? sets = null;
+            foreach (var assignment in Index(read).MemberAssignments)
+            {
+                if (assignment.Target is IPropertyReferenceOperation { Instance: ILocalReferenceOperation owner } target &&
+                    SymbolEqualityComparer.Default.Equals(owner.Local, read.Local) && members.Names(target.Property) &&
+                    assignment.Syntax.SyntaxTree == read.Syntax.SyntaxTree && assignment.Syntax.SpanStart < read.Syntax.SpanStart)
+                {
+                    (sets ??= new List<ISimpleAssignmentOperation>()).Add(assignment);
+                }
+            }
+
+            if (sets is null)
+            {
+                return System.Array.Empty<ISimpleAssignmentOperation>();
+            }
+
+            var last = sets[sets.Count - 1];
+            if (sets.Count > 1 && last.Parent is IExpressionStatementOperation { Parent: IBlockOperation block } &&
+                block.Syntax.Span.Contains(read.Syntax.Span))
+            {
+                return new[] { last };
+            }
+
+            return sets;
         }
 
         /// <summary>The value an object initializer gives the member <paramref name="members"/> names, walked for the rest of the path.</summary>
