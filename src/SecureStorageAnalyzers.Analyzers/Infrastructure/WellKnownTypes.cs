@@ -176,6 +176,12 @@ internal sealed partial class WellKnownTypes
 
     public INamedTypeSymbol? PageModel => Web("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
 
+    /// <summary><c>Microsoft.AspNetCore.Mvc.NonActionAttribute</c>: a controller method that is no action (inherited by overrides).</summary>
+    public INamedTypeSymbol? NonActionAttribute => Web("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+
+    /// <summary><c>Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute</c>: a page model method that is no handler (inherited by overrides).</summary>
+    public INamedTypeSymbol? NonHandlerAttribute => Web("Microsoft.AspNetCore.Mvc.RazorPages.NonHandlerAttribute");
+
     public INamedTypeSymbol? RouteGroupBuilder => Web("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
 
     // What returns or sends a file from an endpoint (SSA0005): the result factories and the file result classes.

@@ -95,6 +95,8 @@ internal sealed class EndpointAuthorization
     private readonly INamedTypeSymbol? _mvcAuthorize;
     private readonly INamedTypeSymbol? _mvcAllowAnonymous;
     private readonly INamedTypeSymbol? _mvcNonAction;
+    private readonly INamedTypeSymbol? _nonAction;
+    private readonly INamedTypeSymbol? _nonHandler;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, (EndpointAccess Access, SyntaxNode? Marker)>> _groupConventions = new();
 
     internal EndpointAuthorization(WellKnownTypes types)
@@ -128,6 +130,8 @@ internal sealed class EndpointAuthorization
         _mvcAuthorize = types.MvcAuthorizeAttribute;
         _mvcAllowAnonymous = types.MvcAllowAnonymousAttribute;
         _mvcNonAction = types.MvcNonActionAttribute;
+        _nonAction = types.NonActionAttribute;
+        _nonHandler = types.NonHandlerAttribute;
         _recordedDeclaringTypes = WellKnownTypes.DeclaringTypes(_requireAuthorization, _mapEndpoint);
     }
 
@@ -213,13 +217,40 @@ internal sealed class EndpointAuthorization
         }
 
         if (containingSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, DeclaredAccessibility: Accessibility.Public } method &&
-            (WellKnownTypes.DerivesFrom(method.ContainingType, _controllerBase) || WellKnownTypes.DerivesFrom(method.ContainingType, _pageModel)))
+            (WellKnownTypes.DerivesFrom(method.ContainingType, _controllerBase) || WellKnownTypes.DerivesFrom(method.ContainingType, _pageModel)) &&
+            IsActionOrHandler(method))
         {
             var (access, marker) = ActionAccess(method, _allowAnonymousMetadata, _authorizeData, helpers, anonymousFromBaseClasses: true);
             return new Endpoint(method, isController: true, access, mapCall: null, marker);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// False for a public method of a controller or page model that ASP.NET Core does not route to
+    /// (<c>DefaultApplicationModelProvider.IsAction</c>, and the page model's handler discovery): a generic method, one
+    /// marked <c>[NonAction]</c> (<c>[NonHandler]</c> on a page model) on itself or on a method it overrides (the
+    /// attribute is inherited: an override of <c>ControllerBase.File</c> or <c>PhysicalFile</c> that forwards to the
+    /// base is no action), an override of <c>object</c>'s methods, and <c>Dispose</c>.
+    /// </summary>
+    private bool IsActionOrHandler(IMethodSymbol method)
+    {
+        if (method.IsGenericMethod || method.Name == "Dispose" && method.Parameters.IsEmpty)
+        {
+            return false;
+        }
+
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (HasAttribute(current, _nonAction) || HasAttribute(current, _nonHandler) ||
+                current.ContainingType?.SpecialType == SpecialType.System_Object)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
