@@ -104,7 +104,8 @@ internal sealed class ProjectMethodReturns
 
     private sealed class Body
     {
-        public static readonly Body None = new(ImmutableArray<IOperation>.Empty, ImmutableArray<IAssignmentOperation>.Empty);
+        // A new instance per use (no static state: the pack shares nothing across compilations); read once per method, then cached.
+        public static Body None => new(ImmutableArray<IOperation>.Empty, ImmutableArray<IAssignmentOperation>.Empty);
 
         public Body(ImmutableArray<IOperation> returns, ImmutableArray<IAssignmentOperation> parameterAssignments)
         {
