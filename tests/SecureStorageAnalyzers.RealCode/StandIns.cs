@@ -9,7 +9,7 @@
 #pragma warning disable CS8618, CS0067
 
 #if QUESTPDF
-// QuestPDF (2022.x on): Document.Create(handler).GeneratePdf(filePath), GenerateExtensions on IDocument.
+// QuestPDF (2022.x on): Document.Create(handler)[.WithMetadata(metadata)].GeneratePdf(filePath), GenerateExtensions on IDocument.
 namespace QuestPDF
 {
     public static class Settings
@@ -39,6 +39,18 @@ namespace QuestPDF.Infrastructure
     {
         void Compose(IDocumentContainer container);
     }
+
+    public class DocumentMetadata
+    {
+        public string? Title { get; set; }
+        public string? Author { get; set; }
+        public string? Subject { get; set; }
+        public string? Keywords { get; set; }
+        public string? Creator { get; set; }
+        public string? Producer { get; set; }
+        public System.DateTimeOffset CreationDate { get; set; }
+        public System.DateTimeOffset ModifiedDate { get; set; }
+    }
 }
 
 namespace QuestPDF.Fluent
@@ -50,6 +62,8 @@ namespace QuestPDF.Fluent
         }
 
         public static Document Create(System.Action<QuestPDF.Infrastructure.IDocumentContainer> handler) => new();
+
+        public Document WithMetadata(QuestPDF.Infrastructure.DocumentMetadata metadata) => this;
 
         public void Compose(QuestPDF.Infrastructure.IDocumentContainer container)
         {
