@@ -8,7 +8,8 @@ using SecureStorageAnalyzers.ValueFlow;
 namespace SecureStorageAnalyzers.Hosting;
 
 /// <summary>
-/// SSA0005: a file result that runs only when a value of the request matches a member of a record the action holds
+/// SSA0005: a file result that runs only for a signed-in caller (a sign-in check written by hand, <see cref="SignInMembers"/>),
+/// or only when a value of the request matches a member of a record the action holds
 /// (held-out set 12): a download checked by a per-file token, <c>if (file.DownloadToken != token) return Unauthorized();</c>
 /// before <c>return PhysicalFile(file.Path, …)</c>, or its hash compared with the hash stored with the file
 /// (<c>CryptographicOperations.FixedTimeEquals(SHA256.HashData(…token…), file.TokenHash)</c>). Whoever holds the value
@@ -36,8 +37,11 @@ internal sealed class FileGates
     private readonly CancellationToken _cancellationToken;
     private readonly SemanticModel? _model;
 
-    private FileGates(IOperation result, RequestValueFlowPolicy policy, List<FlowSource> fileSources, CancellationToken cancellationToken)
+    private readonly SignInMembers _signIn;
+
+    private FileGates(IOperation result, RequestValueFlowPolicy policy, List<FlowSource> fileSources, SignInMembers signIn, CancellationToken cancellationToken)
     {
+        _signIn = signIn;
         _model = result.SemanticModel;
         _policy = policy;
         _cancellationToken = cancellationToken;
@@ -52,8 +56,29 @@ internal sealed class FileGates
     }
 
     /// <summary>True when <paramref name="result"/> runs only after a request value matched a member of a record (see the class).</summary>
-    public static bool Gates(IOperation result, RequestValueFlowPolicy policy, List<FlowSource> fileSources, CancellationToken cancellationToken) =>
-        new FileGates(result, policy, fileSources, cancellationToken).IsGated(result);
+    public static bool Gates(IOperation result, RequestValueFlowPolicy policy, List<FlowSource> fileSources, SignInMembers signIn,
+        CancellationToken cancellationToken) =>
+        new FileGates(result, policy, fileSources, signIn, cancellationToken).IsGated(result);
+
+    /// <summary>
+    /// The members a sign-in check written by hand reads (since 2026-12-08, held-out set 17): <c>IIdentity.IsAuthenticated</c>
+    /// (<c>if (!User.Identity.IsAuthenticated) return Challenge();</c>) and ASP.NET Core Identity's
+    /// <c>UserManager&lt;TUser&gt;.GetUserAsync</c>, whose result is null for an anonymous caller
+    /// (<c>var user = await _userManager.GetUserAsync(User); if (user != null) { … return File(…); }</c>). Resolved once per
+    /// compilation; either may be absent.
+    /// </summary>
+    internal sealed class SignInMembers
+    {
+        public SignInMembers(IPropertySymbol? isAuthenticated, INamedTypeSymbol? userManager)
+        {
+            IsAuthenticated = isAuthenticated;
+            UserManager = userManager;
+        }
+
+        public IPropertySymbol? IsAuthenticated { get; }
+
+        public INamedTypeSymbol? UserManager { get; }
+    }
 
     private bool IsGated(IOperation result)
     {
@@ -121,6 +146,26 @@ internal sealed class FileGates
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                 return Matched(not.Operand, !value, depth);
 
+            case IPropertyReferenceOperation property when value && _signIn.IsAuthenticated is { } isAuthenticated &&
+                                                            SymbolEqualityComparer.Default.Equals(property.Property.OriginalDefinition, isAuthenticated):
+                // User.Identity.IsAuthenticated: only a signed-in caller gets past.
+                return true;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.NotEquals or BinaryOperatorKind.Equals } nullCheck
+                when (nullCheck.OperatorKind == BinaryOperatorKind.NotEquals) == value && SignedInUserIsNotNull(nullCheck, depth):
+                // user != null (or past user == null): the user Identity found for the caller exists.
+                return true;
+
+            case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation notNull } } isNot
+                when value && IsNull(notNull.Value) && SignedInUser(isNot.Value, depth):
+                // user is not null
+                return true;
+
+            case IIsPatternOperation { Pattern: IConstantPatternOperation isNullPattern } isNull
+                when !value && IsNull(isNullPattern.Value) && SignedInUser(isNull.Value, depth):
+                // past user is null
+                return true;
+
             case IBinaryOperation binary:
                 switch (binary.OperatorKind)
                 {
@@ -160,6 +205,49 @@ internal sealed class FileGates
                 return false;
         }
     }
+
+    /// <summary>
+    /// <c>user != null</c> / <c>user == null</c> where one side is <c>null</c> and the other the result of
+    /// <c>UserManager&lt;TUser&gt;.GetUserAsync</c>, directly or through a local's one initializer.
+    /// </summary>
+    private bool SignedInUserIsNotNull(IBinaryOperation comparison, int depth)
+    {
+        if (_signIn.UserManager is null)
+        {
+            return false;
+        }
+
+        var other = IsNull(comparison.RightOperand) ? comparison.LeftOperand : IsNull(comparison.LeftOperand) ? comparison.RightOperand : null;
+        return other is not null && SignedInUser(other, depth);
+    }
+
+    /// <summary>True when <paramref name="other"/> is <c>UserManager&lt;TUser&gt;.GetUserAsync</c>'s result, directly or through a local's one initializer.</summary>
+    private bool SignedInUser(IOperation? other, int depth)
+    {
+        if (_signIn.UserManager is null)
+        {
+            return false;
+        }
+
+        for (var level = depth; Unwrap(other) is { } value && level <= MaxLocalDepth; level++)
+        {
+            switch (value)
+            {
+                case IInvocationOperation { TargetMethod: { Name: "GetUserAsync" } method }:
+                    return SymbolEqualityComparer.Default.Equals(method.ContainingType?.OriginalDefinition, _signIn.UserManager);
+                case ILocalReferenceOperation local:
+                    other = Initializer(local.Local);
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNull(IOperation operand) =>
+        Unwrap(operand) is { ConstantValue: { HasValue: true, Value: null } };
 
     /// <summary>One side reads a request value (and no record member), the other a record member (and no request value), and the request side is not only the key that found the file.</summary>
     private bool Compares(IOperation left, IOperation right)

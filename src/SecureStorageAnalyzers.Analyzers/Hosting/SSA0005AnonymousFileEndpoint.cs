@@ -177,6 +177,7 @@ internal static class SSA0005AnonymousFileEndpoint
         private readonly INamedTypeSymbol? _fileStream;
         private readonly IPropertySymbol? _responseBody;
         private readonly PersonalData.ProjectHelperPaths _projectHelpers;
+        private readonly FileGates.SignInMembers _signIn;
         private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
 
         public Analysis(WellKnownTypes types)
@@ -193,6 +194,7 @@ internal static class SSA0005AnonymousFileEndpoint
             _stream = _responseBody is null ? null : types.Stream;
             _fileStream = _responseBody is null ? null : types.FileStream;
             _projectHelpers = PersonalData.ProjectHelperPaths.WithoutBarriers(types);
+            _signIn = new FileGates.SignInMembers(WellKnownTypes.Property(types.IIdentity, "IsAuthenticated"), types.IdentityUserManager);
         }
 
         /// <summary>
@@ -284,7 +286,7 @@ internal static class SSA0005AnonymousFileEndpoint
             tracker.FindSources(file, sources);
 
             if (sources.Count == 0 || EnvironmentGuard.IsDevelopmentOnly(operation, _types) ||
-                FileGates.Gates(operation, policy, sources, cancellationToken) ||
+                FileGates.Gates(operation, policy, sources, _signIn, cancellationToken) ||
                 (NamesPublicMedia(file, operation, options) &&
                  !StoredContent.AnyFileDownloadFolders.For(_types).DownloadTakesAnyFile(operation, containingSymbol, compilation, cancellationToken)))
             {

@@ -254,6 +254,9 @@ internal sealed partial class WellKnownTypes
 
     public INamedTypeSymbol? IIdentity => Get("System.Security.Principal.IIdentity");
 
+    /// <summary><c>Microsoft.AspNetCore.Identity.UserManager&lt;TUser&gt;</c>: its <c>GetUserAsync(User)</c> is null for an anonymous caller.</summary>
+    public INamedTypeSymbol? IdentityUserManager => Web("Microsoft.AspNetCore.Identity.UserManager`1");
+
     public INamedTypeSymbol? FileInfo => Get("System.IO.FileInfo");
 
     public INamedTypeSymbol? PhysicalFileProvider => Get("Microsoft.Extensions.FileProviders.PhysicalFileProvider");
