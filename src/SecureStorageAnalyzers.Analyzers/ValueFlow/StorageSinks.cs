@@ -274,9 +274,27 @@ internal sealed partial class StorageSinks
     /// <summary><c>System.Environment</c>: its folders are paths, its other values (the user's name, a variable) are not.</summary>
     public INamedTypeSymbol? EnvironmentType { get; }
 
-    /// <summary>True for classic ASP.NET's <c>MapPath</c> (<c>Server.MapPath</c>, <c>HostingEnvironment.MapPath</c>); never without System.Web.</summary>
-    public bool IsMapPath(IMethodSymbol method) =>
-        method.Name == "MapPath" && method.ContainingType is { } type && MapPathTypes.Contains(type.OriginalDefinition);
+    /// <summary>
+    /// True for classic ASP.NET's <c>MapPath</c> (<c>Server.MapPath</c>, <c>HostingEnvironment.MapPath</c>, and an
+    /// override of <c>HttpServerUtilityBase.MapPath</c> such as its wrapper's); never without System.Web.
+    /// </summary>
+    public bool IsMapPath(IMethodSymbol method)
+    {
+        if (MapPathTypes.IsEmpty || method.Name != "MapPath")
+        {
+            return false;
+        }
+
+        for (var current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (current.ContainingType is { } type && MapPathTypes.Contains(type.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public INamedTypeSymbol? String { get; }
     public INamedTypeSymbol? Convert { get; }

@@ -38,6 +38,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
     private readonly SymbolSet<IPropertySymbol> _appFolderProperties;
     private readonly INamedTypeSymbol? _pathType;
     private readonly VirtualPathTexts _virtualPaths;
+    private readonly StorageSinks _sinks;
 
     public WebRootFlowPolicy(WellKnownTypes types)
     {
@@ -45,7 +46,8 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
         _obsoleteWebRootPath = WellKnownTypes.Property(types.IHostingEnvironmentAspNetCore, "WebRootPath");
         _fileInfo = types.FileInfo;
         _pathType = types.Path;
-        _virtualPaths = new VirtualPathTexts(types, StorageSinks.Create(types));
+        _sinks = StorageSinks.Create(types);
+        _virtualPaths = new VirtualPathTexts(types, _sinks);
 
         _mapPathTypes = types.HasSystemWeb ? types.SystemWebMapPathTypes : SymbolSet<INamedTypeSymbol>.Empty();
         // The base directory is IIS's application folder only in the web application IIS loads, a class library; an
@@ -253,23 +255,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
         return texts;
     }
 
-    private bool IsMapPath(IMethodSymbol method)
-    {
-        if (method.Name != "MapPath")
-        {
-            return false;
-        }
-
-        for (var current = method; current is not null; current = current.OverriddenMethod)
-        {
-            if (current.ContainingType is { } type && _mapPathTypes.Contains(type.OriginalDefinition))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsMapPath(IMethodSymbol method) => _sinks.IsMapPath(method);
 
     /// <summary>
     /// True when a path relative to the application folder (<c>"recordings/a.wav"</c>) lies in a folder IIS serves:
