@@ -144,6 +144,13 @@ internal sealed class FolderModel
 
     private static readonly ImmutableArray<string> MovingProperties = ImmutableArray.Create("ContentRootPath", "WebRootPath", "CurrentDirectory");
 
+    /// <summary>
+    /// The names of the calls that bind an options type to a section (<see cref="Bindings"/>), looked up in every tree. The
+    /// pre-scan finds their words in the same pass as its own names (<see cref="CompilationFacts.BindingWords"/>), so that
+    /// the index need not search each text again for them.
+    /// </summary>
+    internal static readonly ImmutableArray<string> BindingNames = ImmutableArray.Create("Configure", "Bind", "BindConfiguration", "Get");
+
     /// <summary>The values of a field or property of the project: its initializer or getter, and every value assigned to it.</summary>
     public List<IOperation> ValuesOf(ISymbol member, CancellationToken cancellationToken) =>
         new(SymbolValues(member.OriginalDefinition, new Walk(cancellationToken)));
@@ -1059,7 +1066,7 @@ internal sealed class FolderModel
             }
 
             var bindings = new Dictionary<ITypeSymbol, string?>(SymbolEqualityComparer.Default);
-            foreach (var name in new[] { "Configure", "Bind", "BindConfiguration", "Get" })
+            foreach (var name in BindingNames)
             {
                 foreach (var node in index.Calls(name, walk.Token))
                 {
@@ -1153,7 +1160,7 @@ internal sealed class FolderModel
         {
             if (_index is null)
             {
-                Volatile.Write(ref _index, new SourceIndex(_compilation, CompilationFacts.For(_types).Syntax));
+                Volatile.Write(ref _index, new SourceIndex(_compilation, CompilationFacts.For(_types)));
             }
 
             return _index!;
@@ -1174,16 +1181,18 @@ internal sealed class FolderModel
         private readonly TreeIndex?[] _indexed;
         private readonly string?[] _texts;
         private readonly CompilationFacts.SyntaxCache? _cache;
+        private readonly CompilationFacts _facts;
         private readonly object _gate = new();
         private readonly Dictionary<string, IReadOnlyList<SyntaxNode>> _calls = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IReadOnlyList<SyntaxNode>> _assignments = new(StringComparer.Ordinal);
 
-        public SourceIndex(Compilation compilation, CompilationFacts.SyntaxCache? cache)
+        public SourceIndex(Compilation compilation, CompilationFacts facts)
         {
             _trees = compilation.SyntaxTrees.ToImmutableArray();
             _indexed = new TreeIndex?[_trees.Length];
             _texts = new string?[_trees.Length];
-            _cache = cache;
+            _facts = facts;
+            _cache = facts.Syntax;
         }
 
         public IReadOnlyList<SyntaxNode> Calls(string name, CancellationToken cancellationToken) => Lookup(_calls, name, calls: true, cancellationToken);
@@ -1201,18 +1210,39 @@ internal sealed class FolderModel
 
                 List<SyntaxNode>? nodes = null;
                 List<int>? positions = null;
+
+                // A binding name's words in a tree the pre-scan read (when it has run): the positions Words would find.
+                var bindingName = BindingNames.IndexOf(name);
+                var scanned = bindingName >= 0 ? _facts.BindingWords : null;
                 for (var i = 0; i < _trees.Length; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var text = Text(i, cancellationToken);
-                    if (text.Length > 0)
+                    List<int>? treePositions;
+                    var spelled = true;
+                    if (scanned is not null && scanned.TryGetValue(_trees[i], out var words))
                     {
-                        positions ??= new List<int>();
-                        positions.Clear();
-                        Words(text, name, positions);
-                        if (positions.Count == 0)
+                        treePositions = words[bindingName];
+                        if (treePositions is null)
                         {
                             continue;
+                        }
+                    }
+                    else
+                    {
+                        var text = Text(i, cancellationToken);
+                        spelled = text.Length > 0;
+                        treePositions = null;
+                        if (spelled)
+                        {
+                            positions ??= new List<int>();
+                            positions.Clear();
+                            Words(text, name, positions);
+                            if (positions.Count == 0)
+                            {
+                                continue;
+                            }
+
+                            treePositions = positions;
                         }
                     }
 
@@ -1223,8 +1253,8 @@ internal sealed class FolderModel
                         tree = _indexed[i] = _cache is null ? new TreeIndex(syntaxTree) : _cache.Get(syntaxTree).FolderIndex(syntaxTree, t => new TreeIndex(t));
                     }
 
-                    var treeNodes = text.Length > 0
-                        ? tree.Spelled(name, calls, positions!, cancellationToken)
+                    var treeNodes = spelled
+                        ? tree.Spelled(name, calls, treePositions!, cancellationToken)
                         : tree.Walked(name, calls, cancellationToken);
                     if (treeNodes.Length > 0)
                     {
