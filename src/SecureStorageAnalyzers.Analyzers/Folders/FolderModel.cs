@@ -829,11 +829,12 @@ internal sealed class FolderModel
             }
         }
 
-        foreach (var node in Index(walk).Assignments(symbol.Name, walk.Token))
+        // A private member is assigned inside its type only: the other types' members of the same name (every service's
+        // _root) are not bound at all, and the trees that do not declare the type are not searched.
+        var isPrivate = symbol.DeclaredAccessibility == Accessibility.Private;
+        foreach (var node in Index(walk).Assignments(symbol.Name, walk.Token, isPrivate ? symbol.ContainingType : null))
         {
-            // A private member is assigned inside its type only: the other types' members of the same name (every
-            // service's _root) are not bound at all.
-            if (symbol.DeclaredAccessibility == Accessibility.Private && !IsInsideDeclarationOf(symbol.ContainingType, node))
+            if (isPrivate && !IsInsideDeclarationOf(symbol.ContainingType, node))
             {
                 continue;
             }
@@ -865,9 +866,10 @@ internal sealed class FolderModel
         }
 
         var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-        foreach (var node in Index(walk).Calls(name, walk.Token))
+        var isPrivate = method.DeclaredAccessibility == Accessibility.Private;
+        foreach (var node in Index(walk).Calls(name, walk.Token, isPrivate ? method.ContainingType : null))
         {
-            if (method.DeclaredAccessibility == Accessibility.Private && !IsInsideDeclarationOf(method.ContainingType, node))
+            if (isPrivate && !IsInsideDeclarationOf(method.ContainingType, node))
             {
                 continue;
             }
@@ -1195,17 +1197,37 @@ internal sealed class FolderModel
             _cache = facts.Syntax;
         }
 
-        public IReadOnlyList<SyntaxNode> Calls(string name, CancellationToken cancellationToken) => Lookup(_calls, name, calls: true, cancellationToken);
+        /// <summary>
+        /// The calls and creations of <paramref name="name"/>; with <paramref name="inside"/>, only those of the trees that
+        /// declare that type (the rest are outside it: a private member's callers), in the same order.
+        /// </summary>
+        public IReadOnlyList<SyntaxNode> Calls(string name, CancellationToken cancellationToken, INamedTypeSymbol? inside = null) =>
+            Lookup(_calls, name, calls: true, inside, cancellationToken);
 
-        public IReadOnlyList<SyntaxNode> Assignments(string name, CancellationToken cancellationToken) => Lookup(_assignments, name, calls: false, cancellationToken);
+        /// <summary>The assignments of <paramref name="name"/>; with <paramref name="inside"/>, as <see cref="Calls"/>.</summary>
+        public IReadOnlyList<SyntaxNode> Assignments(string name, CancellationToken cancellationToken, INamedTypeSymbol? inside = null) =>
+            Lookup(_assignments, name, calls: false, inside, cancellationToken);
 
-        private IReadOnlyList<SyntaxNode> Lookup(Dictionary<string, IReadOnlyList<SyntaxNode>> known, string name, bool calls, CancellationToken cancellationToken)
+        private IReadOnlyList<SyntaxNode> Lookup(Dictionary<string, IReadOnlyList<SyntaxNode>> known, string name, bool calls, INamedTypeSymbol? inside,
+            CancellationToken cancellationToken)
         {
             lock (_gate)
             {
                 if (known.TryGetValue(name, out var found))
                 {
                     return found;
+                }
+
+                // Only the trees that declare the type: a private member's assignments and calls are inside its type, so the
+                // other trees are neither searched nor indexed (the whole project's answer is not kept then).
+                HashSet<SyntaxTree>? declaring = null;
+                if (inside is not null)
+                {
+                    declaring = new HashSet<SyntaxTree>();
+                    foreach (var reference in inside.DeclaringSyntaxReferences)
+                    {
+                        declaring.Add(reference.SyntaxTree);
+                    }
                 }
 
                 List<SyntaxNode>? nodes = null;
@@ -1217,6 +1239,11 @@ internal sealed class FolderModel
                 for (var i = 0; i < _trees.Length; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (declaring is not null && !declaring.Contains(_trees[i]))
+                    {
+                        continue;
+                    }
+
                     List<int>? treePositions;
                     var spelled = true;
                     if (scanned is not null && scanned.TryGetValue(_trees[i], out var words))
@@ -1263,7 +1290,11 @@ internal sealed class FolderModel
                 }
 
                 IReadOnlyList<SyntaxNode> result = nodes ?? (IReadOnlyList<SyntaxNode>)Array.Empty<SyntaxNode>();
-                known[name] = result;
+                if (declaring is null)
+                {
+                    known[name] = result;
+                }
+
                 return result;
             }
         }
@@ -1280,7 +1311,8 @@ internal sealed class FolderModel
                 var source = _trees[i].GetText(cancellationToken).ToString();
 
                 // The empty string stands for a text whose identifiers may be spelled otherwise than by their characters.
-                text = _texts[i] = SpellsIdentifiersAsWritten(source) ? source : string.Empty;
+                // A tree the pre-scan read as ASCII without a Unicode escape (it has its binding words) is known to spell them as written.
+                text = _texts[i] = _facts.BindingWords?.ContainsKey(_trees[i]) == true || SpellsIdentifiersAsWritten(source) ? source : string.Empty;
             }
 
             return text;
