@@ -144,6 +144,13 @@ internal sealed class FolderModel
 
     private static readonly ImmutableArray<string> MovingProperties = ImmutableArray.Create("ContentRootPath", "WebRootPath", "CurrentDirectory");
 
+    /// <summary>
+    /// The names of the calls that bind an options type to a section (<see cref="Bindings"/>), looked up in every tree. The
+    /// pre-scan finds their words in the same pass as its own names (<see cref="CompilationFacts.BindingWords"/>), so that
+    /// the index need not search each text again for them.
+    /// </summary>
+    internal static readonly ImmutableArray<string> BindingNames = ImmutableArray.Create("Configure", "Bind", "BindConfiguration", "Get");
+
     /// <summary>The values of a field or property of the project: its initializer or getter, and every value assigned to it.</summary>
     public List<IOperation> ValuesOf(ISymbol member, CancellationToken cancellationToken) =>
         new(SymbolValues(member.OriginalDefinition, new Walk(cancellationToken)));
@@ -822,11 +829,12 @@ internal sealed class FolderModel
             }
         }
 
-        foreach (var node in Index(walk).Assignments(symbol.Name, walk.Token))
+        // A private member is assigned inside its type only: the other types' members of the same name (every service's
+        // _root) are not bound at all, and the trees that do not declare the type are not searched.
+        var isPrivate = symbol.DeclaredAccessibility == Accessibility.Private;
+        foreach (var node in Index(walk).Assignments(symbol.Name, walk.Token, isPrivate ? symbol.ContainingType : null))
         {
-            // A private member is assigned inside its type only: the other types' members of the same name (every
-            // service's _root) are not bound at all.
-            if (symbol.DeclaredAccessibility == Accessibility.Private && !IsInsideDeclarationOf(symbol.ContainingType, node))
+            if (isPrivate && !IsInsideDeclarationOf(symbol.ContainingType, node))
             {
                 continue;
             }
@@ -858,9 +866,10 @@ internal sealed class FolderModel
         }
 
         var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
-        foreach (var node in Index(walk).Calls(name, walk.Token))
+        var isPrivate = method.DeclaredAccessibility == Accessibility.Private;
+        foreach (var node in Index(walk).Calls(name, walk.Token, isPrivate ? method.ContainingType : null))
         {
-            if (method.DeclaredAccessibility == Accessibility.Private && !IsInsideDeclarationOf(method.ContainingType, node))
+            if (isPrivate && !IsInsideDeclarationOf(method.ContainingType, node))
             {
                 continue;
             }
@@ -1059,7 +1068,7 @@ internal sealed class FolderModel
             }
 
             var bindings = new Dictionary<ITypeSymbol, string?>(SymbolEqualityComparer.Default);
-            foreach (var name in new[] { "Configure", "Bind", "BindConfiguration", "Get" })
+            foreach (var name in BindingNames)
             {
                 foreach (var node in index.Calls(name, walk.Token))
                 {
@@ -1153,7 +1162,7 @@ internal sealed class FolderModel
         {
             if (_index is null)
             {
-                Volatile.Write(ref _index, new SourceIndex(_compilation, CompilationFacts.For(_types).Syntax));
+                Volatile.Write(ref _index, new SourceIndex(_compilation, CompilationFacts.For(_types)));
             }
 
             return _index!;
@@ -1174,23 +1183,33 @@ internal sealed class FolderModel
         private readonly TreeIndex?[] _indexed;
         private readonly string?[] _texts;
         private readonly CompilationFacts.SyntaxCache? _cache;
+        private readonly CompilationFacts _facts;
         private readonly object _gate = new();
         private readonly Dictionary<string, IReadOnlyList<SyntaxNode>> _calls = new(StringComparer.Ordinal);
         private readonly Dictionary<string, IReadOnlyList<SyntaxNode>> _assignments = new(StringComparer.Ordinal);
 
-        public SourceIndex(Compilation compilation, CompilationFacts.SyntaxCache? cache)
+        public SourceIndex(Compilation compilation, CompilationFacts facts)
         {
             _trees = compilation.SyntaxTrees.ToImmutableArray();
             _indexed = new TreeIndex?[_trees.Length];
             _texts = new string?[_trees.Length];
-            _cache = cache;
+            _facts = facts;
+            _cache = facts.Syntax;
         }
 
-        public IReadOnlyList<SyntaxNode> Calls(string name, CancellationToken cancellationToken) => Lookup(_calls, name, calls: true, cancellationToken);
+        /// <summary>
+        /// The calls and creations of <paramref name="name"/>; with <paramref name="inside"/>, only those of the trees that
+        /// declare that type (the rest are outside it: a private member's callers), in the same order.
+        /// </summary>
+        public IReadOnlyList<SyntaxNode> Calls(string name, CancellationToken cancellationToken, INamedTypeSymbol? inside = null) =>
+            Lookup(_calls, name, calls: true, inside, cancellationToken);
 
-        public IReadOnlyList<SyntaxNode> Assignments(string name, CancellationToken cancellationToken) => Lookup(_assignments, name, calls: false, cancellationToken);
+        /// <summary>The assignments of <paramref name="name"/>; with <paramref name="inside"/>, as <see cref="Calls"/>.</summary>
+        public IReadOnlyList<SyntaxNode> Assignments(string name, CancellationToken cancellationToken, INamedTypeSymbol? inside = null) =>
+            Lookup(_assignments, name, calls: false, inside, cancellationToken);
 
-        private IReadOnlyList<SyntaxNode> Lookup(Dictionary<string, IReadOnlyList<SyntaxNode>> known, string name, bool calls, CancellationToken cancellationToken)
+        private IReadOnlyList<SyntaxNode> Lookup(Dictionary<string, IReadOnlyList<SyntaxNode>> known, string name, bool calls, INamedTypeSymbol? inside,
+            CancellationToken cancellationToken)
         {
             lock (_gate)
             {
@@ -1199,20 +1218,58 @@ internal sealed class FolderModel
                     return found;
                 }
 
+                // Only the trees that declare the type: a private member's assignments and calls are inside its type, so the
+                // other trees are neither searched nor indexed (the whole project's answer is not kept then).
+                HashSet<SyntaxTree>? declaring = null;
+                if (inside is not null)
+                {
+                    declaring = new HashSet<SyntaxTree>();
+                    foreach (var reference in inside.DeclaringSyntaxReferences)
+                    {
+                        declaring.Add(reference.SyntaxTree);
+                    }
+                }
+
                 List<SyntaxNode>? nodes = null;
                 List<int>? positions = null;
+
+                // A binding name's words in a tree the pre-scan read (when it has run): the positions Words would find.
+                var bindingName = BindingNames.IndexOf(name);
+                var scanned = bindingName >= 0 ? _facts.BindingWords : null;
                 for (var i = 0; i < _trees.Length; i++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var text = Text(i, cancellationToken);
-                    if (text.Length > 0)
+                    if (declaring is not null && !declaring.Contains(_trees[i]))
                     {
-                        positions ??= new List<int>();
-                        positions.Clear();
-                        Words(text, name, positions);
-                        if (positions.Count == 0)
+                        continue;
+                    }
+
+                    List<int>? treePositions;
+                    var spelled = true;
+                    if (scanned is not null && scanned.TryGetValue(_trees[i], out var words))
+                    {
+                        treePositions = words[bindingName];
+                        if (treePositions is null)
                         {
                             continue;
+                        }
+                    }
+                    else
+                    {
+                        var text = Text(i, cancellationToken);
+                        spelled = text.Length > 0;
+                        treePositions = null;
+                        if (spelled)
+                        {
+                            positions ??= new List<int>();
+                            positions.Clear();
+                            Words(text, name, positions);
+                            if (positions.Count == 0)
+                            {
+                                continue;
+                            }
+
+                            treePositions = positions;
                         }
                     }
 
@@ -1223,8 +1280,8 @@ internal sealed class FolderModel
                         tree = _indexed[i] = _cache is null ? new TreeIndex(syntaxTree) : _cache.Get(syntaxTree).FolderIndex(syntaxTree, t => new TreeIndex(t));
                     }
 
-                    var treeNodes = text.Length > 0
-                        ? tree.Spelled(name, calls, positions!, cancellationToken)
+                    var treeNodes = spelled
+                        ? tree.Spelled(name, calls, treePositions!, cancellationToken)
                         : tree.Walked(name, calls, cancellationToken);
                     if (treeNodes.Length > 0)
                     {
@@ -1233,7 +1290,11 @@ internal sealed class FolderModel
                 }
 
                 IReadOnlyList<SyntaxNode> result = nodes ?? (IReadOnlyList<SyntaxNode>)Array.Empty<SyntaxNode>();
-                known[name] = result;
+                if (declaring is null)
+                {
+                    known[name] = result;
+                }
+
                 return result;
             }
         }
@@ -1250,7 +1311,8 @@ internal sealed class FolderModel
                 var source = _trees[i].GetText(cancellationToken).ToString();
 
                 // The empty string stands for a text whose identifiers may be spelled otherwise than by their characters.
-                text = _texts[i] = SpellsIdentifiersAsWritten(source) ? source : string.Empty;
+                // A tree the pre-scan read as ASCII without a Unicode escape (it has its binding words) is known to spell them as written.
+                text = _texts[i] = _facts.BindingWords?.ContainsKey(_trees[i]) == true || SpellsIdentifiersAsWritten(source) ? source : string.Empty;
             }
 
             return text;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -179,6 +180,7 @@ internal static class SSA0005AnonymousFileEndpoint
         private readonly PersonalData.ProjectHelperPaths _projectHelpers;
         private readonly FileGates.SignInMembers _signIn;
         private readonly OptionsCache<StoredContentVocabulary> _vocabularies = new(static options => StoredContentVocabulary.Create(options));
+        private readonly Judgements _judgements;
 
         public Analysis(WellKnownTypes types)
         {
@@ -195,6 +197,7 @@ internal static class SSA0005AnonymousFileEndpoint
             _fileStream = _responseBody is null ? null : types.FileStream;
             _projectHelpers = PersonalData.ProjectHelperPaths.WithoutBarriers(types);
             _signIn = new FileGates.SignInMembers(WellKnownTypes.Property(types.IIdentity, "IsAuthenticated"), types.IdentityUserManager);
+            _judgements = types.Shared(static _ => new Judgements());
         }
 
         /// <summary>
@@ -260,6 +263,21 @@ internal static class SSA0005AnonymousFileEndpoint
                 return null;
             }
 
+            // The rule's own action judged this file result already when SSA0009 asks at the compilation's end (the same
+            // operation, options and compilation): its judgement is reused, not computed again.
+            var judged = _judgements.For(options);
+            if (judged.TryGetValue(operation, out var known))
+            {
+                return known.Finding;
+            }
+
+            var finding = JudgeFile(operation, file, containingSymbol, compilation, options, cancellationToken);
+            return judged.GetValue(operation, _ => new Judgement(finding)).Finding;
+        }
+
+        private Finding? JudgeFile(IOperation operation, IOperation file, ISymbol containingSymbol, Compilation compilation, AnalyzerOptions options,
+            CancellationToken cancellationToken)
+        {
             var helpers = _helpers.For(options, operation.Tree());
             var endpoint = _endpoints.Find(operation, containingSymbol, helpers);
             if (endpoint is { Access: EndpointAccess.Authorized })
@@ -323,6 +341,24 @@ internal static class SSA0005AnonymousFileEndpoint
             }
 
             return vocabulary.Judge(words).IsPublicMedia && vocabulary.HasPublicWord(words);
+        }
+
+        /// <summary>
+        /// Each file result's judgement (<see cref="Find"/>), by the options it was judged with: one table per compilation,
+        /// shared by the rule's analysis and SSA0009's (<see cref="CreateJudge"/>), which judge alike.
+        /// </summary>
+        private sealed class Judgements
+        {
+            private readonly ConditionalWeakTable<AnalyzerOptions, ConditionalWeakTable<IOperation, Judgement>> _byOptions = new();
+
+            public ConditionalWeakTable<IOperation, Judgement> For(AnalyzerOptions options) => _byOptions.GetValue(options, static _ => new());
+        }
+
+        private sealed class Judgement
+        {
+            public Judgement(Finding? finding) => Finding = finding;
+
+            public Finding? Finding { get; }
         }
 
         /// <summary>The finding, unless the compilation's facts say anonymous requests cannot reach the candidate.</summary>

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using SecureStorageAnalyzers.Folders;
 using SecureStorageAnalyzers.Hosting;
 using SecureStorageAnalyzers.Pipeline;
@@ -82,6 +83,16 @@ internal sealed class CompilationFacts
 
     /// <summary>The analyzer's per-tree syntax cache, when one was handed over (<see cref="UseSyntaxCache"/>); the folder model keeps its per-tree index there too.</summary>
     internal SyntaxCache? Syntax => Volatile.Read(ref _syntax);
+
+    private Dictionary<SyntaxTree, List<int>?[]>? _bindingWords;
+
+    /// <summary>
+    /// Where each tree the pre-scan read spells the words of <see cref="FolderModel.BindingNames"/> (by their index; null
+    /// when it does not): the positions <c>FolderModel</c>'s index would find by searching the text, found in the
+    /// pre-scan's own pass. A tree is here only when its text is ASCII without a Unicode escape and was scanned in this
+    /// compilation; null until the pre-scan has run. Read-only once handed out.
+    /// </summary>
+    internal IReadOnlyDictionary<SyntaxTree, List<int>?[]>? BindingWords => Volatile.Read(ref _bindingWords);
 
     /// <summary>The instance of the compilation, shared by the rules that ask.</summary>
     public static CompilationFacts For(WellKnownTypes types) => types.Shared(static t => new CompilationFacts(t));
@@ -321,6 +332,7 @@ internal sealed class CompilationFacts
                 }
             }
 
+            var bindingWords = _requestData ? null : new Dictionary<SyntaxTree, List<int>?[]>();
             var names = new NameKey(_requestData, _callNames, _helperNames, _mapNames, _requireNames, _controllersNames, _assignedNames, _createdNames);
             var sameNames = new HashSet<NameKey>();
             var otherNames = new HashSet<NameKey>();
@@ -360,7 +372,7 @@ internal sealed class CompilationFacts
                 ImmutableArray<SyntaxNode> candidates;
                 if (entry is null)
                 {
-                    candidates = ScanTree(tree);
+                    candidates = ScanTree(tree, bindingWords);
                 }
                 else
                 {
@@ -371,7 +383,7 @@ internal sealed class CompilationFacts
                     }
                     else
                     {
-                        candidates = ScanTree(tree);
+                        candidates = ScanTree(tree, bindingWords);
                         entry.Remember(_requestData, new TreeCandidates(names, candidates));
                     }
                 }
@@ -398,6 +410,12 @@ internal sealed class CompilationFacts
                 }
 
                 facts.AddTo(_facts);
+            }
+
+            if (bindingWords is not null)
+            {
+                var owner = For(_facts.Types);
+                Interlocked.CompareExchange(ref owner._bindingWords, bindingWords, null);
             }
         }
 
@@ -468,18 +486,37 @@ internal sealed class CompilationFacts
         /// over the characters, then <c>FindToken</c> at each), not every token of the tree: the same candidates, without
         /// walking the whole tree. A text that could spell a name otherwise (a Unicode escape) is walked token by token.
         /// </remarks>
-        private ImmutableArray<SyntaxNode> ScanTree(SyntaxTree tree)
+        private ImmutableArray<SyntaxNode> ScanTree(SyntaxTree tree, Dictionary<SyntaxTree, List<int>?[]>? bindingWords)
         {
             var candidates = ImmutableArray.CreateBuilder<SyntaxNode>();
             List<SyntaxNode>? implicitCreations = null;
             var namesCreatedType = false;
             var root = tree.GetRoot(_cancellationToken);
             var finder = _finder ??= new IdentifierPositions(
-                _callNames.Concat(_assignedNames).Concat(_helperNames).Concat(_mapNames).Concat(_requireNames).Concat(_createdNames));
+                _callNames.Concat(_assignedNames).Concat(_helperNames).Concat(_mapNames).Concat(_requireNames).Concat(_createdNames)
+                    .Concat(bindingWords is null ? Enumerable.Empty<string>() : FolderModel.BindingNames));
             if (tree.TryGetText(out var text) && finder.Find(text, _namePositions, _newPositions))
             {
+                // The folder model's binding names, found in the same pass (FolderModel.BindingNames): recorded where the
+                // text is one its index would search (ASCII, no Unicode escape), and looked at here only when they are
+                // the pre-scan's own names too.
+                var words = bindingWords is not null && finder.LastFoundAscii ? new List<int>?[FolderModel.BindingNames.Length] : null;
+                if (words is not null)
+                {
+                    bindingWords![tree] = words;
+                }
+
                 foreach (var position in _namePositions)
                 {
+                    if (words is not null && BindingWord(text, position, out var wordStart) is var word && word >= 0)
+                    {
+                        (words[word] ??= new List<int>()).Add(wordStart);
+                        if (!IsScanName(FolderModel.BindingNames[word]))
+                        {
+                            continue;
+                        }
+                    }
+
                     var token = root.FindToken(position);
                     if (token.SpanStart == position && token.IsKind(SyntaxKind.IdentifierToken))
                     {
@@ -520,6 +557,52 @@ internal sealed class CompilationFacts
 
             return candidates.ToImmutable();
         }
+
+        /// <summary>
+        /// The index in <see cref="FolderModel.BindingNames"/> of the word the scanner found at <paramref name="position"/>,
+        /// with the word's start (after an <c>@</c>); -1 when it is none of them, or is the tail of a longer run (<c>1Get</c>):
+        /// exactly the words <c>FolderModel</c>'s index finds by searching the text (a name with no letter, digit or
+        /// underscore either side).
+        /// </summary>
+        private static int BindingWord(SourceText text, int position, out int start)
+        {
+            start = text[position] == '@' ? position + 1 : position;
+            if (start == position && position > 0 && IsAsciiIdentifierPart(text[position - 1]))
+            {
+                return -1;
+            }
+
+            var names = FolderModel.BindingNames;
+            for (var i = 0; i < names.Length; i++)
+            {
+                var name = names[i];
+                var end = start + name.Length;
+                if (end > text.Length || end < text.Length && IsAsciiIdentifierPart(text[end]))
+                {
+                    continue;
+                }
+
+                var k = 0;
+                while (k < name.Length && text[start + k] == name[k])
+                {
+                    k++;
+                }
+
+                if (k == name.Length)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static bool IsAsciiIdentifierPart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_';
+
+        /// <summary>True when the pre-scan itself looks at a word <paramref name="name"/> (<see cref="Consider"/>).</summary>
+        private bool IsScanName(string name) =>
+            _callNames.Contains(name) || _assignedNames.Contains(name) || _helperNames.Contains(name) || _mapNames.Contains(name) ||
+            _requireNames.Contains(name) || _createdNames.Contains(name);
 
         private IdentifierPositions? _finder;
         private readonly List<int> _namePositions = new();

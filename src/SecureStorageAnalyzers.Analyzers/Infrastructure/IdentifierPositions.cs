@@ -92,11 +92,18 @@ internal sealed class IdentifierPositions
         // character is a formatting one or a letter outside ASCII, and the scan needs only the ASCII classes.
         if (end > offset && System.Text.Encoding.UTF8.GetByteCount(chars, offset, end - offset) == end - offset)
         {
-            return FindAscii(chars, offset, end, names, newKeywords);
+            return LastFoundAscii = FindAscii(chars, offset, end, names, newKeywords);
         }
 
+        LastFoundAscii = false;
         return FindAny(chars, offset, end, names, newKeywords);
     }
+
+    /// <summary>
+    /// True when the last <see cref="Find(char[], int, int, List{int}, List{int})"/> read a text that is not empty, all
+    /// ASCII and without a backslash before <c>u</c> or <c>U</c>, and answered it.
+    /// </summary>
+    public bool LastFoundAscii { get; private set; }
 
     /// <summary>
     /// <see cref="Find(char[], int, int, List{int}, List{int})"/> over ASCII characters: the same positions, found with a
