@@ -555,6 +555,15 @@ internal sealed class PersonalDataClassifier
             return IsFileFullName(symbol) ? null : new SourceReason(concept.Description, $"its name '{symbol.Name}'");
         }
 
+        // An abbreviated first or last name (FName, Lname, FirstNm) of the application's own type that is a person or
+        // declares another part of a name (held-out set 17's résumé, named {FName}{Lname}_Resume.pdf).
+        if (symbol is IPropertySymbol or IFieldSymbol && type.SpecialType == SpecialType.System_String && symbol.ContainingType is { } holder &&
+            PersonalIdentifierVocabulary.IsNamePartAbbreviation(name.Tokens, _options.NameAbbreviations) &&
+            AbbreviatedNameEvidence(holder, symbol) is { } whose)
+        {
+            return new SourceReason("a person's name", $"its name '{symbol.Name}', an abbreviated part of a name on {holder.Name}, {whose}");
+        }
+
         // A string member called only for a person's role (form.Doctor, Appointment.Patient): that person's name.
         if (symbol is IPropertySymbol or IFieldSymbol && type.SpecialType == SpecialType.System_String &&
             PersonalIdentifierVocabulary.IsRoleMemberName(name.Tokens))
@@ -579,6 +588,38 @@ internal sealed class PersonalDataClassifier
         return name.Configured
             ? new SourceReason("a personal identifier", $"its name '{symbol.Name}' is listed in {PersonalDataOptions.PersonalNamesKey}")
             : null;
+    }
+
+    /// <summary>
+    /// Why an abbreviated part of a name (<paramref name="member"/>, <c>FName</c>) on <paramref name="holder"/> is a
+    /// person's: the type is a person (<see cref="PersonEvidence"/>), or it declares another part of a name, written out
+    /// (<c>LastName</c>, <c>Surname</c>) or abbreviated (<c>Lname</c>). Null otherwise: an upload's <c>FName</c> beside
+    /// its <c>FPath</c> is the file's name.
+    /// </summary>
+    private string? AbbreviatedNameEvidence(INamedTypeSymbol holder, ISymbol member)
+    {
+        if (IsPlatformType(holder))
+        {
+            return null;
+        }
+
+        if (PersonEvidence(holder) is { } person)
+        {
+            return person;
+        }
+
+        foreach (var other in holder.GetMembers())
+        {
+            if (other is IPropertySymbol or IFieldSymbol && !other.IsImplicitlyDeclared && !SymbolEqualityComparer.Default.Equals(other, member) &&
+                ValueType(other)?.SpecialType == SpecialType.System_String &&
+                (PersonalIdentifierVocabulary.IsNamePartAbbreviation(NameOf(other.Name).Tokens, _options.NameAbbreviations) ||
+                 PersonalIdentifierVocabulary.IsPersonOnlyMember(NameOf(other.Name).Tokens) && NameOf(other.Name).Concept is { Description: "a person's name" }))
+            {
+                return $"which also declares {other.Name}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
