@@ -602,6 +602,14 @@ internal static class PersonalIdentifierVocabulary
         return true;
     }
 
+    /// <summary>
+    /// True when a member called <paramref name="tokens"/> is a person word and a name word and nothing else
+    /// (<c>ClientName</c>, <c>MemberName</c>, <c>CustomerName</c>): whose name, the type that declares it says
+    /// (<see cref="PersonWordOf"/>).
+    /// </summary>
+    public static string? PersonWordOf(ImmutableArray<string> tokens, ImmutableArray<string> configuredWords) =>
+        tokens.Length == 2 && GenericNameWords.Contains(tokens[1]) && IsPersonWord(tokens[0], configuredWords) ? tokens[0] : null;
+
     private static bool IsPersonWord(string word, ImmutableArray<string> configuredWords)
     {
         if (PersonTypeWords.Contains(word))
