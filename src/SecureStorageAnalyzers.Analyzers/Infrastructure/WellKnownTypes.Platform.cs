@@ -41,6 +41,12 @@ internal sealed partial class WellKnownTypes
     public INamedTypeSymbol? DateTime => Get("System.DateTime");
     public INamedTypeSymbol? DateTimeOffset => Get("System.DateTimeOffset");
     public INamedTypeSymbol? TimeProvider => Get("System.TimeProvider");
+    public INamedTypeSymbol? DateOnly => Get("System.DateOnly");
+    public INamedTypeSymbol? TimeOnly => Get("System.TimeOnly");
+
+    // The dictionaries whose TryGetValue finds a value by its key (the value flow's out locals).
+    public INamedTypeSymbol? IDictionaryOfTKeyTValue => Get("System.Collections.Generic.IDictionary`2");
+    public INamedTypeSymbol? IReadOnlyDictionaryOfTKeyTValue => Get("System.Collections.Generic.IReadOnlyDictionary`2");
     public INamedTypeSymbol? Path => Get("System.IO.Path");
     public INamedTypeSymbol? File => Get("System.IO.File");
     public INamedTypeSymbol? Directory => Get("System.IO.Directory");

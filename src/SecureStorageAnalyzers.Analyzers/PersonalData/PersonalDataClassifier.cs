@@ -555,6 +555,24 @@ internal sealed class PersonalDataClassifier
             return IsFileFullName(symbol) ? null : new SourceReason(concept.Description, $"its name '{symbol.Name}'");
         }
 
+        // An abbreviated first or last name (FName, Lname, FirstNm) of the application's own type that is a person or
+        // declares another part of a name (held-out set 17's résumé, named {FName}{Lname}_Resume.pdf).
+        if (symbol is IPropertySymbol or IFieldSymbol && type.SpecialType == SpecialType.System_String && symbol.ContainingType is { } holder &&
+            PersonalIdentifierVocabulary.IsNamePartAbbreviation(name.Tokens, _options.NameAbbreviations) &&
+            AbbreviatedNameEvidence(holder, symbol) is { } whose)
+        {
+            return new SourceReason("a person's name", $"its name '{symbol.Name}', an abbreviated part of a name on {holder.Name}, {whose}");
+        }
+
+        // A person word's name beside that person (Quote.ClientName next to its Cliente): the person's name copied onto
+        // the record (held-out set 17's quote PDF named after the client).
+        if (symbol is IPropertySymbol or IFieldSymbol && type.SpecialType == SpecialType.System_String && symbol.ContainingType is { } copier &&
+            PersonalIdentifierVocabulary.PersonWordOf(name.Tokens, _options.PersonTypes) is { } personWord &&
+            PersonBeside(copier, personWord) is { } beside)
+        {
+            return new SourceReason("a person's name", $"its name '{symbol.Name}' on {copier.Name}, which also declares {beside}");
+        }
+
         // A string member called only for a person's role (form.Doctor, Appointment.Patient): that person's name.
         if (symbol is IPropertySymbol or IFieldSymbol && type.SpecialType == SpecialType.System_String &&
             PersonalIdentifierVocabulary.IsRoleMemberName(name.Tokens))
@@ -579,6 +597,79 @@ internal sealed class PersonalDataClassifier
         return name.Configured
             ? new SourceReason("a personal identifier", $"its name '{symbol.Name}' is listed in {PersonalDataOptions.PersonalNamesKey}")
             : null;
+    }
+
+    /// <summary>
+    /// The member of <paramref name="holder"/> that holds the person <paramref name="word"/> names (<c>Cliente</c>, a
+    /// <c>Cliente</c>, for <c>client</c>): a property or field whose type is the application's person type
+    /// (<see cref="PersonEvidence"/>) with a word of its name that is <paramref name="word"/> or starts with it
+    /// (<c>Cliente</c>, <c>ClientEntity</c>). Null otherwise: a token's <c>ClientName</c> beside its <c>User</c> is the
+    /// name of an application that signs in, not the user's.
+    /// </summary>
+    private string? PersonBeside(INamedTypeSymbol holder, string word)
+    {
+        if (IsPlatformType(holder))
+        {
+            return null;
+        }
+
+        foreach (var member in holder.GetMembers())
+        {
+            if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared || member.IsStatic ||
+                ValueType(member) is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } held || IsPlatformType(held))
+            {
+                continue;
+            }
+
+            var named = false;
+            foreach (var token in TypeTokens(held))
+            {
+                if (token.StartsWith(word, System.StringComparison.Ordinal))
+                {
+                    named = true;
+                    break;
+                }
+            }
+
+            if (named && PersonEvidence(held) is not null)
+            {
+                return member.Name == held.Name ? member.Name : $"{member.Name}, a {held.Name}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why an abbreviated part of a name (<paramref name="member"/>, <c>FName</c>) on <paramref name="holder"/> is a
+    /// person's: the type is a person (<see cref="PersonEvidence"/>), or it declares another part of a name, written out
+    /// (<c>LastName</c>, <c>Surname</c>) or abbreviated (<c>Lname</c>). Null otherwise: an upload's <c>FName</c> beside
+    /// its <c>FPath</c> is the file's name.
+    /// </summary>
+    private string? AbbreviatedNameEvidence(INamedTypeSymbol holder, ISymbol member)
+    {
+        if (IsPlatformType(holder))
+        {
+            return null;
+        }
+
+        if (PersonEvidence(holder) is { } person)
+        {
+            return person;
+        }
+
+        foreach (var other in holder.GetMembers())
+        {
+            if (other is IPropertySymbol or IFieldSymbol && !other.IsImplicitlyDeclared && !SymbolEqualityComparer.Default.Equals(other, member) &&
+                ValueType(other)?.SpecialType == SpecialType.System_String &&
+                (PersonalIdentifierVocabulary.IsNamePartAbbreviation(NameOf(other.Name).Tokens, _options.NameAbbreviations) ||
+                 PersonalIdentifierVocabulary.IsPersonOnlyMember(NameOf(other.Name).Tokens) && NameOf(other.Name).Concept is { Description: "a person's name" }))
+            {
+                return $"which also declares {other.Name}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

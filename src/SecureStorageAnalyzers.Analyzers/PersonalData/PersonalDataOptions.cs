@@ -22,6 +22,9 @@ namespace SecureStorageAnalyzers.PersonalData;
 /// entry of several words (<c>DatePicker</c>) the name's last words.</item>
 /// <item><c>SSA0101.storage_name_members</c>: more last words of the application's members that hold a stored object's
 /// name, beside the built-in ones of <see cref="ValueFlow.StorageNameMembers"/> (<c>RecordingRef</c>, <c>DocKey</c>).</item>
+/// <item><c>SSA0101.name_abbreviations</c>: more abbreviations of a first or last name (<c>FirstNme</c>, <c>ApNm</c>), matched
+/// as a member's whole name like the built-in <c>FName</c>/<c>LName</c>, and like them only on a person's type or beside
+/// another part of a name.</item>
 /// </list>
 /// Lists are separated by commas, semicolons or spaces. Read by SSA0101 and, through the same classifier
 /// (<see cref="PersonalDataFlowPolicy.For"/>), by SSA0009 for the file names of its chains.
@@ -36,15 +39,18 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
     public const string PersonTypesKey = "SSA0101.person_types";
     public const string ControlNameWordsKey = "SSA0101.control_name_words";
     public const string StorageNameMembersKey = "SSA0101.storage_name_members";
+    public const string NameAbbreviationsKey = "SSA0101.name_abbreviations";
 
-    public static PersonalDataOptions Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
+    public static PersonalDataOptions Empty { get; } = new(string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty);
 
     private readonly string _raw;
 
     private PersonalDataOptions(string personalNames, string excludedNames, string attributes, string types, string pseudonymizers, string personTypes,
-        string controlNameWords, string storageNameMembers)
+        string controlNameWords, string storageNameMembers, string nameAbbreviations)
     {
-        _raw = string.Join("\n", personalNames, excludedNames, attributes, types, pseudonymizers, personTypes, controlNameWords, storageNameMembers);
+        _raw = string.Join("\n", personalNames, excludedNames, attributes, types, pseudonymizers, personTypes, controlNameWords, storageNameMembers,
+            nameAbbreviations);
+        NameAbbreviations = Phrases(nameAbbreviations);
         ControlNameWords = Phrases(controlNameWords);
         StorageNameMembers = Phrases(storageNameMembers);
         PersonTypes = List(personTypes);
@@ -67,6 +73,9 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
     /// <summary>The configured words of a control's kind, each split into the name's words (<c>DatePicker</c> → date, picker).</summary>
     public ImmutableArray<ImmutableArray<string>> ControlNameWords { get; }
 
+    /// <summary>The configured abbreviations of a first or last name, each split into the name's words (<c>FirstNme</c> → first, nme).</summary>
+    public ImmutableArray<ImmutableArray<string>> NameAbbreviations { get; }
+
     /// <summary>The configured last words of storage-name members, each split into the name's words (<c>RecordingRef</c> → recording, ref).</summary>
     public ImmutableArray<ImmutableArray<string>> StorageNameMembers { get; }
 
@@ -82,14 +91,15 @@ internal sealed class PersonalDataOptions : IEquatable<PersonalDataOptions>
         var personTypes = Get(PersonTypesKey);
         var controlNameWords = Get(ControlNameWordsKey);
         var storageNameMembers = Get(StorageNameMembersKey);
+        var nameAbbreviations = Get(NameAbbreviationsKey);
         if (personalNames.Length + excludedNames.Length + attributes.Length + types.Length + pseudonymizers.Length + personTypes.Length +
-            controlNameWords.Length + storageNameMembers.Length == 0)
+            controlNameWords.Length + storageNameMembers.Length + nameAbbreviations.Length == 0)
         {
             return Empty;
         }
 
         return new PersonalDataOptions(personalNames, excludedNames, attributes, types, pseudonymizers, personTypes, controlNameWords,
-            storageNameMembers);
+            storageNameMembers, nameAbbreviations);
     }
 
     public bool Equals(PersonalDataOptions? other) => other is not null && _raw == other._raw;

@@ -64,6 +64,46 @@ internal static class PersonalIdentifierVocabulary
         "nom de famille", "vorname", "nachname", "familienname", "sobrenome", "primeiro nome", "cognome");
 
     /// <summary>
+    /// Common abbreviations of a first and a last name (<c>FName</c>, <c>Fname</c>, <c>LName</c>, <c>Lname</c>,
+    /// <c>FirstNm</c>, <c>LastNm</c>), matched as a member's whole name, word by word. Unlike <see cref="NameParts"/>
+    /// they say little alone (<c>fName</c> is a file's name as often), so they count only on the application's own
+    /// type that is a person or that declares another part of a name (<see cref="IsNamePartAbbreviation"/>). A middle
+    /// name's <c>mName</c> is left out: it is the member-field prefix of a plain <c>name</c>.
+    /// </summary>
+    private static readonly ImmutableArray<ImmutableArray<string>> NamePartAbbreviations = ImmutableArray.Create(
+        ImmutableArray.Create("fname"), ImmutableArray.Create("f", "name"), ImmutableArray.Create("first", "nm"),
+        ImmutableArray.Create("lname"), ImmutableArray.Create("l", "name"), ImmutableArray.Create("last", "nm"));
+
+    /// <summary>
+    /// True when <paramref name="tokens"/> (a member's whole name, digits aside) are an abbreviation of a first or last
+    /// name: a built-in one (<see cref="NamePartAbbreviations"/>) or one of <paramref name="configured"/>
+    /// (<c>SSA0101.name_abbreviations</c>). <c>FNameSpace</c>, <c>fileName</c> and <c>FullNm</c> are not.
+    /// </summary>
+    public static bool IsNamePartAbbreviation(ImmutableArray<string> tokens, ImmutableArray<ImmutableArray<string>> configured)
+    {
+        var end = tokens.Length;
+        while (end > 0 && tokens[end - 1].Length > 0 && char.IsDigit(tokens[end - 1][0]))
+        {
+            end--;
+        }
+
+        return end > 0 && (IsOneOf(tokens, end, NamePartAbbreviations) || IsOneOf(tokens, end, configured));
+
+        static bool IsOneOf(ImmutableArray<string> tokens, int end, ImmutableArray<ImmutableArray<string>> abbreviations)
+        {
+            foreach (var abbreviation in abbreviations)
+            {
+                if (abbreviation.Length == end && MatchesAt(tokens, 0, abbreviation))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Head words of the application's type names that are persons (<c>User</c>, <c>Customer</c>, <c>Alumno</c>): a
     /// generic name member of such a type (<see cref="IsGenericNameMember"/>) is a person's name. English, Spanish,
     /// French, German, Portuguese and Italian; more in <c>SSA0101.person_types</c>.
@@ -561,6 +601,14 @@ internal static class PersonalIdentifierVocabulary
 
         return true;
     }
+
+    /// <summary>
+    /// True when a member called <paramref name="tokens"/> is a person word and a name word and nothing else
+    /// (<c>ClientName</c>, <c>MemberName</c>, <c>CustomerName</c>): whose name, the type that declares it says
+    /// (<see cref="PersonWordOf"/>).
+    /// </summary>
+    public static string? PersonWordOf(ImmutableArray<string> tokens, ImmutableArray<string> configuredWords) =>
+        tokens.Length == 2 && GenericNameWords.Contains(tokens[1]) && IsPersonWord(tokens[0], configuredWords) ? tokens[0] : null;
 
     private static bool IsPersonWord(string word, ImmutableArray<string> configuredWords)
     {

@@ -23,7 +23,7 @@ internal sealed class MethodBodyIndex
     private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _references;
 
     public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null,
-        INamedTypeSymbol? stream = null, SymbolSet<INamedTypeSymbol>? downloads = null)
+        INamedTypeSymbol? stream = null, SymbolSet<INamedTypeSymbol>? downloads = null, OutArgumentMethods? outArguments = null)
     {
         _root = root;
         foreach (var operation in root.Walk())
@@ -48,7 +48,7 @@ internal sealed class MethodBodyIndex
 
                     break;
                 case OperationKind.Invocation:
-                    IndexInvocation((IInvocationOperation)operation, stringBuilder, stream, downloads);
+                    IndexInvocation((IInvocationOperation)operation, stringBuilder, stream, downloads, outArguments);
                     break;
                 case OperationKind.VariableDeclarator:
                     if (operation is IVariableDeclaratorOperation { Initializer: { } initializer } declarator)
@@ -109,7 +109,8 @@ internal sealed class MethodBodyIndex
     }
 
     /// <summary>An invocation's part of the index: string builder appends, stream copies and downloads into a local, string equality.</summary>
-    private void IndexInvocation(IInvocationOperation invocation, INamedTypeSymbol? stringBuilder, INamedTypeSymbol? stream, SymbolSet<INamedTypeSymbol>? downloads)
+    private void IndexInvocation(IInvocationOperation invocation, INamedTypeSymbol? stringBuilder, INamedTypeSymbol? stream, SymbolSet<INamedTypeSymbol>? downloads,
+        OutArgumentMethods? outArguments)
     {
         var method = invocation.TargetMethod;
 
@@ -147,9 +148,18 @@ internal sealed class MethodBodyIndex
 
         // DateTime.TryParseExact(date, "yyyyMMdd", …, out var day), int.TryParse(text, out n): the value written into
         // the out local is the text parsed, in another form (issue #21, held-out set 16's daily log by its date).
-        else if (IsFrameworkTryParse(method))
+        else if (outArguments is not null && method.Name is "TryParse" or "TryParseExact" && outArguments.IsTryParse(method))
         {
             IndexTryParse(invocation);
+        }
+
+        // store.TryGetValue(name, out var record) of a framework dictionary: the out local holds the value the key found,
+        // which is the call itself to the walk, a lookup keyed by its first argument (RecordLookups.KeysOf; held-out set
+        // 17's in-memory file records).
+        else if (outArguments is not null && method.Name == "TryGetValue" && outArguments.IsTryGetValue(method) &&
+                 invocation.Arguments.Length == 2 && OutLocal(invocation.Arguments[1]) is { } found)
+        {
+            Add(found.Local, invocation);
         }
 
         // string.Equals(name, c.FullName, …), name.Equals(c.FullName): where the code goes on only when they are
@@ -210,18 +220,6 @@ internal sealed class MethodBodyIndex
         }
     }
 
-    /// <summary>
-    /// A framework value type's own <c>TryParse</c>/<c>TryParseExact</c> (<c>int</c>, <c>long</c>, <c>Guid</c>,
-    /// <c>DateTime</c>, <c>DateTimeOffset</c>, <c>TimeSpan</c>, <c>DateOnly</c>…: a static method of a struct of the
-    /// <c>System</c> namespace, from metadata): it writes the text it is given, parsed, into its <c>out</c> argument. A
-    /// project's own parser is not one (its body says what it writes).
-    /// </summary>
-    internal static bool IsFrameworkTryParse(IMethodSymbol method) =>
-        method is { IsStatic: true, Name: "TryParse" or "TryParseExact", ContainingType: { TypeKind: TypeKind.Struct } type } &&
-        method.Parameters.Length >= 2 &&
-        type.ContainingNamespace is { Name: "System" } ns && ns.ContainingNamespace is { IsGlobalNamespace: true } &&
-        !type.Locations.IsEmpty && type.Locations[0].IsInMetadata;
-
     /// <summary>The <c>out</c> local of a framework <c>TryParse</c> is given the text parsed (its first argument).</summary>
     private void IndexTryParse(IInvocationOperation invocation)
     {
@@ -237,18 +235,23 @@ internal sealed class MethodBodyIndex
             {
                 text = argument.Value;
             }
-            else if (parameter.RefKind == RefKind.Out && text is not null && argument.ArgumentKind == ArgumentKind.Explicit &&
-                     argument.Value.WithoutConversions() switch
-                     {
-                         IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared,
-                         ILocalReferenceOperation assigned => assigned,
-                         _ => null,
-                     } is { } result)
+            else if (parameter.RefKind == RefKind.Out && text is not null && OutLocal(argument) is { } result)
             {
                 Add(result.Local, text);
             }
         }
     }
+
+    /// <summary>The local an explicit <c>out</c> argument writes (<c>out var day</c>, <c>out day</c>), or null.</summary>
+    private static ILocalReferenceOperation? OutLocal(IArgumentOperation argument) =>
+        argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter is { RefKind: RefKind.Out }
+            ? argument.Value.WithoutConversions() switch
+            {
+                IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared,
+                ILocalReferenceOperation assigned => assigned,
+                _ => null,
+            }
+            : null;
 
     private static bool IsDownloadType(INamedTypeSymbol? type, SymbolSet<INamedTypeSymbol> downloads)
     {

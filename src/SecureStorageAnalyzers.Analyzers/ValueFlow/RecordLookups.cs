@@ -14,7 +14,8 @@ namespace SecureStorageAnalyzers.ValueFlow;
 /// repository of the project): the values it compares the record's members to; a LINQ or Entity Framework query
 /// operator: its source. A predicate that also compares a member with the signed-in user (a <c>ClaimsPrincipal</c>, or
 /// classic ASP.NET's <c>IPrincipal</c>/<c>IIdentity</c>) finds the caller's own record: no keys. AutoMapper's
-/// <c>Map&lt;TDestination&gt;(record)</c> is the record it maps: its source is its key.
+/// <c>Map&lt;TDestination&gt;(record)</c> is the record it maps: its source is its key. A framework dictionary's
+/// <c>TryGetValue(key, out record)</c> of the application's own record type finds the record by the key.
 /// </summary>
 internal sealed class RecordLookups
 {
@@ -54,6 +55,15 @@ internal sealed class RecordLookups
             }
 
             return keys ?? (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+        }
+
+        // A framework dictionary's TryGetValue(key, out record) of the application's own record type (an in-memory store
+        // of file records keyed by their name): the key, as for Find. The out local holds the record (MethodBodyIndex).
+        // A dictionary of strings or other framework values (a fixed table of allowed files) is no store of records.
+        if (method.Name == "TryGetValue" && call.Arguments.Length == 2 && _symbols.OutArguments.IsTryGetValue(method) &&
+            call.SemanticModel?.Compilation is { } compilation && IsOwnRecordType(method.Parameters[1].Type, compilation))
+        {
+            return new[] { call.Arguments[0].Value };
         }
 
         // AutoMapper's Map<TDestination>(source): the same record's members in another type (a DTO the service returns).

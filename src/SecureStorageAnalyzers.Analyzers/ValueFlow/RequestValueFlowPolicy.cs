@@ -538,6 +538,7 @@ internal sealed class RequestSymbols
 
         DownloadResults = new SymbolSet<INamedTypeSymbol>(downloadResults);
         Implementations = ProjectImplementations.For(types);
+        OutArguments = OutArgumentMethods.For(types);
         Finders = types.Shared(static _ => new ProjectRecordFinders());
         HelperReads = types.Shared(static _ => new ProjectHelperReads());
     }
@@ -558,6 +559,9 @@ internal sealed class RequestSymbols
     public SymbolSet<INamedTypeSymbol> DownloadResults { get; }
 
     public INamedTypeSymbol? BinaryData { get; }
+
+    /// <summary>The framework methods whose <c>out</c> argument the value flow reads (a dictionary's <c>TryGetValue</c>).</summary>
+    public OutArgumentMethods OutArguments { get; }
 
     /// <summary>Which parameters of the project's own methods are the keys of the record they return (shared per compilation).</summary>
     public ProjectRecordFinders Finders { get; }

@@ -196,7 +196,8 @@ internal sealed partial class StorageSinks
         // A cloud download into a stream (blob.DownloadToAsync(memory), storage.DownloadObjectAsync(bucket, name, memory)).
         var downloads = SymbolSet<INamedTypeSymbol>.Of(Resolve(types, "Azure.Storage.Blobs.Specialized.BlobBaseClient"),
             Resolve(types, "Google.Cloud.Storage.V1.StorageClient"));
-        _createIndex = root => new MethodBodyIndex(root, stringBuilder, IsStoragePathArgument, stream, downloads);
+        var outArguments = OutArgumentMethods.For(types);
+        _createIndex = root => new MethodBodyIndex(root, stringBuilder, IsStoragePathArgument, stream, downloads, outArguments);
         PathType = types.Path;
         DirectoryType = types.Directory;
         EnvironmentType = types.Environment;
