@@ -94,7 +94,12 @@ internal sealed class StoredContentVocabulary
     /// <c>pan</c> alone is not a word here (a cookware shop's pan images), nor <c>ct</c> (a <c>CtScan</c> has "scan").
     /// Biometric data (<c>face</c>, <c>facial</c>, <c>biometric</c>, <c>fingerprint</c>) is a picture by format too: a gate
     /// system's face-recognition snapshots (held-out set 4), and <c>selfie</c>, a face picture taken to verify who someone is
-    /// (held-out set 16's clock-in selfies); <c>Interface</c>, <c>Surface</c>, <c>Facebook</c> are other words.
+    /// (held-out set 16's clock-in selfies); <c>Interface</c>, <c>Surface</c>, <c>Facebook</c> are other words. Attendance
+    /// and check-in records (<c>attendance</c>, <c>check-in</c>/<c>check-out</c>, <c>clock-in</c>/<c>clock-out</c>, and the
+    /// one-word folders <c>checkin</c>, <c>checkinout</c>, <c>clockin</c>, <c>clockout</c>; session 19): a picture taken when
+    /// someone checks in is a record of that person or of what they hand over, not an asset the site shows (chain-dev's CRM
+    /// writing check-in and check-out pictures into <c>wwwroot/checkinout</c>). <c>checkout</c> alone is a shop's page, not
+    /// one of them.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultPrivateData = ImmutableArray.Create(
         "patient", "health", "healthcare", "medical", "clinical", "record", "recording", "call", "voicemail", "document",
@@ -102,7 +107,8 @@ internal sealed class StoredContentVocabulary
         "message", "prescription", "payslip", "cover-letter",
         "kyc", "aadhaar", "aadhar", "pan-card", "national-id", "id-proof", "identity-proof", "address-proof",
         "radiology", "radiograph", "scan", "xray", "x-ray", "mri", "ultrasound", "dicom", "mammogram", "lab-report", "lab-result",
-        "face", "facial", "biometric", "fingerprint", "selfie");
+        "face", "facial", "biometric", "fingerprint", "selfie",
+        "attendance", "check-in", "checkin", "checkinout", "check-out", "clock-in", "clockin", "clock-out", "clockout");
 
     internal static readonly ImmutableHashSet<string> ImageExtensions = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
         "jpg", "jpeg", "jfif", "png", "gif", "webp", "bmp", "svg", "ico", "avif", "tif", "tiff", "heic");
