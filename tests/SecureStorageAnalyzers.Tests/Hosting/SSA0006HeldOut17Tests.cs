@@ -258,7 +258,8 @@ public class SSA0006HeldOut17Tests
     /// readonly field's folder, <c>Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "checkinout")</c>, for the
     /// check-in and check-out records. The folder's words are read from the field's initializer, and a check-in or
     /// attendance record is private: reported, where h-s18's picture-named method alone made it public media. The same
-    /// method into a folder that says nothing (held-out set 16's <c>UploadImage</c> shape) stays public media.
+    /// method into a folder that says nothing (held-out set 16's <c>UploadImage</c> shape) stays public media, and so does a
+    /// visitor's photo stored by a method named <c>CheckIn</c> into a folder that says nothing of check-ins.
     /// </summary>
     [Fact]
     public Task CheckInPicturesInAPictureNamedMethod_ReportedAsync() => VerifyAsync("""
@@ -307,11 +308,23 @@ public class SSA0006HeldOut17Tests
                 await photo.CopyToAsync(stream);
             }
 
-            public async Task ClockIn(IFormFile photo)
+            public async Task ClockIn(IFormFile clockInPhoto)
             {
-                var path = Path.Combine(env.WebRootPath, "images", $"{Guid.NewGuid()}.jpg");
+                var path = Path.Combine(env.WebRootPath, "images", $"{Guid.NewGuid()}{Path.GetExtension(clockInPhoto.FileName)}");
                 using var stream = new FileStream(path, FileMode.Create); //! SSA0006
-                await photo.CopyToAsync(stream);
+                await clockInPhoto.CopyToAsync(stream);
+            }
+        }
+
+        // A method named for a check-in stores whatever it stores: the words must be in the path (held-out set 17's gate
+        // system keeps the guard's visitor photos in one uploads/visitors folder from its CheckIn and WalkIn actions).
+        public class GuardController(IWebHostEnvironment env)
+        {
+            public async Task CheckIn(IFormFile visitorPhoto)
+            {
+                var path = Path.Combine(env.WebRootPath, "uploads", "visitors", $"{Guid.NewGuid()}{Path.GetExtension(visitorPhoto.FileName)}");
+                using var stream = new FileStream(path, FileMode.Create);
+                await visitorPhoto.CopyToAsync(stream);
             }
         }
         """);
