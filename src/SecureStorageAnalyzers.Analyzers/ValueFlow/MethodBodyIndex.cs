@@ -21,6 +21,7 @@ internal sealed class MethodBodyIndex
     private readonly bool _hasGoto;
     private readonly IOperation _root;
     private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? _references;
+    private AssignedBefore? _assignedBefore;
 
     public MethodBodyIndex(IOperation root, INamedTypeSymbol? stringBuilder = null, Func<IArgumentOperation, bool>? isStoragePathArgument = null,
         INamedTypeSymbol? stream = null, SymbolSet<INamedTypeSymbol>? downloads = null, OutArgumentMethods? outArguments = null)
@@ -299,6 +300,24 @@ internal sealed class MethodBodyIndex
         }
 
         return all.TryGetValue(local, out var references) ? references : Array.Empty<ILocalReferenceOperation>();
+    }
+
+    /// <summary>
+    /// The value a field of this object, or a parameter, holds at <paramref name="read"/> when the body itself gave it there
+    /// (<c>csvPath = Server.MapPath("~/Files/") + name;</c> then <c>SaveAs(csvPath)</c>): the assignment every path to the
+    /// read passes, with nothing in between that may change it (<see cref="ValueFlow.AssignedBefore"/>); null otherwise.
+    /// The body's writes of fields and parameters are gathered in one more walk the first time one is asked.
+    /// </summary>
+    public IOperation? AssignedValue(IOperation read)
+    {
+        var writes = System.Threading.Volatile.Read(ref _assignedBefore);
+        if (writes is null)
+        {
+            writes = ValueFlow.AssignedBefore.Of(_root);
+            System.Threading.Volatile.Write(ref _assignedBefore, writes);
+        }
+
+        return writes.ValueAt(read, _hasGoto);
     }
 
     /// <summary>

@@ -144,7 +144,7 @@ internal readonly struct ReadPoint
     };
 
     /// <summary>True inside a lambda, an anonymous method or a local function, which may run at any time.</summary>
-    private static bool InFunction(SyntaxNode node)
+    internal static bool InFunction(SyntaxNode node)
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
@@ -189,7 +189,7 @@ internal readonly struct ReadPoint
         return false;
     }
 
-    private static bool IsLoop(SyntaxNode node) =>
+    internal static bool IsLoop(SyntaxNode node) =>
         node is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax;
 
     /// <summary>True when one branch of an <c>if</c> gives the value and the other reads it, and no loop holds the <c>if</c>.</summary>

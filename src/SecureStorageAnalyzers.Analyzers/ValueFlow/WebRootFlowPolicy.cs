@@ -121,7 +121,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
             }
 
             return !_appFolderProperties.IsEmpty && _appFolderProperties.Contains(property.Property.OriginalDefinition) &&
-                   IsServedFolder(FollowingText(property))
+                   IsServedFolder(FollowingTextOrThroughLocal(property))
                 ? AppFolderReason
                 : null;
         }
@@ -222,7 +222,7 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
         }
 
         var relative = virtualPath.TrimStart('~').TrimStart('/', '\\');
-        return IsServedFolder(relative.Length == 0 ? FollowingText(mapPath) : relative);
+        return IsServedFolder(relative.Length == 0 ? FollowingTextOrThroughLocal(mapPath) : relative);
     }
 
     /// <summary>
@@ -305,6 +305,57 @@ internal sealed class WebRootFlowPolicy : IFlowSourcePolicy, IClassifiesCallsByA
                 first.Text.ConstantValue.Value as string,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// <see cref="FollowingText"/> of an application-folder value, or, when it is the value a local is given (<c>string
+    /// root = Server.MapPath("~");</c>, held-out set 17's ERP mail log: <c>root + "\\SystemGeneratePages\\LogFile\\" +
+    /// name + ".txt"</c>), the text that follows the local where the method reads it: only when every read of the local that
+    /// a text follows lies in a served folder (one read into <c>App_Data</c> and the value is not a source: which read a
+    /// path comes from is not known here). A read with nothing after it (<c>Directory.Exists(root)</c>) says nothing.
+    /// </summary>
+    private string? FollowingTextOrThroughLocal(IOperation value)
+    {
+        if (FollowingText(value) is { } text)
+        {
+            return text;
+        }
+
+        var current = value;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        var local = current.Parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when ReferenceEquals(assignment.Value, current) => target.Local,
+            _ => null,
+        };
+        if (local is null)
+        {
+            return null;
+        }
+
+        string? served = null;
+        foreach (var read in _sinks.BodyIndex(value).ReferencesOf(local))
+        {
+            if (read.Parent is IAssignmentOperation { Target: var written } && ReferenceEquals(written, read) ||
+                FollowingText(read) is not { } following)
+            {
+                continue;
+            }
+
+            if (!IsServedFolder(following))
+            {
+                return null;
+            }
+
+            served ??= following;
+        }
+
+        return served;
     }
 
     /// <summary>
