@@ -149,3 +149,38 @@ internal sealed class LazyTypeSet : IEnumerable<INamedTypeSymbol>
         return more;
     }
 }
+
+/// <summary>
+/// A symbol of one compilation read from <see cref="WellKnownTypes"/> the first time it is asked for, not when the fact
+/// that holds it is created (see <see cref="LazyType"/>): the same value the eager read gave, later. Thread-safe: every
+/// thread reads the same value (<see cref="WellKnownTypes"/> caches each resolution), and the published value never changes.
+/// </summary>
+internal sealed class Deferred<T>
+    where T : class, ISymbol
+{
+    private readonly WellKnownTypes _types;
+    private System.Func<WellKnownTypes, T?>? _read;
+    private T? _value;
+
+    public Deferred(WellKnownTypes types, System.Func<WellKnownTypes, T?> read)
+    {
+        _types = types;
+        _read = read;
+    }
+
+    public T? Value
+    {
+        get
+        {
+            if (Volatile.Read(ref _read) is not { } read)
+            {
+                return _value;
+            }
+
+            var value = read(_types);
+            _value = value;
+            Volatile.Write(ref _read, null);
+            return value;
+        }
+    }
+}

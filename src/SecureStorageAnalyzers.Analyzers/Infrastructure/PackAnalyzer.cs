@@ -163,6 +163,10 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         private readonly WellKnownTypes _types;
         private readonly PackRule[] _unboundRules;
         private HashSet<string>? _unboundCallNamesCache;
+        private int _unboundCallsSeen;
+
+        /// <summary>Invalid invocations looked at by their symbols before the name filter is built (<see cref="AnalyzeUnboundCall"/>).</summary>
+        private const int UnboundCallsBeforeNames = 16;
         private readonly Dictionary<IPropertySymbol, PackRule[]> _byProperty = new(SymbolEqualityComparer.Default);
         private readonly PackRule[] _helperRules;
         private readonly PackRule[] _listingRules;
@@ -341,7 +345,21 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         {
             var operation = context.Operation;
             if (operation.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call || InTestFile(operation) ||
-                CalledName(call.Expression) is not { } name || !UnboundCallNames().Contains(name) || operation.SemanticModel is not { } model)
+                CalledName(call.Expression) is not { } name || operation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            // The name filter needs the rules' types resolved: it is built once a call it would decide appears, or after a
+            // few invalid invocations (a project built without its packages has many); before, the symbol test runs first
+            // and the filter is asked only of a call it could not already decline.
+            var names = Volatile.Read(ref _unboundCallNamesCache);
+            if (names is null && Interlocked.Increment(ref _unboundCallsSeen) > UnboundCallsBeforeNames)
+            {
+                names = UnboundCallNames();
+            }
+
+            if (names is not null && !names.Contains(name))
             {
                 return;
             }
@@ -366,6 +384,11 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
 
             if (type is not null && RulesOf(type) is { } rules)
             {
+                if (names is null && !UnboundCallNames().Contains(name))
+                {
+                    return;
+                }
+
                 foreach (var rule in rules)
                 {
                     if (rule.SeesUnboundCalls)

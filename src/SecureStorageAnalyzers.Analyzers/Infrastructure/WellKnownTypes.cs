@@ -565,7 +565,12 @@ internal sealed partial class WellKnownTypes
         var lastDot = dottedName.LastIndexOf('.');
         if (lastDot < 0)
         {
-            found = TopLevelNamespaceNames().Contains(dottedName) ? Namespace(Compilation.GlobalNamespace, dottedName) : null;
+            // System and Microsoft are in every compilation, and the compiler looks them up itself for the files' usings:
+            // asked directly (h-perf19a). For another name the set of top-level names answers an absent one without the
+            // merged lookup; either way the same namespace is found.
+            found = dottedName is "System" or "Microsoft" || TopLevelNamespaceNames().Contains(dottedName)
+                ? Namespace(Compilation.GlobalNamespace, dottedName)
+                : null;
         }
         else
         {

@@ -507,6 +507,12 @@ internal sealed partial class StorageSinks
     /// <summary>False for a name of an SDK (by namespace prefix) the compilation does not reference; true for any other name.</summary>
     private static bool IsReferencedSdk(WellKnownTypes types, string name)
     {
+        if (name.Length == 0 || name[0] is not ('A' or 'G' or 'M'))
+        {
+            // Every SDK prefix below starts with one of these.
+            return true;
+        }
+
         foreach (var (prefix, assembly) in SdkAssemblies)
         {
             if (name.StartsWith(prefix, StringComparison.Ordinal))
