@@ -440,6 +440,9 @@ internal sealed partial class WellKnownTypes
     public static bool IsDeclaredIn(IMethodSymbol method, SymbolSet<INamedTypeSymbol> types) =>
         method.ContainingType is { } type && types.Contains(type.OriginalDefinition);
 
+    /// <summary>True when <paramref name="metadataName"/> has been resolved in this compilation (for tests: what is looked up when).</summary>
+    internal bool HasResolved(string metadataName) => _resolved.ContainsKey(metadataName);
+
     /// <summary>Resolves a type by metadata name, for the few the pack looks up beyond its fixed list (configured names).</summary>
     public INamedTypeSymbol? Resolve(string metadataName) => Get(metadataName);
 

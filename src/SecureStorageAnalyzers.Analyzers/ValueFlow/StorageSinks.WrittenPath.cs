@@ -52,7 +52,7 @@ internal sealed partial class StorageSinks
         {
             case IInvocationOperation invocation when invocation.TargetMethod.ContainingType is { } type:
                 var method = invocation.TargetMethod;
-                if (SymbolEqualityComparer.Default.Equals(type, _file.Value))
+                if (_file.Is(type))
                 {
                     return method.Name == "Open"
                         ? OpensForWriting(invocation.Arguments, invocation) ? invocation.Arguments.Argument("path") : null
@@ -67,7 +67,7 @@ internal sealed partial class StorageSinks
                     return invocation.Arguments.Argument("filename");
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(type, _fileInfo.Value))
+                if (_fileInfo.Is(type))
                 {
                     return method.Name switch
                     {
@@ -81,18 +81,18 @@ internal sealed partial class StorageSinks
                 return DocumentWrittenPath(invocation, type.OriginalDefinition);
 
             case IObjectCreationOperation creation:
-                if (SymbolEqualityComparer.Default.Equals(creation.Type, _streamWriter.Value))
+                if (_streamWriter.Is(creation.Type))
                 {
                     return creation.Arguments.Argument("path");
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(creation.Type, _fileStream.Value) && OpensForWriting(creation.Arguments, creation))
+                if (_fileStream.Is(creation.Type) && OpensForWriting(creation.Arguments, creation))
                 {
                     return creation.Arguments.Argument("path");
                 }
 
                 // iText 7: new PdfWriter(filename[, properties]); its Stream and FileInfo overloads write where those were opened.
-                if (SymbolEqualityComparer.Default.Equals(creation.Type, _pdfWriter.Value))
+                if (_pdfWriter.Is(creation.Type))
                 {
                     foreach (var argument in creation.Arguments)
                     {
@@ -165,7 +165,7 @@ internal sealed partial class StorageSinks
         var position = -1;
         foreach (var candidate in info.CandidateSymbols)
         {
-            if (candidate is not IMethodSymbol { IsStatic: true } method || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _file.Value))
+            if (candidate is not IMethodSymbol { IsStatic: true } method || !_file.Is(method.ContainingType))
             {
                 return null;
             }
@@ -259,7 +259,7 @@ internal sealed partial class StorageSinks
     /// </summary>
     private IOperation? DocumentWrittenPath(IInvocationOperation invocation, INamedTypeSymbol type)
     {
-        if (_excelPackage.Value is not null && SymbolEqualityComparer.Default.Equals(type, _excelPackage.Value))
+        if (_excelPackage.Is(type))
         {
             return ExcelPackageWrittenPath(invocation);
         }
@@ -267,9 +267,9 @@ internal sealed partial class StorageSinks
         var name = invocation.TargetMethod.Name;
         var writes = name switch
         {
-            "Save" => _pdfDocuments.Contains(type) || SymbolEqualityComparer.Default.Equals(type, _image.Value) || _gemBoxDocuments.Contains(type),
+            "Save" => _pdfDocuments.Contains(type) || _image.Is(type) || _gemBoxDocuments.Contains(type),
             "SaveAsync" => _pdfDocuments.Contains(type),
-            "GeneratePdf" or "GenerateXps" => SymbolEqualityComparer.Default.Equals(type, _questPdfGenerate.Value),
+            "GeneratePdf" or "GenerateXps" => _questPdfGenerate.Is(type),
             "SaveAs" => _workbooks.Contains(type) || _openXmlCopies.Contains(type) || _docXDocuments.Contains(type),
             "Create" => _openXmlDocuments.Contains(type) || _docXCreators.Contains(type),
             "Clone" => _openXmlCopies.Contains(type),
@@ -307,7 +307,7 @@ internal sealed partial class StorageSinks
                 var receiver = invocation.Instance is { } instance ? SingleValue(instance) : null;
 
                 // new ExcelPackage(newFile[, password | template]): the file is the first parameter in every version.
-                return receiver is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type, _excelPackage.Value) &&
+                return receiver is IObjectCreationOperation creation && _excelPackage.Is(creation.Type) &&
                        FirstParameterArgument(creation.Arguments) is { Parameter: { } file } created && IsFileOrPath(file.Type) && file.Name != "template"
                     ? created.Value
                     : null;
@@ -330,7 +330,7 @@ internal sealed partial class StorageSinks
     }
 
     private bool IsFileOrPath(ITypeSymbol type) =>
-        type.SpecialType == SpecialType.System_String || SymbolEqualityComparer.Default.Equals(type, _fileInfo.Value);
+        type.SpecialType == SpecialType.System_String || _fileInfo.Is(type);
 
     /// <summary>
     /// An open that can store a new file: a <c>FileMode</c> that creates (<c>CreateNew</c>, <c>Create</c>,
@@ -358,18 +358,18 @@ internal sealed partial class StorageSinks
                 continue;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileMode.Value))
+            if (_fileMode.Is(value.Type))
             {
                 modeGiven = true;
                 mode = value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
             }
-            else if (SymbolEqualityComparer.Default.Equals(value.Type, _fileAccess.Value))
+            else if (_fileAccess.Is(value.Type))
             {
                 var access = value.ConstantValue is { HasValue: true, Value: int constant } ? constant : (int?)null;
                 writeAccess |= access is { } written && (written & 2) != 0;
                 readOnly |= access is { } given && (given & 2) == 0;
             }
-            else if (SymbolEqualityComparer.Default.Equals(value.Type, _fileStreamOptions.Value))
+            else if (_fileStreamOptions.Is(value.Type))
             {
                 // new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write }; its Mode defaults to Open.
                 modeGiven = true;
@@ -520,7 +520,7 @@ internal sealed partial class StorageSinks
             foreach (var initialized in initializer.Initializers)
             {
                 if (initialized is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Access" } } assignment &&
-                    SymbolEqualityComparer.Default.Equals(assignment.Value.Type, _fileAccess.Value))
+                    _fileAccess.Is(assignment.Value.Type))
                 {
                     return assignment.Value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
                 }
@@ -543,7 +543,7 @@ internal sealed partial class StorageSinks
             foreach (var initialized in initializer.Initializers)
             {
                 if (initialized is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Mode" } } assignment &&
-                    SymbolEqualityComparer.Default.Equals(assignment.Value.Type, _fileMode.Value))
+                    _fileMode.Is(assignment.Value.Type))
                 {
                     return assignment.Value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
                 }
@@ -570,7 +570,7 @@ internal sealed partial class StorageSinks
         }
 
         if (_image.Value is not null && write is IInvocationOperation { TargetMethod.Name: "Save" } save &&
-            SymbolEqualityComparer.Default.Equals(save.TargetMethod.ContainingType?.OriginalDefinition, _image.Value))
+            _image.Is(save.TargetMethod.ContainingType?.OriginalDefinition))
         {
             return true;
         }
@@ -584,9 +584,8 @@ internal sealed partial class StorageSinks
         {
             IOperation? opened = operation switch
             {
-                IInvocationOperation { TargetMethod.Name: "FromFile" } fromFile when _image.Value is not null &&
-                    SymbolEqualityComparer.Default.Equals(fromFile.TargetMethod.ContainingType, _image.Value) => fromFile.Arguments.Argument("filename"),
-                IObjectCreationOperation creation when _bitmap.Value is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _bitmap.Value) &&
+                IInvocationOperation { TargetMethod.Name: "FromFile" } fromFile when _image.Is(fromFile.TargetMethod.ContainingType) => fromFile.Arguments.Argument("filename"),
+                IObjectCreationOperation creation when _bitmap.Is(creation.Type) &&
                     creation.Arguments.Length > 0 && creation.Arguments[0].Parameter is { Type.SpecialType: SpecialType.System_String } => creation.Arguments[0].Value,
                 ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ImageUrl" } shown } shownAt when _webFormsImage.Value is not null &&
                     WellKnownTypes.DerivesFrom(shown.Property.ContainingType, _webFormsImage.Value) => shownAt.Value,

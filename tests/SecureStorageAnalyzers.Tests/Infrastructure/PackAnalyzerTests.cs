@@ -90,6 +90,35 @@ public sealed class PackAnalyzerTests
     }
 
     [Fact]
+    public async Task WebProjectWithoutStorageCalls_TheSinkAndDocumentTypesAreNeverResolved()
+    {
+        // The storage sinks, the document libraries and SSA0005's request types are resolved when a call of a type of their
+        // name is first seen, or when a question first needs them (h-perf19a, docs/performance.md): a project that never
+        // calls them never looks them up.
+        var compilation = AnalyzerHarness.Compile(new[]
+        {
+            "var app = WebApplication.Create(args); app.UseStaticFiles(); app.MapGet(\"/hello\", () => Results.Ok(\"hello\")); app.Run();",
+        });
+        var analyzer = new SecureStorageAnalyzer();
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer)).GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(diagnostics);
+        var types = WellKnownTypes.GetOrCreate(compilation);
+        foreach (var name in new[]
+                 {
+                     "System.IO.StreamWriter", "System.IO.FileInfo", "PdfSharp.Pdf.PdfDocument", "ClosedXML.Excel.XLWorkbook",
+                     "System.Security.Cryptography.HMAC", "System.Linq.Queryable", "Microsoft.EntityFrameworkCore.DbContext",
+                 })
+        {
+            Assert.False(types.HasResolved(name), name);
+        }
+
+        // Asked for, a type is resolved as before.
+        Assert.NotNull(types.Resolve("System.IO.StreamWriter"));
+        Assert.True(types.HasResolved("System.IO.StreamWriter"));
+    }
+
+    [Fact]
     public void WebProjectWithoutACloudSdk_TheCloudRulesAreNotCreated()
     {
         // SSA0007, SSA0008 and SSA0010 judge SDK calls only: without Azure.Storage.Blobs, AWSSDK.S3,
