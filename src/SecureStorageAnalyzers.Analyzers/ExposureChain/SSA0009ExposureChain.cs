@@ -258,6 +258,9 @@ internal static class SSA0009ExposureChain
                 .Concat(_containers?.UploadTypes ?? ImmutableArray<INamedTypeSymbol>.Empty)
                 .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);
 
+        /// <summary>The writing sinks other than classic ASP.NET's, resolved on a call of their name.</summary>
+        public override IEnumerable<string> LazyCallTypes => _sinks.WritingTypeMetadataNames;
+
         public override IEnumerable<IPropertySymbol> AssignedProperties => _cloud?.AssignedProperties ?? ImmutableArray<IPropertySymbol>.Empty;
 
         public override bool ReportsAtEnd => true;

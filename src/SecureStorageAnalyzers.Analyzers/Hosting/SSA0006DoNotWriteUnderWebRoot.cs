@@ -67,6 +67,8 @@ internal static class SSA0006DoNotWriteUnderWebRoot
 
         public override IEnumerable<INamedTypeSymbol> CallTypes => _sinks.WritingTypes;
 
+        public override IEnumerable<string> LazyCallTypes => _sinks.WritingTypeMetadataNames;
+
         /// <summary>The project's own helpers that write where a parameter says (one level), given the web root.</summary>
         public override bool SeesCallsOfSourceMethods => true;
 

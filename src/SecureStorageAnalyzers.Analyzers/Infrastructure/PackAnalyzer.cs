@@ -156,6 +156,17 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
     private sealed class Dispatcher
     {
         private readonly Dictionary<INamedTypeSymbol, PackRule[]> _byCallType = new(SymbolEqualityComparer.Default);
+
+        /// <summary>The rules' <see cref="PackRule.LazyCallTypes"/>, by the types' names (<see cref="LazyType.Name"/>): resolved on a call of that name.</summary>
+        private readonly Dictionary<string, LazyCallType[]> _byLazyCallType = new(StringComparer.Ordinal);
+        private readonly Dictionary<PackRule, int> _order = new();
+        private readonly WellKnownTypes _types;
+        private readonly PackRule[] _unboundRules;
+        private HashSet<string>? _unboundCallNamesCache;
+        private int _unboundCallsSeen;
+
+        /// <summary>Invalid invocations looked at by their symbols before the name filter is built (<see cref="AnalyzeUnboundCall"/>).</summary>
+        private const int UnboundCallsBeforeNames = 16;
         private readonly Dictionary<IPropertySymbol, PackRule[]> _byProperty = new(SymbolEqualityComparer.Default);
         private readonly PackRule[] _helperRules;
         private readonly PackRule[] _listingRules;
@@ -165,12 +176,12 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         private readonly PackRule[] _stringRules;
         private readonly PackRule[] _memberAssignmentRules;
         private readonly PackRule[] _endRules;
-        private readonly HashSet<string>? _unboundCallNames;
         private readonly AuthorizationHelpers.Cache? _helpers;
         private readonly ImmutableHashSet<SyntaxTree>? _testFiles;
 
         public Dispatcher(WellKnownTypes types, List<PackRule> rules, ImmutableHashSet<SyntaxTree>? testFiles)
         {
+            _types = types;
             _testFiles = testFiles is { IsEmpty: false } ? testFiles : null;
             var helperRules = new List<PackRule>();
             var listingRules = new List<PackRule>();
@@ -179,22 +190,19 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
             var stringRules = new List<PackRule>();
             var memberAssignmentRules = new List<PackRule>();
             var endRules = new List<PackRule>();
-            HashSet<string>? unboundCallNames = null;
+            var unboundRules = new List<PackRule>();
             foreach (var rule in rules)
             {
-                if (rule.SeesUnboundCalls)
-                {
-                    // The method names of the rule's types: a syntax pre-filter of the invalid invocations it is handed.
-                    unboundCallNames ??= new HashSet<string>(StringComparer.Ordinal);
-                    foreach (var type in rule.CallTypes)
-                    {
-                        unboundCallNames.UnionWith(type.MemberNames);
-                    }
-                }
-
+                _order[rule] = _order.Count;
+                AddIf(unboundRules, rule.SeesUnboundCalls, rule);
                 foreach (var type in rule.CallTypes)
                 {
                     Add(_byCallType, (INamedTypeSymbol)type.OriginalDefinition, rule);
+                }
+
+                foreach (var metadataName in rule.LazyCallTypes)
+                {
+                    AddLazy(metadataName, rule);
                 }
 
                 foreach (var property in rule.AssignedProperties)
@@ -219,18 +227,18 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
             _stringRules = stringRules.ToArray();
             _memberAssignmentRules = memberAssignmentRules.ToArray();
             _endRules = endRules.ToArray();
-            _unboundCallNames = unboundCallNames is { Count: > 0 } ? unboundCallNames : null;
+            _unboundRules = unboundRules.ToArray();
             _helpers = _helperRules.Length > 0 ? AuthorizationHelpers.Cache.For(types) : null;
         }
 
         public void Register(CompilationStartAnalysisContext start)
         {
-            if (_byCallType.Count > 0 || _helperRules.Length > 0 || _listingRules.Length > 0 || _extensionRules.Length > 0 || _sourceMethodRules.Length > 0)
+            if (_byCallType.Count > 0 || _byLazyCallType.Count > 0 || _helperRules.Length > 0 || _listingRules.Length > 0 || _extensionRules.Length > 0 || _sourceMethodRules.Length > 0)
             {
                 start.RegisterOperationAction(AnalyzeCall, OperationKind.Invocation, OperationKind.ObjectCreation);
             }
 
-            if (_unboundCallNames is not null)
+            if (_unboundRules.Length > 0 && (_byCallType.Count > 0 || _byLazyCallType.Count > 0))
             {
                 start.RegisterOperationAction(AnalyzeUnboundCall, OperationKind.Invalid);
             }
@@ -284,8 +292,8 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            PackRule[]? rules = null;
-            if (type is not null && _byCallType.TryGetValue(type.OriginalDefinition, out rules))
+            var rules = type is not null ? RulesOf(type.OriginalDefinition) : null;
+            if (rules is not null)
             {
                 foreach (var rule in rules)
                 {
@@ -337,7 +345,21 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
         {
             var operation = context.Operation;
             if (operation.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax call || InTestFile(operation) ||
-                CalledName(call.Expression) is not { } name || !_unboundCallNames!.Contains(name) || operation.SemanticModel is not { } model)
+                CalledName(call.Expression) is not { } name || operation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            // The name filter needs the rules' types resolved: it is built once a call it would decide appears, or after a
+            // few invalid invocations (a project built without its packages has many); before, the symbol test runs first
+            // and the filter is asked only of a call it could not already decline.
+            var names = Volatile.Read(ref _unboundCallNamesCache);
+            if (names is null && Interlocked.Increment(ref _unboundCallsSeen) > UnboundCallsBeforeNames)
+            {
+                names = UnboundCallNames();
+            }
+
+            if (names is not null && !names.Contains(name))
             {
                 return;
             }
@@ -360,8 +382,13 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 type = containing.OriginalDefinition;
             }
 
-            if (type is not null && _byCallType.TryGetValue(type, out var rules))
+            if (type is not null && RulesOf(type) is { } rules)
             {
+                if (names is null && !UnboundCallNames().Contains(name))
+                {
+                    return;
+                }
+
                 foreach (var rule in rules)
                 {
                     if (rule.SeesUnboundCalls)
@@ -369,6 +396,89 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                         rule.AnalyzeUnboundCall(context, type);
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// The rules that named <paramref name="definition"/> (an original definition) among their call types, in the
+        /// order of the rules: those that gave its symbol and those that gave its metadata name, resolved here on the first
+        /// call of a type of that name. Null when none did.
+        /// </summary>
+        private PackRule[]? RulesOf(INamedTypeSymbol definition)
+        {
+            _byCallType.TryGetValue(definition, out var rules);
+            if (_byLazyCallType.Count > 0 && _byLazyCallType.TryGetValue(definition.Name, out var lazy))
+            {
+                foreach (var entry in lazy)
+                {
+                    if (entry.Type.Is(definition))
+                    {
+                        return entry.RulesWith(rules, _order);
+                    }
+                }
+            }
+
+            return rules;
+        }
+
+        /// <summary>
+        /// The method names of the types of the rules that see unbound calls: a syntax pre-filter of the invalid invocations
+        /// they are handed, computed on the first invalid invocation (it resolves those rules' lazy call types). Every
+        /// thread computes the same set; the first one published is kept.
+        /// </summary>
+        private HashSet<string> UnboundCallNames()
+        {
+            if (Volatile.Read(ref _unboundCallNamesCache) is { } cached)
+            {
+                return cached;
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var rule in _unboundRules)
+            {
+                foreach (var type in rule.CallTypes)
+                {
+                    names.UnionWith(type.MemberNames);
+                }
+
+                foreach (var metadataName in rule.LazyCallTypes)
+                {
+                    if (_types.Resolve(metadataName) is { } type)
+                    {
+                        names.UnionWith(type.MemberNames);
+                    }
+                }
+            }
+
+            return Interlocked.CompareExchange(ref _unboundCallNamesCache, names, null) ?? names;
+        }
+
+        private void AddLazy(string metadataName, PackRule rule)
+        {
+            var name = LazyType.SimpleName(metadataName);
+            if (_byLazyCallType.TryGetValue(name, out var entries))
+            {
+                foreach (var entry in entries)
+                {
+                    if (entry.Type.MetadataName == metadataName)
+                    {
+                        entry.Add(rule);
+                        return;
+                    }
+                }
+            }
+
+            var added = new LazyCallType(new LazyType(_types, metadataName), rule);
+            if (entries is null)
+            {
+                _byLazyCallType[name] = new[] { added };
+            }
+            else
+            {
+                var more = new LazyCallType[entries.Length + 1];
+                entries.CopyTo(more, 0);
+                more[entries.Length] = added;
+                _byLazyCallType[name] = more;
             }
         }
 
@@ -463,6 +573,77 @@ public abstract class PackAnalyzer : DiagnosticAnalyzer
                 rules.CopyTo(more, 0);
                 more[rules.Length] = rule;
                 index[key] = more;
+            }
+        }
+
+        /// <summary>A type some rules gave by metadata name, and those rules.</summary>
+        private sealed class LazyCallType
+        {
+            private PackRule[] _rules;
+            private Union? _union;
+
+            public LazyCallType(LazyType type, PackRule rule)
+            {
+                Type = type;
+                _rules = new[] { rule };
+            }
+
+            public LazyType Type { get; }
+
+            /// <summary>Only while the dispatcher is built.</summary>
+            public void Add(PackRule rule)
+            {
+                if (Array.IndexOf(_rules, rule) < 0)
+                {
+                    var more = new PackRule[_rules.Length + 1];
+                    _rules.CopyTo(more, 0);
+                    more[_rules.Length] = rule;
+                    _rules = more;
+                }
+            }
+
+            /// <summary>
+            /// This type's rules with <paramref name="bySymbol"/> (the rules that gave the same type's symbol; always the same
+            /// array for this type), each once, in the rules' order: the union is computed once and kept.
+            /// </summary>
+            public PackRule[] RulesWith(PackRule[]? bySymbol, Dictionary<PackRule, int> order)
+            {
+                if (bySymbol is null)
+                {
+                    return _rules;
+                }
+
+                if (Volatile.Read(ref _union) is { } union && ReferenceEquals(union.BySymbol, bySymbol))
+                {
+                    return union.Rules;
+                }
+
+                var all = new List<PackRule>(bySymbol);
+                foreach (var rule in _rules)
+                {
+                    if (Array.IndexOf(bySymbol, rule) < 0)
+                    {
+                        all.Add(rule);
+                    }
+                }
+
+                all.Sort((a, b) => order[a].CompareTo(order[b]));
+                var rules = all.ToArray();
+                Volatile.Write(ref _union, new Union(bySymbol, rules));
+                return rules;
+            }
+
+            private sealed class Union
+            {
+                public Union(PackRule[] bySymbol, PackRule[] rules)
+                {
+                    BySymbol = bySymbol;
+                    Rules = rules;
+                }
+
+                public PackRule[] BySymbol { get; }
+
+                public PackRule[] Rules { get; }
             }
         }
 

@@ -20,6 +20,16 @@ internal abstract class PackRule
     /// </summary>
     public virtual IEnumerable<INamedTypeSymbol> CallTypes => Array.Empty<INamedTypeSymbol>();
 
+    /// <summary>
+    /// More types whose calls and creations the rule looks at, by metadata name (<see cref="LazyType.MetadataName"/>), as
+    /// <see cref="CallTypes"/> are: each is resolved only when a call of a type of its name is first seen, and the symbol
+    /// decides. For the many types a rule knows that most compilations never call (the storage sinks, the document
+    /// libraries): resolving them all when the rule is created was most of the pack's fixed cost (docs/performance.md).
+    /// A name of an SDK the compilation does not reference must not be given (it would be resolved when a call of its
+    /// name appears, where the rule's own table answers null without a lookup).
+    /// </summary>
+    public virtual IEnumerable<string> LazyCallTypes => Array.Empty<string>();
+
     /// <summary>The properties (original definitions) whose assignments the rule looks at.</summary>
     public virtual IEnumerable<IPropertySymbol> AssignedProperties => Array.Empty<IPropertySymbol>();
 
@@ -70,7 +80,7 @@ internal abstract class PackRule
     /// </summary>
     public virtual bool ReportsAtEnd => false;
 
-    /// <summary>An invocation or object creation of one of <see cref="CallTypes"/> (or, per the flags above, another).</summary>
+    /// <summary>An invocation or object creation of one of <see cref="CallTypes"/> or <see cref="LazyCallTypes"/> (or, per the flags above, another).</summary>
     public virtual void AnalyzeCall(OperationAnalysisContext context, IMethodSymbol method)
     {
     }

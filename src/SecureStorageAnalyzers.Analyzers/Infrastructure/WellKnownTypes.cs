@@ -440,6 +440,9 @@ internal sealed partial class WellKnownTypes
     public static bool IsDeclaredIn(IMethodSymbol method, SymbolSet<INamedTypeSymbol> types) =>
         method.ContainingType is { } type && types.Contains(type.OriginalDefinition);
 
+    /// <summary>True when <paramref name="metadataName"/> has been resolved in this compilation (for tests: what is looked up when).</summary>
+    internal bool HasResolved(string metadataName) => _resolved.ContainsKey(metadataName);
+
     /// <summary>Resolves a type by metadata name, for the few the pack looks up beyond its fixed list (configured names).</summary>
     public INamedTypeSymbol? Resolve(string metadataName) => Get(metadataName);
 
@@ -565,7 +568,12 @@ internal sealed partial class WellKnownTypes
         var lastDot = dottedName.LastIndexOf('.');
         if (lastDot < 0)
         {
-            found = TopLevelNamespaceNames().Contains(dottedName) ? Namespace(Compilation.GlobalNamespace, dottedName) : null;
+            // System and Microsoft are in every compilation, and the compiler looks them up itself for the files' usings:
+            // asked directly (h-perf19a). For another name the set of top-level names answers an absent one without the
+            // merged lookup; either way the same namespace is found.
+            found = dottedName is "System" or "Microsoft" || TopLevelNamespaceNames().Contains(dottedName)
+                ? Namespace(Compilation.GlobalNamespace, dottedName)
+                : null;
         }
         else
         {

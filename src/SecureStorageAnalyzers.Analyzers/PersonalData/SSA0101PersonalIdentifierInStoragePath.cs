@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -77,22 +78,15 @@ internal static class SSA0101PersonalIdentifierInStoragePath
         {
             get
             {
-                if (_sinks.PathType is not null)
-                {
-                    yield return _sinks.PathType;
-                }
-
-                foreach (var type in _sinks.SinkTypes)
-                {
-                    yield return type;
-                }
-
                 foreach (var type in _sinks.ClassicSinkTypes)
                 {
                     yield return type;
                 }
             }
         }
+
+        /// <summary><c>Path</c> and the storage sink types, resolved on a call of their name.</summary>
+        public override IEnumerable<string> LazyCallTypes => _sinks.SinkTypeMetadataNames.Prepend("System.IO.Path");
 
         public override IEnumerable<IPropertySymbol> AssignedProperties => _sinks.PropertySinks;
 

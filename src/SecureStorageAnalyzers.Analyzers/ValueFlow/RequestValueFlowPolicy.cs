@@ -449,56 +449,58 @@ internal sealed class RequestValueFlowPolicy : IFlowSourcePolicy, IFollowsProjec
 /// <summary>The request-binding symbols, resolved once per compilation.</summary>
 internal sealed class RequestSymbols
 {
-    private readonly INamedTypeSymbol?[] _fromRequest;
-    private readonly INamedTypeSymbol? _fromServices;
-    private readonly INamedTypeSymbol?[] _collections;
+    private readonly Deferred<INamedTypeSymbol>[] _fromRequest;
+    private readonly Deferred<INamedTypeSymbol> _fromServices;
+    private readonly Deferred<INamedTypeSymbol>[] _collections;
 
     public RequestSymbols(WellKnownTypes types)
     {
-        _fromRequest = new[]
+        // Every type here is read from the catalog when first asked for, not when the rule is created: most compilations
+        // never ask for most of them (docs/performance.md, h-perf19a).
+        _fromRequest = new Deferred<INamedTypeSymbol>[]
         {
-            types.IFromRouteMetadata,
-            types.IFromQueryMetadata,
-            types.IFromFormMetadata,
-            types.IFromBodyMetadata,
-            types.IFromHeaderMetadata,
+            new(types, static t => t.IFromRouteMetadata),
+            new(types, static t => t.IFromQueryMetadata),
+            new(types, static t => t.IFromFormMetadata),
+            new(types, static t => t.IFromBodyMetadata),
+            new(types, static t => t.IFromHeaderMetadata),
         };
-        _fromServices = types.IFromServiceMetadata;
-        _collections = new[]
+        _fromServices = new(types, static t => t.IFromServiceMetadata);
+        _collections = new Deferred<INamedTypeSymbol>[]
         {
-            types.IQueryCollection,
-            types.IFormCollection,
-            types.IHeaderDictionary,
-            types.RouteValueDictionary,
+            new(types, static t => t.IQueryCollection),
+            new(types, static t => t.IFormCollection),
+            new(types, static t => t.IHeaderDictionary),
+            new(types, static t => t.RouteValueDictionary),
         };
-        AsParameters = types.AsParametersAttribute;
-        FormFileName = WellKnownTypes.Property(types.IFormFile, "FileName");
-        Guid = types.Guid;
-        Enumerable = types.Enumerable;
-        Queryable = types.Queryable;
-        EntityFrameworkQueryable = types.EntityFrameworkQueryableExtensions;
-        DbSet = types.DbSetOfT;
-        DbContext = types.DbContext;
-        CancellationToken = types.CancellationToken;
-        SystemType = types.SystemType;
-        ClaimsPrincipal = types.ClaimsPrincipal;
-        IPrincipal = types.IPrincipal;
-        IIdentity = types.IIdentity;
-        Ef6DbSet = types.Ef6DbSetOfT;
-        Ef6DbContext = types.Ef6DbContext;
-        Ef6QueryableExtensions = types.Ef6QueryableExtensions;
-        File = types.File;
-        FileStream = types.FileStream;
-        FileInfo = types.FileInfo;
-        Encoding = types.Encoding;
-        Directory = types.Directory;
-        DirectoryInfo = types.DirectoryInfo;
-        FileSystemInfo = types.FileSystemInfo;
-        Mapper = types.AutoMapperIMapperBase;
-        TaskOfT = types.TaskOfT;
-        ValueTaskOfT = types.ValueTaskOfT;
-        WebClient = ValueFlow.StorageSinks.Resolve(types, "System.Net.WebClient");
-        MemoryStream = ValueFlow.StorageSinks.Resolve(types, "System.IO.MemoryStream");
+        _asParameters = new(types, static t => t.AsParametersAttribute);
+        _formFileName = new(types, static t => WellKnownTypes.Property(t.IFormFile, "FileName"));
+        _guid = new(types, static t => t.Guid);
+        _enumerable = new(types, static t => t.Enumerable);
+        _queryable = new(types, static t => t.Queryable);
+        _entityFrameworkQueryable = new(types, static t => t.EntityFrameworkQueryableExtensions);
+        _dbSet = new(types, static t => t.DbSetOfT);
+        _dbContext = new(types, static t => t.DbContext);
+        _cancellationToken = new(types, static t => t.CancellationToken);
+        _systemType = new(types, static t => t.SystemType);
+        _claimsPrincipal = new(types, static t => t.ClaimsPrincipal);
+        _iPrincipal = new(types, static t => t.IPrincipal);
+        _iIdentity = new(types, static t => t.IIdentity);
+        _ef6DbSet = new(types, static t => t.Ef6DbSetOfT);
+        _ef6DbContext = new(types, static t => t.Ef6DbContext);
+        _ef6QueryableExtensions = new(types, static t => t.Ef6QueryableExtensions);
+        _file = new(types, static t => t.File);
+        _fileStream = new(types, static t => t.FileStream);
+        _fileInfo = new(types, static t => t.FileInfo);
+        _encoding = new(types, static t => t.Encoding);
+        _directory = new(types, static t => t.Directory);
+        _directoryInfo = new(types, static t => t.DirectoryInfo);
+        _fileSystemInfo = new(types, static t => t.FileSystemInfo);
+        _mapper = new(types, static t => t.AutoMapperIMapperBase);
+        _taskOfT = new(types, static t => t.TaskOfT);
+        _valueTaskOfT = new(types, static t => t.ValueTaskOfT);
+        _webClient = new(types, static t => t.Resolve("System.Net.WebClient"));
+        _memoryStream = new(types, static t => t.Resolve("System.IO.MemoryStream"));
         AmazonS3 = ValueFlow.StorageSinks.Resolve(types, "Amazon.S3.IAmazonS3");
         GetObjectRequest = ValueFlow.StorageSinks.Resolve(types, "Amazon.S3.Model.GetObjectRequest");
         // Declared on GetObjectResponse's base (StreamResponse in AWSSDK 3.7+ and 4), or on the type itself in older versions.
@@ -544,10 +546,12 @@ internal sealed class RequestSymbols
     }
 
     /// <summary><c>System.IO.MemoryStream</c>, whose stream over bytes is the same bytes.</summary>
-    public INamedTypeSymbol? MemoryStream { get; }
+    public INamedTypeSymbol? MemoryStream => _memoryStream.Value;
+    private readonly Deferred<INamedTypeSymbol> _memoryStream;
 
     /// <summary><c>System.Net.WebClient</c>, whose downloads of a local path read that file (null when not referenced).</summary>
-    public INamedTypeSymbol? WebClient { get; }
+    public INamedTypeSymbol? WebClient => _webClient.Value;
+    private readonly Deferred<INamedTypeSymbol> _webClient;
 
     /// <summary>Which parameters of the project's own implementations name the stored file they read (shared per compilation).</summary>
     public ProjectHelperReads HelperReads { get; }
@@ -566,47 +570,73 @@ internal sealed class RequestSymbols
     /// <summary>Which parameters of the project's own methods are the keys of the record they return (shared per compilation).</summary>
     public ProjectRecordFinders Finders { get; }
 
-    public INamedTypeSymbol? Mapper { get; }
+    public INamedTypeSymbol? Mapper => _mapper.Value;
+    private readonly Deferred<INamedTypeSymbol> _mapper;
 
     /// <summary>AWS S3 (absent without AWSSDK.S3): the client interface, the download request and the downloaded object's stream.</summary>
     public INamedTypeSymbol? AmazonS3 { get; }
     public INamedTypeSymbol? GetObjectRequest { get; }
     public IPropertySymbol? GetObjectResponseStream { get; }
-    public INamedTypeSymbol? TaskOfT { get; }
-    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? TaskOfT => _taskOfT.Value;
+    private readonly Deferred<INamedTypeSymbol> _taskOfT;
+    public INamedTypeSymbol? ValueTaskOfT => _valueTaskOfT.Value;
+    private readonly Deferred<INamedTypeSymbol> _valueTaskOfT;
 
     /// <summary>The project's own implementations of its interfaces (shared with SSA0101's helper summaries).</summary>
     public ProjectImplementations Implementations { get; }
 
-    public INamedTypeSymbol? AsParameters { get; }
-    public IPropertySymbol? FormFileName { get; }
-    public INamedTypeSymbol? Guid { get; }
-    public INamedTypeSymbol? Enumerable { get; }
-    public INamedTypeSymbol? Queryable { get; }
-    public INamedTypeSymbol? EntityFrameworkQueryable { get; }
-    public INamedTypeSymbol? DbSet { get; }
-    public INamedTypeSymbol? DbContext { get; }
-    public INamedTypeSymbol? CancellationToken { get; }
-    public INamedTypeSymbol? SystemType { get; }
-    public INamedTypeSymbol? ClaimsPrincipal { get; }
-    public INamedTypeSymbol? IPrincipal { get; }
-    public INamedTypeSymbol? IIdentity { get; }
-    public INamedTypeSymbol? Ef6DbSet { get; }
-    public INamedTypeSymbol? Ef6DbContext { get; }
-    public INamedTypeSymbol? Ef6QueryableExtensions { get; }
-    public INamedTypeSymbol? File { get; }
-    public INamedTypeSymbol? FileStream { get; }
-    public INamedTypeSymbol? FileInfo { get; }
-    public INamedTypeSymbol? Directory { get; }
-    public INamedTypeSymbol? Encoding { get; }
-    public INamedTypeSymbol? DirectoryInfo { get; }
-    public INamedTypeSymbol? FileSystemInfo { get; }
+    public INamedTypeSymbol? AsParameters => _asParameters.Value;
+    private readonly Deferred<INamedTypeSymbol> _asParameters;
+    public IPropertySymbol? FormFileName => _formFileName.Value;
+    private readonly Deferred<IPropertySymbol> _formFileName;
+    public INamedTypeSymbol? Guid => _guid.Value;
+    private readonly Deferred<INamedTypeSymbol> _guid;
+    public INamedTypeSymbol? Enumerable => _enumerable.Value;
+    private readonly Deferred<INamedTypeSymbol> _enumerable;
+    public INamedTypeSymbol? Queryable => _queryable.Value;
+    private readonly Deferred<INamedTypeSymbol> _queryable;
+    public INamedTypeSymbol? EntityFrameworkQueryable => _entityFrameworkQueryable.Value;
+    private readonly Deferred<INamedTypeSymbol> _entityFrameworkQueryable;
+    public INamedTypeSymbol? DbSet => _dbSet.Value;
+    private readonly Deferred<INamedTypeSymbol> _dbSet;
+    public INamedTypeSymbol? DbContext => _dbContext.Value;
+    private readonly Deferred<INamedTypeSymbol> _dbContext;
+    public INamedTypeSymbol? CancellationToken => _cancellationToken.Value;
+    private readonly Deferred<INamedTypeSymbol> _cancellationToken;
+    public INamedTypeSymbol? SystemType => _systemType.Value;
+    private readonly Deferred<INamedTypeSymbol> _systemType;
+    public INamedTypeSymbol? ClaimsPrincipal => _claimsPrincipal.Value;
+    private readonly Deferred<INamedTypeSymbol> _claimsPrincipal;
+    public INamedTypeSymbol? IPrincipal => _iPrincipal.Value;
+    private readonly Deferred<INamedTypeSymbol> _iPrincipal;
+    public INamedTypeSymbol? IIdentity => _iIdentity.Value;
+    private readonly Deferred<INamedTypeSymbol> _iIdentity;
+    public INamedTypeSymbol? Ef6DbSet => _ef6DbSet.Value;
+    private readonly Deferred<INamedTypeSymbol> _ef6DbSet;
+    public INamedTypeSymbol? Ef6DbContext => _ef6DbContext.Value;
+    private readonly Deferred<INamedTypeSymbol> _ef6DbContext;
+    public INamedTypeSymbol? Ef6QueryableExtensions => _ef6QueryableExtensions.Value;
+    private readonly Deferred<INamedTypeSymbol> _ef6QueryableExtensions;
+    public INamedTypeSymbol? File => _file.Value;
+    private readonly Deferred<INamedTypeSymbol> _file;
+    public INamedTypeSymbol? FileStream => _fileStream.Value;
+    private readonly Deferred<INamedTypeSymbol> _fileStream;
+    public INamedTypeSymbol? FileInfo => _fileInfo.Value;
+    private readonly Deferred<INamedTypeSymbol> _fileInfo;
+    public INamedTypeSymbol? Directory => _directory.Value;
+    private readonly Deferred<INamedTypeSymbol> _directory;
+    public INamedTypeSymbol? Encoding => _encoding.Value;
+    private readonly Deferred<INamedTypeSymbol> _encoding;
+    public INamedTypeSymbol? DirectoryInfo => _directoryInfo.Value;
+    private readonly Deferred<INamedTypeSymbol> _directoryInfo;
+    public INamedTypeSymbol? FileSystemInfo => _fileSystemInfo.Value;
+    private readonly Deferred<INamedTypeSymbol> _fileSystemInfo;
 
     public bool IsFromRequest(INamedTypeSymbol attribute)
     {
-        foreach (var metadata in _fromRequest)
+        foreach (var deferred in _fromRequest)
         {
-            if (metadata is not null && WellKnownTypes.Implements(attribute, metadata))
+            if (deferred.Value is { } metadata && WellKnownTypes.Implements(attribute, metadata))
             {
                 return true;
             }
@@ -616,7 +646,7 @@ internal sealed class RequestSymbols
     }
 
     public bool IsFromServices(INamedTypeSymbol attribute) =>
-        _fromServices is not null && WellKnownTypes.Implements(attribute, _fromServices);
+        _fromServices.Value is { } metadata && WellKnownTypes.Implements(attribute, metadata);
 
     public bool IsRequestCollection(INamedTypeSymbol? type)
     {
@@ -625,9 +655,9 @@ internal sealed class RequestSymbols
             return false;
         }
 
-        foreach (var collection in _collections)
+        foreach (var deferred in _collections)
         {
-            if (collection is not null && WellKnownTypes.Implements(type, collection))
+            if (deferred.Value is { } collection && WellKnownTypes.Implements(type, collection))
             {
                 return true;
             }

@@ -14,7 +14,6 @@ internal sealed partial class StorageSinks
     /// <summary><c>System.Uri</c>: a URL, not a storage path.</summary>
     public bool IsUri(ITypeSymbol? type) => SymbolEquality.Is(type, Uri);
 
-    private readonly SymbolSet<IPropertySymbol> _urlProperties;
 
     /// <summary>
     /// A property that takes a URL, not a storage path: a Web Forms <c>HyperLink</c>'s <c>NavigateUrl</c> and
@@ -66,8 +65,8 @@ internal sealed partial class StorageSinks
         }
     }
 
-    private readonly INamedTypeSymbol? _httpClient;
-    private readonly INamedTypeSymbol? _httpRequestMessage;
+    private readonly LazyType _httpClient;
+    private readonly LazyType _httpRequestMessage;
 
     /// <summary>
     /// True when the path that <paramref name="builder"/> (<c>Path.Combine</c>, <c>Path.Join</c>) makes is only ever a
@@ -78,7 +77,7 @@ internal sealed partial class StorageSinks
     /// </summary>
     public bool OnlyBuildsAUrl(IOperation builder)
     {
-        if (Uri is null && _httpClient is null && _httpRequestMessage is null)
+        if (Uri is null && _httpClient.Value is null && _httpRequestMessage.Value is null)
         {
             return false;
         }
@@ -121,8 +120,8 @@ internal sealed partial class StorageSinks
         return reads > 0;
     }
 
-    private readonly INamedTypeSymbol? _httpRequest;
-    private readonly INamedTypeSymbol? _hostString;
+    private readonly LazyType _httpRequest;
+    private readonly LazyType _hostString;
 
     /// <summary>
     /// True when the first part of the path that <paramref name="builder"/> (<c>Path.Combine</c>, <c>Path.Join</c>) makes
@@ -187,9 +186,9 @@ internal sealed partial class StorageSinks
 
                 return true;
             case IPropertyReferenceOperation property:
-                return property.Property.Name is "Scheme" or "Host" && SymbolEquality.Is(property.Property.ContainingType, _httpRequest) ||
+                return property.Property.Name is "Scheme" or "Host" && SymbolEquality.Is(property.Property.ContainingType, _httpRequest.Value) ||
                        IsAddressPart(property.Instance, property.Property.Name) ||
-                       SymbolEquality.Is(property.Type, _hostString);
+                       SymbolEquality.Is(property.Type, _hostString.Value);
             case IInvocationOperation call:
                 return IsAddressPart(call.Instance, call.TargetMethod.Name);
             default:
@@ -200,22 +199,22 @@ internal sealed partial class StorageSinks
     /// <summary>A member of a <c>Uri</c> or a <c>HostString</c> that gives its address or authority (not <c>LocalPath</c>).</summary>
     private bool IsAddressPart(IOperation? instance, string member) =>
         instance?.Type is { } type &&
-        (SymbolEquality.Is(type, _hostString) && member is "ToString" or "Value" or "ToUriComponent" ||
+        (SymbolEquality.Is(type, _hostString.Value) && member is "ToString" or "Value" or "ToUriComponent" ||
          IsUri(type) && member is "ToString" or "AbsoluteUri" or "GetLeftPart" or "Authority" or "Host" or "Scheme" or "DnsSafeHost" or "IdnHost" or "GetComponents");
 
     /// <summary>An argument of <c>new Uri(…)</c>, of an <c>HttpRequestMessage</c> constructor or of an <c>HttpClient</c> method.</summary>
     private bool IsUrlArgument(IArgumentOperation argument) => argument.Parent switch
     {
-        IObjectCreationOperation creation => IsUri(creation.Type) || SymbolEquality.Is(creation.Type, _httpRequestMessage),
-        IInvocationOperation invocation => _httpClient is not null &&
-            (WellKnownTypes.DerivesFrom(invocation.TargetMethod.ContainingType, _httpClient) ||
+        IObjectCreationOperation creation => IsUri(creation.Type) || SymbolEquality.Is(creation.Type, _httpRequestMessage.Value),
+        IInvocationOperation invocation => _httpClient.Value is not null &&
+            (WellKnownTypes.DerivesFrom(invocation.TargetMethod.ContainingType, _httpClient.Value) ||
              invocation.TargetMethod.IsExtensionMethod && invocation.TargetMethod.Parameters.Length > 0 &&
-             WellKnownTypes.DerivesFrom(invocation.TargetMethod.Parameters[0].Type, _httpClient) &&
+             WellKnownTypes.DerivesFrom(invocation.TargetMethod.Parameters[0].Type, _httpClient.Value) &&
              !ReferenceEquals(invocation.Arguments.Length > 0 ? invocation.Arguments[0] : null, argument)),
         _ => false,
     };
 
     /// <summary>An exception type: its message is not a path.</summary>
     public bool IsException(ITypeSymbol? type) =>
-        type is INamedTypeSymbol named && WellKnownTypes.DerivesFrom(named, _exception);
+        type is INamedTypeSymbol named && WellKnownTypes.DerivesFrom(named, _exception.Value);
 }

@@ -18,7 +18,7 @@ internal sealed partial class StorageSinks
         operation is not (IArrayCreationOperation or IConversionOperation or IInvocationOperation or IObjectCreationOperation) &&
         (operation.Type is IArrayTypeSymbol ||
          operation.Type is INamedTypeSymbol { IsGenericType: true } named &&
-         (SymbolEquality.DefinitionIs(named, _readOnlySpan) || SymbolEquality.DefinitionIs(named, _span)));
+         (SymbolEquality.DefinitionIs(named, _readOnlySpan.Value) || SymbolEquality.DefinitionIs(named, _span.Value)));
 
     /// <summary>
     /// The parts a path builder (<c>Path.Combine</c>, <c>Path.Join</c>) is given, in order, whichever compiler bound the

@@ -12,25 +12,32 @@ namespace SecureStorageAnalyzers.ValueFlow;
 // QuestPDF, ClosedXML, iText 7, the Open XML SDK, Xceed DocX, EPPlus, GemBox).
 internal sealed partial class StorageSinks
 {
-    private readonly SymbolSet<INamedTypeSymbol> _pdfDocuments;
-    private readonly INamedTypeSymbol? _image;
-    private readonly INamedTypeSymbol? _bitmap;
-    private readonly INamedTypeSymbol? _webFormsImage;
-    private readonly INamedTypeSymbol? _questPdfGenerate;
-    private readonly SymbolSet<INamedTypeSymbol> _workbooks;
-    private readonly INamedTypeSymbol? _pdfWriter;
-    private readonly SymbolSet<INamedTypeSymbol> _openXmlDocuments;
-    private readonly SymbolSet<INamedTypeSymbol> _openXmlCopies;
-    private readonly SymbolSet<INamedTypeSymbol> _docXCreators;
-    private readonly SymbolSet<INamedTypeSymbol> _docXDocuments;
-    private readonly INamedTypeSymbol? _excelPackage;
-    private readonly SymbolSet<INamedTypeSymbol> _gemBoxDocuments;
+    private readonly LazyTypeSet _pdfDocuments;
+    private readonly LazyType _image;
+    private readonly LazyType _bitmap;
+    private readonly LazyType _webFormsImage;
+    private readonly LazyType _questPdfGenerate;
+    private readonly LazyTypeSet _workbooks;
+    private readonly LazyType _pdfWriter;
+    private readonly LazyTypeSet _openXmlDocuments;
+    private readonly LazyTypeSet _openXmlCopies;
+    private readonly LazyTypeSet _docXCreators;
+    private readonly LazyTypeSet _docXDocuments;
+    private readonly LazyType _excelPackage;
+    private readonly LazyTypeSet _gemBoxDocuments;
 
-    /// <summary>The types whose calls and creations <see cref="WrittenPath"/> looks at.</summary>
-    public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes =>
-        Symbols.NonNull(_file, _fileInfo, _fileStream, _streamWriter, _postedFile, _postedFileBase, _fileUpload, _image, _questPdfGenerate, _pdfWriter,
-                _excelPackage)
-            .Concat(_pdfDocuments).Concat(_workbooks).Concat(_openXmlDocuments).Concat(_openXmlCopies).Concat(_docXDocuments).Concat(_gemBoxDocuments);
+    /// <summary>
+    /// The types whose calls and creations <see cref="WrittenPath"/> looks at, as symbols: the classic ASP.NET ones (resolved
+    /// with System.Web only); the others are <see cref="WritingTypeMetadataNames"/>.
+    /// </summary>
+    public System.Collections.Generic.IEnumerable<INamedTypeSymbol> WritingTypes => Symbols.NonNull(_postedFile, _postedFileBase, _fileUpload);
+
+    /// <summary>The other types <see cref="WrittenPath"/> looks at, by metadata name, for <see cref="PackRule.LazyCallTypes"/> (resolved on a call of their name).</summary>
+    public System.Collections.Generic.IEnumerable<string> WritingTypeMetadataNames =>
+        new[] { _file, _fileInfo, _fileStream, _streamWriter, _image, _questPdfGenerate, _pdfWriter, _excelPackage }
+            .Concat(_pdfDocuments.Types).Concat(_workbooks.Types).Concat(_openXmlDocuments.Types).Concat(_openXmlCopies.Types)
+            .Concat(_docXDocuments.Types).Concat(_gemBoxDocuments.Types)
+            .Where(t => t.Present).Select(t => t.MetadataName);
 
     /// <summary>
     /// The value a call writes a file at, or null when the call writes nothing: <c>File.Write*</c>/<c>Append*</c>/
@@ -45,7 +52,7 @@ internal sealed partial class StorageSinks
         {
             case IInvocationOperation invocation when invocation.TargetMethod.ContainingType is { } type:
                 var method = invocation.TargetMethod;
-                if (SymbolEqualityComparer.Default.Equals(type, _file))
+                if (_file.Is(type))
                 {
                     return method.Name == "Open"
                         ? OpensForWriting(invocation.Arguments, invocation) ? invocation.Arguments.Argument("path") : null
@@ -60,7 +67,7 @@ internal sealed partial class StorageSinks
                     return invocation.Arguments.Argument("filename");
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(type, _fileInfo))
+                if (_fileInfo.Is(type))
                 {
                     return method.Name switch
                     {
@@ -74,18 +81,18 @@ internal sealed partial class StorageSinks
                 return DocumentWrittenPath(invocation, type.OriginalDefinition);
 
             case IObjectCreationOperation creation:
-                if (SymbolEqualityComparer.Default.Equals(creation.Type, _streamWriter))
+                if (_streamWriter.Is(creation.Type))
                 {
                     return creation.Arguments.Argument("path");
                 }
 
-                if (SymbolEqualityComparer.Default.Equals(creation.Type, _fileStream) && OpensForWriting(creation.Arguments, creation))
+                if (_fileStream.Is(creation.Type) && OpensForWriting(creation.Arguments, creation))
                 {
                     return creation.Arguments.Argument("path");
                 }
 
                 // iText 7: new PdfWriter(filename[, properties]); its Stream and FileInfo overloads write where those were opened.
-                if (SymbolEqualityComparer.Default.Equals(creation.Type, _pdfWriter))
+                if (_pdfWriter.Is(creation.Type))
                 {
                     foreach (var argument in creation.Arguments)
                     {
@@ -129,7 +136,7 @@ internal sealed partial class StorageSinks
     /// </summary>
     public IOperation? UnboundWrittenPath(IInvalidOperation invalid, System.Threading.CancellationToken cancellationToken)
     {
-        if (_file is null || invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { ArgumentList.Arguments: var syntaxArguments } call ||
+        if (_file.Value is null || invalid.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { ArgumentList.Arguments: var syntaxArguments } call ||
             invalid.SemanticModel is not { } model)
         {
             return null;
@@ -158,7 +165,7 @@ internal sealed partial class StorageSinks
         var position = -1;
         foreach (var candidate in info.CandidateSymbols)
         {
-            if (candidate is not IMethodSymbol { IsStatic: true } method || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _file))
+            if (candidate is not IMethodSymbol { IsStatic: true } method || !_file.Is(method.ContainingType))
             {
                 return null;
             }
@@ -252,7 +259,7 @@ internal sealed partial class StorageSinks
     /// </summary>
     private IOperation? DocumentWrittenPath(IInvocationOperation invocation, INamedTypeSymbol type)
     {
-        if (_excelPackage is not null && SymbolEqualityComparer.Default.Equals(type, _excelPackage))
+        if (_excelPackage.Is(type))
         {
             return ExcelPackageWrittenPath(invocation);
         }
@@ -260,9 +267,9 @@ internal sealed partial class StorageSinks
         var name = invocation.TargetMethod.Name;
         var writes = name switch
         {
-            "Save" => _pdfDocuments.Contains(type) || SymbolEqualityComparer.Default.Equals(type, _image) || _gemBoxDocuments.Contains(type),
+            "Save" => _pdfDocuments.Contains(type) || _image.Is(type) || _gemBoxDocuments.Contains(type),
             "SaveAsync" => _pdfDocuments.Contains(type),
-            "GeneratePdf" or "GenerateXps" => SymbolEqualityComparer.Default.Equals(type, _questPdfGenerate),
+            "GeneratePdf" or "GenerateXps" => _questPdfGenerate.Is(type),
             "SaveAs" => _workbooks.Contains(type) || _openXmlCopies.Contains(type) || _docXDocuments.Contains(type),
             "Create" => _openXmlDocuments.Contains(type) || _docXCreators.Contains(type),
             "Clone" => _openXmlCopies.Contains(type),
@@ -300,7 +307,7 @@ internal sealed partial class StorageSinks
                 var receiver = invocation.Instance is { } instance ? SingleValue(instance) : null;
 
                 // new ExcelPackage(newFile[, password | template]): the file is the first parameter in every version.
-                return receiver is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type, _excelPackage) &&
+                return receiver is IObjectCreationOperation creation && _excelPackage.Is(creation.Type) &&
                        FirstParameterArgument(creation.Arguments) is { Parameter: { } file } created && IsFileOrPath(file.Type) && file.Name != "template"
                     ? created.Value
                     : null;
@@ -323,7 +330,7 @@ internal sealed partial class StorageSinks
     }
 
     private bool IsFileOrPath(ITypeSymbol type) =>
-        type.SpecialType == SpecialType.System_String || SymbolEqualityComparer.Default.Equals(type, _fileInfo);
+        type.SpecialType == SpecialType.System_String || _fileInfo.Is(type);
 
     /// <summary>
     /// An open that can store a new file: a <c>FileMode</c> that creates (<c>CreateNew</c>, <c>Create</c>,
@@ -351,18 +358,18 @@ internal sealed partial class StorageSinks
                 continue;
             }
 
-            if (SymbolEqualityComparer.Default.Equals(value.Type, _fileMode))
+            if (_fileMode.Is(value.Type))
             {
                 modeGiven = true;
                 mode = value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
             }
-            else if (SymbolEqualityComparer.Default.Equals(value.Type, _fileAccess))
+            else if (_fileAccess.Is(value.Type))
             {
                 var access = value.ConstantValue is { HasValue: true, Value: int constant } ? constant : (int?)null;
                 writeAccess |= access is { } written && (written & 2) != 0;
                 readOnly |= access is { } given && (given & 2) == 0;
             }
-            else if (SymbolEqualityComparer.Default.Equals(value.Type, _fileStreamOptions))
+            else if (_fileStreamOptions.Is(value.Type))
             {
                 // new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write }; its Mode defaults to Open.
                 modeGiven = true;
@@ -513,7 +520,7 @@ internal sealed partial class StorageSinks
             foreach (var initialized in initializer.Initializers)
             {
                 if (initialized is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Access" } } assignment &&
-                    SymbolEqualityComparer.Default.Equals(assignment.Value.Type, _fileAccess))
+                    _fileAccess.Is(assignment.Value.Type))
                 {
                     return assignment.Value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
                 }
@@ -536,7 +543,7 @@ internal sealed partial class StorageSinks
             foreach (var initialized in initializer.Initializers)
             {
                 if (initialized is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Mode" } } assignment &&
-                    SymbolEqualityComparer.Default.Equals(assignment.Value.Type, _fileMode))
+                    _fileMode.Is(assignment.Value.Type))
                 {
                     return assignment.Value.ConstantValue is { HasValue: true, Value: int constant } ? constant : null;
                 }
@@ -557,13 +564,13 @@ internal sealed partial class StorageSinks
     /// </summary>
     public bool StoresPicture(IOperation write, IOperation path)
     {
-        if (_image is null && _webFormsImage is null)
+        if (_image.Value is null && _webFormsImage.Value is null)
         {
             return false;
         }
 
-        if (_image is not null && write is IInvocationOperation { TargetMethod.Name: "Save" } save &&
-            SymbolEqualityComparer.Default.Equals(save.TargetMethod.ContainingType?.OriginalDefinition, _image))
+        if (_image.Value is not null && write is IInvocationOperation { TargetMethod.Name: "Save" } save &&
+            _image.Is(save.TargetMethod.ContainingType?.OriginalDefinition))
         {
             return true;
         }
@@ -577,12 +584,11 @@ internal sealed partial class StorageSinks
         {
             IOperation? opened = operation switch
             {
-                IInvocationOperation { TargetMethod.Name: "FromFile" } fromFile when _image is not null &&
-                    SymbolEqualityComparer.Default.Equals(fromFile.TargetMethod.ContainingType, _image) => fromFile.Arguments.Argument("filename"),
-                IObjectCreationOperation creation when _bitmap is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _bitmap) &&
+                IInvocationOperation { TargetMethod.Name: "FromFile" } fromFile when _image.Is(fromFile.TargetMethod.ContainingType) => fromFile.Arguments.Argument("filename"),
+                IObjectCreationOperation creation when _bitmap.Is(creation.Type) &&
                     creation.Arguments.Length > 0 && creation.Arguments[0].Parameter is { Type.SpecialType: SpecialType.System_String } => creation.Arguments[0].Value,
-                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ImageUrl" } shown } shownAt when _webFormsImage is not null &&
-                    WellKnownTypes.DerivesFrom(shown.Property.ContainingType, _webFormsImage) => shownAt.Value,
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ImageUrl" } shown } shownAt when _webFormsImage.Value is not null &&
+                    WellKnownTypes.DerivesFrom(shown.Property.ContainingType, _webFormsImage.Value) => shownAt.Value,
                 _ => null,
             };
             if (opened is not null && SymbolEqualityComparer.Default.Equals(FileNameSymbol(opened, 0), name))

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using SecureStorageAnalyzers.Infrastructure;
@@ -61,20 +62,20 @@ internal sealed partial class StorageSinks
         ("Microsoft.Win32.FileDialog", "FileName"),
         ("System.Windows.Forms.FileDialog", "FileName"));
 
-    private readonly SymbolSet<INamedTypeSymbol> _messageTypes;
-    private readonly INamedTypeSymbol? _file;
-    private readonly INamedTypeSymbol? _fileInfo;
-    private readonly INamedTypeSymbol? _fileSystemInfo;
-    private readonly INamedTypeSymbol? _fileStream;
-    private readonly INamedTypeSymbol? _streamWriter;
-    private readonly SymbolSet<INamedTypeSymbol> _streamReaders;
-    private readonly INamedTypeSymbol? _fileMode;
-    private readonly INamedTypeSymbol? _fileAccess;
-    private readonly INamedTypeSymbol? _fileStreamOptions;
-    private readonly INamedTypeSymbol? _exception;
-    private readonly SymbolSet<INamedTypeSymbol> _fileSystemRootTypes;
-    private readonly INamedTypeSymbol? _readOnlySpan;
-    private readonly INamedTypeSymbol? _span;
+    private readonly LazyTypeSet _messageTypes;
+    private readonly LazyType _file;
+    private readonly LazyType _fileInfo;
+    private readonly LazyType _fileSystemInfo;
+    private readonly LazyType _fileStream;
+    private readonly LazyType _streamWriter;
+    private readonly LazyTypeSet _streamReaders;
+    private readonly LazyType _fileMode;
+    private readonly LazyType _fileAccess;
+    private readonly LazyType _fileStreamOptions;
+    private readonly LazyType _exception;
+    private readonly LazyTypeSet _fileSystemRootTypes;
+    private readonly LazyType _readOnlySpan;
+    private readonly LazyType _span;
 
     /// <summary>The SDKs whose types the sinks name, by namespace prefix: their types are looked up only when referenced.</summary>
     private static readonly ImmutableArray<(string Prefix, string Assembly)> SdkAssemblies = ImmutableArray.Create(
@@ -91,37 +92,44 @@ internal sealed partial class StorageSinks
         // System.IO is in every compilation: SSA0101 runs wherever the package is installed (workers, jobs, desktop
         // clients write recordings too). Web and SDK types absent from the compilation resolve to nothing.
         HasWebOrStorageSdk = types.HasAspNetCore || HasAnyCloudSdk(types);
-        var sinkTypes = new System.Collections.Generic.List<INamedTypeSymbol>();
+        _types = types;
+
+        // Nothing below resolves a type: each is resolved when it is first asked about (LazyType), most of them when a
+        // call of a type of their name is first seen; a type of an SDK the compilation does not reference is never looked up.
+        _file = Lazy(types, "System.IO.File");
+        _fileInfo = Lazy(types, "System.IO.FileInfo");
+        _fileStream = Lazy(types, "System.IO.FileStream");
+        _streamWriter = Lazy(types, "System.IO.StreamWriter");
+
+        // Document and image libraries that save to a path of their own (absent ones resolve to null).
+        _pdfDocuments = new LazyTypeSet(types, "PdfSharp.Pdf.PdfDocument", "PdfSharpCore.Pdf.PdfDocument", "MigraDoc.Rendering.PdfDocumentRenderer");
+        _image = Lazy(types, "System.Drawing.Image");
+        _bitmap = Lazy(types, "System.Drawing.Bitmap");
+        _webFormsImage = Lazy(types, "System.Web.UI.WebControls.Image");
+        _questPdfGenerate = Lazy(types, "QuestPDF.Fluent.GenerateExtensions");
+        _workbooks = new LazyTypeSet(types, "ClosedXML.Excel.XLWorkbook", "ClosedXML.Excel.IXLWorkbook");
+        _pdfWriter = Lazy(types, "iText.Kernel.Pdf.PdfWriter");
+        _openXmlDocuments = new LazyTypeSet(types, "DocumentFormat.OpenXml.Packaging.WordprocessingDocument",
+            "DocumentFormat.OpenXml.Packaging.SpreadsheetDocument", "DocumentFormat.OpenXml.Packaging.PresentationDocument");
+        _openXmlCopies = new LazyTypeSet(types, "DocumentFormat.OpenXml.Packaging.OpenXmlPackage", "DocumentFormat.OpenXml.Packaging.CloneableExtensions");
+        _docXCreators = new LazyTypeSet(types, "Novacode.DocX", "Xceed.Words.NET.DocX");
+        _docXDocuments = new LazyTypeSet(types, "Novacode.DocX", "Xceed.Words.NET.DocX", "Xceed.Document.NET.Document");
+        _excelPackage = Lazy(types, "OfficeOpenXml.ExcelPackage");
+        _gemBoxDocuments = new LazyTypeSet(types, "GemBox.Document.DocumentModel", "GemBox.Spreadsheet.ExcelFile");
+
+        var sinkTypes = new System.Collections.Generic.List<LazyType>();
         foreach (var name in SinkTypeNames)
         {
-            if (Resolve(types, name) is { } type)
-            {
-                sinkTypes.Add(type);
-            }
+            sinkTypes.Add(Lazy(types, name));
         }
 
-        // Document and image libraries that save to a path of their own (resolved once, typed members; absent ones are null).
-        _pdfDocuments = SymbolSet<INamedTypeSymbol>.Of(types.PdfSharpPdfDocument, types.PdfSharpCorePdfDocument, types.MigraDocPdfDocumentRenderer);
-        _image = types.SystemDrawingImage;
-        _bitmap = types.SystemDrawingBitmap;
-        _webFormsImage = types.WebFormsImage;
-        _questPdfGenerate = types.QuestPdfGenerateExtensions;
-        _workbooks = SymbolSet<INamedTypeSymbol>.Of(types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook);
-        _pdfWriter = types.ITextPdfWriter;
-        _openXmlDocuments = SymbolSet<INamedTypeSymbol>.Of(types.OpenXmlWordprocessingDocument, types.OpenXmlSpreadsheetDocument, types.OpenXmlPresentationDocument);
-        _openXmlCopies = SymbolSet<INamedTypeSymbol>.Of(types.OpenXmlPackage, types.OpenXmlCloneableExtensions);
-        _docXCreators = SymbolSet<INamedTypeSymbol>.Of(types.NovacodeDocX, types.XceedDocX);
-        _docXDocuments = SymbolSet<INamedTypeSymbol>.Of(types.NovacodeDocX, types.XceedDocX, types.XceedDocument);
-        _excelPackage = types.EpplusExcelPackage;
-        _gemBoxDocuments = SymbolSet<INamedTypeSymbol>.Of(types.GemBoxDocumentModel, types.GemBoxExcelFile);
-        foreach (var writer in Symbols.NonNull(types.PdfSharpPdfDocument, types.PdfSharpCorePdfDocument, types.MigraDocPdfDocumentRenderer,
-                     _image, _questPdfGenerate, types.ClosedXmlWorkbook, types.ClosedXmlIWorkbook, _pdfWriter, _excelPackage)
-                     .Concat(_openXmlDocuments).Concat(_openXmlCopies).Concat(_docXDocuments).Concat(_gemBoxDocuments))
+        sinkTypes.AddRange(new[] { _image, _questPdfGenerate, _pdfWriter, _excelPackage });
+        foreach (var set in new[] { _pdfDocuments, _workbooks, _openXmlDocuments, _openXmlCopies, _docXDocuments, _gemBoxDocuments })
         {
-            sinkTypes.Add(writer);
+            sinkTypes.AddRange(set.Types);
         }
 
-        SinkTypes = new SymbolSet<INamedTypeSymbol>(sinkTypes);
+        SinkTypes = new LazyTypeSet(sinkTypes);
         MapPathTypes = types.HasSystemWeb ? types.SystemWebMapPathTypes : SymbolSet<INamedTypeSymbol>.Empty();
 
         // Classic ASP.NET (only with System.Web): single methods of types most of whose members are no storage call.
@@ -190,66 +198,94 @@ internal sealed partial class StorageSinks
 
         PropertySinks = new SymbolSet<IPropertySymbol>(properties);
 
-        StringBuilder = types.StringBuilder;
-        var stringBuilder = StringBuilder;
-        var stream = types.Stream;
-        // A cloud download into a stream (blob.DownloadToAsync(memory), storage.DownloadObjectAsync(bucket, name, memory)).
+        _stringBuilder = Lazy(types, "System.Text.StringBuilder");
+        // The body index's types, resolved when the first index is built. A cloud download into a stream
+        // (blob.DownloadToAsync(memory), storage.DownloadObjectAsync(bucket, name, memory)).
+        var stream = Lazy(types, "System.IO.Stream");
+        // (Both SDK types: nothing is looked up without those SDKs.)
         var downloads = SymbolSet<INamedTypeSymbol>.Of(Resolve(types, "Azure.Storage.Blobs.Specialized.BlobBaseClient"),
             Resolve(types, "Google.Cloud.Storage.V1.StorageClient"));
-        var outArguments = OutArgumentMethods.For(types);
-        _createIndex = root => new MethodBodyIndex(root, stringBuilder, IsStoragePathArgument, stream, downloads, outArguments);
-        PathType = types.Path;
-        DirectoryType = types.Directory;
-        EnvironmentType = types.Environment;
-        _file = types.File;
-        _fileInfo = types.FileInfo;
-        _fileSystemInfo = types.FileSystemInfo;
-        _fileStream = types.FileStream;
-        _streamWriter = types.StreamWriter;
-        _streamReaders = SymbolSet<INamedTypeSymbol>.Of(types.StreamReader, types.BinaryReader);
-        _fileMode = types.FileMode;
-        _fileAccess = types.FileAccess;
-        _fileStreamOptions = types.FileStreamOptions;
-        String = types.String;
-        Convert = types.Convert;
-        Encoding = types.Encoding;
-        HashAlgorithm = types.HashAlgorithm;
-        Hmac = types.Hmac;
-        Uri = types.Uri;
-        TaskOfT = types.TaskOfT;
-        _httpClient = types.HttpClient;
-        _httpRequestMessage = types.HttpRequestMessage;
-        _httpRequest = types.HttpRequest;
-        _hostString = types.HostString;
-        // The URLs of Web Forms links and pictures (HyperLink.NavigateUrl, Image.ImageUrl and so ImageButton's): addresses.
-        _urlProperties = UrlProperties(types);
-        WebUtility = types.WebUtility;
-        Regex = types.Regex;
-        Enumerable = types.Enumerable;
+        _createIndex = root => new MethodBodyIndex(root, StringBuilder, IsStoragePathArgument, stream.Value, downloads, OutArgumentMethods.For(types));
+        _path = Lazy(types, "System.IO.Path");
+        _directory = Lazy(types, "System.IO.Directory");
+        _environment = Lazy(types, "System.Environment");
+        _fileSystemInfo = Lazy(types, "System.IO.FileSystemInfo");
+        _streamReaders = new LazyTypeSet(types, "System.IO.StreamReader", "System.IO.BinaryReader");
+        _fileMode = Lazy(types, "System.IO.FileMode");
+        _fileAccess = Lazy(types, "System.IO.FileAccess");
+        _fileStreamOptions = Lazy(types, "System.IO.FileStreamOptions");
+        _string = Lazy(types, "System.String");
+        _convert = Lazy(types, "System.Convert");
+        _encoding = Lazy(types, "System.Text.Encoding");
+        _hashAlgorithm = Lazy(types, "System.Security.Cryptography.HashAlgorithm");
+        _hmac = Lazy(types, "System.Security.Cryptography.HMAC");
+        _uri = Lazy(types, "System.Uri");
+        _taskOfT = Lazy(types, "System.Threading.Tasks.Task`1");
+        _httpClient = Lazy(types, "System.Net.Http.HttpClient");
+        _httpRequestMessage = Lazy(types, "System.Net.Http.HttpRequestMessage");
+        _httpRequest = WebLazy(types, "Microsoft.AspNetCore.Http.HttpRequest");
+        _hostString = WebLazy(types, "Microsoft.AspNetCore.Http.HostString");
+        _webUtility = Lazy(types, "System.Net.WebUtility");
+        _regex = Lazy(types, "System.Text.RegularExpressions.Regex");
+        _enumerable = Lazy(types, "System.Linq.Enumerable");
         // Where a string is a message, not a path: loggers, the console, debug traces.
-        _messageTypes = SymbolSet<INamedTypeSymbol>.Of(types.ILogger, types.LoggerExtensions, types.Console, types.Debug, types.Trace);
-        _exception = types.Exception;
+        _messageTypes = new LazyTypeSet(types, "Microsoft.Extensions.Logging.ILogger", "Microsoft.Extensions.Logging.LoggerExtensions",
+            "System.Console", "System.Diagnostics.Debug", "System.Diagnostics.Trace");
+        _exception = Lazy(types, "System.Exception");
         // Types whose members yield a place on disk: the path and directory helpers, the process's folders, a file's own
         // location, and the host's content and web roots. A string built from one of them is a file-system path.
-        _fileSystemRootTypes = SymbolSet<INamedTypeSymbol>.Of(
-            types.Path, types.Directory, types.FileSystemInfo, types.FileInfo, types.DirectoryInfo, types.AppContext, types.AppDomain,
-            types.Environment, types.IHostEnvironment, types.IWebHostEnvironment, types.IHostingEnvironmentAspNetCore,
-            types.IHostingEnvironmentExtensions);
-        _readOnlySpan = types.ReadOnlySpanOfT;
-        _span = types.SpanOfT;
+        _fileSystemRootTypes = new LazyTypeSet(new[]
+        {
+            _path, _directory, _fileSystemInfo, _fileInfo, Lazy(types, "System.IO.DirectoryInfo"), Lazy(types, "System.AppContext"),
+            Lazy(types, "System.AppDomain"), _environment, WebLazy(types, "Microsoft.Extensions.Hosting.IHostEnvironment"),
+            WebLazy(types, "Microsoft.AspNetCore.Hosting.IWebHostEnvironment"), WebLazy(types, "Microsoft.AspNetCore.Hosting.IHostingEnvironment"),
+            WebLazy(types, "Microsoft.Extensions.Hosting.IHostingEnvironment"),
+        });
+        _readOnlySpan = Lazy(types, "System.ReadOnlySpan`1");
+        _span = Lazy(types, "System.Span`1");
     }
+
+    private readonly WellKnownTypes _types;
+    private readonly LazyType _stringBuilder;
+    private readonly LazyType _path;
+    private readonly LazyType _directory;
+    private readonly LazyType _environment;
+    private readonly LazyType _string;
+    private readonly LazyType _convert;
+    private readonly LazyType _encoding;
+    private readonly LazyType _hashAlgorithm;
+    private readonly LazyType _hmac;
+    private readonly LazyType _uri;
+    private readonly LazyType _taskOfT;
+    private readonly LazyType _webUtility;
+    private readonly LazyType _regex;
+    private readonly LazyType _enumerable;
+    private SymbolSet<IPropertySymbol>? _urlPropertiesCache;
+
+    /// <summary>The URLs of Web Forms links and pictures (HyperLink.NavigateUrl, Image.ImageUrl and so ImageButton's): addresses; read on first use.</summary>
+    private SymbolSet<IPropertySymbol> _urlProperties =>
+        Volatile.Read(ref _urlPropertiesCache) ?? Interlocked.CompareExchange(ref _urlPropertiesCache, UrlProperties(_types), null) ?? _urlPropertiesCache!;
+
+    /// <summary>A type by metadata name, resolved on first use; one of an SDK the compilation does not reference is never looked up (<see cref="Resolve"/>).</summary>
+    private static LazyType Lazy(WellKnownTypes types, string name) => new(types, name, IsReferencedSdk(types, name));
+
+    /// <summary>A web type: as <see cref="WellKnownTypes"/>' own, absent without ASP.NET Core.</summary>
+    private static LazyType WebLazy(WellKnownTypes types, string name) => new(types, name, types.HasAspNetCore);
+
+    /// <summary>The metadata names of the storage sink types the compilation may have, for <see cref="PackRule.LazyCallTypes"/>.</summary>
+    public System.Collections.Generic.IEnumerable<string> SinkTypeMetadataNames => SinkTypes.Types.Where(t => t.Present).Select(t => t.MetadataName);
 
     /// <summary>
     /// True for a <c>FileInfo</c> or <c>DirectoryInfo</c> (a <c>System.IO.FileSystemInfo</c>): a call on one that a policy
     /// passes through (<c>dir.GetFiles(pattern)</c>, <c>file.OpenRead()</c>) is about the file or folder the instance is,
     /// so the walk goes on into the instance as well as the arguments.
     /// </summary>
-    public bool IsFileSystemInfo(ITypeSymbol? type) => _fileSystemInfo is not null && WellKnownTypes.DerivesFrom(type, _fileSystemInfo);
+    public bool IsFileSystemInfo(ITypeSymbol? type) => _fileSystemInfo.Value is not null && WellKnownTypes.DerivesFrom(type, _fileSystemInfo.Value);
 
     /// <summary><c>System.Text.StringBuilder</c>: how many file names are built; its appends carry the value.</summary>
-    public INamedTypeSymbol? StringBuilder { get; }
+    public INamedTypeSymbol? StringBuilder => _stringBuilder.Value;
 
-    public SymbolSet<INamedTypeSymbol> SinkTypes { get; }
+    public LazyTypeSet SinkTypes { get; }
 
     /// <summary>The System.Web types whose <c>MapPath</c> maps a virtual path (empty without System.Web).</summary>
     public SymbolSet<INamedTypeSymbol> MapPathTypes { get; }
@@ -267,13 +303,13 @@ internal sealed partial class StorageSinks
     private readonly INamedTypeSymbol? _fileUpload;
     private readonly SymbolSet<IMethodSymbol> _headerMethods;
     public SymbolSet<IPropertySymbol> PropertySinks { get; }
-    public INamedTypeSymbol? PathType { get; }
+    public INamedTypeSymbol? PathType => _path.Value;
 
     /// <summary><c>System.IO.Directory</c>: its <c>GetFiles</c>/<c>EnumerateFiles</c> and the like list paths.</summary>
-    public INamedTypeSymbol? DirectoryType { get; }
+    public INamedTypeSymbol? DirectoryType => _directory.Value;
 
     /// <summary><c>System.Environment</c>: its folders are paths, its other values (the user's name, a variable) are not.</summary>
-    public INamedTypeSymbol? EnvironmentType { get; }
+    public INamedTypeSymbol? EnvironmentType => _environment.Value;
 
     /// <summary>
     /// True for classic ASP.NET's <c>MapPath</c> (<c>Server.MapPath</c>, <c>HostingEnvironment.MapPath</c>, and an
@@ -297,20 +333,20 @@ internal sealed partial class StorageSinks
         return false;
     }
 
-    public INamedTypeSymbol? String { get; }
-    public INamedTypeSymbol? Convert { get; }
-    public INamedTypeSymbol? Encoding { get; }
-    public INamedTypeSymbol? HashAlgorithm { get; }
-    public INamedTypeSymbol? Hmac { get; }
-    public INamedTypeSymbol? Uri { get; }
+    public INamedTypeSymbol? String => _string.Value;
+    public INamedTypeSymbol? Convert => _convert.Value;
+    public INamedTypeSymbol? Encoding => _encoding.Value;
+    public INamedTypeSymbol? HashAlgorithm => _hashAlgorithm.Value;
+    public INamedTypeSymbol? Hmac => _hmac.Value;
+    public INamedTypeSymbol? Uri => _uri.Value;
 
     /// <summary><c>System.Threading.Tasks.Task&lt;T&gt;</c>: its <c>Result</c> is what awaiting it gives.</summary>
-    public INamedTypeSymbol? TaskOfT { get; }
-    public INamedTypeSymbol? WebUtility { get; }
-    public INamedTypeSymbol? Regex { get; }
+    public INamedTypeSymbol? TaskOfT => _taskOfT.Value;
+    public INamedTypeSymbol? WebUtility => _webUtility.Value;
+    public INamedTypeSymbol? Regex => _regex.Value;
 
     /// <summary><c>System.Linq.Enumerable</c>: its operators over a string's characters keep them (<c>name.Where(char.IsLetter).ToArray()</c>).</summary>
-    public INamedTypeSymbol? Enumerable { get; }
+    public INamedTypeSymbol? Enumerable => _enumerable.Value;
 
     /// <summary>What the project's own methods return, read on a walk's first call of each (see <see cref="ProjectMethodReturns"/>).</summary>
     public ProjectMethodReturns ProjectReturns { get; } = new();
@@ -466,16 +502,25 @@ internal sealed partial class StorageSinks
         Resolve(types, "Minio.DataModel.Args.ObjectArgs`1") is not null;
 
     /// <summary>A type by metadata name; a type of an SDK the compilation does not reference is not looked up at all.</summary>
-    internal static INamedTypeSymbol? Resolve(WellKnownTypes types, string name)
+    internal static INamedTypeSymbol? Resolve(WellKnownTypes types, string name) => IsReferencedSdk(types, name) ? types.Resolve(name) : null;
+
+    /// <summary>False for a name of an SDK (by namespace prefix) the compilation does not reference; true for any other name.</summary>
+    private static bool IsReferencedSdk(WellKnownTypes types, string name)
     {
+        if (name.Length == 0 || name[0] is not ('A' or 'G' or 'M'))
+        {
+            // Every SDK prefix below starts with one of these.
+            return true;
+        }
+
         foreach (var (prefix, assembly) in SdkAssemblies)
         {
             if (name.StartsWith(prefix, StringComparison.Ordinal))
             {
-                return types.References(assembly) ? types.Resolve(name) : null;
+                return types.References(assembly);
             }
         }
 
-        return types.Resolve(name);
+        return true;
     }
 }

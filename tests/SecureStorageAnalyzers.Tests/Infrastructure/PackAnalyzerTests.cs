@@ -90,6 +90,31 @@ public sealed class PackAnalyzerTests
     }
 
     [Fact]
+    public void WebProject_CreatingTheRules_ResolvesNoSinkDocumentOrRequestType()
+    {
+        // The storage sinks, the document libraries and SSA0005's request types are resolved when a call of a type of their
+        // name is first seen, or when a question first needs them (h-perf19a, docs/performance.md), not when the rules
+        // are created. (The driver analyzes a copy of the compilation, with its own catalog: the rules are created here.)
+        var compilation = AnalyzerHarness.Compile(new[] { "var app = WebApplication.Create(args); app.UseStaticFiles(); app.Run();" });
+        var analyzer = new SecureStorageAnalyzer();
+
+        Assert.NotEmpty(analyzer.CreateRules(compilation, CancellationToken.None));
+        var types = WellKnownTypes.GetOrCreate(compilation);
+        foreach (var name in new[]
+                 {
+                     "System.IO.StreamWriter", "PdfSharp.Pdf.PdfDocument", "ClosedXML.Excel.XLWorkbook",
+                     "System.Security.Cryptography.HMAC", "System.Linq.Queryable", "Microsoft.EntityFrameworkCore.DbContext",
+                 })
+        {
+            Assert.False(types.HasResolved(name), name);
+        }
+
+        // Asked for, a type is resolved as before.
+        Assert.NotNull(types.Resolve("System.IO.StreamWriter"));
+        Assert.True(types.HasResolved("System.IO.StreamWriter"));
+    }
+
+    [Fact]
     public void WebProjectWithoutACloudSdk_TheCloudRulesAreNotCreated()
     {
         // SSA0007, SSA0008 and SSA0010 judge SDK calls only: without Azure.Storage.Blobs, AWSSDK.S3,
