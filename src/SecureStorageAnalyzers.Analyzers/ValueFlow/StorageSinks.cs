@@ -221,6 +221,7 @@ internal sealed partial class StorageSinks
         _hmac = Lazy(types, "System.Security.Cryptography.HMAC");
         _uri = Lazy(types, "System.Uri");
         _taskOfT = Lazy(types, "System.Threading.Tasks.Task`1");
+        _physicalFileProvider = Lazy(types, "Microsoft.Extensions.FileProviders.PhysicalFileProvider");
         _httpClient = Lazy(types, "System.Net.Http.HttpClient");
         _httpRequestMessage = Lazy(types, "System.Net.Http.HttpRequestMessage");
         _httpRequest = WebLazy(types, "Microsoft.AspNetCore.Http.HttpRequest");
@@ -342,6 +343,31 @@ internal sealed partial class StorageSinks
 
     /// <summary><c>System.Threading.Tasks.Task&lt;T&gt;</c>: its <c>Result</c> is what awaiting it gives.</summary>
     public INamedTypeSymbol? TaskOfT => _taskOfT.Value;
+
+    private readonly LazyType _physicalFileProvider;
+
+    /// <summary>
+    /// The folder a <c>PhysicalFileProvider</c>'s <c>Root</c> names: the root argument of the provider created in place or
+    /// held in a local of one value (<c>new PhysicalFileProvider(Path.Combine(cwd, "wwwroot", "Files")).Root + name</c>,
+    /// held-out set 18's document saver); null for anything else.
+    /// </summary>
+    public IOperation? PhysicalFileProviderRoot(IPropertyReferenceOperation root)
+    {
+        if (root.Property.Name != "Root" || !_physicalFileProvider.Is(root.Property.ContainingType) || root.Instance is not { } instance)
+        {
+            return null;
+        }
+
+        var provider = instance.WithoutConversions();
+        if (provider is ILocalReferenceOperation local && BodyIndex(local).ValuesOf(local.Local) is { Count: 1 } values)
+        {
+            provider = values[0].WithoutConversions();
+        }
+
+        return provider is IObjectCreationOperation { Arguments.Length: >= 1 } creation && _physicalFileProvider.Is(creation.Type)
+            ? creation.Arguments[0].Value
+            : null;
+    }
     public INamedTypeSymbol? WebUtility => _webUtility.Value;
     public INamedTypeSymbol? Regex => _regex.Value;
 

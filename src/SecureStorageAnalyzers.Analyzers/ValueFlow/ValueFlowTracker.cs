@@ -353,6 +353,11 @@ internal sealed class ValueFlowTracker
 
                     break;
 
+                case IPropertyReferenceOperation { Property.Name: "Root" } providerRoot when _owner._sinks.PhysicalFileProviderRoot(providerRoot) is { } rootFolder:
+                    // new PhysicalFileProvider(folder).Root: the folder it was created over.
+                    Trace(rootFolder, depth + 1, hashed, arguments);
+                    break;
+
                 case IPropertyReferenceOperation property:
                     var propertyReason = _owner._policy.Classify(operation, property.Property);
                     if (propertyReason is null && property.Instance is { } owner && _owner._policy.FollowsMembersOf(property))

@@ -283,6 +283,35 @@ public class SSA0006RealCodeShapesTests
         """);
 
     [Fact]
+    public Task FolderReadFromAPhysicalFileProvidersRoot_IsTheFolderItWasCreatedOverAsync() => VerifyAsync("""
+        // Held-out set 18 (a document saver): the folder is the Root of a provider built over the web root's Files folder.
+        public class UploadController
+        {
+            public void Upload(IFormFile files)
+            {
+                var name = Guid.NewGuid() + Path.GetExtension(files.FileName);
+                var filepath = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "Files")).Root + $@"\{name}";
+                using (FileStream fs = File.Create(filepath)) //! SSA0006
+                {
+                    files.CopyTo(fs);
+                }
+
+                var provider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot", "Files"));
+                using (FileStream fs = File.Create(provider.Root + name)) //! SSA0006
+                {
+                    files.CopyTo(fs);
+                }
+
+                var appData = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(Directory.GetCurrentDirectory(), "App_Data"));
+                using (FileStream fs = File.Create(appData.Root + name))
+                {
+                    files.CopyTo(fs);
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task PrivateUploadHandedToAHelperThatWritesIntoAPublicMediaFolder_IsReportedAtTheCallAsync() => VerifyAsync("""
         // HagJob: one helper stores photos and CVs under wwwroot/ImageProfile; the calls say which is which.
         public static class UploadFiles
