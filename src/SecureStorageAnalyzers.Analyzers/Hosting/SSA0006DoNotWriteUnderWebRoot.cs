@@ -224,19 +224,32 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         /// photo). The vocabulary weighs them with the rest, so a private word there (<c>user.CvPath = Save(cv, …)</c>)
         /// keeps the write reported.
         /// </summary>
-        private void AddUploadWords(IInvocationOperation call, PathWords words)
+        /// <summary>
+        /// The words of the uploads (<c>IFormFile</c> arguments) a call hands over, added to <paramref name="words"/> (a new
+        /// set when null and there is one); null when there is none and <paramref name="words"/> was null.
+        /// </summary>
+        private PathWords? AddUploadArguments(IInvocationOperation call, PathWords? words)
         {
-            if (_types.IFormFile is { } formFile)
+            if (_types.IFormFile is not { } formFile)
             {
-                foreach (var argument in call.Arguments)
+                return words;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.Explicit && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, formFile))
                 {
-                    if (argument.ArgumentKind == ArgumentKind.Explicit && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, formFile))
-                    {
-                        words.Add(argument.Value, _sinks);
-                    }
+                    words ??= new PathWords();
+                    words.Add(argument.Value, _sinks);
                 }
             }
 
+            return words;
+        }
+
+        private void AddUploadWords(IInvocationOperation call, PathWords words)
+        {
+            AddUploadArguments(call, words);
             IOperation result = call;
             while (result.Parent is IAwaitOperation or IConversionOperation)
             {
@@ -301,21 +314,7 @@ internal static class SSA0006DoNotWriteUnderWebRoot
         /// </summary>
         private void AnalyzeUploadHandedToHelper(OperationAnalysisContext context, IInvocationOperation call, IMethodSymbol method)
         {
-            if (_types.IFormFile is not { } formFile)
-            {
-                return;
-            }
-
-            PathWords? handed = null;
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.ArgumentKind == ArgumentKind.Explicit && SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, formFile))
-                {
-                    handed ??= new PathWords();
-                    handed.Add(argument.Value, _sinks);
-                }
-            }
-
+            var handed = AddUploadArguments(call, null);
             if (handed is null)
             {
                 return;
